@@ -1,0 +1,60 @@
+# Renaksi — two commands for a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEEDS ?= ../shared/seeds
+PG_URL ?= postgres://postgres@127.0.0.1:5432/renaksi
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: demo test test-sqlite test-postgres lint sysdeps bench serve clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Renaksi butuh Python >= 3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# System packages: Chromium for browser tests, pango for WeasyPrint, poppler for PDF checks, gettext.
+SYS_PKGS := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+sysdeps:
+	@missing=""; for p in $(SYS_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Memasang paket sistem:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: $(STAMP) sysdeps lint test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	@echo "== pytest on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest -q $(PYTEST_ARGS)
+
+# On CI the PostgreSQL run is mandatory; elsewhere it runs when a server answers, and says so when it does not.
+test-postgres: $(STAMP)
+	@if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  if [ "$$CI" = "true" ]; then \
+	    pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start || exit 1; sleep 2; \
+	  else echo "== PostgreSQL di 127.0.0.1:5432 tidak menjawab: run PostgreSQL DILEWATI =="; exit 0; fi; \
+	fi; \
+	echo "== pytest on PostgreSQL =="; \
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q $(PYTEST_ARGS)
+
+demo: $(STAMP)
+	$(BIN)/renaksi migrate --noinput
+	$(BIN)/renaksi demo --seeds $(SEEDS)
+	$(BIN)/renaksi runserver 127.0.0.1:8000
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DasborConfig(AppConfig):
+    name = "renaksi.dasbor"
+    label = "dasbor"

@@ -1,0 +1,84 @@
+"""The format-free view of a document that every reader produces and every layout recogniser reads.
+
+A document is a list of sheets; a sheet is a list of rows in reading order; a row is a list of cell texts.
+- text/TSV copy: one sheet, one row per line, cells split on TAB;
+- CSV: one sheet, one row per record;
+- XLSX: one sheet per worksheet; a merged range keeps its value in the top-left cell, the other cells are empty
+  (exactly what a text copy of a merged cell looks like); numbers stored as numbers are written back as plain
+  text without grouping (``1030000``), numbers stored as text are kept as written;
+- DOCX: one sheet; paragraphs and table rows in document order; a paragraph is a row of one cell; in a table
+  row, a cell merged horizontally or vertically with the one before it is given as empty.
+Every cell knows its place (`Place`), so a message or a provenance record can name file, sheet, row and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a value stands in the source: file, sheet or table, 1-based row (line) and 1-based column."""
+
+    dokumen: str
+    sheet: str = ""
+    baris: int | None = None
+    kolom: int | None = None
+    tabel: str = ""
+
+    def describe(self) -> str:
+        parts = [f"berkas {self.dokumen}"]
+        if self.sheet:
+            parts.append(f"lembar '{self.sheet}'")
+        if self.tabel:
+            parts.append(f"tabel '{self.tabel}'")
+        if self.baris is not None:
+            parts.append(f"baris {self.baris}")
+        if self.kolom is not None:
+            parts.append(f"kolom {self.kolom}")
+        return ", ".join(parts)
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    number: int  # 1-based line (text, CSV, DOCX block) or row (XLSX)
+
+    def cell(self, index: int) -> str:
+        """The cell at 0-based `index`, '' when the row is shorter."""
+        return self.cells[index].strip() if index < len(self.cells) else ""
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(c.strip() for c in self.cells)
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Grid:
+    dokumen: str  # the file name as the user gave it
+    format: str  # "teks", "csv", "xlsx", "docx"
+    sheets: list[Sheet] = field(default_factory=list)
+
+    def place(self, sheet: Sheet, row: Row, col: int | None = None, tabel: str = "") -> Place:
+        return Place(
+            dokumen=self.dokumen,
+            sheet=sheet.name if len(self.sheets) > 1 or self.format == "xlsx" else "",
+            baris=row.number,
+            kolom=None if col is None else col + 1,
+            tabel=tabel,
+        )
+
+
+class ImporGagal(Exception):
+    """The document cannot be read. The message is Indonesian and names the place when there is one."""
+
+    def __init__(self, message: str, place: Place | None = None):
+        self.message = message
+        self.place = place
+        super().__init__(f"{place.describe()}: {message}" if place else message)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisasiConfig(AppConfig):
+    name = "renaksi.organisasi"
+    label = "organisasi"

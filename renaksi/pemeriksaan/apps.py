@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PemeriksaanConfig(AppConfig):
+    name = "renaksi.pemeriksaan"
+    label = "pemeriksaan"

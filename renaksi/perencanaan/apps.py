@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PerencanaanConfig(AppConfig):
+    name = "renaksi.perencanaan"
+    label = "perencanaan"

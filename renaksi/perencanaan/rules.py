@@ -1,0 +1,101 @@
+"""Who may see and change what, with `rules` (object permissions).
+
+- admin pemda: everything of the PDs of his Pemda;
+- perencana PD: edits his PD's plans; kepala PD: reads them (approves, later);
+- kepala bidang: reads his PD's plans, edits only the aksi, sub kegiatan and targets of his bidang;
+- evaluator: reads every plan of his Pemda, edits nothing;
+- anyone else, anonymous included: only approved (published) plans.
+A plan that is submitted, approved or locked is not editable by anyone (see services.ensure_editable).
+"""
+
+from __future__ import annotations
+
+import rules
+
+from renaksi.accounts.models import Peran
+
+from .models import Aksi, RencanaAksi, Target
+
+
+def plan_of(obj) -> RencanaAksi | None:
+    if isinstance(obj, RencanaAksi):
+        return obj
+    if isinstance(obj, Target):
+        return obj.indikator.rencana_aksi
+    return getattr(obj, "rencana_aksi", None)
+
+
+def bidang_id_of(obj) -> int | None:
+    if isinstance(obj, Aksi):
+        return obj.sub_kegiatan.bidang_id
+    if isinstance(obj, Target):
+        return obj.indikator.bidang_id
+    return getattr(obj, "bidang_id", None)
+
+
+@rules.predicate
+def is_published(user, obj) -> bool:
+    plan = plan_of(obj)
+    return plan is not None and plan.status in RencanaAksi.PUBLISHED
+
+
+@rules.predicate
+def same_pemda(user, obj) -> bool:
+    plan = plan_of(obj)
+    return bool(plan and user.is_authenticated and user.pemda_id
+                and plan.perangkat_daerah.pemda_id == user.pemda_id)
+
+
+@rules.predicate
+def same_pd(user, obj) -> bool:
+    plan = plan_of(obj)
+    return bool(plan and user.is_authenticated and user.perangkat_daerah_id
+                and plan.perangkat_daerah_id == user.perangkat_daerah_id)
+
+
+def _role(peran: str):
+    @rules.predicate(name=f"is_{peran}")
+    def has_role(user) -> bool:
+        return user.is_authenticated and user.peran == peran
+
+    return has_role
+
+
+is_admin_pemda = _role(Peran.ADMIN_PEMDA)
+is_perencana = _role(Peran.PERENCANA)
+is_kepala_bidang = _role(Peran.KEPALA_BIDANG)
+is_kepala_pd = _role(Peran.KEPALA_PD)
+is_evaluator = _role(Peran.EVALUATOR)
+
+
+@rules.predicate
+def own_bidang(user, obj) -> bool:
+    return bool(user.is_authenticated and user.bidang_id and bidang_id_of(obj) == user.bidang_id)
+
+
+can_view_plan = is_published | (same_pemda & (is_admin_pemda | is_evaluator)) | same_pd
+can_edit_plan = (is_admin_pemda & same_pemda) | (is_perencana & same_pd)
+can_edit_bidang_row = can_edit_plan | (is_kepala_bidang & same_pd & own_bidang)
+
+rules.add_perm("perencanaan.view_rencanaaksi", can_view_plan)
+rules.add_perm("perencanaan.change_rencanaaksi", can_edit_plan)
+rules.add_perm("perencanaan.import_rencanaaksi", can_edit_plan)
+for model in ("sasaran", "program", "kegiatan", "perjanjiankinerja"):
+    rules.add_perm(f"perencanaan.change_{model}", can_edit_plan)
+for model in ("indikator", "target", "subkegiatan", "aksi"):
+    rules.add_perm(f"perencanaan.change_{model}", can_edit_bidang_row)
+# Adding an aksi to a sub kegiatan is a change of that sub kegiatan's bidang.
+rules.add_perm("perencanaan.add_aksi", can_edit_bidang_row)
+
+# Who may create a plan for a PD at all (the object is the PerangkatDaerah).
+@rules.predicate
+def pd_is_mine(user, pd) -> bool:
+    if not user.is_authenticated or pd is None:
+        return False
+    if user.peran == Peran.ADMIN_PEMDA:
+        return pd.pemda_id == user.pemda_id
+    return user.peran == Peran.PERENCANA and pd.pk == user.perangkat_daerah_id
+
+
+rules.add_perm("perencanaan.add_rencanaaksi", pd_is_mine)
+

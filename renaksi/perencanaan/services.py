@@ -1,0 +1,431 @@
+"""Every write to a plan goes through here: the editor, the importer and (later) the API call the same functions.
+
+Each function is keyword-only, typed and atomic; it validates the rows it writes (fields, choices, constraints)
+and refuses to change a plan that is not editable (submitted, approved or locked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max
+
+from renaksi.core.angka import format_angka
+from renaksi.core.services import save_validated
+from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
+
+from .models import (
+    Aksi,
+    AksiBulan,
+    Indikator,
+    Kegiatan,
+    PerjanjianKinerja,
+    PerjanjianKinerjaItem,
+    Program,
+    Provenance,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+    Target,
+)
+
+
+def ensure_editable(rencana_aksi: RencanaAksi) -> None:
+    if not rencana_aksi.editable:
+        raise ValidationError(
+            f"Rencana aksi ini berstatus '{rencana_aksi.get_status_display()}' dan tidak dapat diubah."
+        )
+
+
+def _next_urutan(queryset: models.QuerySet) -> int:
+    return (queryset.aggregate(m=Max("urutan"))["m"] or 0) + 1
+
+
+# --- Rencana aksi ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def rencana_aksi_create(
+    *,
+    perangkat_daerah: PerangkatDaerah,
+    tahun: int,
+    judul: str = "",
+    tempat: str = "",
+    tanggal: date | None = None,
+    penandatangan: Pejabat | None = None,
+    sumber: str = "",
+    versi: int = 1,
+) -> RencanaAksi:
+    ra = RencanaAksi(
+        perangkat_daerah=perangkat_daerah, tahun=tahun, versi=versi, judul=judul, tempat=tempat,
+        tanggal=tanggal, penandatangan=penandatangan, sumber=sumber,
+    )
+    return save_validated(ra)
+
+
+@transaction.atomic
+def rencana_aksi_update(*, rencana_aksi: RencanaAksi, **changes: Any) -> RencanaAksi:
+    ensure_editable(rencana_aksi)
+    allowed = {"judul", "tempat", "tanggal", "penandatangan"}
+    if unknown := set(changes) - allowed:
+        raise ValueError(f"unknown fields: {unknown}")
+    return save_validated(rencana_aksi, **changes)
+
+
+@transaction.atomic
+def rencana_aksi_delete(*, rencana_aksi: RencanaAksi) -> None:
+    ensure_editable(rencana_aksi)
+    rencana_aksi.delete()
+
+
+# --- Sasaran, indikator, target -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sasaran_create(
+    *,
+    rencana_aksi: RencanaAksi,
+    uraian: str,
+    level: str = Sasaran.Level.STRATEGIS,
+    parent: Sasaran | None = None,
+    nomor: str = "",
+    bidang: Bidang | None = None,
+    urutan: int | None = None,
+) -> Sasaran:
+    ensure_editable(rencana_aksi)
+    if urutan is None:
+        urutan = _next_urutan(Sasaran.objects.filter(rencana_aksi=rencana_aksi))
+    sasaran = Sasaran(
+        rencana_aksi=rencana_aksi, uraian=uraian.strip(), level=level, parent=parent, nomor=nomor,
+        bidang=bidang, urutan=urutan,
+    )
+    return save_validated(sasaran)
+
+
+@transaction.atomic
+def sasaran_update(*, sasaran: Sasaran, **changes: Any) -> Sasaran:
+    ensure_editable(sasaran.rencana_aksi)
+    return save_validated(sasaran, **changes)
+
+
+@transaction.atomic
+def indikator_create(
+    *,
+    sasaran: Sasaran,
+    nama: str,
+    satuan: str = "",
+    formulasi: str = "",
+    polaritas: str = Indikator.Polaritas.POSITIF,
+    polaritas_disimpulkan: bool = False,
+    akumulasi: str = "kumulatif",
+    akumulasi_disimpulkan: bool = False,
+    alasan_inferensi: str = "",
+    jenis_target: str = Indikator.JenisTarget.ANGKA,
+    is_iku: bool = False,
+    sumber_data: str = "",
+    penanggung_jawab: str = "",
+    bidang: Bidang | None = None,
+    urutan: int | None = None,
+) -> Indikator:
+    ensure_editable(sasaran.rencana_aksi)
+    if urutan is None:
+        urutan = _next_urutan(Indikator.objects.filter(sasaran=sasaran))
+    indikator = Indikator(
+        rencana_aksi=sasaran.rencana_aksi, sasaran=sasaran, nama=nama.strip(), satuan=satuan.strip(),
+        formulasi=formulasi.strip(), polaritas=polaritas, polaritas_disimpulkan=polaritas_disimpulkan,
+        akumulasi=akumulasi, akumulasi_disimpulkan=akumulasi_disimpulkan, alasan_inferensi=alasan_inferensi,
+        jenis_target=jenis_target, is_iku=is_iku, sumber_data=sumber_data, penanggung_jawab=penanggung_jawab,
+        bidang=bidang, urutan=urutan,
+    )
+    return save_validated(indikator)
+
+
+@transaction.atomic
+def indikator_update(*, indikator: Indikator, **changes: Any) -> Indikator:
+    """Change an indicator. Setting polaritas or akumulasi by hand clears its 'disimpulkan' mark."""
+    ensure_editable(indikator.rencana_aksi)
+    if "polaritas" in changes:
+        changes.setdefault("polaritas_disimpulkan", False)
+    if "akumulasi" in changes:
+        changes.setdefault("akumulasi_disimpulkan", False)
+    return save_validated(indikator, **changes)
+
+
+@transaction.atomic
+def target_set(
+    *,
+    indikator: Indikator,
+    tahun: int,
+    triwulan: int | None,
+    nilai: Decimal | None,
+    kategori: str = "",
+    teks: str | None = None,
+    desimal: int | None = None,
+) -> Target:
+    """Set the yearly (`triwulan=None`) or a quarterly target. `nilai=None` and no kategori keeps it empty."""
+    ensure_editable(indikator.rencana_aksi)
+    if desimal is None:
+        exponent = nilai.as_tuple().exponent if nilai is not None else 0
+        desimal = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if teks is None:
+        number = format_angka(nilai)
+        teks = f"{kategori} ({number})" if kategori and number else kategori or number
+    target = Target.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    target = target or Target(indikator=indikator, tahun=tahun, triwulan=triwulan)
+    return save_validated(target, nilai=nilai, kategori=kategori, teks=teks, desimal=desimal)
+
+
+# --- Budget: program, kegiatan, sub kegiatan ------------------------------------------------------------------
+
+
+@transaction.atomic
+def program_create(
+    *,
+    rencana_aksi: RencanaAksi,
+    nama: str,
+    kode: str = "",
+    pagu: int | None = None,
+    indikator: Iterable[Indikator] = (),
+    urutan: int | None = None,
+) -> Program:
+    ensure_editable(rencana_aksi)
+    if urutan is None:
+        urutan = _next_urutan(Program.objects.filter(rencana_aksi=rencana_aksi))
+    program = save_validated(Program(rencana_aksi=rencana_aksi, nama=nama.strip(), kode=kode, pagu=pagu, urutan=urutan))
+    program.indikator.set(list(indikator))
+    return program
+
+
+@transaction.atomic
+def kegiatan_create(
+    *,
+    program: Program,
+    nama: str,
+    kode: str = "",
+    pagu: int | None = None,
+    indikator: Iterable[Indikator] = (),
+    urutan: int | None = None,
+) -> Kegiatan:
+    ensure_editable(program.rencana_aksi)
+    if urutan is None:
+        urutan = _next_urutan(Kegiatan.objects.filter(program=program))
+    kegiatan = save_validated(
+        Kegiatan(rencana_aksi=program.rencana_aksi, program=program, nama=nama.strip(), kode=kode, pagu=pagu,
+                 urutan=urutan)
+    )
+    kegiatan.indikator.set(list(indikator))
+    return kegiatan
+
+
+@transaction.atomic
+def sub_kegiatan_create(
+    *,
+    kegiatan: Kegiatan,
+    nama: str,
+    kode: str = "",
+    pagu: int | None = None,
+    bidang: Bidang | None = None,
+    indikator: Iterable[Indikator] = (),
+    target_nilai: Decimal | None = None,
+    target_satuan: str = "",
+    target_teks: str = "",
+    urutan: int | None = None,
+) -> SubKegiatan:
+    ensure_editable(kegiatan.rencana_aksi)
+    if urutan is None:
+        urutan = _next_urutan(SubKegiatan.objects.filter(kegiatan=kegiatan))
+    sub = save_validated(
+        SubKegiatan(
+            rencana_aksi=kegiatan.rencana_aksi, kegiatan=kegiatan, nama=nama.strip(), kode=kode, pagu=pagu,
+            bidang=bidang, target_nilai=target_nilai, target_satuan=target_satuan, target_teks=target_teks,
+            urutan=urutan,
+        )
+    )
+    sub.indikator.set(list(indikator))
+    return sub
+
+
+@transaction.atomic
+def anggaran_update(*, obj: Program | Kegiatan | SubKegiatan, **changes: Any) -> Program | Kegiatan | SubKegiatan:
+    """Change a program, kegiatan or sub kegiatan (name, code, pagu, bidang, target)."""
+    ensure_editable(obj.rencana_aksi)
+    indikator = changes.pop("indikator", None)
+    obj = save_validated(obj, **changes)
+    if indikator is not None:
+        obj.indikator.set(list(indikator))
+    return obj
+
+
+# --- Aksi and its schedule ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def aksi_create(
+    *,
+    sub_kegiatan: SubKegiatan,
+    uraian: str,
+    nomor: str = "",
+    keluaran: str = "",
+    target_nilai: Decimal | None = None,
+    target_satuan: str = "",
+    target_teks: str = "",
+    pagu: int | None = None,
+    penanggung_jawab: str = "",
+    pejabat: Pejabat | None = None,
+    bulan: Iterable[int] = (),
+    urutan: int | None = None,
+) -> Aksi:
+    ensure_editable(sub_kegiatan.rencana_aksi)
+    if urutan is None:
+        urutan = _next_urutan(Aksi.objects.filter(sub_kegiatan=sub_kegiatan))
+    aksi = save_validated(
+        Aksi(
+            rencana_aksi=sub_kegiatan.rencana_aksi, sub_kegiatan=sub_kegiatan, uraian=uraian.strip(), nomor=nomor,
+            keluaran=keluaran.strip(), target_nilai=target_nilai, target_satuan=target_satuan,
+            target_teks=target_teks, pagu=pagu, penanggung_jawab=penanggung_jawab, pejabat=pejabat, urutan=urutan,
+        )
+    )
+    _set_jadwal(aksi, set(bulan))
+    return aksi
+
+
+@transaction.atomic
+def aksi_update(*, aksi: Aksi, **changes: Any) -> Aksi:
+    ensure_editable(aksi.rencana_aksi)
+    bulan = changes.pop("bulan", None)
+    aksi = save_validated(aksi, **changes)
+    if bulan is not None:
+        _set_jadwal(aksi, set(bulan))
+    return aksi
+
+
+def _set_jadwal(aksi: Aksi, bulan: set[int]) -> None:
+    if invalid := sorted(b for b in bulan if not 1 <= b <= 12):
+        raise ValidationError(f"Bulan harus 1–12, bukan {invalid}.")
+    current = set(aksi.jadwal.values_list("bulan", flat=True))
+    for b in sorted(current - bulan):
+        AksiBulan.objects.filter(aksi=aksi, bulan=b).delete()
+    for b in sorted(bulan - current):
+        AksiBulan.objects.create(aksi=aksi, bulan=b)
+
+
+@transaction.atomic
+def aksi_toggle_bulan(*, aksi: Aksi, bulan: int) -> bool:
+    """Switch one month of the schedule on or off; returns whether it is now scheduled."""
+    ensure_editable(aksi.rencana_aksi)
+    if not 1 <= bulan <= 12:
+        raise ValidationError(f"Bulan harus 1–12, bukan {bulan}.")
+    deleted, _ = AksiBulan.objects.filter(aksi=aksi, bulan=bulan).delete()
+    if deleted:
+        return False
+    AksiBulan.objects.create(aksi=aksi, bulan=bulan)
+    return True
+
+
+# --- Rows in general: order and delete ------------------------------------------------------------------------
+
+PARENT_FIELD = {Sasaran: "parent", Indikator: "sasaran", Program: None, Kegiatan: "program",
+                SubKegiatan: "kegiatan", Aksi: "sub_kegiatan"}
+
+
+def _siblings(obj: models.Model) -> models.QuerySet:
+    model = type(obj)
+    parent_field = PARENT_FIELD[model]
+    qs = model.objects.filter(rencana_aksi_id=obj.rencana_aksi_id)
+    if parent_field:
+        qs = qs.filter(**{f"{parent_field}_id": getattr(obj, f"{parent_field}_id")})
+    return qs.order_by("urutan", "id")
+
+
+@transaction.atomic
+def row_move(*, obj: Sasaran | Indikator | Program | Kegiatan | SubKegiatan | Aksi, offset: int) -> None:
+    """Move a row up (`offset=-1`) or down (`+1`) among its siblings, renumbering them 1..n."""
+    ensure_editable(obj.rencana_aksi)
+    rows = list(_siblings(obj))
+    index = next(i for i, r in enumerate(rows) if r.pk == obj.pk)
+    new_index = max(0, min(len(rows) - 1, index + offset))
+    rows.insert(new_index, rows.pop(index))
+    for position, row in enumerate(rows, start=1):
+        if row.urutan != position:
+            type(row).objects.filter(pk=row.pk).update(urutan=position)
+
+
+@transaction.atomic
+def row_delete(*, obj: Sasaran | Indikator | Program | Kegiatan | SubKegiatan | Aksi) -> None:
+    ensure_editable(obj.rencana_aksi)
+    obj.delete()
+
+
+# --- Perjanjian kinerja ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def perjanjian_kinerja_create(
+    *,
+    rencana_aksi: RencanaAksi,
+    pihak_pertama: Pejabat | None = None,
+    pihak_kedua: Pejabat | None = None,
+    pihak_kedua_jabatan: str = "",
+    jenis: str = PerjanjianKinerja.Jenis.MURNI,
+    tempat: str = "",
+    tanggal: date | None = None,
+) -> PerjanjianKinerja:
+    ensure_editable(rencana_aksi)
+    pk = PerjanjianKinerja(
+        rencana_aksi=rencana_aksi, tahun=rencana_aksi.tahun, jenis=jenis, pihak_pertama=pihak_pertama,
+        pihak_kedua=pihak_kedua, pihak_kedua_jabatan=pihak_kedua_jabatan, tempat=tempat, tanggal=tanggal,
+    )
+    return save_validated(pk)
+
+
+@transaction.atomic
+def perjanjian_kinerja_item_create(
+    *,
+    perjanjian_kinerja: PerjanjianKinerja,
+    indikator: Indikator | None,
+    sasaran: Sasaran | None = None,
+    nomor: str = "",
+    target_nilai: Decimal | None = None,
+    target_kategori: str = "",
+    target_teks: str = "",
+    urutan: int | None = None,
+) -> PerjanjianKinerjaItem:
+    ensure_editable(perjanjian_kinerja.rencana_aksi)
+    if urutan is None:
+        urutan = _next_urutan(perjanjian_kinerja.items.all())
+    item = PerjanjianKinerjaItem(
+        perjanjian_kinerja=perjanjian_kinerja, indikator=indikator,
+        sasaran=sasaran or (indikator.sasaran if indikator else None), nomor=nomor, target_nilai=target_nilai,
+        target_kategori=target_kategori, target_teks=target_teks, urutan=urutan,
+    )
+    return save_validated(item)
+
+
+# --- Provenance -----------------------------------------------------------------------------------------------
+
+
+def provenance_record(
+    *,
+    obj: models.Model,
+    rencana_aksi: RencanaAksi,
+    field: str,
+    teks: str,
+    dokumen: str,
+    nilai: Decimal | int | None = None,
+    tabel: str = "",
+    baris: int | None = None,
+    kolom: str = "",
+    catatan: str = "",
+) -> Provenance:
+    """Remember where a value came from (file, table, line, column) and how it was written."""
+    return Provenance.objects.create(
+        rencana_aksi=rencana_aksi, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+        field=field, teks=teks, nilai=None if nilai is None else Decimal(nilai), dokumen=dokumen, tabel=tabel,
+        baris=baris, kolom=kolom, catatan=catatan,
+    )

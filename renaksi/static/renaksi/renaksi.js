@@ -1,0 +1,8 @@
+// Renaksi: small behaviours shared by every page. htmx does the rest.
+document.body.addEventListener("htmx:responseError", function (event) {
+  var box = document.getElementById("htmx-error");
+  if (box) {
+    box.textContent = "Permintaan gagal (" + event.detail.xhr.status + "). Muat ulang halaman dan coba lagi.";
+    box.classList.remove("d-none");
+  }
+});

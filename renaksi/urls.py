@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("renaksi.accounts.urls")),
+    path("", include("renaksi.perencanaan.urls")),
+    path("", include("renaksi.laporan.urls")),
+    path("", include("renaksi.impor.urls")),
+]
