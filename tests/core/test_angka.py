@@ -1,0 +1,145 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from renaksi.core.angka import AngkaTidakValid, JenisAngka, format_angka, parse_angka, parse_uang
+
+
+@pytest.mark.parametrize(
+    ("teks", "jenis", "nilai"),
+    [
+        ("1,030,000.00", JenisAngka.UANG, Decimal("1030000.00")),
+        ("53.943.679.550", JenisAngka.UANG, Decimal("53943679550")),
+        ("2,718,270,000", JenisAngka.UANG, Decimal("2718270000")),
+        ("33,33", JenisAngka.PERSEN, Decimal("33.33")),
+        ("6.25", JenisAngka.PERSEN, Decimal("6.25")),
+        ("29,17%", JenisAngka.PERSEN, Decimal("29.17")),
+        ("100%", JenisAngka.PERSEN, Decimal("100")),
+        ("16.20", JenisAngka.UMUM, Decimal("16.20")),
+        ("0.00", JenisAngka.UMUM, Decimal("0.00")),
+        ("1.030.000,50", JenisAngka.UMUM, Decimal("1030000.50")),
+    ],
+)
+def test_every_form_in_domain_md_reads_to_its_value(teks, jenis, nilai):
+    angka = parse_angka(teks, jenis)
+    assert angka.nilai == nilai
+    assert angka.keputusan == ""
+
+
+def test_written_decimals_are_kept_for_rounding_tolerance():
+    assert parse_angka("16.20").desimal == 2
+    assert parse_angka("64.78").desimal == 2
+    assert parse_angka("80").desimal == 0
+
+
+def test_percent_sign_is_recorded():
+    assert parse_angka("43.48%").persen is True
+    assert parse_angka("43.48").persen is False
+
+
+def test_category_with_score():
+    angka = parse_angka("B (67,34)")
+    assert angka.kategori == "B"
+    assert angka.nilai == Decimal("67.34")
+
+
+def test_category_without_score():
+    angka = parse_angka("WTP")
+    assert angka.kategori == "WTP"
+    assert angka.nilai is None
+
+
+@pytest.mark.parametrize(
+    ("teks", "nilai", "satuan", "keterangan"),
+    [
+        ("207,440.00 orang", Decimal("207440.00"), "orang", ""),
+        ("30 (1 Forum)", Decimal("30"), "", "(1 Forum)"),
+        ("1200 Orang", Decimal("1200"), "Orang", ""),
+        ("12 laporan", Decimal("12"), "laporan", ""),
+        ("paket (30 unit)", None, None, None),
+    ],
+)
+def test_number_with_unit_or_remark(teks, nilai, satuan, keterangan):
+    if nilai is None:
+        with pytest.raises(AngkaTidakValid):
+            parse_angka(teks)
+        return
+    angka = parse_angka(teks)
+    assert (angka.nilai, angka.satuan, angka.keterangan) == (nilai, satuan, keterangan)
+
+
+@pytest.mark.parametrize("teks", ["", "-", "  ", None, "—"])
+def test_empty_cells_stay_empty_not_zero(teks):
+    angka = parse_angka(teks)
+    assert angka.nilai is None
+    assert angka.kosong
+
+
+def test_ambiguous_separator_is_decided_by_kind_and_reported():
+    money = parse_angka("1.500", JenisAngka.UANG)
+    assert money.nilai == Decimal(1500)
+    assert "rupiah" in money.keputusan
+    percent = parse_angka("1.500", JenisAngka.PERSEN)
+    assert percent.nilai == Decimal("1.500")
+    assert "persentase" in percent.keputusan
+    plain = parse_angka("1,500", JenisAngka.UMUM)
+    assert plain.nilai == Decimal("1.500")
+    assert plain.keputusan
+
+
+def test_strict_mode_refuses_ambiguous_input_with_indonesian_message():
+    with pytest.raises(AngkaTidakValid, match="ambigu"):
+        parse_angka("1.500", JenisAngka.PERSEN, strict=True)
+    assert parse_uang("1.500", strict=True) == 1500
+
+
+@pytest.mark.parametrize("teks", ["abc", "1,2,3.4.5", "12,34,5", "Rp lima juta"])
+def test_non_numbers_are_refused(teks):
+    with pytest.raises(AngkaTidakValid):
+        parse_angka(teks, JenisAngka.UANG)
+
+
+def test_money_must_be_whole_rupiah_and_not_negative():
+    with pytest.raises(AngkaTidakValid, match="bulat"):
+        parse_uang("1.000,50")
+    with pytest.raises(AngkaTidakValid, match="negatif"):
+        parse_uang("-5")
+    assert parse_uang("") is None
+
+
+def _group(digits: str, sep: str) -> str:
+    parts = []
+    while len(digits) > 3:
+        parts.insert(0, digits[-3:])
+        digits = digits[:-3]
+    parts.insert(0, digits)
+    return sep.join(parts)
+
+
+@given(st.integers(min_value=1000, max_value=10**15))
+def test_money_round_trips_in_indonesian_and_english_grouping(value):
+    assert parse_uang(_group(str(value), ".")) == value
+    assert parse_uang(_group(str(value), ",")) == value
+    assert parse_uang(format_angka(value)) == value
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_indonesian_formatting_reads_back_to_the_same_value(value):
+    assert parse_angka(format_angka(value), JenisAngka.PERSEN).nilai == value
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=99))
+def test_comma_and_point_decimals_mean_the_same(whole, cents):
+    comma = parse_angka(f"{whole},{cents:02d}", JenisAngka.PERSEN).nilai
+    point = parse_angka(f"{whole}.{cents:02d}", JenisAngka.PERSEN).nilai
+    assert comma == point == Decimal(f"{whole}.{cents:02d}")
+
+
+@given(st.text(max_size=30))
+def test_any_text_either_parses_or_raises_the_documented_error(text):
+    try:
+        parse_angka(text)
+    except AngkaTidakValid:
+        pass

@@ -1,0 +1,54 @@
+"""Who may see and change what (rules), per persona, on the plan and on rows of two bidang."""
+
+import pytest
+
+from renaksi.perencanaan.models import Aksi, RencanaAksi, SubKegiatan
+
+
+def _aksi_of(world, bidang):
+    return Aksi.objects.select_related("sub_kegiatan").filter(rencana_aksi=world.plan, sub_kegiatan__bidang=bidang).first()
+
+
+@pytest.mark.parametrize(
+    ("persona", "view", "change"),
+    [("alice", True, True), ("admin", True, True), ("kabid", True, False), ("bob", True, False),
+     ("kepala", True, False), ("eve", True, False), ("charlie", False, False), ("dave", False, False)],
+)
+def test_plan_permissions_per_persona(world, persona, view, change):
+    user = getattr(world, persona)
+    assert user.has_perm("perencanaan.view_rencanaaksi", world.plan) is view
+    assert user.has_perm("perencanaan.change_rencanaaksi", world.plan) is change
+
+
+@pytest.mark.parametrize(
+    ("persona", "politik", "ideologi"),
+    [("alice", True, True), ("kabid", True, False), ("bob", False, True), ("kepala", False, False),
+     ("eve", False, False), ("charlie", False, False), ("dave", False, False)],
+)
+def test_kepala_bidang_changes_only_his_bidang_rows(world, persona, politik, ideologi):
+    user = getattr(world, persona)
+    assert user.has_perm("perencanaan.change_aksi", _aksi_of(world, world.bidang_politik)) is politik
+    assert user.has_perm("perencanaan.change_aksi", _aksi_of(world, world.bidang_ideologi)) is ideologi
+    sub = SubKegiatan.objects.filter(rencana_aksi=world.plan, bidang=world.bidang_politik).first()
+    assert user.has_perm("perencanaan.add_aksi", sub) is politik
+
+
+def test_published_plans_are_visible_to_everyone_drafts_are_not(world, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    anonymous = AnonymousUser()
+    assert not anonymous.has_perm("perencanaan.view_rencanaaksi", world.plan)
+    assert not world.dave.has_perm("perencanaan.view_rencanaaksi", world.plan)
+    RencanaAksi.objects.filter(pk=world.plan.pk).update(status=RencanaAksi.Status.DISETUJUI)
+    world.plan.refresh_from_db()
+    assert anonymous.has_perm("perencanaan.view_rencanaaksi", world.plan)
+    assert world.dave.has_perm("perencanaan.view_rencanaaksi", world.plan)
+    assert not world.dave.has_perm("perencanaan.change_rencanaaksi", world.plan)
+
+
+def test_plan_creation_rights(world):
+    assert world.alice.has_perm("perencanaan.add_rencanaaksi", world.pd)
+    assert not world.alice.has_perm("perencanaan.add_rencanaaksi", world.other_pd)
+    assert world.admin.has_perm("perencanaan.add_rencanaaksi", world.other_pd)
+    assert not world.admin.has_perm("perencanaan.add_rencanaaksi", world.foreign_pd)
+    assert not world.eve.has_perm("perencanaan.add_rencanaaksi", world.pd)
