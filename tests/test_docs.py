@@ -1,0 +1,24 @@
+"""Documentation that is tested: every role and every setting read from the environment has an entry."""
+
+import re
+from pathlib import Path
+
+from renaksi.accounts.models import Peran
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_role_is_documented():
+    text = (ROOT / "docs" / "peran.md").read_text()
+    for peran in Peran:
+        assert f"`{peran.value}`" in text, f"docs/peran.md has no entry for {peran.value}"
+
+
+def test_every_environment_setting_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    names = set()
+    for path in (ROOT / "config" / "settings").glob("*.py"):
+        names |= set(re.findall(r"""(?:environ\.get|env_bool)\(\s*["']([A-Z_]+)["']""", path.read_text()))
+    assert names, "no settings found: the pattern no longer matches config/settings"
+    missing = sorted(n for n in names if f"`{n}`" not in readme)
+    assert not missing, f"README does not document: {missing}"
