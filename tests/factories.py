@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from renaksi.accounts.models import Peran, User
 from renaksi.organisasi import services as org
-from renaksi.organisasi.models import Bidang, PerangkatDaerah, Pemda
+from renaksi.organisasi.models import Bidang, Pemda, PerangkatDaerah
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import RencanaAksi, Sasaran
 
