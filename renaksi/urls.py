@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("renaksi.perencanaan.urls")),
     path("", include("renaksi.laporan.urls")),
     path("", include("renaksi.impor.urls")),
+    path("", include("renaksi.pemeriksaan.urls")),
 ]

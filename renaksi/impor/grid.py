@@ -25,6 +25,7 @@ class Place:
     baris: int | None = None
     kolom: int | None = None
     tabel: str = ""
+    judul_kolom: str = ""  # the column's header as the document writes it ("ANGGARAN"), when known
 
     def describe(self) -> str:
         parts = [f"berkas {self.dokumen}"]
@@ -35,8 +36,40 @@ class Place:
         if self.baris is not None:
             parts.append(f"baris {self.baris}")
         if self.kolom is not None:
-            parts.append(f"kolom {self.kolom}")
+            parts.append(f"kolom {self.kolom}" + (f" ({self.judul_kolom})" if self.judul_kolom else ""))
         return ", ".join(parts)
+
+    def kolom_label(self) -> str:
+        """The column as a provenance record names it: "13 (ANGGARAN)"."""
+        if self.kolom is None:
+            return self.judul_kolom
+        return f"{self.kolom} ({self.judul_kolom})" if self.judul_kolom else str(self.kolom)
+
+
+@dataclass(frozen=True)
+class Catatan:
+    """A decision the importer had to take, or a warning about something it read but could not place.
+
+    `kode` is a stable id (``pagu.geser_kolom``); `pesan` is Indonesian and says what was read and why it was read
+    that way; `place` points at the cell or the first row concerned.
+    """
+
+    kode: str
+    pesan: str
+    place: Place | None = None
+
+    def as_json(self) -> dict:
+        p = self.place
+        return {
+            "kode": self.kode,
+            "pesan": self.pesan,
+            "tempat": p.describe() if p else "",
+            "dokumen": p.dokumen if p else "",
+            "sheet": p.sheet if p else "",
+            "tabel": p.tabel if p else "",
+            "baris": p.baris if p else None,
+            "kolom": p.kolom if p else None,
+        }
 
 
 @dataclass
@@ -64,6 +97,9 @@ class Grid:
     dokumen: str  # the file name as the user gave it
     format: str  # "teks", "csv", "xlsx", "docx"
     sheets: list[Sheet] = field(default_factory=list)
+    # What a reader had to decide (an encoding, a delimiter) or could not read; layouts pass them on.
+    decisions: list[Catatan] = field(default_factory=list)
+    warnings: list[Catatan] = field(default_factory=list)
 
     def place(self, sheet: Sheet, row: Row, col: int | None = None, tabel: str = "") -> Place:
         return Place(

@@ -1,7 +1,36 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+"""Report pages: each view fetches the plan through one authorising helper, builds the report data once
+(`builders.py`) and only renders it."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from renaksi.perencanaan.models import RencanaAksi
+
+from . import builders
 
 
-@login_required
-def ra_document(request, pk: int):  # replaced by the RA document page
-    return HttpResponse("dokumen")
+def _get_plan_for_user(request, pk: int) -> RencanaAksi | None:
+    """The plan if the user may see it. A logged-in user gets 404 for a plan he may not see (we do not reveal
+    that it exists); for an anonymous visitor the answer is None (log in first), unless the plan is published."""
+    plan = (
+        RencanaAksi.objects.select_related("perangkat_daerah__pemda", "perangkat_daerah__kepala", "penandatangan")
+        .filter(pk=pk)
+        .first()
+    )
+    if plan is not None and request.user.has_perm("perencanaan.view_rencanaaksi", plan):
+        return plan
+    if request.user.is_authenticated:
+        raise Http404
+    return None
+
+
+def ra_document(request, pk: int) -> HttpResponse:
+    """The plan as the document a PD publishes (cover, Tabel 2.1–2.4, one page per bidang), printable."""
+    plan = _get_plan_for_user(request, pk)
+    if plan is None:
+        return redirect_to_login(request.get_full_path())
+    dokumen = builders.rencana_aksi_dokumen(rencana_aksi=plan)
+    return render(request, "laporan/ra_dokumen.html", {"dokumen": dokumen, "plan": plan})

@@ -1,11 +1,46 @@
+"""The plan editor: one page with the whole plan, and small htmx views that turn a row into a form and back.
+
+Every view fetches what it touches through one `_get_<model>_for_user` helper that authorises by construction:
+404 when the user may not see the plan (nobody learns that it exists), 403 when he may see but not change it, or
+when the plan is no longer a draft. Forms validate every field before a service is called, and the services of
+one request run in one transaction: a form is saved completely or not at all. Invalid input answers 422 with the
+form and the message next to the field (htmx is told to swap 422, see editor.js); a successful write answers
+with the re-rendered row or section and `HX-Trigger: plan-changed`.
+"""
+
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import selectors
+from renaksi.organisasi.models import Pejabat
+
+from . import selectors, services
+from .forms import (
+    AksiForm,
+    AnggaranForm,
+    IndikatorForm,
+    SasaranForm,
+    SubKegiatanForm,
+    TargetForm,
+    nilai_input,
+    target_fields,
+)
+from .models import Aksi, Indikator, Kegiatan, Nomenklatur, Program, RencanaAksi, Sasaran, SubKegiatan
+
+ROW = "perencanaan/editor/"
+SATUAN_UMUM = ["Persen", "Orang", "Dokumen", "Laporan", "Kali", "Kegiatan", "Nilai", "Indeks", "Kategori"]
+PLAN = ("rencana_aksi__perangkat_daerah",)
 
 
 @login_required
@@ -15,8 +50,618 @@ def home(request):
     return render(request, "perencanaan/home.html", {"by_year": by_year})
 
 
-@login_required
-def plan_editor(request, pk: int):  # replaced by the editor
-    from django.http import HttpResponse
+# --- Fetching with authorisation ------------------------------------------------------------------------------
 
-    return HttpResponse("editor")
+
+def _authorise(request, obj, plan: RencanaAksi, perm: str | None) -> None:
+    if not request.user.has_perm("perencanaan.view_rencanaaksi", plan):
+        raise Http404  # don't reveal that it exists
+    if perm is None:
+        return
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied(_("Anda hanya dapat membaca baris ini; mengubahnya bukan wewenang Anda."))
+    if not plan.editable:
+        raise PermissionDenied(
+            _("Rencana aksi ini berstatus '%(status)s' dan tidak dapat diubah.")
+            % {"status": plan.get_status_display()}
+        )
+
+
+def _get_plan_for_user(request, pk: int, perm: str | None = None) -> RencanaAksi:
+    plan = get_object_or_404(RencanaAksi.objects.select_related("perangkat_daerah__pemda"), pk=pk)
+    _authorise(request, plan, plan, perm)
+    return plan
+
+
+def _get_sasaran_for_user(request, sasaran_id: int, perm: str | None = None) -> Sasaran:
+    sasaran = get_object_or_404(Sasaran.objects.select_related(*PLAN), pk=sasaran_id)
+    _authorise(request, sasaran, sasaran.rencana_aksi, perm)
+    return sasaran
+
+
+def _get_indikator_for_user(request, indikator_id: int, perm: str | None = None) -> Indikator:
+    indikator = get_object_or_404(Indikator.objects.select_related(*PLAN), pk=indikator_id)
+    _authorise(request, indikator, indikator.rencana_aksi, perm)
+    return indikator
+
+
+def _get_program_for_user(request, program_id: int, perm: str | None = None) -> Program:
+    program = get_object_or_404(Program.objects.select_related(*PLAN), pk=program_id)
+    _authorise(request, program, program.rencana_aksi, perm)
+    return program
+
+
+def _get_kegiatan_for_user(request, kegiatan_id: int, perm: str | None = None) -> Kegiatan:
+    kegiatan = get_object_or_404(Kegiatan.objects.select_related(*PLAN), pk=kegiatan_id)
+    _authorise(request, kegiatan, kegiatan.rencana_aksi, perm)
+    return kegiatan
+
+
+def _get_sub_kegiatan_for_user(request, sub_kegiatan_id: int, perm: str | None = None) -> SubKegiatan:
+    sub = get_object_or_404(SubKegiatan.objects.select_related(*PLAN), pk=sub_kegiatan_id)
+    _authorise(request, sub, sub.rencana_aksi, perm)
+    return sub
+
+
+def _get_aksi_for_user(request, aksi_id: int, perm: str | None = None) -> Aksi:
+    # The rules read the bidang of an aksi through its sub kegiatan: fetch it with the aksi.
+    aksi = get_object_or_404(Aksi.objects.select_related("sub_kegiatan", *PLAN), pk=aksi_id)
+    _authorise(request, aksi, aksi.rencana_aksi, perm)
+    return aksi
+
+
+# --- Responses -------------------------------------------------------------------------------------------------
+
+
+def editor_view(view: Callable) -> Callable:
+    """Login required; a refusal (403) is shown in the editor's alert area instead of replacing a row."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            message = str(exc) or _("Anda tidak berwenang melakukan perubahan ini.")
+            response = render(request, ROW + "_alert.html", {"message": message, "level": "warning"}, status=403)
+            response["HX-Retarget"] = "#editor-alert"
+            response["HX-Reswap"] = "innerHTML"
+            return response
+
+    return wrapper
+
+
+def _tree(request, plan: RencanaAksi) -> selectors.PlanTree:
+    rights = selectors.edit_rights(user=request.user, rencana_aksi=plan)
+    return selectors.plan_tree(rencana_aksi_id=plan.pk, rights=rights)
+
+
+def _changed(response: HttpResponse) -> HttpResponse:
+    response["HX-Trigger"] = "plan-changed"
+    return response
+
+
+def _row(request, plan: RencanaAksi, kind: str, pk: int, *, rollups=(), totals: bool = False,
+         tree: selectors.PlanTree | None = None) -> HttpResponse:
+    """The display row of one node; `rollups` and `totals` add out-of-band swaps for the sums it changed."""
+    tree = tree or _tree(request, plan)
+    oob_rollups = [(k, tree.node(k, node_pk)) for k, node_pk in rollups if node_pk in tree.nodes[k]]
+    context = {"tree": tree, "plan": tree.plan, "node": tree.node(kind, pk), "oob_rollups": oob_rollups,
+               "oob_totals": totals, "row_template": f"{ROW}_{kind}_row.html"}
+    return render(request, ROW + "_row_response.html", context)
+
+
+def _section(request, plan: RencanaAksi, section: str, *, both: bool = False) -> HttpResponse:
+    """A whole section after rows were added, moved or deleted (and the other one out of band, if asked)."""
+    tree = _tree(request, plan)
+    context = {"tree": tree, "plan": tree.plan, "oob_totals": True, "oob_other": both}
+    response = render(request, f"{ROW}_section_{section}.html", context)
+    response["HX-Retarget"] = f"#section-{section}"
+    response["HX-Reswap"] = "outerHTML"
+    return _changed(response)
+
+
+def _form(request, template: str, context: dict, *, target_id: str, cancel_url: str, invalid: bool = False,
+          focus: str | None = None) -> HttpResponse:
+    """A form row. Its save button posts to the URL it came from; ids are unique per row (several may be open)."""
+    form = context["form"]
+    form.auto_id = f"{target_id}-%s"
+    form.set_focus(focus)
+    context = {"target_id": target_id, "save_url": request.path, "cancel_url": cancel_url, **context}
+    response = render(request, ROW + template, context, status=422 if invalid else 200)
+    if invalid:
+        response["HX-Retarget"] = f"#{target_id}"
+        response["HX-Reswap"] = "outerHTML"
+    return response
+
+
+def _batal(request) -> str:
+    """'Batal' on a new row's form brings back the 'Tambah …' button."""
+    return f"{request.path}?batal=1"
+
+
+def _save(form, write: Callable[[dict], object]) -> bool:
+    """Validate every field, then run the writes in one transaction; a refusal by a service goes to the form."""
+    if not form.is_valid():
+        return False
+    try:
+        with transaction.atomic():
+            write(form.cleaned_data)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+        return False
+    return True
+
+
+def _choices(objects, label=str) -> list[tuple[int, str]]:
+    return [(o.pk, label(o)) for o in objects]
+
+
+# --- The page --------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def plan_editor(request, pk: int):
+    plan = _get_plan_for_user(request, pk)
+    tree = _tree(request, plan)
+    try:
+        reverse("plan_findings", args=[plan.pk])
+        has_findings_url = True
+    except NoReverseMatch:  # the checker's panel is optional
+        has_findings_url = False
+    bidang_saya = next((b for b in tree.bidang if b.pk == tree.rights.bidang_id), None)
+    context = {"tree": tree, "plan": tree.plan, "rights": tree.rights, "has_findings_url": has_findings_url,
+               "bidang_saya": bidang_saya, "satuan_umum": SATUAN_UMUM}
+    return render(request, "perencanaan/editor.html", context)
+
+
+# --- Sasaran ---------------------------------------------------------------------------------------------------
+
+
+@editor_view
+@require_GET
+def sasaran_row(request, sasaran_id: int):
+    sasaran = _get_sasaran_for_user(request, sasaran_id)
+    return _row(request, sasaran.rencana_aksi, "sasaran", sasaran.pk)
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def sasaran_edit(request, sasaran_id: int):
+    sasaran = _get_sasaran_for_user(request, sasaran_id, "perencanaan.change_sasaran")
+    if request.method == "POST":
+        form = SasaranForm(request.POST)
+        if _save(form, lambda d: services.sasaran_update(sasaran=sasaran, **d)):
+            return _changed(_row(request, sasaran.rencana_aksi, "sasaran", sasaran.pk))
+    else:
+        form = SasaranForm(initial={"nomor": sasaran.nomor, "uraian": sasaran.uraian, "level": sasaran.level})
+    return _form(request, "_sasaran_form.html", {"form": form, "sasaran": sasaran},
+                 target_id=f"sasaran-{sasaran.pk}", invalid=form.is_bound,
+                 cancel_url=reverse("sasaran_row", args=[sasaran.pk]))
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def sasaran_add(request, pk: int):
+    plan = _get_plan_for_user(request, pk, "perencanaan.change_rencanaaksi")
+    if request.GET.get("batal"):
+        return render(request, ROW + "_add_sasaran.html", {"plan": plan})
+    if request.method == "POST":
+        form = SasaranForm(request.POST)
+        if _save(form, lambda d: services.sasaran_create(rencana_aksi=plan, **d)):
+            return _section(request, plan, "sasaran")
+    else:
+        form = SasaranForm(initial={"level": Sasaran.Level.STRATEGIS})
+    return _form(request, "_sasaran_form.html", {"form": form, "plan": plan}, target_id="add-sasaran",
+                 invalid=form.is_bound, cancel_url=_batal(request))
+
+
+# --- Indikator and its targets -----------------------------------------------------------------------------------
+
+
+def _indikator_form(indikator_or_none, data, *, plan: RencanaAksi, bidang_editable: bool) -> IndikatorForm:
+    bidang = plan.perangkat_daerah.bidang.all()
+    kwargs = {"bidang_choices": _choices(bidang), "bidang_editable": bidang_editable}
+    if data is not None:
+        return IndikatorForm(data, **kwargs)
+    i = indikator_or_none
+    initial = {"polaritas": Indikator.Polaritas.POSITIF, "akumulasi": "kumulatif",
+               "jenis_target": Indikator.JenisTarget.ANGKA}
+    if i is not None:
+        initial = {"nama": i.nama, "satuan": i.satuan, "formulasi": i.formulasi, "polaritas": i.polaritas,
+                   "akumulasi": i.akumulasi, "jenis_target": i.jenis_target, "is_iku": i.is_iku,
+                   "bidang": i.bidang_id}
+    return IndikatorForm(initial=initial, **kwargs)
+
+
+def _indikator_changes(indikator: Indikator, data: dict) -> dict:
+    """Only what changed: re-saving an inferred polaritas or akumulasi unchanged keeps its 'disimpulkan' mark."""
+    changes = dict(data)
+    if "bidang" in changes:
+        changes["bidang_id"] = changes.pop("bidang")
+    return {k: v for k, v in changes.items() if getattr(indikator, k) != v}
+
+
+@editor_view
+@require_GET
+def indikator_row(request, indikator_id: int):
+    indikator = _get_indikator_for_user(request, indikator_id)
+    return _row(request, indikator.rencana_aksi, "indikator", indikator.pk)
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def indikator_edit(request, indikator_id: int):
+    indikator = _get_indikator_for_user(request, indikator_id, "perencanaan.change_indikator")
+    plan = indikator.rencana_aksi
+    bidang_editable = request.user.has_perm("perencanaan.change_rencanaaksi", plan)
+    data = request.POST if request.method == "POST" else None
+    form = _indikator_form(indikator, data, plan=plan, bidang_editable=bidang_editable)
+    if data is not None and _save(
+        form, lambda d: services.indikator_update(indikator=indikator, **_indikator_changes(indikator, d))
+    ):
+        return _changed(_row(request, plan, "indikator", indikator.pk))
+    return _form(request, "_indikator_form.html", {"form": form, "indikator": indikator},
+                 target_id=f"indikator-{indikator.pk}", invalid=form.is_bound,
+                 cancel_url=reverse("indikator_row", args=[indikator.pk]))
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def indikator_add(request, sasaran_id: int):
+    sasaran = _get_sasaran_for_user(request, sasaran_id, "perencanaan.change_sasaran")
+    plan = sasaran.rencana_aksi
+    if request.GET.get("batal"):
+        return render(request, ROW + "_add_indikator.html", {"sasaran": sasaran, "plan": plan})
+    data = request.POST if request.method == "POST" else None
+    form = _indikator_form(None, data, plan=plan, bidang_editable=True)
+
+    def create(d: dict) -> None:
+        d = dict(d)
+        d["bidang"] = plan.perangkat_daerah.bidang.filter(pk=d.pop("bidang")).first()
+        services.indikator_create(sasaran=sasaran, **d)
+
+    if data is not None and _save(form, create):
+        return _section(request, plan, "sasaran")
+    return _form(request, "_indikator_form.html", {"form": form, "sasaran": sasaran},
+                 target_id=f"add-indikator-{sasaran.pk}", invalid=form.is_bound,
+                 cancel_url=_batal(request))
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def target_edit(request, indikator_id: int):
+    """The yearly target and TW I–IV of an indicator in one form, typed with the keyboard (Enter saves)."""
+    indikator = _get_indikator_for_user(request, indikator_id, "perencanaan.change_target")
+    plan = indikator.rencana_aksi
+    tree = _tree(request, plan)
+    node = tree.node("indikator", indikator.pk)
+    if request.method == "POST":
+        form = TargetForm(request.POST, indikator=indikator)
+
+        def write(d: dict) -> None:
+            for (name, triwulan), (_tw, current) in zip(TargetForm.FIELDS, node.targets, strict=True):
+                angka = d[name]
+                if current is None and angka.kosong:
+                    continue
+                if current is not None and (current.nilai, current.kategori, current.desimal) == (
+                    angka.nilai, angka.kategori, angka.desimal
+                ):
+                    continue  # unchanged: no new history row
+                services.target_set(indikator=indikator, tahun=plan.tahun, triwulan=triwulan, nilai=angka.nilai,
+                                    kategori=angka.kategori)
+
+        if _save(form, write):
+            return _changed(_row(request, plan, "indikator", indikator.pk))
+    else:
+        initial = {}
+        for (name, _triwulan), (_tw, t) in zip(TargetForm.FIELDS, node.targets, strict=True):
+            if t is not None:
+                number = nilai_input(t.nilai, t.desimal)
+                initial[name] = f"{t.kategori} ({number})" if t.kategori and number else t.kategori or number
+        form = TargetForm(initial=initial, indikator=indikator)
+    focus = request.GET.get("fokus", "tw1")
+    return _form(request, "_target_form.html", {"form": form, "node": node, "tree": tree, "plan": tree.plan,
+                                                "fokus": focus},
+                 target_id=f"indikator-{indikator.pk}", invalid=form.is_bound, focus=focus,
+                 cancel_url=reverse("indikator_row", args=[indikator.pk]))
+
+
+# --- Program, kegiatan, sub kegiatan ----------------------------------------------------------------------------
+
+
+def _anggaran_initial(obj) -> dict:
+    return {"kode": obj.kode, "nama": obj.nama, "pagu": "" if obj.pagu is None else str(obj.pagu),
+            "indikator": [i.pk for i in obj.indikator.all()]}
+
+
+def _indikator_choices(plan: RencanaAksi) -> list[tuple[int, str]]:
+    return _choices(Indikator.objects.filter(rencana_aksi=plan).order_by("urutan", "id"),
+                    lambda i: i.nama if len(i.nama) <= 90 else i.nama[:87] + "…")
+
+
+def _anggaran_changes(d: dict, plan: RencanaAksi) -> dict:
+    d = dict(d)
+    d["indikator"] = list(Indikator.objects.filter(rencana_aksi=plan, pk__in=d["indikator"]))
+    if "target" in d:
+        d.update(target_fields(d.pop("target")))
+    if "bidang" in d:
+        d["bidang"] = plan.perangkat_daerah.bidang.filter(pk=d["bidang"]).first() if d["bidang"] else None
+    return d
+
+
+@editor_view
+@require_GET
+def program_row(request, program_id: int):
+    program = _get_program_for_user(request, program_id)
+    return _row(request, program.rencana_aksi, "program", program.pk)
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def program_edit(request, program_id: int):
+    program = _get_program_for_user(request, program_id, "perencanaan.change_program")
+    plan = program.rencana_aksi
+    choices = _indikator_choices(plan)
+    if request.method == "POST":
+        form = AnggaranForm(request.POST, indikator_choices=choices)
+        if _save(form, lambda d: services.anggaran_update(obj=program, **_anggaran_changes(d, plan))):
+            return _changed(_row(request, plan, "program", program.pk, totals=True))
+    else:
+        form = AnggaranForm(initial=_anggaran_initial(program), indikator_choices=choices)
+    return _form(request, "_anggaran_form.html", {"form": form, "obj": program, "kind": "program", "plan": plan},
+                 target_id=f"program-{program.pk}", invalid=form.is_bound,
+                 cancel_url=reverse("program_row", args=[program.pk]))
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def program_add(request, pk: int):
+    plan = _get_plan_for_user(request, pk, "perencanaan.change_rencanaaksi")
+    if request.GET.get("batal"):
+        return render(request, ROW + "_add_program.html", {"plan": plan})
+    choices = _indikator_choices(plan)
+    if request.method == "POST":
+        form = AnggaranForm(request.POST, indikator_choices=choices)
+        if _save(form, lambda d: services.program_create(rencana_aksi=plan, **_anggaran_changes(d, plan))):
+            return _section(request, plan, "anggaran")
+    else:
+        form = AnggaranForm(indikator_choices=choices)
+    return _form(request, "_anggaran_form.html", {"form": form, "kind": "program", "plan": plan},
+                 target_id="add-program", invalid=form.is_bound, cancel_url=_batal(request))
+
+
+@editor_view
+@require_GET
+def kegiatan_row(request, kegiatan_id: int):
+    kegiatan = _get_kegiatan_for_user(request, kegiatan_id)
+    return _row(request, kegiatan.rencana_aksi, "kegiatan", kegiatan.pk)
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def kegiatan_edit(request, kegiatan_id: int):
+    kegiatan = _get_kegiatan_for_user(request, kegiatan_id, "perencanaan.change_kegiatan")
+    plan = kegiatan.rencana_aksi
+    choices = _indikator_choices(plan)
+    if request.method == "POST":
+        form = AnggaranForm(request.POST, indikator_choices=choices)
+        if _save(form, lambda d: services.anggaran_update(obj=kegiatan, **_anggaran_changes(d, plan))):
+            return _changed(_row(request, plan, "kegiatan", kegiatan.pk, rollups=[("program", kegiatan.program_id)]))
+    else:
+        form = AnggaranForm(initial=_anggaran_initial(kegiatan), indikator_choices=choices)
+    return _form(request, "_anggaran_form.html", {"form": form, "obj": kegiatan, "kind": "kegiatan", "plan": plan},
+                 target_id=f"kegiatan-{kegiatan.pk}", invalid=form.is_bound,
+                 cancel_url=reverse("kegiatan_row", args=[kegiatan.pk]))
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def kegiatan_add(request, program_id: int):
+    program = _get_program_for_user(request, program_id, "perencanaan.change_program")
+    plan = program.rencana_aksi
+    if request.GET.get("batal"):
+        return render(request, ROW + "_add_kegiatan.html", {"program": program, "plan": plan})
+    choices = _indikator_choices(plan)
+    if request.method == "POST":
+        form = AnggaranForm(request.POST, indikator_choices=choices)
+        if _save(form, lambda d: services.kegiatan_create(program=program, **_anggaran_changes(d, plan))):
+            return _section(request, plan, "anggaran")
+    else:
+        form = AnggaranForm(indikator_choices=choices)
+    return _form(request, "_anggaran_form.html", {"form": form, "kind": "kegiatan", "parent": program, "plan": plan},
+                 target_id=f"add-kegiatan-{program.pk}", invalid=form.is_bound,
+                 cancel_url=_batal(request))
+
+
+def _sub_kegiatan_form(request, plan: RencanaAksi, *, instance: SubKegiatan | None = None) -> SubKegiatanForm:
+    kwargs = {"indikator_choices": _indikator_choices(plan),
+              "bidang_choices": _choices(plan.perangkat_daerah.bidang.all()),
+              # A kepala bidang cannot hand his sub kegiatan to another bidang.
+              "bidang_editable": request.user.has_perm("perencanaan.change_rencanaaksi", plan)}
+    if request.method == "POST":
+        return SubKegiatanForm(request.POST, **kwargs)
+    initial = {}
+    if instance is not None:
+        initial = _anggaran_initial(instance) | {"bidang": instance.bidang_id, "target": instance.target_teks}
+    return SubKegiatanForm(initial=initial, **kwargs)
+
+
+@editor_view
+@require_GET
+def sub_kegiatan_row(request, sub_kegiatan_id: int):
+    sub = _get_sub_kegiatan_for_user(request, sub_kegiatan_id)
+    return _row(request, sub.rencana_aksi, "subkegiatan", sub.pk)
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def sub_kegiatan_edit(request, sub_kegiatan_id: int):
+    sub = _get_sub_kegiatan_for_user(request, sub_kegiatan_id, "perencanaan.change_subkegiatan")
+    plan = sub.rencana_aksi
+    form = _sub_kegiatan_form(request, plan, instance=sub)
+    if form.is_bound and _save(form, lambda d: services.anggaran_update(obj=sub, **_anggaran_changes(d, plan))):
+        return _changed(_row(request, plan, "subkegiatan", sub.pk, rollups=[("kegiatan", sub.kegiatan_id)],
+                             totals=True))
+    return _form(request, "_anggaran_form.html", {"form": form, "obj": sub, "kind": "subkegiatan", "plan": plan},
+                 target_id=f"subkegiatan-{sub.pk}", invalid=form.is_bound,
+                 cancel_url=reverse("sub_kegiatan_row", args=[sub.pk]))
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def sub_kegiatan_add(request, kegiatan_id: int):
+    kegiatan = _get_kegiatan_for_user(request, kegiatan_id, "perencanaan.change_kegiatan")
+    plan = kegiatan.rencana_aksi
+    if request.GET.get("batal"):
+        return render(request, ROW + "_add_subkegiatan.html", {"kegiatan": kegiatan, "plan": plan})
+    form = _sub_kegiatan_form(request, plan)
+    if form.is_bound and _save(
+        form, lambda d: services.sub_kegiatan_create(kegiatan=kegiatan, **_anggaran_changes(d, plan))
+    ):
+        return _section(request, plan, "anggaran")
+    return _form(request, "_anggaran_form.html", {"form": form, "kind": "subkegiatan", "parent": kegiatan,
+                                                  "plan": plan},
+                 target_id=f"add-subkegiatan-{kegiatan.pk}", invalid=form.is_bound,
+                 cancel_url=_batal(request))
+
+
+# --- Aksi ------------------------------------------------------------------------------------------------------
+
+
+def _aksi_form(request, plan: RencanaAksi, *, instance: Aksi | None = None) -> AksiForm:
+    pejabat = Pejabat.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id)
+    kwargs = {"pejabat_choices": _choices(pejabat, lambda p: f"{p.nama} — {p.jabatan}")}
+    if request.method == "POST":
+        return AksiForm(request.POST, **kwargs)
+    initial = {}
+    if instance is not None:
+        initial = {
+            "nomor": instance.nomor, "uraian": instance.uraian, "keluaran": instance.keluaran,
+            "bulan": list(instance.jadwal.values_list("bulan", flat=True)),
+            "target": instance.target_teks or nilai_input(instance.target_nilai),
+            "pagu": "" if instance.pagu is None else str(instance.pagu),
+            "penanggung_jawab": instance.penanggung_jawab, "pejabat": instance.pejabat_id,
+        }
+    return AksiForm(initial=initial, **kwargs)
+
+
+def _aksi_changes(d: dict, plan: RencanaAksi) -> dict:
+    d = dict(d)
+    d.update(target_fields(d.pop("target")))
+    pejabat_id = d.pop("pejabat")
+    d["pejabat"] = Pejabat.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id, pk=pejabat_id).first() \
+        if pejabat_id else None
+    return d
+
+
+@editor_view
+@require_GET
+def aksi_row(request, aksi_id: int):
+    aksi = _get_aksi_for_user(request, aksi_id)
+    return _row(request, aksi.rencana_aksi, "aksi", aksi.pk)
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def aksi_edit(request, aksi_id: int):
+    aksi = _get_aksi_for_user(request, aksi_id, "perencanaan.change_aksi")
+    plan = aksi.rencana_aksi
+    form = _aksi_form(request, plan, instance=aksi)
+    if form.is_bound and _save(form, lambda d: services.aksi_update(aksi=aksi, **_aksi_changes(d, plan))):
+        return _changed(_row(request, plan, "aksi", aksi.pk, rollups=[("subkegiatan", aksi.sub_kegiatan_id)]))
+    return _form(request, "_aksi_form.html", {"form": form, "aksi": aksi, "plan": plan},
+                 target_id=f"aksi-{aksi.pk}", invalid=form.is_bound,
+                 cancel_url=reverse("aksi_row", args=[aksi.pk]))
+
+
+@editor_view
+@require_http_methods(["GET", "POST"])
+def aksi_add(request, sub_kegiatan_id: int):
+    sub = _get_sub_kegiatan_for_user(request, sub_kegiatan_id, "perencanaan.add_aksi")
+    plan = sub.rencana_aksi
+    if request.GET.get("batal"):
+        return render(request, ROW + "_add_aksi.html", {"sub": sub, "plan": plan})
+    form = _aksi_form(request, plan)
+    if form.is_bound and _save(form, lambda d: services.aksi_create(sub_kegiatan=sub, **_aksi_changes(d, plan))):
+        return _section(request, plan, "anggaran")
+    if not form.is_bound:
+        form.initial["nomor"] = str(sub.aksi.count() + 1)
+    return _form(request, "_aksi_form.html", {"form": form, "sub": sub, "plan": plan},
+                 target_id=f"add-aksi-{sub.pk}", invalid=form.is_bound,
+                 cancel_url=_batal(request))
+
+
+@editor_view
+@require_POST
+def aksi_toggle_bulan(request, aksi_id: int, bulan: int):
+    aksi = _get_aksi_for_user(request, aksi_id, "perencanaan.change_aksi")
+    if not 1 <= bulan <= 12:
+        raise Http404
+    services.aksi_toggle_bulan(aksi=aksi, bulan=bulan)
+    return _changed(_row(request, aksi.rencana_aksi, "aksi", aksi.pk))
+
+
+# --- Any row: reorder and delete --------------------------------------------------------------------------------
+
+# jenis in the URL → (fetch helper, the permission that moving or deleting it needs, the section it lives in).
+# Only aksi are a kepala bidang's to add, move and delete; the structure above them is the perencana's.
+ROW_KINDS: dict[str, tuple[Callable, str, str]] = {
+    "sasaran": (_get_sasaran_for_user, "perencanaan.change_rencanaaksi", "sasaran"),
+    "indikator": (_get_indikator_for_user, "perencanaan.change_rencanaaksi", "sasaran"),
+    "program": (_get_program_for_user, "perencanaan.change_rencanaaksi", "anggaran"),
+    "kegiatan": (_get_kegiatan_for_user, "perencanaan.change_rencanaaksi", "anggaran"),
+    "subkegiatan": (_get_sub_kegiatan_for_user, "perencanaan.change_rencanaaksi", "anggaran"),
+    "aksi": (_get_aksi_for_user, "perencanaan.change_aksi", "anggaran"),
+}
+
+
+def _get_row_for_user(request, jenis: str, row_id: int):
+    if jenis not in ROW_KINDS:
+        raise Http404
+    fetch, perm, section = ROW_KINDS[jenis]
+    return fetch(request, row_id, perm), section
+
+
+@editor_view
+@require_POST
+def row_move(request, jenis: str, row_id: int, arah: str):
+    obj, section = _get_row_for_user(request, jenis, row_id)
+    if arah not in ("naik", "turun"):
+        raise Http404
+    services.row_move(obj=obj, offset=-1 if arah == "naik" else 1)
+    return _section(request, obj.rencana_aksi, section)
+
+
+@editor_view
+@require_POST
+def row_delete(request, jenis: str, row_id: int):
+    obj, section = _get_row_for_user(request, jenis, row_id)
+    plan = obj.rencana_aksi
+    services.row_delete(obj=obj)
+    # Indicators are linked from the budget rows: deleting one changes both sections.
+    return _section(request, plan, section, both=section == "sasaran")
+
+
+# --- Nomenclature picker ----------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def nomenklatur_search(request):
+    """<option>s for a <datalist>: codes of one year's nomenclature (`?tahun=&level=&q=`)."""
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun = None
+    level = request.GET.get("level", "")
+    if level not in Nomenklatur.Level.values:
+        level = ""
+    q = request.GET.get("q") or request.GET.get("kode") or ""
+    rows = selectors.nomenklatur_search(tahun=tahun, level=level, q=q[:100])
+    return render(request, ROW + "_nomenklatur_options.html", {"rows": rows})

@@ -1,0 +1,278 @@
+"""The neutral structure of an imported Rencana Aksi: what a document says, before it becomes rows of the plan.
+
+Every layout reader (the stacked matrix, the report, the Renaksi XLSX template …) produces one `RencanaAksiDoc`;
+`renaksi.impor.writer` turns it into a plan through the services. It mirrors the plan:
+
+    RencanaAksiDoc ── sasaran (SasaranDoc: level, nomor, uraian, parent) ── indikator (IndikatorDoc: targets)
+                   ── program (ProgramDoc) ── kegiatan ── sub kegiatan ── aksi
+                   ── pk (PKItemDoc), pejabat (PejabatDoc), bidang (BidangDoc)
+                   ── decisions, warnings (Catatan)
+
+Rules every producer keeps:
+- Every value carries its `Place` (file, sheet/table, row, column) so that messages and `Provenance` can name it.
+- Values are kept as written: numbers as parsed `Angka` (which keeps the text and any decision about separators),
+  money as whole rupiah *and* the text it was read from. Nothing is corrected; an empty cell is an empty `Angka`
+  (target stays NULL), a missing column is `None`.
+- When a value had to be decided (a slipped column, a pagu that could belong to two rows, a fuzzy name match) the
+  producer appends a `Catatan` to `decisions`; things read but not placed go to `warnings`.
+- Links are object references (a program's `indikator` are `IndikatorDoc` objects of `sasaran[*].indikator`), so
+  the tree nodes compare by identity (`eq=False`).
+- Bidang are referred to by name (`BidangDoc.nama.teks`); an empty string means "no bidang".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from renaksi.core.angka import Angka
+from renaksi.impor.grid import Catatan, Place
+
+__all__ = [
+    "AksiDoc", "BidangDoc", "Catatan", "IndikatorDoc", "KegiatanDoc", "Nilai", "PKItemDoc", "PejabatDoc",
+    "ProgramDoc", "RencanaAksiDoc", "SasaranDoc", "SubKegiatanDoc", "Teks", "Uang",
+]
+
+
+@dataclass(frozen=True)
+class Teks:
+    """A text cell as written (stripped of surrounding space), with its place."""
+
+    teks: str
+    place: Place | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.teks)
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """A target cell: the parsed `Angka` (text, value, unit, category, decision) and its place.
+
+    An empty cell is `Nilai(Angka(teks=""))`: the document has the cell but no value (stored as NULL).
+    A cell that holds no number at all ("Kategori") is `Angka(teks=...)` with `nilai=None`: kept as text.
+    """
+
+    angka: Angka
+    place: Place | None = None
+
+    @property
+    def kosong(self) -> bool:
+        return self.angka.kosong
+
+
+@dataclass(frozen=True)
+class Uang:
+    """A pagu: whole rupiah (None when the cell is empty or unreadable) and the text it was read from.
+
+    `bagian` holds the cells a value was put together from, when a layout had to (two pagu cells of one merged
+    kegiatan); `catatan` says how it was read when that is not obvious.
+    """
+
+    nilai: int | None
+    teks: str
+    place: Place | None = None
+    catatan: str = ""
+    bagian: tuple[Uang, ...] = ()
+
+
+@dataclass(eq=False)
+class IndikatorDoc:
+    nama: Teks
+    satuan: Teks | None = None
+    formulasi: Teks | None = None
+    target: Nilai | None = None  # the yearly target; None = the document has no yearly target column here
+    triwulan: list[Nilai | None] = field(default_factory=lambda: [None, None, None, None])  # TW I–IV
+    is_iku: bool = False
+    penanggung_jawab: Teks | None = None
+    bidang: str = ""
+    # The same yearly target stated again in another table (kept as provenance, compared by the checker).
+    target_lain: list[Nilai] = field(default_factory=list)
+    nama_lain: list[Teks] = field(default_factory=list)  # other spellings matched to this indikator
+    keterangan: list[Teks] = field(default_factory=list)  # remarks read beside it (stored in `catatan`)
+    # Stated by the document (template) or inferred (`renaksi.impor.inferensi`); "" = not known yet.
+    polaritas: str = ""
+    polaritas_disimpulkan: bool = False
+    akumulasi: str = ""
+    akumulasi_disimpulkan: bool = False
+    alasan_inferensi: str = ""
+    jenis_target: str = ""  # "angka" / "kategori"; "" = decided by the writer from the targets
+
+    def targets(self) -> Iterator[tuple[int | None, Nilai]]:
+        """(triwulan or None for the year, value) for every target cell the document has."""
+        if self.target is not None:
+            yield None, self.target
+        for tw, nilai in enumerate(self.triwulan, start=1):
+            if nilai is not None:
+                yield tw, nilai
+
+
+@dataclass(eq=False)
+class SasaranDoc:
+    uraian: Teks
+    level: str = "strategis"  # perencanaan.Sasaran.Level: strategis, program, kegiatan, sub_kegiatan
+    nomor: str = ""
+    parent: SasaranDoc | None = None
+    bidang: str = ""
+    indikator: list[IndikatorDoc] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class PejabatDoc:
+    nama: Teks
+    jabatan: Teks
+    nip: str = ""  # 18 digits, without spaces; "" when not written or not valid (then a warning says so)
+    nip_teks: Teks | None = None  # the NIP as written
+    pangkat: str = ""
+    golongan: str = ""
+    status: str = "definitif"  # organisasi.Pejabat.Status: definitif, plt, plh
+    bidang: str = ""
+    kepala_pd: bool = False
+    kepala_bidang: bool = False
+
+
+@dataclass(eq=False)
+class BidangDoc:
+    nama: Teks
+    kepala: PejabatDoc | None = None
+
+
+@dataclass(eq=False)
+class AksiDoc:
+    uraian: Teks
+    nomor: str = ""
+    keluaran: Teks | None = None
+    bulan: list[int] = field(default_factory=list)  # 1 = Januari … 12 = Desember
+    target: Nilai | None = None
+    pagu: Uang | None = None
+    penanggung_jawab: Teks | None = None
+    pejabat: PejabatDoc | None = None
+
+
+@dataclass(eq=False)
+class SubKegiatanDoc:
+    nama: Teks
+    kode: str = ""
+    pagu: Uang | None = None
+    # The same pagu stated in other places of the document (another table, a bidang page), never merged into
+    # `pagu`: the writer keeps each as a Provenance row and the checker compares them.
+    pagu_lain: list[Uang] = field(default_factory=list)
+    bidang: str = ""
+    target: Nilai | None = None
+    indikator: list[IndikatorDoc] = field(default_factory=list)
+    aksi: list[AksiDoc] = field(default_factory=list)
+    nama_lain: list[Teks] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class KegiatanDoc:
+    nama: Teks
+    kode: str = ""
+    pagu: Uang | None = None
+    pagu_lain: list[Uang] = field(default_factory=list)
+    indikator: list[IndikatorDoc] = field(default_factory=list)
+    sub_kegiatan: list[SubKegiatanDoc] = field(default_factory=list)
+    nama_lain: list[Teks] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class ProgramDoc:
+    nama: Teks
+    kode: str = ""
+    pagu: Uang | None = None
+    pagu_lain: list[Uang] = field(default_factory=list)
+    indikator: list[IndikatorDoc] = field(default_factory=list)
+    kegiatan: list[KegiatanDoc] = field(default_factory=list)
+    nama_lain: list[Teks] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class PKItemDoc:
+    """One line of a Perjanjian Kinerja as the PK states it; its target is the PK's own value."""
+
+    indikator: Teks
+    nomor: str = ""
+    sasaran: Teks | None = None
+    target: Nilai | None = None
+    indikator_ref: IndikatorDoc | None = None  # the plan's indikator this line is about
+
+
+@dataclass(eq=False)
+class RencanaAksiDoc:
+    dokumen: str  # file name
+    format: str = ""  # teks, csv, xlsx, docx
+    layout: str = ""  # matriks, laporan, template …
+    judul: Teks | None = None
+    pemda_jenis: str = ""  # organisasi.Pemda.Jenis: provinsi, kabupaten, kota
+    pemda_nama: str = ""  # without the jenis: "Samarinda"
+    perangkat_daerah: Teks | None = None
+    tahun: int | None = None
+    tempat: str = ""
+    tanggal: dt.date | None = None
+    renstra_periode: tuple[int, int] | None = None
+    tujuan: list[Teks] = field(default_factory=list)
+    sasaran: list[SasaranDoc] = field(default_factory=list)  # every level, parents before children
+    program: list[ProgramDoc] = field(default_factory=list)
+    pk: list[PKItemDoc] = field(default_factory=list)
+    pejabat: list[PejabatDoc] = field(default_factory=list)
+    bidang: list[BidangDoc] = field(default_factory=list)
+    penandatangan: PejabatDoc | None = None  # who signs the plan (the kepala PD, usually)
+    # A PENANGGUNG JAWAB column the copy detached from its rows: kept, not aligned.
+    penanggung_jawab_lepas: list[Teks] = field(default_factory=list)
+    decisions: list[Catatan] = field(default_factory=list)
+    warnings: list[Catatan] = field(default_factory=list)
+
+    def decide(self, kode: str, pesan: str, place: Place | None = None) -> None:
+        self.decisions.append(Catatan(kode, pesan, place))
+
+    def warn(self, kode: str, pesan: str, place: Place | None = None) -> None:
+        self.warnings.append(Catatan(kode, pesan, place))
+
+    # --- walking the tree -----------------------------------------------------------------------------------
+
+    def all_indikator(self) -> Iterator[IndikatorDoc]:
+        for sasaran in self.sasaran:
+            yield from sasaran.indikator
+
+    def all_kegiatan(self) -> Iterator[KegiatanDoc]:
+        for program in self.program:
+            yield from program.kegiatan
+
+    def all_sub_kegiatan(self) -> Iterator[SubKegiatanDoc]:
+        for kegiatan in self.all_kegiatan():
+            yield from kegiatan.sub_kegiatan
+
+    def all_aksi(self) -> Iterator[AksiDoc]:
+        for sub in self.all_sub_kegiatan():
+            yield from sub.aksi
+
+    def bidang_named(self, nama: str) -> BidangDoc | None:
+        return next((b for b in self.bidang if b.nama.teks == nama), None)
+
+    def counts(self) -> dict[str, int]:
+        """Items of the document, counted as the import result counts the plan's."""
+        return {
+            "sasaran": len(self.sasaran),
+            "indikator": sum(1 for _ in self.all_indikator()),
+            "program": len(self.program),
+            "kegiatan": sum(1 for _ in self.all_kegiatan()),
+            "sub_kegiatan": sum(1 for _ in self.all_sub_kegiatan()),
+            "aksi": sum(1 for _ in self.all_aksi()),
+            "pejabat": len(self.pejabat),
+        }
+
+    def pagu_totals(self) -> dict[str, int]:
+        """Sums of the pagu at each level, in whole rupiah (empty pagu count as nothing)."""
+
+        def total(items) -> int:
+            return sum(i.pagu.nilai for i in items if i.pagu is not None and i.pagu.nilai is not None)
+
+        return {
+            "program": total(self.program),
+            "kegiatan": total(self.all_kegiatan()),
+            "sub_kegiatan": total(self.all_sub_kegiatan()),
+        }

@@ -1,0 +1,55 @@
+"""Layout recognisers: a `Grid` → a `RencanaAksiDoc`, whatever file format the grid came from.
+
+A layout is a module with
+- `NAME`: its name ("matriks", "laporan", "template"),
+- `detect(grid) -> int`: how sure it is that it can read the grid (0 = not at all, 100 = certain), judged by
+  headers and their synonyms, never by file names or line numbers,
+- `read(grid) -> RencanaAksiDoc`: the reading, or `ImporGagal` naming the place that could not be read.
+`choose` asks every layout and uses the surest. A new layout is one module added to `LAYOUTS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from renaksi.impor.dokumen import RencanaAksiDoc
+from renaksi.impor.grid import Grid, ImporGagal, Place
+
+LAYOUTS = [
+    "renaksi.impor.layouts.template",  # the Renaksi XLSX/DOCX template (written by the template's owner)
+    "renaksi.impor.layouts.matriks",
+    "renaksi.impor.layouts.laporan",
+]
+
+
+def available() -> list[ModuleType]:
+    modules = []
+    for name in LAYOUTS:
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # the layout exists but something it needs is missing: a real error
+                raise
+    return modules
+
+
+def choose(grid: Grid) -> ModuleType:
+    scored = [(layout.detect(grid), index, layout) for index, layout in enumerate(available())]
+    score, _index, layout = max(scored, key=lambda s: (s[0], -s[1]))
+    if score <= 0:
+        raise ImporGagal(
+            "tidak ditemukan tabel rencana aksi yang dikenali. Dibutuhkan tabel dengan judul kolom seperti NO, "
+            "SASARAN, INDIKATOR KINERJA, TARGET / TRIWULAN, PROGRAM, KEGIATAN, SUB KEGIATAN, ANGGARAN / PAGU, "
+            "atau AKSI/KEGIATAN dengan OUTPUT dan PAGU ANGGARAN.",
+            Place(grid.dokumen),
+        )
+    return layout
+
+
+def read(grid: Grid) -> RencanaAksiDoc:
+    layout = choose(grid)
+    doc = layout.read(grid)
+    doc.layout = doc.layout or layout.NAME
+    doc.format = doc.format or grid.format
+    return doc

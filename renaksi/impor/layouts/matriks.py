@@ -1,0 +1,501 @@
+"""The stacked matrix: one table whose sections go down the performance tree (Kabupaten Bangka's layout).
+
+Columns (found by header): NO, SASARAN, INDIKATOR, SATUAN, TARGET, TRIWULAN I–IV, PROGRAM, KEGIATAN, SUB KEGIATAN,
+ANGGARAN. The table is cut into sections where the numbering restarts at 1. Each section fills one budget column,
+which gives its level:
+
+    PROGRAM filled       → sasaran strategis, with the programs that serve them
+    KEGIATAN filled      → sasaran program, with kegiatan
+    SUB KEGIATAN filled  → sasaran kegiatan, with sub kegiatan
+    none filled          → sasaran sub kegiatan: the outputs of the sub kegiatan of the section before, in order
+
+Merged cells come out empty, so an empty cell repeats the value above it within the section: a program row with
+no indikator serves the indikator above; an indikator row with no kegiatan belongs to the kegiatan above. A value
+may slip one column (a pagu right of ANGGARAN, a name beside its column): it is read where it belongs and the
+decision is reported. The sections do not say which kegiatan belongs to which program: `tautan.hubungkan` decides
+by names and by which reading makes the stated pagu add up. A PENANGGUNG JAWAB list the copy detached from the
+table is kept as a warning, not aligned by guesswork.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from renaksi.impor.dokumen import (
+    IndikatorDoc,
+    KegiatanDoc,
+    ProgramDoc,
+    RencanaAksiDoc,
+    SasaranDoc,
+    SubKegiatanDoc,
+    Teks,
+    Uang,
+)
+from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
+from renaksi.impor.tabel import Peran, Tabel, find_tables
+from renaksi.impor.teks import bersih, is_row_number, kemiripan, strip_label
+
+from . import tautan
+from .umum import baca_judul, baca_nilai, baca_tanda_tangan, baca_uang, looks_like_money, rp
+
+NAME = "matriks"
+BUDGET = (Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN)
+LEVEL = {Peran.PROGRAM: "strategis", Peran.KEGIATAN: "program", Peran.SUB_KEGIATAN: "kegiatan", None: "sub_kegiatan"}
+LEVEL_LABEL = {"strategis": "sasaran strategis", "program": "sasaran program", "kegiatan": "sasaran kegiatan",
+               "sub_kegiatan": "sasaran sub kegiatan (keluaran)"}
+ITEM_LABEL = {Peran.PROGRAM: "program", Peran.KEGIATAN: "kegiatan", Peran.SUB_KEGIATAN: "sub kegiatan"}
+
+
+def is_matrix(tabel: Tabel) -> bool:
+    budget = sum(1 for r in BUDGET if r in tabel.cols)
+    return (tabel.has(Peran.SASARAN, Peran.INDIKATOR, Peran.PAGU) and budget >= 2
+            and (Peran.TARGET in tabel.cols or any(tabel.tw)))
+
+
+def detect(grid: Grid) -> int:
+    """How sure this layout is that it can read `grid` (0 = not at all)."""
+    for sheet in grid.sheets:
+        for tabel in find_tables(grid, sheet):
+            if is_matrix(tabel) and len(tabel.rows) >= 1:
+                return 80
+    return 0
+
+
+@dataclass(eq=False)
+class _Item:
+    """A program, kegiatan or sub kegiatan as its row gives it, before it is linked to its parent."""
+
+    role: Peran
+    nama: Teks
+    pagu: Uang | None
+    sasaran: SasaranDoc | None
+    indikator: list[IndikatorDoc] = field(default_factory=list)
+    extra: list[Uang] = field(default_factory=list)  # pagu cells of continuation rows (merged name cell)
+    row: Row | None = None
+    doc: ProgramDoc | KegiatanDoc | SubKegiatanDoc | None = None
+
+
+@dataclass
+class _Section:
+    letter: str
+    rows: list[Row]
+    level: Peran | None = None
+    sasaran: list[SasaranDoc] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+
+    @property
+    def tabel_name(self) -> str:
+        return f"Matriks bagian {self.letter}"
+
+
+class _Reader:
+    def __init__(self, grid: Grid, sheet: Sheet, tabel: Tabel):
+        self.grid, self.sheet, self.tabel = grid, sheet, tabel
+        self.doc = RencanaAksiDoc(dokumen=grid.dokumen, format=grid.format, layout=NAME)
+        self.doc.decisions.extend(grid.decisions + tabel.decisions)
+        self.doc.warnings.extend(grid.warnings)
+
+    # --- places ------------------------------------------------------------------------------------------
+
+    def place(self, section: _Section, row: Row, col: int | None = None, role: Peran | None = None) -> Place:
+        return dataclasses.replace(self.tabel.place(row, col, role), tabel=section.tabel_name)
+
+    # --- the pieces ----------------------------------------------------------------------------------------
+
+    def read(self) -> RencanaAksiDoc:
+        self._title()
+        sections = self._sections()
+        if not sections:
+            raise ImporGagal("tabel matriks tidak memiliki baris isi.", self.tabel.header_place())
+        for section in sections:
+            self._read_section(section)
+        self._link(sections)
+        self._after_table()
+        return self.doc
+
+    def _title(self) -> None:
+        rows = self.sheet.rows
+        before = [r for r in rows if r.number < self.tabel.header.number]
+        judul = baca_judul([(r.cell(0), self.grid.place(self.sheet, r)) for r in before if len(r.cells) <= 2])
+        self.doc.judul = judul.judul
+        self.doc.perangkat_daerah = judul.perangkat_daerah
+        self.doc.pemda_jenis, self.doc.pemda_nama, self.doc.tahun = judul.pemda_jenis, judul.pemda_nama, judul.tahun
+
+    def _sections(self) -> list[_Section]:
+        """Cut the rows where the numbering restarts at 1 (after a number other than 1)."""
+        sections: list[_Section] = []
+        seen_other = False
+        for row in self.tabel.rows:
+            nomor = self.tabel.cell(row, Peran.NO).rstrip(".")
+            if not sections or (nomor == "1" and seen_other):
+                sections.append(_Section(letter=chr(ord("A") + len(sections)), rows=[]))
+                seen_other = False
+            if nomor and nomor != "1":
+                seen_other = True
+            sections[-1].rows.append(row)
+        for section in sections:
+            section.level = self._section_level(section)
+        return sections
+
+    def _name_cells(self, row: Row) -> dict[Peran, tuple[str, int]]:
+        names = {}
+        for role in BUDGET:
+            col = self.tabel.col(role)
+            if col is None:
+                continue
+            text = bersih(row.cell(col))
+            if text and not looks_like_money(text):
+                names[role] = (text, col)
+        return names
+
+    def _section_level(self, section: _Section) -> Peran | None:
+        counts = {role: 0 for role in BUDGET}
+        for row in section.rows:
+            for role, (text, _col) in self._name_cells(row).items():
+                if not text[:1].isdigit():  # "1 rencana aksi, 2 renja …" is a remark, not a name
+                    counts[role] += 1
+        role, count = max(counts.items(), key=lambda kv: kv[1])
+        return role if count and count * 3 >= len(section.rows) else None
+
+    def _pagu(self, section: _Section, row: Row) -> Uang | None:
+        col = self.tabel.col(Peran.PAGU)
+        if col is None:
+            return None
+        text = bersih(row.cell(col))
+        if text:
+            return baca_uang(self.doc, text, self.place(section, row, col))
+        right = bersih(row.cell(col + 1))
+        if right and looks_like_money(right):
+            place = self.place(section, row, col + 1)
+            self.doc.decide(
+                "pagu.geser_kolom",
+                f"Nilai {right} tertulis satu kolom di kanan kolom {self.tabel.judul_kolom.get(col, 'ANGGARAN')} "
+                f"(sel {self.tabel.judul_kolom.get(col, 'ANGGARAN')} kosong); dibaca sebagai pagu baris ini.",
+                place,
+            )
+            uang = baca_uang(self.doc, right, place)
+            return dataclasses.replace(uang, catatan="tertulis satu kolom ke kanan") if uang else None
+        for role in BUDGET:  # a pagu slipped left into a name column
+            bcol = self.tabel.col(role)
+            if bcol is not None and looks_like_money(bersih(row.cell(bcol))) and bcol == col - 1:
+                text = bersih(row.cell(bcol))
+                place = self.place(section, row, bcol)
+                self.doc.decide("pagu.geser_kolom",
+                                f"Nilai {text} tertulis di kolom {ITEM_LABEL[role].upper()} (sel ANGGARAN kosong); "
+                                "dibaca sebagai pagu baris ini.", place)
+                return baca_uang(self.doc, text, place)
+        return None
+
+    def _read_section(self, section: _Section) -> None:
+        level = LEVEL[section.level]
+        sasaran: SasaranDoc | None = None
+        indikator: IndikatorDoc | None = None
+        item: _Item | None = None
+        for row in section.rows:
+            nomor = self.tabel.cell(row, Peran.NO)
+            uraian = self.tabel.cell(row, Peran.SASARAN)
+            nama_indikator = self.tabel.cell(row, Peran.INDIKATOR)
+            if uraian:
+                if sasaran is not None and not nomor and uraian[:1].islower():
+                    # A statement wrapped onto the next line by the copy.
+                    sasaran.uraian = Teks(f"{sasaran.uraian.teks} {uraian}", sasaran.uraian.place)
+                    self.doc.decide("sasaran.sambung", f"Teks sasaran pada baris {row.number} dibaca sebagai "
+                                    "lanjutan sasaran di atasnya (huruf awal kecil).",
+                                    self.place(section, row, role=Peran.SASARAN))
+                else:
+                    sasaran = SasaranDoc(Teks(uraian, self.place(section, row, role=Peran.SASARAN)), level=level,
+                                         nomor=nomor.rstrip(".") if is_row_number(nomor) else nomor)
+                    section.sasaran.append(sasaran)
+                    self.doc.sasaran.append(sasaran)
+                    indikator = None
+            if nama_indikator:
+                if sasaran is None:
+                    sasaran = SasaranDoc(Teks("", self.place(section, row, role=Peran.SASARAN)), level=level,
+                                         nomor=nomor)
+                    section.sasaran.append(sasaran)
+                    self.doc.sasaran.append(sasaran)
+                    self.doc.warn("sasaran.kosong", "Indikator tanpa teks sasaran; sasaran dibuat tanpa uraian.",
+                                  self.place(section, row, role=Peran.SASARAN))
+                indikator = self._indikator(section, row, nama_indikator)
+                sasaran.indikator.append(indikator)
+                if item is not None and not self._name_cells(row):
+                    item.indikator.append(indikator)  # the name cell above is merged over this row
+            names = self._name_cells(row)
+            pagu = self._pagu(section, row)
+            new_item = self._item_on_row(section, row, names, pagu, sasaran, indikator)
+            if new_item is not None:
+                item = new_item
+                section.items.append(item)
+            elif pagu is not None:
+                if item is not None:
+                    item.extra.append(pagu)
+                else:
+                    self.doc.warn("pagu.tanpa_nama", f"Pagu {pagu.teks} tanpa nama program/kegiatan/sub kegiatan "
+                                  "dan tanpa baris di atasnya; tidak ditempatkan.", pagu.place)
+
+    def _indikator(self, section: _Section, row: Row, nama: str) -> IndikatorDoc:
+        satuan = self.tabel.cell(row, Peran.SATUAN)
+        indikator = IndikatorDoc(
+            nama=Teks(nama, self.place(section, row, role=Peran.INDIKATOR)),
+            satuan=Teks(satuan, self.place(section, row, role=Peran.SATUAN)) if satuan else None,
+        )
+        tcol = self.tabel.col(Peran.TARGET)
+        if tcol is not None:
+            indikator.target = baca_nilai(self.doc, row.cell(tcol), self.place(section, row, tcol), satuan)
+        for tw, col in enumerate(self.tabel.tw):
+            if col is not None:
+                indikator.triwulan[tw] = baca_nilai(self.doc, row.cell(col), self.place(section, row, col), satuan)
+        return indikator
+
+    def _item_on_row(self, section: _Section, row: Row, names: dict, pagu: Uang | None,
+                     sasaran: SasaranDoc | None, indikator: IndikatorDoc | None) -> _Item | None:
+        level = section.level
+        if not names:
+            return None
+        if level is None:
+            for role, (text, col) in names.items():
+                place = self.place(section, row, col)
+                target = sasaran.indikator[-1] if sasaran and sasaran.indikator else None
+                if target is not None:
+                    target.keterangan.append(Teks(text, place))
+                    self.doc.decide(
+                        "kolom.keterangan",
+                        f"Teks '{text}' di kolom {ITEM_LABEL[role].upper()} pada bagian keluaran (tanpa anggaran) "
+                        "dibaca sebagai keterangan target indikator pada baris yang sama.", place)
+                else:
+                    self.doc.warn("kolom.tidak_ditempatkan", f"Teks '{text}' tidak dapat ditempatkan.", place)
+            return None
+        if level in names:
+            text, col = names[level]
+        else:
+            role, (text, col) = next(iter(names.items()))
+            self.doc.decide(
+                "nama.geser_kolom",
+                f"Nama '{text}' tertulis di kolom {ITEM_LABEL[role].upper()}, padahal bagian ini mengisi kolom "
+                f"{ITEM_LABEL[level].upper()}; dibaca sebagai {ITEM_LABEL[level]}.",
+                self.place(section, row, col),
+            )
+        return _Item(role=level, nama=Teks(strip_label(text), self.place(section, row, col)), pagu=pagu,
+                     sasaran=sasaran, indikator=[indikator] if indikator else [], row=row)
+
+    # --- linking the sections ------------------------------------------------------------------------------
+
+    def _link(self, sections: list[_Section]) -> None:
+        items: dict[Peran, list[_Item]] = {role: [] for role in BUDGET}
+        for section in sections:
+            if section.level is not None:
+                items[section.level].extend(section.items)
+        for role in BUDGET:
+            for item in items[role]:
+                item.doc = self._make_doc(item)
+        programs = [i.doc for i in items[Peran.PROGRAM]]
+        if items[Peran.KEGIATAN] and not programs:
+            programs = [self._placeholder(ProgramDoc, "program", "kegiatan")]
+        self.doc.program = programs
+        parents_k = self._attach(items[Peran.KEGIATAN], programs, "kegiatan", "program")
+        kegiatan = [i.doc for i in items[Peran.KEGIATAN]]
+        if items[Peran.SUB_KEGIATAN] and not kegiatan:
+            placeholder = self._placeholder(KegiatanDoc, "kegiatan", "sub kegiatan")
+            programs = programs or [self._placeholder(ProgramDoc, "program", "kegiatan")]
+            self.doc.program = programs
+            programs[0].kegiatan.append(placeholder)
+            kegiatan = [placeholder]
+        parents_s = self._attach(items[Peran.SUB_KEGIATAN], kegiatan, "sub kegiatan", "kegiatan")
+        self._choose_extra_pagu(items, parents_k, parents_s)
+        item_of = {id(i.doc): i for role in BUDGET for i in items[role]}
+        for children, parents in ((items[Peran.KEGIATAN], parents_k), (items[Peran.SUB_KEGIATAN], parents_s)):
+            for child, parent in zip(children, parents, strict=True):
+                parent_item = item_of.get(id(parent))
+                self._set_parent(child, parent_item.sasaran if parent_item else None)
+        for section in sections:
+            if section.level is None:
+                self._outputs(section, items[Peran.SUB_KEGIATAN])
+
+    def _make_doc(self, item: _Item):
+        cls = {Peran.PROGRAM: ProgramDoc, Peran.KEGIATAN: KegiatanDoc, Peran.SUB_KEGIATAN: SubKegiatanDoc}[item.role]
+        pagu = item.pagu
+        if item.extra and pagu is not None and pagu.nilai is not None:
+            # Read as the sum of the cells for now; `_choose_extra_pagu` checks that against the stated sums.
+            parts = (pagu, *item.extra)
+            pagu = Uang(sum(p.nilai or 0 for p in parts), " + ".join(p.teks for p in parts), pagu.place,
+                        catatan="jumlah sel pagu dari satu nama yang selnya digabung ke bawah", bagian=parts)
+        return cls(nama=item.nama, pagu=pagu, indikator=list(item.indikator))
+
+    def _placeholder(self, cls, label: str, child_label: str):
+        self.doc.warn(f"{label.replace(' ', '_')}.tidak_ada",
+                      f"Dokumen memuat {child_label} tetapi tidak memuat {label}; {child_label} ditempatkan di "
+                      f"bawah '({label} tidak disebut)'.")
+        return cls(nama=Teks(f"({label} tidak disebut)"))
+
+    def _attach(self, children: list[_Item], parents: list, child_label: str, parent_label: str) -> list:
+        """Put each child under a parent (see `tautan`); returns the parent of each child and reports how."""
+        if not children:
+            return []
+        kids = [tautan.Item(c.doc.nama.teks, c.doc.pagu.nilai if c.doc.pagu else None) for c in children]
+        pars = [tautan.Item(p.nama.teks, p.pagu.nilai if p.pagu else None) for p in parents]
+        chosen = tautan.hubungkan(kids, pars)
+        assert chosen is not None  # parents is never empty here (placeholders)
+        owners = [parents[p] for p in chosen.induk]
+        for child, owner in zip(children, owners, strict=True):
+            (owner.kegiatan if isinstance(owner, ProgramDoc) else owner.sub_kegiatan).append(child.doc)
+        if len(parents) > 1:
+            how = "menurut urutan (kelompok berurutan)" if chosen.cara == "urutan" else "menurut kemiripan nama"
+            differ = "; ".join(f"{parents[p].nama.teks}: tertulis {rp(stated)}, jumlah {child_label} {rp(total)}"
+                               for p, stated, total in chosen.selisih)
+            self.doc.decide(
+                "tautan.induk",
+                f"Dokumen tidak menyebut {parent_label} dari tiap {child_label}: {len(children)} {child_label} "
+                f"dikaitkan ke {len(parents)} {parent_label} {how}, karena dengan pembacaan itu jumlah pagu "
+                f"{child_label} sama persis dengan pagu {parent_label} pada {chosen.cocok} dari {chosen.diperiksa} "
+                f"{parent_label}." + (f" Yang tidak sama: {differ}." if differ else ""),
+                children[0].nama.place,
+            )
+        return owners
+
+    def _choose_extra_pagu(self, items: dict[Peran, list[_Item]], parents_k: list, parents_s: list) -> None:
+        """An item with several pagu cells (its name cell merged over them): their sum, or the first cell only?
+
+        The reading that comes closer to the sums the document states is kept: one level up (the parent's
+        pagu against the sum of the siblings) and one level down (this pagu against its children).
+        """
+        parent_of = {id(c.doc): p for c, p in zip(items[Peran.KEGIATAN], parents_k, strict=True)}
+        parent_of |= {id(c.doc): p for c, p in zip(items[Peran.SUB_KEGIATAN], parents_s, strict=True)}
+        for role in BUDGET:
+            for item in items[role]:
+                combined = item.doc.pagu
+                if combined is None or not combined.bagian:
+                    continue
+                first = combined.bagian[0]
+                gaps = {True: 0, False: 0}
+                explained = []
+                parent = parent_of.get(id(item.doc))
+                if parent is not None and parent.pagu and parent.pagu.nilai is not None:
+                    siblings = parent.kegiatan if isinstance(parent, ProgramDoc) else parent.sub_kegiatan
+                    others = sum(s.pagu.nilai or 0 for s in siblings if s is not item.doc and s.pagu)
+                    for use_sum in (True, False):
+                        gaps[use_sum] += abs(parent.pagu.nilai - others - (combined if use_sum else first).nilai)
+                    explained.append(
+                        f"jumlah di bawah {parent.nama.teks!r} menjadi {rp(others + combined.nilai)} (hanya sel "
+                        f"pertama: {rp(others + first.nilai)}) terhadap pagu tertulis {rp(parent.pagu.nilai)}")
+                children = getattr(item.doc, "kegiatan", None) or getattr(item.doc, "sub_kegiatan", None) or []
+                below = [c.pagu.nilai for c in children if c.pagu and c.pagu.nilai is not None]
+                if below:
+                    for use_sum in (True, False):
+                        gaps[use_sum] += abs(sum(below) - (combined if use_sum else first).nilai)
+                    explained.append(f"jumlah rinciannya {rp(sum(below))}")
+                use_sum = gaps[True] <= gaps[False]
+                if not use_sum:
+                    item.doc.pagu = first
+                    for extra in combined.bagian[1:]:
+                        self.doc.warn("pagu.tidak_ditempatkan", f"Pagu {extra.teks} tidak ditempatkan (lihat "
+                                      "keputusan sel pagu gabungan).", extra.place)
+                rows = ", ".join(str(p.place.baris) for p in combined.bagian if p.place)
+                self.doc.decide(
+                    "pagu.sel_gabungan",
+                    f"{ITEM_LABEL[role].capitalize()} {item.nama.teks!r} memiliki {len(combined.bagian)} sel pagu "
+                    f"(baris {rows}: {' + '.join(rp(p.nilai) for p in combined.bagian)}) karena sel namanya "
+                    "digabung ke bawah. "
+                    + (f"Pagu dibaca sebagai jumlahnya, {rp(combined.nilai)}" if use_sum
+                       else f"Hanya sel pertama dibaca sebagai pagu, {rp(first.nilai)}")
+                    + (", karena pembacaan itu lebih dekat dengan angka yang tertulis: " + "; ".join(explained)
+                       if explained else " (tidak ada jumlah tertulis untuk membandingkan)") + ".",
+                    combined.place,
+                )
+
+    def _set_parent(self, child: _Item, parent_sasaran: SasaranDoc | None) -> None:
+        """The sasaran of a child's rows hang under the sasaran of its parent's row."""
+        if parent_sasaran is None:
+            return
+        owners = {id(i): s for s in self.doc.sasaran for i in s.indikator}
+        for sasaran in [child.sasaran] + [owners.get(id(i)) for i in child.indikator]:
+            if sasaran is not None and sasaran.parent is None and sasaran is not parent_sasaran:
+                sasaran.parent = parent_sasaran
+
+    def _outputs(self, section: _Section, subs: list[_Item]) -> None:
+        """Pair the rows of an output section (no budget column) with the sub kegiatan of the section before."""
+        indikator = [(s, i) for s in section.sasaran for i in s.indikator]
+        if not indikator or not subs:
+            return
+        if len(indikator) == len(subs):
+            pairs = list(zip(indikator, subs, strict=True))
+            how = "berurutan, karena jumlah barisnya sama"
+        else:
+            pairs = [((s, i), max(subs, key=lambda sub, s=s: kemiripan(s.uraian.teks, sub.nama.teks)))
+                     for s, i in indikator]
+            how = f"menurut kemiripan nama ({len(indikator)} indikator, {len(subs)} sub kegiatan)"
+        for (sasaran, ind), sub in pairs:
+            sub.doc.indikator.append(ind)
+            if sasaran.parent is None:
+                sasaran.parent = sub.sasaran
+        self.doc.decide(
+            "tautan.keluaran",
+            f"Bagian {section.letter} tidak memuat kolom anggaran: {len(indikator)} indikatornya dibaca sebagai "
+            f"indikator keluaran sub kegiatan bagian sebelumnya dan dipasangkan {how}.",
+            indikator[0][1].nama.place,
+        )
+
+    # --- after the table: signature, detached PENANGGUNG JAWAB ---------------------------------------------
+
+    def _after_table(self) -> None:
+        rows = self.sheet.rows
+        last = self.tabel.rows[-1].number if self.tabel.rows else self.tabel.header.number
+        start = next((i for i, r in enumerate(rows) if r.number > last), len(rows))
+        index = start
+        while index < len(rows):
+            row = rows[index]
+            text = bersih(row.cell(0))
+            block = baca_tanda_tangan(self.doc, rows, index, lambda r: self.grid.place(self.sheet, r))
+            if block is not None:
+                self.doc.tempat = self.doc.tempat or block.tempat
+                self.doc.tanggal = self.doc.tanggal or block.tanggal
+                if block.tanggal is None:
+                    self.doc.decide("tanggal.tanpa_hari", f"Tanggal penetapan '{block.tanggal_teks}' tidak memuat "
+                                    "hari; tanggal dibiarkan kosong, tempat disimpan.", block.place)
+                if block.pejabat is not None:
+                    block.pejabat.kepala_pd = True
+                    self.doc.pejabat.append(block.pejabat)
+                    self.doc.penandatangan = self.doc.penandatangan or block.pejabat
+                index = block.last_index + 1
+                continue
+            if text.upper().replace(" ", "") in ("PENANGGUNGJAWAB", "PJ"):
+                index = self._detached_pj(rows, index)
+                continue
+            index += 1
+
+    def _detached_pj(self, rows: list[Row], index: int) -> int:
+        entries: list[Teks] = []
+        i = index + 1
+        while i < len(rows):
+            row = rows[i]
+            if len([c for c in row.cells if c.strip()]) > 1:
+                break
+            text = bersih(row.cell(0))
+            if text:
+                place = self.grid.place(self.sheet, row)
+                if entries and entries[-1].teks.upper().endswith((" DAN", ",", "&", "-", " SERTA")):
+                    entries[-1] = Teks(f"{entries[-1].teks} {text}", entries[-1].place)  # a wrapped jabatan
+                else:
+                    entries.append(Teks(text, place))
+            i += 1
+        self.doc.penanggung_jawab_lepas.extend(entries)
+        if entries:
+            self.doc.warn(
+                "pj.terlepas",
+                f"Kolom PENANGGUNG JAWAB terlepas dari tabel: {len(entries)} jabatan tertulis sesudah tanda tangan "
+                f"(baris {entries[0].place.baris}–{entries[-1].place.baris}), sedangkan tabel memiliki "
+                f"{len(self.tabel.rows)} baris. Urutannya tidak dapat dipasangkan baris demi baris, jadi penanggung "
+                "jawab tidak diisi. Daftar: " + "; ".join(e.teks for e in entries) + ".",
+                self.grid.place(self.sheet, rows[index]),
+            )
+        return i
+
+
+def read(grid: Grid) -> RencanaAksiDoc:
+    for sheet in grid.sheets:
+        for tabel in find_tables(grid, sheet):
+            if is_matrix(tabel):
+                return _Reader(grid, sheet, tabel).read()
+    raise ImporGagal("tidak ditemukan tabel matriks (NO, SASARAN, INDIKATOR, TARGET, PROGRAM/KEGIATAN, ANGGARAN).",
+                     Place(grid.dokumen))
+

@@ -1,0 +1,315 @@
+"""What the web import needs between "upload" and "Impor": the upload kept on the server, and the preview.
+
+- `stage_upload` keeps the uploaded bytes in the default storage under ``impor/<random>`` (MEDIA_ROOT/impor on
+  disk) and remembers them in the user's session by a random token; the confirmation reads these bytes again, never
+  a second upload. A token from another session is unknown (404).
+- `build_preview` imports the document for real inside a transaction that is always rolled back, so the preview
+  shows the plan exactly as it would be stored (tree, counts, pagu), the checker's findings on it, and what would
+  change in the plan it replaces. Nothing of it stays in the database.
+Everything the templates get is plain data (dicts, lists, numbers), built before the rollback.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import Http404
+
+from renaksi.impor.grid import ImporGagal
+from renaksi.organisasi.models import PerangkatDaerah
+from renaksi.perencanaan.models import (
+    Aksi,
+    Indikator,
+    Kegiatan,
+    Program,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+    Target,
+)
+
+SESSION_KEY = "impor_unggahan"
+STORAGE_DIR = "impor"
+MAX_STAGED_PER_SESSION = 3
+STAGED_TTL_SECONDS = 24 * 3600
+
+
+@dataclass
+class Unggahan:
+    token: str
+    nama_berkas: str
+    storage_name: str
+    perangkat_daerah_id: int
+    tahun: int | None
+    user_id: int
+    ukuran: int
+    dibuat: float
+    existing_id: int | None = None  # the plan the preview said would be replaced
+
+    def as_session(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _staged(request) -> dict[str, dict[str, Any]]:
+    return request.session.get(SESSION_KEY, {})
+
+
+def stage_upload(request, *, data: bytes, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
+                 tahun: int | None) -> Unggahan:
+    token = secrets.token_urlsafe(18)
+    storage_name = default_storage.save(f"{STORAGE_DIR}/{token}.bin", ContentFile(data))
+    unggahan = Unggahan(token=token, nama_berkas=nama_berkas, storage_name=storage_name,
+                        perangkat_daerah_id=perangkat_daerah.pk, tahun=tahun, user_id=request.user.pk,
+                        ukuran=len(data), dibuat=time.time())
+    staged = _staged(request)
+    # Keep a few per session: older uploads of the same person are dropped with their files.
+    for old_token, meta in sorted(staged.items(), key=lambda kv: kv[1]["dibuat"])[: max(0, len(staged) - 2)]:
+        _delete_file(meta["storage_name"])
+        del staged[old_token]
+    staged[token] = unggahan.as_session()
+    request.session[SESSION_KEY] = staged
+    return unggahan
+
+
+def get_staged(request, token: str) -> Unggahan:
+    meta = _staged(request).get(token)
+    if meta is None or meta.get("user_id") != request.user.pk:
+        raise Http404
+    unggahan = Unggahan(**meta)
+    if time.time() - unggahan.dibuat > STAGED_TTL_SECONDS or not default_storage.exists(unggahan.storage_name):
+        discard(request, unggahan)
+        raise Http404
+    return unggahan
+
+
+def remember_existing(request, unggahan: Unggahan, existing: RencanaAksi | None) -> None:
+    staged = _staged(request)
+    if unggahan.token in staged:
+        staged[unggahan.token]["existing_id"] = existing.pk if existing else None
+        request.session[SESSION_KEY] = staged
+
+
+def read_staged(unggahan: Unggahan) -> bytes:
+    with default_storage.open(unggahan.storage_name, "rb") as handle:
+        return handle.read()
+
+
+def discard(request, unggahan: Unggahan) -> None:
+    _delete_file(unggahan.storage_name)
+    staged = _staged(request)
+    staged.pop(unggahan.token, None)
+    request.session[SESSION_KEY] = staged
+
+
+def _delete_file(name: str) -> None:
+    try:
+        default_storage.delete(name)
+    except OSError:  # already gone: nothing to clean
+        pass
+
+
+# --- The preview ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Pratinjau:
+    nama_berkas: str
+    tahun: int | None
+    perangkat_daerah: str
+    hasil: dict[str, Any]  # ImportResult.as_json() of the dry run
+    sasaran: list[dict[str, Any]] = field(default_factory=list)
+    program: list[dict[str, Any]] = field(default_factory=list)
+    temuan: list[dict[str, Any]] | None = None  # None: the checker is not installed
+    ringkasan_temuan: dict[str, int] = field(default_factory=dict)
+    existing: RencanaAksi | None = None
+    perubahan: list[dict[str, Any]] = field(default_factory=list)
+    penghalang: str = ""  # why the import cannot be confirmed (a locked plan, no right to replace it)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.hasil.get("counts", {})
+
+    @property
+    def pagu(self) -> dict[str, int]:
+        return self.hasil.get("pagu", {})
+
+    @property
+    def decisions(self) -> list[dict[str, Any]]:
+        return self.hasil.get("decisions", [])
+
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        return self.hasil.get("warnings", [])
+
+
+class _Rollback(Exception):
+    pass
+
+
+def existing_plan(perangkat_daerah: PerangkatDaerah, tahun: int | None) -> RencanaAksi | None:
+    if tahun is None:
+        return None
+    return (RencanaAksi.objects.filter(perangkat_daerah=perangkat_daerah, tahun=tahun)
+            .select_related("perangkat_daerah").order_by("-versi").first())
+
+
+def document_year(parsed: Any, tahun: int | None) -> int | None:
+    """The year the import will use: the one the user chose, else the one the document states."""
+    if tahun:
+        return tahun
+    doc = getattr(parsed, "doc", None) or parsed
+    return getattr(doc, "tahun", None)
+
+
+def build_preview(parsed: Any, *, user, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
+                  tahun: int | None) -> Pratinjau:
+    """Import inside a transaction that is rolled back; describe what would be stored. Raises ImporGagal."""
+    from renaksi.impor import api  # the importer core; imported late so that URLs load without it
+
+    year = document_year(parsed, tahun)
+    existing = existing_plan(perangkat_daerah, year)
+    preview = Pratinjau(nama_berkas=nama_berkas, tahun=year, perangkat_daerah=perangkat_daerah.nama, hasil={},
+                        existing=existing)
+    if existing is not None:
+        if not user.has_perm("perencanaan.import_rencanaaksi", existing):
+            preview.penghalang = "Anda tidak berhak mengganti rencana aksi yang sudah ada untuk tahun ini."
+        elif not existing.editable:
+            preview.penghalang = (f"Rencana aksi {existing.tahun} yang sudah ada berstatus "
+                                  f"'{existing.get_status_display()}' sehingga tidak dapat diganti.")
+    try:
+        with transaction.atomic():
+            before = _snapshot(existing) if existing else None
+            result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
+                                         replace=True if existing else None, dry_run=False)
+            plan = result.rencana_aksi
+            preview.hasil = result.as_json()
+            preview.hasil["dry_run"] = True
+            preview.tahun = plan.tahun
+            after = _snapshot(plan)
+            preview.sasaran, preview.program = after["sasaran"], after["program"]
+            if before is not None:
+                preview.perubahan = _changes(before, after)
+            preview.temuan, preview.ringkasan_temuan = _findings(plan)
+            raise _Rollback
+    except _Rollback:
+        pass
+    except ValidationError as exc:
+        raise ImporGagal("dokumen tidak dapat disimpan: " + "; ".join(exc.messages)) from exc
+    return preview
+
+
+def _findings(plan: RencanaAksi) -> tuple[list[dict[str, Any]] | None, dict[str, int]]:
+    try:
+        from renaksi.pemeriksaan import api as pemeriksaan
+    except ImportError:  # the checker is optional for the importer
+        return None, {}
+    findings = pemeriksaan.sort_findings(pemeriksaan.check_plan(plan))
+    rows = []
+    for f in findings:
+        location = getattr(f, "location", None)
+        sources = getattr(location, "sources", ()) or ()
+        severity = getattr(f, "severity", "info")
+        rows.append({
+            "severity": str(severity),
+            "severity_label": getattr(severity, "label", str(severity)),
+            "rule": getattr(f, "rule", ""),
+            "message": getattr(f, "message", str(f)),
+            "objek": f"{getattr(location, 'type_label', '')} {getattr(location, 'label', '')}".strip(),
+            "tempat": "; ".join(s.describe() for s in sources),
+        })
+    return rows, pemeriksaan.summary(findings)
+
+
+# --- A plan as plain data: the tree for the preview, and the comparison with the plan it replaces ---------------
+
+
+def _target_text(target: Target | None) -> str:
+    if target is None:
+        return ""
+    return target.teks or (str(target.nilai.normalize()) if target.nilai is not None else target.kategori)
+
+
+def _snapshot(plan: RencanaAksi) -> dict[str, Any]:
+    """The plan's tree as nested dicts (sasaran → indikator → targets; program → kegiatan → sub → aksi)."""
+    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
+    for t in Target.objects.filter(indikator__rencana_aksi=plan, tahun=plan.tahun):
+        targets[t.indikator_id][t.triwulan] = t
+    indikator: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for ind in Indikator.objects.filter(rencana_aksi=plan).order_by("urutan", "pk"):
+        quarter = targets.get(ind.pk, {})
+        indikator[ind.sasaran_id].append({
+            "nama": ind.nama, "satuan": ind.satuan, "iku": ind.is_iku,
+            "tahunan": _target_text(quarter.get(None)),
+            "triwulan": [_target_text(quarter.get(tw)) for tw in (1, 2, 3, 4)],
+            "akumulasi": ind.get_akumulasi_display(), "akumulasi_disimpulkan": ind.akumulasi_disimpulkan,
+        })
+    sasaran_rows = list(Sasaran.objects.filter(rencana_aksi=plan).order_by("urutan", "pk"))
+    parents = {s.pk: s.parent_id for s in sasaran_rows}
+
+    def depth(pk: int) -> int:
+        d, seen = 0, set()
+        while parents.get(pk) and pk not in seen:
+            seen.add(pk)
+            pk, d = parents[pk], d + 1
+        return d
+
+    sasaran = [{"level": s.get_level_display(), "nomor": s.nomor, "uraian": s.uraian, "depth": depth(s.pk),
+                "indikator": indikator.get(s.pk, [])} for s in sasaran_rows]
+
+    aksi: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for a in Aksi.objects.filter(rencana_aksi=plan).prefetch_related("jadwal").order_by("urutan", "pk"):
+        aksi[a.sub_kegiatan_id].append({
+            "nomor": a.nomor, "uraian": a.uraian, "bulan": sorted(b.bulan for b in a.jadwal.all()),
+            "keluaran": a.keluaran, "target": a.target_teks, "pagu": a.pagu, "pj": a.penanggung_jawab,
+        })
+    subs: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for s in SubKegiatan.objects.filter(rencana_aksi=plan).select_related("bidang").order_by("urutan", "pk"):
+        subs[s.kegiatan_id].append({"kode": s.kode, "nama": s.nama, "pagu": s.pagu, "target": s.target_teks,
+                                    "bidang": s.bidang.nama if s.bidang_id else "", "aksi": aksi.get(s.pk, [])})
+    kegiatan: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for k in Kegiatan.objects.filter(rencana_aksi=plan).order_by("urutan", "pk"):
+        kegiatan[k.program_id].append({"kode": k.kode, "nama": k.nama, "pagu": k.pagu,
+                                       "sub_kegiatan": subs.get(k.pk, [])})
+    program = [{"kode": p.kode, "nama": p.nama, "pagu": p.pagu, "kegiatan": kegiatan.get(p.pk, [])}
+               for p in Program.objects.filter(rencana_aksi=plan).order_by("urutan", "pk")]
+    return {"sasaran": sasaran, "program": program}
+
+
+def _flat(snapshot: dict[str, Any]) -> dict[tuple[str, str], Any]:
+    """(kind, name) → the value a person compares: pagu for the budget tree, targets for indicators."""
+    items: dict[tuple[str, str], Any] = {}
+    for s in snapshot["sasaran"]:
+        for ind in s["indikator"]:
+            items[("Indikator", ind["nama"])] = " / ".join([ind["tahunan"], *ind["triwulan"]])
+    for p in snapshot["program"]:
+        items[("Program", p["nama"])] = p["pagu"]
+        for k in p["kegiatan"]:
+            items[("Kegiatan", k["nama"])] = k["pagu"]
+            for s in k["sub_kegiatan"]:
+                items[("Sub kegiatan", s["nama"])] = s["pagu"]
+                items[("Aksi di sub kegiatan", s["nama"])] = len(s["aksi"])
+    return items
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    """What re-importing changes, item by item: added, removed, or a different pagu / target / number of aksi."""
+    old, new = _flat(before), _flat(after)
+    changes = []
+    for key in list(old) + [k for k in new if k not in old]:
+        jenis, nama = key
+        if key not in new:
+            changes.append({"jenis": jenis, "nama": nama, "perubahan": "dihapus", "lama": old[key], "baru": None})
+        elif key not in old:
+            changes.append({"jenis": jenis, "nama": nama, "perubahan": "baru", "lama": None, "baru": new[key]})
+        elif old[key] != new[key]:
+            changes.append({"jenis": jenis, "nama": nama, "perubahan": "berubah", "lama": old[key],
+                            "baru": new[key]})
+    return changes

@@ -1,0 +1,191 @@
+"""Any supported file → `Grid`, chosen by what the bytes are, not by what the file is called.
+
+- a zip package (Office Open XML) → XLSX or DOCX, by the part it contains (`read_xlsx` / `read_docx`);
+- an old binary Office file (OLE) → the XLSX or DOCX reader by extension, which explain the problem;
+- an image, a PDF … → refused, saying what the file really is;
+- otherwise text: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252 / Latin-1 — the fallback is
+  reported as a decision, because accented letters may then be read wrongly; control characters or NUL bytes
+  mean binary garbage and are refused;
+- text with TABs is a text/TSV copy (`read_text`); text whose lines split consistently on `;` or `,` is CSV
+  (`read_csv`); anything else is read as text, one cell per line.
+Whatever the format, every cell is then checked for length: a cell of thousands of characters is a pasted document
+or a mistake, and is refused with its place rather than cut.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from django.conf import settings
+
+from renaksi.core.angka import format_angka
+from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place
+
+from .csv import read_csv, sniff_delimiter
+from .text import read_text
+
+MAX_CELL_CHARS = 5_000
+MAX_LINES = 50_000
+MAX_CELLS_PER_ROW = 500
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OTHER_MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
+    (b"\xff\xd8\xff", "gambar JPEG"),
+    (b"GIF8", "gambar GIF"),
+    (b"%PDF", "dokumen PDF"),
+    (b"{\\rtf", "dokumen RTF"),
+    (b"RIFF", "berkas RIFF (gambar WebP atau suara)"),
+    (b"\x1f\x8b", "arsip gzip"),
+    (b"Rar!", "arsip RAR"),
+    (b"7z\xbc\xaf", "arsip 7-Zip"),
+    (b"MZ", "program Windows"),
+    (b"\x7fELF", "program"),
+]
+
+
+def read_grid(data: bytes, filename: str) -> Grid:
+    """Read `data` (the bytes of a file called `filename`) into a `Grid`, or raise `ImporGagal` saying why not."""
+    place = Place(filename)
+    if not data or not data.strip():
+        raise ImporGagal("berkas kosong: tidak ada isi yang dapat dibaca.", place)
+    limit = settings.RENAKSI_IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise ImporGagal(
+            f"berkas terlalu besar ({_mb(len(data))}); paling besar {_mb(limit)}.", place
+        )
+    if data.startswith(ZIP_MAGIC):
+        grid = _read_office(data, filename, _office_kind(data, filename))
+    elif data.startswith(OLE_MAGIC):
+        kind = "docx" if filename.lower().endswith((".doc", ".docx")) else "xlsx"
+        grid = _read_office(data, filename, kind)
+    else:
+        for magic, what in OTHER_MAGIC:
+            if data.startswith(magic):
+                raise ImporGagal(
+                    f"berkas ini {what}, bukan dokumen yang dapat dibaca. Unggah XLSX, DOCX, teks (TXT/TSV) atau CSV.",
+                    place,
+                )
+        text, decision = decode_text(data, filename)
+        grid = read_delimited(text, filename)
+        if decision:
+            grid.decisions.insert(0, decision)
+    check_grid(grid)
+    return grid
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def _office_kind(data: bytes, filename: str) -> str:
+    """xlsx or docx by the package's main part; by extension when the zip cannot be opened (the reader explains)."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+        names = set()
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if names:
+        raise ImporGagal("berkas zip ini bukan XLSX maupun DOCX.", Place(filename))
+    return "docx" if filename.lower().endswith((".doc", ".docx")) else "xlsx"
+
+
+def _read_office(data: bytes, filename: str, kind: str) -> Grid:
+    # Imported here: the XLSX/DOCX readers are a colleague's modules and pull in openpyxl / python-docx.
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, filename)
+    from .xlsx import read_xlsx
+
+    return read_xlsx(data, filename)
+
+
+def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
+    """Bytes → text, with a decision when the encoding had to be guessed. Binary data is refused."""
+    place = Place(filename)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise ImporGagal("berkas UTF-16 rusak: tidak dapat dibaca sebagai teks.", place) from exc
+    if b"\x00" in data:
+        where = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ImporGagal(
+            "berkas berisi data biner (byte NUL), bukan teks, XLSX atau DOCX. Periksa bahwa berkas yang benar "
+            "diunggah.",
+            Place(filename, baris=where),
+        )
+    decision = None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        replaced = data.decode("utf-8", errors="replace")
+        bad = replaced.count("\ufffd")
+        if bad <= max(3, len(data) // 10_000):
+            # A few broken bytes in an otherwise UTF-8 file: reading it as cp1252 would garble every accent.
+            text = replaced.lstrip("\ufeff")
+            where = data.count(b"\n", 0, exc.start) + 1
+            decision = Catatan(
+                "teks.byte_rusak",
+                f"{bad} byte bukan UTF-8 yang sah diganti dengan '\ufffd'; sisa berkas dibaca sebagai UTF-8.",
+                Place(filename, baris=where),
+            )
+        else:
+            try:
+                text, encoding = data.decode("cp1252"), "Windows-1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "Latin-1"
+            decision = Catatan(
+                "teks.encoding",
+                f"Berkas bukan UTF-8; dibaca sebagai {encoding}. Periksa huruf beraksen dan tanda kutip.",
+                place,
+            )
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if controls > max(2, len(text) // 200):
+        raise ImporGagal(
+            f"berkas berisi {format_angka(controls)} karakter kendali: ini data biner, bukan teks. "
+            "Unggah XLSX, DOCX, teks (TXT/TSV) atau CSV.",
+            place,
+        )
+    if not text.strip():
+        raise ImporGagal("berkas kosong: hanya berisi spasi atau baris kosong.", place)
+    return text, decision
+
+
+def read_delimited(text: str, filename: str) -> Grid:
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise ImporGagal(
+            f"berkas berisi {format_angka(lines)} baris; paling banyak {format_angka(MAX_LINES)}.", Place(filename)
+        )
+    if "\t" in text:
+        return read_text(text, filename)
+    delimiter = sniff_delimiter(text)
+    if delimiter:
+        return read_csv(text, filename, delimiter)
+    return read_text(text, filename)
+
+
+def check_grid(grid: Grid) -> None:
+    """Refuse a grid with an overlong cell or row, naming the place: such a cell is not a plan value."""
+    for sheet in grid.sheets:
+        for row in sheet.rows:
+            if len(row.cells) > MAX_CELLS_PER_ROW:
+                raise ImporGagal(
+                    f"baris berisi {format_angka(len(row.cells))} kolom; paling banyak "
+                    f"{format_angka(MAX_CELLS_PER_ROW)}.",
+                    grid.place(sheet, row),
+                )
+            for col, cell in enumerate(row.cells):
+                if len(cell) > MAX_CELL_CHARS:
+                    raise ImporGagal(
+                        f"sel berisi {format_angka(len(cell))} karakter; paling banyak "
+                        f"{format_angka(MAX_CELL_CHARS)} karakter per sel. Pisahkan atau persingkat isinya.",
+                        grid.place(sheet, row, col),
+                    )

@@ -1,0 +1,139 @@
+"""What the XLSX and DOCX readers share: both formats are zip packages (Office Open XML), and both can arrive broken.
+
+Every check answers with an Indonesian `ImporGagal` that names the file and says what to do, before a parser sees
+the bytes: empty or too large, an encrypted (password-protected) or old binary Office file, something else renamed
+(an image, a PDF, a text file), a truncated or corrupt zip, a zip bomb, or a package of the other Office kind.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+from django.conf import settings
+
+from renaksi.core.angka import format_angka
+from renaksi.impor.grid import ImporGagal, Place
+
+# A cell longer than this is not a plan value: a pasted document or a mistake. Said per cell, never truncated.
+MAX_CELL_CHARS = 5_000
+MAX_ROWS = 20_000  # per sheet (XLSX) or per document (DOCX): a large plan has a few thousand
+MAX_COLS = 200
+MAX_SHEETS = 50
+# Uncompressed size of the whole package; a zip of a few MB that expands to GBs is refused before parsing.
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_OTHER_MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
+    (b"\xff\xd8\xff", "gambar JPEG"),
+    (b"GIF87a", "gambar GIF"),
+    (b"GIF89a", "gambar GIF"),
+    (b"BM", "gambar BMP"),
+    (b"%PDF", "dokumen PDF"),
+    (b"{\\rtf", "dokumen RTF"),
+    (b"RIFF", "berkas RIFF (gambar WebP atau suara)"),
+]
+
+KIND_LABEL = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
+_MAIN_PART = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
+
+
+def megabytes(n: int) -> str:
+    """A size for people: '20,0 MB', or '2 KB' below a megabyte."""
+    if n < 1024 * 1024:
+        return f"{-(-n // 1024)} KB"
+    return f"{n / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def check_size(data: bytes, filename: str) -> None:
+    if not data:
+        raise ImporGagal("berkas kosong (0 byte).", Place(filename))
+    limit = settings.RENAKSI_IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise ImporGagal(
+            f"berkas terlalu besar ({megabytes(len(data))}); paling besar {megabytes(limit)}. "
+            "Hapus lembar, gambar atau lampiran yang tidak perlu, lalu unggah lagi.",
+            Place(filename),
+        )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    printable = sum(1 for b in head if b in (9, 10, 13) or 32 <= b)
+    return printable >= 0.95 * len(head)
+
+
+def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
+    """Open `data` as an Office Open XML package of `kind` ("xlsx" or "docx"), or explain why it is not one."""
+    check_size(data, filename)
+    place = Place(filename)
+    label = KIND_LABEL[kind]
+    if data.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data:
+            raise ImporGagal(
+                "berkas dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. "
+                f"Buka di {label.split()[0]}, hapus kata sandinya (Info → Proteksi → Enkripsi dengan kata sandi), "
+                "simpan, lalu unggah lagi.",
+                place,
+            )
+        old = "Excel 97–2003 (.xls)" if kind == "xlsx" else "Word 97–2003 (.doc)"
+        raise ImporGagal(
+            f"berkas ini berformat lama {old} atau dilindungi kata sandi. "
+            f"Buka di {label.split()[0]}, hapus kata sandi bila ada, simpan sebagai {label}, lalu unggah lagi.",
+            place,
+        )
+    if not data.startswith(ZIP_MAGIC):
+        for magic, what in _OTHER_MAGIC:
+            if data.startswith(magic):
+                raise ImporGagal(f"berkas ini sebenarnya {what} yang diberi nama {filename!r}, bukan {label}.", place)
+        if _looks_like_text(data[:4096]):
+            raise ImporGagal(
+                f"berkas ini berisi teks biasa, bukan {label}. Simpan dengan akhiran .txt atau .csv lalu unggah lagi.",
+                place,
+            )
+        raise ImporGagal(f"berkas ini bukan {label} yang sah (isinya tidak dikenali).", place)
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise ImporGagal(
+            f"berkas {label} rusak atau terpotong (mungkin unggahan atau unduhan tidak lengkap): {exc}. "
+            "Simpan ulang berkas dari aslinya lalu unggah lagi.",
+            place,
+        ) from exc
+    names = set(package.namelist())
+    if _MAIN_PART[kind] not in names:
+        other = next((k for k, part in _MAIN_PART.items() if k != kind and part in names), None)
+        if other:
+            raise ImporGagal(
+                f"berkas ini adalah {KIND_LABEL[other]}, bukan {label}. Ganti akhiran namanya menjadi .{other}.",
+                place,
+            )
+        raise ImporGagal(f"berkas zip ini bukan {label} (bagian {_MAIN_PART[kind]} tidak ada).", place)
+    if sum(info.file_size for info in package.infolist()) > MAX_UNCOMPRESSED_BYTES:
+        raise ImporGagal(
+            f"isi berkas terlalu besar setelah dibuka (lebih dari {megabytes(MAX_UNCOMPRESSED_BYTES)}).", place
+        )
+    try:
+        broken = package.testzip()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        broken = str(exc)
+    if broken:
+        raise ImporGagal(
+            f"berkas {label} rusak atau terpotong (bagian {broken} tidak utuh). "
+            "Simpan ulang berkas dari aslinya lalu unggah lagi.",
+            place,
+        )
+    return package
+
+
+def check_cell_length(text: str, place: Place, where: str) -> None:
+    if len(text) > MAX_CELL_CHARS:
+        raise ImporGagal(
+            f"{where} berisi {format_angka(len(text))} karakter; paling banyak {format_angka(MAX_CELL_CHARS)} "
+            "karakter per sel. Pisahkan atau persingkat isinya.",
+            place,
+        )

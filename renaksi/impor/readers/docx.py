@@ -1,0 +1,184 @@
+"""DOCX → `Grid`: one sheet of paragraphs and table rows in document order, in the form `grid.py` describes.
+
+- A paragraph is a row of one cell. A line break inside a paragraph (Shift+Enter) starts a new row, because a
+  text copy shows it as a new line (signature blocks are written that way).
+- A table row is a row of cells, one per grid column. A cell spanning several columns (gridSpan) gives its text
+  once and empty cells for the other columns; a cell continuing a vertical merge (vMerge) is empty. Columns a row
+  skips (gridBefore / gridAfter) are empty.
+- The text of a cell is the text of all its paragraphs, nested tables included, joined with single spaces.
+- Text inside content controls, hyperlinks, fields and tracked insertions counts; deleted text (tracked
+  deletions) and the fallback copy of drawings do not. Page headers and footers are not part of the body.
+Rows are numbered 1, 2, 3 … in the order they are produced; an error names the table (counted from 1), its row
+and column as well.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
+
+from ._ooxml import MAX_COLS, MAX_ROWS, check_cell_length, open_package
+
+log = logging.getLogger(__name__)
+
+SHEET_NAME = "Dokumen"
+
+W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+W_SDT, W_SDTCONTENT, W_CUSTOMXML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+W_DEL, W_TCPR, W_TRPR, W_PPR, W_RPR = qn("w:del"), qn("w:tcPr"), qn("w:trPr"), qn("w:pPr"), qn("w:rPr")
+W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
+W_GRIDBEFORE, W_GRIDAFTER = qn("w:gridBefore"), qn("w:gridAfter")
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP = {W_DEL, MC_FALLBACK, W_TCPR, W_TRPR, W_PPR, W_RPR}
+
+
+def _paragraph_text(p) -> str:
+    """The text of one paragraph: runs in order; a tab is a space, a line break is a newline."""
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIP:
+                continue
+            if tag == W_T:
+                parts.append(child.text or "")
+            elif tag == W_TAB:
+                parts.append(" ")
+            elif tag in (W_BR, W_CR):
+                parts.append("\n")
+            elif tag == W_P:  # a text box inside a run holds paragraphs of its own
+                parts.append("\n" + _paragraph_text(child) + "\n")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
+
+
+def _cell_text(tc) -> str:
+    """All the text of a table cell, nested tables included, joined with single spaces."""
+    texts = []
+    for p in tc.iter(W_P):
+        skip = False
+        for ancestor in p.iterancestors():
+            if ancestor is tc:
+                break
+            # deleted text, a drawing's fallback copy, or a text box already read with its paragraph
+            if ancestor.tag in (W_DEL, MC_FALLBACK, W_P):
+                skip = True
+                break
+        if not skip:
+            texts.append(_paragraph_text(p))
+    return " ".join(" ".join(texts).split())
+
+
+def _int_val(parent, tag: str, default: int) -> int:
+    element = parent.find(tag) if parent is not None else None
+    if element is None:
+        return default
+    try:
+        return int(element.get(W_VAL, default))
+    except ValueError:
+        return default
+
+
+def _row_tcs(tr):
+    """The cells of a table row, looking through content controls and custom XML wrappers."""
+    for child in tr:
+        if child.tag == W_TC:
+            yield child
+        elif child.tag in (W_SDT, W_CUSTOMXML):
+            content = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
+            if content is not None:
+                yield from _row_tcs(content)
+
+
+def _table_rows(tbl):
+    for child in tbl:
+        if child.tag == W_TR:
+            yield child
+        elif child.tag in (W_SDT, W_CUSTOMXML):
+            content = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
+            if content is not None:
+                yield from _table_rows(content)
+
+
+def _body_blocks(container):
+    """Paragraphs and tables of the body in document order, looking through content controls."""
+    for child in container:
+        if child.tag in (W_P, W_TBL):
+            yield child
+        elif child.tag in (W_SDT, W_CUSTOMXML):
+            content = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
+            if content is not None:
+                yield from _body_blocks(content)
+
+
+class _Reader:
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.rows: list[Row] = []
+        self.table_count = 0
+
+    def add(self, cells: list[str], place: Place) -> None:
+        if len(self.rows) >= MAX_ROWS:
+            raise ImporGagal(f"dokumen berisi lebih dari {MAX_ROWS} baris (paragraf dan baris tabel).", place)
+        while cells and not cells[-1].strip():
+            cells.pop()
+        self.rows.append(Row(cells=cells, number=len(self.rows) + 1))
+
+    def paragraph(self, p) -> None:
+        for line in _paragraph_text(p).split("\n"):
+            place = Place(self.filename, baris=len(self.rows) + 1)
+            check_cell_length(line, place, "paragraf ini")
+            self.add([line], place)
+
+    def table(self, tbl) -> None:
+        self.table_count += 1
+        tabel = f"tabel {self.table_count}"
+        for index, tr in enumerate(_table_rows(tbl), start=1):
+            cells: list[str] = [""] * _int_val(tr.find(W_TRPR), W_GRIDBEFORE, 0)
+            for tc in _row_tcs(tr):
+                tc_pr = tc.find(W_TCPR)
+                span = max(1, _int_val(tc_pr, W_GRIDSPAN, 1))
+                vmerge = tc_pr.find(W_VMERGE) if tc_pr is not None else None
+                continues = vmerge is not None and vmerge.get(W_VAL, "continue") == "continue"
+                text = "" if continues else _cell_text(tc)
+                place = Place(self.filename, tabel=tabel, baris=len(self.rows) + 1, kolom=len(cells) + 1)
+                check_cell_length(text, place, f"sel baris {index} kolom {len(cells) + 1} pada {tabel}")
+                cells.append(text)
+                cells.extend([""] * (span - 1))
+                if len(cells) > MAX_COLS:
+                    raise ImporGagal(f"{tabel} berisi lebih dari {MAX_COLS} kolom.", place)
+            self.add(cells, Place(self.filename, tabel=tabel, baris=len(self.rows) + 1))
+
+
+def read_docx(data: bytes, filename: str) -> Grid:
+    """Read a DOCX document into a `Grid`, or raise `ImporGagal` naming the file, table, row and column."""
+    open_package(data, filename, "docx")
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
+        log.info("DOCX %s tidak terbaca: %r", filename, exc)
+        raise ImporGagal(
+            f"berkas Word (.docx) tidak dapat dibaca ({type(exc).__name__}: {exc}). "
+            "Buka dan simpan ulang di Word atau LibreOffice, lalu unggah lagi.",
+            Place(filename),
+        ) from exc
+    reader = _Reader(filename)
+    for block in _body_blocks(document.element.body):
+        if block.tag == W_P:
+            reader.paragraph(block)
+        else:
+            reader.table(block)
+    # A document always ends with a paragraph (often empty); blank rows at the end carry nothing.
+    while reader.rows and reader.rows[-1].is_blank:
+        reader.rows.pop()
+    return Grid(dokumen=filename, format="docx", sheets=[Sheet(name=SHEET_NAME, rows=reader.rows)])

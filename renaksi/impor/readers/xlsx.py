@@ -1,0 +1,175 @@
+"""XLSX → `Grid`: one sheet per worksheet, each cell as the text a person sees, in the form `grid.py` describes.
+
+- A merged range keeps its value in its top-left cell; the other cells of the range are empty (as in a text copy).
+- A number stored as a number becomes plain text without grouping: ``1030000``, ``16.20`` (the decimals the
+  cell's number format shows are kept, so a target typed as 16,20 stays 16.20), ``29.17%`` for a cell formatted as a
+  percentage (Excel stores 0.2917). Floats are read to Excel's 15 significant digits, so 0.1 + 0.2 is ``0.3``.
+- A number stored as text is kept exactly as written (``1.030.000,00``): the layout decides how to read it.
+- Dates become ISO (``2024-01-02``).
+- A formula cell gives the value Excel saved with it; a formula without a saved value (a file written by a program
+  that never calculated it) is refused, naming the cell: the importer never computes formulas itself.
+Rows are numbered as in Excel; blank rows are kept (as blank `Row`s), trailing empty cells are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import re
+import warnings
+from decimal import Decimal, InvalidOperation
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
+
+from ._ooxml import MAX_COLS, MAX_ROWS, MAX_SHEETS, check_cell_length, open_package
+
+log = logging.getLogger(__name__)
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _format_section(number_format: str) -> str:
+    """The positive-number section of an Excel number format, without literals, colours and locale tags."""
+    return _QUOTED.sub("", (number_format or "General").split(";")[0])
+
+
+def format_decimals(number_format: str) -> int:
+    """How many decimals a number format always shows: ``#,##0.00`` → 2, ``0.0%`` → 1, ``General`` → 0."""
+    section = _format_section(number_format)
+    match = re.search(r"\.([0#?]+)", section)
+    return match.group(1).count("0") if match else 0
+
+
+def is_percent_format(number_format: str) -> bool:
+    return "%" in _format_section(number_format)
+
+
+def plain_number(value: Decimal, min_decimals: int = 0) -> str:
+    """``Decimal`` → text without grouping or exponent, with at least `min_decimals` decimals, losing nothing."""
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    places = max(needed, min_decimals)
+    return format(normal.quantize(Decimal(1).scaleb(-places)), "f")
+
+
+def number_text(value: int | float | Decimal, number_format: str = "General") -> str:
+    """A numeric cell as text: plain digits, ``.`` for decimals, the decimals its format shows, ``%`` if percent."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, Decimal):
+        number = value
+    else:
+        try:
+            number = Decimal(format(value, ".15g"))  # what Excel shows: 15 significant digits
+        except InvalidOperation:  # inf / nan cannot be stored by Excel, but a generated file may hold them
+            return str(value)
+    percent = is_percent_format(number_format)
+    if percent:
+        number = number.scaleb(2)
+    return plain_number(number, format_decimals(number_format)) + ("%" if percent else "")
+
+
+def _cell_text(value, number_format: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        return number_text(value, number_format)
+    return str(value)
+
+
+def _is_formula(cell) -> bool:
+    value = cell.value
+    return isinstance(value, ArrayFormula | DataTableFormula) or cell.data_type == "f"
+
+
+def _formula_text(value) -> str:
+    text = getattr(value, "text", None) or str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def read_xlsx(data: bytes, filename: str) -> Grid:
+    """Read an XLSX workbook into a `Grid`, or raise `ImporGagal` naming the file, sheet, row and column."""
+    open_package(data, filename, "xlsx")
+    workbook = _load(data, filename, data_only=False)
+    try:
+        sheets = workbook.worksheets
+        if len(sheets) > MAX_SHEETS:
+            raise ImporGagal(f"buku kerja berisi {len(sheets)} lembar; paling banyak {MAX_SHEETS}.", Place(filename))
+        cached = None
+        grid = Grid(dokumen=filename, format="xlsx")
+        for ws in sheets:
+            cells: dict[int, dict[int, str]] = {}
+            for (row, col), cell in sorted(ws._cells.items()):  # the loaded cells only, never a styled empty range
+                value = cell.value
+                if value is None or value == "":
+                    continue
+                place = Place(filename, sheet=ws.title, baris=row, kolom=col)
+                coordinate = f"{get_column_letter(col)}{row}"
+                if _is_formula(cell):
+                    if cached is None:
+                        cached = _load(data, filename, data_only=True)
+                    value = cached[ws.title].cell(row=row, column=col).value
+                    if value is None:
+                        raise ImporGagal(
+                            f"sel {coordinate} berisi rumus {_formula_text(cell.value)} tanpa nilai tersimpan; "
+                            "simpan sebagai nilai (salin sel lalu Tempel Spesial → Nilai), simpan, lalu unggah lagi.",
+                            place,
+                        )
+                text = _cell_text(value, cell.number_format)
+                if not text:
+                    continue
+                check_cell_length(text, place, f"sel {coordinate}")
+                if row > MAX_ROWS:
+                    raise ImporGagal(
+                        f"lembar '{ws.title}' berisi data sampai baris {row}; paling banyak {MAX_ROWS} baris.", place
+                    )
+                if col > MAX_COLS:
+                    raise ImporGagal(
+                        f"lembar '{ws.title}' berisi data sampai kolom {get_column_letter(col)}; "
+                        f"paling banyak {MAX_COLS} kolom.",
+                        place,
+                    )
+                cells.setdefault(row, {})[col] = text
+            last_row = max(cells, default=0)
+            rows = []
+            for number in range(1, last_row + 1):
+                by_col = cells.get(number, {})
+                rows.append(Row(cells=[by_col.get(c, "") for c in range(1, max(by_col, default=0) + 1)], number=number))
+            grid.sheets.append(Sheet(name=ws.title, rows=rows))
+        return grid
+    finally:
+        workbook.close()
+
+
+def _load(data: bytes, filename: str, *, data_only: bool):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unsupported extensions (slicers, conditional formats) do not matter
+            return load_workbook(io.BytesIO(data), read_only=False, data_only=data_only, keep_links=False)
+    except ImporGagal:
+        raise
+    except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
+        log.info("XLSX %s tidak terbaca: %r", filename, exc)
+        raise ImporGagal(
+            f"berkas Excel (.xlsx) tidak dapat dibaca ({type(exc).__name__}: {exc}). "
+            "Buka dan simpan ulang di Excel atau LibreOffice, lalu unggah lagi.",
+            Place(filename),
+        ) from exc

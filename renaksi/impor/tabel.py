@@ -1,0 +1,352 @@
+"""Find the tables of a sheet by their headers, whatever the document calls its columns.
+
+A header row is a row whose cells are mostly known column names ("INDIKATOR KINERJA", "Indikator Kinerja Sasaran",
+"ANGGARAN", "Pagu Anggaran", "AKSI/KEGIATAN" …, see `SYNONYMS`). The one or two rows under it may name the
+columns of a group: "I II III IV" or "Triw I … Triw IV" under TRIWULAN / TARGET, "Jan … Des" under JADWAL; a row
+"1 2 3 … 8" (column numbers) is skipped. A heading split over two lines, or with extra spaces, is still found.
+
+The rows of a table run until a paragraph (a row with a single text cell that is not a row number). A table goes
+on after a page header (a few short paragraphs, then the same header again, then a row that does not restart
+the numbering at 1): the pieces are joined and the join is reported. The same header repeated with numbering
+restarting at 1 starts a new table (Samarinda's aksi tables, one per sub kegiatan).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from renaksi.impor.grid import Catatan, Grid, Place, Row, Sheet
+
+from .teks import bersih, is_row_number
+
+
+class Peran(StrEnum):
+    """What a column holds."""
+
+    NO = "no"
+    SASARAN = "sasaran"
+    INDIKATOR = "indikator"
+    FORMULASI = "formulasi"
+    SATUAN = "satuan"
+    TARGET = "target"  # the yearly target (possibly with its unit: "Target/Satuan")
+    TRIWULAN = "triwulan"  # a group header over TW I–IV
+    PROGRAM = "program"
+    KEGIATAN = "kegiatan"
+    SUB_KEGIATAN = "sub_kegiatan"
+    KEGIATAN_SUB = "kegiatan_sub"  # one column for "Kegiatan/Sub Kegiatan"
+    PAGU = "pagu"
+    AKSI = "aksi"
+    JADWAL = "jadwal"  # a group header over the months
+    OUTPUT = "output"
+    PJ = "pj"
+    KETERANGAN = "keterangan"
+
+
+# Normalised header text → role, tried in order: exact names first, then prefixes (for "Indikator Kinerja
+# Sasaran Utama" and the like). A header is normalised by `_header_key`.
+EXACT = {
+    "no": Peran.NO, "nomor": Peran.NO, "no urut": Peran.NO,
+    "aksi/kegiatan": Peran.AKSI, "kegiatan/aksi": Peran.AKSI, "aksi": Peran.AKSI, "rencana aksi": Peran.AKSI,
+    "uraian aksi": Peran.AKSI, "uraian kegiatan aksi": Peran.AKSI,
+    "kegiatan/sub kegiatan": Peran.KEGIATAN_SUB, "kegiatan/subkegiatan": Peran.KEGIATAN_SUB,
+    "target/satuan": Peran.TARGET, "target tahunan": Peran.TARGET, "target kinerja": Peran.TARGET,
+    "target triwulan": Peran.TRIWULAN, "triwulan": Peran.TRIWULAN, "tw": Peran.TRIWULAN,
+    "target per triwulan": Peran.TRIWULAN,
+    "output/keluaran": Peran.OUTPUT, "keluaran/output": Peran.OUTPUT, "output": Peran.OUTPUT,
+    "keluaran": Peran.OUTPUT,
+    "pj": Peran.PJ, "penanggung jawab": Peran.PJ, "penanggungjawab": Peran.PJ, "pelaksana": Peran.PJ,
+    "keterangan": Peran.KETERANGAN, "ket": Peran.KETERANGAN,
+}
+PREFIXES = [
+    ("aksi", Peran.AKSI),
+    ("sub kegiatan", Peran.SUB_KEGIATAN), ("subkegiatan", Peran.SUB_KEGIATAN),
+    ("kegiatan", Peran.KEGIATAN),
+    ("program", Peran.PROGRAM),
+    ("sasaran", Peran.SASARAN), ("tujuan/sasaran", Peran.SASARAN),
+    ("indikator", Peran.INDIKATOR),
+    ("formulasi", Peran.FORMULASI), ("formula", Peran.FORMULASI), ("rumus", Peran.FORMULASI),
+    ("cara perhitungan", Peran.FORMULASI), ("definisi operasional", Peran.FORMULASI),
+    ("satuan", Peran.SATUAN),
+    ("target triwulan", Peran.TRIWULAN), ("triwulan", Peran.TRIWULAN),
+    ("target", Peran.TARGET),
+    ("pagu", Peran.PAGU), ("anggaran", Peran.PAGU), ("jumlah anggaran", Peran.PAGU), ("dana", Peran.PAGU),
+    ("alokasi anggaran", Peran.PAGU),
+    ("jadwal", Peran.JADWAL), ("waktu pelaksanaan", Peran.JADWAL), ("bulan", Peran.JADWAL),
+    ("output", Peran.OUTPUT), ("keluaran", Peran.OUTPUT),
+    ("penanggung jawab", Peran.PJ),
+]
+# Roles that make a row a table header (with at least two other known columns).
+KEY_ROLES = {Peran.INDIKATOR, Peran.AKSI, Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN, Peran.KEGIATAN_SUB}
+
+_TW = re.compile(r"^(?:target\s+)?(?P<prefix>tw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+MONTHS = {
+    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "peb": 2, "mar": 3, "mrt": 3, "maret": 3, "apr": 4,
+    "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "agt": 8, "ags": 8, "agu": 8,
+    "agust": 8, "agustus": 8, "aug": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10,
+    "nov": 11, "nop": 11, "november": 11, "nopember": 11, "des": 12, "dec": 12, "desember": 12,
+}
+_CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.\-]\d+)*\b", re.I)
+MAX_HEADER_CHARS = 60
+
+
+def _header_key(text: str) -> str:
+    text = bersih(text).casefold()
+    text = re.sub(r"\s*/\s*", "/", text)
+    text = re.sub(r"\(.*?\)", "", text)  # "Pagu (Rp)", "Anggaran (Rp.)"
+    return re.sub(r"[^\w/ ]", "", text).strip()
+
+
+def role_of(text: str) -> Peran | None:
+    key = _header_key(text)
+    if not key or len(key) > MAX_HEADER_CHARS:
+        return None
+    if key in EXACT:
+        return EXACT[key]
+    if tw_label(text, prefixed_only=True):
+        return Peran.TRIWULAN
+    for prefix, role in PREFIXES:
+        if key == prefix or key.startswith(prefix + " ") or key.startswith(prefix + "/"):
+            return role
+    return None
+
+
+def tw_label(text: str, prefixed_only: bool = False) -> int | None:
+    """"I", "Triw II", "TW 3", "Triwulan IV" → 1–4. A bare digit is not a quarter (it is a column number)."""
+    match = _TW.match(_header_key(text))
+    if not match:
+        return None
+    n = match["n"]
+    if not match["prefix"] and (prefixed_only or n.isdigit()):
+        return None
+    return int(n) if n.isdigit() else _ROMAN[n]
+
+
+def month_label(text: str) -> int | None:
+    return MONTHS.get(_header_key(text).rstrip("."))
+
+
+@dataclass
+class Tabel:
+    """A table of a sheet: its header, the columns by role, the quarter and month columns, and its data rows."""
+
+    grid: Grid
+    sheet: Sheet
+    header: Row
+    cols: dict[Peran, int]
+    judul_kolom: dict[int, str]
+    tw: list[int | None] = field(default_factory=lambda: [None] * 4)  # column of TW I–IV
+    bulan: list[int | None] = field(default_factory=lambda: [None] * 12)  # column of Jan–Des
+    rows: list[Row] = field(default_factory=list)  # data rows, blank rows left out
+    judul: str = ""  # caption ("Tabel 2.3") or a name the layout gives it
+    sub_header: list[Row] = field(default_factory=list)
+    decisions: list[Catatan] = field(default_factory=list)
+
+    @property
+    def roles(self) -> set[Peran]:
+        return set(self.cols)
+
+    def has(self, *roles: Peran) -> bool:
+        return all(r in self.cols for r in roles)
+
+    def col(self, role: Peran) -> int | None:
+        return self.cols.get(role)
+
+    def cell(self, row: Row, role: Peran) -> str:
+        col = self.cols.get(role)
+        return "" if col is None else bersih(row.cell(col))
+
+    def place(self, row: Row, col: int | None = None, role: Peran | None = None) -> Place:
+        if col is None and role is not None:
+            col = self.cols.get(role)
+        base = self.grid.place(self.sheet, row, col, tabel=self.judul)
+        label = self.judul_kolom.get(col, "") if col is not None else ""
+        if not label and col is not None:
+            label = self._group_label(col)
+        return Place(base.dokumen, base.sheet, base.baris, base.kolom, base.tabel, label)
+
+    def _group_label(self, col: int) -> str:
+        for tw, c in enumerate(self.tw, start=1):
+            if c == col:
+                return f"TW {'I II III IV'.split()[tw - 1]}"
+        for month, c in enumerate(self.bulan, start=1):
+            if c == col:
+                return list(k for k, v in MONTHS.items() if v == month)[0].capitalize()
+        return ""
+
+    def header_place(self) -> Place:
+        return self.place(self.header)
+
+    @property
+    def signature(self) -> frozenset[Peran]:
+        return frozenset(self.cols)
+
+
+def header_roles(row: Row) -> dict[Peran, int] | None:
+    """The roles of a header row, or None when the row is not a header."""
+    cells = [(i, bersih(c)) for i, c in enumerate(row.cells) if bersih(c)]
+    if len(cells) < 3:
+        return None
+    roles: dict[Peran, int] = {}
+    unknown = 0
+    for i, text in cells:
+        role = role_of(text)
+        if role is None:
+            unknown += 1
+        elif role not in roles:
+            roles[role] = i
+    if len(roles) < 3 or not (KEY_ROLES & set(roles)) or unknown > len(cells) * 0.4:
+        return None
+    return roles
+
+
+def _is_column_numbers(row: Row) -> bool:
+    values = [bersih(c) for c in row.cells if bersih(c)]
+    return len(values) >= 3 and all(v.isdigit() for v in values) and [int(v) for v in values] == list(
+        range(int(values[0]), int(values[0]) + len(values))
+    )
+
+
+def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
+    """Read the rows under the header that name quarter or month columns; returns the index of the first data row."""
+    index = start
+    group_cols = sorted(
+        (col, role) for role, col in tabel.cols.items() if role in (Peran.TRIWULAN, Peran.TARGET, Peran.JADWAL)
+    )
+    header_cols = sorted(i for i, c in enumerate(tabel.header.cells) if bersih(c))
+
+    def group_at(col: int) -> Peran | None:
+        owner = max((c for c in header_cols if c <= col), default=None)
+        return next((role for c, role in group_cols if c == owner), None)
+
+    while index < len(rows) and index < start + 3:
+        row = rows[index]
+        if row.is_blank:
+            index += 1
+            continue
+        cells = [(i, bersih(c)) for i, c in enumerate(row.cells) if bersih(c)]
+        if _is_column_numbers(row):
+            index += 1
+            continue
+        if not cells:
+            break
+        months = {i: month_label(t) for i, t in cells}
+        tws = {i: tw_label(t) for i, t in cells}
+        if all(months.values()) and len(cells) >= 3:
+            for i, month in months.items():
+                tabel.bulan[month - 1] = i
+        elif all(tws.values()):
+            for i, tw in tws.items():
+                group = group_at(i)
+                if group == Peran.JADWAL:
+                    continue  # "Triw I" over the months of the schedule: not targets
+                tabel.tw[tw - 1] = i
+                if group == Peran.TARGET and tabel.cols.get(Peran.TARGET) == i:
+                    del tabel.cols[Peran.TARGET]  # "TARGET" heads the quarters: there is no yearly column
+        else:
+            break
+        tabel.sub_header.append(row)
+        index += 1
+    return index
+
+
+def _is_paragraph(row: Row) -> bool:
+    cells = [(i, bersih(c)) for i, c in enumerate(row.cells) if bersih(c)]
+    return len(cells) == 1 and cells[0][0] == 0 and not is_row_number(cells[0][1])
+
+
+def _first_data_no(tabel: Tabel, rows: list[Row], index: int) -> str | None:
+    """The NO cell of the first non-blank row from `index`, '' when it has none, None when there is no row."""
+    for row in rows[index:index + 5]:
+        if not row.is_blank:
+            return tabel.cell(row, Peran.NO) if Peran.NO in tabel.cols else ""
+    return None
+
+
+def _caption(rows: list[Row], header_index: int) -> str:
+    """The caption above a header: "Tabel 2.3" plus its title lines, if the few rows above hold one."""
+    lines: list[str] = []
+    for row in reversed(rows[max(0, header_index - 8):header_index]):
+        if row.is_blank:
+            continue
+        if not _is_paragraph(row):
+            break
+        text = bersih(row.cells[0])
+        lines.insert(0, text)
+        if _CAPTION.match(text):
+            return _CAPTION.match(text).group(0).strip().capitalize().replace("Table", "Tabel")
+    return ""
+
+
+def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
+    """Every table of a sheet, in order, continuation pieces joined."""
+    rows = sheet.rows
+    tables: list[Tabel] = []
+    index = 0
+    current: Tabel | None = None
+    while index < len(rows):
+        row = rows[index]
+        roles = header_roles(row)
+        if roles is not None:
+            same = current is not None and frozenset(roles) == current.signature
+            probe = Tabel(grid, sheet, row, dict(roles), _labels(row))
+            data_start = _read_sub_headers(probe, rows, index + 1)
+            first_no = _first_data_no(probe, rows, data_start)
+            continues = same and first_no is not None and first_no not in ("1", "1.")
+            if continues:
+                assert current is not None
+                current.decisions.append(Catatan(
+                    "tabel.lanjutan",
+                    f"Tabel berlanjut setelah judul kolom yang diulang di baris {row.number}"
+                    + (f" (kepala halaman di baris {gap[0]}–{gap[1]})" if (gap := _gap(rows, current, row)) else "")
+                    + "; baris-baris berikutnya dibaca sebagai bagian tabel yang sama.",
+                    grid.place(sheet, row, tabel=current.judul),
+                ))
+            else:
+                current = probe
+                current.judul = _caption(rows, index)
+                tables.append(current)
+            index = data_start
+            continue
+        if current is not None:
+            if row.is_blank:
+                pass
+            elif _is_paragraph(row):
+                # A paragraph ends the rows of the table; it may go on after a page header (see above).
+                if not _page_header_follows(rows, index):
+                    current = None
+            else:
+                current.rows.append(row)
+        index += 1
+    return tables
+
+
+def _labels(row: Row) -> dict[int, str]:
+    return {i: bersih(c) for i, c in enumerate(row.cells) if bersih(c)}
+
+
+def _gap(rows: list[Row], tabel: Tabel, header: Row) -> tuple[int, int] | None:
+    last = tabel.rows[-1].number if tabel.rows else tabel.header.number
+    between = [r.number for r in rows if last < r.number < header.number and not r.is_blank]
+    return (between[0], between[-1]) if between else None
+
+
+def _page_header_follows(rows: list[Row], index: int, limit: int = 12) -> bool:
+    """Are the paragraphs from `index` a page header, followed by a repeated table header?"""
+    seen = 0
+    for row in rows[index:index + limit + 8]:
+        if row.is_blank:
+            continue
+        if header_roles(row) is not None:
+            return True
+        if not _is_paragraph(row):
+            return False
+        text = bersih(row.cells[0])
+        if _CAPTION.match(text) or len(text) > 120 or re.search(r",\s+\d{0,2}\s*\w+\s+\d{4}$", text):
+            return False  # a caption, a paragraph of prose or a signature date: the table has ended
+        seen += 1
+        if seen > limit:
+            return False
+    return False

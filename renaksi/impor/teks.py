@@ -1,0 +1,91 @@
+"""Text helpers the layouts share: clean a cell, compare names that vary in case and spelling, title-case a name.
+
+Documents write the same sub kegiatan as "Sub Kegiatan : 1. Pelaksanaan Koordinasi … Bhineka …" in one table and
+"Kegiatan Pelaksanaan Koordinasi … Bineka …" in another. `nama_key` removes what is not part of the name (labels,
+numbering, punctuation, case); `kemiripan` compares two keys (difflib ratio, 0–1).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_LABEL = re.compile(r"^\s*(?:sub\s*kegiatan|kegiatan|program)\s*[:;.]\s*", re.I)
+_LABEL_WORD = re.compile(r"^\s*(?:sub\s*kegiatan|kegiatan)\s+", re.I)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-z])[.)]\s+", re.I)
+_PUNCT = re.compile(r"[^\w\s]")
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+SMALL_WORDS = {"dan", "di", "ke", "dari", "serta", "atau", "yang", "untuk", "pada", "bagi", "dengan", "oleh"}
+KEEP_UPPER = {"ASN", "SKPD", "OPD", "BMD", "IKU", "PK", "RA", "TW", "DPRD", "UPT", "UPTD", "SAKIP", "LKJIP", "II",
+              "III", "IV", "KB", "PNS"}
+
+
+def bersih(text: str | None) -> str:
+    """A cell as a person reads it: no markdown bold, no non-breaking or repeated spaces, no outer space."""
+    text = (text or "").replace("\u00a0", " ").replace("**", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_row_number(text: str) -> bool:
+    """"1", "6.1", "2." — the NO column of a table; "5. Pengangkatan …" is not."""
+    return bool(_ROW_NUMBER.match(text.strip()))
+
+
+def strip_label(text: str) -> str:
+    """Remove a leading "Kegiatan :", "Sub Kegiatan :", "1." (repeatedly), keep the name."""
+    previous = None
+    text = bersih(text)
+    while previous != text:
+        previous = text
+        text = _LABEL.sub("", text)
+        text = _NUMBERING.sub("", text)
+    return text.strip(" .;:")
+
+
+def nama_key(text: str) -> str:
+    """The key under which two spellings of one name are the same: no labels, numbering, punctuation, case."""
+    text = strip_label(text)
+    text = _LABEL_WORD.sub("", text)  # "Kegiatan Pelaksanaan …" as one table writes a sub kegiatan
+    text = re.sub(r"^\s*program\s+", "", text, flags=re.I)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _PUNCT.sub(" ", text.casefold())
+    return _SPACES.sub(" ", text).strip()
+
+
+def kemiripan(a: str, b: str) -> float:
+    """Similarity of two names (0–1) after `nama_key`."""
+    ka, kb = nama_key(a), nama_key(b)
+    if not ka or not kb:
+        return 0.0
+    if ka == kb:
+        return 1.0
+    return difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
+def tokens(text: str) -> set[str]:
+    return {t for t in nama_key(text).split() if len(t) > 2 and t not in SMALL_WORDS}
+
+
+def judul_kapital(text: str) -> str:
+    """"BADAN KESATUAN BANGSA DAN POLITIK" → "Badan Kesatuan Bangsa dan Politik" (names, not sentences)."""
+    words = bersih(text).split(" ")
+    out = []
+    for i, word in enumerate(words):
+        bare = word.strip(",.;:()")
+        if bare.upper() in KEEP_UPPER:
+            out.append(word.upper())
+        elif i > 0 and bare.lower() in SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(out)
+
+
+def sentence_starts_new(text: str) -> bool:
+    """Does a sasaran cell start a statement ("Meningkatnya …", "Terwujudnya …"), not continue one?"""
+    first = bersih(text).split(" ", 1)[0] if bersih(text) else ""
+    return bool(first) and first[:1].isupper() and first.lower().endswith("nya")

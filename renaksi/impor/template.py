@@ -1,0 +1,706 @@
+"""The Renaksi template: a workbook (or Word document) with one table per part of a plan, and the export of a stored
+plan into it. Imported back (`renaksi/impor/layouts/template.py`), an export gives the same plan.
+
+Parts, in this order (each an XLSX sheet; in the DOCX a heading and a table):
+
+- **Identitas**: one row per item (Isian | Nilai): Pemda, Perangkat Daerah, tahun, judul, tempat, tanggal,
+  penandatangan.
+- **Sasaran & Indikator**: one row per indikator, its sasaran on the same row (a sasaran without indikator is a row
+  with the indikator columns empty); targets for the year and TW I–IV.
+- **Anggaran**: program → kegiatan → sub kegiatan, one row each, with kode, nama, pagu and the indikator they support.
+- **Aksi**: one row per aksi, under the sub kegiatan named in "Ref sub kegiatan"; months Jan–Des marked "x".
+- **Pejabat**: the officials of the PD (nama, NIP, pangkat, golongan, jabatan, Plt/Plh, bidang, heads).
+- **PK**: Perjanjian Kinerja, one row per butir.
+
+Rows point at each other with short references that only need to be unique in their table ("S1", "I3", "SK2"); an
+official is referred to by NIP, or by name when he has none. Column headers are found by their text, so a column may
+be moved or an optional column deleted. See `docs/` entry "Templat impor" (generated from `SHEETS`).
+
+Numbers are written as numbers: money as whole rupiah with the `#,##0` format, targets with the decimals they carry
+(16.20 stays 16.20). A target also remembers how the source document wrote it ("29,17%") in the column "Tertulis di
+dokumen asal", so that a plan imported from a document keeps its wording through export and re-import. In the DOCX,
+where every cell is text, numbers are written plainly (``1030000``, ``16.20``): no grouping that could be misread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from renaksi.core.angka import format_angka
+from renaksi.core.nip import format_nip
+from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
+from renaksi.perencanaan.models import (
+    Aksi,
+    Indikator,
+    Kegiatan,
+    PerjanjianKinerja,
+    Program,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+    Target,
+)
+
+TEMPLATE_VERSION = "Renaksi 1"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
+MARK = "x"
+YA, TIDAK = "Ya", "Tidak"
+DISIMPULKAN = " (disimpulkan)"
+TERTULIS_SEP = " | "
+
+# Labels of the choices a column accepts (the reader also accepts the stored codes).
+TINGKAT_SASARAN = {str(v): str(label) for v, label in Sasaran.Level.choices}
+TINGKAT_ANGGARAN = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+POLARITAS = {"positif": "Positif", "negatif": "Negatif"}
+AKUMULASI = {"kumulatif": "Kumulatif", "nilai_akhir": "Nilai akhir", "rata_rata": "Rata-rata", "tetap": "Tetap"}
+JENIS_TARGET = {str(v): str(label) for v, label in Indikator.JenisTarget.choices}
+STATUS_PEJABAT = {"definitif": "Definitif", "plt": "Plt.", "plh": "Plh."}
+JENIS_PK = {str(v): str(label) for v, label in PerjanjianKinerja.Jenis.choices}
+JENIS_PEMDA = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A column of a template table. `jenis`: teks, kode (text that looks like a number), uang, target, angka,
+    tanggal, bulan (a month mark), pilihan (one of `pilihan`)."""
+
+    judul: str
+    lebar: int
+    keterangan: str
+    jenis: str = "teks"
+    pilihan: tuple[str, ...] = ()
+    wajib: bool = False
+
+
+@dataclass(frozen=True)
+class Lembar:
+    key: str
+    nama: str  # sheet name and DOCX heading
+    keterangan: str
+    kolom: tuple[Kolom, ...]
+    kunci: tuple[str, ...]  # the header titles (two or more) that identify this table's header row
+
+    def titles(self) -> list[str]:
+        return [k.judul for k in self.kolom]
+
+
+def _choice(judul: str, lebar: int, keterangan: str, labels: dict[str, str] | tuple[str, ...], **kw) -> Kolom:
+    values = tuple(labels.values()) if isinstance(labels, dict) else labels
+    return Kolom(judul, lebar, keterangan, "pilihan", values, **kw)
+
+
+IDENTITAS_KEYS = (
+    Kolom("Templat", 14, f"Versi templat; biarkan '{TEMPLATE_VERSION}'."),
+    _choice("Jenis Pemda", 14, "Provinsi, Kabupaten atau Kota.", JENIS_PEMDA),
+    Kolom("Nama Pemda", 30, "Tanpa jenisnya, misalnya 'Samarinda'."),
+    Kolom("Perangkat Daerah", 40, "Nama lengkap perangkat daerah.", wajib=True),
+    Kolom("Tahun", 10, "Tahun rencana aksi, misalnya 2024.", "angka", wajib=True),
+    Kolom("Judul", 40, "Judul dokumen (boleh kosong)."),
+    Kolom("Tempat penetapan", 20, "Kota tempat dokumen ditandatangani."),
+    Kolom("Tanggal penetapan", 16, "Tanggal dokumen ditandatangani (tanggal Excel, atau 2024-01-02).", "tanggal"),
+    Kolom("Penandatangan", 28, "NIP (atau nama) pejabat penandatangan; pejabatnya diisi di lembar Pejabat.", "kode"),
+)
+
+IDENTITAS = Lembar(
+    "identitas", "Identitas",
+    "Satu isian per baris: kolom Isian menyebut apa, kolom Nilai isinya.",
+    (Kolom("Isian", 24, "Nama isian (jangan diubah)."), Kolom("Nilai", 50, "Isinya."),
+     Kolom("Keterangan", 60, "Petunjuk; tidak dibaca.")),
+    ("Isian", "Nilai"),
+)
+
+SASARAN = Lembar(
+    "sasaran", "Sasaran & Indikator",
+    "Satu baris per indikator, dengan sasarannya. Sasaran dengan beberapa indikator: ulangi Ref sasaran "
+    "(kolom sasaran lain boleh dikosongkan). Sasaran tanpa indikator: kosongkan kolom indikator.",
+    (
+        Kolom("Ref sasaran", 10, "Kode singkat sasaran, unik di lembar ini (S1, S2 …); dirujuk oleh kolom Ref "
+              "induk dan lembar PK.", "kode", wajib=True),
+        _choice("Tingkat", 18, "Tingkat sasaran.", TINGKAT_SASARAN),
+        Kolom("Ref induk", 10, "Ref sasaran induknya (sasaran program → sasaran strategis), boleh kosong.", "kode"),
+        Kolom("Nomor", 8, "Nomor sasaran seperti tertulis di dokumen (1, 6.1 …).", "kode"),
+        Kolom("Sasaran", 45, "Uraian sasaran."),
+        Kolom("Bidang sasaran", 24, "Bidang yang bertanggung jawab atas sasaran, boleh kosong."),
+        Kolom("Ref indikator", 10, "Kode singkat indikator, unik di lembar ini (I1, I2 …); dirujuk oleh lembar "
+              "Anggaran dan PK.", "kode"),
+        Kolom("Indikator", 45, "Nama indikator kinerja."),
+        Kolom("Satuan", 12, "Persen, Orang, Dokumen …"),
+        Kolom("Formulasi", 35, "Cara menghitung indikator."),
+        _choice("Polaritas", 12, "Positif (makin tinggi makin baik) atau Negatif.", POLARITAS),
+        _choice("Akumulasi", 14, "Hubungan target triwulan dengan target tahunan.", AKUMULASI),
+        _choice("Jenis target", 12, "Angka, atau Kategori (B, BB, WTP …).", JENIS_TARGET),
+        Kolom("Target tahunan", 12, "Angka (desimal dengan titik atau koma) atau kategori seperti 'B (67,34)'.",
+              "target"),
+        Kolom("TW I", 10, "Target triwulan I.", "target"),
+        Kolom("TW II", 10, "Target triwulan II.", "target"),
+        Kolom("TW III", 10, "Target triwulan III.", "target"),
+        Kolom("TW IV", 10, "Target triwulan IV.", "target"),
+        Kolom("Tertulis di dokumen asal", 26, "Diisi Renaksi: tulisan target tahunan | TW I | … | TW IV di "
+              "dokumen sumber (misalnya '29,17%'). Boleh dikosongkan; diabaikan bila tidak cocok dengan angkanya."),
+        _choice("IKU", 7, "Ya bila Indikator Kinerja Utama.", (YA, TIDAK)),
+        Kolom("Bidang", 24, "Bidang pengampu indikator."),
+        Kolom("Penanggung jawab", 24, "Jabatan penanggung jawab indikator."),
+        Kolom("Sumber data", 20, "Sumber data indikator."),
+        Kolom("Catatan", 24, "Catatan indikator."),
+        Kolom("Alasan inferensi", 30, "Diisi Renaksi bila polaritas/akumulasi disimpulkan dari dokumen."),
+    ),
+    ("Ref sasaran", "Sasaran"),
+)
+
+ANGGARAN = Lembar(
+    "anggaran", "Anggaran",
+    "Program, lalu kegiatannya, lalu sub kegiatannya, satu baris masing-masing. Pagu dalam rupiah bulat.",
+    (
+        Kolom("Ref anggaran", 10, "Kode singkat, unik di lembar ini (P1, K1, SK1 …); sub kegiatan dirujuk oleh "
+              "lembar Aksi.", "kode", wajib=True),
+        _choice("Tingkat", 14, "Program, Kegiatan atau Sub kegiatan.", TINGKAT_ANGGARAN, wajib=True),
+        Kolom("Ref induk", 10, "Ref program (untuk kegiatan) atau kegiatan (untuk sub kegiatan). Kosong: baris "
+              "tingkat di atasnya yang terakhir.", "kode"),
+        Kolom("Kode", 18, "Kode nomenklatur (8.01.02.2.01.0001), boleh kosong.", "kode"),
+        Kolom("Nama", 50, "Nama program, kegiatan atau sub kegiatan.", wajib=True),
+        Kolom("Pagu (Rp)", 18, "Pagu anggaran, rupiah bulat.", "uang"),
+        Kolom("Bidang", 24, "Bidang pelaksana (sub kegiatan)."),
+        Kolom("Ref indikator", 14, "Indikator yang didukung: Ref indikator dari lembar Sasaran & Indikator, "
+              "dipisah koma.", "kode"),
+        Kolom("Target keluaran", 12, "Target keluaran sub kegiatan (angka).", "target"),
+        Kolom("Satuan target", 14, "Satuan target keluaran."),
+        Kolom("Target tertulis", 18, "Target seperti tertulis di dokumen ('1200 Orang')."),
+        Kolom("Catatan", 24, "Catatan."),
+    ),
+    ("Ref anggaran", "Tingkat"),
+)
+
+AKSI = Lembar(
+    "aksi", "Aksi",
+    "Satu baris per aksi. Tandai bulan pelaksanaan dengan 'x'.",
+    (
+        Kolom("Ref sub kegiatan", 12, "Ref anggaran sub kegiatan tempat aksi ini (lembar Anggaran).", "kode",
+              wajib=True),
+        Kolom("Nomor", 7, "Nomor aksi seperti tertulis.", "kode"),
+        Kolom("Uraian aksi", 45, "Uraian aksi / kegiatan.", wajib=True),
+        *(Kolom(m, 5, f"'x' bila aksi dilaksanakan pada bulan {m}.", "bulan", (MARK,)) for m in MONTHS),
+        Kolom("Output/keluaran", 30, "Keluaran aksi."),
+        Kolom("Target", 10, "Target aksi (angka).", "target"),
+        Kolom("Satuan target", 12, "Satuan target."),
+        Kolom("Target tertulis", 16, "Target seperti tertulis di dokumen."),
+        Kolom("Pagu (Rp)", 16, "Pagu aksi bila ada, rupiah bulat.", "uang"),
+        Kolom("Penanggung jawab", 26, "Jabatan penanggung jawab."),
+        Kolom("Pejabat PJ", 22, "NIP (atau nama) pejabat penanggung jawab, dari lembar Pejabat.", "kode"),
+        Kolom("Catatan", 24, "Catatan."),
+    ),
+    ("Ref sub kegiatan", "Uraian aksi"),
+)
+
+PEJABAT = Lembar(
+    "pejabat", "Pejabat",
+    "Pejabat perangkat daerah. NIP 18 angka, boleh dengan spasi.",
+    (
+        Kolom("Nama pejabat", 30, "Nama dengan gelar.", wajib=True),
+        Kolom("NIP", 22, "18 angka, boleh dengan spasi (19670319 199702 1 003).", "kode"),
+        Kolom("Pangkat", 16, "Pembina, Penata Tk. I …"),
+        Kolom("Golongan", 9, "IV/a, III/d …"),
+        Kolom("Jabatan", 36, "Jabatan (tanpa Plt./Plh.).", wajib=True),
+        _choice("Status", 10, "Definitif, Plt. atau Plh.", STATUS_PEJABAT),
+        Kolom("Bidang", 24, "Bidang tempat pejabat bertugas."),
+        _choice("Kepala bidang", 9, "Ya bila pejabat ini kepala bidangnya.", (YA, TIDAK)),
+        _choice("Kepala PD", 9, "Ya bila pejabat ini kepala perangkat daerah.", (YA, TIDAK)),
+    ),
+    ("Nama pejabat", "NIP"),
+)
+
+PK = Lembar(
+    "pk", "PK",
+    "Perjanjian Kinerja, satu baris per butir. Butir-butir satu PK memakai Ref PK yang sama; data PK "
+    "(pihak, tempat, tanggal) dibaca dari baris pertamanya.",
+    (
+        Kolom("Ref PK", 8, "Kode singkat PK (PK1, PK2 …).", "kode", wajib=True),
+        _choice("Jenis PK", 11, "Murni atau Perubahan.", JENIS_PK),
+        Kolom("Pihak pertama", 22, "NIP (atau nama) pihak pertama, dari lembar Pejabat.", "kode"),
+        Kolom("Pihak kedua", 22, "NIP (atau nama) pihak kedua, dari lembar Pejabat.", "kode"),
+        Kolom("Jabatan pihak kedua", 26, "Misalnya Wali Kota Samarinda."),
+        Kolom("Tempat", 14, "Tempat penandatanganan."),
+        Kolom("Tanggal", 14, "Tanggal penandatanganan.", "tanggal"),
+        Kolom("Nomor butir", 8, "Nomor butir.", "kode"),
+        Kolom("Ref sasaran", 10, "Ref sasaran (lembar Sasaran & Indikator).", "kode"),
+        Kolom("Ref indikator", 10, "Ref indikator (lembar Sasaran & Indikator).", "kode"),
+        Kolom("Target", 12, "Target PK: angka atau kategori.", "target"),
+        Kolom("Target tertulis", 16, "Target seperti tertulis di PK ('29,17%')."),
+    ),
+    ("Ref PK", "Ref indikator"),
+)
+
+SHEETS: tuple[Lembar, ...] = (IDENTITAS, SASARAN, ANGGARAN, AKSI, PEJABAT, PK)
+PETUNJUK_NAMA = "Petunjuk"
+PETUNJUK_HEADER = ("Lembar", "Kolom", "Isi", "Wajib")
+DAFTAR_NAMA = "Daftar"
+
+
+# --- From a plan to rows ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class TemplateData:
+    """The template's tables as plain values (str, int, Decimal, date or None), ready for any formatter."""
+
+    judul: str
+    identitas: list[tuple[str, Any]]
+    tables: dict[str, list[list[Any]]] = field(default_factory=dict)
+    bidang: list[str] = field(default_factory=list)  # choices for the Bidang columns
+
+
+def target_number(nilai: Decimal | None, desimal: int) -> Decimal | int | None:
+    """A stored target (6 decimals in the database) back with the decimals it was written with."""
+    if nilai is None:
+        return None
+    quantized = nilai.quantize(Decimal(1).scaleb(-desimal)) if desimal >= 0 else nilai
+    value = quantized if quantized == nilai else nilai.normalize()
+    return int(value) if desimal == 0 and value == value.to_integral_value() else value
+
+
+def default_teks(nilai: Decimal | int | None, kategori: str = "") -> str:
+    """How `target_set` writes a target when the source gives no wording: '80', '16,20', 'B (67,34)'."""
+    number = format_angka(nilai)
+    return f"{kategori} ({number})" if kategori and number else kategori or number
+
+
+def target_cell(target: Target | None) -> Any:
+    """The value of a target cell: a number, a category text such as 'B (67,34)', or None."""
+    if target is None:
+        return None
+    if target.kategori:
+        return target.teks or default_teks(target_number(target.nilai, target.desimal), target.kategori)
+    if target.nilai is None:
+        return target.teks or None  # '-' as written stays written
+    return target_number(target.nilai, target.desimal)
+
+
+def _target_written(target: Target | None) -> tuple[str, bool]:
+    """(the wording of a target, whether it differs from what the number alone would give)."""
+    if target is None:
+        return "", False
+    value = target_number(target.nilai, target.desimal)
+    if target.kategori or target.nilai is None:
+        return target.teks, False  # the cell itself carries the wording
+    return target.teks, target.teks != default_teks(value)
+
+
+def pejabat_ref(pejabat: Pejabat | None) -> str:
+    if pejabat is None:
+        return ""
+    return format_nip(pejabat.nip) if pejabat.nip else pejabat.nama
+
+
+def _label(choices: dict[str, str], value: str, disimpulkan: bool = False) -> str:
+    label = choices.get(value, value)
+    return label + DISIMPULKAN if disimpulkan else label
+
+
+def _ya(value: bool) -> str:
+    return YA if value else TIDAK
+
+
+def _ordered(qs):
+    return sorted(qs, key=lambda r: (r.urutan, r.pk))
+
+
+def build_template_data(rencana_aksi: RencanaAksi | None = None, *,
+                        perangkat_daerah: PerangkatDaerah | None = None, tahun: int | None = None) -> TemplateData:
+    """The template for a plan, or a blank one (optionally with its PD and year filled in)."""
+    pd = rencana_aksi.perangkat_daerah if rencana_aksi else perangkat_daerah
+    pemda = pd.pemda if pd else None
+    tahun = rencana_aksi.tahun if rencana_aksi else tahun
+    identitas_values = {
+        "Templat": TEMPLATE_VERSION,
+        "Jenis Pemda": JENIS_PEMDA.get(pemda.jenis, "") if pemda else None,
+        "Nama Pemda": pemda.nama if pemda else None,
+        "Perangkat Daerah": pd.nama if pd else None,
+        "Tahun": tahun,
+        "Judul": rencana_aksi.judul if rencana_aksi else None,
+        "Tempat penetapan": rencana_aksi.tempat if rencana_aksi else None,
+        "Tanggal penetapan": rencana_aksi.tanggal if rencana_aksi else None,
+        "Penandatangan": pejabat_ref(rencana_aksi.penandatangan) if rencana_aksi else None,
+    }
+    data = TemplateData(
+        judul=str(rencana_aksi) if rencana_aksi else _("Templat Rencana Aksi Renaksi"),
+        identitas=[(k.judul, identitas_values[k.judul] or None) for k in IDENTITAS_KEYS],
+        tables={sheet.key: [] for sheet in SHEETS if sheet is not IDENTITAS},
+    )
+    if pd is not None:
+        data.bidang = list(Bidang.objects.filter(perangkat_daerah=pd).order_by("urutan", "nama")
+                           .values_list("nama", flat=True))
+    if rencana_aksi is None:
+        if pd is not None:
+            data.tables["pejabat"] = _pejabat_rows(pd, [])
+        return data
+    _fill_from_plan(data, rencana_aksi)
+    return data
+
+
+def _fill_from_plan(data: TemplateData, ra: RencanaAksi) -> None:
+    bidang_names = dict(Bidang.objects.filter(perangkat_daerah=ra.perangkat_daerah).values_list("pk", "nama"))
+
+    def bidang(pk: int | None) -> str:
+        return bidang_names.get(pk, "") if pk else ""
+
+    sasaran = _ordered(Sasaran.objects.filter(rencana_aksi=ra))
+    sasaran_ref = {s.pk: f"S{i}" for i, s in enumerate(sasaran, start=1)}
+    indikator_by_sasaran: dict[int, list[Indikator]] = defaultdict(list)
+    for ind in _ordered(Indikator.objects.filter(rencana_aksi=ra)):
+        indikator_by_sasaran[ind.sasaran_id].append(ind)
+    targets: dict[tuple[int, int | None], Target] = {
+        (t.indikator_id, t.triwulan): t for t in Target.objects.filter(indikator__rencana_aksi=ra, tahun=ra.tahun)
+    }
+    indikator_ref: dict[int, str] = {}
+    rows = data.tables["sasaran"]
+    for s in sasaran:
+        sasaran_cells = [sasaran_ref[s.pk], _label(TINGKAT_SASARAN, s.level), sasaran_ref.get(s.parent_id, ""),
+                         s.nomor, s.uraian, bidang(s.bidang_id)]
+        for ind in indikator_by_sasaran.get(s.pk, []) or [None]:
+            if ind is None:
+                rows.append(sasaran_cells + [None] * (len(SASARAN.kolom) - len(sasaran_cells)))
+                continue
+            ref = indikator_ref[ind.pk] = f"I{len(indikator_ref) + 1}"
+            quarter = [targets.get((ind.pk, tw)) for tw in (None, 1, 2, 3, 4)]
+            written = [_target_written(t) for t in quarter]
+            tertulis = TERTULIS_SEP.join(w for w, _ in written) if any(d for _, d in written) else ""
+            rows.append(sasaran_cells + [
+                ref, ind.nama, ind.satuan, ind.formulasi,
+                _label(POLARITAS, ind.polaritas, ind.polaritas_disimpulkan),
+                _label(AKUMULASI, ind.akumulasi, ind.akumulasi_disimpulkan),
+                _label(JENIS_TARGET, ind.jenis_target),
+                *(target_cell(t) for t in quarter),
+                tertulis, _ya(ind.is_iku), bidang(ind.bidang_id), ind.penanggung_jawab, ind.sumber_data,
+                ind.catatan, ind.alasan_inferensi,
+            ])
+
+    def refs(obj) -> str:
+        return ", ".join(indikator_ref[i.pk] for i in _ordered(obj.indikator.all()) if i.pk in indikator_ref)
+
+    rows = data.tables["anggaran"]
+    sub_ref: dict[int, str] = {}
+    kegiatan_by_program: dict[int, list[Kegiatan]] = defaultdict(list)
+    for k in _ordered(Kegiatan.objects.filter(rencana_aksi=ra).prefetch_related("indikator")):
+        kegiatan_by_program[k.program_id].append(k)
+    sub_by_kegiatan: dict[int, list[SubKegiatan]] = defaultdict(list)
+    for sk in _ordered(SubKegiatan.objects.filter(rencana_aksi=ra).prefetch_related("indikator")):
+        sub_by_kegiatan[sk.kegiatan_id].append(sk)
+    n_keg = 0
+    for p_index, program in enumerate(_ordered(Program.objects.filter(rencana_aksi=ra)
+                                               .prefetch_related("indikator")), start=1):
+        p_ref = f"P{p_index}"
+        rows.append([p_ref, TINGKAT_ANGGARAN["program"], "", program.kode, program.nama, program.pagu, "",
+                     refs(program), None, "", "", ""])
+        for kegiatan in kegiatan_by_program.get(program.pk, []):
+            n_keg += 1
+            k_ref = f"K{n_keg}"
+            rows.append([k_ref, TINGKAT_ANGGARAN["kegiatan"], p_ref, kegiatan.kode, kegiatan.nama, kegiatan.pagu,
+                         "", refs(kegiatan), None, "", "", ""])
+            for sk in sub_by_kegiatan.get(kegiatan.pk, []):
+                ref = sub_ref[sk.pk] = f"SK{len(sub_ref) + 1}"
+                rows.append([ref, TINGKAT_ANGGARAN["sub_kegiatan"], k_ref, sk.kode, sk.nama, sk.pagu,
+                             bidang(sk.bidang_id), refs(sk), target_number(sk.target_nilai, _places(sk.target_nilai)),
+                             sk.target_satuan, sk.target_teks, sk.catatan])
+
+    referenced: list[Pejabat] = []
+    aksi_rows = data.tables["aksi"]
+    aksi_by_sub: dict[int, list[Aksi]] = defaultdict(list)
+    for aksi in _ordered(Aksi.objects.filter(rencana_aksi=ra).select_related("pejabat").prefetch_related("jadwal")):
+        aksi_by_sub[aksi.sub_kegiatan_id].append(aksi)
+    for sk_pk, ref in sub_ref.items():
+        for aksi in aksi_by_sub.get(sk_pk, []):
+            months = {b.bulan for b in aksi.jadwal.all()}
+            if aksi.pejabat:
+                referenced.append(aksi.pejabat)
+            aksi_rows.append([
+                ref, aksi.nomor, aksi.uraian, *(MARK if m in months else None for m in range(1, 13)),
+                aksi.keluaran, target_number(aksi.target_nilai, _places(aksi.target_nilai)), aksi.target_satuan,
+                aksi.target_teks, aksi.pagu, aksi.penanggung_jawab, pejabat_ref(aksi.pejabat), aksi.catatan,
+            ])
+
+    pk_rows = data.tables["pk"]
+    for n, pk in enumerate(PerjanjianKinerja.objects.filter(rencana_aksi=ra)
+                           .select_related("pihak_pertama", "pihak_kedua").order_by("pk"), start=1):
+        referenced += [p for p in (pk.pihak_pertama, pk.pihak_kedua) if p]
+        head = [f"PK{n}", _label(JENIS_PK, pk.jenis), pejabat_ref(pk.pihak_pertama), pejabat_ref(pk.pihak_kedua),
+                pk.pihak_kedua_jabatan, pk.tempat, pk.tanggal]
+        items = list(pk.items.order_by("urutan", "pk"))
+        for item in items:
+            if item.target_kategori:
+                target = item.target_teks or default_teks(target_number(item.target_nilai,
+                                                                        _places(item.target_nilai)),
+                                                          item.target_kategori)
+            else:
+                target = target_number(item.target_nilai, _places(item.target_nilai))
+            pk_rows.append(head + [item.nomor, sasaran_ref.get(item.sasaran_id, ""),
+                                   indikator_ref.get(item.indikator_id, ""), target, item.target_teks])
+        if not items:
+            pk_rows.append(head + [None] * 5)
+    if ra.penandatangan:
+        referenced.append(ra.penandatangan)
+    data.tables["pejabat"] = _pejabat_rows(ra.perangkat_daerah, referenced)
+
+
+def _places(nilai: Decimal | None) -> int:
+    """Decimals a stored value really needs (the database pads to 6): Decimal('12.500000') → 1."""
+    if nilai is None:
+        return 0
+    exponent = nilai.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _pejabat_rows(pd: PerangkatDaerah, referenced: list[Pejabat]) -> list[list[Any]]:
+    officials = {p.pk: p for p in Pejabat.objects.filter(perangkat_daerah=pd).select_related("bidang")}
+    for p in referenced:
+        officials.setdefault(p.pk, p)
+    heads = set(Bidang.objects.filter(perangkat_daerah=pd, kepala__isnull=False).values_list("kepala_id", flat=True))
+    rows = []
+    for p in sorted(officials.values(), key=lambda p: (p.nama.casefold(), p.pk)):
+        rows.append([p.nama, format_nip(p.nip), p.pangkat, p.golongan, p.jabatan, _label(STATUS_PEJABAT, p.status),
+                     p.bidang.nama if p.bidang_id else "", _ya(p.pk in heads), _ya(pd.kepala_id == p.pk)])
+    return rows
+
+
+# --- Formatters -------------------------------------------------------------------------------------------------
+
+HEADER_FILL = "0B4F6C"
+TITLE_ROW, HEADER_ROW = 1, 2
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_TEXT_FORMAT = "@"
+_MONEY_FORMAT = "#,##0"
+_DATE_FORMAT = "dd/mm/yyyy"
+VALIDATION_ROWS = 500  # rows below the data that still get the drop-down lists
+
+
+def _target_format(value: Any) -> str:
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return "#,##0" + ("." + "0" * places if places else "")
+    return "#,##0"
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        # openpyxl writes a Decimal as its text ('16.20'); Excel keeps the number and the format shows its decimals
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
+    return value
+
+
+def render_xlsx(data: TemplateData) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    thin = Side(style="thin", color="B0BEC5")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    # Lists for the drop-downs live on a hidden sheet: no 255-character limit, and bidang names may contain commas.
+    lists_ws = wb.create_sheet(DAFTAR_NAMA)
+    lists: dict[tuple[str, ...], str] = {}
+
+    def list_range(values: tuple[str, ...]) -> str:
+        if values not in lists:
+            col = get_column_letter(len(lists) + 1)
+            for i, v in enumerate(values, start=1):
+                lists_ws[f"{col}{i}"] = v
+            lists[values] = f"{quote_sheetname(DAFTAR_NAMA)}!${col}$1:${col}${max(1, len(values))}"
+        return lists[values]
+
+    def header(ws, titles: list[Kolom], sheet: Lembar) -> None:
+        ws.cell(row=TITLE_ROW, column=1, value=f"{sheet.nama} — {data.judul}").font = Font(bold=True, size=13)
+        ws.cell(row=TITLE_ROW, column=4 if len(titles) > 4 else 3, value=sheet.keterangan).font = Font(
+            italic=True, color="555555")
+        for c, kolom in enumerate(titles, start=1):
+            cell = ws.cell(row=HEADER_ROW, column=c, value=kolom.judul + (" *" if kolom.wajib else ""))
+            cell.font, cell.fill, cell.border = header_font, header_fill, border
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            cell.comment = Comment(kolom.keterangan, "Renaksi", width=260, height=90)
+            ws.column_dimensions[get_column_letter(c)].width = kolom.lebar
+        ws.row_dimensions[HEADER_ROW].height = 32
+
+    def validate(ws, col: int, values: tuple[str, ...], last_row: int, allow_other: bool = False) -> None:
+        if not values:
+            return
+        dv = DataValidation(type="list", formula1=f"={list_range(values)}", allow_blank=True,
+                            showErrorMessage=not allow_other, errorStyle="warning" if allow_other else "stop",
+                            error=_("Pilih salah satu isian dari daftar."), errorTitle="Renaksi")
+        letter = get_column_letter(col)
+        dv.add(f"{letter}{HEADER_ROW + 1}:{letter}{last_row}")
+        ws.add_data_validation(dv)
+
+    # Identitas: key/value rows.
+    ws = wb.create_sheet(IDENTITAS.nama, 0)
+    header(ws, list(IDENTITAS.kolom), IDENTITAS)
+    for r, ((key, value), kolom) in enumerate(zip(data.identitas, IDENTITAS_KEYS, strict=True), start=HEADER_ROW + 1):
+        ws.cell(row=r, column=1, value=key + (" *" if kolom.wajib else "")).font = Font(bold=True)
+        cell = ws.cell(row=r, column=2, value=_xlsx_value(value))
+        cell.number_format = {"tanggal": _DATE_FORMAT, "angka": "0"}.get(kolom.jenis, _TEXT_FORMAT)
+        ws.cell(row=r, column=3, value=kolom.keterangan).alignment = wrap
+        if kolom.pilihan:
+            dv = DataValidation(type="list", formula1=f"={list_range(kolom.pilihan)}", allow_blank=True)
+            dv.add(f"B{r}")
+            ws.add_data_validation(dv)
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+
+    for sheet in SHEETS[1:]:
+        ws = wb.create_sheet(sheet.nama)
+        header(ws, list(sheet.kolom), sheet)
+        rows = data.tables.get(sheet.key, [])
+        for r, values in enumerate(rows, start=HEADER_ROW + 1):
+            for c, (kolom, value) in enumerate(zip(sheet.kolom, values, strict=True), start=1):
+                cell = ws.cell(row=r, column=c, value=_xlsx_value(value))
+                cell.alignment = wrap
+                if kolom.jenis == "uang":
+                    cell.number_format = _MONEY_FORMAT
+                elif kolom.jenis == "target":
+                    cell.number_format = _target_format(value)
+                elif kolom.jenis == "tanggal":
+                    cell.number_format = _DATE_FORMAT
+                elif kolom.jenis in ("kode", "teks", "pilihan", "bulan"):
+                    cell.number_format = _TEXT_FORMAT
+        last_row = HEADER_ROW + len(rows) + VALIDATION_ROWS
+        for c, kolom in enumerate(sheet.kolom, start=1):
+            letter = get_column_letter(c)
+            # Column styles apply to what a person types later: NIP, kode and nomor stay text (6.10 must not
+            # become 6.1, an 18-digit NIP not 1.97E+17), money shows its grouping.
+            if kolom.jenis in ("kode", "teks"):
+                ws.column_dimensions[letter].number_format = _TEXT_FORMAT
+            elif kolom.jenis == "uang":
+                ws.column_dimensions[letter].number_format = _MONEY_FORMAT
+            if kolom.pilihan:
+                validate(ws, c, kolom.pilihan, last_row, allow_other=kolom.jenis == "bulan")
+            elif kolom.judul in ("Bidang", "Bidang sasaran") and data.bidang:
+                validate(ws, c, tuple(data.bidang), last_row, allow_other=True)
+        freeze_col = {"sasaran": "B", "anggaran": "B", "aksi": "D", "pejabat": "B", "pk": "B"}[sheet.key]
+        ws.freeze_panes = f"{freeze_col}{HEADER_ROW + 1}"
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(sheet.kolom))}{HEADER_ROW + max(1, len(rows))}"
+
+    ws = wb.create_sheet(PETUNJUK_NAMA)
+    ws.cell(row=1, column=1, value=_("Petunjuk pengisian templat Renaksi")).font = Font(bold=True, size=13)
+    for c, (title, width) in enumerate(zip(PETUNJUK_HEADER, (22, 26, 90, 8), strict=True), start=1):
+        cell = ws.cell(row=2, column=c, value=title)
+        cell.font, cell.fill = header_font, header_fill
+        ws.column_dimensions[get_column_letter(c)].width = width
+    for r, values in enumerate(petunjuk_rows(), start=3):
+        for c, value in enumerate(values, start=1):
+            ws.cell(row=r, column=c, value=value).alignment = wrap
+    ws.freeze_panes = "A3"
+
+    wb.move_sheet(DAFTAR_NAMA, offset=len(wb.sheetnames))
+    lists_ws.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def petunjuk_rows() -> list[tuple[str, str, str, str]]:
+    """The documentation of every column, as printed on the Petunjuk sheet and in the DOCX."""
+    rows = []
+    for sheet in SHEETS:
+        rows.append((sheet.nama, "", sheet.keterangan, ""))
+        kolom = IDENTITAS_KEYS if sheet is IDENTITAS else sheet.kolom
+        for k in kolom:
+            choices = f" Pilihan: {', '.join(k.pilihan)}." if k.pilihan and k.jenis != "bulan" else ""
+            rows.append((sheet.nama, k.judul, k.keterangan + choices, YA if k.wajib else ""))
+    return rows
+
+
+def docx_text(value: Any) -> str:
+    """A cell as DOCX text: numbers plain (1030000, 16.20), dates ISO, nothing grouped."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def render_docx(data: TemplateData) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(33), Cm(21.5)  # F4 landscape: the paper of local government
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.2))
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Arial", Pt(7)
+
+    def shade(cell) -> None:
+        tc_pr = cell._tc.get_or_add_tcPr()
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), HEADER_FILL)
+        tc_pr.append(shd)
+
+    def table(titles: list[str], rows: list[list[Any]], widths: list[int]) -> None:
+        t = document.add_table(rows=1 + len(rows), cols=len(titles))
+        t.style = "Table Grid"
+        total = sum(widths) or 1
+        usable = 33 - 2.4
+        for c, title in enumerate(titles):
+            cell = t.rows[0].cells[c]
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(title)
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            shade(cell)
+        for r, values in enumerate(rows, start=1):
+            cells = t.rows[r].cells
+            for c, value in enumerate(values):
+                cells[c].text = docx_text(value)
+        for c, width in enumerate(widths):
+            for row in t.rows:
+                row.cells[c].width = Cm(usable * width / total)
+        # repeat the header row on every page
+        tr_pr = t.rows[0]._tr.get_or_add_trPr()
+        tbl_header = OxmlElement("w:tblHeader")
+        tbl_header.set(qn("w:val"), "true")
+        tr_pr.append(tbl_header)
+
+    document.add_heading(data.judul, level=0)
+    document.add_paragraph(_("Templat Renaksi ({versi}). Setiap tabel di bawah ini dapat diisi atau diubah lalu "
+                             "diimpor kembali ke Renaksi; judul kolom jangan diubah.").format(versi=TEMPLATE_VERSION))
+    document.add_heading(IDENTITAS.nama, level=1)
+    table(IDENTITAS.titles(), [[k, v, kolom.keterangan] for (k, v), kolom in zip(data.identitas, IDENTITAS_KEYS,
+                                                                                  strict=True)],
+          [k.lebar for k in IDENTITAS.kolom])
+    for sheet in SHEETS[1:]:
+        document.add_heading(sheet.nama, level=1)
+        document.add_paragraph(sheet.keterangan)
+        table(sheet.titles(), data.tables.get(sheet.key, []), [k.lebar for k in sheet.kolom])
+    document.add_heading(PETUNJUK_NAMA, level=1)
+    table(list(PETUNJUK_HEADER), [list(r) for r in petunjuk_rows()], [22, 26, 90, 8])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def export_filename(data: TemplateData, rencana_aksi: RencanaAksi | None, ext: str) -> str:
+    if rencana_aksi is None:
+        return f"templat-renaksi.{ext}"
+    pd = rencana_aksi.perangkat_daerah
+    name = (pd.singkatan or pd.nama).replace(" ", "-")
+    return f"renaksi-{name}-{rencana_aksi.tahun}.{ext}"

@@ -1,0 +1,640 @@
+"""Reports built once as plain data, then formatted (HTML page now; PDF, XLSX and DOCX later).
+
+`rencana_aksi_dokumen()` reads a whole plan with a constant number of queries (one per table, whatever the
+size of the plan) and returns a `RencanaAksiDokumen`: the cover, the tables of BAB II (2.1 IKU, 2.2 Perjanjian
+Kinerja, 2.3 program/kegiatan/sub kegiatan with pagu, 2.4 quarterly targets), one section per bidang with its
+aksi and signature block, and, for plans without aksi (the Bangka layout), a matrix of sasaran, indikator,
+targets and budget.
+
+Rules the builder follows:
+- values are shown as stored: a target keeps the text it was written with ("29,17%", "B (67,34)"), a pagu that
+  does not add up is not corrected; the checker reports mismatches, not the document;
+- money stays `int` rupiah and targets `Decimal`; formatting happens in the formatter (template filters);
+- merged cells are data: a row field `*_rowspan` is the number of rows the cell spans, 0 when it is covered by
+  the cell above (a formatter writes nothing there; XLSX merges the range).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from renaksi.core.angka import format_angka
+from renaksi.core.nip import format_nip
+from renaksi.organisasi.models import Bidang, Pejabat
+from renaksi.perencanaan.models import (
+    Aksi,
+    AksiBulan,
+    Indikator,
+    Kegiatan,
+    PerjanjianKinerja,
+    PerjanjianKinerjaItem,
+    Program,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+    Target,
+)
+
+BULAN_SINGKAT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
+TRIWULAN = ("I", "II", "III", "IV")
+
+
+# --- Values -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """A target as the plan states it: the number (or category) and how it was written."""
+
+    nilai: Decimal | None = None
+    desimal: int = 0
+    kategori: str = ""
+    teks: str = ""
+    satuan: str = ""
+
+    @property
+    def kosong(self) -> bool:
+        return self.nilai is None and not self.kategori and not self.teks
+
+    @property
+    def tampil(self) -> str:
+        """What a document shows: the text as written, else the value in Indonesian form with its unit."""
+        if self.teks:
+            return self.teks
+        number = format_angka(self.nilai, self.desimal) if self.nilai is not None else ""
+        if self.kategori:
+            return f"{self.kategori} ({number})" if number else self.kategori
+        return f"{number} {self.satuan}".strip() if number else ""
+
+    def __str__(self) -> str:
+        return self.tampil
+
+
+KOSONG = Nilai()
+
+
+def _nilai_target(target: Target | None) -> Nilai:
+    if target is None:
+        return KOSONG
+    return Nilai(nilai=target.nilai, desimal=target.desimal, kategori=target.kategori, teks=target.teks)
+
+
+def _nilai_output(nilai: Decimal | None, satuan: str, teks: str) -> Nilai:
+    return Nilai(nilai=nilai, desimal=_decimals(nilai), teks=teks, satuan=satuan)
+
+
+def _decimals(value: Decimal | None) -> int:
+    if value is None:
+        return 0
+    value = value.normalize()
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+# --- Document parts -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Penandatangan:
+    """A signature block: place and date, the jabatan (with Plt./Plh.), the name, pangkat (golongan) and NIP."""
+
+    jabatan: str
+    nama: str = ""
+    pangkat_golongan: str = ""
+    nip: str = ""  # 18 digits, as stored
+    status: str = Pejabat.Status.DEFINITIF
+    tempat: str = ""
+    tanggal: date | None = None
+
+    @property
+    def nip_tampil(self) -> str:
+        return format_nip(self.nip)
+
+    @property
+    def pelaksana(self) -> bool:
+        """An acting official (Plt. or Plh.)."""
+        return self.status != Pejabat.Status.DEFINITIF
+
+    @property
+    def kosong(self) -> bool:
+        return not self.nama
+
+
+@dataclass
+class Sampul:
+    perangkat_daerah: str
+    singkatan: str
+    pemda: str  # "Kota Samarinda"
+    alamat: str
+    tahun: int
+    judul: str
+    versi: int
+    status: str
+    status_label: str
+
+    @property
+    def terbit(self) -> bool:
+        return self.status in RencanaAksi.PUBLISHED
+
+
+@dataclass
+class BarisIku:
+    """Tabel 2.1: one IKU with its formulasi and target."""
+
+    nomor: str
+    sasaran: str
+    sasaran_rowspan: int
+    indikator: str
+    formulasi: str
+    satuan: str
+    target: Nilai
+
+
+@dataclass
+class BarisPk:
+    """Tabel 2.2: one line of the Perjanjian Kinerja."""
+
+    nomor: str
+    sasaran: str
+    sasaran_rowspan: int
+    indikator: str
+    target: Nilai
+
+
+@dataclass
+class BarisAnggaran:
+    """Tabel 2.3: a kegiatan or a sub kegiatan line, under its program, indikator and sasaran."""
+
+    nomor: str
+    nomor_rowspan: int
+    sasaran: str
+    sasaran_rowspan: int
+    indikator: str
+    target: Nilai
+    indikator_rowspan: int
+    program: str
+    program_kode: str
+    program_rowspan: int
+    jenis: str  # "program" (a program without kegiatan), "kegiatan" or "sub_kegiatan"
+    kode: str
+    uraian: str
+    urutan: int  # 1, 2, … among the sub kegiatan of a kegiatan (0 for a kegiatan)
+    pagu: int | None
+
+
+@dataclass
+class BarisTarget:
+    """Tabel 2.4: the yearly and quarterly targets of an indicator."""
+
+    nomor: str
+    sasaran: str
+    sasaran_rowspan: int
+    indikator: str
+    satuan: str
+    tahunan: Nilai
+    triwulan: list[Nilai]
+
+
+@dataclass
+class BarisAksi:
+    nomor: str
+    uraian: str
+    jadwal: list[bool]  # 12 months, January first
+    keluaran: str
+    penanggung_jawab: str
+    pagu: int | None
+
+
+@dataclass
+class TabelAksi:
+    """The aksi of one sub kegiatan; program, kegiatan, sub kegiatan, target and pagu span all its rows."""
+
+    program: str
+    kegiatan: str
+    sub_kegiatan: str
+    kode: str
+    target: Nilai
+    pagu: int | None
+    aksi: list[BarisAksi]
+
+    @property
+    def rowspan(self) -> int:
+        return max(1, len(self.aksi))
+
+
+@dataclass
+class BarisIndikatorBidang:
+    nomor: str
+    sasaran: str
+    sasaran_rowspan: int
+    indikator: str
+    tahunan: Nilai
+    triwulan: list[Nilai]
+
+
+@dataclass
+class BagianBidang:
+    """One page per bidang: its indicators with quarterly targets, its aksi per sub kegiatan, the signature."""
+
+    nama: str
+    indikator: list[BarisIndikatorBidang]
+    tabel_aksi: list[TabelAksi]
+    penandatangan: Penandatangan
+
+
+@dataclass
+class BarisMatriks:
+    """The Bangka layout: sasaran, indikator, targets, and the program / kegiatan / sub kegiatan it is funded by."""
+
+    nomor: str
+    sasaran: str
+    sasaran_rowspan: int
+    indikator: str
+    satuan: str
+    target: Nilai
+    triwulan: list[Nilai]
+    penanggung_jawab: str
+    indikator_rowspan: int
+    program: str = ""
+    kegiatan: str = ""
+    sub_kegiatan: str = ""
+    anggaran: int | None = None
+
+
+@dataclass
+class BagianMatriks:
+    huruf: str  # A, B, C, D: the document restarts its numbering in each part
+    judul: str
+    baris: list[BarisMatriks]
+
+
+@dataclass
+class RencanaAksiDokumen:
+    rencana_aksi_id: int
+    tahun: int
+    sampul: Sampul
+    tabel_iku: list[BarisIku]
+    tabel_pk: list[BarisPk]
+    tabel_anggaran: list[BarisAnggaran]
+    total_pagu: int
+    tabel_target: list[BarisTarget]
+    bidang: list[BagianBidang]
+    matriks: list[BagianMatriks]
+    penandatangan: Penandatangan
+    bulan: Sequence[str] = BULAN_SINGKAT
+    triwulan: Sequence[str] = TRIWULAN
+    catatan: list[str] = field(default_factory=list)
+
+    @property
+    def ada_aksi(self) -> bool:
+        return any(t.aksi for b in self.bidang for t in b.tabel_aksi)
+
+
+# --- Helpers ----------------------------------------------------------------------------------------------------
+
+
+def _merge(rows: Sequence[Any], field_name: str, keys: Sequence[Any]) -> None:
+    """Set `<field_name>_rowspan` on each run of consecutive rows with equal keys (0 on the covered rows)."""
+    attr = f"{field_name}_rowspan"
+    start = 0
+    for index in range(1, len(rows) + 1):
+        if index == len(rows) or keys[index] != keys[start]:
+            setattr(rows[start], attr, index - start)
+            for covered in rows[start + 1:index]:
+                setattr(covered, attr, 0)
+            start = index
+
+
+def _sorted(rows: Iterable[Any]) -> list[Any]:
+    return sorted(rows, key=lambda r: (r.urutan, r.pk))
+
+
+def _penandatangan(pejabat: Pejabat | None, *, jabatan: str, tempat: str, tanggal: date | None) -> Penandatangan:
+    if pejabat is None:
+        return Penandatangan(jabatan=jabatan, tempat=tempat, tanggal=tanggal)
+    return Penandatangan(
+        jabatan=pejabat.jabatan_tanda_tangan, nama=pejabat.nama, pangkat_golongan=pejabat.pangkat_golongan,
+        nip=pejabat.nip, status=pejabat.status, tempat=tempat, tanggal=tanggal,
+    )
+
+
+class _Plan:
+    """Every table of one plan, each loaded with one query, indexed for the builders below."""
+
+    def __init__(self, plan: RencanaAksi):
+        self.plan = plan
+        self.pd = plan.perangkat_daerah
+        self.sasaran = {s.pk: s for s in Sasaran.objects.filter(rencana_aksi=plan).order_by("urutan", "id")}
+        self.indikator = _sorted(Indikator.objects.filter(rencana_aksi=plan))
+        self.indikator_by_id = {i.pk: i for i in self.indikator}
+        self.targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
+        for t in Target.objects.filter(indikator__rencana_aksi=plan, tahun=plan.tahun):
+            self.targets[t.indikator_id][t.triwulan] = t
+        self.program = _sorted(Program.objects.filter(rencana_aksi=plan))
+        self.program_by_id = {p.pk: p for p in self.program}
+        self.kegiatan = _sorted(Kegiatan.objects.filter(rencana_aksi=plan))
+        self.kegiatan_by_id = {k.pk: k for k in self.kegiatan}
+        self.sub = _sorted(SubKegiatan.objects.filter(rencana_aksi=plan))
+        self.aksi = _sorted(Aksi.objects.filter(rencana_aksi=plan))
+        self.bulan: dict[int, set[int]] = defaultdict(set)
+        for aksi_id, bulan in AksiBulan.objects.filter(aksi__rencana_aksi=plan).values_list("aksi_id", "bulan"):
+            self.bulan[aksi_id].add(bulan)
+        self.program_indikator = self._links(Program, "program_id")
+        self.kegiatan_indikator = self._links(Kegiatan, "kegiatan_id")
+        self.sub_indikator = self._links(SubKegiatan, "subkegiatan_id")
+        self.bidang = list(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id)
+                           .select_related("kepala").order_by("urutan", "nama", "id"))
+
+    def _links(self, model, owner_field: str) -> dict[int, list[int]]:
+        """owner id → linked indikator ids, in the order they were linked."""
+        through = model.indikator.through
+        links: dict[int, list[int]] = defaultdict(list)
+        rows = (through.objects.filter(**{f"{owner_field[:-3]}__rencana_aksi": self.plan})
+                .order_by("id").values_list(owner_field, "indikator_id"))
+        for owner_id, indikator_id in rows:
+            links[owner_id].append(indikator_id)
+        return links
+
+    def target(self, indikator: Indikator, triwulan: int | None) -> Nilai:
+        return _nilai_target(self.targets.get(indikator.pk, {}).get(triwulan))
+
+    def triwulan(self, indikator: Indikator) -> list[Nilai]:
+        return [self.target(indikator, tw) for tw in (1, 2, 3, 4)]
+
+    def sasaran_of(self, indikator: Indikator) -> Sasaran | None:
+        return self.sasaran.get(indikator.sasaran_id)
+
+    def strategis_indikator(self) -> list[Indikator]:
+        """Indicators of the sasaran strategis, grouped by sasaran in the order of the sasaran."""
+        strategis = [s for s in self.sasaran.values() if s.level == Sasaran.Level.STRATEGIS]
+        order = {s.pk: n for n, s in enumerate(strategis)}
+        rows = [i for i in self.indikator if i.sasaran_id in order]
+        return sorted(rows, key=lambda i: order[i.sasaran_id])
+
+
+# --- Tables -----------------------------------------------------------------------------------------------------
+
+
+def _tabel_iku(p: _Plan) -> list[BarisIku]:
+    rows, keys = [], []
+    for indikator in (i for i in p.strategis_indikator() if i.is_iku):
+        sasaran = p.sasaran_of(indikator)
+        rows.append(BarisIku(
+            nomor=str(len(rows) + 1), sasaran=sasaran.uraian if sasaran else "", sasaran_rowspan=1,
+            indikator=indikator.nama, formulasi=indikator.formulasi, satuan=indikator.satuan,
+            target=p.target(indikator, None),
+        ))
+        keys.append(indikator.sasaran_id)
+    _merge(rows, "sasaran", keys)
+    return rows
+
+
+def _perjanjian_kinerja(p: _Plan) -> PerjanjianKinerja | None:
+    """The PD's own PK: the one the head of the PD signs as pihak pertama, else the first one."""
+    pks = list(PerjanjianKinerja.objects.filter(rencana_aksi=p.plan).order_by("jenis", "id"))
+    kepala_id = p.pd.kepala_id
+    chosen = next((pk for pk in pks if kepala_id and pk.pihak_pertama_id == kepala_id), None)
+    return chosen or (pks[0] if pks else None)
+
+
+def _tabel_pk(p: _Plan, pk: PerjanjianKinerja | None) -> tuple[list[BarisPk], list[Indikator]]:
+    """Tabel 2.2, and the indicators it names (in its order) for Tabel 2.4."""
+    if pk is None:
+        return [], []
+    rows, keys, indikator_list = [], [], []
+    items = PerjanjianKinerjaItem.objects.filter(perjanjian_kinerja=pk).order_by("urutan", "id")
+    for n, item in enumerate(items, start=1):
+        indikator = p.indikator_by_id.get(item.indikator_id)
+        sasaran = p.sasaran.get(item.sasaran_id) or (p.sasaran_of(indikator) if indikator else None)
+        target = Nilai(nilai=item.target_nilai, desimal=_decimals(item.target_nilai),
+                       kategori=item.target_kategori, teks=item.target_teks)
+        rows.append(BarisPk(nomor=item.nomor or str(n), sasaran=sasaran.uraian if sasaran else "",
+                            sasaran_rowspan=1, indikator=indikator.nama if indikator else "", target=target))
+        keys.append(sasaran.pk if sasaran else None)
+        if indikator is not None and indikator not in indikator_list:
+            indikator_list.append(indikator)
+    _merge(rows, "sasaran", keys)
+    return rows, indikator_list
+
+
+def _tabel_anggaran(p: _Plan) -> tuple[list[BarisAnggaran], int]:
+    """Tabel 2.3 and its total: the sum of the kegiatan pagu as stored (a program without kegiatan counts its own)."""
+    kegiatan_of: dict[int, list[Kegiatan]] = defaultdict(list)
+    for k in p.kegiatan:
+        kegiatan_of[k.program_id].append(k)
+    sub_of: dict[int, list[SubKegiatan]] = defaultdict(list)
+    for s in p.sub:
+        sub_of[s.kegiatan_id].append(s)
+
+    def primary_indikator(program: Program) -> Indikator | None:
+        ids = p.program_indikator.get(program.pk, [])
+        return p.indikator_by_id.get(ids[0]) if ids else None
+
+    # Programs grouped under their (first) indicator, in the order of the sasaran and indicators.
+    indikator_order: dict[int, int] = {}
+    for ind in p.strategis_indikator() + p.indikator:
+        indikator_order.setdefault(ind.pk, len(indikator_order))
+    programs = sorted(
+        p.program,
+        key=lambda pr: (indikator_order.get(getattr(primary_indikator(pr), "pk", None), len(indikator_order)),
+                        pr.urutan, pr.pk),
+    )
+    rows: list[BarisAnggaran] = []
+    keys: list[tuple] = []  # ((indikator, sasaran), program) of each row, for the merged cells
+    total = 0
+    for program in programs:
+        indikator = primary_indikator(program)
+        sasaran = p.sasaran_of(indikator) if indikator else None
+        base = {
+            "nomor": "", "nomor_rowspan": 1,
+            "sasaran": sasaran.uraian if sasaran else "", "sasaran_rowspan": 1,
+            "indikator": indikator.nama if indikator else "", "indikator_rowspan": 1,
+            "target": p.target(indikator, None) if indikator else KOSONG,
+            "program": program.nama, "program_kode": program.kode, "program_rowspan": 1,
+        }
+        group_key = (indikator.pk if indikator else None, sasaran.pk if sasaran else None)
+        kegiatan_list = kegiatan_of.get(program.pk, [])
+        if not kegiatan_list:
+            rows.append(BarisAnggaran(**base, jenis="program", kode="", uraian="", urutan=0, pagu=program.pagu))
+            keys.append((group_key, program.pk))
+            total += program.pagu or 0
+            continue
+        for kegiatan in kegiatan_list:
+            rows.append(BarisAnggaran(**base, jenis="kegiatan", kode=kegiatan.kode, uraian=kegiatan.nama,
+                                      urutan=0, pagu=kegiatan.pagu))
+            keys.append((group_key, program.pk))
+            total += kegiatan.pagu or 0
+            for n, sub in enumerate(sub_of.get(kegiatan.pk, []), start=1):
+                rows.append(BarisAnggaran(**base, jenis="sub_kegiatan", kode=sub.kode, uraian=sub.nama,
+                                          urutan=n, pagu=sub.pagu))
+                keys.append((group_key, program.pk))
+    _merge(rows, "sasaran", [k[0][1] for k in keys])
+    _merge(rows, "indikator", [k[0] for k in keys])
+    _merge(rows, "nomor", [k[0] for k in keys])
+    _merge(rows, "program", keys)
+    n = 0
+    for row in rows:
+        if row.nomor_rowspan:
+            n += 1
+            row.nomor = str(n)
+    return rows, total
+
+
+def _tabel_target(p: _Plan, pk_indikator: list[Indikator]) -> list[BarisTarget]:
+    """Tabel 2.4: the indicators of the Perjanjian Kinerja (as the document does), else every strategic one."""
+    rows, keys = [], []
+    for n, indikator in enumerate(pk_indikator or p.strategis_indikator(), start=1):
+        sasaran = p.sasaran_of(indikator)
+        rows.append(BarisTarget(
+            nomor=str(n), sasaran=sasaran.uraian if sasaran else "", sasaran_rowspan=1, indikator=indikator.nama,
+            satuan=indikator.satuan, tahunan=p.target(indikator, None), triwulan=p.triwulan(indikator),
+        ))
+        keys.append(indikator.sasaran_id)
+    _merge(rows, "sasaran", keys)
+    return rows
+
+
+def _tabel_aksi(p: _Plan, sub: SubKegiatan, aksi_of: dict[int, list[Aksi]]) -> TabelAksi:
+    kegiatan = p.kegiatan_by_id.get(sub.kegiatan_id)
+    program = p.program_by_id.get(kegiatan.program_id) if kegiatan else None
+    aksi_rows = [
+        BarisAksi(
+            nomor=a.nomor or str(n), uraian=a.uraian,
+            jadwal=[b in p.bulan.get(a.pk, set()) for b in range(1, 13)],
+            keluaran=a.keluaran, penanggung_jawab=a.penanggung_jawab, pagu=a.pagu,
+        )
+        for n, a in enumerate(aksi_of.get(sub.pk, []), start=1)
+    ]
+    return TabelAksi(
+        program=program.nama if program else "", kegiatan=kegiatan.nama if kegiatan else "",
+        sub_kegiatan=sub.nama, kode=sub.kode, target=_nilai_output(sub.target_nilai, sub.target_satuan,
+                                                                   sub.target_teks),
+        pagu=sub.pagu, aksi=aksi_rows,
+    )
+
+
+def _bagian_bidang(p: _Plan, tempat: str, tanggal: date | None) -> list[BagianBidang]:
+    aksi_of: dict[int, list[Aksi]] = defaultdict(list)
+    for a in p.aksi:
+        aksi_of[a.sub_kegiatan_id].append(a)
+    sections = []
+    bidang_list: list[Bidang | None] = [*p.bidang, None]
+    for bidang in bidang_list:
+        bidang_id = bidang.pk if bidang else None
+        indikator = [i for i in p.indikator if i.bidang_id == bidang_id] if bidang else []
+        subs = [s for s in p.sub if s.bidang_id == bidang_id]
+        if bidang is None:
+            # Sub kegiatan that belong to no bidang get a section only when they carry aksi.
+            subs = [s for s in subs if aksi_of.get(s.pk)]
+        if not indikator and not subs:
+            continue
+        rows = []
+        for n, ind in enumerate(indikator, start=1):
+            sasaran = p.sasaran_of(ind)
+            rows.append(BarisIndikatorBidang(nomor=str(n), sasaran=sasaran.uraian if sasaran else "",
+                                             sasaran_rowspan=1, indikator=ind.nama,
+                                             tahunan=p.target(ind, None), triwulan=p.triwulan(ind)))
+        _merge(rows, "sasaran", [i.sasaran_id for i in indikator])
+        if bidang is not None:
+            signer = _penandatangan(bidang.kepala, jabatan=f"Kepala {bidang.nama}", tempat=tempat, tanggal=tanggal)
+            nama = bidang.nama
+        else:
+            signer = _penandatangan(p.plan.penandatangan or p.pd.kepala, jabatan=f"Kepala {p.pd.nama}",
+                                    tempat=tempat, tanggal=tanggal)
+            nama = ""
+        sections.append(BagianBidang(nama=nama, indikator=rows,
+                                     tabel_aksi=[_tabel_aksi(p, s, aksi_of) for s in subs],
+                                     penandatangan=signer))
+    return sections
+
+
+MATRIKS_JUDUL = {
+    Sasaran.Level.STRATEGIS: "Sasaran Strategis",
+    Sasaran.Level.PROGRAM: "Sasaran Program",
+    Sasaran.Level.KEGIATAN: "Sasaran Kegiatan",
+    Sasaran.Level.SUB_KEGIATAN: "Sasaran Sub Kegiatan",
+}
+
+
+def _matriks(p: _Plan) -> list[BagianMatriks]:
+    """The plan as one matrix per sasaran level (the Bangka layout), for plans that carry no aksi."""
+    programs_of: dict[int, list[Program]] = defaultdict(list)
+    for program in p.program:
+        for ind_id in p.program_indikator.get(program.pk, []):
+            programs_of[ind_id].append(program)
+    kegiatan_of: dict[int, list[Kegiatan]] = defaultdict(list)
+    for kegiatan in p.kegiatan:
+        for ind_id in p.kegiatan_indikator.get(kegiatan.pk, []):
+            kegiatan_of[ind_id].append(kegiatan)
+    sub_of: dict[int, list[SubKegiatan]] = defaultdict(list)
+    for sub in p.sub:
+        for ind_id in p.sub_indikator.get(sub.pk, []):
+            sub_of[ind_id].append(sub)
+
+    sections = []
+    for level, judul in MATRIKS_JUDUL.items():
+        sasaran_ids = [s.pk for s in p.sasaran.values() if s.level == level]
+        order = {pk: n for n, pk in enumerate(sasaran_ids)}
+        indikator = sorted((i for i in p.indikator if i.sasaran_id in order), key=lambda i: order[i.sasaran_id])
+        rows: list[BarisMatriks] = []
+        keys: list[tuple[int, int]] = []
+        for ind in indikator:
+            sasaran = p.sasaran[ind.sasaran_id]
+            funding = ([("program", x.nama, x.pagu) for x in programs_of.get(ind.pk, [])]
+                       + [("kegiatan", x.nama, x.pagu) for x in kegiatan_of.get(ind.pk, [])]
+                       + [("sub_kegiatan", x.nama, x.pagu) for x in sub_of.get(ind.pk, [])]) or [("", "", None)]
+            for jenis, nama, pagu in funding:
+                row = BarisMatriks(
+                    nomor=sasaran.nomor, sasaran=sasaran.uraian, sasaran_rowspan=1, indikator=ind.nama,
+                    satuan=ind.satuan, target=p.target(ind, None), triwulan=p.triwulan(ind),
+                    penanggung_jawab=ind.penanggung_jawab, indikator_rowspan=1, anggaran=pagu,
+                )
+                if jenis:
+                    setattr(row, jenis, nama)
+                rows.append(row)
+                keys.append((sasaran.pk, ind.pk))
+        _merge(rows, "sasaran", [k[0] for k in keys])
+        _merge(rows, "indikator", keys)
+        if rows:
+            sections.append(BagianMatriks(huruf="ABCD"[len(sections)], judul=judul, baris=rows))
+    return sections
+
+
+# --- The document -----------------------------------------------------------------------------------------------
+
+
+def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi) -> RencanaAksiDokumen:
+    """Everything the published Rencana Aksi document shows, read with a constant number of queries."""
+    plan = rencana_aksi
+    p = _Plan(plan)
+    pd = p.pd
+    pemda = pd.pemda
+    tempat = plan.tempat or pemda.ibukota or pemda.nama
+    tanggal = plan.tanggal
+    tabel_pk, pk_indikator = _tabel_pk(p, _perjanjian_kinerja(p))
+    tabel_anggaran, total = _tabel_anggaran(p)
+    has_aksi = bool(p.aksi)
+    bidang = _bagian_bidang(p, tempat, tanggal) if has_aksi else []
+    kepala = plan.penandatangan or pd.kepala
+    sampul = Sampul(
+        perangkat_daerah=pd.nama, singkatan=pd.singkatan, pemda=str(pemda), alamat=pd.alamat, tahun=plan.tahun,
+        judul=plan.judul, versi=plan.versi, status=plan.status, status_label=str(plan.get_status_display()),
+    )
+    return RencanaAksiDokumen(
+        rencana_aksi_id=plan.pk,
+        tahun=plan.tahun,
+        sampul=sampul,
+        tabel_iku=_tabel_iku(p),
+        tabel_pk=tabel_pk,
+        tabel_anggaran=tabel_anggaran,
+        total_pagu=total,
+        tabel_target=_tabel_target(p, pk_indikator),
+        bidang=bidang,
+        matriks=[] if has_aksi else _matriks(p),
+        penandatangan=_penandatangan(kepala, jabatan=f"Kepala {pd.nama} {pemda}", tempat=tempat, tanggal=tanggal),
+    )

@@ -1,0 +1,89 @@
+"""The checker's entry points: check a plan, summarise, serialise.
+
+    findings = check_plan(rencana_aksi)            # every rule, acknowledgements applied
+    summary(findings)                              # {"error": n, "warning": n, "info": n} of open findings
+
+Other apps (import preview, editor, RA document appendix, CLI) use only this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from renaksi.perencanaan.models import RencanaAksi
+
+from .findings import Acknowledgement, Finding, Severity
+from .registry import Rule, all_rules
+from .selectors import load_plan_snapshot
+from .snapshot import PlanSnapshot
+
+
+def rules() -> list[Rule]:
+    """Every registered rule, in the order findings are listed."""
+    return all_rules()
+
+
+def check_snapshot(snapshot: PlanSnapshot, *, only: list[str] | None = None) -> list[Finding]:
+    """Run every rule (or the rules whose ids are in `only`) on a snapshot; no database access."""
+    findings: list[Finding] = []
+    for r in all_rules():
+        if only is None or r.id in only:
+            findings.extend(r.run(snapshot))
+    return findings
+
+
+def check_plan(rencana_aksi: RencanaAksi | int, *, acknowledgements: bool = True) -> list[Finding]:
+    """All findings on a plan, each marked acknowledged when a person acknowledged it with the same values."""
+    plan_id = rencana_aksi if isinstance(rencana_aksi, int) else rencana_aksi.pk
+    findings = check_snapshot(load_plan_snapshot(plan_id))
+    return apply_acknowledgements(plan_id, findings) if acknowledgements else findings
+
+
+def apply_acknowledgements(rencana_aksi_id: int, findings: list[Finding]) -> list[Finding]:
+    from .models import Pengakuan
+
+    rows = {
+        (p.rule, p.lokasi): p
+        for p in Pengakuan.objects.filter(rencana_aksi_id=rencana_aksi_id).select_related("oleh")
+    }
+    result = []
+    for f in findings:
+        row = rows.get((f.rule, f.fingerprint))
+        if row is None:
+            result.append(f)
+            continue
+        ack = Acknowledgement(catatan=row.catatan, oleh=str(row.oleh) if row.oleh else "", waktu=row.waktu,
+                              user_id=row.oleh_id)
+        if row.nilai == f.values_fingerprint:
+            result.append(dataclasses.replace(f, acknowledgement=ack))
+        else:
+            result.append(dataclasses.replace(f, acknowledgement_outdated=ack))
+    return result
+
+
+def open_findings(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.acknowledged]
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    """Open (not acknowledged) findings per severity: {"error": n, "warning": n, "info": n}."""
+    counts = {str(s): 0 for s in Severity}
+    for f in findings:
+        if not f.acknowledged:
+            counts[str(f.severity)] += 1
+    return counts
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then info; open before acknowledged; rule order kept within each."""
+    return sorted(findings, key=lambda f: (f.acknowledged, f.severity.rank))
+
+
+def to_json(findings: list[Finding]) -> dict[str, Any]:
+    """The CLI's and the API's JSON: {"findings": [...], "summary": {...}}; numbers stay numbers."""
+    return {"findings": [f.to_json() for f in findings], "summary": summary(findings)}
+
+
+def find(findings: list[Finding], fingerprint: str) -> Finding | None:
+    return next((f for f in findings if f.fingerprint == fingerprint), None)

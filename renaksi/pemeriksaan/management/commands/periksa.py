@@ -1,0 +1,111 @@
+"""`renaksi periksa`: check a plan, or a document without keeping it, and report the findings.
+
+    renaksi periksa PATH [--tahun YYYY] [--pemda NAMA] [--perangkat-daerah NAMA]   # import, check, roll back
+    renaksi periksa --rencana-aksi ID
+    … [--json] [--fail-on error|warning]
+
+Exit status: 0; 1 when `--fail-on` is given and an open finding of that severity (or worse) exists; 2 when the
+input cannot be read (unreadable document, unknown plan). `--json` prints
+`{"findings": [...], "summary": {"error": n, "warning": n, "info": n}}`; the summary counts open findings
+(acknowledged ones are listed with `"acknowledged": true` but not counted, and do not fail a script).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from renaksi.perencanaan.models import RencanaAksi
+
+from ... import api
+from ...findings import Finding, Severity
+
+FAIL_ON = {"error": ("error",), "warning": ("error", "warning")}
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Periksa konsistensi sebuah rencana aksi (di basis data) atau sebuah dokumen (tanpa menyimpannya)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", help="Dokumen rencana aksi (.txt, .csv, .xlsx, .docx).")
+        parser.add_argument("--rencana-aksi", type=int, dest="rencana_aksi", help="Id rencana aksi yang tersimpan.")
+        parser.add_argument("--json", action="store_true", help="Cetak hasil sebagai JSON.")
+        parser.add_argument("--fail-on", choices=sorted(FAIL_ON), dest="fail_on",
+                            help="Keluar dengan status 1 bila ada temuan terbuka setingkat ini atau lebih berat.")
+        parser.add_argument("--tahun", type=int, help="Tahun rencana aksi, bila dokumen tidak menyebutkannya.")
+        parser.add_argument("--pemda", help="Nama pemda, bila dokumen tidak menyebutkannya.")
+        parser.add_argument("--perangkat-daerah", dest="perangkat_daerah",
+                            help="Nama perangkat daerah, bila dokumen tidak menyebutkannya.")
+
+    def handle(self, *args, **options):
+        if bool(options["path"]) == bool(options["rencana_aksi"]):
+            raise CommandError("Sebutkan PATH sebuah dokumen atau --rencana-aksi ID (salah satu).", returncode=2)
+        if options["rencana_aksi"]:
+            plan = RencanaAksi.objects.select_related("perangkat_daerah").filter(pk=options["rencana_aksi"]).first()
+            if plan is None:
+                raise CommandError(f"Rencana aksi {options['rencana_aksi']} tidak ditemukan.", returncode=2)
+            label, findings = str(plan), api.check_plan(plan)
+        else:
+            label, findings = self._check_document(Path(options["path"]), options)
+        findings = api.sort_findings(findings)
+        if options["json"]:
+            self.stdout.write(json.dumps(api.to_json(findings), ensure_ascii=False, indent=2))
+        else:
+            self._print(label, findings)
+        if options["fail_on"]:
+            failing = FAIL_ON[options["fail_on"]]
+            if any(not f.acknowledged and f.severity in failing for f in findings):
+                sys.exit(1)
+
+    def _check_document(self, path: Path, options) -> tuple[str, list[Finding]]:
+        try:
+            from renaksi.impor import api as impor
+        except ImportError as exc:  # pragma: no cover - the importer ships with the checker
+            raise CommandError(f"Pengimpor dokumen belum tersedia: {exc}", returncode=2) from exc
+        if not path.is_file():
+            raise CommandError(f"Berkas {path} tidak ditemukan atau tidak dapat dibaca.", returncode=2)
+        readable_errors = tuple(
+            e for e in (getattr(impor, name, None) for name in getattr(impor, "READ_ERRORS", ("ImporGagal",)))
+            if isinstance(e, type)
+        ) or (ValueError,)
+        kwargs = {k: options[k] for k in ("tahun", "pemda", "perangkat_daerah") if options.get(k)}
+        result: dict = {}
+        try:
+            with transaction.atomic():
+                imported = impor.import_path(path, **kwargs)
+                plan = imported.rencana_aksi
+                result["label"] = str(plan)
+                result["findings"] = api.check_plan(plan, acknowledgements=False)
+                raise Rollback
+        except Rollback:
+            pass
+        except (*readable_errors, OSError, UnicodeDecodeError, ValidationError) as exc:
+            message = getattr(exc, "pesan", None) or "; ".join(getattr(exc, "messages", [])) or str(exc)
+            raise CommandError(f"{path.name}: {message}", returncode=2) from exc
+        return f"{result['label']} (dari {path.name}, tidak disimpan)", result["findings"]
+
+    def _print(self, label: str, findings: list[Finding]) -> None:
+        counts = api.summary(findings)
+        self.stdout.write(label)
+        for f in findings:
+            mark = "diakui " if f.acknowledged else ""
+            self.stdout.write(f"{mark}{str(f.severity).upper():7} {f.rule}  {f.location.label}")
+            self.stdout.write(f"        {f.message}")
+            for s in f.location.sources:
+                self.stdout.write(f"        ↳ {s.describe()}")
+        self.stdout.write(
+            f"{counts['error']} kesalahan, {counts['warning']} peringatan, {counts['info']} catatan"
+            + (f" ({sum(f.acknowledged for f in findings)} diakui)" if any(f.acknowledged for f in findings) else "")
+        )
+
+
+__all__ = ["Command", "Severity"]

@@ -1,0 +1,57 @@
+"""Writes of the checker: acknowledging a finding and taking the acknowledgement back.
+
+Both check the permission themselves (the views check it too, to answer 403/404): whoever may change the plan,
+or a kepala bidang for a finding in his bidang (`permissions.can_acknowledge`).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from renaksi.perencanaan.models import RencanaAksi
+
+from .findings import Finding, jsonable
+from .models import Pengakuan
+from .permissions import can_acknowledge
+
+MAX_CATATAN = 2000
+
+
+@transaction.atomic
+def finding_acknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, catatan: str, by) -> Pengakuan:
+    """Acknowledge a finding with a note; acknowledging again (e.g. after its values changed) updates the note and
+    the values it holds for. The previous state stays in the history."""
+    if not can_acknowledge(by, rencana_aksi, finding):
+        raise PermissionDenied("Anda tidak berhak mengakui temuan ini.")
+    catatan = " ".join((catatan or "").split())
+    if not catatan:
+        raise ValidationError({"catatan": ["Tulis alasan mengapa temuan ini dapat diterima, misalnya 'sesuai DPA'."]})
+    if len(catatan) > MAX_CATATAN:
+        raise ValidationError({"catatan": [f"Catatan paling panjang {MAX_CATATAN} karakter."]})
+    row = Pengakuan.objects.filter(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint).first()
+    row = row or Pengakuan(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint)
+    row.nilai = finding.values_fingerprint
+    row.nilai_json = jsonable(finding.values)
+    row.pesan = finding.message
+    row.catatan = catatan
+    row.oleh = by
+    row.waktu = timezone.now()
+    row._history_user = by
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def finding_unacknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, by) -> bool:
+    """Take an acknowledgement back; returns whether there was one. The deletion is kept in the history."""
+    if not can_acknowledge(by, rencana_aksi, finding):
+        raise PermissionDenied("Anda tidak berhak membatalkan pengakuan temuan ini.")
+    row = Pengakuan.objects.filter(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint).first()
+    if row is None:
+        return False
+    row._history_user = by
+    row.delete()
+    return True
