@@ -161,15 +161,14 @@ def existing_plan(perangkat_daerah: PerangkatDaerah, tahun: int | None) -> Renca
             .select_related("perangkat_daerah").order_by("-versi").first())
 
 
-def document_year(parsed: Any, tahun: int | None) -> int | None:
+def document_year(parsed, tahun: int | None) -> int | None:
     """The year the import will use: the one the user chose, else the one the document states."""
     if tahun:
         return tahun
-    doc = getattr(parsed, "doc", None) or parsed
-    return getattr(doc, "tahun", None)
+    return parsed.dokumen.tahun
 
 
-def build_preview(parsed: Any, *, user, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
+def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
                   tahun: int | None) -> Pratinjau:
     """Import inside a transaction that is rolled back; describe what would be stored. Raises ImporGagal."""
     from renaksi.impor import api  # the importer core; imported late so that URLs load without it
@@ -187,8 +186,9 @@ def build_preview(parsed: Any, *, user, nama_berkas: str, perangkat_daerah: Pera
     try:
         with transaction.atomic():
             before = _snapshot(existing) if existing else None
+            # Not api's dry_run: the plan must still be in the database to be shown and checked.
             result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
-                                         replace=True if existing else None, dry_run=False)
+                                         replace=existing, dry_run=False)
             plan = result.rencana_aksi
             preview.hasil = result.as_json()
             preview.hasil["dry_run"] = True
@@ -203,6 +203,8 @@ def build_preview(parsed: Any, *, user, nama_berkas: str, perangkat_daerah: Pera
         pass
     except ValidationError as exc:
         raise ImporGagal("dokumen tidak dapat disimpan: " + "; ".join(exc.messages)) from exc
+    except api.ImporDitolak as exc:
+        preview.penghalang = preview.penghalang or exc.message
     return preview
 
 

@@ -45,6 +45,15 @@ def strip_label(text: str) -> str:
     return text.strip(" .;:")
 
 
+def nama_anggaran(text: str, level: str) -> str:
+    """A kegiatan or sub kegiatan name without its label ("Kegiatan Perumusan …" → "Perumusan …"); a program
+    keeps the word "Program", which is part of its name in the nomenclature."""
+    text = strip_label(text)
+    if level in ("kegiatan", "sub_kegiatan"):
+        text = _LABEL_WORD.sub("", text).strip()
+    return text
+
+
 def nama_key(text: str) -> str:
     """The key under which two spellings of one name are the same: no labels, numbering, punctuation, case."""
     text = strip_label(text)

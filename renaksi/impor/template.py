@@ -536,7 +536,7 @@ def render_xlsx(data: TemplateData) -> bytes:
     def validate(ws, col: int, values: tuple[str, ...], last_row: int, allow_other: bool = False) -> None:
         if not values:
             return
-        dv = DataValidation(type="list", formula1=f"={list_range(values)}", allow_blank=True,
+        dv = DataValidation(type="list", formula1=list_range(values), allow_blank=True,
                             showErrorMessage=not allow_other, errorStyle="warning" if allow_other else "stop",
                             error=_("Pilih salah satu isian dari daftar."), errorTitle="Renaksi")
         letter = get_column_letter(col)
@@ -552,7 +552,7 @@ def render_xlsx(data: TemplateData) -> bytes:
         cell.number_format = {"tanggal": _DATE_FORMAT, "angka": "0"}.get(kolom.jenis, _TEXT_FORMAT)
         ws.cell(row=r, column=3, value=kolom.keterangan).alignment = wrap
         if kolom.pilihan:
-            dv = DataValidation(type="list", formula1=f"={list_range(kolom.pilihan)}", allow_blank=True)
+            dv = DataValidation(type="list", formula1=list_range(kolom.pilihan), allow_blank=True)
             dv.add(f"B{r}")
             ws.add_data_validation(dv)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"

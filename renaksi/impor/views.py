@@ -1,7 +1,178 @@
+"""Import pages: upload → preview (a dry run) → "Impor"; and the Renaksi template, blank or filled with a plan.
+
+The views only route: reading and importing are `renaksi.impor.api`, the staged upload and the preview are
+`renaksi.impor.pratinjau`, the template is `renaksi.impor.template`. Any `ImporGagal` shows the form again with its
+Indonesian message and place; nothing is written before "Impor" is pressed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from renaksi.impor import pratinjau, template
+from renaksi.impor.forms import UploadForm, importable_perangkat_daerah
+from renaksi.impor.grid import ImporGagal
+from renaksi.organisasi.models import PerangkatDaerah
+from renaksi.perencanaan.models import RencanaAksi
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMATS = {"xlsx": template.XLSX_CONTENT_TYPE, "docx": template.DOCX_CONTENT_TYPE}
+
+
+def _get_pd_for_import(request, pd_id: int) -> PerangkatDaerah:
+    """A PD the user may import into; any other answers 404 (don't reveal that it exists)."""
+    pd = get_object_or_404(importable_perangkat_daerah(request.user), pk=pd_id)
+    if not request.user.has_perm("perencanaan.add_rencanaaksi", pd):
+        raise Http404
+    return pd
+
+
+def _parse(data: bytes, filename: str):
+    from renaksi.impor import api  # the importer core; imported late so that URLs load without it
+
+    return api.parse_document(data, filename)
+
+
+def _error_text(exc: ImporGagal) -> str:
+    return str(exc)
 
 
 @login_required
-def import_upload(request):  # replaced by the upload page
-    return HttpResponse("impor")
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    if not importable_perangkat_daerah(request.user).exists():
+        raise PermissionDenied("Anda tidak berhak mengimpor rencana aksi.")
+    if request.method == "POST":
+        pd_id = request.POST.get("perangkat_daerah")
+        if pd_id and pd_id.isdigit():
+            _get_pd_for_import(request, int(pd_id))  # a PD not his answers 404, not a form error
+        form = UploadForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            pd = _get_pd_for_import(request, form.cleaned_data["perangkat_daerah"].pk)
+            berkas = form.cleaned_data["berkas"]
+            data = berkas.read()
+            try:
+                _parse(data, berkas.name)  # refuse an unreadable file now, before it is stored
+            except ImporGagal as exc:
+                form.add_error("berkas", _error_text(exc))
+            else:
+                unggahan = pratinjau.stage_upload(request, data=data, nama_berkas=berkas.name, perangkat_daerah=pd,
+                                                  tahun=form.cleaned_data["tahun"])
+                url = reverse("import_preview", args=[unggahan.token])
+                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    else:
+        form = UploadForm(user=request.user)
+    context = {"form": form}
+    if request.htmx:
+        return render(request, "impor/_upload_form.html", context)
+    return render(request, "impor/upload.html", context)
+
+
+@login_required
+def import_preview(request, token: str):
+    unggahan = pratinjau.get_staged(request, token)
+    pd = _get_pd_for_import(request, unggahan.perangkat_daerah_id)
+    try:
+        parsed = _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
+        preview = pratinjau.build_preview(parsed, user=request.user, nama_berkas=unggahan.nama_berkas,
+                                          perangkat_daerah=pd, tahun=unggahan.tahun)
+    except ImporGagal as exc:
+        pratinjau.discard(request, unggahan)
+        form = UploadForm(user=request.user, initial={"perangkat_daerah": pd, "tahun": unggahan.tahun})
+        return render(request, "impor/upload.html",
+                      {"form": form, "error": _error_text(exc), "nama_berkas": unggahan.nama_berkas})
+    pratinjau.remember_existing(request, unggahan, preview.existing)
+    return render(request, "impor/preview.html", {"unggahan": unggahan, "preview": preview, "pd": pd})
+
+
+@login_required
+@require_POST
+def import_confirm(request, token: str):
+    unggahan = pratinjau.get_staged(request, token)
+    pd = _get_pd_for_import(request, unggahan.perangkat_daerah_id)
+    from renaksi.impor import api
+
+    try:
+        parsed = _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
+        year = pratinjau.document_year(parsed, unggahan.tahun)
+        existing = pratinjau.existing_plan(pd, year)
+        if (existing.pk if existing else None) != unggahan.existing_id:
+            messages.warning(request, "Rencana aksi tahun ini berubah sejak pratinjau dibuat; periksa lagi.")
+            return redirect("import_preview", token=token)
+        if existing is not None and not (request.user.has_perm("perencanaan.import_rencanaaksi", existing)
+                                         and existing.editable):
+            raise PermissionDenied("Rencana aksi yang ada tidak dapat diganti.")
+        result = api.import_document(parsed, user=request.user, tahun=unggahan.tahun, perangkat_daerah=pd,
+                                     replace=existing, dry_run=False)
+    except api.ImporDitolak as exc:
+        messages.error(request, exc.message)
+        return redirect("import_preview", token=token)
+    except ImporGagal as exc:
+        pratinjau.discard(request, unggahan)
+        form = UploadForm(user=request.user, initial={"perangkat_daerah": pd, "tahun": unggahan.tahun})
+        return render(request, "impor/upload.html",
+                      {"form": form, "error": _error_text(exc), "nama_berkas": unggahan.nama_berkas})
+    except ValidationError as exc:
+        form = UploadForm(user=request.user, initial={"perangkat_daerah": pd, "tahun": unggahan.tahun})
+        return render(request, "impor/upload.html",
+                      {"form": form, "error": "; ".join(exc.messages), "nama_berkas": unggahan.nama_berkas})
+    pratinjau.discard(request, unggahan)
+    plan = result.rencana_aksi
+    messages.success(request, f"Dokumen {unggahan.nama_berkas} diimpor menjadi {plan}.")
+    return redirect("plan_editor", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def import_cancel(request, token: str):
+    unggahan = pratinjau.get_staged(request, token)
+    pratinjau.discard(request, unggahan)
+    messages.info(request, f"Impor {unggahan.nama_berkas} dibatalkan; tidak ada yang disimpan.")
+    return redirect("import_upload")
+
+
+def _format(request) -> str:
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    return fmt
+
+
+def _attachment(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=EXPORT_FORMATS[fmt])
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _render(data: template.TemplateData, fmt: str) -> bytes:
+    return template.render_xlsx(data) if fmt == "xlsx" else template.render_docx(data)
+
+
+@login_required
+def import_template_blank(request):
+    """The blank template; for a person of one PD, with his PD and its bidang filled in."""
+    fmt = _format(request)
+    pd = importable_perangkat_daerah(request.user).filter(pk=request.user.perangkat_daerah_id).first()
+    data = template.build_template_data(perangkat_daerah=pd)
+    return _attachment(_render(data, fmt), fmt, template.export_filename(data, None, fmt))
+
+
+@login_required
+def plan_export_template(request, pk: int):
+    fmt = _format(request)
+    plan = get_object_or_404(RencanaAksi.objects.select_related("perangkat_daerah__pemda"), pk=pk)
+    if not request.user.has_perm("perencanaan.view_rencanaaksi", plan):
+        raise Http404  # don't reveal that it exists
+    data = template.build_template_data(plan)
+    return _attachment(_render(data, fmt), fmt, template.export_filename(data, plan, fmt))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -268,9 +268,23 @@ class BarisMatriks:
 
 @dataclass
 class BagianMatriks:
-    huruf: str  # A, B, C, D: the document restarts its numbering in each part
+    """One level of sasaran (A. strategis, B. program, …); the document restarts its numbering in each part.
+
+    `kolom` names the budget columns this part uses ("program", "kegiatan", "sub_kegiatan"): a level is usually
+    funded at one level only, so a formatter can leave the empty ones out and give the names room."""
+
+    huruf: str
     judul: str
     baris: list[BarisMatriks]
+    kolom: list[str]
+
+    @property
+    def ada_anggaran(self) -> bool:
+        return bool(self.kolom)
+
+    @property
+    def jumlah_kolom(self) -> int:
+        return 10 + len(self.kolom) + (1 if self.kolom else 0)
 
 
 @dataclass
@@ -288,11 +302,6 @@ class RencanaAksiDokumen:
     penandatangan: Penandatangan
     bulan: Sequence[str] = BULAN_SINGKAT
     triwulan: Sequence[str] = TRIWULAN
-    catatan: list[str] = field(default_factory=list)
-
-    @property
-    def ada_aksi(self) -> bool:
-        return any(t.aksi for b in self.bidang for t in b.tabel_aksi)
 
 
 # --- Helpers ----------------------------------------------------------------------------------------------------
@@ -344,18 +353,20 @@ class _Plan:
         self.bulan: dict[int, set[int]] = defaultdict(set)
         for aksi_id, bulan in AksiBulan.objects.filter(aksi__rencana_aksi=plan).values_list("aksi_id", "bulan"):
             self.bulan[aksi_id].add(bulan)
-        self.program_indikator = self._links(Program, "program_id")
-        self.kegiatan_indikator = self._links(Kegiatan, "kegiatan_id")
-        self.sub_indikator = self._links(SubKegiatan, "subkegiatan_id")
+        self.program_indikator = self._links(Program, "program")
+        self.kegiatan_indikator = self._links(Kegiatan, "kegiatan")
+        self.sub_indikator = self._links(SubKegiatan, "subkegiatan")
         self.bidang = list(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id)
                            .select_related("kepala").order_by("urutan", "nama", "id"))
 
-    def _links(self, model, owner_field: str) -> dict[int, list[int]]:
-        """owner id → linked indikator ids, in the order they were linked."""
+    def _links(self, model, owner: str) -> dict[int, list[int]]:
+        """owner id → linked indikator ids, in the order they were linked (one query on the M2M table).
+
+        `owner` is the owner's field on the auto-created through model ("program", "kegiatan", "subkegiatan")."""
         through = model.indikator.through
         links: dict[int, list[int]] = defaultdict(list)
-        rows = (through.objects.filter(**{f"{owner_field[:-3]}__rencana_aksi": self.plan})
-                .order_by("id").values_list(owner_field, "indikator_id"))
+        rows = (through.objects.filter(**{f"{owner}__rencana_aksi": self.plan})
+                .order_by("id").values_list(f"{owner}_id", "indikator_id"))
         for owner_id, indikator_id in rows:
             links[owner_id].append(indikator_id)
         return links
@@ -395,8 +406,10 @@ def _tabel_iku(p: _Plan) -> list[BarisIku]:
 
 
 def _perjanjian_kinerja(p: _Plan) -> PerjanjianKinerja | None:
-    """The PD's own PK: the one the head of the PD signs as pihak pertama, else the first one."""
-    pks = list(PerjanjianKinerja.objects.filter(rencana_aksi=p.plan).order_by("jenis", "id"))
+    """The PD's own PK: the one the head of the PD signs as pihak pertama, else the first one; a revised PK
+    (perubahan) before the original (murni), as it replaces it."""
+    pks = sorted(PerjanjianKinerja.objects.filter(rencana_aksi=p.plan),
+                 key=lambda pk: (pk.jenis != PerjanjianKinerja.Jenis.PERUBAHAN, pk.pk))
     kepala_id = p.pd.kepala_id
     chosen = next((pk for pk in pks if kepala_id and pk.pihak_pertama_id == kepala_id), None)
     return chosen or (pks[0] if pks else None)
@@ -601,7 +614,8 @@ def _matriks(p: _Plan) -> list[BagianMatriks]:
         _merge(rows, "sasaran", [k[0] for k in keys])
         _merge(rows, "indikator", keys)
         if rows:
-            sections.append(BagianMatriks(huruf="ABCD"[len(sections)], judul=judul, baris=rows))
+            kolom = [k for k in ("program", "kegiatan", "sub_kegiatan") if any(getattr(r, k) for r in rows)]
+            sections.append(BagianMatriks(huruf="ABCD"[len(sections)], judul=judul, baris=rows, kolom=kolom))
     return sections
 
 

@@ -35,8 +35,11 @@ def check_snapshot(snapshot: PlanSnapshot, *, only: list[str] | None = None) -> 
 
 def check_plan(rencana_aksi: RencanaAksi | int, *, acknowledgements: bool = True) -> list[Finding]:
     """All findings on a plan, each marked acknowledged when a person acknowledged it with the same values."""
-    plan_id = rencana_aksi if isinstance(rencana_aksi, int) else rencana_aksi.pk
-    findings = check_snapshot(load_plan_snapshot(plan_id))
+    if isinstance(rencana_aksi, int):
+        plan_id, snapshot = rencana_aksi, load_plan_snapshot(rencana_aksi)
+    else:
+        plan_id, snapshot = rencana_aksi.pk, load_plan_snapshot(rencana_aksi.pk, rencana_aksi=rencana_aksi)
+    findings = check_snapshot(snapshot)
     return apply_acknowledgements(plan_id, findings) if acknowledgements else findings
 
 

@@ -82,8 +82,8 @@ SUBJECT_ORDER = ("pagu", "target", "pk", "sasaran", "subkegiatan", "aksi", "real
 def all_rules() -> list[Rule]:
     from . import rules  # noqa: F401  (registers every rule module)
 
-    def order(r: Rule) -> tuple[int, str]:
+    def order(r: Rule) -> int:  # within a subject, the order the rules are defined in their module
         subject = r.id.split(".", 1)[0]
-        return (SUBJECT_ORDER.index(subject) if subject in SUBJECT_ORDER else len(SUBJECT_ORDER), r.id)
+        return SUBJECT_ORDER.index(subject) if subject in SUBJECT_ORDER else len(SUBJECT_ORDER)
 
     return sorted(RULES.values(), key=order)

@@ -1,4 +1,4 @@
-"""Reads for the checker: one plan as a `PlanSnapshot`, in a constant number of queries (14, whatever its size)."""
+"""Reads for the checker: one plan as a `PlanSnapshot`, in a constant number of queries (13), whatever its size."""
 
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ def as_written(nilai: Decimal | None, desimal: int | None = None) -> Decimal | N
     return normalized.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normalized
 
 
-def _pk_nilai(nilai: Decimal | None, teks: str) -> Decimal | None:
-    """The PK target with the decimals its text shows (the PK item does not store them)."""
+def _written_nilai(nilai: Decimal | None, teks: str) -> Decimal | None:
+    """A stored value with the decimals its text shows (PK items and provenance rows do not store them)."""
     if nilai is None:
         return None
     try:
@@ -66,9 +66,18 @@ def _pk_nilai(nilai: Decimal | None, teks: str) -> Decimal | None:
     return as_written(nilai)
 
 
-def load_plan_snapshot(rencana_aksi_id: int) -> PlanSnapshot:
-    """Load the whole plan once. Raises `RencanaAksi.DoesNotExist` for an unknown id."""
-    plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=rencana_aksi_id)
+def _provenance_nilai(nilai: Decimal | None, teks: str) -> Decimal | None:
+    return _written_nilai(nilai, teks) if len(teks) < 100 else as_written(nilai)
+
+
+def load_plan_snapshot(rencana_aksi_id: int, *, rencana_aksi: RencanaAksi | None = None) -> PlanSnapshot:
+    """Load the whole plan once. Raises `RencanaAksi.DoesNotExist` for an unknown id.
+
+    A caller that already holds the plan (with its perangkat daerah) passes it as `rencana_aksi`: one query less.
+    """
+    plan = rencana_aksi
+    if plan is None or plan.pk != rencana_aksi_id:
+        plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=rencana_aksi_id)
     ra = plan.pk
 
     bidang = {
@@ -135,7 +144,7 @@ def load_plan_snapshot(rencana_aksi_id: int) -> PlanSnapshot:
     )
 
     pk_items = tuple(
-        PKItemData(i_id, pk_id, jenis, nomor, ind_id, _pk_nilai(nilai, teks), kategori, teks)
+        PKItemData(i_id, pk_id, jenis, nomor, ind_id, _written_nilai(nilai, teks), kategori, teks)
         for i_id, pk_id, jenis, nomor, ind_id, nilai, kategori, teks in PerjanjianKinerjaItem.objects.filter(
             perjanjian_kinerja__rencana_aksi_id=ra
         ).order_by("perjanjian_kinerja_id", "urutan", "id").values_list(
@@ -144,7 +153,8 @@ def load_plan_snapshot(rencana_aksi_id: int) -> PlanSnapshot:
     )
 
     provenance = tuple(
-        ProvenanceData(model, object_id, field, teks, as_written(nilai), dokumen, tabel, baris, kolom, catatan)
+        ProvenanceData(model, object_id, field, teks, _provenance_nilai(nilai, teks), dokumen, tabel, baris, kolom,
+                       catatan)
         for model, object_id, field, teks, nilai, dokumen, tabel, baris, kolom, catatan in
         Provenance.objects.filter(rencana_aksi_id=ra).annotate(model=F("content_type__model"))
         .order_by("id")

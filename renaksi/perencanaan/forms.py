@@ -48,8 +48,8 @@ class UangField(forms.CharField):
         kwargs.setdefault("max_length", 40)
         super().__init__(**kwargs)
 
-    def to_python(self, value) -> int | None:
-        text = super().to_python(value)
+    def clean(self, value) -> int | None:
+        text = super().clean(value)  # the text, its length checked
         try:
             return parse_uang(text, strict=True)
         except AngkaTidakValid as exc:
@@ -66,8 +66,8 @@ class AngkaField(forms.CharField):
         kwargs.setdefault("max_length", 100)
         super().__init__(**kwargs)
 
-    def to_python(self, value) -> Angka:
-        text = super().to_python(value)
+    def clean(self, value) -> Angka:
+        text = super().clean(value)  # the text, its length checked
         try:
             angka = parse_angka(text, self.jenis, strict=True)
         except AngkaTidakValid as exc:

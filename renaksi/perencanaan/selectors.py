@@ -18,7 +18,6 @@ from .models import (
     AksiBulan,
     Indikator,
     Kegiatan,
-    Nomenklatur,
     Program,
     RencanaAksi,
     Sasaran,
@@ -371,15 +370,3 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None) -> Plan
         nodes=nodes, total_program=_sum_or_none(p.pagu for p in programs),
         total_sub_kegiatan=_sum_or_none(s.pagu for s in subs),
     )
-
-
-def nomenklatur_search(*, tahun: int | None, level: str = "", q: str = "", limit: int = 30) -> list[Nomenklatur]:
-    """Codes of one year's nomenclature for a picker: by code prefix or words of the name."""
-    qs = Nomenklatur.objects.all()
-    if tahun:
-        qs = qs.filter(tahun=tahun)
-    if level:
-        qs = qs.filter(level=level)
-    for word in q.split()[:5]:
-        qs = qs.filter(Q(kode__istartswith=word) | Q(nama__icontains=word))
-    return list(qs.order_by("kode")[:limit])

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from renaksi.organisasi.models import Pejabat
 
-from . import selectors, services
+from . import nomenklatur, selectors, services
 from .forms import (
     AksiForm,
     AnggaranForm,
@@ -654,14 +654,14 @@ def row_delete(request, jenis: str, row_id: int):
 @login_required
 @require_GET
 def nomenklatur_search(request):
-    """<option>s for a <datalist>: codes of one year's nomenclature (`?tahun=&level=&q=`)."""
+    """<option>s for a <datalist>: codes of the nomenclature version of a plan's year (`?tahun=&level=&q=`)."""
     try:
         tahun = int(request.GET.get("tahun", ""))
     except ValueError:
-        tahun = None
+        return HttpResponse("")
     level = request.GET.get("level", "")
     if level not in Nomenklatur.Level.values:
         level = ""
-    q = request.GET.get("q") or request.GET.get("kode") or ""
-    rows = selectors.nomenklatur_search(tahun=tahun, level=level, q=q[:100])
+    q = (request.GET.get("q") or request.GET.get("kode") or "")[:100]
+    rows = nomenklatur.nomenklatur_search(tahun=tahun, level=level or None, q=q, limit=30)
     return render(request, ROW + "_nomenklatur_options.html", {"rows": rows})

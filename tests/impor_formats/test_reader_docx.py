@@ -68,13 +68,13 @@ def test_nested_text_is_joined_with_spaces():
     table = document.add_table(rows=1, cols=2)
     cell = table.cell(0, 0)
     cell.text = "Kepala Bidang"
-    cell.add_paragraph("Politik   Dalam Negeri")
+    cell.add_paragraph("  Politik Dalam Negeri ")
     inner = cell.add_table(rows=1, cols=2)
     inner.cell(0, 0).text = "Pembina"
     inner.cell(0, 1).text = "(IV/a)"
-    table.cell(0, 1).text = "x"
+    table.cell(0, 1).text = "baris satu\nbaris dua"  # python-docx writes the newline as a line break
     grid = read_docx(docx_bytes(document), "nested.docx")
-    assert rows_of(grid) == [["Kepala Bidang Politik Dalam Negeri Pembina (IV/a)", "x"]]
+    assert rows_of(grid) == [["Kepala Bidang Politik Dalam Negeri Pembina (IV/a)", "baris satu\nbaris dua"]]
 
 
 def test_a_line_break_in_a_paragraph_starts_a_new_row():

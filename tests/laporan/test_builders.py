@@ -140,6 +140,15 @@ def test_two_bidang_plan_with_plt_signer(two_bidang_plan):
     assert kepala.jabatan == "Kepala Badan Kesatuan Bangsa dan Politik Kota Samarinda"
 
 
+def test_sub_kegiatan_without_bidang_get_a_section_signed_by_the_head_of_the_pd(world):
+    plan = make_plan(world.other_pd)  # a PD without bidang
+    doc = rencana_aksi_dokumen(rencana_aksi=plan)
+    [section] = doc.bidang
+    assert section.nama == ""
+    assert [t.sub_kegiatan for t in section.tabel_aksi] == ["Sub kegiatan uji 1", "Sub kegiatan uji 2"]
+    assert section.penandatangan.jabatan == "Kepala Dinas Kesehatan" and section.penandatangan.kosong
+
+
 def test_plan_without_aksi_is_a_matrix(db):
     """The Bangka layout: no aksi, sasaran at four levels, a category target, one indikator funding 2 programs."""
     pemda = org.pemda_get_or_create(jenis=Pemda.Jenis.KABUPATEN, nama="Bangka", ibukota="Sungailiat")
@@ -167,7 +176,8 @@ def test_plan_without_aksi_is_a_matrix(db):
     doc = rencana_aksi_dokumen(rencana_aksi=plan)
 
     assert doc.bidang == []
-    assert [(m.huruf, m.judul) for m in doc.matriks] == [("A", "Sasaran Strategis"), ("B", "Sasaran Program")]
+    assert [(m.huruf, m.judul, m.kolom) for m in doc.matriks] == [("A", "Sasaran Strategis", ["program"]),
+                                                              ("B", "Sasaran Program", ["kegiatan"])]
     a, b = doc.matriks
     assert [r.program for r in a.baris] == ["Program Penguatan Ideologi Pancasila",
                                             "Program Pembinaan Ketahanan Ekonomi", ""]

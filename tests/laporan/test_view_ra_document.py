@@ -103,3 +103,14 @@ def test_page_reads_a_constant_number_of_queries(client, world, django_assert_ma
         response = client.get(url(plan))
     assert response.status_code == 200
     assert response.content.decode().count('class="tabel-dokumen tabel-aksi"') == n_sub_kegiatan
+
+
+def test_plan_without_aksi_shows_the_matrix(client, world):
+    from renaksi.perencanaan.models import Aksi
+
+    Aksi.objects.filter(rencana_aksi=world.plan).delete()
+    client.force_login(world.alice)
+    html = client.get(url(world.plan)).content.decode()
+    assert "A. Sasaran Strategis" in html and "PENANGGUNG JAWAB" in html
+    assert "JADWAL PELAKSANAAN" not in html
+    assert "Program Peningkatan Peran Partai Politik" in html and "20.000.000" in html

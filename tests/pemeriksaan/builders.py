@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from renaksi.core.angka import parse_angka
 from renaksi.organisasi import services as org
-from renaksi.organisasi.models import PerangkatDaerah, Pemda
+from renaksi.organisasi.models import Pemda, PerangkatDaerah
 from renaksi.pemeriksaan import api
 from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan import services as svc
@@ -40,9 +40,10 @@ def set_target(ind: Indikator, triwulan: int | None, teks: str | None) -> None:
 
 def indikator(plan: RencanaAksi, tahunan: str | None, triwulan: Sequence[str | None] = (None,) * 4, *,
               akumulasi: str = "kumulatif", jenis_target: str = "angka", nama: str = "Persentase partisipasi",
-              on: Sasaran | None = None, bidang=None) -> Indikator:
-    ind = svc.indikator_create(sasaran=on or sasaran(plan), nama=nama, satuan="Persen", akumulasi=akumulasi,
-                               jenis_target=jenis_target, bidang=bidang)
+              on: Sasaran | None = None, bidang=None, satuan: str = "Persen", disimpulkan: bool = False
+              ) -> Indikator:
+    ind = svc.indikator_create(sasaran=on or sasaran(plan), nama=nama, satuan=satuan, akumulasi=akumulasi,
+                               akumulasi_disimpulkan=disimpulkan, jenis_target=jenis_target, bidang=bidang)
     set_target(ind, None, tahunan)
     for tw, teks in enumerate(triwulan, start=1):
         set_target(ind, tw, teks)

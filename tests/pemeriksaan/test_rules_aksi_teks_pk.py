@@ -228,3 +228,13 @@ def test_realisasi_shared_pagu_and_capaian_without_bukti():
     assert found["realisasi.capaian_without_bukti"].values == {"capaian": D(100), "triwulan": 1}
     fixed = (dataclasses.replace(kinerja[0], jumlah_bukti=1), dataclasses.replace(kinerja[1], sub_kegiatan_ids=()))
     assert [f for f in _with_realisasi(plan, RealisasiData(kinerja=fixed)) if f.rule.startswith("realisasi.")] == []
+
+
+def test_aksi_without_provenance_in_a_plan_imported_from_a_text_copy_is_info():
+    plan = svc.rencana_aksi_create(perangkat_daerah=empty_plan().perangkat_daerah, tahun=2030,
+                                   sumber="003_a1ceddc45d39290c.txt")
+    _, _, (sub,) = budget(plan, None, None, [100], with_aksi=False)
+    _aksi(sub, "1", bulan=[])
+    _aksi(sub, "2", bulan=[])
+    f = one(plan, "aksi.without_schedule")
+    assert f.severity == Severity.INFO and f.values == {"aksi": 2}

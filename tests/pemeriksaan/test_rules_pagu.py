@@ -22,6 +22,7 @@ def test_kegiatan_that_does_not_add_up_is_an_error_with_the_numbers():
     assert f.values["expected"] == 1_500_000_000
     assert f.values["actual"] == 1_450_000_000
     assert f.values["difference"] == 50_000_000
+    assert "cause" not in f.values  # round amounts: no guess at a typing slip
     assert "Rp1.500.000.000" in f.message and "Rp1.450.000.000" in f.message
 
 
@@ -165,3 +166,20 @@ def test_same_name_same_budget_or_different_names_are_silent():
     budget(plan, None, None, [5, 5], names=[MONEV, MONEV])
     budget(plan, None, None, [5, 6], names=[MONEV + " A", MONEV + " B"])
     assert findings(plan, DUP) == []
+
+
+def test_a_program_summed_from_the_sub_kegiatan_points_at_the_kegiatan_that_does_not_add_up():
+    # Bangka: kegiatan Perencanaan 46,530,000 (35,000,000 + 11,530,000) over sub kegiatan of 46,530,800; the
+    # program, 2,720,900,248, was summed from the sub kegiatan: both differ by the same 800.
+    plan = empty_plan()
+    program = svc.program_create(rencana_aksi=plan, nama="Program Penunjang", pagu=46_530_800 + 1_000)
+    k1 = svc.kegiatan_create(program=program, nama="Perencanaan", pagu=46_530_000)
+    k2 = svc.kegiatan_create(program=program, nama="Keuangan", pagu=1_000)
+    for name, pagu, k in (("Dokumen", 35_000_000, k1), ("Laporan", 11_530_800, k1), ("Gaji", 1_000, k2)):
+        sub = svc.sub_kegiatan_create(kegiatan=k, nama=name, pagu=pagu)
+        svc.aksi_create(sub_kegiatan=sub, uraian="A", nomor="1", keluaran="x", penanggung_jawab="PJ", bulan=[1])
+    found = {f.location.object_type: f for f in findings(plan, ROLLUP)}
+    assert found["kegiatan"].values["cause"] == "salah_ketik"
+    assert found["program"].values == {"expected": 46_531_800, "actual": 46_531_000, "difference": 800,
+                                       "children": 2, "cause": "selisih_anak"}
+    assert "kegiatan Perencanaan" in found["program"].message

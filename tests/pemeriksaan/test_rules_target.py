@@ -56,7 +56,29 @@ def test_category_indicator_compares_the_last_quarter_category():
     assert findings(plan2, QUARTERLY) == []
 
 
+def test_counts_are_compared_exactly():
+    # Bangka: "Jumlah paket pakaian dinas" 1 paket for the year, 0, 0, 2, 0. With the rounding tolerance of
+    # whole numbers it would "fit" tetap and rata-rata; a count has no rounding.
+    plan = empty_plan()
+    ind = indikator(plan, "1", ["0", "0", "2", "0"], satuan="Paket", akumulasi="tetap", disimpulkan=True)
+    f = one(plan, QUARTERLY)
+    assert f.location.object_id == ind.pk and f.values["jumlah"] == D(2)
+    plan2 = empty_plan(tahun=2025)
+    indikator(plan2, "1", ["0", "0", "2", "0"], satuan="Persen", akumulasi="rata_rata")  # a rounded percentage
+    assert findings(plan2) == []
+
+
 AKUMULASI = "target.akumulasi_mismatch"
+
+
+def test_an_inferred_type_that_does_not_fit_is_only_info():
+    # Bangka: "Jumlah Gedung Kantor … yang Dipelihara" 1 unit, 0, 0, 0, 1, inferred as tetap by the importer.
+    plan = empty_plan()
+    indikator(plan, "1", ["0", "0", "0", "1"], satuan="unit", akumulasi="tetap", disimpulkan=True)
+    f = one(plan, AKUMULASI)
+    assert f.severity == Severity.INFO
+    assert f.values["cocok"] == ["kumulatif", "nilai_akhir"]
+    assert "disimpulkan" in f.message
 
 
 def test_quarters_that_fit_only_another_type_suggest_it():
@@ -104,6 +126,7 @@ def test_constant_series_and_rounded_means_are_not_broken():
     indikator(plan, "18", ["18", "18", "18", "18"], akumulasi="tetap")
     indikator(plan, "10", ["10", "10", "10", "12"], akumulasi="rata_rata")
     indikator(plan, "100", ["10", "10", "10", "70"])
+    indikator(plan, "100", ["50", "100", "100", "100"], akumulasi="nilai_akhir")  # reached in TW II, held
     assert findings(plan) == []
 
 
@@ -185,3 +208,34 @@ def test_matching_kinds_are_silent():
     indikator(plan, "B (67,34)", ["", "", "", "B (67,34)"], jenis_target="kategori")
     indikator(plan, "12", ["3", "3", "3", "3"])
     assert findings(plan, TYPE) == []
+
+
+CONFLICT = "target.conflicting_sources"
+
+
+def _target_provenance(plan, ind, teks, tabel):
+    from renaksi.core.angka import parse_angka
+    from renaksi.perencanaan.models import Target
+
+    target = Target.objects.get(indikator=ind, triwulan=None)
+    svc.provenance_record(obj=target, rencana_aksi=plan, field="nilai", teks=teks, nilai=parse_angka(teks).nilai,
+                          dokumen="samarinda.txt", tabel=tabel, baris=200, kolom="4")
+
+
+def test_one_yearly_target_written_twice_differently_is_an_error():
+    plan = empty_plan()
+    ind = indikator(plan, "29,17%", ["1,56%", "1,64%", "12,98%", "12,99%"])
+    _target_provenance(plan, ind, "29,17%", "Tabel 2.4")
+    _target_provenance(plan, ind, "30%", "Tabel 2.3")
+    f = one(plan, CONFLICT)
+    assert f.severity == Severity.ERROR and f.location.object_id == ind.pk
+    assert f.values == {"values": [D("29.17"), D(30)], "stored": D("29.17"), "triwulan": "tahunan"}
+    assert "Tabel 2.3" in f.message and "Tabel 2.4" in f.message
+
+
+def test_the_same_target_written_twice_is_silent():
+    plan = empty_plan()
+    ind = indikator(plan, "29,17%", ["1,56%", "1,64%", "12,98%", "12,99%"])
+    _target_provenance(plan, ind, "29,17%", "Tabel 2.4")
+    _target_provenance(plan, ind, "29,170 %", "Tabel 2.3")
+    assert findings(plan) == []

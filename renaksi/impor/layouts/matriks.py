@@ -34,7 +34,7 @@ from renaksi.impor.dokumen import (
 )
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
 from renaksi.impor.tabel import Peran, Tabel, find_tables
-from renaksi.impor.teks import bersih, is_row_number, kemiripan, strip_label
+from renaksi.impor.teks import bersih, is_row_number, kemiripan, nama_anggaran
 
 from . import tautan
 from .umum import baca_judul, baca_nilai, baca_tanda_tangan, baca_uang, looks_like_money, rp
@@ -276,7 +276,8 @@ class _Reader:
                 f"{ITEM_LABEL[level].upper()}; dibaca sebagai {ITEM_LABEL[level]}.",
                 self.place(section, row, col),
             )
-        return _Item(role=level, nama=Teks(strip_label(text), self.place(section, row, col)), pagu=pagu,
+        nama = nama_anggaran(text, level.value) or text
+        return _Item(role=level, nama=Teks(nama, self.place(section, row, col)), pagu=pagu,
                      sasaran=sasaran, indikator=[indikator] if indikator else [], row=row)
 
     # --- linking the sections ------------------------------------------------------------------------------

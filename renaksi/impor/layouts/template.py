@@ -7,7 +7,7 @@ so columns may be moved and optional ones deleted); its rows run until the next 
 The template says everything explicitly, so nothing is inferred here: polaritas and akumulasi are taken as written
 ("Kumulatif (disimpulkan)" keeps the mark that Renaksi inferred it), targets as written. Numbers are read in the
 template's own way first (plain digits with a decimal point, as the XLSX reader gives a number cell and the DOCX
-export writes it); a number a person typed as text ("1.030.000", "33,33") goes through `parse_angka`, and an
+export writes it: "1.500" is one and a half, the template never groups digits); a number a person typed as text ("1.030.000", "33,33") goes through `parse_angka`, and an
 ambiguous one is reported as a decision. A wrong reference (a Ref that no row defines), a bad number or date, or a
 missing required column stops the import with the place named: the template is a form, and a form is fixed by the
 person who filled it.
@@ -147,8 +147,9 @@ class _Reader:
         return dataclasses.replace(base, tabel=tabel, judul_kolom=judul or "")
 
     def text(self, line: _Line, judul: str) -> str:
+        """The cell as written (outer space stripped): a catatan keeps its lines, a name its spelling."""
         col = line.cols.get(judul)
-        return " ".join(line.row.cell(col).split()) if col is not None else ""
+        return line.row.cell(col) if col is not None else ""
 
     def teks(self, line: _Line, judul: str) -> Teks:
         return Teks(self.text(line, judul), self.place(line, judul))
@@ -189,12 +190,8 @@ class _Reader:
         raw = self.text(line, judul)
         plain = _PLAIN.match(raw)
         if plain:
-            if "." in plain["num"] and len(plain["num"].partition(".")[2]) == 3 and jenis is not JenisAngka.UANG:
-                self.doc.decide(
-                    "templat.angka_titik",
-                    f"'{raw}' dibaca {plain['num']}: di templat titik adalah pemisah desimal.",
-                    self.place(line, judul),
-                )
+            # "1.500" here is one and a half: the template never groups digits (a number typed in Excel is stored
+            # as a number, in whatever way the person's locale writes it, and reaches us plain).
             return Angka(teks=raw, nilai=Decimal(plain["num"]), persen=bool(plain["pct"])), True
         try:
             angka = parse_angka(raw, jenis)
@@ -237,9 +234,11 @@ class _Reader:
             return None
         if not any(self.text(line, c) for c in (judul, satuan_judul, tertulis_judul)):
             return None
-        angka, _ = self.number(line, judul)
+        angka, plain = self.number(line, judul)
         satuan = self.text(line, satuan_judul) or angka.satuan
-        tertulis = self.text(line, tertulis_judul) if tertulis_judul in line.cols else angka.teks.strip()
+        # The wording column says how the document wrote the target; a target typed as text ("1200 Orang") is
+        # its own wording; a plain number has none unless the column gives it.
+        tertulis = self.text(line, tertulis_judul) or ("" if plain else angka.teks.strip())
         place = self.place(line, judul if self.text(line, judul) else tertulis_judul)
         return Nilai(dataclasses.replace(angka, teks=tertulis, satuan=satuan), place)
 

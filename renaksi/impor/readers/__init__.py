@@ -15,6 +15,7 @@ or a mistake, and is refused with its place rather than cut.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from django.conf import settings
@@ -29,6 +30,8 @@ MAX_CELL_CHARS = 5_000
 MAX_LINES = 50_000
 MAX_CELLS_PER_ROW = 500
 
+# A valid UTF-8 sequence of two or more bytes: a file that has them is UTF-8, even with a few broken bytes.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OTHER_MAGIC = [
@@ -127,7 +130,7 @@ def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
     except UnicodeDecodeError as exc:
         replaced = data.decode("utf-8", errors="replace")
         bad = replaced.count("\ufffd")
-        if bad <= max(3, len(data) // 10_000):
+        if _UTF8_MULTIBYTE.search(data) and bad <= max(3, len(data) // 10_000):
             # A few broken bytes in an otherwise UTF-8 file: reading it as cp1252 would garble every accent.
             text = replaced.lstrip("\ufeff")
             where = data.count(b"\n", 0, exc.start) + 1

@@ -5,7 +5,8 @@
 - A table row is a row of cells, one per grid column. A cell spanning several columns (gridSpan) gives its text
   once and empty cells for the other columns; a cell continuing a vertical merge (vMerge) is empty. Columns a row
   skips (gridBefore / gridAfter) are empty.
-- The text of a cell is the text of all its paragraphs, nested tables included, joined with single spaces.
+- The text of a cell is the text of all its paragraphs, nested tables included, joined with single spaces; a
+  line break inside a paragraph (Shift+Enter) stays a newline, spaces inside a paragraph stay as written.
 - Text inside content controls, hyperlinks, fields and tracked insertions counts; deleted text (tracked
   deletions) and the fallback copy of drawings do not. Page headers and footers are not part of the body.
 Rows are numbered 1, 2, 3 … in the order they are produced; an error names the table (counted from 1), its row
@@ -63,7 +64,8 @@ def _paragraph_text(p) -> str:
 
 
 def _cell_text(tc) -> str:
-    """All the text of a table cell, nested tables included, joined with single spaces."""
+    """All the text of a table cell, nested tables included: its paragraphs joined with single spaces, a line
+    break inside a paragraph kept as a newline."""
     texts = []
     for p in tc.iter(W_P):
         skip = False
@@ -75,8 +77,10 @@ def _cell_text(tc) -> str:
                 skip = True
                 break
         if not skip:
-            texts.append(_paragraph_text(p))
-    return " ".join(" ".join(texts).split())
+            text = "\n".join(line.strip() for line in _paragraph_text(p).strip().split("\n"))
+            if text:
+                texts.append(text)
+    return " ".join(texts)
 
 
 def _int_val(parent, tag: str, default: int) -> int:

@@ -65,18 +65,23 @@ def _per_sub_kegiatan(plan: PlanSnapshot, lacking: Callable[[AksiData], bool], w
 def schedule_unreadable(plan: PlanSnapshot, aksi: AksiData) -> bool:
     """Could the source document show this aksi's schedule at all?
 
-    The importer records where each aksi came from (`Provenance`). A schedule it could not read is either
-    recorded as a provenance row with `field` "jadwal" (on the aksi or on the plan) whose text is empty or that
-    carries a note, or — failing that — follows from the source being a text copy (.txt/.tsv/.csv), where the
-    shaded month cells of the original come out empty.
+    What this relies on, in order:
+    1. a provenance row with `field` "jadwal" (on the aksi, or on the plan for all its aksi): the schedule could
+       not be read when its text is empty or it carries a note, and could be read otherwise;
+    2. the aksi's own provenance rows (the importer keeps them for its pagu and target): from a text copy
+       (.txt/.tsv/.csv), where the shaded month cells of the original come out empty;
+    3. an aksi without provenance in a plan whose source (`RencanaAksi.sumber`) is a text copy. An aksi added
+       later in the editor without a schedule then also counts as unreadable (info rather than warning) — the
+       price of the importer not recording a row for every aksi.
     """
     marks = plan.provenance_of("aksi", aksi.id, SCHEDULE_FIELDS) + plan.provenance_of(
         "rencanaaksi", plan.id, SCHEDULE_FIELDS)
-    if any(p.catatan or not p.teks.strip() for p in marks):
-        return True
     if marks:
-        return False
-    return any(p.dokumen.lower().endswith(TEXT_COPY_SUFFIXES) for p in plan.provenance_of("aksi", aksi.id))
+        return any(p.catatan or not p.teks.strip() for p in marks)
+    own = plan.provenance_of("aksi", aksi.id)
+    if own:
+        return any(p.dokumen.lower().endswith(TEXT_COPY_SUFFIXES) for p in own)
+    return plan.sumber.lower().endswith(TEXT_COPY_SUFFIXES)
 
 
 @rule(

@@ -55,7 +55,7 @@ def normalize_text(text: str) -> str:
 def normalize_name(name: str) -> str:
     """A program/kegiatan/sub kegiatan name without its label ("Sub Kegiatan :"), numbering and spelling variants."""
     text = name or ""
-    for _ in range(2):
+    for _round in range(2):
         text = _NUMBERING.sub("", _PREFIX.sub("", text))
     text = normalize_text(text)
     for pattern, replacement in _VARIANTS:
@@ -68,10 +68,18 @@ def normalize_name(name: str) -> str:
 FACTORS = (1_000, 1_000_000)
 
 
+MIN_SIGNIFICANT = 4
+
+
 def digit_slip(a: int, b: int) -> str:
     """'salah_ketik' when the two amounts differ in one digit, 'transposisi' when two adjacent digits are swapped,
-    'digit_hilang' when one has a digit more than the other; '' otherwise."""
+    'digit_hilang' when one has a digit more than the other; '' otherwise (and for round amounts, which have
+    fewer than 4 significant digits)."""
     sa, sb = str(abs(a)), str(abs(b))
+    # Round amounts differ in one digit all the time (20.000.000 / 22.000.000): only claim a slip when the
+    # amounts are precise enough for a coincidence to be unlikely.
+    if max(len(sa.rstrip("0")), len(sb.rstrip("0"))) < MIN_SIGNIFICANT:
+        return ""
     if len(sa) == len(sb):
         diff = [i for i, (x, y) in enumerate(zip(sa, sb, strict=True)) if x != y]
         if len(diff) == 1:

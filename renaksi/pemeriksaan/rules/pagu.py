@@ -25,11 +25,14 @@ CAUSE_CHILD_TOO_BIG = _(" Selisihnya cocok bila pagu {label} ({pagu}) seharusnya
 CAUSE_CHILD_LEFT_OUT = _(" Selisihnya sama dengan pagu {label}: pagu induk tampaknya belum memasukkannya.")
 CAUSE_CHILD_TWICE = _(" Selisihnya sama dengan pagu {label}: pagu induk tampaknya menghitungnya dua kali, "
                       "atau ada rincian yang tidak tercantum.")
+CAUSE_CHILD_GAP = _(" Selisihnya sama dengan selisih antara {label} dan jumlah sub kegiatannya: pagu program "
+                    "tampaknya dijumlahkan dari sub kegiatan, jadi perbaiki dulu {label}.")
 CAUSE_GRANDCHILD = _(" Selisihnya sama dengan pagu {label}: periksa apakah rincian itu dihitung di tingkat ini.")
 
 
 def _likely_cause(expected: int, actual: int, children: list[tuple[str, int]],
-                  grandchildren: list[tuple[str, int]]) -> tuple[dict, str]:
+                  grandchildren: list[tuple[str, int]], child_gaps: list[tuple[str, int]] = ()
+                  ) -> tuple[dict, str]:
     """The most specific explanation of `expected` (parent) ≠ `actual` (sum of the children)."""
     if f := factor_between(expected, actual):
         return {"cause": "faktor", "factor": f}, describe_cause("faktor", f)
@@ -47,6 +50,9 @@ def _likely_cause(expected: int, actual: int, children: list[tuple[str, int]],
             return {"cause": "anak_tidak_dihitung"}, str(CAUSE_CHILD_LEFT_OUT).format(label=label)
         if pagu and difference == pagu:
             return {"cause": "anak_dihitung_ganda"}, str(CAUSE_CHILD_TWICE).format(label=label)
+    for label, gap in child_gaps:
+        if gap and difference == gap:
+            return {"cause": "selisih_anak"}, str(CAUSE_CHILD_GAP).format(label=label)
     for label, pagu in grandchildren:
         if pagu and abs(difference) == pagu:
             return {"cause": "cucu"}, str(CAUSE_GRANDCHILD).format(label=label)
@@ -56,7 +62,8 @@ def _likely_cause(expected: int, actual: int, children: list[tuple[str, int]],
 
 
 def _rollup(plan: PlanSnapshot, level: str, parent: AnggaranData, children: list[tuple[str, int | None]],
-            child_level: str, grandchildren: list[tuple[str, int]] = ()) -> Hit | None:
+            child_level: str, grandchildren: list[tuple[str, int]] = (),
+            child_gaps: list[tuple[str, int]] = ()) -> Hit | None:
     if parent.pagu is None or not children:
         return None
     known = [(label, pagu) for label, pagu in children if pagu is not None]
@@ -69,7 +76,7 @@ def _rollup(plan: PlanSnapshot, level: str, parent: AnggaranData, children: list
         return None
     if actual == expected:
         return None
-    cause_values, cause_text = _likely_cause(expected, actual, known, list(grandchildren))
+    cause_values, cause_text = _likely_cause(expected, actual, known, list(grandchildren), list(child_gaps))
     values = {"expected": expected, "actual": actual, "difference": expected - actual, "children": len(children),
               **cause_values}
     return Hit(
@@ -96,7 +103,9 @@ def pagu_rollup_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
     Money is compared exactly (whole rupiah). A level without pagu (NULL) is not checked. When some children have
     no pagu, only a sum that already exceeds the parent is reported. The finding names the likely cause: an exact
     factor of 1,000 or 1,000,000 (a unit slip), one child written in thousands, a child left out or counted twice,
-    a difference equal to a grandchild's pagu, one digit mistyped, two adjacent digits swapped, a digit dropped.
+    a program that differs from its kegiatan by exactly the gap between one kegiatan and its own sub kegiatan (the
+    program was summed from the sub kegiatan), a difference equal to a grandchild's pagu, one digit mistyped, two
+    adjacent digits swapped, a digit dropped (the last three only for amounts with 4+ significant digits).
     Values: `expected` (the parent's pagu), `actual` (the sum of the children), `difference` = expected − actual,
     `children` (how many), and `cause`/`factor` when a cause is recognised.
     """
@@ -104,8 +113,15 @@ def pagu_rollup_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
         kegiatan = plan.kegiatan_by_program.get(program.id, [])
         grandchildren = [(f"sub kegiatan {s.nama.strip()}", s.pagu) for k in kegiatan
                          for s in plan.sub_kegiatan_by_kegiatan.get(k.id, []) if s.pagu]
+        # A kegiatan whose own sub kegiatan add up to more (or less) than its pagu: a program summed from the sub
+        # kegiatan then differs from its kegiatan by that same amount.
+        gaps = []
+        for k in kegiatan:
+            subs = plan.sub_kegiatan_by_kegiatan.get(k.id, [])
+            if k.pagu is not None and subs and all(s.pagu is not None for s in subs):
+                gaps.append((f"kegiatan {k.nama.strip()}", sum(s.pagu or 0 for s in subs) - k.pagu))
         hit = _rollup(plan, "program", program, [(f"kegiatan {k.nama.strip()}", k.pagu) for k in kegiatan],
-                      "kegiatan", grandchildren)
+                      "kegiatan", grandchildren, gaps)
         if hit:
             yield hit
     for kegiatan in plan.kegiatan:

@@ -75,7 +75,7 @@ def realisasi_shared_pagu(plan: PlanSnapshot) -> Iterator[Hit]:
 @rule(
     "realisasi.capaian_without_bukti",
     severity=Severity.WARNING,
-    title=_("Capaian 100% atau lebih tanpa bukti dukung"),
+    title=_("Capaian 100 % atau lebih tanpa bukti dukung"),
     message=_("Capaian TW {tw} {capaian} % tanpa bukti dukung: evaluator akan memintanya."),
 )
 def realisasi_capaian_without_bukti(plan: PlanSnapshot) -> Iterator[Hit]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -12,31 +13,84 @@ from renaksi.core.akumulasi import Akumulasi, expected_tahunan, matching_akumula
 from ..findings import Severity
 from ..registry import Hit, rule
 from ..snapshot import IndikatorData, PlanSnapshot, TargetData
-from .common import TRIWULAN, num, nums, tw_list
+from .common import TRIWULAN, normalize_text, num, nums, tw_list
 
 
-def numeric_series(ind: IndikatorData) -> tuple[Decimal, list[Decimal]] | None:
-    """The yearly and four quarterly targets of a numeric indicator, when all five are plain numbers."""
+ORDER = (Akumulasi.TETAP, Akumulasi.KUMULATIF, Akumulasi.NILAI_AKHIR, Akumulasi.RATA_RATA)
+
+# Units of things counted one by one. A count is exact — nobody plans 1,5 paket — so it is compared without the
+# rounding tolerance that a written percentage or index deserves (with it, 0; 0; 0; 1 would "fit" tetap 1).
+COUNT_WORDS = {
+    "orang", "peserta", "paket", "dokumen", "laporan", "unit", "uni", "buah", "kali", "kegiatan", "berkas",
+    "forum", "lembaga", "ormas", "parpol", "desa", "kelurahan", "sekolah", "set", "eksemplar", "naskah",
+    "rekomendasi", "surat", "kendaraan", "gedung", "pegawai", "asn", "jiwa", "kk", "rumah", "titik", "lokasi",
+    "jenis", "perda", "perbup", "perwali", "sk", "produk", "aplikasi", "sistem", "kelompok", "organisasi",
+}
+NOT_COUNT_WORDS = {"persen", "persentase", "indeks", "nilai", "rasio", "poin", "skor", "rata", "kategori"}
+
+
+@dataclass(frozen=True)
+class NumericSeries:
+    """The yearly and four quarterly targets of a numeric indicator; `exact` for counts (see COUNT_WORDS)."""
+
+    tahunan: Decimal
+    triwulan: list[Decimal]
+    exact: bool = False
+
+    def reconciles(self, akumulasi: str) -> bool:
+        if not self.exact:
+            return reconciles(akumulasi, self.tahunan, self.triwulan)
+        year, quarters = self.tahunan, self.triwulan
+        if akumulasi == Akumulasi.TETAP:
+            return all(q == year for q in quarters)
+        if akumulasi == Akumulasi.NILAI_AKHIR:
+            return quarters[-1] == year
+        if akumulasi == Akumulasi.RATA_RATA:
+            return sum(quarters) == 4 * year
+        return sum(quarters) == year
+
+    def fits(self) -> list[str]:
+        """The accumulation types under which the quarters agree with the year, simplest first."""
+        if not self.exact:
+            return matching_akumulasi(self.tahunan, self.triwulan)
+        return [str(a) for a in ORDER if self.reconciles(a)]
+
+    def equal(self, value: Decimal) -> bool:
+        if self.exact:
+            return value == self.tahunan
+        return abs(value - self.tahunan) <= tolerance(self.tahunan, [value])
+
+
+def is_count(satuan: str) -> bool:
+    words = set(normalize_text(satuan).split())
+    return bool(words & COUNT_WORDS) and not words & NOT_COUNT_WORDS
+
+
+def numeric_series(ind: IndikatorData) -> NumericSeries | None:
+    """The five targets of a numeric indicator when all five are plain numbers, else None."""
     if ind.jenis_target != "angka":
         return None
     year = ind.tahunan
     quarters = [ind.quarter(tw) for tw in (1, 2, 3, 4)]
     if year is None or not year.angka or any(q is None or not q.angka for q in quarters):
         return None
-    return year.nilai, [q.nilai for q in quarters]  # type: ignore[union-attr, misc]
+    values = [year.nilai, *(q.nilai for q in quarters)]  # type: ignore[union-attr]
+    exact = is_count(ind.satuan) and all(v == v.to_integral_value() for v in values)  # type: ignore[union-attr]
+    return NumericSeries(values[0], values[1:], exact)  # type: ignore[arg-type]
 
 
-def odd_quarter(year: Decimal, quarters: list[Decimal]) -> int | None:
-    """The triwulan (1–4) that breaks a series otherwise equal to the year (18, 18, 100, 18 for 18), or None.
+def odd_quarter(series: NumericSeries) -> int | None:
+    """The triwulan (2–4) that breaks a series otherwise equal to the year (18, 18, 100, 18 for 18), or None.
 
-    Equality allows for rounding of the written values. A series that still reconciles as kumulatif, tetap or
-    rata-rata is not broken (10, 10, 10, 12 for 10 is a rounded mean); it can only fit nilai akhir, where it would
-    mean the value drops and comes back.
+    Equality allows for rounding of the written values (not for counts). A series that still reconciles as
+    kumulatif, tetap or rata-rata is not broken (10, 10, 10, 12 for 10 is a rounded mean). An odd TW I is not a
+    break either: 50, 100, 100, 100 for 100 is a target reached in TW II and then held (nilai akhir, cumulative to
+    date). What remains can only fit nilai akhir by a value that leaves the target and comes back, or nothing.
     """
-    equal = [abs(q - year) <= tolerance(year, [q]) for q in quarters]
-    if sum(equal) != 3:
+    equal = [series.equal(q) for q in series.triwulan]
+    if sum(equal) != 3 or not equal[0]:
         return None
-    if any(reconciles(a, year, quarters) for a in (Akumulasi.KUMULATIF, Akumulasi.TETAP, Akumulasi.RATA_RATA)):
+    if any(series.reconciles(a) for a in (Akumulasi.KUMULATIF, Akumulasi.TETAP, Akumulasi.RATA_RATA)):
         return None
     return equal.index(False) + 1
 
@@ -65,7 +119,8 @@ def target_quarterly_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
     """The four quarterly targets of an indicator do not agree with its yearly target under any accumulation type:
     not their sum (kumulatif), not the last quarter (nilai akhir), not their mean (rata-rata), not every quarter
     (tetap). Agreement allows for the rounding of the values as written (`renaksi.core.akumulasi.reconciles`):
-    4 × 16,20 against 64,78 agrees.
+    4 × 16,20 against 64,78 agrees. Counts (satuan orang, paket, dokumen, laporan, unit …, whole numbers) are
+    exact and compared without tolerance: 0; 0; 2; 0 for 1 paket fits nothing.
 
     Only indicators whose five targets are all plain numbers are compared; an empty target is `target.missing`,
     a category where a number is expected is `target.type_mismatch`, and a series equal to the year except in one
@@ -79,8 +134,8 @@ def target_quarterly_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
             if ind.jenis_target == "kategori":
                 yield from _category_mismatch(plan, ind)
             continue
-        year, quarters = series
-        if matching_akumulasi(year, quarters) or odd_quarter(year, quarters):
+        year, quarters = series.tahunan, series.triwulan
+        if series.fits() or odd_quarter(series):
             continue
         total = expected_tahunan(Akumulasi.KUMULATIF, quarters)
         mean = expected_tahunan(Akumulasi.RATA_RATA, quarters)
@@ -113,7 +168,7 @@ def _category_mismatch(plan: PlanSnapshot, ind: IndikatorData) -> Iterator[Hit]:
     "target.akumulasi_mismatch",
     severity=Severity.WARNING,
     title=_("Target triwulan cocok dengan jenis akumulasi lain"),
-    message=_("Jenis akumulasi indikator ini {akumulasi_label}, tetapi target triwulan ({triwulan_teks}) hanya "
+    message=_("Jenis akumulasi indikator ini {akumulasi_label}{disimpulkan}, tetapi target triwulan ({triwulan_teks}) hanya "
               "cocok dengan target tahunan {tahunan_teks} bila {cocok_label}. Ubah jenis akumulasinya, atau "
               "perbaiki targetnya."),
 )
@@ -121,24 +176,27 @@ def target_akumulasi_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
     """The quarterly targets agree with the yearly one, but only under another accumulation type than the one
     stored for the indicator (e.g. 25, 25, 25, 25 for 25 on an indicator set to kumulatif: it is `tetap`).
 
-    Capaian up to a triwulan is computed with the stored type, so a wrong type gives wrong capaian later. The
-    importer infers the type from the numbers, so this mostly appears after a person changed the type or the
-    targets. Values: `tahunan`, `triwulan`, `akumulasi` (stored), `cocok` (the types that fit, best first).
+    Capaian up to a triwulan is computed with the stored type, so a wrong type gives wrong capaian later. A type
+    a person set is a warning; a type the importer inferred (`akumulasi_disimpulkan`) is only info, since nobody
+    chose it. Counts are compared exactly, as in `target.quarterly_mismatch`. Values: `tahunan`, `triwulan`,
+    `akumulasi` (stored), `cocok` (the types that fit, simplest first).
     """
     for ind in plan.indikator:
         series = numeric_series(ind)
         if series is None:
             continue
-        year, quarters = series
-        fits = matching_akumulasi(year, quarters)
-        if not fits or ind.akumulasi in fits or odd_quarter(year, quarters):
+        year, quarters = series.tahunan, series.triwulan
+        fits = series.fits()
+        if not fits or ind.akumulasi in fits or odd_quarter(series):
             continue
         yield Hit(
             location=plan.indikator_location(ind, ("akumulasi",), target_fields=True),
             values={"tahunan": year, "triwulan": quarters, "akumulasi": ind.akumulasi, "cocok": fits},
             params={"akumulasi_label": _label(ind.akumulasi), "triwulan_teks": nums(quarters),
-                    "tahunan_teks": num(year),
+                    "tahunan_teks": num(year), "disimpulkan": _(" (disimpulkan saat impor)")
+                    if ind.akumulasi_disimpulkan else "",
                     "cocok_label": str(_(" atau ")).join(_label(f) for f in fits)},
+            severity=Severity.INFO if ind.akumulasi_disimpulkan else None,
         )
 
 
@@ -150,8 +208,9 @@ def target_akumulasi_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
               "{nilai_teks}. Kemungkinan salah ketik; bila benar, jelaskan mengapa nilainya turun-naik."),
 )
 def target_constant_series_break(plan: PlanSnapshot) -> Iterator[Hit]:
-    """Three quarterly targets equal the yearly target and one does not (Bangka: 18, 18, 100, 18 for 18 — a
-    headcount that jumps to 100 for one quarter).
+    """Three quarterly targets equal the yearly target and one of TW II–IV does not (Bangka: 18, 18, 100, 18 for
+    18 — a headcount that jumps to 100 for one quarter). A different TW I is a target reached in TW II and held
+    (50, 100, 100, 100 for 100), which is fine.
 
     Equality allows for rounding. Such a series fits no accumulation type except, sometimes, nilai akhir (when the
     odd quarter is not the last), so `target.quarterly_mismatch` stays silent on it and this rule says which quarter
@@ -161,8 +220,8 @@ def target_constant_series_break(plan: PlanSnapshot) -> Iterator[Hit]:
         series = numeric_series(ind)
         if series is None:
             continue
-        year, quarters = series
-        tw = odd_quarter(year, quarters)
+        year, quarters = series.tahunan, series.triwulan
+        tw = odd_quarter(series)
         if tw is None:
             continue
         yield Hit(
@@ -271,3 +330,44 @@ def target_type_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
                         "saran": _(" Tulis target yang terukur sebagai angka.")},
                 key="teks_di_angka",
             )
+
+
+@rule(
+    "target.conflicting_sources",
+    severity=Severity.ERROR,
+    title=_("Satu target, dua nilai berbeda dalam satu dokumen"),
+    message=_("Target {kapan} indikator ini tertulis berbeda di dokumen sumber: {tempat}."),
+)
+def target_conflicting_sources(plan: PlanSnapshot) -> Iterator[Hit]:
+    """The same target of an indicator written with two different values in two places of one document (e.g. the
+    yearly target in Tabel 2.3 and in Tabel 2.4 of the Samarinda layout).
+
+    Reads the `Provenance` rows the importer keeps on each `Target` (`field` "nilai": one per place the value was
+    read, the other places marked "tertulis di tempat lain"). Numbers agree within the rounding of the decimals
+    written (29,17 % and 29,170 % agree); categories by their code. Values: `values` (each distinct value, in the
+    order the document gives them), `stored` (the target kept in the plan), `triwulan` ("tahunan" or 1–4).
+    """
+    targets = {}
+    for ind in plan.indikator:
+        for t in (ind.tahunan, *ind.triwulan.values()):
+            if t is not None:
+                targets[t.id] = (ind, t)
+    for (object_type, object_id), rows in plan.provenance_by_object.items():
+        if object_type != "target" or object_id not in targets:
+            continue
+        numbers: list[Decimal] = []
+        for p in rows:
+            if p.field != "nilai" or p.nilai is None:
+                continue
+            if not any(abs(p.nilai - n) <= tolerance(p.nilai, [n]) for n in numbers):
+                numbers.append(p.nilai)
+        if len(numbers) < 2:
+            continue
+        ind, target = targets[object_id]
+        kapan = str(_("tahunan")) if target.triwulan is None else f"TW {TRIWULAN[target.triwulan]}"
+        tempat = "; ".join(f"{p.teks.strip() or num(p.nilai)} ({p.source().describe()})"
+                           for p in rows if p.field == "nilai" and p.nilai is not None)
+        location = plan.indikator_location(ind, target_fields=True)
+        yield Hit(location=location,
+                  values={"values": numbers, "stored": target.nilai, "triwulan": target.triwulan or "tahunan"},
+                  params={"kapan": kapan, "tempat": tempat}, key=f"t{target.id}")

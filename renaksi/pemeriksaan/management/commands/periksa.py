@@ -23,7 +23,7 @@ from django.db import transaction
 from renaksi.perencanaan.models import RencanaAksi
 
 from ... import api
-from ...findings import Finding, Severity
+from ...findings import Finding
 
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning")}
 
@@ -107,5 +107,3 @@ class Command(BaseCommand):
             + (f" ({sum(f.acknowledged for f in findings)} diakui)" if any(f.acknowledged for f in findings) else "")
         )
 
-
-__all__ = ["Command", "Severity"]

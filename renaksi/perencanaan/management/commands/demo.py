@@ -259,13 +259,14 @@ def _importer():
 
 
 def _run_import(import_path, path: Path, pd: PerangkatDaerah, tahun: int) -> RencanaAksi:
-    """Call the importer with the arguments it declares (it is written in parallel; its keywords may vary)."""
+    """Import one seed into the demo PD. The importer takes the keywords of `import_document` (directly or through
+    `**kw`); the PD and the year are passed so that the plan lands on the demo PD whatever the title says."""
     parameters = inspect.signature(import_path).parameters
-    offered = {"perangkat_daerah": pd, "pd": pd, "tahun": tahun}
-    kwargs = {k: v for k, v in offered.items() if k in parameters}
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
+    offered = {"perangkat_daerah": pd, "tahun": tahun}
+    kwargs = {k: v for k, v in offered.items() if takes_any or k in parameters}
     result = import_path(path, **kwargs)
-    plan = result if isinstance(result, RencanaAksi) else (
-        getattr(result, "rencana_aksi", None) or getattr(result, "plan", None))
+    plan = result if isinstance(result, RencanaAksi) else getattr(result, "rencana_aksi", None)
     if plan is None:
         plan = RencanaAksi.objects.filter(perangkat_daerah=pd, tahun=tahun).order_by("-versi").first()
     if plan is None:

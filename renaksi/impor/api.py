@@ -1,0 +1,234 @@
+"""The importer's public face, for the web page, the CLI, the checker, the demo and the bench.
+
+    parsed = parse_document(data, "rencana-aksi.txt")      # bytes → grid → layout → neutral structure
+    parsed.dokumen.counts(), parsed.decisions, parsed.warnings   # the preview
+    result = import_document(parsed, perangkat_daerah=pd)   # one transaction; dry_run=True rolls it back
+    result.as_json()                                        # the shape of issue 4
+    diff = compare_with_plan(parsed, existing_plan)         # what a re-import would change (shown before --replace)
+
+`ImporGagal` (from `renaksi.impor.grid`) means the document cannot be read or stored; its message is Indonesian and
+names the place. `ImporDitolak` means the document is fine but the import is refused (a plan exists for that PD and
+year, or the plan to replace is no longer editable). In both cases nothing has been written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+
+from renaksi.impor import layouts
+from renaksi.impor.dokumen import RencanaAksiDoc
+from renaksi.impor.grid import Catatan, ImporGagal, Place
+from renaksi.impor.inferensi import infer
+from renaksi.impor.readers import read_grid
+from renaksi.impor.services import impor_record
+from renaksi.impor.writer import ImporDitolak, RencanaAksiSudahAda, Writer, _call, resolve_tujuan
+from renaksi.organisasi.models import Pemda, PerangkatDaerah
+from renaksi.perencanaan import services as svc
+from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, RencanaAksi, Sasaran, SubKegiatan
+
+# The exceptions a caller reports to the user as "this document cannot be imported" (CLI exit status 2).
+READ_ERRORS = ("ImporGagal", "ImporDitolak")
+
+__all__ = [
+    "ImportResult", "ImporDitolak", "ImporGagal", "ParsedDocument", "RencanaAksiSudahAda", "compare_with_plan",
+    "import_document", "import_path", "parse_document",
+]
+
+COUNT_MODELS = {"sasaran": Sasaran, "indikator": Indikator, "program": Program, "kegiatan": Kegiatan,
+                "sub_kegiatan": SubKegiatan, "aksi": Aksi}
+PAGU_MODELS = {"program": Program, "kegiatan": Kegiatan, "sub_kegiatan": SubKegiatan}
+
+
+@dataclass
+class ParsedDocument:
+    """A document read into the neutral structure, with what identifies its source file."""
+
+    dokumen: RencanaAksiDoc
+    filename: str
+    format: str
+    layout: str
+    sha256: str
+    size: int
+
+    @property
+    def doc(self) -> RencanaAksiDoc:
+        return self.dokumen
+
+    @property
+    def tahun(self) -> int | None:
+        """The year the document's title states."""
+        return self.dokumen.tahun
+
+    @property
+    def decisions(self) -> list[Catatan]:
+        return self.dokumen.decisions
+
+    @property
+    def warnings(self) -> list[Catatan]:
+        return self.dokumen.warnings
+
+    def preview_json(self) -> dict:
+        """What the document holds, before anything is written (for the upload page's preview)."""
+        doc = self.dokumen
+        return {
+            "berkas": {"nama": self.filename, "format": self.format, "layout": self.layout, "sha256": self.sha256,
+                       "ukuran": self.size},
+            "perangkat_daerah": doc.perangkat_daerah.teks if doc.perangkat_daerah else "",
+            "pemda": f"{doc.pemda_jenis.capitalize()} {doc.pemda_nama}".strip(),
+            "tahun": doc.tahun,
+            "counts": doc.counts(),
+            "pagu": doc.pagu_totals(),
+            "decisions": [c.as_json() for c in doc.decisions],
+            "warnings": [c.as_json() for c in doc.warnings],
+        }
+
+
+@dataclass
+class ImportResult:
+    rencana_aksi_id: int | None
+    tahun: int
+    perangkat_daerah: str
+    pemda: str
+    counts: dict[str, int]
+    pagu: dict[str, int]
+    decisions: list[Catatan] = field(default_factory=list)
+    warnings: list[Catatan] = field(default_factory=list)
+    dry_run: bool = False
+    impor_id: int | None = None
+
+    @property
+    def rencana_aksi(self) -> RencanaAksi | None:
+        """The stored plan (None after a dry run, whose plan was rolled back)."""
+        if self.dry_run or self.rencana_aksi_id is None:
+            return None
+        return RencanaAksi.objects.filter(pk=self.rencana_aksi_id).first()
+
+    def as_json(self) -> dict:
+        return {
+            "rencana_aksi": {"id": self.rencana_aksi_id, "tahun": self.tahun,
+                             "perangkat_daerah": self.perangkat_daerah, "pemda": self.pemda},
+            "counts": dict(self.counts),
+            "pagu": dict(self.pagu),
+            "decisions": [c.as_json() for c in self.decisions],
+            "warnings": [c.as_json() for c in self.warnings],
+            "dry_run": self.dry_run,
+        }
+
+
+def parse_document(data: bytes, filename: str) -> ParsedDocument:
+    """Read a document (any supported format and layout) into the neutral structure; nothing is written."""
+    limit = settings.RENAKSI_IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise ImporGagal(f"berkas terlalu besar ({len(data):,} byte); paling besar {limit:,} byte.".replace(",", "."),
+                         Place(filename))
+    grid = read_grid(data, filename)
+    doc = layouts.read(grid)
+    infer(doc)
+    return ParsedDocument(dokumen=doc, filename=filename, format=grid.format, layout=doc.layout,
+                          sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+
+
+def import_document(
+    parsed: ParsedDocument,
+    *,
+    user=None,
+    tahun: int | None = None,
+    pemda: Pemda | str | None = None,
+    perangkat_daerah: PerangkatDaerah | str | None = None,
+    replace: RencanaAksi | bool | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Write a parsed document as a new draft plan, in one transaction.
+
+    `tahun`, `pemda` and `perangkat_daerah` override what the document's title says. A plan that already exists for
+    the PD and year is refused (`RencanaAksiSudahAda`) unless it is passed as `replace` (or `replace=True`: the
+    existing plan of that PD and year, if any): its tree is then deleted in the same transaction and the document
+    imported anew. With `dry_run` everything is rolled back, but the result still carries the counts and sums
+    computed inside.
+    """
+    return _import(parsed, user=user, tahun=tahun, pemda=pemda, perangkat_daerah=perangkat_daerah, replace=replace,
+                   dry_run=dry_run)
+
+
+def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perangkat_daerah=None, replace=None,
+            dry_run=False, on_done: Callable[[RencanaAksi], None] | None = None,
+            beside_existing: bool = False) -> ImportResult:
+    doc = parsed.dokumen
+    with transaction.atomic():
+        tujuan = resolve_tujuan(doc, pemda=pemda, perangkat_daerah=perangkat_daerah, tahun=tahun)
+        pd = tujuan.perangkat_daerah
+        existing = RencanaAksi.objects.filter(perangkat_daerah=pd, tahun=tujuan.tahun)
+        versi = 1
+        if replace is True:
+            replace = existing.order_by("-versi").first()
+        elif replace is False:
+            replace = None
+        if replace is not None:
+            replace = RencanaAksi.objects.select_for_update().get(pk=replace.pk)
+            if not replace.editable:
+                raise ImporDitolak(f"Rencana aksi yang akan diganti (id {replace.pk}) berstatus "
+                                   f"'{replace.get_status_display()}' dan tidak dapat diubah.")
+            if replace.perangkat_daerah_id == pd.pk and replace.tahun == tujuan.tahun:
+                versi = replace.versi
+            _call(Place(doc.dokumen), svc.rencana_aksi_delete, rencana_aksi=replace)
+        if beside_existing:
+            versi = max([r.versi for r in existing] + [0]) + 1
+        elif existing.filter(versi=versi).exists() or (replace is None and existing.exists()):
+            raise RencanaAksiSudahAda(existing.order_by("-versi").first())
+        writer = Writer(doc, tujuan, versi=versi)
+        ra = writer.write()
+        result = ImportResult(
+            rencana_aksi_id=ra.pk, tahun=ra.tahun, perangkat_daerah=pd.nama, pemda=str(pd.pemda),
+            counts=_counts(ra, len({p.pk for p in writer.pejabat.values()})), pagu=_pagu(ra),
+            decisions=[*tujuan.notes, *doc.decisions], warnings=[*doc.warnings, *writer.warnings], dry_run=dry_run,
+        )
+        if on_done is not None:
+            on_done(ra)
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            result.impor_id = impor_record(
+                filename=parsed.filename, sha256=parsed.sha256, size=parsed.size, format=parsed.format,
+                layout=parsed.layout, rencana_aksi=ra, summary=result.as_json(), user=user,
+            ).pk
+    return result
+
+
+def _counts(ra: RencanaAksi, pejabat: int) -> dict[str, int]:
+    counts = {key: model.objects.filter(rencana_aksi=ra).count() for key, model in COUNT_MODELS.items()}
+    counts["pejabat"] = pejabat
+    return counts
+
+
+def _pagu(ra: RencanaAksi) -> dict[str, int]:
+    return {key: int(model.objects.filter(rencana_aksi=ra).aggregate(s=Sum("pagu"))["s"] or 0)
+            for key, model in PAGU_MODELS.items()}
+
+
+def compare_with_plan(parsed: ParsedDocument, rencana_aksi: RencanaAksi, **kw):
+    """What importing `parsed` in place of `rencana_aksi` would change (see `renaksi.impor.diff`); writes nothing."""
+    from renaksi.impor.diff import compare, snapshot
+
+    before = snapshot(rencana_aksi)
+    after: dict = {}
+    kw.setdefault("perangkat_daerah", rencana_aksi.perangkat_daerah)
+    kw.setdefault("tahun", rencana_aksi.tahun)
+    _import(parsed, dry_run=True, beside_existing=True, on_done=lambda ra: after.update(snapshot(ra)), **kw)
+    return compare(before, after)
+
+
+def import_path(path: str | Path, **kw) -> ImportResult:
+    """Read a file and import it (for the bench and scripts); keyword arguments as for `import_document`."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImporGagal(f"berkas tidak dapat dibuka: {exc.strerror or exc}.", Place(path.name)) from exc
+    return import_document(parse_document(data, path.name), **kw)

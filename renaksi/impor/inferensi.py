@@ -1,0 +1,92 @@
+"""What a document does not say about an indikator, inferred and marked as inferred: polaritas and akumulasi.
+
+- Polaritas is *negatif* (lower is better) when the yearly target is 0, or when the name counts something bad
+  ("temuan", "angka kemiskinan", "kasus", "pelanggaran" …) — unless the name measures what is done about it
+  ("penanganan kasus", "penurunan angka kemiskinan", "tindak lanjut temuan"), which is positive. Otherwise positive.
+- Akumulasi is the type under which the quarterly targets agree with the yearly one (`core.akumulasi`).
+A value the document (or the Renaksi template) states is kept; only empty ones are inferred. Each inference keeps
+its reason in `alasan_inferensi`, and the import reports a summary and every non-default inference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from renaksi.core.akumulasi import Akumulasi, infer_akumulasi
+from renaksi.impor.dokumen import IndikatorDoc, RencanaAksiDoc
+
+NEGATIVE_WORDS = (
+    "temuan", "angka kemiskinan", "kemiskinan", "kasus", "pelanggaran", "pengangguran", "angka kematian",
+    "kematian", "prevalensi", "kriminalitas", "kecelakaan", "tunggakan", "gangguan keamanan",
+)
+# Words that, before a negative noun, make the indicator measure the response to it, not the bad thing itself.
+HANDLING_WORDS = (
+    "penanganan", "ditangani", "penyelesaian", "diselesaikan", "tindak lanjut", "ditindaklanjuti", "pencegahan",
+    "penurunan", "menurunnya", "berkurangnya", "pengurangan",
+)
+
+
+def polaritas_of(nama: str, tahunan: Decimal | None) -> tuple[str, str]:
+    """(polaritas, reason) from an indikator's name and yearly target."""
+    text = nama.casefold()
+    if tahunan is not None and tahunan == 0:
+        return "negatif", "target tahunan 0: makin rendah makin baik"
+    for word in NEGATIVE_WORDS:
+        match = re.search(rf"\b{re.escape(word)}\b", text)
+        if not match:
+            continue
+        handling = next((h for h in HANDLING_WORDS if h in text[: match.start()]), None)
+        if handling:
+            return "positif", f"nama memuat '{word}' tetapi yang diukur adalah '{handling}'-nya"
+        return "negatif", f"nama memuat '{word}': makin rendah makin baik"
+    return "positif", "bawaan: nama tidak memuat kata yang menandai polaritas negatif"
+
+
+def _value(nilai) -> Decimal | None:
+    return None if nilai is None else nilai.angka.nilai
+
+
+def akumulasi_of(indikator: IndikatorDoc) -> tuple[str, str]:
+    tahunan = _value(indikator.target)
+    quarters = [_value(q) for q in indikator.triwulan]
+    if all(q is None for q in quarters):
+        return str(Akumulasi.KUMULATIF), "tidak ada target triwulan; kumulatif dipakai sebagai bawaan"
+    if tahunan is None:
+        return str(Akumulasi.KUMULATIF), "target tahunan tidak tertulis; kumulatif dipakai sebagai bawaan"
+    return infer_akumulasi(tahunan, quarters)
+
+
+def infer(doc: RencanaAksiDoc) -> None:
+    """Fill polaritas, akumulasi and jenis_target of every indikator that does not state them."""
+    counts: Counter[str] = Counter()
+    inferred = 0
+    for indikator in doc.all_indikator():
+        reasons = []
+        if not indikator.jenis_target:
+            target = indikator.target.angka if indikator.target else None
+            indikator.jenis_target = "kategori" if target is not None and target.kategori else "angka"
+        if not indikator.polaritas:
+            indikator.polaritas, why = polaritas_of(indikator.nama.teks, _value(indikator.target))
+            indikator.polaritas_disimpulkan = True
+            reasons.append(f"polaritas {indikator.polaritas}: {why}")
+            if indikator.polaritas == "negatif" or "tetapi" in why:
+                doc.decide("indikator.polaritas", f"Indikator '{indikator.nama.teks}': polaritas disimpulkan "
+                           f"{indikator.polaritas} ({why}).", indikator.nama.place)
+        if not indikator.akumulasi:
+            indikator.akumulasi, why = akumulasi_of(indikator)
+            indikator.akumulasi_disimpulkan = True
+            reasons.append(f"akumulasi {Akumulasi(indikator.akumulasi).label.lower()}: {why}")
+            counts[indikator.akumulasi] += 1
+            if why.startswith("tidak ada jenis"):
+                doc.decide("indikator.akumulasi", f"Indikator '{indikator.nama.teks}': {why}.",
+                           indikator.nama.place)
+        if reasons:
+            inferred += 1
+            indikator.alasan_inferensi = "; ".join(filter(None, [indikator.alasan_inferensi, *reasons]))
+    if inferred:
+        summary = ", ".join(f"{n} {Akumulasi(k).label.lower()}" for k, n in counts.most_common())
+        doc.decide("indikator.inferensi", f"Polaritas dan jenis akumulasi {inferred} indikator tidak tertulis di "
+                   f"dokumen; disimpulkan dari nama dan targetnya dan ditandai 'disimpulkan' ({summary}). "
+                   "Alasannya tersimpan pada tiap indikator.")

@@ -1,0 +1,874 @@
+"""The report: a Rencana Aksi written as a document with chapters, tables and one page per bidang (Samarinda).
+
+Tables are recognised by their columns (see `renaksi.impor.tabel`), not by their numbers, and read in document order:
+
+- IKU (sasaran, indikator, formulasi, target): marks the indikator as IKU, keeps its formulasi; a target of a
+  Renstra period ("Tahun 2021-2026" in the caption) is kept as a remark, not as this year's target;
+- Perjanjian Kinerja (a caption saying so; sasaran, indikator, target): PK lines with the PK's own targets;
+- budget (program, kegiatan / sub kegiatan, pagu, optionally sasaran, indikator and target): the program tree.
+  "Kegiatan : …", "Sub Kegiatan : 1. …" and "2. …" in one column are told apart by their labels; a row shifted left
+  is put back; where the pagu column slipped against the names (a kegiatan and its first sub kegiatan merged in
+  one cell, one amount more below), the reading that makes the stated kegiatan pagu and the stated total add up is
+  chosen and reported;
+- targets (indikator, yearly target and/or TW I–IV): targets of the strategic indikator, or of the bidang's own
+  indikator on a bidang page; a sasaran split over several rows is joined;
+- aksi (AKSI/KEGIATAN, months, output, program, kegiatan, sub kegiatan, target, pagu): the aksi of one sub kegiatan.
+  Its sub kegiatan is found in the budget table by name (case, spelling and labels ignored, see `teks.kemiripan`);
+  the pagu written here is kept as a second source of the sub kegiatan's pagu, never replacing the budget table's.
+
+Between the tables: the title (PD, Pemda, year), the lists of tujuan and sasaran strategis, the Renstra period,
+"BIDANG …" headings that open a bidang's pages, and signature blocks (the head of the PD, the head of each bidang).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from renaksi.impor.dokumen import (
+    AksiDoc,
+    BidangDoc,
+    IndikatorDoc,
+    KegiatanDoc,
+    Nilai,
+    PejabatDoc,
+    PKItemDoc,
+    ProgramDoc,
+    RencanaAksiDoc,
+    SasaranDoc,
+    SubKegiatanDoc,
+    Teks,
+    Uang,
+)
+from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
+from renaksi.impor.tabel import Peran, Tabel, find_tables
+from renaksi.impor.teks import (
+    bersih,
+    is_row_number,
+    judul_kapital,
+    kemiripan,
+    nama_anggaran,
+    nama_key,
+    sentence_starts_new,
+    strip_label,
+)
+
+from .matriks import is_matrix
+from .umum import (
+    baca_judul,
+    baca_nilai,
+    baca_tanda_tangan,
+    baca_uang,
+    looks_like_money,
+    nama_inti,
+    rp,
+    tempat_tanggal,
+)
+
+NAME = "laporan"
+SAMA = 0.9  # two names at least this similar (difflib ratio of their keys) are the same item
+MIRIP = 0.7  # below SAMA, still accepted within the same parent when it is clearly the best candidate
+
+_BIDANG = re.compile(r"^(?:BIDANG|SEKRETARIAT|SUB\s*BAGIAN|SUBBAGIAN|UPTD?|UNIT)\b[A-Z ,.&/()-]*$")
+_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+(?P<teks>\S.*)$")
+_SUB_LABEL = re.compile(r"\bSub\s*Kegiatan\s*[:;]", re.I)
+_KEG_LABEL = re.compile(r"^\s*Kegiatan\s*[:;]", re.I)
+_TOTAL = re.compile(r"^(?:total|jumlah)\b", re.I)
+_PERIODE = re.compile(r"(20\d\d)\s*[-–]\s*(20\d\d)")
+_MARKS = {"x", "v", "√", "✓", "✔", "■", "●", "•", "*", "1", "ü", "o"}
+
+
+def kind(tabel: Tabel, caption: str = "") -> str | None:
+    """What a table is about, by its columns (and, for the PK, its caption)."""
+    if is_matrix(tabel):
+        return "matriks"
+    if tabel.has(Peran.AKSI):
+        return "aksi"
+    budget = {Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN, Peran.KEGIATAN_SUB} & tabel.roles
+    if budget and Peran.PAGU in tabel.cols:
+        return "anggaran"
+    if Peran.INDIKATOR in tabel.cols and any(c is not None for c in tabel.tw):
+        return "triwulan"
+    if tabel.has(Peran.INDIKATOR, Peran.FORMULASI):
+        return "iku"
+    if tabel.has(Peran.INDIKATOR, Peran.TARGET):
+        return "pk" if "perjanjian kinerja" in caption.casefold() else "target"
+    return None
+
+
+def detect(grid: Grid) -> int:
+    kinds = set()
+    for sheet in grid.sheets:
+        for tabel in find_tables(grid, sheet):
+            kinds.add(kind(tabel, _caption_text(sheet, tabel)))
+    if "matriks" in kinds:
+        return 0
+    if kinds & {"anggaran", "aksi"}:
+        return 70
+    if kinds & {"triwulan", "pk", "iku", "target"}:
+        return 50
+    return 0
+
+
+def _caption_text(sheet: Sheet, tabel: Tabel) -> str:
+    """The paragraphs just above a table's header (its caption and title lines), joined."""
+    lines: list[str] = []
+    rows = [r for r in sheet.rows if r.number < tabel.header.number]
+    for row in reversed(rows[-8:]):
+        cells = [c for c in row.cells if c.strip()]
+        if len(cells) > 1:
+            break
+        if cells:
+            lines.insert(0, bersih(cells[0]))
+    return " ".join(lines)
+
+
+@dataclass
+class _Event:
+    """Something between the tables, in document order."""
+
+    row: int
+    kind: str  # bidang, tanda_tangan
+    value: object
+
+
+@dataclass(eq=False)
+class _Group:
+    """A kegiatan of the budget table with the names and amounts of its rows, before the amounts are placed."""
+
+    program: ProgramDoc
+    kegiatan: KegiatanDoc
+    names: list[tuple[object, int]] = field(default_factory=list)  # (KegiatanDoc | SubKegiatanDoc, row)
+    values: list[tuple[Uang, int]] = field(default_factory=list)  # (pagu, row)
+    reading: str = ""
+    explanation: str = ""
+
+
+class _Reader:
+    def __init__(self, grid: Grid):
+        self.grid = grid
+        self.doc = RencanaAksiDoc(dokumen=grid.dokumen, format=grid.format, layout=NAME)
+        self.doc.decisions.extend(grid.decisions)
+        self.doc.warnings.extend(grid.warnings)
+        self.known_sasaran: list[SasaranDoc] = []
+        self.groups: list[_Group] = []
+        self.stated_total: Uang | None = None
+        self.bidang_indikator: dict[str, IndikatorDoc] = {}
+        self.bidang_aksi: dict[str, list[AksiDoc]] = {}
+        self.output_slips: list[tuple[Tabel, list[int]]] = []
+        self.aksi_count = 0
+        self.matched: set[tuple[str, int]] = set()
+
+    # --- document order --------------------------------------------------------------------------------------
+
+    def read(self) -> RencanaAksiDoc:
+        for sheet in self.grid.sheets:
+            tables = find_tables(self.grid, sheet)
+            for tabel in tables:
+                self.doc.decisions.extend(tabel.decisions)
+            self._title(sheet, tables)
+            events = self._events(sheet, tables)
+            bidang = ""
+            items: list[tuple[int, str, object]] = [(e.row, e.kind, e.value) for e in events]
+            items += [(t.header.number, "tabel", t) for t in tables]
+            for _row, what, value in sorted(items, key=lambda x: x[0]):
+                if what == "bidang":
+                    bidang = value
+                elif what == "tanda_tangan":
+                    self._signature(value, bidang)
+                    bidang = ""
+                elif what == "tabel":
+                    self._table(sheet, value, bidang)
+        self._finish()
+        return self.doc
+
+    def _title(self, sheet: Sheet, tables: list[Tabel]) -> None:
+        if self.doc.tahun is not None or self.doc.perangkat_daerah is not None:
+            return
+        first = tables[0].header.number if tables else (sheet.rows[-1].number + 1 if sheet.rows else 0)
+        lines = [(r.cell(0), self.grid.place(sheet, r)) for r in sheet.rows
+                 if r.number < first and len([c for c in r.cells if c.strip()]) == 1]
+        judul = baca_judul(lines)
+        self.doc.judul = judul.judul
+        self.doc.perangkat_daerah = judul.perangkat_daerah
+        self.doc.pemda_jenis, self.doc.pemda_nama, self.doc.tahun = judul.pemda_jenis, judul.pemda_nama, judul.tahun
+
+    def _events(self, sheet: Sheet, tables: list[Tabel]) -> list[_Event]:
+        """Paragraphs outside the tables: lists, Renstra period, bidang headings, signatures."""
+        inside: set[int] = set()
+        for t in tables:
+            last = t.rows[-1].number if t.rows else t.header.number
+            inside.update(range(t.header.number, last + 1))
+        rows = sheet.rows
+        events: list[_Event] = []
+        index = 0
+        while index < len(rows):
+            row = rows[index]
+            text = bersih(row.cell(0))
+            if row.number in inside or not text or len([c for c in row.cells if c.strip()]) > 1:
+                index += 1
+                continue
+            place = self.grid.place(sheet, row)
+            if tempat_tanggal(text):
+                block = baca_tanda_tangan(self.doc, rows, index, lambda r: self.grid.place(sheet, r))
+                if block is not None:
+                    events.append(_Event(row.number, "tanda_tangan", block))
+                    index = block.last_index + 1
+                    continue
+            if _BIDANG.match(text) and text.upper() == text and len(text) < 150:
+                nama = judul_kapital(text)
+                if self.doc.bidang_named(nama) is None:
+                    self.doc.bidang.append(BidangDoc(Teks(nama, place)))
+                events.append(_Event(row.number, "bidang", nama))
+            elif text.endswith(":") and re.search(r"\btujuan\b.*\b(strategis|jangka menengah|ingin dicapai)", text, re.I):
+                self.doc.tujuan.extend(Teks(t, p) for t, p, _n in self._list_after(rows, index))
+            elif text.endswith(":") and re.search(r"\bsasaran strategis\b", text, re.I):
+                for uraian, p, nomor in self._list_after(rows, index):
+                    self._sasaran(Teks(uraian, p), nomor)
+            if self.doc.renstra_periode is None and re.search(r"renstra|rencana strategis", text, re.I):
+                if match := _PERIODE.search(text):
+                    self.doc.renstra_periode = (int(match[1]), int(match[2]))
+            index += 1
+        return events
+
+    def _list_after(self, rows: list[Row], index: int) -> list[tuple[str, Place, str]]:
+        """The numbered lines ("1. …") that follow an introducing paragraph, blank lines allowed between."""
+        found = []
+        for row in rows[index + 1:index + 40]:
+            text = bersih(row.cell(0))
+            if not text:
+                continue
+            match = _ITEM.match(text)
+            if not match or len([c for c in row.cells if c.strip()]) > 1:
+                break
+            found.append((match["teks"].strip(), self.grid.place(self.sheet_of(row), row), match[1]))
+        return found
+
+    def sheet_of(self, row: Row) -> Sheet:
+        return next(s for s in self.grid.sheets if any(r is row for r in s.rows))
+
+    # --- sasaran and indikator registry -----------------------------------------------------------------------
+
+    def _sasaran(self, uraian: Teks, nomor: str = "") -> SasaranDoc:
+        """The strategic sasaran with this text (same key, or similar enough), created when new."""
+        best, score = None, 0.0
+        for s in self.known_sasaran:
+            sim = kemiripan(s.uraian.teks, uraian.teks)
+            if sim > score:
+                best, score = s, sim
+        if best is not None and score >= SAMA:
+            if score < 1:
+                self.doc.decide("nama.mirip", f"Sasaran '{uraian.teks}' dianggap sama dengan '{best.uraian.teks}' "
+                                f"(kemiripan {_pct(score)}).", uraian.place)
+            if nomor and not best.nomor:
+                best.nomor = nomor
+            return best
+        sasaran = SasaranDoc(uraian=uraian, level="strategis", nomor=nomor)
+        self.known_sasaran.append(sasaran)
+        self.doc.sasaran.append(sasaran)
+        return sasaran
+
+    def _indikator(self, sasaran: SasaranDoc, nama: Teks, bidang: str = "") -> IndikatorDoc:
+        candidates = [i for s in self.doc.sasaran for i in s.indikator if i.bidang == bidang]
+        best, score = None, 0.0
+        for ind in candidates:
+            sim = kemiripan(ind.nama.teks, nama.teks)
+            if sim > score:
+                best, score = ind, sim
+        if best is not None and score >= SAMA:
+            if score < 1:
+                best.nama_lain.append(nama)
+                self.doc.decide("nama.mirip", f"Indikator '{nama.teks}' dianggap sama dengan '{best.nama.teks}' "
+                                f"(kemiripan {_pct(score)}).", nama.place)
+            return best
+        indikator = IndikatorDoc(nama=nama, bidang=bidang)
+        sasaran.indikator.append(indikator)
+        return indikator
+
+    def _sasaran_by_row(self, tabel: Tabel, rows: list[Row] | None = None) -> dict[int, SasaranDoc | None]:
+        """The sasaran of every row: an empty cell repeats the one above; a statement split over rows is joined."""
+        known = [nama_key(s.uraian.teks) for s in self.known_sasaran]
+        pieces: list[tuple[str, Place, list[int]]] = []  # (text, place, rows)
+        rows = tabel.rows if rows is None else rows
+        texts = {}
+        for row in rows:
+            text = tabel.cell(row, Peran.SASARAN)
+            texts[row.number] = "" if looks_like_money(text) or is_row_number(text) else text
+        for row in rows:
+            text = texts[row.number]
+            if text and pieces:
+                joined = f"{pieces[-1][0]} {text}"
+                key = nama_key(joined)
+                continues = (any(k.startswith(key) for k in known) or text[:1].islower()
+                             or (not sentence_starts_new(text) and sentence_starts_new(pieces[-1][0])))
+                if continues:
+                    if not any(k.startswith(nama_key(pieces[-1][0])) and k != nama_key(pieces[-1][0]) for k in known) \
+                            and not text[:1].islower() and sentence_starts_new(text):
+                        continues = False
+                if continues:
+                    pieces[-1] = (joined, pieces[-1][1], pieces[-1][2] + [row.number])
+                    continue
+            if text:
+                pieces.append((text, tabel.place(row, role=Peran.SASARAN), [row.number]))
+            elif pieces:
+                pieces[-1][2].append(row.number)
+        result: dict[int, SasaranDoc | None] = {}
+        for text, place, numbers in pieces:
+            written = [n for n in numbers if texts[n]]
+            if len(written) > 1:
+                self.doc.decide("sasaran.sambung", f"Teks sasaran pada baris {', '.join(map(str, written))} dibaca "
+                                f"sebagai satu sasaran yang terpotong: '{text}'.", place)
+            sasaran = self._sasaran(Teks(text, place))
+            for n in numbers:
+                result[n] = sasaran
+        return result
+
+    # --- tables ------------------------------------------------------------------------------------------------
+
+    def _table(self, sheet: Sheet, tabel: Tabel, bidang: str) -> None:
+        caption = _caption_text(sheet, tabel)
+        what = kind(tabel, caption)
+        if not tabel.judul:
+            tabel.judul = f"{bidang} ({'aksi' if what == 'aksi' else 'indikator'})" if bidang else \
+                f"Tabel di baris {tabel.header.number}"
+        if what == "iku":
+            self._iku(tabel, caption)
+        elif what == "pk":
+            self._pk(tabel)
+        elif what == "anggaran":
+            self._anggaran(tabel)
+        elif what in ("triwulan", "target"):
+            self._targets(tabel, bidang)
+        elif what == "aksi":
+            self._aksi(tabel, bidang)
+        elif tabel.rows:
+            self.doc.warn("tabel.tidak_dikenali", "Tabel dengan kolom "
+                          + ", ".join(tabel.judul_kolom.values()) + " tidak dikenali dan tidak dibaca.",
+                          tabel.header_place())
+
+    def _iku(self, tabel: Tabel, caption: str) -> None:
+        periode = _PERIODE.search(caption)
+        by_row = self._sasaran_by_row(tabel)
+        for row in tabel.rows:
+            nama = tabel.cell(row, Peran.INDIKATOR)
+            sasaran = by_row.get(row.number)
+            if not nama or sasaran is None:
+                continue
+            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)))
+            indikator.is_iku = True
+            if formulasi := tabel.cell(row, Peran.FORMULASI):
+                indikator.formulasi = Teks(formulasi, tabel.place(row, role=Peran.FORMULASI))
+            if target := tabel.cell(row, Peran.TARGET):
+                place = tabel.place(row, role=Peran.TARGET)
+                if periode and (self.doc.tahun is None or int(periode[2]) != self.doc.tahun):
+                    indikator.keterangan.append(Teks(f"Target IKU {periode[1]}–{periode[2]}: {target}", place))
+                    self.doc.decide("target.periode", f"Target '{target}' pada {tabel.judul} berlaku untuk periode "
+                                    f"{periode[1]}–{periode[2]}, bukan target tahun ini; disimpan sebagai catatan "
+                                    "indikator.", place)
+                else:
+                    self._yearly(indikator, baca_nilai(self.doc, target, place), primary=False)
+
+    def _yearly(self, indikator: IndikatorDoc, nilai: Nilai, primary: bool) -> None:
+        """Another statement of the yearly target: the first (or a table with quarters) is the target."""
+        if indikator.target is None:
+            indikator.target = nilai
+        elif primary:
+            indikator.target_lain.append(indikator.target)
+            indikator.target = nilai
+        else:
+            indikator.target_lain.append(nilai)
+
+    def _pk(self, tabel: Tabel) -> None:
+        by_row = self._sasaran_by_row(tabel)
+        for row in tabel.rows:
+            nama = tabel.cell(row, Peran.INDIKATOR)
+            sasaran = by_row.get(row.number)
+            if not nama or sasaran is None:
+                continue
+            teks = Teks(nama, tabel.place(row, role=Peran.INDIKATOR))
+            target_text = tabel.cell(row, Peran.TARGET)
+            self.doc.pk.append(PKItemDoc(
+                indikator=teks, nomor=tabel.cell(row, Peran.NO), sasaran=sasaran.uraian,
+                target=baca_nilai(self.doc, target_text, tabel.place(row, role=Peran.TARGET)),
+                indikator_ref=self._indikator(sasaran, teks),
+            ))
+
+    def _targets(self, tabel: Tabel, bidang: str) -> None:
+        by_row = self._sasaran_by_row(tabel)
+        for row in tabel.rows:
+            nama = tabel.cell(row, Peran.INDIKATOR)
+            sasaran = by_row.get(row.number)
+            if not nama or sasaran is None:
+                continue
+            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)), bidang)
+            if bidang:
+                self.bidang_indikator.setdefault(bidang, indikator)
+            satuan = indikator.satuan.teks if indikator.satuan else ""
+            if (col := tabel.col(Peran.SATUAN)) is not None and bersih(row.cell(col)):
+                indikator.satuan = Teks(bersih(row.cell(col)), tabel.place(row, col))
+            if (col := tabel.col(Peran.TARGET)) is not None:
+                self._yearly(indikator, baca_nilai(self.doc, row.cell(col), tabel.place(row, col), satuan),
+                             primary=any(c is not None for c in tabel.tw))
+            for tw, col in enumerate(tabel.tw):
+                if col is not None:
+                    indikator.triwulan[tw] = baca_nilai(self.doc, row.cell(col), tabel.place(row, col), satuan)
+
+    # --- the budget table --------------------------------------------------------------------------------------
+
+    def _realign(self, tabel: Tabel, row: Row) -> Row:
+        """A row shifted left ("5. Pengangkatan …" in the NO column, its amount next to it): put it back."""
+        name_col = tabel.col(Peran.KEGIATAN_SUB) or tabel.col(Peran.SUB_KEGIATAN) or tabel.col(Peran.KEGIATAN)
+        pagu_col = tabel.col(Peran.PAGU)
+        first = bersih(row.cell(0))
+        if tabel.col(Peran.NO) != 0 or name_col is None or pagu_col is None or not first or is_row_number(first):
+            return row
+        others = [bersih(c) for c in row.cells[1:] if bersih(c)]
+        if not (_ITEM.match(first) or _SUB_LABEL.search(first) or _KEG_LABEL.match(first)):
+            return row
+        if len(others) > 1 or (others and not looks_like_money(others[0])):
+            return row
+        cells = [""] * (max(name_col, pagu_col) + 1)
+        cells[name_col] = first
+        if others:
+            cells[pagu_col] = others[0]
+        self.doc.decide(
+            "baris.geser_kiri",
+            f"Baris {row.number} bergeser ke kiri: '{first}' tertulis di kolom NO"
+            + (f" dan {others[0]} di kolom berikutnya" if others else "")
+            + f"; dibaca sebagai {tabel.judul_kolom.get(name_col, 'nama')}"
+            + (f" dengan {tabel.judul_kolom.get(pagu_col, 'pagu')} {others[0]}" if others else "") + ".",
+            tabel.place(row, 0),
+        )
+        return Row(cells=cells, number=row.number)
+
+    def _anggaran(self, tabel: Tabel) -> None:
+        rows = [self._realign(tabel, row) for row in tabel.rows]
+        by_row = self._sasaran_by_row(tabel, rows)
+        program: ProgramDoc | None = None
+        group: _Group | None = None
+        indikator: IndikatorDoc | None = None
+        start = len(self.groups)
+        for row in rows:
+            cells = [bersih(c) for c in row.cells]
+            if any(_TOTAL.match(c) for c in cells[:3] if c):
+                amounts = [(i, c) for i, c in enumerate(cells) if looks_like_money(c)]
+                if amounts:
+                    col, text = amounts[-1]
+                    self.stated_total = baca_uang(self.doc, text, tabel.place(row, col))
+                continue
+            sasaran = by_row.get(row.number)
+            if nama := tabel.cell(row, Peran.INDIKATOR):
+                if sasaran is None:
+                    sasaran = self._sasaran(Teks("", tabel.place(row, role=Peran.SASARAN)))
+                indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)))
+                if target := tabel.cell(row, Peran.TARGET):
+                    self._yearly(indikator, baca_nilai(self.doc, target, tabel.place(row, role=Peran.TARGET)),
+                                 primary=False)
+            if nama := tabel.cell(row, Peran.PROGRAM):
+                program = self._program(Teks(nama, tabel.place(row, role=Peran.PROGRAM)))
+                group = None
+                if indikator is not None and indikator not in program.indikator:
+                    program.indikator.append(indikator)
+            kegiatan_text, sub_texts = self._budget_names(tabel, row)
+            if kegiatan_text:
+                if program is None:
+                    program = self._program(Teks("(program tidak disebut)", kegiatan_text.place))
+                    self.doc.warn("program.tidak_ada", "Kegiatan tanpa program di atasnya; ditempatkan di bawah "
+                                  "'(program tidak disebut)'.", kegiatan_text.place)
+                kegiatan = KegiatanDoc(nama=Teks(nama_anggaran(kegiatan_text.teks, "kegiatan") or kegiatan_text.teks,
+                                                 kegiatan_text.place), indikator=[indikator] if indikator else [])
+                program.kegiatan.append(kegiatan)
+                group = _Group(program, kegiatan, names=[(kegiatan, row.number)])
+                self.groups.append(group)
+            for sub_text in sub_texts:
+                if group is None:
+                    self.doc.warn("sub_kegiatan.tanpa_kegiatan", f"Sub kegiatan '{sub_text.teks}' tanpa kegiatan di "
+                                  "atasnya; tidak ditempatkan.", sub_text.place)
+                    continue
+                sub = SubKegiatanDoc(nama=Teks(nama_anggaran(sub_text.teks, "sub_kegiatan") or sub_text.teks,
+                                               sub_text.place))
+                group.kegiatan.sub_kegiatan.append(sub)
+                group.names.append((sub, row.number))
+            if (col := tabel.col(Peran.PAGU)) is not None and (text := bersih(row.cell(col))):
+                uang = baca_uang(self.doc, text, tabel.place(row, col))
+                if uang is not None and group is not None:
+                    group.values.append((uang, row.number))
+                elif uang is not None:
+                    self.doc.warn("pagu.tanpa_nama", f"Pagu {text} tanpa kegiatan; tidak ditempatkan.", uang.place)
+        self._resolve_groups(self.groups[start:])
+
+    def _program(self, nama: Teks) -> ProgramDoc:
+        for program in self.doc.program:
+            if nama_key(program.nama.teks) == nama_key(nama.teks):
+                return program
+        program = ProgramDoc(nama=nama)
+        self.doc.program.append(program)
+        return program
+
+    def _budget_names(self, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]:
+        """The kegiatan and sub kegiatan named on a row, told apart by their labels in a shared column."""
+        kegiatan: Teks | None = None
+        subs: list[Teks] = []
+        if (col := tabel.col(Peran.KEGIATAN)) is not None and bersih(row.cell(col)):
+            kegiatan = Teks(strip_label(row.cell(col)), tabel.place(row, col))
+        if (col := tabel.col(Peran.SUB_KEGIATAN)) is not None and bersih(row.cell(col)):
+            subs.append(Teks(strip_label(row.cell(col)), tabel.place(row, col)))
+        col = tabel.col(Peran.KEGIATAN_SUB)
+        text = bersih(row.cell(col)) if col is not None else ""
+        if text:
+            place = tabel.place(row, col)
+            parts = _SUB_LABEL.split(text, maxsplit=1)
+            if len(parts) == 2:
+                head, tail = parts[0].strip(), parts[1].strip()
+                if head:
+                    kegiatan = Teks(strip_label(head), place)
+                    self.doc.decide("nama.sel_gabungan", f"Kegiatan dan sub kegiatan pertamanya tertulis dalam satu "
+                                    f"sel: '{strip_label(head)}' dibaca sebagai kegiatan, '{strip_label(tail)}' sebagai "
+                                    "sub kegiatan.", place)
+                subs.append(Teks(strip_label(tail), place))
+            elif _KEG_LABEL.match(text):
+                kegiatan = Teks(strip_label(text), place)
+            else:
+                subs.append(Teks(strip_label(text), place))
+        return kegiatan, subs
+
+    def _resolve_groups(self, groups: list[_Group]) -> None:
+        """Place the amounts of each kegiatan group of one budget table on its names (see `_Group`)."""
+        pending = []
+        for group in groups:
+            readings = self._readings(group)
+            if len(readings) == 1:
+                self._apply(group, readings[0][1])
+            else:
+                pending.append((group, readings))
+        for group, readings in pending:
+            others = sum(g.kegiatan.pagu.nilai or 0 for g in groups
+                         if g is not group and g.kegiatan.pagu is not None)
+
+            def score(reading, others=others, group=group):
+                assign = reading[1]
+                kegiatan = assign.get(id(group.kegiatan))
+                subs = [assign.get(id(s)) for s in group.kegiatan.sub_kegiatan]
+                sums = kegiatan is not None and all(s is not None for s in subs) and subs and \
+                    sum(s.nilai or 0 for s in subs) == kegiatan.nilai
+                total = (self.stated_total is not None and kegiatan is not None
+                         and others + (kegiatan.nilai or 0) == self.stated_total.nilai)
+                placed = len(assign)
+                return (bool(sums), bool(total), placed)
+
+            scored = sorted(readings, key=score, reverse=True)
+            best = scored[0]
+            self._apply(group, best[1])
+            sums, total, _placed = score(best)
+            reasons = []
+            if sums:
+                reasons.append(f"jumlah pagu sub kegiatannya sama dengan pagu kegiatan yang tertulis "
+                               f"({rp(group.kegiatan.pagu.nilai)})")
+            if total:
+                reasons.append(f"jumlah pagu semua kegiatan sama dengan {self.stated_total.teks} yang tertulis "
+                               f"sebagai total ({rp(self.stated_total.nilai)})")
+            rejected = "; ".join(f"{name}: {self._describe(group, assign)}" for name, assign in scored[1:])
+            group.reading = best[0]
+            group.explanation = (
+                f"Di kegiatan '{group.kegiatan.nama.teks}' kolom pagu tidak sejajar dengan nama-namanya "
+                f"({len(group.values)} nilai untuk {len(group.names)} nama pada baris yang berbeda). Dipilih "
+                f"pembacaan {best[0]}: {self._describe(group, best[1])}"
+                + (", karena " + " dan ".join(reasons) if reasons else ", karena tidak ada pembacaan lain yang cocok")
+                + (f". Pembacaan lain: {rejected}" if rejected else "") + "."
+            )
+
+    def _readings(self, group: _Group) -> list[tuple[str, dict[int, Uang]]]:
+        """Possible placements of the group's amounts: by row (each amount to the name on its row) or in order."""
+        by_row: dict[int, list] = {}
+        for obj, number in group.names:
+            by_row.setdefault(number, []).append(obj)
+        aligned = all(len(by_row.get(number, [])) == 1 for _u, number in group.values) and \
+            len({n for _u, n in group.values}) == len(group.values)
+        if aligned:
+            return [("per baris", {id(by_row[n][0]): u for u, n in group.values})]
+        readings = []
+        for pick, label in ((0, "per baris (nilai sel gabungan untuk kegiatan)"),
+                            (-1, "per baris (nilai sel gabungan untuk sub kegiatan)")):
+            assign = {}
+            for uang, number in group.values:
+                if by_row.get(number):
+                    assign.setdefault(id(by_row[number][pick]), uang)
+            readings.append((label, assign))
+        if len(group.values) == len(group.names):
+            readings.insert(0, ("berurutan (nilai ke-n untuk nama ke-n)",
+                                {id(obj): uang for (obj, _n), (uang, _m) in zip(group.names, group.values,
+                                                                                strict=True)}))
+        return readings
+
+    def _apply(self, group: _Group, assign: dict[int, Uang]) -> None:
+        for obj, _n in group.names:
+            obj.pagu = assign.get(id(obj))
+        placed = {id(u) for u in assign.values()}
+        for uang, _n in group.values:
+            if id(uang) not in placed:
+                self.doc.warn("pagu.tidak_ditempatkan", f"Pagu {uang.teks} tidak dapat dikaitkan ke kegiatan atau "
+                              "sub kegiatan mana pun.", uang.place)
+
+    def _describe(self, group: _Group, assign: dict[int, Uang]) -> str:
+        parts = []
+        for obj, _n in group.names:
+            uang = assign.get(id(obj))
+            label = "kegiatan" if isinstance(obj, KegiatanDoc) else f"sub kegiatan '{_short(obj.nama.teks)}'"
+            parts.append(f"{label} {rp(uang.nilai) if uang else 'tanpa pagu'}")
+        return ", ".join(parts)
+
+    # --- aksi tables ------------------------------------------------------------------------------------------
+
+    def _aksi(self, tabel: Tabel, bidang: str) -> None:
+        groups: list[list[Row]] = []
+        for row in tabel.rows:
+            nomor = tabel.cell(row, Peran.NO).rstrip(".")
+            names = any(tabel.cell(row, r) for r in (Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN))
+            amount = any(tabel.cell(row, r) for r in (Peran.TARGET, Peran.PAGU))
+            if not groups or (names and (nomor == "1" or amount)):
+                groups.append([])
+            groups[-1].append(row)
+        for rows in groups:
+            self._aksi_group(tabel, rows, bidang)
+
+    def _group_text(self, tabel: Tabel, rows: list[Row], role: Peran) -> Teks | None:
+        """A merged cell of the group; text below the first row is the same cell wrapped by the copy."""
+        pieces = [(row, tabel.cell(row, role)) for row in rows if tabel.cell(row, role)]
+        if not pieces:
+            return None
+        first_row = pieces[0][0]
+        text = " ".join(t for _r, t in pieces)
+        if len(pieces) > 1:
+            self.doc.decide("sel.sambung", f"Kolom {tabel.judul_kolom.get(tabel.col(role), role.value)} baris "
+                            f"{', '.join(str(r.number) for r, _t in pieces)} dibaca sebagai satu sel yang terpotong: "
+                            f"'{text}'.", tabel.place(first_row, role=role))
+        return Teks(text, tabel.place(first_row, role=role))
+
+    def _aksi_group(self, tabel: Tabel, rows: list[Row], bidang: str) -> None:
+        program_t = self._group_text(tabel, rows, Peran.PROGRAM)
+        kegiatan_t = self._group_text(tabel, rows, Peran.KEGIATAN)
+        sub_t = self._group_text(tabel, rows, Peran.SUB_KEGIATAN)
+        head = rows[0]
+        target = None
+        if (col := tabel.col(Peran.TARGET)) is not None and bersih(head.cell(col)):
+            target = baca_nilai(self.doc, head.cell(col), tabel.place(head, col))
+        pagu = None
+        if (col := tabel.col(Peran.PAGU)) is not None:
+            pagu = baca_uang(self.doc, head.cell(col), tabel.place(head, col))
+        aksi = [a for row in rows if (a := self._aksi_row(tabel, row)) is not None]
+        self.aksi_count += len(aksi)
+        self.bidang_aksi.setdefault(bidang, []).extend(aksi)
+        if sub_t is None:
+            if aksi:
+                self.doc.warn("aksi.tanpa_sub_kegiatan", f"{len(aksi)} aksi tanpa sub kegiatan; tidak ditempatkan.",
+                              aksi[0].uraian.place)
+            return
+        sub = self._find_sub(program_t, kegiatan_t, sub_t)
+        if bidang:
+            sub.bidang = sub.bidang or bidang
+        if target is not None:
+            if sub.target is None:
+                sub.target = target
+        if pagu is not None:
+            if sub.pagu is None:
+                sub.pagu = pagu
+                self.doc.decide("pagu.sumber_tunggal", f"Pagu sub kegiatan '{sub.nama.teks}' hanya tertulis di "
+                                f"{tabel.judul} ({pagu.teks}); nilai itu disimpan.", pagu.place)
+            else:
+                sub.pagu_lain.append(pagu)
+                if sub.pagu.nilai != pagu.nilai:
+                    self.doc.decide(
+                        "pagu.dua_sumber",
+                        f"Pagu sub kegiatan '{sub.nama.teks}' tertulis {sub.pagu.teks} di "
+                        f"{sub.pagu.place.tabel if sub.pagu.place else 'tabel anggaran'} dan {pagu.teks} di "
+                        f"{tabel.judul}. Yang disimpan sebagai pagu: {rp(sub.pagu.nilai)} (tabel anggaran); "
+                        "keduanya dicatat sebagai asal nilai dan selisihnya dilaporkan pemeriksa.",
+                        pagu.place,
+                    )
+        sub.aksi.extend(aksi)
+        indikator = self.bidang_indikator.get(bidang)
+        if indikator is not None and indikator not in sub.indikator:
+            sub.indikator.append(indikator)
+
+    def _aksi_row(self, tabel: Tabel, row: Row) -> AksiDoc | None:
+        uraian = tabel.cell(row, Peran.AKSI)
+        if not uraian:
+            return None
+        keluaran = tabel.cell(row, Peran.OUTPUT)
+        keluaran_place = tabel.place(row, role=Peran.OUTPUT)
+        bulan = []
+        for month, col in enumerate(tabel.bulan, start=1):
+            if col is None:
+                continue
+            text = bersih(row.cell(col))
+            if not text:
+                continue
+            if text.casefold() in _MARKS:
+                bulan.append(month)
+            elif not keluaran and len(text) > 3:
+                keluaran, keluaran_place = text, tabel.place(row, col)
+                self._note_output_slip(tabel, row.number)
+        return AksiDoc(
+            uraian=Teks(uraian, tabel.place(row, role=Peran.AKSI)),
+            nomor=tabel.cell(row, Peran.NO),
+            keluaran=Teks(keluaran, keluaran_place) if keluaran else None,
+            bulan=bulan,
+        )
+
+    def _note_output_slip(self, tabel: Tabel, number: int) -> None:
+        if self.output_slips and self.output_slips[-1][0] is tabel:
+            self.output_slips[-1][1].append(number)
+        else:
+            self.output_slips.append((tabel, [number]))
+
+    def _find_sub(self, program_t: Teks | None, kegiatan_t: Teks | None, sub_t: Teks) -> SubKegiatanDoc:
+        """The budget table's sub kegiatan named by an aksi table; created (and reported) when there is none."""
+        program = self._match(program_t, self.doc.program, "program") if program_t else None
+        kegiatan_pool = program.kegiatan if program else list(self.doc.all_kegiatan())
+        kegiatan = self._match(kegiatan_t, kegiatan_pool, "kegiatan") if kegiatan_t else None
+        if kegiatan is None and kegiatan_t and program:
+            kegiatan = self._match(kegiatan_t, list(self.doc.all_kegiatan()), "kegiatan")
+        pool = kegiatan.sub_kegiatan if kegiatan else list(self.doc.all_sub_kegiatan())
+        sub = self._match(sub_t, pool, "sub kegiatan")
+        if sub is None and kegiatan is not None:
+            sub = self._match(sub_t, list(self.doc.all_sub_kegiatan()), "sub kegiatan", strict=True)
+        if sub is not None:
+            return sub
+        if kegiatan is None:
+            if program is None:
+                program = ProgramDoc(nama=Teks(strip_label(program_t.teks), program_t.place) if program_t
+                                     else Teks("(program tidak disebut)"))
+                self.doc.program.append(program)
+            kegiatan = KegiatanDoc(nama=Teks(strip_label(kegiatan_t.teks), kegiatan_t.place) if kegiatan_t
+                                   else Teks("(kegiatan tidak disebut)"))
+            program.kegiatan.append(kegiatan)
+        sub = SubKegiatanDoc(nama=Teks(strip_label(sub_t.teks), sub_t.place))
+        kegiatan.sub_kegiatan.append(sub)
+        self.doc.warn("sub_kegiatan.baru", f"Sub kegiatan '{sub_t.teks}' tidak ditemukan di tabel anggaran; dibuat "
+                      f"di bawah kegiatan '{kegiatan.nama.teks}' tanpa pagu dari tabel anggaran.", sub_t.place)
+        return sub
+
+    def _match(self, teks: Teks, pool: list, label: str, strict: bool = False):
+        """The item of `pool` named `teks`: same key, or similar enough (reported as a decision)."""
+        if not pool:
+            return None
+        scored = sorted(((kemiripan(teks.teks, item.nama.teks), i) for i, item in enumerate(pool)), reverse=True)
+        score, index = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        item = pool[index]
+        if score >= 1.0:
+            if nama_key(teks.teks) and teks.teks != item.nama.teks:
+                item.nama_lain.append(teks)
+            return item
+        if score >= SAMA or (not strict and score >= MIRIP and score - second >= 0.1):
+            item.nama_lain.append(teks)
+            if (teks.teks, id(item)) in self.matched:
+                return item  # the same spelling matched to the same item again: said once
+            self.matched.add((teks.teks, id(item)))
+            self.doc.decide("nama.mirip", f"Nama {label} '{_short(teks.teks)}' dicocokkan dengan "
+                            f"'{_short(item.nama.teks)}' (kemiripan {_pct(score)} setelah huruf besar/kecil, label dan "
+                            "tanda baca diabaikan).", teks.place)
+            return item
+        return None
+
+    # --- signatures and the end ---------------------------------------------------------------------------------
+
+    def _signature(self, block, bidang: str) -> None:
+        if self.doc.tempat == "" and block.tempat:
+            self.doc.tempat, self.doc.tanggal = block.tempat, block.tanggal
+        pejabat: PejabatDoc | None = block.pejabat
+        if pejabat is None:
+            return
+        same = next((p for p in self.doc.pejabat
+                     if (p.nip and p.nip == pejabat.nip) or nama_inti(p.nama.teks) == nama_inti(pejabat.nama.teks)),
+                    None)
+        if same is not None:
+            if same.nama.teks != pejabat.nama.teks:
+                self.doc.decide("pejabat.sama", f"'{pejabat.nama.teks}' dianggap orang yang sama dengan "
+                                f"'{same.nama.teks}' (nama tanpa gelar sama"
+                                + (", NIP sama" if same.nip and same.nip == pejabat.nip else "") + ").",
+                                pejabat.nama.place)
+            same.nip = same.nip or pejabat.nip
+            same.pangkat, same.golongan = same.pangkat or pejabat.pangkat, same.golongan or pejabat.golongan
+            pejabat = same
+        else:
+            self.doc.pejabat.append(pejabat)
+        if bidang:
+            pejabat.bidang = pejabat.bidang or bidang
+            pejabat.kepala_bidang = True
+            doc_bidang = self.doc.bidang_named(bidang)
+            if doc_bidang is not None and doc_bidang.kepala is None:
+                doc_bidang.kepala = pejabat
+            for aksi in self.bidang_aksi.get(bidang, []):
+                if aksi.penanggung_jawab is None:
+                    aksi.penanggung_jawab = Teks(_jabatan_ttd(pejabat), pejabat.jabatan.place)
+                    aksi.pejabat = pejabat
+            if self.bidang_aksi.get(bidang):
+                self.doc.decide(
+                    "aksi.penanggung_jawab",
+                    f"Kolom penanggung jawab tidak ada pada tabel aksi {bidang}; penanggung jawab "
+                    f"{len(self.bidang_aksi[bidang])} aksinya diisi dengan penandatangan halaman itu: "
+                    f"{_jabatan_ttd(pejabat)} ({pejabat.nama.teks}).",
+                    pejabat.jabatan.place,
+                )
+        elif pejabat.jabatan.teks.casefold().startswith("kepala") or pejabat.status != "definitif":
+            pejabat.kepala_pd = True
+            self.doc.penandatangan = self.doc.penandatangan or pejabat
+
+    def _finish(self) -> None:
+        for group in self.groups:
+            if group.explanation:
+                confirmed = [
+                    f"'{_short(sub.nama.teks)}' {rp(other.nilai)}"
+                    for sub in group.kegiatan.sub_kegiatan
+                    for other in sub.pagu_lain[:1]
+                    if sub.pagu is not None and other.nilai == sub.pagu.nilai
+                ]
+                text = group.explanation
+                if confirmed:
+                    text += " Halaman bidang menuliskan pagu yang sama: " + ", ".join(confirmed) + "."
+                self.doc.decide("pagu.geser_baris", text, group.kegiatan.nama.place)
+        for tabel, numbers in self.output_slips:
+            self.doc.decide(
+                "output.geser_kolom",
+                f"Pada baris {', '.join(map(str, numbers))} teks OUTPUT/KELUARAN tertulis satu kolom ke kiri (di "
+                "kolom bulan, yang selain itu kosong); dibaca sebagai output aksi.",
+                tabel.place(next(r for r in tabel.rows if r.number == numbers[0])),
+            )
+        aksi = list(self.doc.all_aksi())
+        if aksi and not any(a.bulan for a in aksi):
+            self.doc.warn(
+                "jadwal.kosong",
+                f"Kolom jadwal bulan (Jan–Des) kosong pada semua {len(aksi)} aksi: arsiran sel tampaknya hilang "
+                "ketika dokumen disalin. Jadwal tidak diisi; lengkapi dari dokumen asli.",
+                aksi[0].uraian.place,
+            )
+        orphans = self.aksi_count - len(aksi)
+        if orphans > 0:
+            self.doc.warn("aksi.tidak_ditempatkan", f"{orphans} aksi tidak dapat ditempatkan di sub kegiatan mana "
+                          "pun.")
+        if self.doc.tujuan and self.doc.renstra_periode is None:
+            self.doc.warn("renstra.periode", "Tujuan tertulis, tetapi periode Renstra tidak ditemukan.")
+
+
+def _pct(score: float) -> str:
+    """A similarity as shown to people: 0.996 is "99%", never a rounded-up 100%."""
+    return f"{int(score * 100)}%"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _jabatan_ttd(pejabat: PejabatDoc) -> str:
+    prefix = {"plt": "Plt. ", "plh": "Plh. "}.get(pejabat.status, "")
+    return prefix + pejabat.jabatan.teks
+
+
+def read(grid: Grid) -> RencanaAksiDoc:
+    doc = _Reader(grid).read()
+    if not doc.program and not doc.sasaran:
+        raise ImporGagal("tidak ada sasaran, indikator atau program yang dapat dibaca dari tabel-tabelnya.",
+                         Place(grid.dokumen))
+    return doc
+

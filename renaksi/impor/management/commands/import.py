@@ -1,0 +1,94 @@
+"""`renaksi import PATH`: read a Rencana Aksi document and store it as a draft plan.
+
+    renaksi import rencana-aksi.txt                       # PD, Pemda and year from the document's title
+    renaksi import ra.xlsx --perangkat-daerah "Dinas Kesehatan" --pemda "Kota Samarinda" --tahun 2024
+    renaksi import ra.txt --dry-run --json                # read and count, store nothing
+    renaksi import ra.txt --replace                       # show what changes, then replace the existing plan
+
+Exit status: 0 stored (or, with --dry-run, readable); 2 the document cannot be read or stored (the message on stderr
+names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked).
+Nothing is written unless the whole document is stored.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from renaksi.core.angka import format_rupiah
+from renaksi.impor import api
+from renaksi.impor.grid import ImporGagal
+from renaksi.impor.writer import resolve_tujuan
+from renaksi.perencanaan.models import RencanaAksi
+
+LABELS = {"sasaran": "sasaran", "indikator": "indikator", "program": "program", "kegiatan": "kegiatan",
+          "sub_kegiatan": "sub kegiatan", "aksi": "aksi", "pejabat": "pejabat"}
+
+
+class Command(BaseCommand):
+    help = "Impor dokumen rencana aksi (teks/TSV, CSV, XLSX, DOCX) menjadi rencana aksi (draf)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="berkas dokumen rencana aksi")
+        parser.add_argument("--tahun", type=int, help="tahun rencana aksi (bawaan: dari judul dokumen)")
+        parser.add_argument("--pemda", help="pemerintah daerah, misalnya 'Kota Samarinda' (bawaan: dari judul)")
+        parser.add_argument("--perangkat-daerah", dest="perangkat_daerah",
+                            help="nama perangkat daerah (bawaan: dari judul dokumen)")
+        parser.add_argument("--dry-run", action="store_true", help="baca dan hitung saja, tidak menyimpan apa pun")
+        parser.add_argument("--json", action="store_true", help="cetak hasil sebagai satu objek JSON")
+        parser.add_argument("--replace", action="store_true",
+                            help="ganti rencana aksi yang sudah ada untuk perangkat daerah dan tahun yang sama "
+                                 "(perbedaannya ditampilkan lebih dulu)")
+
+    def handle(self, *args, **options):
+        path = Path(options["path"])
+        kwargs = {k: options[k] for k in ("tahun", "pemda", "perangkat_daerah") if options.get(k)}
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"berkas {path.name}: tidak dapat dibuka ({exc.strerror or exc}).", returncode=2) from exc
+        try:
+            parsed = api.parse_document(data, path.name)
+            replace = self._existing(parsed, kwargs) if options["replace"] else None
+            if replace is not None:
+                diff = api.compare_with_plan(parsed, replace, **kwargs)
+                out = self.stderr if options["json"] else self.stdout
+                out.write(diff.as_text())
+            result = api.import_document(parsed, replace=replace, dry_run=options["dry_run"], **kwargs)
+        except ImporGagal as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        except api.ImporDitolak as exc:
+            raise CommandError(exc.message, returncode=1) from exc
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        else:
+            self._print(result, replaced=replace is not None)
+
+    @staticmethod
+    def _existing(parsed, kwargs) -> RencanaAksi | None:
+        """The plan a --replace would replace (None when there is none: a plain import)."""
+        from django.db import transaction
+
+        with transaction.atomic():  # resolving may create the Pemda/PD; that is not kept here
+            tujuan = resolve_tujuan(parsed.dokumen, pemda=kwargs.get("pemda"),
+                                    perangkat_daerah=kwargs.get("perangkat_daerah"), tahun=kwargs.get("tahun"))
+            found = RencanaAksi.objects.filter(perangkat_daerah=tujuan.perangkat_daerah,
+                                               tahun=tujuan.tahun).order_by("-versi").first()
+            transaction.set_rollback(True)
+        return found
+
+    def _print(self, result: api.ImportResult, replaced: bool) -> None:
+        ra = result.as_json()["rencana_aksi"]
+        what = "dibaca (uji coba, tidak disimpan)" if result.dry_run else ("menggantikan rencana lama" if replaced
+                                                                            else "disimpan sebagai draf")
+        self.stdout.write(f"Rencana aksi {ra['perangkat_daerah']} {ra['pemda']} tahun {ra['tahun']} {what}"
+                          + ("" if result.dry_run else f" (id {ra['id']})") + ".")
+        self.stdout.write("  " + ", ".join(f"{n} {LABELS[k]}" for k, n in result.counts.items()))
+        self.stdout.write("  pagu: " + ", ".join(f"{LABELS[k]} Rp{format_rupiah(v)}" for k, v in result.pagu.items()))
+        for title, notes in (("Keputusan", result.decisions), ("Peringatan", result.warnings)):
+            if notes:
+                self.stdout.write(f"{title} ({len(notes)}):")
+                for note in notes:
+                    self.stdout.write(f"  - {note.pesan}" + (f" [{note.place.describe()}]" if note.place else ""))

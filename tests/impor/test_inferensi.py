@@ -1,0 +1,44 @@
+"""Polarity and accumulation inferred from names and targets, and marked as inferred."""
+
+from decimal import Decimal
+
+import pytest
+
+from renaksi.core.angka import parse_angka
+from renaksi.impor.dokumen import IndikatorDoc, Nilai, RencanaAksiDoc, SasaranDoc, Teks
+from renaksi.impor.inferensi import infer, polaritas_of
+
+
+@pytest.mark.parametrize("nama, target, polaritas", [
+    ("Persentase temuan pengelolaan keuangan", Decimal(5), "negatif"),
+    ("Angka kemiskinan", Decimal(9), "negatif"),
+    ("Jumlah kasus pelanggaran perda", Decimal(3), "negatif"),
+    ("Persentase penanganan kasus konflik sosial", Decimal(20), "positif"),
+    ("Persentase penurunan angka kemiskinan", Decimal(2), "positif"),
+    ("Indeks kepuasan masyarakat", Decimal(0), "negatif"),
+    ("Indeks kepuasan masyarakat", Decimal(80), "positif"),
+])
+def test_polarity(nama, target, polaritas):
+    assert polaritas_of(nama, target)[0] == polaritas
+
+
+def indikator(nama: str, tahunan: str, *tw: str) -> IndikatorDoc:
+    cell = lambda t: Nilai(parse_angka(t))  # noqa: E731
+    return IndikatorDoc(Teks(nama), target=cell(tahunan), triwulan=[cell(t) for t in tw] or [None] * 4)
+
+
+def test_infer_fills_and_marks_only_what_is_not_stated():
+    doc = RencanaAksiDoc("uji.txt")
+    stated = indikator("Persentase A", "80", "20", "20", "20", "20")
+    stated.akumulasi, stated.polaritas = "rata_rata", "positif"
+    tetap = indikator("Indeks B", "64.78", "16.20", "16.20", "16.20", "16.20")
+    kategori = indikator("Hasil Evaluasi AKIP", "B (67,34)", "0", "0", "0", "B (67,34)")
+    broken = indikator("Jumlah laporan", "12", "23", "23", "23", "23")
+    doc.sasaran.append(SasaranDoc(Teks("S"), indikator=[stated, tetap, kategori, broken]))
+    infer(doc)
+    assert (stated.akumulasi, stated.akumulasi_disimpulkan, stated.polaritas_disimpulkan) == ("rata_rata", False, False)
+    assert (tetap.akumulasi, tetap.akumulasi_disimpulkan) == ("kumulatif", True)
+    assert kategori.jenis_target == "kategori" and tetap.jenis_target == "angka"
+    assert broken.akumulasi == "kumulatif" and "tidak ada jenis" in broken.alasan_inferensi
+    kinds = [d.kode for d in doc.decisions]
+    assert kinds.count("indikator.akumulasi") == 1 and kinds[-1] == "indikator.inferensi"

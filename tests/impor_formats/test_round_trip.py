@@ -1,0 +1,88 @@
+"""A plan exported to the Renaksi template (XLSX and DOCX) and imported back is the same plan, field by field."""
+
+from __future__ import annotations
+
+import pytest
+
+from renaksi.impor import api
+from renaksi.impor.template import build_template_data, render_docx, render_xlsx
+from renaksi.organisasi import services as org
+from renaksi.organisasi.models import Pemda
+from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
+
+from .helpers import diff_dumps, dump_plan, make_rich_plan
+
+FORMATS = ["xlsx", "docx"]
+
+# Fields the template carries but the neutral structure (renaksi.impor.dokumen) cannot pass on to the writer yet;
+# asked of the importer core. The strict xfail below turns red as soon as they are supported: then drop this list.
+NEUTRAL_STRUCTURE_GAPS = (
+    ".sumber_data",  # IndikatorDoc has no sumber_data
+    "].catatan",  # SubKegiatanDoc and AksiDoc have no catatan (the writer only writes "Ditulis juga sebagai")
+    ".pk[0].pihak_pertama", ".pk[0].pihak_kedua", ".pk[0].pihak_kedua_jabatan", ".pk[0].tempat", ".pk[0].tanggal",
+    ".pk[0].jenis",  # no PK header in RencanaAksiDoc: the writer makes one PK from the plan's place and date
+    ".rencana_aksi.judul",  # the writer replaces a judul that does not name the PD
+)
+
+
+def without_gaps(differences: list[str]) -> list[str]:
+    return [d for d in differences if not any(gap in d.partition(":")[0] for gap in NEUTRAL_STRUCTURE_GAPS)]
+
+
+def fresh_pd(nama: str, pemda: str = "Salinan"):
+    """A PD of another Pemda with the same name: the copy gets its own bidang and pejabat, nothing is shared."""
+    return org.perangkat_daerah_get_or_create(pemda=org.pemda_get_or_create(jenis=Pemda.Jenis.KOTA, nama=pemda),
+                                              nama=nama)
+
+
+def export_and_import(plan, fmt: str, pd):
+    data = build_template_data(plan)
+    content = render_xlsx(data) if fmt == "xlsx" else render_docx(data)
+    parsed = api.parse_document(content, f"ekspor.{fmt}")
+    assert parsed.layout == "template"
+    return api.import_document(parsed, perangkat_daerah=pd).rencana_aksi
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_of_a_factory_plan(world, fmt):
+    copy = export_and_import(world.plan, fmt, fresh_pd(world.pd.nama))
+    differences = diff_dumps(dump_plan(world.plan), dump_plan(copy))
+    assert not differences, "\n".join(differences)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_of_a_plan_with_every_field(world, fmt):
+    plan = make_rich_plan(world.other_pd)
+    copy = export_and_import(plan, fmt, fresh_pd(world.other_pd.nama))
+    differences = without_gaps(diff_dumps(dump_plan(plan), dump_plan(copy)))
+    assert not differences, "\n".join(differences)
+
+
+@pytest.mark.xfail(strict=True, reason="needs sumber_data, catatan, the PK header and an exact judul in the neutral "
+                                       "structure and the writer (importer core)")
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_keeps_fields_the_neutral_structure_lacks(world, fmt):
+    plan = make_rich_plan(world.other_pd)
+    copy = export_and_import(plan, fmt, fresh_pd(world.other_pd.nama))
+    differences = diff_dumps(dump_plan(plan), dump_plan(copy))
+    assert not differences, "\n".join(differences)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_twice_is_stable(world, fmt):
+    """Exporting the re-imported plan gives the same template again (nothing drifts on each pass)."""
+    first = export_and_import(world.plan, fmt, fresh_pd(world.pd.nama, "Satu"))
+    second = export_and_import(first, fmt, fresh_pd(world.pd.nama, "Dua"))
+    one, two = build_template_data(first), build_template_data(second)
+    assert one.tables == two.tables
+    assert [i for i in one.identitas if i[0] != "Nama Pemda"] == [i for i in two.identitas if i[0] != "Nama Pemda"]
+
+
+@pytest.mark.parametrize("seed", [SEED_BANGKA, SEED_SAMARINDA], ids=["bangka", "samarinda"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_of_an_imported_seed(world, seeds_dir, seed, fmt):
+    original = api.import_document(api.parse_document(seed.read_bytes(), seed.name),
+                                   perangkat_daerah=fresh_pd("Kesbangpol", "Asli")).rencana_aksi
+    copy = export_and_import(original, fmt, fresh_pd("Kesbangpol", "Salinan"))
+    differences = without_gaps(diff_dumps(dump_plan(original), dump_plan(copy)))
+    assert not differences, "\n".join(differences)
