@@ -5,16 +5,16 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.core.exceptions import ValidationError
 
 from renaksi.impor import api
 from renaksi.impor.grid import ImporGagal
 from renaksi.impor.models import Impor
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import RencanaAksi, SubKegiatan
-from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
+from tests.conftest import SEED_SAMARINDA
 
 from .conftest import run_cli, table_counts
 
@@ -140,22 +140,23 @@ def test_existing_plan_is_refused_then_replaced_with_a_diff(tmp_path):
     assert "59.059.304.998 → 59.084.304.998" in err.getvalue()
     assert not RencanaAksi.objects.filter(pk=first["rencana_aksi"]["id"]).exists()
     plan = RencanaAksi.objects.get()
-    assert SubKegiatan.objects.get(rencana_aksi=plan, nama__startswith="Pembinaan terhadap").pagu == 150_000_000
+    assert SubKegiatan.objects.get(rencana_aksi=plan, nama__startswith="Pembinaan terhadap").pagu == 175_000_000
     assert Impor.objects.count() == 2
     assert Impor.objects.filter(rencana_aksi=None).count() == 1  # the first import's record is kept
 
 
 def test_compare_with_plan_lists_what_would_change():
-    plan = api.import_path(SEED_BANGKA).rencana_aksi
-    same = api.compare_with_plan(api.parse_document(SEED_BANGKA.read_bytes(), "bangka.txt"), plan)
+    plan = api.import_path(SEED_SAMARINDA).rencana_aksi
+    same = api.compare_with_plan(api.parse_document(SEED_SAMARINDA.read_bytes(), "samarinda.txt"), plan)
     assert same.sama and same.counts_lama == same.counts_baru
-    other = SEED_BANGKA.read_text(encoding="utf-8").replace("Sub Kegiatan Pengadaan Mebel\t49,488,660.00",
-                                                            "Sub Kegiatan Pengadaan Meja\t49,488,660.00")
-    diff = api.compare_with_plan(api.parse_document(other.encode(), "bangka.txt"), plan)
+    other = SEED_SAMARINDA.read_text(encoding="utf-8").replace("5. Pengangkatan Purnapaskibraka Duta Pancasila.",
+                                                               "5. Pengangkatan Duta Pancasila.")
+    before = table_counts()
+    diff = api.compare_with_plan(api.parse_document(other.encode(), "samarinda.txt"), plan)
+    assert table_counts() == before  # comparing writes nothing
     kinds = {(p.jenis, p.tingkat, p.nama) for p in diff.perubahan}
-    assert ("dihapus", "sub_kegiatan", "Pengadaan Mebel") in kinds
-    assert ("ditambah", "sub_kegiatan", "Pengadaan Meja") in kinds
-    assert RencanaAksi.objects.count() == 1  # comparing writes nothing
+    assert ("dihapus", "sub_kegiatan", "Pengangkatan Purnapaskibraka Duta Pancasila") in kinds
+    assert ("ditambah", "sub_kegiatan", "Pengangkatan Duta Pancasila") in kinds
 
 
 def test_import_record_identifies_the_source():
@@ -184,7 +185,7 @@ def test_locked_plan_is_not_replaced():
 
 
 def test_choices_override_the_title(world):
-    parsed = api.parse_document(SEED_BANGKA.read_bytes(), SEED_BANGKA.name)
+    parsed = api.parse_document(SEED_SAMARINDA.read_bytes(), SEED_SAMARINDA.name)
     with transaction.atomic():
         result = api.import_document(parsed, perangkat_daerah=world.other_pd, tahun=2025)
     assert (result.perangkat_daerah, result.tahun) == ("Dinas Kesehatan", 2025)

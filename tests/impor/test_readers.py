@@ -12,7 +12,7 @@ from renaksi.impor.readers import read_grid
 
 
 def test_text_with_tabs_is_a_text_grid_with_line_numbers():
-    grid = read_grid("judul\nNO\tSASARAN\n\n1\tMeningkatnya\n".encode(), "ra.txt")
+    grid = read_grid(b"judul\nNO\tSASARAN\n\n1\tMeningkatnya\n", "ra.txt")
     assert grid.format == "teks"
     rows = grid.sheets[0].rows
     assert [(r.number, r.cells) for r in rows] == [(1, ["judul"]), (2, ["NO", "SASARAN"]), (3, [""]),
@@ -59,7 +59,7 @@ def test_csv_delimiter_is_sniffed(text, delimiter):
 
 
 def test_csv_record_spanning_lines_keeps_its_first_line_number():
-    grid = read_grid('NO;URAIAN;PAGU\n1;"dua\nbaris";5\n2;x;6\n'.encode(), "ra.csv")
+    grid = read_grid(b'NO;URAIAN;PAGU\n1;"dua\nbaris";5\n2;x;6\n', "ra.csv")
     assert [r.number for r in grid.sheets[0].rows] == [1, 2, 4]
 
 

@@ -10,7 +10,15 @@ from decimal import Decimal
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from renaksi.perencanaan.models import Indikator, Kegiatan, Program, Provenance, RencanaAksi, Sasaran, SubKegiatan
+from renaksi.perencanaan.models import (
+    Indikator,
+    Kegiatan,
+    Program,
+    Provenance,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+)
 from tests.conftest import SEED_BANGKA
 
 from .conftest import imported_once

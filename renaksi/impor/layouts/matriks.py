@@ -123,16 +123,15 @@ class _Reader:
         self.doc.pemda_jenis, self.doc.pemda_nama, self.doc.tahun = judul.pemda_jenis, judul.pemda_nama, judul.tahun
 
     def _sections(self) -> list[_Section]:
-        """Cut the rows where the numbering restarts at 1 (after a number other than 1)."""
+        """Cut the rows where the numbering restarts at 1 (a "1" after any numbered row of the section)."""
         sections: list[_Section] = []
-        seen_other = False
+        numbered = False
         for row in self.tabel.rows:
             nomor = self.tabel.cell(row, Peran.NO).rstrip(".")
-            if not sections or (nomor == "1" and seen_other):
-                sections.append(_Section(letter=chr(ord("A") + len(sections)), rows=[]))
-                seen_other = False
-            if nomor and nomor != "1":
-                seen_other = True
+            if not sections or (nomor == "1" and numbered):
+                sections.append(_Section(letter=_letter(len(sections)), rows=[]))
+                numbered = False
+            numbered = numbered or bool(nomor)
             sections[-1].rows.append(row)
         for section in sections:
             section.level = self._section_level(section)
@@ -490,6 +489,11 @@ class _Reader:
                 self.grid.place(self.sheet, rows[index]),
             )
         return i
+
+
+def _letter(index: int) -> str:
+    """A, B, … Z, then AA, AB …: the name of the n-th section in messages."""
+    return chr(ord("A") + index) if index < 26 else _letter(index // 26 - 1) + chr(ord("A") + index % 26)
 
 
 def read(grid: Grid) -> RencanaAksiDoc:

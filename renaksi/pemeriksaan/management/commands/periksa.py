@@ -73,23 +73,29 @@ class Command(BaseCommand):
             raise CommandError(f"Pengimpor dokumen belum tersedia: {exc}", returncode=2) from exc
         if not path.is_file():
             raise CommandError(f"Berkas {path} tidak ditemukan atau tidak dapat dibaca.", returncode=2)
-        readable_errors = tuple(
+        read_errors = tuple(
             e for e in (getattr(impor, name, None) for name in getattr(impor, "READ_ERRORS", ("ImporGagal",)))
             if isinstance(e, type)
-        ) or (ValueError,)
+        )
         kwargs = {k: options[k] for k in ("tahun", "pemda", "perangkat_daerah") if options.get(k)}
         result: dict = {}
         try:
             with transaction.atomic():
-                imported = impor.import_path(path, **kwargs)
-                plan = imported.rencana_aksi
+                parsed = impor.parse_document(path.read_bytes(), path.name)
+                # Checked beside a plan of the same PD and year, if there is one: nothing is kept anyway.
+                write = getattr(impor, "_import", None)
+                if write is not None:
+                    imported = write(parsed, beside_existing=True, **kwargs)
+                else:  # pragma: no cover
+                    imported = impor.import_document(parsed, **kwargs)
+                plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=imported.rencana_aksi_id)
                 result["label"] = str(plan)
                 result["findings"] = api.check_plan(plan, acknowledgements=False)
                 raise Rollback
         except Rollback:
             pass
-        except (*readable_errors, OSError, UnicodeDecodeError, ValidationError) as exc:
-            message = getattr(exc, "pesan", None) or "; ".join(getattr(exc, "messages", [])) or str(exc)
+        except (*read_errors, OSError, UnicodeDecodeError, ValidationError) as exc:
+            message = "; ".join(getattr(exc, "messages", [])) if isinstance(exc, ValidationError) else str(exc)
             raise CommandError(f"{path.name}: {message}", returncode=2) from exc
         return f"{result['label']} (dari {path.name}, tidak disimpan)", result["findings"]
 
