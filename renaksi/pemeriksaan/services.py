@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from renaksi.perencanaan.models import RencanaAksi
 
@@ -24,12 +25,13 @@ def finding_acknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, catatan:
     """Acknowledge a finding with a note; acknowledging again (e.g. after its values changed) updates the note and
     the values it holds for. The previous state stays in the history."""
     if not can_acknowledge(by, rencana_aksi, finding):
-        raise PermissionDenied("Anda tidak berhak mengakui temuan ini.")
+        raise PermissionDenied(_("Anda tidak berhak mengakui temuan ini."))
     catatan = " ".join((catatan or "").split())
     if not catatan:
-        raise ValidationError({"catatan": ["Tulis alasan mengapa temuan ini dapat diterima, misalnya 'sesuai DPA'."]})
+        raise ValidationError(
+            {"catatan": [_("Tulis alasan mengapa temuan ini dapat diterima, misalnya 'sesuai DPA'.")]})
     if len(catatan) > MAX_CATATAN:
-        raise ValidationError({"catatan": [f"Catatan paling panjang {MAX_CATATAN} karakter."]})
+        raise ValidationError({"catatan": [_("Catatan paling panjang %(n)d karakter.") % {"n": MAX_CATATAN}]})
     row = Pengakuan.objects.filter(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint).first()
     row = row or Pengakuan(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint)
     row.nilai = finding.values_fingerprint
@@ -48,7 +50,7 @@ def finding_acknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, catatan:
 def finding_unacknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, by) -> bool:
     """Take an acknowledgement back; returns whether there was one. The deletion is kept in the history."""
     if not can_acknowledge(by, rencana_aksi, finding):
-        raise PermissionDenied("Anda tidak berhak membatalkan pengakuan temuan ini.")
+        raise PermissionDenied(_("Anda tidak berhak membatalkan pengakuan temuan ini."))
     row = Pengakuan.objects.filter(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint).first()
     if row is None:
         return False

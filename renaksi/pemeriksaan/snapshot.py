@@ -213,6 +213,10 @@ class PlanSnapshot:
         return _group(self.sub_kegiatan, "parent_id")
 
     @cached_property
+    def aksi_by_id(self) -> dict[int, AksiData]:
+        return {a.id: a for a in self.aksi}
+
+    @cached_property
     def aksi_by_sub_kegiatan(self) -> dict[int, list[AksiData]]:
         return _group(self.aksi, "sub_kegiatan_id")
 

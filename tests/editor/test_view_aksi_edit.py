@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from renaksi.organisasi.models import Pejabat
 from renaksi.perencanaan.models import Aksi, AksiBulan
-from tests.editor.conftest import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only, submit
+from tests.editor.conftest import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    submit,
+)
 
 
 def url(aksi) -> str:

@@ -5,7 +5,13 @@ from django.urls import reverse
 
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Indikator
-from tests.editor.conftest import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only, submit
+from tests.editor.conftest import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    submit,
+)
 
 
 def url(indikator) -> str:

@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from renaksi.perencanaan.models import Kegiatan
-from tests.editor.conftest import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only, submit
+from tests.editor.conftest import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    submit,
+)
 
 DATA = {"kode": "8.01.03.2.02", "nama": "Kegiatan baru", "pagu": "345.000.000", "indikator": []}
 

@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from renaksi.perencanaan.models import Program
-from tests.editor.conftest import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only, submit
+from tests.editor.conftest import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    submit,
+)
 
 DATA = {"kode": "X.XX.01", "nama": "Program Penunjang Urusan Pemerintahan Daerah", "pagu": "", "indikator": []}
 

@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from renaksi.perencanaan.models import Aksi, SubKegiatan
-from tests.editor.conftest import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only, submit
+from tests.editor.conftest import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    submit,
+)
 
 
 def url(jenis, obj, arah) -> str:

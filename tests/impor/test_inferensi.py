@@ -42,3 +42,20 @@ def test_infer_fills_and_marks_only_what_is_not_stated():
     assert broken.akumulasi == "kumulatif" and "tidak ada jenis" in broken.alasan_inferensi
     kinds = [d.kode for d in doc.decisions]
     assert kinds.count("indikator.akumulasi") == 1 and kinds[-1] == "indikator.inferensi"
+
+
+@pytest.mark.parametrize("satuan, tahunan, tw, akumulasi", [
+    ("Dokumen", "1", ("0", "0", "0", "1"), "kumulatif"),  # a count: not "tetap" by rounding tolerance
+    ("paket", "1", ("0", "0", "2", "0"), None),  # fits nothing
+    ("Persen", "64.78", ("16.20", "16.20", "16.20", "16.20"), "kumulatif"),  # rounding tolerance kept
+    ("Laporan", "12", ("3", "3", "3", "3"), "kumulatif"),
+    ("Orang", "18", ("18", "18", "18", "18"), "tetap"),
+])
+def test_counts_are_compared_exactly(satuan, tahunan, tw, akumulasi):
+    ind = indikator("Jumlah X", tahunan, *tw)
+    ind.satuan = Teks(satuan)
+    doc = RencanaAksiDoc("uji.txt")
+    doc.sasaran.append(SasaranDoc(Teks("S"), indikator=[ind]))
+    infer(doc)
+    assert ind.akumulasi == (akumulasi or "kumulatif")
+    assert ("tidak ada jenis" in ind.alasan_inferensi) == (akumulasi is None)

@@ -168,7 +168,7 @@ def test_a_template_filled_by_hand_with_typed_text_numbers(db):
             ["SK1", "Sub kegiatan", "K1", None, "Pelaksanaan Koordinasi", "1,030,000.00"],
         ],
         "Aksi": [["Pelaksanaan Koordinasi", "1", "Rapat", "x", None, "X", None, None, None, None, None, None, None,
-                  None, "v", "Notulen", "1200 Orang"]],
+                  None, "v", "Notulen", "1200 Orang", None, None, "1.500"]],
         "Pejabat": [["MUNAWAROH", "19690325 199103 2 004", None, None, "Kabid"]],
     })
     doc = layout.read(read_xlsx(content, "isian.xlsx"))
@@ -184,8 +184,10 @@ def test_a_template_filled_by_hand_with_typed_text_numbers(db):
     assert aksi.bulan == [1, 3, 12]  # "x", "X" and "v" all mark a month
     assert (aksi.target.angka.nilai, aksi.target.angka.satuan, aksi.target.angka.teks) == (1200, "Orang", "1200 Orang")
     assert doc.pejabat[0].nip == "196903251991032004"
-    # "1.030.000" typed as text had to be read as money: said, with its place
-    assert any("1.030.000" in d.pesan and d.place.sheet == "Anggaran" for d in doc.decisions)
+    # "1.500" typed as text is 1500 rupiah or 1,5: money is whole rupiah, and the decision is said with its place
+    assert aksi.pagu.nilai == 1500
+    assert [(d.place.sheet, d.place.baris, d.place.kolom) for d in doc.decisions if "'1.500'" in d.pesan] == [
+        ("Aksi", 3, 20)]
 
 
 @pytest.mark.parametrize(

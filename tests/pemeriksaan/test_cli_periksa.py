@@ -105,3 +105,38 @@ def test_unknown_plan_or_missing_file_exit_2(world, tmp_path):
     with pytest.raises(CommandError) as exc:
         call_command("periksa")
     assert exc.value.returncode == 2
+
+
+def test_a_document_is_checked_and_nothing_is_kept(seeds_dir):
+    from renaksi.perencanaan.models import RencanaAksi
+    from tests.conftest import SEED_SAMARINDA
+
+    status, out = _run(str(SEED_SAMARINDA), "--json", "--fail-on", "error")
+    assert status == 1
+    data = json.loads(out)
+    assert data["summary"] == {"error": 2, "warning": 7, "info": 1}
+    assert {f["rule"] for f in data["findings"] if f["severity"] == "error"} == {"pagu.conflicting_sources"}
+    source = data["findings"][0]["location"]["sources"][0]
+    assert source["dokumen"] == SEED_SAMARINDA.name and source["tabel"] == "Tabel 2.3" and source["baris"] == 175
+    assert not RencanaAksi.objects.exists()
+
+
+def test_a_document_is_checked_even_when_its_plan_exists(world, seeds_dir):
+    from renaksi.impor.api import import_path
+    from renaksi.perencanaan.models import RencanaAksi
+    from tests.conftest import SEED_BANGKA
+
+    import_path(SEED_BANGKA)
+    before = RencanaAksi.objects.count()
+    status, out = _run(str(SEED_BANGKA), "--fail-on", "warning")
+    assert status == 1 and "9 kesalahan, 4 peringatan" in out
+    assert RencanaAksi.objects.count() == before
+
+
+def test_an_unreadable_document_exits_2(db, tmp_path):
+    junk = tmp_path / "rencana.xlsx"
+    junk.write_bytes(b"\x00\x01garbage" * 20)
+    with pytest.raises(CommandError) as exc:
+        call_command("periksa", str(junk))
+    assert exc.value.returncode == 2
+    assert "rencana.xlsx" in str(exc.value)

@@ -188,7 +188,7 @@ class _Reader:
     def number(self, line: _Line, judul: str, jenis: JenisAngka = JenisAngka.UMUM) -> tuple[Angka, bool]:
         """(the cell read as a number, whether it was a plain machine number as the template writes it)."""
         raw = self.text(line, judul)
-        plain = _PLAIN.match(raw)
+        plain = _PLAIN.match(raw) if jenis is not JenisAngka.UANG else None  # money: "1.500" is 1500 rupiah
         if plain:
             # "1.500" here is one and a half: the template never groups digits (a number typed in Excel is stored
             # as a number, in whatever way the person's locale writes it, and reaches us plain).

@@ -174,7 +174,7 @@ def pagu_conflicting_sources(plan: PlanSnapshot) -> Iterator[Hit]:
             location = plan.anggaran_location(object_type, row, ("pagu",))
             stored = row.pagu
         elif object_type == "aksi":
-            aksi = next((a for a in plan.aksi if a.id == object_id), None)
+            aksi = plan.aksi_by_id.get(object_id)
             if aksi is None:
                 continue
             location = plan.aksi_location(aksi, ("pagu",))

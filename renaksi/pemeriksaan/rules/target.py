@@ -15,7 +15,6 @@ from ..registry import Hit, rule
 from ..snapshot import IndikatorData, PlanSnapshot, TargetData
 from .common import TRIWULAN, normalize_text, num, nums, tw_list
 
-
 ORDER = (Akumulasi.TETAP, Akumulasi.KUMULATIF, Akumulasi.NILAI_AKHIR, Akumulasi.RATA_RATA)
 
 # Units of things counted one by one. A count is exact — nobody plans 1,5 paket — so it is compared without the
@@ -75,7 +74,8 @@ def numeric_series(ind: IndikatorData) -> NumericSeries | None:
     if year is None or not year.angka or any(q is None or not q.angka for q in quarters):
         return None
     values = [year.nilai, *(q.nilai for q in quarters)]  # type: ignore[union-attr]
-    exact = is_count(ind.satuan) and all(v == v.to_integral_value() for v in values)  # type: ignore[union-attr]
+    exact = (is_count(ind.satuan) and all(v == v.to_integral_value() for v in values)  # type: ignore[union-attr]
+             and not any("%" in t.teks for t in (year, *quarters)))  # type: ignore[union-attr]
     return NumericSeries(values[0], values[1:], exact)  # type: ignore[arg-type]
 
 
