@@ -81,6 +81,24 @@ class Location:
     def anchor(self) -> str:
         return f"{self.object_type}-{self.object_id}" if self.object_type in ANCHORED_TYPES else ""
 
+    def source_lines(self) -> list[str]:
+        """The sources for people: one line per file/table/line, its columns together ("kolom 5, 6, 7")."""
+        groups: dict[tuple, list[Source]] = {}
+        for source in self.sources:
+            groups.setdefault((source.dokumen, source.tabel, source.baris), []).append(source)
+        lines = []
+        for (dokumen, tabel, baris), members in groups.items():
+            parts = [dokumen, tabel, f"baris {baris}" if baris else ""]
+            columns = [m.kolom for m in members if m.kolom]
+            if columns:
+                parts.append("kolom " + ", ".join(c.removeprefix("kolom ") for c in columns))
+            line = ", ".join(p for p in parts if p)
+            if len(members) == 1 and members[0].teks:
+                text = " ".join(members[0].teks.split())
+                line += f": “{text[:60]}{'…' if len(text) > 60 else ''}”"
+            lines.append(line)
+        return lines
+
     @property
     def type_label(self) -> str:
         return str(OBJECT_LABELS.get(self.object_type, self.object_type))

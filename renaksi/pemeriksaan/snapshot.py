@@ -268,9 +268,14 @@ class PlanSnapshot:
     def anggaran_location(self, level: str, row: AnggaranData, fields: tuple[str, ...] | None = None
                           ) -> Location:
         label = {"program": "Program", "kegiatan": "Kegiatan", "subkegiatan": "Sub kegiatan"}[level]
-        name = f"{row.kode} {_short(row.nama)}".strip()
+        name = _short(row.nama)
+        # Documents often write the level into the name ("Kegiatan Perencanaan …"): say it once.
+        if name.casefold().startswith(label.casefold()):
+            text = f"{name} ({row.kode})" if row.kode else name
+        else:
+            text = " ".join(p for p in (label, row.kode, name) if p)
         bidang_id = row.bidang_id if level == "subkegiatan" else None
-        return Location(level, row.id, f"{label} {name}", bidang_id, self.sources(level, row.id, fields))
+        return Location(level, row.id, text, bidang_id, self.sources(level, row.id, fields))
 
     def aksi_location(self, a: AksiData, fields: tuple[str, ...] | None = None) -> Location:
         sub = self.sub_kegiatan_by_id.get(a.sub_kegiatan_id)

@@ -225,11 +225,17 @@ class PlanTree:
     pejabat: list[Pejabat]
     nodes: dict[str, dict[int, object]]
     total_program: int | None
+    total_kegiatan: int | None
     total_sub_kegiatan: int | None
 
     @property
-    def total(self) -> Rollup:
-        return Rollup(self.total_program, self.total_sub_kegiatan)
+    def total_kegiatan_rollup(self) -> Rollup:
+        """All kegiatan against all programs (each program's own roll-up says where they differ)."""
+        return Rollup(self.total_program, self.total_kegiatan)
+
+    @property
+    def total_sub_kegiatan_rollup(self) -> Rollup:
+        return Rollup(self.total_kegiatan, self.total_sub_kegiatan)
 
     @property
     def jumlah_indikator(self) -> int:
@@ -368,5 +374,5 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None) -> Plan
     return PlanTree(
         plan=plan, rights=rights, sasaran=flat, program=_mark_ends(program_nodes), bidang=bidang, pejabat=pejabat,
         nodes=nodes, total_program=_sum_or_none(p.pagu for p in programs),
-        total_sub_kegiatan=_sum_or_none(s.pagu for s in subs),
+        total_kegiatan=_sum_or_none(k.pagu for k in kegiatan), total_sub_kegiatan=_sum_or_none(s.pagu for s in subs),
     )

@@ -30,9 +30,11 @@ from .models import (
     Program,
     Provenance,
     RencanaAksi,
+    Renstra,
     Sasaran,
     SubKegiatan,
     Target,
+    Tujuan,
 )
 
 
@@ -82,6 +84,32 @@ def rencana_aksi_update(*, rencana_aksi: RencanaAksi, **changes: Any) -> Rencana
 def rencana_aksi_delete(*, rencana_aksi: RencanaAksi) -> None:
     ensure_editable(rencana_aksi)
     rencana_aksi.delete()
+
+
+# --- Renstra and tujuan --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def renstra_get_or_create(*, perangkat_daerah: PerangkatDaerah, tahun_awal: int, tahun_akhir: int) -> Renstra:
+    renstra = Renstra.objects.filter(perangkat_daerah=perangkat_daerah, tahun_awal=tahun_awal).first()
+    return renstra or save_validated(
+        Renstra(perangkat_daerah=perangkat_daerah, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir)
+    )
+
+
+@transaction.atomic
+def tujuan_get_or_create(*, renstra: Renstra, uraian: str, nomor: str = "") -> Tujuan:
+    tujuan = Tujuan.objects.filter(renstra=renstra, uraian__iexact=uraian.strip()).first()
+    if tujuan:
+        return tujuan
+    urutan = _next_urutan(Tujuan.objects.filter(renstra=renstra))
+    return save_validated(Tujuan(renstra=renstra, uraian=uraian.strip(), nomor=nomor, urutan=urutan))
+
+
+@transaction.atomic
+def rencana_aksi_set_renstra(*, rencana_aksi: RencanaAksi, renstra: Renstra | None) -> RencanaAksi:
+    ensure_editable(rencana_aksi)
+    return save_validated(rencana_aksi, renstra=renstra)
 
 
 # --- Sasaran, indikator, target -------------------------------------------------------------------------------

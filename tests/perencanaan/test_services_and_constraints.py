@@ -134,3 +134,13 @@ def test_history_is_kept_for_plan_rows(world):
     svc.aksi_update(aksi=aksi, uraian="Rapat koordinasi diubah")
     assert aksi.history.count() == 2
     assert aksi.history.first().uraian == "Rapat koordinasi diubah"
+
+
+def test_renstra_and_tujuan_are_created_once(world):
+    renstra = svc.renstra_get_or_create(perangkat_daerah=world.pd, tahun_awal=2021, tahun_akhir=2026)
+    assert svc.renstra_get_or_create(perangkat_daerah=world.pd, tahun_awal=2021, tahun_akhir=2026) == renstra
+    tujuan = svc.tujuan_get_or_create(renstra=renstra, uraian="Terciptanya Pelayanan Prima bagi masyarakat")
+    assert svc.tujuan_get_or_create(renstra=renstra, uraian="terciptanya pelayanan prima bagi masyarakat ") == tujuan
+    svc.rencana_aksi_set_renstra(rencana_aksi=world.plan, renstra=renstra)
+    world.plan.refresh_from_db()
+    assert world.plan.renstra == renstra

@@ -106,8 +106,8 @@ class Command(BaseCommand):
             mark = "diakui " if f.acknowledged else ""
             self.stdout.write(f"{mark}{str(f.severity).upper():7} {f.rule}  {f.location.label}")
             self.stdout.write(f"        {f.message}")
-            for s in f.location.sources:
-                self.stdout.write(f"        ↳ {s.describe()}")
+            for line in f.location.source_lines():
+                self.stdout.write(f"        ↳ {line}")
         self.stdout.write(
             f"{counts['error']} kesalahan, {counts['warning']} peringatan, {counts['info']} catatan"
             + (f" ({sum(f.acknowledged for f in findings)} diakui)" if any(f.acknowledged for f in findings) else "")
