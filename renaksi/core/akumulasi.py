@@ -7,7 +7,7 @@
 
 A document does not say which one it uses, so `infer_akumulasi` finds the types under which the numbers agree.
 Agreement allows for rounding: the tolerance follows the decimals written (4 × 16.20 against 64.78 agrees,
-because each quarter may be off by half a unit of its last shown digit).
+because each quarter may be off by half a unit of its last shown digit); whole numbers are exact.
 """
 
 from __future__ import annotations
@@ -27,9 +27,15 @@ class Akumulasi(models.TextChoices):
 
 
 def _half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the last digit shown — but a whole number is taken as exact.
+
+    `16.20` may stand for anything in [16.195, 16.205); `12` (12 dokumen, 12 laporan) is twelve, not 11.5–12.5:
+    otherwise 0, 0, 2, 0 would "add up" to 1.
+    """
     exponent = value.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return Decimal(5) * Decimal(10) ** -(places + 1)
+    if not isinstance(exponent, int) or exponent >= 0:
+        return Decimal(0)
+    return Decimal(5) * Decimal(10) ** (exponent - 1)
 
 
 def tolerance(tahunan: Decimal, triwulan: Sequence[Decimal]) -> Decimal:

@@ -31,7 +31,7 @@ from renaksi.impor.grid import Catatan, Place
 
 __all__ = [
     "AksiDoc", "BidangDoc", "Catatan", "IndikatorDoc", "KegiatanDoc", "Nilai", "PKItemDoc", "PejabatDoc",
-    "ProgramDoc", "RencanaAksiDoc", "SasaranDoc", "SubKegiatanDoc", "Teks", "Uang",
+    "ProgramDoc", "RencanaAksiDoc", "SasaranDoc", "SubKegiatanDoc", "Teks", "TujuanDoc", "Uang",
 ]
 
 
@@ -94,6 +94,7 @@ class IndikatorDoc:
     target_lain: list[Nilai] = field(default_factory=list)
     nama_lain: list[Teks] = field(default_factory=list)  # other spellings matched to this indikator
     keterangan: list[Teks] = field(default_factory=list)  # remarks read beside it (stored in `catatan`)
+    target_renstra: Nilai | None = None  # a target for the Renstra period (IKU table), not this year's
     # Stated by the document (template) or inferred (`renaksi.impor.inferensi`); "" = not known yet.
     polaritas: str = ""
     polaritas_disimpulkan: bool = False
@@ -109,6 +110,14 @@ class IndikatorDoc:
         for tw, nilai in enumerate(self.triwulan, start=1):
             if nilai is not None:
                 yield tw, nilai
+
+
+@dataclass(eq=False)
+class TujuanDoc:
+    """A goal of the Renstra as the document lists it ("1. Terwujudnya …")."""
+
+    uraian: Teks
+    nomor: str = ""
 
 
 @dataclass(eq=False)
@@ -213,14 +222,15 @@ class RencanaAksiDoc:
     tahun: int | None = None
     tempat: str = ""
     tanggal: dt.date | None = None
-    renstra_periode: tuple[int, int] | None = None
-    tujuan: list[Teks] = field(default_factory=list)
+    renstra_periode: tuple[int, int] | None = None  # (2021, 2026): the Renstra the tujuan belong to
+    tujuan: list[TujuanDoc] = field(default_factory=list)
     sasaran: list[SasaranDoc] = field(default_factory=list)  # every level, parents before children
     program: list[ProgramDoc] = field(default_factory=list)
     pk: list[PKItemDoc] = field(default_factory=list)
     pejabat: list[PejabatDoc] = field(default_factory=list)
     bidang: list[BidangDoc] = field(default_factory=list)
     penandatangan: PejabatDoc | None = None  # who signs the plan (the kepala PD, usually)
+    pagu_total: Uang | None = None  # a total the document states ("Total Pagu Anggaran"), kept as provenance
     # A PENANGGUNG JAWAB column the copy detached from its rows: kept, not aligned.
     penanggung_jawab_lepas: list[Teks] = field(default_factory=list)
     decisions: list[Catatan] = field(default_factory=list)

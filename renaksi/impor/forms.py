@@ -56,10 +56,3 @@ class UploadForm(forms.Form):
         if berkas.size == 0:
             raise forms.ValidationError(_("Berkas kosong."))
         return berkas
-
-
-class ExportFormatForm(forms.Form):
-    format = forms.ChoiceField(choices=[("xlsx", "XLSX"), ("docx", "DOCX")], required=False)
-
-    def chosen(self) -> str:
-        return (self.cleaned_data.get("format") if self.is_valid() else None) or "xlsx"

@@ -9,6 +9,8 @@ A document is a list of sheets; a sheet is a list of rows in reading order; a ro
 - DOCX: one sheet; paragraphs and table rows in document order; a paragraph is a row of one cell; in a table
   row, a cell merged horizontally or vertically with the one before it is given as empty.
 Every cell knows its place (`Place`), so a message or a provenance record can name file, sheet, row and column.
+What a reader had to decide (an encoding, a CSV delimiter) goes to `Grid.decisions` as a `Catatan`; layouts pass
+these on, with their own, to the neutral structure (`renaksi.impor.dokumen`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
   a second upload. A token from another session is unknown (404).
 - `build_preview` imports the document for real inside a transaction that is always rolled back, so the preview
   shows the plan exactly as it would be stored (tree, counts, pagu), the checker's findings on it, and what would
-  change in the plan it replaces. Nothing of it stays in the database.
+  change in the plan it replaces (`renaksi.impor.diff`, in the same transaction). Nothing of it stays in the
+  database.
 Everything the templates get is plain data (dicts, lists, numbers), built before the rollback.
 """
 
@@ -24,6 +25,7 @@ from django.db import transaction
 from django.http import Http404
 
 from renaksi.impor.grid import ImporGagal
+from renaksi.impor.template import MONTHS
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.perencanaan.models import (
     Aksi,
@@ -69,6 +71,7 @@ def stage_upload(request, *, data: bytes, nama_berkas: str, perangkat_daerah: Pe
     unggahan = Unggahan(token=token, nama_berkas=nama_berkas, storage_name=storage_name,
                         perangkat_daerah_id=perangkat_daerah.pk, tahun=tahun, user_id=request.user.pk,
                         ukuran=len(data), dibuat=time.time())
+    purge_stale_uploads()
     staged = _staged(request)
     # Keep a few per session: older uploads of the same person are dropped with their files.
     for old_token, meta in sorted(staged.items(), key=lambda kv: kv[1]["dibuat"])[: max(0, len(staged) - 2)]:
@@ -109,6 +112,25 @@ def discard(request, unggahan: Unggahan) -> None:
     request.session[SESSION_KEY] = staged
 
 
+def purge_stale_uploads(max_age_seconds: int = STAGED_TTL_SECONDS) -> int:
+    """Delete staged uploads nobody confirmed or cancelled (older than a day); returns how many."""
+    try:
+        _dirs, files = default_storage.listdir(STORAGE_DIR)
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    removed = 0
+    limit = time.time() - max_age_seconds
+    for name in files:
+        path = f"{STORAGE_DIR}/{name}"
+        try:
+            if default_storage.get_modified_time(path).timestamp() < limit:
+                default_storage.delete(path)
+                removed += 1
+        except (OSError, NotImplementedError):
+            continue
+    return removed
+
+
 def _delete_file(name: str) -> None:
     try:
         default_storage.delete(name)
@@ -130,7 +152,7 @@ class Pratinjau:
     temuan: list[dict[str, Any]] | None = None  # None: the checker is not installed
     ringkasan_temuan: dict[str, int] = field(default_factory=dict)
     existing: RencanaAksi | None = None
-    perubahan: list[dict[str, Any]] = field(default_factory=list)
+    perubahan: Any = None  # renaksi.impor.diff.PlanDiff against the plan it replaces
     penghalang: str = ""  # why the import cannot be confirmed (a locked plan, no right to replace it)
 
     @property
@@ -171,7 +193,7 @@ def document_year(parsed, tahun: int | None) -> int | None:
 def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
                   tahun: int | None) -> Pratinjau:
     """Import inside a transaction that is rolled back; describe what would be stored. Raises ImporGagal."""
-    from renaksi.impor import api  # the importer core; imported late so that URLs load without it
+    from renaksi.impor import api, diff  # the importer core; imported late so that URLs load without it
 
     year = document_year(parsed, tahun)
     existing = existing_plan(perangkat_daerah, year)
@@ -185,7 +207,7 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
                                   f"'{existing.get_status_display()}' sehingga tidak dapat diganti.")
     try:
         with transaction.atomic():
-            before = _snapshot(existing) if existing else None
+            before = diff.snapshot(existing) if existing else None
             # Not api's dry_run: the plan must still be in the database to be shown and checked.
             result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
                                          replace=existing, dry_run=False)
@@ -193,10 +215,10 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
             preview.hasil = result.as_json()
             preview.hasil["dry_run"] = True
             preview.tahun = plan.tahun
-            after = _snapshot(plan)
-            preview.sasaran, preview.program = after["sasaran"], after["program"]
+            tree = _tree(plan)
+            preview.sasaran, preview.program = tree["sasaran"], tree["program"]
             if before is not None:
-                preview.perubahan = _changes(before, after)
+                preview.perubahan = diff.compare(before, diff.snapshot(plan))
             preview.temuan, preview.ringkasan_temuan = _findings(plan)
             raise _Rollback
     except _Rollback:
@@ -230,7 +252,7 @@ def _findings(plan: RencanaAksi) -> tuple[list[dict[str, Any]] | None, dict[str,
     return rows, pemeriksaan.summary(findings)
 
 
-# --- A plan as plain data: the tree for the preview, and the comparison with the plan it replaces ---------------
+# --- A plan as plain data: the tree for the preview -------------------------------------------------------------
 
 
 def _target_text(target: Target | None) -> str:
@@ -239,7 +261,7 @@ def _target_text(target: Target | None) -> str:
     return target.teks or (str(target.nilai.normalize()) if target.nilai is not None else target.kategori)
 
 
-def _snapshot(plan: RencanaAksi) -> dict[str, Any]:
+def _tree(plan: RencanaAksi) -> dict[str, Any]:
     """The plan's tree as nested dicts (sasaran → indikator → targets; program → kegiatan → sub → aksi)."""
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     for t in Target.objects.filter(indikator__rencana_aksi=plan, tahun=plan.tahun):
@@ -269,7 +291,8 @@ def _snapshot(plan: RencanaAksi) -> dict[str, Any]:
     aksi: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for a in Aksi.objects.filter(rencana_aksi=plan).prefetch_related("jadwal").order_by("urutan", "pk"):
         aksi[a.sub_kegiatan_id].append({
-            "nomor": a.nomor, "uraian": a.uraian, "bulan": sorted(b.bulan for b in a.jadwal.all()),
+            "nomor": a.nomor, "uraian": a.uraian,
+            "bulan": [MONTHS[b - 1] for b in sorted(b.bulan for b in a.jadwal.all())],
             "keluaran": a.keluaran, "target": a.target_teks, "pagu": a.pagu, "pj": a.penanggung_jawab,
         })
     subs: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -283,35 +306,3 @@ def _snapshot(plan: RencanaAksi) -> dict[str, Any]:
     program = [{"kode": p.kode, "nama": p.nama, "pagu": p.pagu, "kegiatan": kegiatan.get(p.pk, [])}
                for p in Program.objects.filter(rencana_aksi=plan).order_by("urutan", "pk")]
     return {"sasaran": sasaran, "program": program}
-
-
-def _flat(snapshot: dict[str, Any]) -> dict[tuple[str, str], Any]:
-    """(kind, name) → the value a person compares: pagu for the budget tree, targets for indicators."""
-    items: dict[tuple[str, str], Any] = {}
-    for s in snapshot["sasaran"]:
-        for ind in s["indikator"]:
-            items[("Indikator", ind["nama"])] = " / ".join([ind["tahunan"], *ind["triwulan"]])
-    for p in snapshot["program"]:
-        items[("Program", p["nama"])] = p["pagu"]
-        for k in p["kegiatan"]:
-            items[("Kegiatan", k["nama"])] = k["pagu"]
-            for s in k["sub_kegiatan"]:
-                items[("Sub kegiatan", s["nama"])] = s["pagu"]
-                items[("Aksi di sub kegiatan", s["nama"])] = len(s["aksi"])
-    return items
-
-
-def _changes(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
-    """What re-importing changes, item by item: added, removed, or a different pagu / target / number of aksi."""
-    old, new = _flat(before), _flat(after)
-    changes = []
-    for key in list(old) + [k for k in new if k not in old]:
-        jenis, nama = key
-        if key not in new:
-            changes.append({"jenis": jenis, "nama": nama, "perubahan": "dihapus", "lama": old[key], "baru": None})
-        elif key not in old:
-            changes.append({"jenis": jenis, "nama": nama, "perubahan": "baru", "lama": None, "baru": new[key]})
-        elif old[key] != new[key]:
-            changes.append({"jenis": jenis, "nama": nama, "perubahan": "berubah", "lama": old[key],
-                            "baru": new[key]})
-    return changes

@@ -193,6 +193,8 @@ def header_roles(row: Row) -> dict[Peran, int] | None:
     unknown = 0
     for i, text in cells:
         role = role_of(text)
+        if role is None and (month_label(text) or tw_label(text)):
+            continue  # a quarter or month column named in the header row itself
         if role is None:
             unknown += 1
         elif role not in roles:
@@ -210,7 +212,14 @@ def _is_column_numbers(row: Row) -> bool:
 
 
 def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
-    """Read the rows under the header that name quarter or month columns; returns the index of the first data row."""
+    """Read the rows under the header that name quarter or month columns; returns the index of the first data row.
+
+    Quarters named in the header row itself ("TW I", "Triwulan II") count too; bare "I"…"IV" only below a group."""
+    for i, text in tabel.judul_kolom.items():
+        if (tw := tw_label(text, prefixed_only=True)) and tabel.tw[tw - 1] is None:
+            tabel.tw[tw - 1] = i
+        if (month := month_label(text)) and len(text) > 2 and tabel.bulan[month - 1] is None:
+            tabel.bulan[month - 1] = i
     index = start
     group_cols = sorted(
         (col, role) for role, col in tabel.cols.items() if role in (Peran.TRIWULAN, Peran.TARGET, Peran.JADWAL)

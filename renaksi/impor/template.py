@@ -14,7 +14,8 @@ Parts, in this order (each an XLSX sheet; in the DOCX a heading and a table):
 
 Rows point at each other with short references that only need to be unique in their table ("S1", "I3", "SK2"); an
 official is referred to by NIP, or by name when he has none. Column headers are found by their text, so a column may
-be moved or an optional column deleted. See `docs/` entry "Templat impor" (generated from `SHEETS`).
+be moved or an optional column deleted. Every column is documented on the template's own "Petunjuk" sheet, and
+`renaksi export_template --petunjuk` prints the same documentation as Markdown (both come from `SHEETS`).
 
 Numbers are written as numbers: money as whole rupiah with the `#,##0` format, targets with the decimals they carry
 (16.20 stays 16.20). A target also remembers how the source document wrote it ("29,17%") in the column "Tertulis di

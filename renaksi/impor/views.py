@@ -44,8 +44,14 @@ def _parse(data: bytes, filename: str):
     return api.parse_document(data, filename)
 
 
-def _error_text(exc: ImporGagal) -> str:
-    return str(exc)
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ImporGagal):
+        return str(exc)
+    # A reader or layout that fails on an unforeseen document is a bug to fix, not the user's fault: logged with
+    # its traceback for us, a plain message for the person (nothing was written: every write is in a transaction).
+    log.exception("impor gagal tak terduga")
+    return ("dokumen ini tidak dapat diproses karena kesalahan tak terduga di Renaksi. Tidak ada yang disimpan. "
+            "Laporkan kepada admin dan sertakan berkasnya.")
 
 
 @login_required
@@ -64,7 +70,7 @@ def import_upload(request):
             data = berkas.read()
             try:
                 _parse(data, berkas.name)  # refuse an unreadable file now, before it is stored
-            except ImporGagal as exc:
+            except Exception as exc:  # ImporGagal, or a bug: either way the form says so (see _error_text)
                 form.add_error("berkas", _error_text(exc))
             else:
                 unggahan = pratinjau.stage_upload(request, data=data, nama_berkas=berkas.name, perangkat_daerah=pd,
@@ -87,11 +93,9 @@ def import_preview(request, token: str):
         parsed = _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
         preview = pratinjau.build_preview(parsed, user=request.user, nama_berkas=unggahan.nama_berkas,
                                           perangkat_daerah=pd, tahun=unggahan.tahun)
-    except ImporGagal as exc:
+    except Exception as exc:  # ImporGagal, or a bug: either way the form says so (see _error_text)
         pratinjau.discard(request, unggahan)
-        form = UploadForm(user=request.user, initial={"perangkat_daerah": pd, "tahun": unggahan.tahun})
-        return render(request, "impor/upload.html",
-                      {"form": form, "error": _error_text(exc), "nama_berkas": unggahan.nama_berkas})
+        return _upload_again(request, pd, unggahan, _error_text(exc))
     pratinjau.remember_existing(request, unggahan, preview.existing)
     return render(request, "impor/preview.html", {"unggahan": unggahan, "preview": preview, "pd": pd})
 
@@ -118,19 +122,23 @@ def import_confirm(request, token: str):
     except api.ImporDitolak as exc:
         messages.error(request, exc.message)
         return redirect("import_preview", token=token)
-    except ImporGagal as exc:
-        pratinjau.discard(request, unggahan)
-        form = UploadForm(user=request.user, initial={"perangkat_daerah": pd, "tahun": unggahan.tahun})
-        return render(request, "impor/upload.html",
-                      {"form": form, "error": _error_text(exc), "nama_berkas": unggahan.nama_berkas})
+    except PermissionDenied:
+        raise
     except ValidationError as exc:
-        form = UploadForm(user=request.user, initial={"perangkat_daerah": pd, "tahun": unggahan.tahun})
-        return render(request, "impor/upload.html",
-                      {"form": form, "error": "; ".join(exc.messages), "nama_berkas": unggahan.nama_berkas})
+        pratinjau.discard(request, unggahan)
+        return _upload_again(request, pd, unggahan, "; ".join(exc.messages))
+    except Exception as exc:  # ImporGagal, or a bug: either way the form says so (see _error_text)
+        pratinjau.discard(request, unggahan)
+        return _upload_again(request, pd, unggahan, _error_text(exc))
     pratinjau.discard(request, unggahan)
     plan = result.rencana_aksi
     messages.success(request, f"Dokumen {unggahan.nama_berkas} diimpor menjadi {plan}.")
     return redirect("plan_editor", pk=plan.pk)
+
+
+def _upload_again(request, pd: PerangkatDaerah, unggahan: pratinjau.Unggahan, error: str) -> HttpResponse:
+    form = UploadForm(user=request.user, initial={"perangkat_daerah": pd, "tahun": unggahan.tahun})
+    return render(request, "impor/upload.html", {"form": form, "error": error, "nama_berkas": unggahan.nama_berkas})
 
 
 @login_required

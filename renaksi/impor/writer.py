@@ -197,19 +197,37 @@ class Writer:
         self.ra = _call(place, svc.rencana_aksi_create, perangkat_daerah=self.pd, tahun=self.tujuan.tahun,
                         judul=judul[:300], tempat=doc.tempat[:100], tanggal=doc.tanggal, penandatangan=penandatangan,
                         sumber=doc.dokumen[:255], versi=self.versi)
-        for sasaran in self._parents_first(doc.sasaran):
-            self._sasaran(sasaran)
+        if doc.pagu_total is not None:
+            self._prov(self.ra, "pagu_total", doc.pagu_total.teks, doc.pagu_total.nilai, doc.pagu_total.place,
+                       "total pagu yang tertulis di dokumen")
+        for urutan, sasaran in enumerate(self._parents_first(doc.sasaran), start=1):
+            self._sasaran(sasaran, urutan)
         for urutan, program in enumerate(doc.program, start=1):
             self._program(program, urutan)
         self._pk()
-        if doc.tujuan:
-            self.warnings.append(Catatan(
-                "tujuan.tidak_disimpan",
-                f"{len(doc.tujuan)} tujuan strategis terbaca (" + "; ".join(t.teks for t in doc.tujuan)
-                + ") tetapi belum disimpan: Renaksi belum memiliki layanan untuk Renstra dan tujuannya.",
-                doc.tujuan[0].place,
-            ))
+        self._renstra()
         return self.ra
+
+    def _renstra(self) -> None:
+        """The Renstra period and its tujuan, when the document states them (kept for the PD, reused later)."""
+        doc = self.doc
+        if doc.renstra_periode is None:
+            if doc.tujuan:
+                self.warnings.append(Catatan(
+                    "tujuan.tidak_disimpan",
+                    f"{len(doc.tujuan)} tujuan terbaca (" + "; ".join(t.uraian.teks for t in doc.tujuan)
+                    + ") tetapi periode Renstra-nya tidak tertulis, jadi tidak disimpan.",
+                    doc.tujuan[0].uraian.place,
+                ))
+            return
+        awal, akhir = doc.renstra_periode
+        place = doc.tujuan[0].uraian.place if doc.tujuan else Place(doc.dokumen)
+        renstra = _call(place, svc.renstra_get_or_create, perangkat_daerah=self.pd, tahun_awal=awal,
+                        tahun_akhir=akhir)
+        _call(place, svc.rencana_aksi_set_renstra, rencana_aksi=self.ra, renstra=renstra)
+        for tujuan in doc.tujuan:
+            _call(tujuan.uraian.place, svc.tujuan_get_or_create, renstra=renstra, uraian=tujuan.uraian.teks,
+                  nomor=tujuan.nomor[:20])
 
     def _pejabat(self, p: PejabatDoc) -> None:
         bidang = self._bidang(p.bidang, p.nama.place)
@@ -237,11 +255,11 @@ class Writer:
             pending = [s for s in pending if id(s) not in done]
         return ordered
 
-    def _sasaran(self, s: SasaranDoc) -> None:
+    def _sasaran(self, s: SasaranDoc, urutan: int) -> None:
         parent = self.sasaran.get(id(s.parent)) if s.parent is not None else None
         level = s.level if s.level in LEVEL_RANK else Sasaran.Level.STRATEGIS
         obj = _call(s.uraian.place, svc.sasaran_create, rencana_aksi=self.ra, uraian=s.uraian.teks, level=level,
-                    parent=parent, nomor=s.nomor, bidang=self._bidang(s.bidang, s.uraian.place))
+                    parent=parent, nomor=s.nomor, bidang=self._bidang(s.bidang, s.uraian.place), urutan=urutan)
         self.sasaran[id(s)] = obj
         for urutan, ind in enumerate(s.indikator, start=1):
             self._indikator(obj, ind, urutan)
@@ -262,6 +280,9 @@ class Writer:
                   for t in ind.nama_lain]
         if notes:
             _call(place, svc.indikator_update, indikator=obj, catatan="\n".join(notes))
+        if ind.target_renstra is not None:
+            self._prov(obj, "target_renstra", ind.target_renstra.angka.teks, ind.target_renstra.angka.nilai,
+                       ind.target_renstra.place, "target periode Renstra, bukan target tahun ini")
         yearly = None
         for triwulan, nilai in ind.targets():
             target = self._target(obj, triwulan, nilai)

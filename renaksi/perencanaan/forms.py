@@ -116,6 +116,7 @@ class EditorForm(forms.Form):
 _text = {"class": "form-control form-control-sm"}
 _area = {"class": "form-control form-control-sm", "rows": 2}
 _select = {"class": "form-select form-select-sm"}
+_check = {"class": "form-check-input"}
 
 
 class SasaranForm(EditorForm):
@@ -178,7 +179,7 @@ class AnggaranForm(EditorForm):
     pagu = UangField(label=gettext_lazy("Pagu (Rp)"),
                      widget=forms.TextInput(_text | {"inputmode": "numeric", "autocomplete": "off"}))
     indikator = forms.TypedMultipleChoiceField(label=gettext_lazy("Mendukung indikator"), required=False,
-                                               coerce=int, widget=forms.CheckboxSelectMultiple)
+                                               coerce=int, widget=forms.CheckboxSelectMultiple(_check))
 
     def __init__(self, *args, indikator_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,7 +204,7 @@ class AksiForm(EditorForm):
                             widget=forms.TextInput(_text | {"size": 2}))
     uraian = forms.CharField(label=gettext_lazy("Aksi"), widget=forms.Textarea(_area))
     bulan = forms.TypedMultipleChoiceField(label=gettext_lazy("Jadwal"), choices=BULAN, coerce=int,
-                                           required=False, widget=forms.CheckboxSelectMultiple)
+                                           required=False, widget=forms.CheckboxSelectMultiple(_check))
     keluaran = forms.CharField(label=gettext_lazy("Output / keluaran"), required=False,
                                widget=forms.Textarea(_area))
     target = AngkaField(label=gettext_lazy("Target"), satuan=True,

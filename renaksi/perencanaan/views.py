@@ -15,6 +15,7 @@ from functools import wraps
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -23,6 +24,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from renaksi.core.angka import format_rupiah
 from renaksi.organisasi.models import Pejabat
 
 from . import nomenklatur, selectors, services
@@ -114,11 +116,19 @@ def _get_aksi_for_user(request, aksi_id: int, perm: str | None = None) -> Aksi:
 
 
 def editor_view(view: Callable) -> Callable:
-    """Login required; a refusal (403) is shown in the editor's alert area instead of replacing a row."""
+    """Login required; a refusal (403) is shown in the editor's alert area instead of replacing a row.
 
-    @login_required
+    When the session ended while the page was open, an htmx request gets the whole page sent to the login form
+    (401 + HX-Redirect) rather than a login form swapped into a table row.
+    """
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if request.htmx:
+                page = request.htmx.current_url_abs_path or request.get_full_path()
+                return HttpResponse(status=401, headers={"HX-Redirect": redirect_to_login(page).url})
+            return redirect_to_login(request.get_full_path())
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as exc:
@@ -141,10 +151,9 @@ def _changed(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _row(request, plan: RencanaAksi, kind: str, pk: int, *, rollups=(), totals: bool = False,
-         tree: selectors.PlanTree | None = None) -> HttpResponse:
+def _row(request, plan: RencanaAksi, kind: str, pk: int, *, rollups=(), totals: bool = False) -> HttpResponse:
     """The display row of one node; `rollups` and `totals` add out-of-band swaps for the sums it changed."""
-    tree = tree or _tree(request, plan)
+    tree = _tree(request, plan)
     oob_rollups = [(k, tree.node(k, node_pk)) for k, node_pk in rollups if node_pk in tree.nodes[k]]
     context = {"tree": tree, "plan": tree.plan, "node": tree.node(kind, pk), "oob_rollups": oob_rollups,
                "oob_totals": totals, "row_template": f"{ROW}_{kind}_row.html"}
@@ -166,7 +175,7 @@ def _form(request, template: str, context: dict, *, target_id: str, cancel_url: 
     """A form row. Its save button posts to the URL it came from; ids are unique per row (several may be open)."""
     form = context["form"]
     form.auto_id = f"{target_id}-%s"
-    form.set_focus(focus)
+    form.set_focus(focus or next((f for f in ("uraian", "nama") if f in form.fields), None))
     context = {"target_id": target_id, "save_url": request.path, "cancel_url": cancel_url, **context}
     response = render(request, ROW + template, context, status=422 if invalid else 200)
     if invalid:
@@ -376,7 +385,7 @@ def target_edit(request, indikator_id: int):
 
 
 def _anggaran_initial(obj) -> dict:
-    return {"kode": obj.kode, "nama": obj.nama, "pagu": "" if obj.pagu is None else str(obj.pagu),
+    return {"kode": obj.kode, "nama": obj.nama, "pagu": format_rupiah(obj.pagu),
             "indikator": [i.pk for i in obj.indikator.all()]}
 
 
@@ -545,7 +554,7 @@ def _aksi_form(request, plan: RencanaAksi, *, instance: Aksi | None = None) -> A
             "nomor": instance.nomor, "uraian": instance.uraian, "keluaran": instance.keluaran,
             "bulan": list(instance.jadwal.values_list("bulan", flat=True)),
             "target": instance.target_teks or nilai_input(instance.target_nilai),
-            "pagu": "" if instance.pagu is None else str(instance.pagu),
+            "pagu": format_rupiah(instance.pagu),
             "penanggung_jawab": instance.penanggung_jawab, "pejabat": instance.pejabat_id,
         }
     return AksiForm(initial=initial, **kwargs)
@@ -651,7 +660,7 @@ def row_delete(request, jenis: str, row_id: int):
 # --- Nomenclature picker ----------------------------------------------------------------------------------------
 
 
-@login_required
+@editor_view
 @require_GET
 def nomenklatur_search(request):
     """<option>s for a <datalist>: codes of the nomenclature version of a plan's year (`?tahun=&level=&q=`)."""

@@ -47,3 +47,16 @@ def test_the_sum_of_quarters_always_reconciles_as_kumulatif(quarters):
 @given(st.decimals(min_value=0, max_value=10000, places=2))
 def test_a_constant_series_reconciles_as_tetap(value):
     assert reconciles(Akumulasi.TETAP, value, [value] * 4)
+
+
+@pytest.mark.parametrize(
+    ("tahunan", "triwulan"),
+    [("1", ["0", "0", "2", "0"]), ("1", ["0", "0", "0", "2"]), ("12", ["3", "3", "3", "4"])],
+)
+def test_whole_numbers_are_exact_not_rounded(tahunan, triwulan):
+    # 1 paket against 0, 0, 2, 0 fits no accumulation type: counts are not rounded values.
+    assert matching_akumulasi(D(tahunan), [D(t) for t in triwulan]) == []
+
+
+def test_whole_year_with_decimal_quarters_allows_their_rounding():
+    assert reconciles(Akumulasi.KUMULATIF, D("100"), [D("33.33"), D("33.33"), D("33.33"), D("0")])

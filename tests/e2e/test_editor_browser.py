@@ -7,7 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from renaksi.perencanaan import services as svc
-from renaksi.perencanaan.models import Aksi, AksiBulan, Indikator, SubKegiatan, Target
+from renaksi.perencanaan.models import Aksi, AksiBulan, Indikator, Kegiatan, Nomenklatur, SubKegiatan, Target
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -99,6 +99,38 @@ def test_kepala_bidang_sees_the_plan_with_controls_on_his_rows_only(page: Page, 
     expect(page.locator(f"#subkegiatan-{ideologi.pk} [data-edit]")).to_have_count(0)
     expect(page.get_by_role("button", name="Tambah program")).to_have_count(0)
     page.screenshot(path=artifacts / "editor-kabid.png", full_page=True)
+
+
+def test_alice_adds_a_sub_kegiatan_picking_its_code_and_the_totals_follow(page: Page, live_server, world, artifacts):
+    nama = "Penyusunan Bahan Perumusan Kebijakan di Bidang Pendidikan Politik"
+    # A transactional test cannot count on rows of data migrations: make the code it picks.
+    Nomenklatur.objects.update_or_create(tahun=2024, kode="8.01.03.2.01.0002",
+                                         defaults={"nama": nama, "level": Nomenklatur.Level.SUB_KEGIATAN})
+    kegiatan = Kegiatan.objects.get(rencana_aksi=world.plan)
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    _login(page, live_server, "alice")
+    page.goto(live_server.url + reverse("plan_editor", args=[world.plan.pk]))
+
+    page.get_by_role("button", name="Tambah sub kegiatan").click()
+    row = page.locator(f"#add-subkegiatan-{kegiatan.pk}")
+    kode = row.locator("input[name=kode]")
+    kode.click()
+    page.keyboard.type("8.01.03.2.01.00")
+    expect(page.locator(f"#nomenklatur-add-subkegiatan-{kegiatan.pk} option[value='8.01.03.2.01.0002']")) \
+        .to_have_count(1)
+    page.keyboard.type("02")
+    page.keyboard.press("Tab")  # leaving the code fills the empty name from the nomenclature
+    expect(row.locator("textarea[name=nama]")).to_have_value(nama)
+    row.locator("input[name=pagu]").fill("1.517.874.000")
+    page.screenshot(path=artifacts / "editor-add-subkegiatan.png", clip=_clip(page, f"#add-subkegiatan-{kegiatan.pk}"))
+    row.locator("input[name=pagu]").press("Enter")
+
+    expect(page.locator(f"#kegiatan-{kegiatan.pk}")).to_contain_text("1.537.874.000")  # Σ sub kegiatan
+    expect(page.locator(f"#kegiatan-{kegiatan.pk}")).to_contain_text("selisih")
+    expect(page.locator("#plan-totals")).to_contain_text("1.537.874.000")
+    sub = SubKegiatan.objects.get(kegiatan=kegiatan, kode="8.01.03.2.01.0002")
+    assert (sub.nama, sub.pagu) == (nama, 1_517_874_000)
+    expect(page.locator(f"#subkegiatan-{sub.pk}")).to_contain_text("1.517.874.000")
 
 
 def _clip(page: Page, selector: str) -> dict:

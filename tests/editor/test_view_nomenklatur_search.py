@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from renaksi.perencanaan.models import Nomenklatur
+from tests.editor.conftest import assert_login_redirect
 
 
 def search(client, **params):
@@ -39,5 +40,4 @@ def test_bad_parameters_give_an_empty_list(login, db):
 
 
 def test_login_required(login, db):
-    response = search(login(None), tahun=2024)
-    assert response.status_code == 302
+    assert_login_redirect(search(login(None), tahun=2024))

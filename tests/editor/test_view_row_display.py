@@ -37,3 +37,17 @@ def test_outsiders_get_404(login, rows, view, attr, anchor, persona):
 
 def test_anonymous_is_sent_to_login(login, rows):
     assert_login_redirect(login(None).get(reverse("aksi_row", args=[rows.aksi_politik.pk])))
+
+
+def test_a_plain_request_without_session_is_redirected_to_login(client, rows):
+    response = client.get(reverse("aksi_row", args=[rows.aksi_politik.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/masuk/?next=/aksi/")
+
+
+def test_an_htmx_request_without_session_sends_the_page_to_login(client, rows):
+    editor = reverse("plan_editor", args=[rows.plan.pk])
+    response = client.post(reverse("aksi_toggle_bulan", args=[rows.aksi_politik.pk, 6]), HTTP_HX_REQUEST="true",
+                           HTTP_HX_CURRENT_URL=f"http://testserver{editor}")
+    assert response.status_code == 401
+    assert response["HX-Redirect"] == f"/masuk/?next={editor}"

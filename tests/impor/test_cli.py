@@ -70,6 +70,14 @@ def test_unreadable_input_exits_2_with_the_place(tmp_path, name, data, fragment)
     assert f"berkas {name}" in str(error)
 
 
+def test_table_without_the_needed_columns_is_named(tmp_path):
+    data = "Daftar\nNO\tSASARAN\tINDIKATOR KINERJA\tKETERANGAN\n1\tMeningkatnya\tIndeks\t-\n"
+    error = refused(write(tmp_path, "kurang.txt", data))
+    assert error.returncode == 2
+    assert "baris 2" in str(error) and "tidak memuat kolom yang dibutuhkan" in str(error)
+    assert "TARGET atau TRIWULAN" in str(error)
+
+
 def test_overlong_cell_names_row_and_column(tmp_path):
     data = MINIMAL.replace("Indeks layanan", "x" * 10_000)
     error = refused(write(tmp_path, "panjang.txt", data))

@@ -123,6 +123,13 @@ def test_fifteen_sub_kegiatan_with_the_pagu_of_tabel_2_3(plan):
         assert sub.target_teks == target, start
 
 
+def test_stated_total_and_renstra_target_are_kept_as_provenance(plan):
+    total = Provenance.objects.get(rencana_aksi=plan, field="pagu_total")
+    assert (total.teks, total.nilai, total.baris) == ("59.059.304.998", Decimal(TOTAL), 207)
+    iku = Provenance.objects.get(rencana_aksi=plan, field="target_renstra")
+    assert (iku.teks, iku.nilai, iku.tabel, iku.baris) == ("100%", Decimal(100), "Tabel 2.1", 148)
+
+
 def test_slipped_pagu_column_read_by_the_stated_totals(result, plan):
     kegiatan = Kegiatan.objects.filter(rencana_aksi=plan).order_by("program__urutan", "urutan").last()
     assert kegiatan.pagu == 768_855_448
@@ -179,6 +186,14 @@ def test_perjanjian_kinerja_keeps_its_own_targets(plan):
     assert [i.target_teks for i in items] == PK_TARGETS
     assert all(i.indikator_id is not None for i in items)
     assert items[4].indikator.nama == "Persentase penanganan kasus konflik social di Masyarakat"
+
+
+def test_renstra_and_its_tujuan(plan):
+    """BAB II (lines 121–128): the Renstra 2021–2026 and its two tujuan strategis."""
+    assert (plan.renstra.tahun_awal, plan.renstra.tahun_akhir) == (2021, 2026)
+    assert list(plan.renstra.tujuan.values_list("nomor", "uraian")) == [
+        ("1", "Terwujudnya Pemahaman Ideologi Bangsa dan Wawasan Kebangsaan"),
+        ("2", "Terciptanya Pelayanan Prima bagi masyarakat")]
 
 
 def test_sasaran_and_polarity(plan):

@@ -77,3 +77,13 @@ def test_a_paragraph_ends_the_table():
     grid = grid_of("NO\tSASARAN\tINDIKATOR\tTARGET\n1\tS\tI\t5\nSamarinda, 2 Januari 2024\n2\tT\tJ\t6")
     [tabel] = find_tables(grid, grid.sheets[0])
     assert [r.number for r in tabel.rows] == [2]
+
+
+def test_quarters_and_months_named_in_the_header_row():
+    months = "\t".join(["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                        "Oktober", "November", "Desember"])
+    grid = grid_of(f"NO\tIndikator\tTW I\tTW II\tTW III\tTW IV\n1\tA\t1\t2\t3\t4\n\n"
+                   f"No\tAksi\t{months}\tOutput\tSub Kegiatan\n1\tRapat\tx" + "\t" * 12 + "Notulen\tSub")
+    first, second = find_tables(grid, grid.sheets[0])
+    assert first.tw == [2, 3, 4, 5]
+    assert second.bulan == list(range(2, 14)) and second.col(Peran.OUTPUT) == 14

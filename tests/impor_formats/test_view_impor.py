@@ -269,3 +269,34 @@ def test_export_follows_the_right_to_see_the_plan(client, world):
     assert client.get(url).status_code == 404
     client.force_login(world.alice)
     assert client.get(url, {"format": "pdf"}).status_code == 404
+
+
+def test_an_unexpected_failure_is_a_message_not_a_traceback(client, world, monkeypatch, caplog):
+    from renaksi.impor import api
+
+    def broken(data, filename):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(api, "parse_document", broken)
+    client.force_login(world.alice)
+    response = upload(client, world.pd, template_of(world.plan), "2025")
+    assert response.status_code == 200
+    assert "kesalahan tak terduga di Renaksi. Tidak ada yang disimpan." in response.content.decode()
+    assert "IndexError" in caplog.text  # the traceback is for us, in the log
+
+
+def test_uploads_nobody_confirmed_are_purged_after_a_day(client, world, monkeypatch):
+    import time
+
+    from renaksi.impor import pratinjau
+
+    client.force_login(world.alice)
+    upload(client, world.pd, template_of(world.plan), "2025")
+    token = staged_token(client)
+    pratinjau.purge_stale_uploads()
+    assert default_storage.exists(f"impor/{token}.bin")  # a fresh upload stays
+    real_time = time.time
+    monkeypatch.setattr(pratinjau.time, "time", lambda: real_time() + pratinjau.STAGED_TTL_SECONDS + 60)
+    assert pratinjau.purge_stale_uploads() >= 1  # the in-memory storage also holds other tests' uploads
+    assert not default_storage.exists(f"impor/{token}.bin")
+    assert client.get(reverse("import_preview", args=[token])).status_code == 404

@@ -15,6 +15,7 @@ from types import ModuleType
 
 from renaksi.impor.dokumen import RencanaAksiDoc
 from renaksi.impor.grid import Grid, ImporGagal, Place
+from renaksi.impor.tabel import find_tables
 
 LAYOUTS = [
     "renaksi.impor.layouts.template",  # the Renaksi XLSX/DOCX template (written by the template's owner)
@@ -38,13 +39,21 @@ def choose(grid: Grid) -> ModuleType:
     scored = [(layout.detect(grid), index, layout) for index, layout in enumerate(available())]
     score, _index, layout = max(scored, key=lambda s: (s[0], -s[1]))
     if score <= 0:
-        raise ImporGagal(
-            "tidak ditemukan tabel rencana aksi yang dikenali. Dibutuhkan tabel dengan judul kolom seperti NO, "
-            "SASARAN, INDIKATOR KINERJA, TARGET / TRIWULAN, PROGRAM, KEGIATAN, SUB KEGIATAN, ANGGARAN / PAGU, "
-            "atau AKSI/KEGIATAN dengan OUTPUT dan PAGU ANGGARAN.",
-            Place(grid.dokumen),
-        )
+        tabel = _first_table(grid)
+        if tabel is None:
+            raise ImporGagal(NEEDED, Place(grid.dokumen))
+        raise ImporGagal(f"tabel dengan kolom {', '.join(tabel.judul_kolom.values())} tidak memuat kolom yang "
+                         f"dibutuhkan: {COLUMNS}.", tabel.header_place())
     return layout
+
+
+COLUMNS = ("INDIKATOR dengan TARGET atau TRIWULAN I–IV, PROGRAM / KEGIATAN / SUB KEGIATAN dengan ANGGARAN "
+           "(PAGU), atau AKSI/KEGIATAN")
+NEEDED = f"tidak ditemukan tabel rencana aksi yang dikenali. Dibutuhkan tabel dengan kolom {COLUMNS}."
+
+
+def _first_table(grid: Grid):
+    return next((t for sheet in grid.sheets for t in find_tables(grid, sheet)), None)
 
 
 def read(grid: Grid) -> RencanaAksiDoc:

@@ -23,7 +23,7 @@ Between the tables: the title (PD, Pemda, year), the lists of tujuan and sasaran
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from renaksi.impor.dokumen import (
     AksiDoc,
@@ -38,6 +38,7 @@ from renaksi.impor.dokumen import (
     SasaranDoc,
     SubKegiatanDoc,
     Teks,
+    TujuanDoc,
     Uang,
 )
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
@@ -53,6 +54,7 @@ from renaksi.impor.teks import (
     strip_label,
 )
 
+from . import sejajar
 from .matriks import is_matrix
 from .umum import (
     baca_judul,
@@ -132,18 +134,6 @@ class _Event:
     value: object
 
 
-@dataclass(eq=False)
-class _Group:
-    """A kegiatan of the budget table with the names and amounts of its rows, before the amounts are placed."""
-
-    program: ProgramDoc
-    kegiatan: KegiatanDoc
-    names: list[tuple[object, int]] = field(default_factory=list)  # (KegiatanDoc | SubKegiatanDoc, row)
-    values: list[tuple[Uang, int]] = field(default_factory=list)  # (pagu, row)
-    reading: str = ""
-    explanation: str = ""
-
-
 class _Reader:
     def __init__(self, grid: Grid):
         self.grid = grid
@@ -151,7 +141,7 @@ class _Reader:
         self.doc.decisions.extend(grid.decisions)
         self.doc.warnings.extend(grid.warnings)
         self.known_sasaran: list[SasaranDoc] = []
-        self.groups: list[_Group] = []
+        self.groups: list[sejajar.Kelompok] = []
         self.stated_total: Uang | None = None
         self.bidang_indikator: dict[str, IndikatorDoc] = {}
         self.bidang_aksi: dict[str, list[AksiDoc]] = {}
@@ -221,12 +211,13 @@ class _Reader:
                     self.doc.bidang.append(BidangDoc(Teks(nama, place)))
                 events.append(_Event(row.number, "bidang", nama))
             elif text.endswith(":") and re.search(r"\btujuan\b.*\b(strategis|jangka menengah|ingin dicapai)", text, re.I):
-                self.doc.tujuan.extend(Teks(t, p) for t, p, _n in self._list_after(rows, index))
+                self.doc.tujuan.extend(TujuanDoc(Teks(t, p), n) for t, p, n in self._list_after(rows, index))
             elif text.endswith(":") and re.search(r"\bsasaran strategis\b", text, re.I):
                 for uraian, p, nomor in self._list_after(rows, index):
                     self._sasaran(Teks(uraian, p), nomor)
             if self.doc.renstra_periode is None and re.search(r"renstra|rencana strategis", text, re.I):
-                if match := _PERIODE.search(text):
+                match = _PERIODE.search(text)
+                if match and int(match[1]) <= int(match[2]) <= int(match[1]) + 10:
                     self.doc.renstra_periode = (int(match[1]), int(match[2]))
             index += 1
         return events
@@ -362,6 +353,7 @@ class _Reader:
                 place = tabel.place(row, role=Peran.TARGET)
                 if periode and (self.doc.tahun is None or int(periode[2]) != self.doc.tahun):
                     indikator.keterangan.append(Teks(f"Target IKU {periode[1]}–{periode[2]}: {target}", place))
+                    indikator.target_renstra = baca_nilai(self.doc, target, place)
                     self.doc.decide("target.periode", f"Target '{target}' pada {tabel.judul} berlaku untuk periode "
                                     f"{periode[1]}–{periode[2]}, bukan target tahun ini; disimpan sebagai catatan "
                                     "indikator.", place)
@@ -445,7 +437,7 @@ class _Reader:
         rows = [self._realign(tabel, row) for row in tabel.rows]
         by_row = self._sasaran_by_row(tabel, rows)
         program: ProgramDoc | None = None
-        group: _Group | None = None
+        group: sejajar.Kelompok | None = None
         indikator: IndikatorDoc | None = None
         start = len(self.groups)
         for row in rows:
@@ -455,6 +447,7 @@ class _Reader:
                 if amounts:
                     col, text = amounts[-1]
                     self.stated_total = baca_uang(self.doc, text, tabel.place(row, col))
+                    self.doc.pagu_total = self.doc.pagu_total or self.stated_total
                 continue
             sasaran = by_row.get(row.number)
             if nama := tabel.cell(row, Peran.INDIKATOR):
@@ -478,7 +471,7 @@ class _Reader:
                 kegiatan = KegiatanDoc(nama=Teks(nama_anggaran(kegiatan_text.teks, "kegiatan") or kegiatan_text.teks,
                                                  kegiatan_text.place), indikator=[indikator] if indikator else [])
                 program.kegiatan.append(kegiatan)
-                group = _Group(program, kegiatan, names=[(kegiatan, row.number)])
+                group = sejajar.Kelompok(program, kegiatan, names=[(kegiatan, row.number)])
                 self.groups.append(group)
             for sub_text in sub_texts:
                 if group is None:
@@ -495,7 +488,9 @@ class _Reader:
                     group.values.append((uang, row.number))
                 elif uang is not None:
                     self.doc.warn("pagu.tanpa_nama", f"Pagu {text} tanpa kegiatan; tidak ditempatkan.", uang.place)
-        self._resolve_groups(self.groups[start:])
+        for uang in sejajar.place_amounts(self.groups[start:], self.stated_total):
+            self.doc.warn("pagu.tidak_ditempatkan", f"Pagu {uang.teks} tidak dapat dikaitkan ke kegiatan atau "
+                          "sub kegiatan mana pun.", uang.place)
 
     def _program(self, nama: Teks) -> ProgramDoc:
         for program in self.doc.program:
@@ -531,91 +526,6 @@ class _Reader:
             else:
                 subs.append(Teks(strip_label(text), place))
         return kegiatan, subs
-
-    def _resolve_groups(self, groups: list[_Group]) -> None:
-        """Place the amounts of each kegiatan group of one budget table on its names (see `_Group`)."""
-        pending = []
-        for group in groups:
-            readings = self._readings(group)
-            if len(readings) == 1:
-                self._apply(group, readings[0][1])
-            else:
-                pending.append((group, readings))
-        for group, readings in pending:
-            others = sum(g.kegiatan.pagu.nilai or 0 for g in groups
-                         if g is not group and g.kegiatan.pagu is not None)
-
-            def score(reading, others=others, group=group):
-                assign = reading[1]
-                kegiatan = assign.get(id(group.kegiatan))
-                subs = [assign.get(id(s)) for s in group.kegiatan.sub_kegiatan]
-                sums = kegiatan is not None and all(s is not None for s in subs) and subs and \
-                    sum(s.nilai or 0 for s in subs) == kegiatan.nilai
-                total = (self.stated_total is not None and kegiatan is not None
-                         and others + (kegiatan.nilai or 0) == self.stated_total.nilai)
-                placed = len(assign)
-                return (bool(sums), bool(total), placed)
-
-            scored = sorted(readings, key=score, reverse=True)
-            best = scored[0]
-            self._apply(group, best[1])
-            sums, total, _placed = score(best)
-            reasons = []
-            if sums:
-                reasons.append(f"jumlah pagu sub kegiatannya sama dengan pagu kegiatan yang tertulis "
-                               f"({rp(group.kegiatan.pagu.nilai)})")
-            if total:
-                reasons.append(f"jumlah pagu semua kegiatan sama dengan {self.stated_total.teks} yang tertulis "
-                               f"sebagai total ({rp(self.stated_total.nilai)})")
-            rejected = "; ".join(f"{name}: {self._describe(group, assign)}" for name, assign in scored[1:])
-            group.reading = best[0]
-            group.explanation = (
-                f"Di kegiatan '{group.kegiatan.nama.teks}' kolom pagu tidak sejajar dengan nama-namanya "
-                f"({len(group.values)} nilai untuk {len(group.names)} nama pada baris yang berbeda). Dipilih "
-                f"pembacaan {best[0]}: {self._describe(group, best[1])}"
-                + (", karena " + " dan ".join(reasons) if reasons else ", karena tidak ada pembacaan lain yang cocok")
-                + (f". Pembacaan lain: {rejected}" if rejected else "") + "."
-            )
-
-    def _readings(self, group: _Group) -> list[tuple[str, dict[int, Uang]]]:
-        """Possible placements of the group's amounts: by row (each amount to the name on its row) or in order."""
-        by_row: dict[int, list] = {}
-        for obj, number in group.names:
-            by_row.setdefault(number, []).append(obj)
-        aligned = all(len(by_row.get(number, [])) == 1 for _u, number in group.values) and \
-            len({n for _u, n in group.values}) == len(group.values)
-        if aligned:
-            return [("per baris", {id(by_row[n][0]): u for u, n in group.values})]
-        readings = []
-        for pick, label in ((0, "per baris (nilai sel gabungan untuk kegiatan)"),
-                            (-1, "per baris (nilai sel gabungan untuk sub kegiatan)")):
-            assign = {}
-            for uang, number in group.values:
-                if by_row.get(number):
-                    assign.setdefault(id(by_row[number][pick]), uang)
-            readings.append((label, assign))
-        if len(group.values) == len(group.names):
-            readings.insert(0, ("berurutan (nilai ke-n untuk nama ke-n)",
-                                {id(obj): uang for (obj, _n), (uang, _m) in zip(group.names, group.values,
-                                                                                strict=True)}))
-        return readings
-
-    def _apply(self, group: _Group, assign: dict[int, Uang]) -> None:
-        for obj, _n in group.names:
-            obj.pagu = assign.get(id(obj))
-        placed = {id(u) for u in assign.values()}
-        for uang, _n in group.values:
-            if id(uang) not in placed:
-                self.doc.warn("pagu.tidak_ditempatkan", f"Pagu {uang.teks} tidak dapat dikaitkan ke kegiatan atau "
-                              "sub kegiatan mana pun.", uang.place)
-
-    def _describe(self, group: _Group, assign: dict[int, Uang]) -> str:
-        parts = []
-        for obj, _n in group.names:
-            uang = assign.get(id(obj))
-            label = "kegiatan" if isinstance(obj, KegiatanDoc) else f"sub kegiatan '{_short(obj.nama.teks)}'"
-            parts.append(f"{label} {rp(uang.nilai) if uang else 'tanpa pagu'}")
-        return ", ".join(parts)
 
     # --- aksi tables ------------------------------------------------------------------------------------------
 
@@ -765,8 +675,8 @@ class _Reader:
             if (teks.teks, id(item)) in self.matched:
                 return item  # the same spelling matched to the same item again: said once
             self.matched.add((teks.teks, id(item)))
-            self.doc.decide("nama.mirip", f"Nama {label} '{_short(teks.teks)}' dicocokkan dengan "
-                            f"'{_short(item.nama.teks)}' (kemiripan {_pct(score)} setelah huruf besar/kecil, label dan "
+            self.doc.decide("nama.mirip", f"Nama {label} '{sejajar.short(teks.teks)}' dicocokkan dengan "
+                            f"'{sejajar.short(item.nama.teks)}' (kemiripan {_pct(score)} setelah huruf besar/kecil, label dan "
                             "tanda baca diabaikan).", teks.place)
             return item
         return None
@@ -819,7 +729,7 @@ class _Reader:
         for group in self.groups:
             if group.explanation:
                 confirmed = [
-                    f"'{_short(sub.nama.teks)}' {rp(other.nilai)}"
+                    f"'{sejajar.short(sub.nama.teks)}' {rp(other.nilai)}"
                     for sub in group.kegiatan.sub_kegiatan
                     for other in sub.pagu_lain[:1]
                     if sub.pagu is not None and other.nilai == sub.pagu.nilai
@@ -847,17 +757,11 @@ class _Reader:
         if orphans > 0:
             self.doc.warn("aksi.tidak_ditempatkan", f"{orphans} aksi tidak dapat ditempatkan di sub kegiatan mana "
                           "pun.")
-        if self.doc.tujuan and self.doc.renstra_periode is None:
-            self.doc.warn("renstra.periode", "Tujuan tertulis, tetapi periode Renstra tidak ditemukan.")
 
 
 def _pct(score: float) -> str:
     """A similarity as shown to people: 0.996 is "99%", never a rounded-up 100%."""
     return f"{int(score * 100)}%"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _jabatan_ttd(pejabat: PejabatDoc) -> str:

@@ -48,9 +48,10 @@ ITEM_LABEL = {Peran.PROGRAM: "program", Peran.KEGIATAN: "kegiatan", Peran.SUB_KE
 
 
 def is_matrix(tabel: Tabel) -> bool:
+    """Sasaran, indikator, targets and at least two budget columns in one table (ANGGARAN may be missing)."""
     budget = sum(1 for r in BUDGET if r in tabel.cols)
-    return (tabel.has(Peran.SASARAN, Peran.INDIKATOR, Peran.PAGU) and budget >= 2
-            and (Peran.TARGET in tabel.cols or any(tabel.tw)))
+    return (tabel.has(Peran.SASARAN, Peran.INDIKATOR) and budget >= 2
+            and (Peran.TARGET in tabel.cols or any(c is not None for c in tabel.tw)))
 
 
 def detect(grid: Grid) -> int:
@@ -117,7 +118,9 @@ class _Reader:
     def _title(self) -> None:
         rows = self.sheet.rows
         before = [r for r in rows if r.number < self.tabel.header.number]
-        judul = baca_judul([(r.cell(0), self.grid.place(self.sheet, r)) for r in before if len(r.cells) <= 2])
+        lines = [r for r in before if len([c for c in r.cells if c.strip()]) == 1]
+        judul = baca_judul([(bersih(next(c for c in r.cells if c.strip())), self.grid.place(self.sheet, r))
+                            for r in lines])
         self.doc.judul = judul.judul
         self.doc.perangkat_daerah = judul.perangkat_daerah
         self.doc.pemda_jenis, self.doc.pemda_nama, self.doc.tahun = judul.pemda_jenis, judul.pemda_nama, judul.tahun

@@ -1,13 +1,16 @@
 """CSV → `Grid`: one sheet, one row per record, numbered by the line the record starts on.
 
 The delimiter is `;` (what a spreadsheet with Indonesian regional settings writes, because `,` is the decimal
-separator there) or `,`; `csv.Sniffer` chooses between them and the choice is reported when both occur.
+separator there) or `,`; `csv.Sniffer` chooses between them, or, when it gives up (it does on tables whose rows
+have different widths, such as a title line above the table), the delimiter that splits the most lines into the
+same number of cells. The choice is reported when both characters occur.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
 from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place, Row, Sheet
 
@@ -19,10 +22,20 @@ def sniff_delimiter(text: str) -> str | None:
     """`;` or `,` when the text looks like delimited records, else None."""
     sample = text[:64 * 1024]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        return None
-    return dialect.delimiter
+        pass
+    best, best_score = None, 0
+    lines = [line for line in sample.splitlines() if line.strip()][:500]
+    for delimiter in DELIMITERS:
+        widths = Counter(len(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter) if len(r) > 1)
+        if not widths:
+            continue
+        width, rows = widths.most_common(1)[0]
+        # Many lines of the same width (at least 3 cells) look like a table; prose commas do not line up.
+        if width >= 3 and rows >= max(3, len(lines) // 5) and rows > best_score:
+            best, best_score = delimiter, rows
+    return best
 
 
 def read_csv(text: str, filename: str, delimiter: str | None = None) -> Grid:

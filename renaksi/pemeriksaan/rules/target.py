@@ -13,56 +13,29 @@ from renaksi.core.akumulasi import Akumulasi, expected_tahunan, matching_akumula
 from ..findings import Severity
 from ..registry import Hit, rule
 from ..snapshot import IndikatorData, PlanSnapshot, TargetData
-from .common import TRIWULAN, normalize_text, num, nums, tw_list
-
-ORDER = (Akumulasi.TETAP, Akumulasi.KUMULATIF, Akumulasi.NILAI_AKHIR, Akumulasi.RATA_RATA)
-
-# Units of things counted one by one. A count is exact — nobody plans 1,5 paket — so it is compared without the
-# rounding tolerance that a written percentage or index deserves (with it, 0; 0; 0; 1 would "fit" tetap 1).
-COUNT_WORDS = {
-    "orang", "peserta", "paket", "dokumen", "laporan", "unit", "uni", "buah", "kali", "kegiatan", "berkas",
-    "forum", "lembaga", "ormas", "parpol", "desa", "kelurahan", "sekolah", "set", "eksemplar", "naskah",
-    "rekomendasi", "surat", "kendaraan", "gedung", "pegawai", "asn", "jiwa", "kk", "rumah", "titik", "lokasi",
-    "jenis", "perda", "perbup", "perwali", "sk", "produk", "aplikasi", "sistem", "kelompok", "organisasi",
-}
-NOT_COUNT_WORDS = {"persen", "persentase", "indeks", "nilai", "rasio", "poin", "skor", "rata", "kategori"}
+from .common import TRIWULAN, num, nums, tw_list
 
 
 @dataclass(frozen=True)
 class NumericSeries:
-    """The yearly and four quarterly targets of a numeric indicator; `exact` for counts (see COUNT_WORDS)."""
+    """The yearly and four quarterly targets of a numeric indicator.
+
+    Comparisons allow for the rounding of the values as written and take whole numbers as exact
+    (`renaksi.core.akumulasi`): 0; 0; 2; 0 for 1 paket fits nothing.
+    """
 
     tahunan: Decimal
     triwulan: list[Decimal]
-    exact: bool = False
 
     def reconciles(self, akumulasi: str) -> bool:
-        if not self.exact:
-            return reconciles(akumulasi, self.tahunan, self.triwulan)
-        year, quarters = self.tahunan, self.triwulan
-        if akumulasi == Akumulasi.TETAP:
-            return all(q == year for q in quarters)
-        if akumulasi == Akumulasi.NILAI_AKHIR:
-            return quarters[-1] == year
-        if akumulasi == Akumulasi.RATA_RATA:
-            return sum(quarters) == 4 * year
-        return sum(quarters) == year
+        return reconciles(akumulasi, self.tahunan, self.triwulan)
 
     def fits(self) -> list[str]:
         """The accumulation types under which the quarters agree with the year, simplest first."""
-        if not self.exact:
-            return matching_akumulasi(self.tahunan, self.triwulan)
-        return [str(a) for a in ORDER if self.reconciles(a)]
+        return matching_akumulasi(self.tahunan, self.triwulan)
 
     def equal(self, value: Decimal) -> bool:
-        if self.exact:
-            return value == self.tahunan
         return abs(value - self.tahunan) <= tolerance(self.tahunan, [value])
-
-
-def is_count(satuan: str) -> bool:
-    words = set(normalize_text(satuan).split())
-    return bool(words & COUNT_WORDS) and not words & NOT_COUNT_WORDS
 
 
 def numeric_series(ind: IndikatorData) -> NumericSeries | None:
@@ -73,17 +46,14 @@ def numeric_series(ind: IndikatorData) -> NumericSeries | None:
     quarters = [ind.quarter(tw) for tw in (1, 2, 3, 4)]
     if year is None or not year.angka or any(q is None or not q.angka for q in quarters):
         return None
-    values = [year.nilai, *(q.nilai for q in quarters)]  # type: ignore[union-attr]
-    exact = (is_count(ind.satuan) and all(v == v.to_integral_value() for v in values)  # type: ignore[union-attr]
-             and not any("%" in t.teks for t in (year, *quarters)))  # type: ignore[union-attr]
-    return NumericSeries(values[0], values[1:], exact)  # type: ignore[arg-type]
+    return NumericSeries(year.nilai, [q.nilai for q in quarters])  # type: ignore[union-attr,misc]
 
 
 def odd_quarter(series: NumericSeries) -> int | None:
     """The triwulan (2–4) that breaks a series otherwise equal to the year (18, 18, 100, 18 for 18), or None.
 
-    Equality allows for rounding of the written values (not for counts). A series that still reconciles as
-    kumulatif, tetap or rata-rata is not broken (10, 10, 10, 12 for 10 is a rounded mean). An odd TW I is not a
+    Equality allows for rounding of written decimals; whole numbers are exact. A series that still reconciles as
+    kumulatif, tetap or rata-rata is not broken. An odd TW I is not a
     break either: 50, 100, 100, 100 for 100 is a target reached in TW II and then held (nilai akhir, cumulative to
     date). What remains can only fit nilai akhir by a value that leaves the target and comes back, or nothing.
     """
@@ -119,8 +89,7 @@ def target_quarterly_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
     """The four quarterly targets of an indicator do not agree with its yearly target under any accumulation type:
     not their sum (kumulatif), not the last quarter (nilai akhir), not their mean (rata-rata), not every quarter
     (tetap). Agreement allows for the rounding of the values as written (`renaksi.core.akumulasi.reconciles`):
-    4 × 16,20 against 64,78 agrees. Counts (satuan orang, paket, dokumen, laporan, unit …, whole numbers) are
-    exact and compared without tolerance: 0; 0; 2; 0 for 1 paket fits nothing.
+    4 × 16,20 against 64,78 agrees. Whole numbers are exact: 0; 0; 2; 0 for 1 paket fits nothing.
 
     Only indicators whose five targets are all plain numbers are compared; an empty target is `target.missing`,
     a category where a number is expected is `target.type_mismatch`, and a series equal to the year except in one
@@ -178,7 +147,7 @@ def target_akumulasi_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
 
     Capaian up to a triwulan is computed with the stored type, so a wrong type gives wrong capaian later. A type
     a person set is a warning; a type the importer inferred (`akumulasi_disimpulkan`) is only info, since nobody
-    chose it. Counts are compared exactly, as in `target.quarterly_mismatch`. Values: `tahunan`, `triwulan`,
+    chose it. Whole numbers are compared exactly, as in `target.quarterly_mismatch`. Values: `tahunan`, `triwulan`,
     `akumulasi` (stored), `cocok` (the types that fit, simplest first).
     """
     for ind in plan.indikator:

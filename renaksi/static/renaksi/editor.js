@@ -23,10 +23,24 @@
       var tag = event.target.tagName;
       if (tag === "BUTTON") return;
       if (tag === "TEXTAREA" && !(event.ctrlKey || event.metaKey)) return;
+      if (tag === "INPUT" && choosingFromList(event.target)) return;  // Enter picks the suggestion first
       var save = row.querySelector("[data-save]");
       if (save) { event.preventDefault(); save.click(); }
     }
   });
+
+  // The code picker shows suggestions while the typed code is not one of them: Enter picks, it does not save.
+  function choosingFromList(input) {
+    var list = input.hasAttribute("data-nomenklatur") && input.list;
+    if (!list || !input.value) return false;
+    var typed = input.value.toLowerCase(), suggested = false;
+    for (var i = 0; i < list.options.length; i++) {
+      var option = list.options[i].value.toLowerCase();
+      if (option === typed) return false;
+      if (option.indexOf(typed) === 0) suggested = true;
+    }
+    return suggested;
+  }
 
   // After a swap, put the keyboard focus back where the user was: on the same month toggle, or on the row's
   // edit button after a form was saved or cancelled.
