@@ -48,45 +48,15 @@ def _value(nilai) -> Decimal | None:
     return None if nilai is None else nilai.angka.nilai
 
 
-NOT_A_COUNT = ("persen", "%", "indeks", "nilai", "rasio", "skor", "poin", "kategori", "rata")
-ORDER = (Akumulasi.TETAP, Akumulasi.KUMULATIF, Akumulasi.NILAI_AKHIR, Akumulasi.RATA_RATA)
-
-
-def is_count(indikator: IndikatorDoc, values: list[Decimal]) -> bool:
-    """Whole numbers of things counted one by one: compared exactly, without rounding tolerance."""
-    written = " ".join(v.angka.teks for _tw, v in indikator.targets())
-    satuan = (indikator.satuan.teks if indikator.satuan else "").casefold()
-    return (all(v == v.to_integral_value() for v in values) and "%" not in written
-            and not any(word in satuan for word in NOT_A_COUNT))
-
-
-def exact_fits(tahunan: Decimal, quarters: list[Decimal]) -> list[str]:
-    checks = {
-        Akumulasi.TETAP: all(q == tahunan for q in quarters),
-        Akumulasi.KUMULATIF: sum(quarters) == tahunan,
-        Akumulasi.NILAI_AKHIR: quarters[-1] == tahunan,
-        Akumulasi.RATA_RATA: sum(quarters) == 4 * tahunan,
-    }
-    return [str(a) for a in ORDER if checks[a]]
-
-
 def akumulasi_of(indikator: IndikatorDoc) -> tuple[str, str]:
+    """The accumulation type under which the written targets agree (whole numbers compared exactly, see core)."""
     tahunan = _value(indikator.target)
     quarters = [_value(q) for q in indikator.triwulan]
     if all(q is None for q in quarters):
         return str(Akumulasi.KUMULATIF), "tidak ada target triwulan; kumulatif dipakai sebagai bawaan"
     if tahunan is None:
         return str(Akumulasi.KUMULATIF), "target tahunan tidak tertulis; kumulatif dipakai sebagai bawaan"
-    if any(q is None for q in quarters) or not is_count(indikator, [tahunan, *quarters]):
-        return infer_akumulasi(tahunan, quarters)
-    fits = exact_fits(tahunan, [q for q in quarters if q is not None])
-    if not fits:
-        return str(Akumulasi.KUMULATIF), "tidak ada jenis akumulasi yang cocok (hitungan dibandingkan persis); " \
-            "kumulatif dipakai sebagai bawaan"
-    reason = f"target triwulan cocok dengan jenis {Akumulasi(fits[0]).label.lower()} (hitungan, dibandingkan persis)"
-    if len(fits) > 1:
-        reason += " (juga cocok: " + ", ".join(str(Akumulasi(f).label).lower() for f in fits[1:]) + ")"
-    return fits[0], reason
+    return infer_akumulasi(tahunan, quarters)
 
 
 def infer(doc: RencanaAksiDoc) -> None:
