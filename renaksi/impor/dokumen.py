@@ -5,7 +5,9 @@ Every layout reader (the stacked matrix, the report, the Renaksi XLSX template �
 
     RencanaAksiDoc ── sasaran (SasaranDoc: level, nomor, uraian, parent) ── indikator (IndikatorDoc: targets)
                    ── program (ProgramDoc) ── kegiatan ── sub kegiatan ── aksi
-                   ── pk (PKItemDoc), pejabat (PejabatDoc), bidang (BidangDoc)
+                   ── perjanjian_kinerja (PerjanjianKinerjaDoc: jenis, pihak, tempat, tanggal) ── items (PKItemDoc)
+                   ── pk (PKItemDoc: lines of a PK whose header the document does not state)
+                   ── pejabat (PejabatDoc), bidang (BidangDoc)
                    ── decisions, warnings (Catatan)
 
 Rules every producer keeps:
@@ -31,7 +33,8 @@ from renaksi.impor.grid import Catatan, Place
 
 __all__ = [
     "AksiDoc", "BidangDoc", "Catatan", "IndikatorDoc", "KegiatanDoc", "Nilai", "PKItemDoc", "PejabatDoc",
-    "ProgramDoc", "RencanaAksiDoc", "SasaranDoc", "SubKegiatanDoc", "Teks", "TujuanDoc", "Uang",
+    "PerjanjianKinerjaDoc", "ProgramDoc", "RencanaAksiDoc", "SasaranDoc", "SubKegiatanDoc", "Teks", "TujuanDoc",
+    "Uang",
 ]
 
 
@@ -102,6 +105,7 @@ class IndikatorDoc:
     akumulasi_disimpulkan: bool = False
     alasan_inferensi: str = ""
     jenis_target: str = ""  # "angka" / "kategori"; "" = decided by the writer from the targets
+    sumber_data: str = ""  # where the indikator's data comes from ("BKPSDM"), as written
 
     def targets(self) -> Iterator[tuple[int | None, Nilai]]:
         """(triwulan or None for the year, value) for every target cell the document has."""
@@ -160,6 +164,7 @@ class AksiDoc:
     pagu: Uang | None = None
     penanggung_jawab: Teks | None = None
     pejabat: PejabatDoc | None = None
+    catatan: str = ""  # a remark the document writes beside the aksi (stored in `Aksi.catatan`)
 
 
 @dataclass(eq=False)
@@ -175,6 +180,9 @@ class SubKegiatanDoc:
     indikator: list[IndikatorDoc] = field(default_factory=list)
     aksi: list[AksiDoc] = field(default_factory=list)
     nama_lain: list[Teks] = field(default_factory=list)
+    # A remark the document writes beside it; the writer stores it in `SubKegiatan.catatan`, followed by the
+    # other spellings (`nama_lain`).
+    catatan: str = ""
 
 
 @dataclass(eq=False)
@@ -211,11 +219,32 @@ class PKItemDoc:
 
 
 @dataclass(eq=False)
+class PerjanjianKinerjaDoc:
+    """A Perjanjian Kinerja as the document states it: who agrees with whom, where and when, and its lines.
+
+    The parties are `PejabatDoc` of `RencanaAksiDoc.pejabat` (the writer also stores one that is not listed there).
+    `jenis` is perencanaan.PerjanjianKinerja.Jenis: murni, perubahan. `place` points at the PK's first row.
+    """
+
+    jenis: str = "murni"
+    pihak_pertama: PejabatDoc | None = None
+    pihak_kedua: PejabatDoc | None = None
+    pihak_kedua_jabatan: str = ""  # "Wali Kota Samarinda"
+    tempat: str = ""
+    tanggal: dt.date | None = None
+    items: list[PKItemDoc] = field(default_factory=list)
+    place: Place | None = None
+
+
+@dataclass(eq=False)
 class RencanaAksiDoc:
     dokumen: str  # file name
     format: str = ""  # teks, csv, xlsx, docx
     layout: str = ""  # matriks, laporan, template …
     judul: Teks | None = None
+    # The layout states the title as a field of its own (the template's Judul): the writer keeps it as written.
+    # Otherwise the title is pieced together from heading lines and replaced when it does not name the PD.
+    judul_tetap: bool = False
     pemda_jenis: str = ""  # organisasi.Pemda.Jenis: provinsi, kabupaten, kota
     pemda_nama: str = ""  # without the jenis: "Samarinda"
     perangkat_daerah: Teks | None = None
@@ -226,7 +255,14 @@ class RencanaAksiDoc:
     tujuan: list[TujuanDoc] = field(default_factory=list)
     sasaran: list[SasaranDoc] = field(default_factory=list)  # every level, parents before children
     program: list[ProgramDoc] = field(default_factory=list)
+    # Perjanjian Kinerja whose header (parties, place, date) the document states, each with its lines.
+    perjanjian_kinerja: list[PerjanjianKinerjaDoc] = field(default_factory=list)
+    # PK lines without a stated header: the writer makes one PK for them with the plan's place and date.
     pk: list[PKItemDoc] = field(default_factory=list)
+    # The layout marks scheduled months with a written mark ("x", the template), never by shading: an empty month
+    # cell is an empty month in any format. Otherwise a text or CSV copy loses the shaded months (see the writer's
+    # `jadwal` provenance).
+    jadwal_bertanda: bool = False
     pejabat: list[PejabatDoc] = field(default_factory=list)
     bidang: list[BidangDoc] = field(default_factory=list)
     penandatangan: PejabatDoc | None = None  # who signs the plan (the kepala PD, usually)
@@ -259,6 +295,12 @@ class RencanaAksiDoc:
     def all_aksi(self) -> Iterator[AksiDoc]:
         for sub in self.all_sub_kegiatan():
             yield from sub.aksi
+
+    def all_pk_items(self) -> Iterator[PKItemDoc]:
+        """Every PK line: those of the stated PKs, then those without a header."""
+        for pk in self.perjanjian_kinerja:
+            yield from pk.items
+        yield from self.pk
 
     def bidang_named(self, nama: str) -> BidangDoc | None:
         return next((b for b in self.bidang if b.nama.teks == nama), None)

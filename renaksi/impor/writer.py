@@ -3,13 +3,16 @@
 Order: Pemda and Perangkat Daerah (found or created), bidang, pejabat, the plan (draft), sasaran (parents first)
 with indikator and targets, programs → kegiatan → sub kegiatan → aksi with their pagu as written, the Perjanjian
 Kinerja. Every pagu and target read from the document gets a `Provenance` row naming its place; a pagu stated twice
-(Tabel 2.3 and a bidang page) gets one row per place, so the checker can compare them. Empty targets are stored
-empty (NULL). A value the database refuses (too long for its field, out of range) stops the import with
+(Tabel 2.3 and a bidang page) gets one row per place, so the checker can compare them. Every aksi gets one row
+`field="jadwal"`: its months as read ("Jan, Feb", "" when none) and, where the copy cannot show shaded month cells
+(a text or CSV copy of a layout that shades its months), a note saying so; the checker tells a lost schedule from an
+empty one by it. Empty targets are stored empty (NULL). A value the database refuses (too long for its field, out of range) stops the import with
 `ImporGagal` naming the place it came from: the caller's transaction then leaves the database as it was.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,10 +21,13 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 
 from renaksi.impor.dokumen import (
+    AksiDoc,
     IndikatorDoc,
     KegiatanDoc,
     Nilai,
     PejabatDoc,
+    PerjanjianKinerjaDoc,
+    PKItemDoc,
     ProgramDoc,
     RencanaAksiDoc,
     SasaranDoc,
@@ -40,6 +46,10 @@ PEMDA_JENIS = {"kabupaten": Pemda.Jenis.KABUPATEN, "kab": Pemda.Jenis.KABUPATEN,
                "kota": Pemda.Jenis.KOTA, "provinsi": Pemda.Jenis.PROVINSI, "prov": Pemda.Jenis.PROVINSI,
                "prov.": Pemda.Jenis.PROVINSI}
 _MAX_DECIMAL = Decimal(10) ** 18  # Provenance.nilai holds 24 digits, 6 of them decimals
+BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
+# Formats whose copy of a table keeps the text of a cell but not its shading.
+TEXT_COPY_FORMATS = ("teks", "csv")
+JADWAL_HILANG = "arsiran bulan hilang pada salinan teks"
 
 
 class ImporDitolak(Exception):
@@ -191,11 +201,12 @@ class Writer:
             self._pejabat(p)
         penandatangan = self.pejabat.get(id(doc.penandatangan)) if doc.penandatangan else None
         judul = doc.judul.teks if doc.judul else ""
-        if not judul or self.pd.nama.casefold() not in judul.casefold() or len(judul) > 300:
+        stated = doc.judul_tetap and bool(judul)
+        if not stated and (not judul or self.pd.nama.casefold() not in judul.casefold() or len(judul) > 300):
             judul = f"Rencana Aksi {self.pd.nama} {self.pd.pemda} Tahun {self.tujuan.tahun}"
         place = doc.judul.place if doc.judul else Place(doc.dokumen)
         self.ra = _call(place, svc.rencana_aksi_create, perangkat_daerah=self.pd, tahun=self.tujuan.tahun,
-                        judul=judul[:300], tempat=doc.tempat[:100], tanggal=doc.tanggal, penandatangan=penandatangan,
+                        judul=judul if stated else judul[:300], tempat=doc.tempat[:100], tanggal=doc.tanggal, penandatangan=penandatangan,
                         sumber=doc.dokumen[:255], versi=self.versi)
         if doc.pagu_total is not None:
             self._prov(self.ra, "pagu_total", doc.pagu_total.teks, doc.pagu_total.nilai, doc.pagu_total.place,
@@ -228,6 +239,14 @@ class Writer:
         for tujuan in doc.tujuan:
             _call(tujuan.uraian.place, svc.tujuan_get_or_create, renstra=renstra, uraian=tujuan.uraian.teks,
                   nomor=tujuan.nomor[:20])
+
+    def _pejabat_of(self, p: PejabatDoc | None) -> Pejabat | None:
+        """The stored official of a `PejabatDoc`; one the document names but does not list is stored now."""
+        if p is None:
+            return None
+        if id(p) not in self.pejabat:
+            self._pejabat(p)
+        return self.pejabat[id(p)]
 
     def _pejabat(self, p: PejabatDoc) -> None:
         bidang = self._bidang(p.bidang, p.nama.place)
@@ -273,7 +292,7 @@ class Writer:
                     akumulasi_disimpulkan=ind.akumulasi_disimpulkan, alasan_inferensi=ind.alasan_inferensi,
                     jenis_target=ind.jenis_target or Indikator.JenisTarget.ANGKA, is_iku=ind.is_iku,
                     penanggung_jawab=ind.penanggung_jawab.teks if ind.penanggung_jawab else "",
-                    bidang=self._bidang(ind.bidang, place), urutan=urutan)
+                    sumber_data=ind.sumber_data[:255], bidang=self._bidang(ind.bidang, place), urutan=urutan)
         self.indikator[id(ind)] = obj
         notes = [t.teks for t in ind.keterangan]
         notes += [f"Ditulis juga sebagai: {t.teks}" + (f" ({t.place.describe()})" if t.place else "")
@@ -332,40 +351,62 @@ class Writer:
                     indikator=self._indikator_list(s.indikator),
                     target_nilai=target.nilai if target else None,
                     target_satuan=(target.satuan or target.keterangan) if target else "",
-                    target_teks=target.teks.strip() if target else "", urutan=urutan)
+                    target_teks=target.teks.strip() if target else "", urutan=urutan,
+                    catatan="\n".join(([s.catatan] if s.catatan else []) + [
+                        f"Ditulis juga sebagai: {t.teks}" + (f" ({t.place.describe()})" if t.place else "")
+                        for t in _distinct_names(s.nama, s.nama_lain)]))
         self._prov_uang(obj, s.pagu)
         for other in s.pagu_lain:
             self._prov_uang(obj, other)
         if s.target is not None:
             self._prov(obj, "target", s.target.angka.teks, s.target.angka.nilai, s.target.place)
-        others = _distinct_names(s.nama, s.nama_lain)
-        if others:
-            _call(s.nama.place, svc.anggaran_update, obj=obj, catatan="\n".join(
-                f"Ditulis juga sebagai: {t.teks}" + (f" ({t.place.describe()})" if t.place else "") for t in others))
         for a_urutan, aksi in enumerate(s.aksi, start=1):
-            a_target = aksi.target.angka if aksi.target else None
-            a_obj = _call(aksi.uraian.place, svc.aksi_create, sub_kegiatan=obj, uraian=aksi.uraian.teks,
-                          nomor=aksi.nomor, keluaran=aksi.keluaran.teks if aksi.keluaran else "",
-                          target_nilai=a_target.nilai if a_target else None,
-                          target_satuan=a_target.satuan if a_target else "",
-                          target_teks=a_target.teks.strip() if a_target else "",
-                          pagu=aksi.pagu.nilai if aksi.pagu else None,
-                          penanggung_jawab=aksi.penanggung_jawab.teks[:255] if aksi.penanggung_jawab else "",
-                          pejabat=self.pejabat.get(id(aksi.pejabat)) if aksi.pejabat else None,
-                          bulan=aksi.bulan, urutan=a_urutan)
-            self._prov_uang(a_obj, aksi.pagu)
-            if aksi.target is not None:
-                self._prov(a_obj, "target", aksi.target.angka.teks, aksi.target.angka.nilai, aksi.target.place)
+            self._aksi(obj, aksi, a_urutan)
+
+    def _aksi(self, sub_kegiatan, aksi: AksiDoc, urutan: int) -> None:
+        target = aksi.target.angka if aksi.target else None
+        obj = _call(aksi.uraian.place, svc.aksi_create, sub_kegiatan=sub_kegiatan, uraian=aksi.uraian.teks,
+                    nomor=aksi.nomor, keluaran=aksi.keluaran.teks if aksi.keluaran else "",
+                    target_nilai=target.nilai if target else None, target_satuan=target.satuan if target else "",
+                    target_teks=target.teks.strip() if target else "", pagu=aksi.pagu.nilai if aksi.pagu else None,
+                    penanggung_jawab=aksi.penanggung_jawab.teks[:255] if aksi.penanggung_jawab else "",
+                    pejabat=self._pejabat_of(aksi.pejabat), bulan=aksi.bulan, urutan=urutan,
+                    catatan=aksi.catatan)
+        self._prov_uang(obj, aksi.pagu)
+        if aksi.target is not None:
+            self._prov(obj, "target", aksi.target.angka.teks, aksi.target.angka.nilai, aksi.target.place)
+        self._prov_jadwal(obj, aksi)
+
+    def _prov_jadwal(self, obj, aksi: AksiDoc) -> None:
+        """The schedule as read, on every aksi: the checker tells "not scheduled" from "not readable" by it."""
+        place = aksi.uraian.place or Place(self.doc.dokumen)
+        place = dataclasses.replace(place, kolom=None, judul_kolom="Jan–Des")
+        lost = self.doc.format in TEXT_COPY_FORMATS and not self.doc.jadwal_bertanda
+        self._prov(obj, "jadwal", ", ".join(BULAN[b - 1] for b in sorted(set(aksi.bulan)) if 1 <= b <= 12), None,
+                   place, JADWAL_HILANG if lost else "")
 
     # --- Perjanjian Kinerja ----------------------------------------------------------------------------------------
 
     def _pk(self) -> None:
-        if not self.doc.pk:
-            return
-        first = self.doc.pk[0].indikator.place
-        pk = _call(first, svc.perjanjian_kinerja_create, rencana_aksi=self.ra, tempat=self.doc.tempat[:100],
-                   tanggal=self.doc.tanggal)
-        for urutan, item in enumerate(self.doc.pk, start=1):
+        """Each PK the document states, with its header; lines without one make one PK with the plan's place and
+        date."""
+        for stated in self.doc.perjanjian_kinerja:
+            self._perjanjian(stated)
+        if self.doc.pk:
+            self._perjanjian(PerjanjianKinerjaDoc(tempat=self.doc.tempat, tanggal=self.doc.tanggal,
+                                                  items=self.doc.pk, place=self.doc.pk[0].indikator.place))
+
+    def _perjanjian(self, doc_pk: PerjanjianKinerjaDoc) -> None:
+        place = doc_pk.place or (doc_pk.items[0].indikator.place if doc_pk.items else Place(self.doc.dokumen))
+        pk = _call(place, svc.perjanjian_kinerja_create, rencana_aksi=self.ra, jenis=doc_pk.jenis or "murni",
+                   pihak_pertama=self._pejabat_of(doc_pk.pihak_pertama),
+                   pihak_kedua=self._pejabat_of(doc_pk.pihak_kedua),
+                   pihak_kedua_jabatan=doc_pk.pihak_kedua_jabatan[:255], tempat=doc_pk.tempat[:100],
+                   tanggal=doc_pk.tanggal)
+        self._pk_items(pk, doc_pk.items)
+
+    def _pk_items(self, pk, items: list[PKItemDoc]) -> None:
+        for urutan, item in enumerate(items, start=1):
             angka = item.target.angka if item.target else None
             indikator = self.indikator.get(id(item.indikator_ref)) if item.indikator_ref else None
             obj = _call(item.indikator.place, svc.perjanjian_kinerja_item_create, perjanjian_kinerja=pk,

@@ -26,6 +26,7 @@ from typing import Any
 from renaksi.core.angka import format_angka
 from renaksi.core.nip import format_nip
 from renaksi.organisasi.models import Bidang, Pejabat
+from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan.models import (
     Aksi,
     AksiBulan,
@@ -300,6 +301,8 @@ class RencanaAksiDokumen:
     bidang: list[BagianBidang]
     matriks: list[BagianMatriks]
     penandatangan: Penandatangan
+    # Open findings of the checker, when the appendix is asked for (off by default); None when not asked.
+    temuan: list[Finding] | None = None
     bulan: Sequence[str] = BULAN_SINGKAT
     triwulan: Sequence[str] = TRIWULAN
 
@@ -622,8 +625,11 @@ def _matriks(p: _Plan) -> list[BagianMatriks]:
 # --- The document -----------------------------------------------------------------------------------------------
 
 
-def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi) -> RencanaAksiDokumen:
-    """Everything the published Rencana Aksi document shows, read with a constant number of queries."""
+def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = False) -> RencanaAksiDokumen:
+    """Everything the published Rencana Aksi document shows, read with a constant number of queries.
+
+    With `lampiran_temuan`, the open (not acknowledged) findings of the checker come as an appendix.
+    """
     plan = rencana_aksi
     p = _Plan(plan)
     pd = p.pd
@@ -651,4 +657,11 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi) -> RencanaAksiDokumen:
         bidang=bidang,
         matriks=[] if has_aksi else _matriks(p),
         penandatangan=_penandatangan(kepala, jabatan=f"Kepala {pd.nama} {pemda}", tempat=tempat, tanggal=tanggal),
+        temuan=_temuan_terbuka(plan) if lampiran_temuan else None,
     )
+
+
+def _temuan_terbuka(plan: RencanaAksi) -> list[Finding]:
+    from renaksi.pemeriksaan import api as pemeriksaan
+
+    return pemeriksaan.sort_findings(pemeriksaan.open_findings(pemeriksaan.check_plan(plan)))

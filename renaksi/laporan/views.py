@@ -32,5 +32,6 @@ def ra_document(request, pk: int) -> HttpResponse:
     plan = _get_plan_for_user(request, pk)
     if plan is None:
         return redirect_to_login(request.get_full_path())
-    dokumen = builders.rencana_aksi_dokumen(rencana_aksi=plan)
-    return render(request, "laporan/ra_dokumen.html", {"dokumen": dokumen, "plan": plan})
+    lampiran = request.GET.get("lampiran") == "temuan"
+    dokumen = builders.rencana_aksi_dokumen(rencana_aksi=plan, lampiran_temuan=lampiran)
+    return render(request, "laporan/ra_dokumen.html", {"dokumen": dokumen, "plan": plan, "lampiran": lampiran})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,7 @@ from simple_history.models import HistoricalRecords
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
-MONEY = {"null": True, "blank": True}
+MONEY = {"null": True, "blank": True, "validators": [MinValueValidator(0, "Pagu tidak boleh negatif.")]}
 TARGET_DECIMAL = {"max_digits": 24, "decimal_places": 6, "null": True, "blank": True}
 
 
@@ -215,7 +216,9 @@ class Target(models.Model):
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target")
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    triwulan = models.PositiveSmallIntegerField(_("triwulan"), null=True, blank=True)
+    triwulan = models.PositiveSmallIntegerField(
+        _("triwulan"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
     nilai = models.DecimalField(_("nilai"), **TARGET_DECIMAL)
     desimal = models.PositiveSmallIntegerField(_("jumlah desimal tertulis"), default=0)
     kategori = models.CharField(_("kategori"), max_length=10, blank=True, help_text="B, BB, WTP …")
@@ -386,7 +389,7 @@ class AksiBulan(models.Model):
     """A month (1 = Januari … 12 = Desember) in which an aksi is scheduled."""
 
     aksi = models.ForeignKey(Aksi, on_delete=models.CASCADE, related_name="jadwal")
-    bulan = models.PositiveSmallIntegerField(_("bulan"))
+    bulan = models.PositiveSmallIntegerField(_("bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     history = HistoricalRecords()
 
     class Meta:

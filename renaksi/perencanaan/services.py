@@ -68,7 +68,7 @@ def rencana_aksi_create(
         perangkat_daerah=perangkat_daerah, tahun=tahun, versi=versi, judul=judul, tempat=tempat,
         tanggal=tanggal, penandatangan=penandatangan, sumber=sumber,
     )
-    return save_validated(ra)
+    return save_validated(ra, validate_constraints=True)
 
 
 @transaction.atomic
@@ -264,6 +264,7 @@ def sub_kegiatan_create(
     target_satuan: str = "",
     target_teks: str = "",
     urutan: int | None = None,
+    catatan: str = "",
 ) -> SubKegiatan:
     ensure_editable(kegiatan.rencana_aksi)
     if urutan is None:
@@ -272,7 +273,7 @@ def sub_kegiatan_create(
         SubKegiatan(
             rencana_aksi=kegiatan.rencana_aksi, kegiatan=kegiatan, nama=nama.strip(), kode=kode, pagu=pagu,
             bidang=bidang, target_nilai=target_nilai, target_satuan=target_satuan, target_teks=target_teks,
-            urutan=urutan,
+            urutan=urutan, catatan=catatan,
         )
     )
     sub.indikator.set(list(indikator))
@@ -308,6 +309,7 @@ def aksi_create(
     pejabat: Pejabat | None = None,
     bulan: Iterable[int] = (),
     urutan: int | None = None,
+    catatan: str = "",
 ) -> Aksi:
     ensure_editable(sub_kegiatan.rencana_aksi)
     if urutan is None:
@@ -317,6 +319,7 @@ def aksi_create(
             rencana_aksi=sub_kegiatan.rencana_aksi, sub_kegiatan=sub_kegiatan, uraian=uraian.strip(), nomor=nomor,
             keluaran=keluaran.strip(), target_nilai=target_nilai, target_satuan=target_satuan,
             target_teks=target_teks, pagu=pagu, penanggung_jawab=penanggung_jawab, pejabat=pejabat, urutan=urutan,
+            catatan=catatan,
         )
     )
     _set_jadwal(aksi, set(bulan))

@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -218,13 +218,8 @@ def _choices(objects, label=str) -> list[tuple[int, str]]:
 def plan_editor(request, pk: int):
     plan = _get_plan_for_user(request, pk)
     tree = _tree(request, plan)
-    try:
-        reverse("plan_findings", args=[plan.pk])
-        has_findings_url = True
-    except NoReverseMatch:  # the checker's panel is optional
-        has_findings_url = False
     bidang_saya = next((b for b in tree.bidang if b.pk == tree.rights.bidang_id), None)
-    context = {"tree": tree, "plan": tree.plan, "rights": tree.rights, "has_findings_url": has_findings_url,
+    context = {"tree": tree, "plan": tree.plan, "rights": tree.rights,
                "bidang_saya": bidang_saya, "satuan_umum": SATUAN_UMUM}
     return render(request, "perencanaan/editor.html", context)
 

@@ -123,14 +123,6 @@ def test_findings_panel_when_the_checker_is_there(client, world, rows):
     assert 'hx-trigger="load, plan-changed from:body"' in html
 
 
-def test_no_findings_panel_without_the_checker(client, world, rows, settings):
-    settings.ROOT_URLCONF = "tests.editor.urls_without_findings"
-    client.force_login(world.alice)
-    response = page(client, rows.plan)
-    assert response.status_code == 200
-    assert 'id="findings-panel"' not in response.content.decode()
-
-
 # The page reads each table once: a plan with 10× the rows costs the same number of queries.
 MAX_QUERIES = 20
 
@@ -144,3 +136,12 @@ def test_constant_number_of_queries(client, world, django_assert_max_num_queries
         response = page(client, plan)
     assert response.status_code == 200
     assert response.content.decode().count('class="row-aksi"') == 2 * n_sub_kegiatan
+
+
+def test_editor_links_to_the_document_and_the_template_exports(client, world):
+    client.force_login(world.eve)
+    html = client.get(reverse("plan_editor", args=[world.plan.pk])).content.decode()
+    export = reverse("plan_export_template", args=[world.plan.pk])
+    assert f'href="{export}?format=xlsx"' in html and f'href="{export}?format=docx"' in html
+    assert reverse("ra_document", args=[world.plan.pk]) in html
+    assert client.get(f"{export}?format=xlsx").status_code == 200

@@ -114,3 +114,18 @@ def test_plan_without_aksi_shows_the_matrix(client, world):
     assert "A. Sasaran Strategis" in html and "PENANGGUNG JAWAB" in html
     assert "JADWAL PELAKSANAAN" not in html
     assert "Program Peningkatan Peran Partai Politik" in html and "20.000.000" in html
+
+
+def test_findings_appendix_is_off_by_default_and_lists_open_findings_when_asked(client, world):
+    from renaksi.perencanaan import services as svc
+    from renaksi.perencanaan.models import Kegiatan
+
+    kegiatan = Kegiatan.objects.filter(rencana_aksi=world.plan).first()
+    svc.anggaran_update(obj=kegiatan, pagu=kegiatan.pagu + 1000)  # no longer the sum of its sub kegiatan
+    client.force_login(world.eve)
+    url = reverse("ra_document", args=[world.plan.pk])
+    plain = client.get(url).content.decode()
+    assert "LAMPIRAN: TEMUAN" not in plain
+    with_appendix = client.get(url + "?lampiran=temuan").content.decode()
+    assert "LAMPIRAN: TEMUAN" in with_appendix
+    assert "pagu.rollup_mismatch" in with_appendix

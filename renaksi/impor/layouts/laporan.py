@@ -4,7 +4,9 @@ Tables are recognised by their columns (see `renaksi.impor.tabel`), not by their
 
 - IKU (sasaran, indikator, formulasi, target): marks the indikator as IKU, keeps its formulasi; a target of a
   Renstra period ("Tahun 2021-2026" in the caption) is kept as a remark, not as this year's target;
-- Perjanjian Kinerja (a caption saying so; sasaran, indikator, target): PK lines with the PK's own targets;
+- Perjanjian Kinerja (a caption saying so; sasaran, indikator, target): PK lines with the PK's own targets, in one
+  PK whose first party is the head of the PD who signs the document, at its place and date (the table itself names
+  no parties; reported as a decision);
 - budget (program, kegiatan / sub kegiatan, pagu, optionally sasaran, indikator and target): the program tree.
   "Kegiatan : …", "Sub Kegiatan : 1. …" and "2. …" in one column are told apart by their labels; a row shifted left
   is put back; where the pagu column slipped against the names (a kegiatan and its first sub kegiatan merged in
@@ -32,6 +34,7 @@ from renaksi.impor.dokumen import (
     KegiatanDoc,
     Nilai,
     PejabatDoc,
+    PerjanjianKinerjaDoc,
     PKItemDoc,
     ProgramDoc,
     RencanaAksiDoc,
@@ -148,6 +151,7 @@ class _Reader:
         self.output_slips: list[tuple[Tabel, list[int]]] = []
         self.aksi_count = 0
         self.matched: set[tuple[str, int]] = set()
+        self.perjanjian: PerjanjianKinerjaDoc | None = None  # one PK for every PK table of the report
 
     # --- document order --------------------------------------------------------------------------------------
 
@@ -371,6 +375,9 @@ class _Reader:
             indikator.target_lain.append(nilai)
 
     def _pk(self, tabel: Tabel) -> None:
+        if self.perjanjian is None:
+            self.perjanjian = PerjanjianKinerjaDoc(place=tabel.header_place())
+            self.doc.perjanjian_kinerja.append(self.perjanjian)
         by_row = self._sasaran_by_row(tabel)
         for row in tabel.rows:
             nama = tabel.cell(row, Peran.INDIKATOR)
@@ -379,7 +386,7 @@ class _Reader:
                 continue
             teks = Teks(nama, tabel.place(row, role=Peran.INDIKATOR))
             target_text = tabel.cell(row, Peran.TARGET)
-            self.doc.pk.append(PKItemDoc(
+            self.perjanjian.items.append(PKItemDoc(
                 indikator=teks, nomor=tabel.cell(row, Peran.NO), sasaran=sasaran.uraian,
                 target=baca_nilai(self.doc, target_text, tabel.place(row, role=Peran.TARGET)),
                 indikator_ref=self._indikator(sasaran, teks),
@@ -725,7 +732,28 @@ class _Reader:
             pejabat.kepala_pd = True
             self.doc.penandatangan = self.doc.penandatangan or pejabat
 
+    def _finish_pk(self) -> None:
+        """The PK's header: the head of the PD who signs the document is its first party, at its place and date."""
+        pk = self.perjanjian
+        if pk is None:
+            return
+        if not pk.items:  # a PK table none of whose rows could be read: no PK
+            self.doc.perjanjian_kinerja.remove(pk)
+            return
+        pk.tempat, pk.tanggal = self.doc.tempat, self.doc.tanggal
+        signer = self.doc.penandatangan
+        if signer is not None and signer.kepala_pd:
+            pk.pihak_pertama = signer
+            self.doc.decide(
+                "pk.pihak_pertama",
+                f"Tabel Perjanjian Kinerja tidak menyebut para pihaknya; pihak pertama diisi dengan penandatangan "
+                f"dokumen, {_jabatan_ttd(signer)} ({signer.nama.teks}), tempat dan tanggal dengan tempat dan tanggal "
+                "penandatanganan dokumen.",
+                pk.place,
+            )
+
     def _finish(self) -> None:
+        self._finish_pk()
         for group in self.groups:
             if group.explanation:
                 confirmed = [

@@ -31,6 +31,7 @@ from renaksi.impor.dokumen import (
     KegiatanDoc,
     Nilai,
     PejabatDoc,
+    PerjanjianKinerjaDoc,
     PKItemDoc,
     ProgramDoc,
     RencanaAksiDoc,
@@ -48,6 +49,7 @@ from renaksi.impor.template import (
     IDENTITAS,
     IDENTITAS_KEYS,
     JENIS_PEMDA,
+    JENIS_PK,
     JENIS_TARGET,
     MONTHS,
     PEJABAT,
@@ -132,7 +134,8 @@ class _Line:
 class _Reader:
     def __init__(self, grid: Grid):
         self.grid = grid
-        self.doc = RencanaAksiDoc(dokumen=grid.dokumen, format=grid.format, layout=NAME)
+        # Months are marked with "x" in any format: an empty month cell is a month without the aksi.
+        self.doc = RencanaAksiDoc(dokumen=grid.dokumen, format=grid.format, layout=NAME, jadwal_bertanda=True)
         self.doc.decisions.extend(grid.decisions)
         self.doc.warnings.extend(grid.warnings)
         self.lines: dict[str, list[_Line]] = {s.key: [] for s in SHEETS}
@@ -417,7 +420,7 @@ class _Reader:
             polaritas=polaritas, polaritas_disimpulkan=polaritas_disimpulkan,
             akumulasi=akumulasi, akumulasi_disimpulkan=akumulasi_disimpulkan,
             alasan_inferensi=self.text(line, "Alasan inferensi"), jenis_target=jenis_target,
-            **_optional(IndikatorDoc, sumber_data=self.teks(line, "Sumber data")),
+            sumber_data=self.text(line, "Sumber data"),
         )
 
     def indikator_refs(self, line: _Line, judul: str, index: dict[str, IndikatorDoc]) -> list[IndikatorDoc]:
@@ -457,11 +460,10 @@ class _Reader:
                 program.kegiatan.append(item)
             else:
                 kegiatan = self._parent(line, induk, refs, KegiatanDoc, last_kegiatan, "kegiatan")
-                catatan = self.teks(line, "Catatan")
                 item = SubKegiatanDoc(
                     **common, bidang=self.text(line, "Bidang"),
                     target=self.output_target(line, "Target keluaran", "Satuan target", "Target tertulis"),
-                    **_optional(SubKegiatanDoc, catatan=catatan),
+                    catatan=self.text(line, "Catatan"),
                 )
                 kegiatan.sub_kegiatan.append(item)
             ref = self.text(line, "Ref anggaran")
@@ -495,19 +497,48 @@ class _Reader:
             uraian = self.teks(line, "Uraian aksi")
             if not uraian:
                 raise self.fail(line, "Uraian aksi", "uraian aksi kosong.")
-            catatan = self.teks(line, "Catatan")
             sub.aksi.append(AksiDoc(
                 uraian=uraian, nomor=self.text(line, "Nomor"), keluaran=self.opt_teks(line, "Output/keluaran"),
                 bulan=[i for i, m in enumerate(MONTHS, start=1) if _norm(self.text(line, m)) not in _NOT_SCHEDULED],
                 target=self.output_target(line, "Target", "Satuan target", "Target tertulis"),
                 pagu=self.uang(line, "Pagu (Rp)"), penanggung_jawab=self.opt_teks(line, "Penanggung jawab"),
                 pejabat=self.pejabat_ref(line, "Pejabat PJ", pejabat),
-                **_optional(AksiDoc, catatan=catatan),
+                catatan=self.text(line, "Catatan"),
             ))
 
     def read_pk(self, sasaran: dict[str, SasaranDoc], indikator: dict[str, IndikatorDoc],
                 pejabat: dict[str, PejabatDoc]) -> None:
+        """One `PerjanjianKinerjaDoc` per Ref PK, its header (jenis, pihak, tempat, tanggal) from its first row.
+
+        A row with an empty Ref PK belongs to the PK above it. On the other rows of a PK the header cells are only
+        checked (a wrong reference stops the import); a value that differs from the first row's is reported.
+        """
+        by_ref: dict[str, PerjanjianKinerjaDoc] = {}
+        current: PerjanjianKinerjaDoc | None = None
         for line in self.lines["pk"]:
+            ref_pk = self.text(line, "Ref PK")
+            jenis, _ = self.choice(line, "Jenis PK", JENIS_PK, "murni")
+            header = {
+                "jenis": jenis,
+                "pihak_pertama": self.pejabat_ref(line, "Pihak pertama", pejabat),
+                "pihak_kedua": self.pejabat_ref(line, "Pihak kedua", pejabat),
+                "pihak_kedua_jabatan": self.text(line, "Jabatan pihak kedua"),
+                "tempat": self.text(line, "Tempat"),
+                "tanggal": self.tanggal(line, "Tanggal"),
+            }
+            if ref_pk in by_ref or (not ref_pk and current is not None):
+                current = by_ref.get(ref_pk, current)
+                if not self.text(line, "Jenis PK"):
+                    header.pop("jenis")  # an empty cell says nothing (the default is only for the first row)
+                differs = [k for k, v in header.items() if v not in (None, "") and v != getattr(current, k)]
+                if differs:
+                    self.doc.warn("templat.pk_kepala", f"data PK ({', '.join(differs)}) pada baris ini berbeda "
+                                  "dari baris pertama PK yang sama; yang dipakai data baris pertamanya.",
+                                  self.place(line, "Ref PK"))
+            else:
+                current = PerjanjianKinerjaDoc(**header, place=self.place(line, "Ref PK"))
+                by_ref[ref_pk] = current
+                self.doc.perjanjian_kinerja.append(current)
             ind = None
             ref = self.text(line, "Ref indikator")
             if ref:
@@ -520,16 +551,12 @@ class _Reader:
                 sas = sasaran.get(ref_s)
                 if sas is None:
                     raise self.fail(line, "Ref sasaran", f"sasaran '{ref_s}' tidak ada di tabel {SASARAN.nama}.")
-            # The PK's own data (pihak, tempat, tanggal) is checked here so that a wrong reference is reported.
-            self.pejabat_ref(line, "Pihak pertama", pejabat)
-            self.pejabat_ref(line, "Pihak kedua", pejabat)
-            self.tanggal(line, "Tanggal")
             if ind is None and sas is None and not self.text(line, "Target"):
                 continue  # a PK without butir
             angka, _ = self.number(line, "Target")
             wording = self.text(line, "Target tertulis")
             target = Nilai(dataclasses.replace(angka, teks=wording), self.place(line, "Target"))
-            self.doc.pk.append(PKItemDoc(
+            current.items.append(PKItemDoc(
                 indikator=Teks(ind.nama.teks if ind else "", self.place(line, "Ref indikator")),
                 nomor=self.text(line, "Nomor butir"),
                 sasaran=Teks(sas.uraian.teks, self.place(line, "Ref sasaran")) if sas else None,
@@ -565,6 +592,7 @@ class _Reader:
                         self.doc.tahun = int(match_tahun[1])
                 case "Judul":
                     self.doc.judul = value if raw else None
+                    self.doc.judul_tetap = bool(raw)
                 case "Tempat penetapan":
                     self.doc.tempat = raw
                 case "Tanggal penetapan":
@@ -590,12 +618,6 @@ class _Reader:
             add(sub.bidang)
         heads = {p.bidang: p for p in self.doc.pejabat if p.kepala_bidang and p.bidang}
         self.doc.bidang = [BidangDoc(nama=Teks(n), kepala=heads.get(n)) for n in names]
-
-
-def _optional(cls: type, **fields) -> dict:
-    """Fields the neutral structure may not have (yet): passed only when `cls` declares them."""
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in fields.items() if k in names}
 
 
 def _is_title(filled: list[str]) -> bool:
