@@ -26,3 +26,22 @@ def test_pages_reference_no_external_hosts(client, world):
     client.force_login(world.alice)
     html = client.get(reverse("home")).content.decode()
     assert "https://" not in html and "http://cdn" not in html
+
+
+def test_home_shows_plans_by_year_with_totals_and_falls_back_to_kegiatan_pagu(client, world, django_assert_max_num_queries):
+    from renaksi.perencanaan.models import Program
+
+    client.force_login(world.eve)
+    with django_assert_max_num_queries(6):
+        html = client.get(reverse("home")).content.decode()
+    assert "Tahun 2024" in html and "20.000.000" in html
+    Program.objects.filter(rencana_aksi=world.plan).update(pagu=None)
+    html = client.get(reverse("home")).content.decode()
+    assert "20.000.000" in html and "(Σ kegiatan)" in html
+
+
+def test_not_found_page_is_indonesian_and_reveals_nothing(client, world):
+    client.force_login(world.dave)
+    response = client.get(reverse("plan_editor", args=[world.plan.pk]))
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()

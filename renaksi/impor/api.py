@@ -5,6 +5,7 @@
     result = import_document(parsed, perangkat_daerah=pd)   # one transaction; dry_run=True rolls it back
     result.as_json()                                        # the shape of issue 4
     diff = compare_with_plan(parsed, existing_plan)         # what a re-import would change (shown before --replace)
+    result, found = check_document(parsed, check_plan)      # the plan as it would be stored, checked, rolled back
 
 `ImporGagal` (from `renaksi.impor.grid`) means the document cannot be read or stored; its message is Indonesian and
 names the place. `ImporDitolak` means the document is fine but the import is refused (a plan exists for that PD and
@@ -17,6 +18,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -37,9 +39,11 @@ from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, Renca
 READ_ERRORS = ("ImporGagal", "ImporDitolak")
 
 __all__ = [
-    "ImportResult", "ImporDitolak", "ImporGagal", "ParsedDocument", "RencanaAksiSudahAda", "compare_with_plan",
-    "import_document", "import_path", "parse_document",
+    "ImportResult", "ImporDitolak", "ImporGagal", "ParsedDocument", "RencanaAksiSudahAda", "check_document",
+    "compare_with_plan", "import_document", "import_path", "parse_document",
 ]
+
+T = TypeVar("T")
 
 COUNT_MODELS = {"sasaran": Sasaran, "indikator": Indikator, "program": Program, "kegiatan": Kegiatan,
                 "sub_kegiatan": SubKegiatan, "aksi": Aksi}
@@ -155,6 +159,33 @@ def import_document(
     """
     return _import(parsed, user=user, tahun=tahun, pemda=pemda, perangkat_daerah=perangkat_daerah, replace=replace,
                    dry_run=dry_run)
+
+
+def check_document(
+    parsed: ParsedDocument,
+    check: Callable[[RencanaAksi], T],
+    *,
+    tahun: int | None = None,
+    pemda: Pemda | str | None = None,
+    perangkat_daerah: PerangkatDaerah | str | None = None,
+) -> tuple[ImportResult, T]:
+    """Write a parsed document as a plan, call `check(plan)` on it, and roll everything back.
+
+    This is how a document is checked before it is kept (`renaksi periksa PATH`): the plan is written exactly as an
+    import would write it, so the checker sees what would be stored. A plan that already exists for the PD and year
+    is not in the way: the document is written beside it (as the next version) and the existing plan is left
+    untouched. `check` receives the plan freshly loaded, inside the transaction; what it returns is returned with the
+    import result (a dry run: nothing is kept). `ImporGagal` and `ImporDitolak` as for `import_document`.
+    """
+    checked: list[T] = []
+
+    def run(ra: RencanaAksi) -> None:
+        checked.append(check(RencanaAksi.objects.select_related("perangkat_daerah", "perangkat_daerah__pemda")
+                             .get(pk=ra.pk)))
+
+    result = _import(parsed, tahun=tahun, pemda=pemda, perangkat_daerah=perangkat_daerah, dry_run=True,
+                     beside_existing=True, on_done=run)
+    return result, checked[0]
 
 
 def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perangkat_daerah=None, replace=None,

@@ -40,7 +40,11 @@ def rencana_aksi_visible_to(user) -> QuerySet[RencanaAksi]:
 
 
 def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
-    """Plans for the home page, newest year first, each with its pagu total and counts (4 subqueries, 1 query)."""
+    """Plans for the home page, newest year first, with pagu totals and counts (subqueries: one query in all).
+
+    A document may state pagu only down from the kegiatan level (Samarinda's Tabel 2.3): the page then shows the
+    sum of kegiatan pagu, and says so.
+    """
 
     def total(model, expr: str, alias: str):
         return Subquery(
@@ -52,7 +56,8 @@ def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
         rencana_aksi_visible_to(user)
         .select_related("perangkat_daerah__pemda")
         .annotate(
-            total_pagu=total(Program, Sum("pagu"), "s"),
+            pagu_program=total(Program, Sum("pagu"), "s"),
+            pagu_kegiatan=total(Kegiatan, Sum("pagu"), "s"),
             jumlah_sub_kegiatan=total(SubKegiatan, Count("id"), "c"),
             jumlah_aksi=total(Aksi, Count("id"), "c"),
         )

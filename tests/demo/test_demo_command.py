@@ -5,12 +5,12 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from renaksi.accounts.models import Peran, User
+from renaksi.impor.management.commands import demo
 from renaksi.organisasi.models import Bidang, Pejabat, Pemda, PerangkatDaerah
-from renaksi.perencanaan.management.commands import demo
 from renaksi.perencanaan.models import RencanaAksi
 
 USERNAMES = {f"{pemda}.{role}" for pemda in ("bangka", "samarinda")
@@ -67,18 +67,11 @@ def test_demo_user_logs_in_and_reads_the_plan(client, db, seeds_dir):
     assert client.get(reverse("ra_document", args=[plan.pk])).status_code == 404
 
 
-def test_without_importer_a_small_plan_is_created_with_a_warning(db, seeds_dir, monkeypatch):
-    monkeypatch.setattr(demo, "_importer", lambda: None)
-    out, err = run_demo(seeds_dir)
-    assert "importer" in err and "belum tersedia" in err
-    assert RencanaAksi.objects.count() == 2
-    samarinda = RencanaAksi.objects.get(perangkat_daerah__pemda__nama="Samarinda")
-    assert samarinda.judul.startswith("Rencana aksi contoh")
-    _, err_again = run_demo(seeds_dir)
-    assert "belum tersedia" not in err_again  # nothing left to create, nothing to warn about
+def test_a_missing_seed_folder_is_a_clear_error(db, tmp_path):
+    with pytest.raises(CommandError, match="tidak ada"):
+        call_command("demo", seeds=str(tmp_path / "tidak-ada"), stdout=StringIO())
 
 
-@pytest.mark.skipif(demo._importer() is None, reason="renaksi.impor.api.import_path belum ada")
 def test_with_importer_both_seeds_are_imported(db, seeds_dir):
     out, err = run_demo(seeds_dir)
     assert out.count("Diimpor:") == 2, (out, err)

@@ -16,6 +16,7 @@ from renaksi.perencanaan.models import (
     Aksi,
     Indikator,
     Kegiatan,
+    PerjanjianKinerja,
     PerjanjianKinerjaItem,
     Program,
     Provenance,
@@ -188,6 +189,18 @@ def test_perjanjian_kinerja_keeps_its_own_targets(plan):
     assert items[4].indikator.nama == "Persentase penanganan kasus konflik social di Masyarakat"
 
 
+def test_perjanjian_kinerja_is_agreed_by_the_kepala_badan_who_signs_the_document(result, plan):
+    """Tabel 2.2 (lines 156–165) names no parties; the document is signed (lines 42–50) by the Kepala Badan
+    SUCIPTO, NIP 19670319 199702 1 003, "Samarinda, 2 Januari 2024": he is the PK's first party."""
+    (pk,) = PerjanjianKinerja.objects.filter(rencana_aksi=plan)
+    assert (pk.jenis, pk.pihak_pertama.nip, pk.pihak_pertama_id, pk.tempat, pk.tanggal) == (
+        "murni", "196703191997021003", plan.penandatangan_id, "Samarinda", dt.date(2024, 1, 2))
+    assert pk.pihak_pertama.jabatan.startswith("Kepala Badan")
+    assert (pk.pihak_kedua, pk.pihak_kedua_jabatan) == (None, "")  # the document does not say
+    (decision,) = [d for d in result["decisions"] if d["kode"] == "pk.pihak_pertama"]
+    assert decision["tabel"] == "Tabel 2.2" and "SUCIPTO" in decision["pesan"]
+
+
 def test_renstra_and_its_tujuan(plan):
     """BAB II (lines 121–128): the Renstra 2021–2026 and its two tujuan strategis."""
     assert (plan.renstra.tahun_awal, plan.renstra.tahun_akhir) == (2021, 2026)
@@ -233,6 +246,15 @@ def test_schedule_lost_in_the_copy_is_one_warning_not_invented(result, plan):
     assert not Aksi.objects.filter(rencana_aksi=plan, jadwal__isnull=False).exists()
     schedule = [w for w in result["warnings"] if w["kode"] == "jadwal.kosong"]
     assert len(schedule) == 1 and "50 aksi" in schedule[0]["pesan"]
+    # Each aksi says so for the checker: no month read, because a text copy cannot show the shading.
+    rows = Provenance.objects.filter(rencana_aksi=plan, field="jadwal",
+                                     content_type=ContentType.objects.get_for_model(Aksi))
+    assert sorted(rows.values_list("object_id", flat=True)) == sorted(
+        Aksi.objects.filter(rencana_aksi=plan).values_list("pk", flat=True))
+    assert set(rows.values_list("teks", "catatan", "kolom")) == {("", "arsiran bulan hilang pada salinan teks",
+                                                                 "Jan–Des")}
+    first = rows.get(object_id=Aksi.objects.filter(rencana_aksi=plan).order_by("pk")[0].pk)
+    assert (first.dokumen, first.baris) == (SEED_SAMARINDA.name, 240)
 
 
 def test_names_matched_across_tables_are_decisions(result, plan):

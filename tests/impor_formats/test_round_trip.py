@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from renaksi.impor import api
 from renaksi.impor.template import build_template_data, render_docx, render_xlsx
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Pemda
+from renaksi.perencanaan import services as svc
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
 
 from .helpers import diff_dumps, dump_plan, make_rich_plan
@@ -41,6 +44,20 @@ def test_round_trip_of_a_plan_with_every_field(world, fmt):
     copy = export_and_import(plan, fmt, fresh_pd(world.other_pd.nama))
     differences = diff_dumps(dump_plan(plan), dump_plan(copy))
     assert not differences, "\n".join(differences)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_keeps_every_perjanjian_kinerja_and_its_header(world, fmt):
+    """A second PK (perubahan, one party, no butir yet) comes back as its own PK, header and all."""
+    plan = make_rich_plan(world.other_pd)
+    svc.perjanjian_kinerja_create(rencana_aksi=plan, pihak_pertama=plan.penandatangan, jenis="perubahan",
+                                  tempat="Samarinda", tanggal=dt.date(2024, 10, 1))
+    copy = export_and_import(plan, fmt, fresh_pd(world.other_pd.nama))
+    differences = diff_dumps(dump_plan(plan), dump_plan(copy))
+    assert not differences, "\n".join(differences)
+    assert [(p["jenis"], p["pihak_pertama"][0], len(p["items"])) for p in dump_plan(copy)["pk"]] == [
+        ("murni", "SUCIPTO, S.Pd, M.Si.", 2), ("perubahan", "SUCIPTO, S.Pd, M.Si.", 0)]
+    assert copy.judul == "Rencana Aksi Kaya"  # stated by the template, kept although it does not name the PD
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -80,6 +80,7 @@ def test_export_reads_back_into_the_same_document(world, fmt):
     assert (doc.tahun, doc.perangkat_daerah.teks, doc.pemda_jenis, doc.pemda_nama) == (
         2024, "Dinas Kesehatan", "kota", "Contoh")
     assert (doc.tempat, doc.tanggal, doc.judul.teks) == ("Samarinda", dt.date(2024, 1, 2), "Rencana Aksi Kaya")
+    assert doc.judul_tetap and doc.jadwal_bertanda  # a title and "x" marks the template states as such
     assert doc.penandatangan.nip == "196703191997021003" and doc.penandatangan.status == "plt"
     assert doc.counts() == {"sasaran": 3, "indikator": 3, "program": 1, "kegiatan": 1, "sub_kegiatan": 2,
                             "aksi": 3, "pejabat": 3}
@@ -94,6 +95,7 @@ def test_export_reads_back_into_the_same_document(world, fmt):
         "kumulatif", True, "positif", False)
     assert ipa.alasan_inferensi == "target triwulan cocok dengan jenis kumulatif"
     assert ipa.is_iku and ipa.bidang == "Sekretariat, Umum; Keuangan" and ipa.keterangan[0].teks
+    assert (ipa.sumber_data, akip.sumber_data) == ("BKPSDM", "")
     assert (akip.target.angka.kategori, akip.target.angka.nilai, akip.target.angka.teks) == (
         "B", Decimal("67.34"), "B (67,34)")
     assert akip.triwulan[0].kosong and akip.jenis_target == "kategori"
@@ -110,14 +112,22 @@ def test_export_reads_back_into_the_same_document(world, fmt):
         "8.01.01.2.02.0001", 1_800_807_540, "Sekretariat, Umum; Keuangan", [temuan])
     assert (sub.target.angka.nilai, sub.target.angka.satuan, sub.target.angka.teks) == (1200, "Orang", "1200 Orang")
     assert kosong.pagu.nilai == 0
+    assert (sub.catatan, kosong.catatan) == ("sesuai DPA", "")
     rapat, laporan = sub.aksi
+    assert (rapat.catatan, laporan.catatan) == ("", "nomor 4–6 tidak ada di dokumen")
     assert rapat.bulan == list(range(1, 13)) and rapat.pagu.nilai == 5_000_000
     assert rapat.pejabat.nama.teks == "Hj. SRI REPELITA, S.Sos, M.Si"
     assert (rapat.target.angka.nilai, rapat.target.angka.teks) == (Decimal("12.5"), "12,5 laporan")
     assert laporan.bulan == [] and laporan.target is None and laporan.pagu.nilai is None
     assert kosong.aksi[0].bulan == [12] and kosong.aksi[0].pejabat is doc.penandatangan
-    assert [(i.nomor, i.indikator_ref, i.target.angka.teks) for i in doc.pk] == [
+    (pk,) = doc.perjanjian_kinerja
+    assert doc.pk == []  # every line belongs to the PK whose header the template states
+    walikota = next(p for p in doc.pejabat if p.nama.teks == "Dr. H. ANDI HARUN")
+    assert (pk.jenis, pk.pihak_pertama, pk.pihak_kedua, pk.pihak_kedua_jabatan, pk.tempat, pk.tanggal) == (
+        "murni", doc.penandatangan, walikota, "Wali Kota Samarinda", "Samarinda", dt.date(2024, 1, 15))
+    assert [(i.nomor, i.indikator_ref, i.target.angka.teks) for i in pk.items] == [
         ("1", ipa, "64,78"), ("2", akip, "B (67,34)")]
+    assert list(doc.all_pk_items()) == pk.items
     kepala_bidang = [p for p in doc.pejabat if p.kepala_bidang]
     assert [p.bidang for p in kepala_bidang] == ["Bidang Politik Dalam Negeri"]
     assert [p.nama.teks for p in doc.pejabat if p.kepala_pd] == ["SUCIPTO, S.Pd, M.Si."]
@@ -235,3 +245,36 @@ def test_columns_found_by_title_may_be_moved_or_removed(db):
     wb.save(buffer)
     doc = layout.read(read_xlsx(buffer.getvalue(), "isian.xlsx"))
     assert (doc.program[0].nama.teks, doc.program[0].kode, doc.program[0].pagu.nilai) == ("Program A", "", 5000)
+
+
+def test_each_ref_pk_is_one_perjanjian_kinerja_with_its_header(db):
+    """Rows of one Ref PK share its header (read from its first row); an empty Ref PK continues the PK above; a
+    header cell that contradicts the first row is reported, not silently dropped."""
+    kepala, walikota = "19670319 199702 1 003", "Dr. H. ANDI HARUN"
+    content = fill_blank({
+        "Sasaran & Indikator": [["S1", None, None, "1", "Sasaran", None, "I1", "Indikator A", None, None, None, None,
+                                 None, "80"]],
+        "Pejabat": [["SUCIPTO", kepala, None, None, "Kepala Badan"], [walikota, None, None, None, "Wali Kota"]],
+        "PK": [
+            ["PK1", "Murni", kepala, walikota, "Wali Kota Samarinda", "Samarinda", "2 Januari 2024", "1", "S1", "I1",
+             "80"],
+            [None, None, None, None, None, None, None, "2", "S1", None, "75"],
+            ["PK2", "Perubahan", kepala, None, None, "Samarinda", "2024-10-01", "1", None, "I1", "85"],
+            ["PK2", None, walikota, None, None, None, None, "2", None, "I1", "90"],
+            ["PK3", "Murni", walikota],  # a PK without butir still has its header
+        ],
+    })
+    doc = layout.read(read_xlsx(content, "isian.xlsx"))
+    sucipto, andi = doc.pejabat
+    murni, perubahan, tanpa_butir = doc.perjanjian_kinerja
+    assert (murni.jenis, murni.pihak_pertama, murni.pihak_kedua, murni.pihak_kedua_jabatan, murni.tempat,
+            murni.tanggal) == ("murni", sucipto, andi, "Wali Kota Samarinda", "Samarinda", dt.date(2024, 1, 2))
+    assert [(i.nomor, i.target.angka.nilai) for i in murni.items] == [("1", 80), ("2", 75)]
+    assert murni.items[1].indikator_ref is None and murni.items[1].sasaran.teks == "Sasaran"
+    assert (perubahan.jenis, perubahan.pihak_pertama, perubahan.pihak_kedua, perubahan.tanggal) == (
+        "perubahan", sucipto, None, dt.date(2024, 10, 1))
+    assert [i.nomor for i in perubahan.items] == ["1", "2"]
+    assert (tanpa_butir.pihak_pertama, tanpa_butir.items) == (andi, [])
+    (warning,) = doc.warnings
+    assert warning.kode == "templat.pk_kepala" and "pihak_pertama" in warning.pesan
+    assert (warning.place.sheet, warning.place.baris) == ("PK", 6)

@@ -85,13 +85,21 @@ def test_the_head_of_the_bidang_is_the_default_pj():
     assert findings(plan, "aksi.without_pj") == []
 
 
+def _jadwal(plan, aksi, teks="", catatan="", dokumen="samarinda.txt"):
+    """The row the importer keeps on every aksi it writes: the months as read and why they could not be."""
+    return svc.provenance_record(obj=aksi, rencana_aksi=plan, field="jadwal", teks=teks, dokumen=dokumen,
+                                 baris=250, kolom="Jan–Des", catatan=catatan)
+
+
+TEXT_COPY = "arsiran bulan hilang pada salinan teks"
+
+
 def test_schedule_lost_in_a_text_copy_is_info_once_for_the_plan():
     plan = empty_plan()
     _, _, (sub,) = budget(plan, None, None, [100], with_aksi=False)
     a1, a2 = _aksi(sub, "1", bulan=[]), _aksi(sub, "2", bulan=[])
     for a in (a1, a2):
-        svc.provenance_record(obj=a, rencana_aksi=plan, field="uraian", teks=a.uraian, dokumen="samarinda.txt",
-                              baris=250)
+        _jadwal(plan, a, catatan=TEXT_COPY)
     f = one(plan, "aksi.without_schedule")
     assert f.severity == Severity.INFO
     assert f.location.object_type == "rencanaaksi" and f.values == {"aksi": 2}
@@ -101,7 +109,24 @@ def test_schedule_read_from_a_spreadsheet_but_empty_is_a_warning():
     plan = empty_plan()
     _, _, (sub,) = budget(plan, None, None, [100], with_aksi=False)
     a = _aksi(sub, "1", bulan=[])
-    svc.provenance_record(obj=a, rencana_aksi=plan, field="uraian", teks=a.uraian, dokumen="ra.xlsx", baris=3)
+    _jadwal(plan, a, dokumen="ra.xlsx")  # read, and no month was marked
+    assert one(plan, "aksi.without_schedule").severity == Severity.WARNING
+
+
+def test_months_read_and_later_cleared_by_a_person_are_a_warning():
+    plan = empty_plan()
+    _, _, (sub,) = budget(plan, None, None, [100], with_aksi=False)
+    a = _aksi(sub, "1", bulan=[])
+    _jadwal(plan, a, teks="Jan, Feb", catatan=TEXT_COPY)  # the copy did show these months
+    assert one(plan, "aksi.without_schedule").severity == Severity.WARNING
+
+
+def test_only_the_jadwal_row_counts_not_where_other_values_came_from():
+    """Provenance of other fields from a text copy says nothing about the schedule (the old guess is gone)."""
+    plan = empty_plan()
+    _, _, (sub,) = budget(plan, None, None, [100], with_aksi=False)
+    a = _aksi(sub, "1", bulan=[])
+    svc.provenance_record(obj=a, rencana_aksi=plan, field="target", teks="1", dokumen="samarinda.txt", baris=250)
     assert one(plan, "aksi.without_schedule").severity == Severity.WARNING
 
 
@@ -230,11 +255,14 @@ def test_realisasi_shared_pagu_and_capaian_without_bukti():
     assert [f for f in _with_realisasi(plan, RealisasiData(kinerja=fixed)) if f.rule.startswith("realisasi.")] == []
 
 
-def test_aksi_without_provenance_in_a_plan_imported_from_a_text_copy_is_info():
+def test_an_aksi_added_in_the_editor_to_a_plan_imported_from_a_text_copy_is_a_warning():
     plan = svc.rencana_aksi_create(perangkat_daerah=empty_plan().perangkat_daerah, tahun=2030,
                                    sumber="003_a1ceddc45d39290c.txt")
-    _, _, (sub,) = budget(plan, None, None, [100], with_aksi=False)
-    _aksi(sub, "1", bulan=[])
-    _aksi(sub, "2", bulan=[])
-    f = one(plan, "aksi.without_schedule")
-    assert f.severity == Severity.INFO and f.values == {"aksi": 2}
+    _, _, (sub, other) = budget(plan, None, None, [100, 100], with_aksi=False)
+    for nomor in ("1", "2"):
+        _jadwal(plan, _aksi(sub, nomor, bulan=[]), catatan=TEXT_COPY)  # imported: the copy lost the shading
+    added = _aksi(other, "1", bulan=[])  # added later in the editor: no jadwal row
+    info, warning = sorted(findings(plan, "aksi.without_schedule"), key=lambda f: f.severity != Severity.INFO)
+    assert info.severity == Severity.INFO and info.values == {"aksi": 2}
+    assert warning.severity == Severity.WARNING
+    assert (warning.location.object_type, warning.location.object_id) == ("aksi", added.pk)

@@ -20,11 +20,14 @@ pytestmark = pytest.mark.django_db
 DOC = Path(__file__).resolve().parents[2] / "docs" / "pemeriksaan" / "contoh-seed.md"
 
 
-def _check(seed):
+def _import(seed):
     from renaksi.impor.api import import_path
 
-    plan = import_path(seed).rencana_aksi
-    return check_plan(plan)
+    return import_path(seed).rencana_aksi
+
+
+def _check(seed):
+    return check_plan(_import(seed))
 
 
 def _by(findings, rule, label_part):
@@ -89,7 +92,8 @@ def test_bangka(seeds_dir):
 
 
 def test_samarinda(seeds_dir):
-    findings = _check(SEED_SAMARINDA)
+    plan = _import(SEED_SAMARINDA)
+    findings = check_plan(plan)
     serious = Counter((f.rule, str(f.severity)) for f in findings if f.severity != "info")
     assert serious == Counter({
         ("pagu.conflicting_sources", "error"): 2,
@@ -115,3 +119,13 @@ def test_samarinda(seeds_dir):
     assert not [f for f in findings if f.rule in ("pagu.rollup_mismatch", "target.quarterly_mismatch",
                                                   "pk.target_mismatch", "target.conflicting_sources")]
     assert summary(findings) == _documented_summary("003_a1ceddc45d39290c.txt")
+    # An aksi added later in the editor without months is a person's omission, not the copy's: a warning.
+    from renaksi.perencanaan import services as svc
+    from renaksi.perencanaan.models import Aksi
+
+    sub = Aksi.objects.filter(rencana_aksi=plan).order_by("pk").first().sub_kegiatan
+    added = svc.aksi_create(sub_kegiatan=sub, uraian="Aksi tambahan", nomor="5", keluaran="Laporan",
+                            penanggung_jawab="Kepala Bidang")
+    schedule = sorted((str(f.severity), f.location.object_type, f.location.object_id, f.values)
+                      for f in check_plan(plan) if f.rule == "aksi.without_schedule")
+    assert schedule == [("info", "rencanaaksi", plan.pk, {"aksi": 50}), ("warning", "aksi", added.pk, {"aksi": 1})]

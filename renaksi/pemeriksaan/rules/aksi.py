@@ -13,8 +13,9 @@ from ..registry import Hit, rule
 from ..snapshot import AksiData, PlanSnapshot
 from .common import rp
 
-SCHEDULE_FIELDS = ("jadwal", "bulan")
-TEXT_COPY_SUFFIXES = (".txt", ".tsv", ".csv")
+# The importer keeps one Provenance row `field="jadwal"` per aksi it writes: `teks` the months as read ("Jan, Feb",
+# "" when none), `catatan` saying why the source could not show them (a text copy loses shaded month cells).
+SCHEDULE_FIELDS = ("jadwal",)
 
 
 @rule(
@@ -63,25 +64,14 @@ def _per_sub_kegiatan(plan: PlanSnapshot, lacking: Callable[[AksiData], bool], w
 
 
 def schedule_unreadable(plan: PlanSnapshot, aksi: AksiData) -> bool:
-    """Could the source document show this aksi's schedule at all?
+    """Could the source document not show this aksi's schedule?
 
-    What this relies on, in order:
-    1. a provenance row with `field` "jadwal" (on the aksi, or on the plan for all its aksi): the schedule could
-       not be read when its text is empty or it carries a note, and could be read otherwise;
-    2. the aksi's own provenance rows (the importer keeps them for its pagu and target): from a text copy
-       (.txt/.tsv/.csv), where the shaded month cells of the original come out empty;
-    3. an aksi without provenance in a plan whose source (`RencanaAksi.sumber`) is a text copy. An aksi added
-       later in the editor without a schedule then also counts as unreadable (info rather than warning) — the
-       price of the importer not recording a row for every aksi.
+    Only the importer's word counts: the aksi's provenance row `field="jadwal"` read no month (empty `teks`) and
+    says why (`catatan`, e.g. "arsiran bulan hilang pada salinan teks"). An aksi without such a row — added in the
+    editor, even to an imported plan — or one whose source showed its months empty has no schedule because nobody
+    gave it one.
     """
-    marks = plan.provenance_of("aksi", aksi.id, SCHEDULE_FIELDS) + plan.provenance_of(
-        "rencanaaksi", plan.id, SCHEDULE_FIELDS)
-    if marks:
-        return any(p.catatan or not p.teks.strip() for p in marks)
-    own = plan.provenance_of("aksi", aksi.id)
-    if own:
-        return any(p.dokumen.lower().endswith(TEXT_COPY_SUFFIXES) for p in own)
-    return plan.sumber.lower().endswith(TEXT_COPY_SUFFIXES)
+    return any(p.catatan.strip() and not p.teks.strip() for p in plan.provenance_of("aksi", aksi.id, SCHEDULE_FIELDS))
 
 
 @rule(
@@ -94,8 +84,9 @@ def aksi_without_schedule(plan: PlanSnapshot) -> Iterator[Hit]:
     """An aksi with no month marked in its Jan–Des schedule.
 
     A text copy of a document loses the shaded month cells, so an imported aksi whose schedule the source could not
-    show (see `schedule_unreadable`) is reported as info, once for the whole plan, asking to fill the schedule in
-    the editor; a schedule left empty by a person is a warning, per aksi (or once per sub kegiatan when all its
+    show (the importer says so on its `jadwal` provenance row, see `schedule_unreadable`) is reported as info, once
+    for the whole plan, asking to fill the schedule in the editor; any other aksi without months (an empty schedule
+    in a spreadsheet, an aksi added in the editor) is a warning, per aksi (or once per sub kegiatan when all its
     aksi lack one). Values: `aksi` (how many aksi).
     """
     missing = [a for a in plan.aksi if not a.bulan]

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from renaksi.perencanaan.models import RencanaAksi
 
@@ -26,10 +25,6 @@ from ... import api
 from ...findings import Finding
 
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning")}
-
-
-class Rollback(Exception):
-    pass
 
 
 class Command(BaseCommand):
@@ -73,31 +68,17 @@ class Command(BaseCommand):
             raise CommandError(f"Pengimpor dokumen belum tersedia: {exc}", returncode=2) from exc
         if not path.is_file():
             raise CommandError(f"Berkas {path} tidak ditemukan atau tidak dapat dibaca.", returncode=2)
-        read_errors = tuple(
-            e for e in (getattr(impor, name, None) for name in getattr(impor, "READ_ERRORS", ("ImporGagal",)))
-            if isinstance(e, type)
-        )
+        read_errors = tuple(getattr(impor, name) for name in impor.READ_ERRORS)
         kwargs = {k: options[k] for k in ("tahun", "pemda", "perangkat_daerah") if options.get(k)}
-        result: dict = {}
         try:
-            with transaction.atomic():
-                parsed = impor.parse_document(path.read_bytes(), path.name)
-                # Checked beside a plan of the same PD and year, if there is one: nothing is kept anyway.
-                write = getattr(impor, "_import", None)
-                if write is not None:
-                    imported = write(parsed, beside_existing=True, **kwargs)
-                else:  # pragma: no cover
-                    imported = impor.import_document(parsed, **kwargs)
-                plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=imported.rencana_aksi_id)
-                result["label"] = str(plan)
-                result["findings"] = api.check_plan(plan, acknowledgements=False)
-                raise Rollback
-        except Rollback:
-            pass
+            parsed = impor.parse_document(path.read_bytes(), path.name)
+            # Written beside a plan of the same PD and year, if there is one, checked, and rolled back.
+            _result, (label, findings) = impor.check_document(
+                parsed, lambda plan: (str(plan), api.check_plan(plan, acknowledgements=False)), **kwargs)
         except (*read_errors, OSError, UnicodeDecodeError, ValidationError) as exc:
             message = "; ".join(getattr(exc, "messages", [])) if isinstance(exc, ValidationError) else str(exc)
             raise CommandError(f"{path.name}: {message}", returncode=2) from exc
-        return f"{result['label']} (dari {path.name}, tidak disimpan)", result["findings"]
+        return f"{label} (dari {path.name}, tidak disimpan)", findings
 
     def _print(self, label: str, findings: list[Finding]) -> None:
         counts = api.summary(findings)
