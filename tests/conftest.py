@@ -1,3 +1,9 @@
+"""Shared fixtures: the test world of personas, the seed documents, and Playwright in Debian's Chromium.
+
+Playwright never downloads a browser here (`playwright install` fails): it launches /usr/bin/chromium. Under
+CI=true a missing browser fails the test; elsewhere it is skipped with the reason.
+"""
+
 import os
 from pathlib import Path
 
@@ -20,3 +26,31 @@ def seeds_dir() -> Path:
     if not SEED_BANGKA.exists():
         pytest.fail(f"Seed documents not found in {SEEDS_DIR} (set RENAKSI_SEEDS)")
     return SEEDS_DIR
+
+
+CHROMIUM = Path(os.environ.get("RENAKSI_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+# The live server runs in a thread while Playwright's event loop runs in the test: ORM calls from the test are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"],
+    }
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

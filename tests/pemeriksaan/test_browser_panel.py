@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import SubKegiatan
-from tests.e2e.conftest import ARTIFACTS, browser_type_launch_args  # noqa: F401  (Debian's Chromium)
+from tests.conftest import ARTIFACTS
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
