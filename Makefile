@@ -7,7 +7,6 @@ STAMP := $(VENV)/.installed
 SEEDS ?= ../shared/seeds
 PG_URL ?= postgres://postgres@127.0.0.1:5432/renaksi
 PYTEST_WORKERS ?= 2
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: demo test test-sqlite test-postgres lint sysdeps bench serve clean
 
@@ -37,7 +36,7 @@ test: $(STAMP) sysdeps lint test-sqlite test-postgres
 
 test-sqlite: $(STAMP)
 	@echo "== pytest on SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	env -u DATABASE_URL $(BIN)/pytest -q -n $(PYTEST_WORKERS) --ds=config.settings.test $(PYTEST_ARGS)
 
 # On CI the PostgreSQL run is mandatory; elsewhere it runs when a server answers, and says so when it does not.
 test-postgres: $(STAMP)
@@ -47,7 +46,7 @@ test-postgres: $(STAMP)
 	  else echo "== PostgreSQL di 127.0.0.1:5432 tidak menjawab: run PostgreSQL DILEWATI =="; exit 0; fi; \
 	fi; \
 	echo "== pytest on PostgreSQL =="; \
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n $(PYTEST_WORKERS) --ds=config.settings.test $(PYTEST_ARGS)
 
 demo: $(STAMP)
 	$(BIN)/renaksi migrate --noinput
