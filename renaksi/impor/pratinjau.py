@@ -164,6 +164,11 @@ class Pratinjau:
         return self.hasil.get("pagu", {})
 
     @property
+    def pagu_program_tertulis(self) -> bool:
+        """Does the document state any program pagu? (Samarinda's states pagu from the kegiatan level down.)"""
+        return any(p["pagu"] is not None for p in self.program)
+
+    @property
     def decisions(self) -> list[dict[str, Any]]:
         return self.hasil.get("decisions", [])
 
