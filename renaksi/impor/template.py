@@ -254,6 +254,19 @@ class TemplateData:
     identitas: list[tuple[str, Any]]
     tables: dict[str, list[list[Any]]] = field(default_factory=dict)
     bidang: list[str] = field(default_factory=list)  # choices for the Bidang columns
+    # Appendix of the checker's open findings (off by default): rows of TEMUAN_HEADER. Not read back on import.
+    temuan: list[list[str]] = field(default_factory=list)
+
+
+TEMUAN_NAMA = "Lampiran Temuan"
+TEMUAN_HEADER = ("No", "Tingkat", "Aturan", "Temuan", "Letak")
+
+
+def temuan_rows(findings) -> list[list[str]]:
+    """The checker's findings as appendix rows (number, severity, rule id, message, place in the plan and source)."""
+    return [[str(i), str(f.severity.label), f.rule, str(f.message),
+             "; ".join([f.location.label, *f.location.source_lines()])]
+            for i, f in enumerate(findings, start=1)]
 
 
 def target_number(nilai: Decimal | None, desimal: int) -> Decimal | int | None:
@@ -602,6 +615,17 @@ def render_xlsx(data: TemplateData) -> bytes:
             ws.cell(row=r, column=c, value=value).alignment = wrap
     ws.freeze_panes = "A3"
 
+    if data.temuan:
+        ws = wb.create_sheet(TEMUAN_NAMA)
+        for c, (title, width) in enumerate(zip(TEMUAN_HEADER, (6, 12, 28, 90, 60), strict=True), start=1):
+            cell = ws.cell(row=1, column=c, value=title)
+            cell.font, cell.fill = header_font, header_fill
+            ws.column_dimensions[get_column_letter(c)].width = width
+        for r, values in enumerate(data.temuan, start=2):
+            for c, value in enumerate(values, start=1):
+                ws.cell(row=r, column=c, value=value).alignment = wrap
+        ws.freeze_panes = "A2"
+
     wb.move_sheet(DAFTAR_NAMA, offset=len(wb.sheetnames))
     lists_ws.sheet_state = "hidden"
     buffer = io.BytesIO()
@@ -694,6 +718,9 @@ def render_docx(data: TemplateData) -> bytes:
         table(sheet.titles(), data.tables.get(sheet.key, []), [k.lebar for k in sheet.kolom])
     document.add_heading(PETUNJUK_NAMA, level=1)
     table(list(PETUNJUK_HEADER), [list(r) for r in petunjuk_rows()], [22, 26, 90, 8])
+    if data.temuan:
+        document.add_heading(TEMUAN_NAMA, level=1)
+        table(list(TEMUAN_HEADER), data.temuan, [6, 12, 28, 90, 60])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -183,4 +183,9 @@ def plan_export_template(request, pk: int):
     if not request.user.has_perm("perencanaan.view_rencanaaksi", plan):
         raise Http404  # don't reveal that it exists
     data = template.build_template_data(plan)
+    if request.GET.get("lampiran") == "temuan":  # the checker's open findings as an appendix (off by default)
+        from renaksi.pemeriksaan import api as pemeriksaan
+
+        data.temuan = template.temuan_rows(pemeriksaan.sort_findings(pemeriksaan.open_findings(
+            pemeriksaan.check_plan(plan))))
     return _attachment(_render(data, fmt), fmt, template.export_filename(data, plan, fmt))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from renaksi.impor import api
+from renaksi.impor.readers import read_grid
 from renaksi.impor.template import build_template_data, render_docx, render_xlsx
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Pemda
@@ -78,3 +80,26 @@ def test_round_trip_of_an_imported_seed(world, seeds_dir, seed, fmt):
     copy = export_and_import(original, fmt, fresh_pd("Kesbangpol", "Salinan"))
     differences = diff_dumps(dump_plan(original), dump_plan(copy))
     assert not differences, "\n".join(differences)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_with_the_findings_appendix_lists_them_and_still_imports_back_the_same(client, world, fmt):
+    from renaksi.perencanaan.models import Kegiatan
+
+    kegiatan = Kegiatan.objects.filter(rencana_aksi=world.plan).first()
+    svc.anggaran_update(obj=kegiatan, pagu=kegiatan.pagu + 1000)  # no longer the sum of its sub kegiatan
+    client.force_login(world.eve)
+    url = reverse("plan_export_template", args=[world.plan.pk])
+    plain = client.get(f"{url}?format={fmt}").content
+    with_appendix = client.get(f"{url}?format={fmt}&lampiran=temuan").content
+    assert "pagu.rollup_mismatch" not in _text(plain, fmt)
+    assert "pagu.rollup_mismatch" in _text(with_appendix, fmt)
+    copy = api.import_document(api.parse_document(with_appendix, f"ekspor.{fmt}"),
+                               perangkat_daerah=fresh_pd(world.pd.nama)).rencana_aksi
+    differences = diff_dumps(dump_plan(world.plan), dump_plan(copy))
+    assert not differences, "\n".join(differences)
+
+
+def _text(content: bytes, fmt: str) -> str:
+    grid = read_grid(content, f"ekspor.{fmt}")
+    return " ".join(c for sheet in grid.sheets for row in sheet.rows for c in row.cells)
