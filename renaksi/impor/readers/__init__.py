@@ -18,35 +18,18 @@ import io
 import re
 import zipfile
 
-from django.conf import settings
-
 from renaksi.core.angka import format_angka
 from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place
 
+from ._ooxml import MAX_CELL_CHARS, OLE_MAGIC, OTHER_MAGIC, ZIP_MAGIC, check_size
 from .csv import read_csv, sniff_delimiter
 from .text import read_text
 
-MAX_CELL_CHARS = 5_000
 MAX_LINES = 50_000
 MAX_CELLS_PER_ROW = 500
 
 # A valid UTF-8 sequence of two or more bytes: a file that has them is UTF-8, even with a few broken bytes.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-OTHER_MAGIC = [
-    (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
-    (b"\xff\xd8\xff", "gambar JPEG"),
-    (b"GIF8", "gambar GIF"),
-    (b"%PDF", "dokumen PDF"),
-    (b"{\\rtf", "dokumen RTF"),
-    (b"RIFF", "berkas RIFF (gambar WebP atau suara)"),
-    (b"\x1f\x8b", "arsip gzip"),
-    (b"Rar!", "arsip RAR"),
-    (b"7z\xbc\xaf", "arsip 7-Zip"),
-    (b"MZ", "program Windows"),
-    (b"\x7fELF", "program"),
-]
 
 
 def read_grid(data: bytes, filename: str) -> Grid:
@@ -54,11 +37,7 @@ def read_grid(data: bytes, filename: str) -> Grid:
     place = Place(filename)
     if not data or not data.strip():
         raise ImporGagal("berkas kosong: tidak ada isi yang dapat dibaca.", place)
-    limit = settings.RENAKSI_IMPORT_MAX_BYTES
-    if len(data) > limit:
-        raise ImporGagal(
-            f"berkas terlalu besar ({_mb(len(data))}); paling besar {_mb(limit)}.", place
-        )
+    check_size(data, filename)
     if data.startswith(ZIP_MAGIC):
         grid = _read_office(data, filename, _office_kind(data, filename))
     elif data.startswith(OLE_MAGIC):
@@ -79,10 +58,6 @@ def read_grid(data: bytes, filename: str) -> Grid:
     return grid
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f}".replace(".", ",") + " MB"
-
-
 def _office_kind(data: bytes, filename: str) -> str:
     """xlsx or docx by the package's main part; by extension when the zip cannot be opened (the reader explains)."""
     try:
@@ -99,7 +74,7 @@ def _office_kind(data: bytes, filename: str) -> str:
 
 
 def _read_office(data: bytes, filename: str, kind: str) -> Grid:
-    # Imported here: the XLSX/DOCX readers are a colleague's modules and pull in openpyxl / python-docx.
+    # Imported here: openpyxl and python-docx are heavy, and a text import never needs them.
     if kind == "docx":
         from .docx import read_docx
 

@@ -26,15 +26,20 @@ MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-_OTHER_MAGIC = [
+# What else people upload by mistake, recognised by its first bytes, to say what the file really is.
+OTHER_MAGIC = [
     (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
     (b"\xff\xd8\xff", "gambar JPEG"),
-    (b"GIF87a", "gambar GIF"),
-    (b"GIF89a", "gambar GIF"),
+    (b"GIF8", "gambar GIF"),
     (b"BM", "gambar BMP"),
     (b"%PDF", "dokumen PDF"),
     (b"{\\rtf", "dokumen RTF"),
     (b"RIFF", "berkas RIFF (gambar WebP atau suara)"),
+    (b"\x1f\x8b", "arsip gzip"),
+    (b"Rar!", "arsip RAR"),
+    (b"7z\xbc\xaf", "arsip 7-Zip"),
+    (b"MZ", "program Windows"),
+    (b"\x7fELF", "program"),
 ]
 
 KIND_LABEL = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
@@ -87,7 +92,7 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
             place,
         )
     if not data.startswith(ZIP_MAGIC):
-        for magic, what in _OTHER_MAGIC:
+        for magic, what in OTHER_MAGIC:
             if data.startswith(magic):
                 raise ImporGagal(f"berkas ini sebenarnya {what} yang diberi nama {filename!r}, bukan {label}.", place)
         if _looks_like_text(data[:4096]):
