@@ -119,6 +119,20 @@ _select = {"class": "form-select form-select-sm"}
 _check = {"class": "form-check-input"}
 
 
+class BidangMixin(forms.Form):
+    """A `bidang` choice, left out for a kepala bidang: he cannot hand his row to another bidang."""
+
+    bidang = forms.TypedChoiceField(label=gettext_lazy("Bidang"), required=False, coerce=int, empty_value=None,
+                                    widget=forms.Select(_select))
+
+    def __init__(self, *args, bidang_choices=(), bidang_editable: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        bidang = self.fields.pop("bidang")  # shown last, after the row's own fields
+        if bidang_editable:
+            bidang.choices = [("", "—"), *bidang_choices]
+            self.fields["bidang"] = bidang
+
+
 class SasaranForm(EditorForm):
     nomor = forms.CharField(label=gettext_lazy("Nomor"), max_length=20, required=False,
                             widget=forms.TextInput(_text | {"size": 3}))
@@ -127,7 +141,7 @@ class SasaranForm(EditorForm):
                               widget=forms.Select(_select))
 
 
-class IndikatorForm(EditorForm):
+class IndikatorForm(BidangMixin, EditorForm):
     nama = forms.CharField(label=gettext_lazy("Indikator"), widget=forms.Textarea(_area))
     satuan = forms.CharField(label=gettext_lazy("Satuan"), max_length=100, required=False,
                              widget=forms.TextInput(_text | {"list": "satuan-umum"}))
@@ -140,15 +154,6 @@ class IndikatorForm(EditorForm):
                                      widget=forms.Select(_select))
     is_iku = forms.BooleanField(label=gettext_lazy("Indikator Kinerja Utama (IKU)"), required=False,
                                 widget=forms.CheckboxInput({"class": "form-check-input"}))
-    bidang = forms.TypedChoiceField(label=gettext_lazy("Bidang"), required=False, coerce=int, empty_value=None,
-                                    widget=forms.Select(_select))
-
-    def __init__(self, *args, bidang_choices=(), bidang_editable: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["bidang"].choices = [("", "—"), *bidang_choices]
-        if not bidang_editable:
-            # A kepala bidang cannot hand his indicator to another bidang.
-            del self.fields["bidang"]
 
 
 class TargetForm(EditorForm):
@@ -186,17 +191,9 @@ class AnggaranForm(EditorForm):
         self.fields["indikator"].choices = list(indikator_choices)
 
 
-class SubKegiatanForm(AnggaranForm):
+class SubKegiatanForm(BidangMixin, AnggaranForm):
     target = AngkaField(label=gettext_lazy("Target keluaran"), satuan=True,
                         widget=forms.TextInput(_text | {"placeholder": gettext_lazy("mis. 12 laporan")}))
-    bidang = forms.TypedChoiceField(label=gettext_lazy("Bidang"), required=False, coerce=int, empty_value=None,
-                                    widget=forms.Select(_select))
-
-    def __init__(self, *args, bidang_choices=(), bidang_editable: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["bidang"].choices = [("", "—"), *bidang_choices]
-        if not bidang_editable:
-            del self.fields["bidang"]
 
 
 class AksiForm(EditorForm):
