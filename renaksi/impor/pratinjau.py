@@ -24,8 +24,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import Http404
 
+from renaksi.core.bulan import singkat_bulan
 from renaksi.impor.grid import ImporGagal
-from renaksi.impor.template import MONTHS
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.perencanaan.models import (
     Aksi,
@@ -297,7 +297,7 @@ def _tree(plan: RencanaAksi) -> dict[str, Any]:
     for a in Aksi.objects.filter(rencana_aksi=plan).prefetch_related("jadwal").order_by("urutan", "pk"):
         aksi[a.sub_kegiatan_id].append({
             "nomor": a.nomor, "uraian": a.uraian,
-            "bulan": [MONTHS[b - 1] for b in sorted(b.bulan for b in a.jadwal.all())],
+            "bulan": [singkat_bulan(b) for b in sorted(b.bulan for b in a.jadwal.all())],
             "keluaran": a.keluaran, "target": a.target_teks, "pagu": a.pagu, "pj": a.penanggung_jawab,
         })
     subs: dict[int, list[dict[str, Any]]] = defaultdict(list)

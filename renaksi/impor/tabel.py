@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from renaksi.core.bulan import nomor_bulan, singkat_bulan
 from renaksi.impor.grid import Catatan, Grid, Place, Row, Sheet
 
 from .teks import bersih, is_row_number
@@ -82,12 +83,6 @@ KEY_ROLES = {Peran.INDIKATOR, Peran.AKSI, Peran.PROGRAM, Peran.KEGIATAN, Peran.S
 
 _TW = re.compile(r"^(?:target\s+)?(?P<prefix>tw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-MONTHS = {
-    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "peb": 2, "mar": 3, "mrt": 3, "maret": 3, "apr": 4,
-    "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "agt": 8, "ags": 8, "agu": 8,
-    "agust": 8, "agustus": 8, "aug": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10,
-    "nov": 11, "nop": 11, "november": 11, "nopember": 11, "des": 12, "dec": 12, "desember": 12,
-}
 _CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.\-]\d+)*\b", re.I)
 MAX_HEADER_CHARS = 60
 
@@ -125,7 +120,7 @@ def tw_label(text: str, prefixed_only: bool = False) -> int | None:
 
 
 def month_label(text: str) -> int | None:
-    return MONTHS.get(_header_key(text).rstrip("."))
+    return nomor_bulan(_header_key(text))
 
 
 @dataclass
@@ -173,7 +168,7 @@ class Tabel:
                 return f"TW {'I II III IV'.split()[tw - 1]}"
         for month, c in enumerate(self.bulan, start=1):
             if c == col:
-                return list(k for k, v in MONTHS.items() if v == month)[0].capitalize()
+                return singkat_bulan(month)
         return ""
 
     def header_place(self) -> Place:

@@ -57,7 +57,7 @@ def _error_text(exc: Exception) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    if not importable_perangkat_daerah(request.user).exists():
+    if not request.user.has_perm("perencanaan.add_rencanaaksi"):
         raise PermissionDenied("Anda tidak berhak mengimpor rencana aksi.")
     if request.method == "POST":
         pd_id = request.POST.get("perangkat_daerah")

@@ -20,6 +20,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 
+from renaksi.core.angka import banyak_desimal
+from renaksi.core.bulan import singkat_bulan
 from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
@@ -46,7 +48,6 @@ PEMDA_JENIS = {"kabupaten": Pemda.Jenis.KABUPATEN, "kab": Pemda.Jenis.KABUPATEN,
                "kota": Pemda.Jenis.KOTA, "provinsi": Pemda.Jenis.PROVINSI, "prov": Pemda.Jenis.PROVINSI,
                "prov.": Pemda.Jenis.PROVINSI}
 _MAX_DECIMAL = Decimal(10) ** 18  # Provenance.nilai holds 24 digits, 6 of them decimals
-BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
 # Formats whose copy of a table keeps the text of a cell but not its shading.
 TEXT_COPY_FORMATS = ("teks", "csv")
 JADWAL_HILANG = "arsiran bulan hilang pada salinan teks"
@@ -175,8 +176,7 @@ class Writer:
     def _prov(self, obj, fld: str, teks: str, nilai, place: Place | None, catatan: str = "") -> None:
         if nilai is not None:
             nilai = Decimal(nilai)
-            exponent = nilai.as_tuple().exponent
-            if abs(nilai) >= _MAX_DECIMAL or (isinstance(exponent, int) and exponent < -6):
+            if abs(nilai) >= _MAX_DECIMAL or banyak_desimal(nilai) > 6:
                 nilai = None  # the text keeps it; the column cannot
         place = place or Place(self.doc.dokumen)
         _call(place, svc.provenance_record, obj=obj, rencana_aksi=self.ra, field=fld, teks=teks,
@@ -382,7 +382,7 @@ class Writer:
         place = aksi.uraian.place or Place(self.doc.dokumen)
         place = dataclasses.replace(place, kolom=None, judul_kolom="Jan–Des")
         lost = self.doc.format in TEXT_COPY_FORMATS and not self.doc.jadwal_bertanda
-        self._prov(obj, "jadwal", ", ".join(BULAN[b - 1] for b in sorted(set(aksi.bulan)) if 1 <= b <= 12), None,
+        self._prov(obj, "jadwal", ", ".join(singkat_bulan(b) for b in sorted(set(aksi.bulan)) if 1 <= b <= 12), None,
                    place, JADWAL_HILANG if lost else "")
 
     # --- Perjanjian Kinerja ----------------------------------------------------------------------------------------

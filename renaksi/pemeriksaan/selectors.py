@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import F
 
-from renaksi.core.angka import AngkaTidakValid, parse_angka
+from renaksi.core.angka import AngkaTidakValid, banyak_desimal, parse_angka
 from renaksi.organisasi.models import Bidang
 from renaksi.perencanaan.models import (
     Aksi,
@@ -49,8 +49,7 @@ def as_written(nilai: Decimal | None, desimal: int | None = None) -> Decimal | N
         if quantized == nilai:
             return quantized
     normalized = nilai.normalize()
-    exponent = normalized.as_tuple().exponent
-    return normalized.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normalized
+    return normalized if banyak_desimal(normalized) else normalized.quantize(Decimal(1))
 
 
 def _written_nilai(nilai: Decimal | None, teks: str) -> Decimal | None:

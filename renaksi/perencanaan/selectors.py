@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy
 
 from renaksi.accounts.models import Peran
-from renaksi.core.angka import format_angka
+from renaksi.core.angka import format_angka, teks_kategori
+from renaksi.core.bulan import nama_bulan, singkat_bulan
 from renaksi.organisasi.models import Bidang, Pejabat
 
 from .models import (
@@ -69,15 +70,7 @@ def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
 
 
 # (month, short name, name, triwulan) — the columns of the schedule.
-BULAN = [
-    (m, singkat, nama, (m - 1) // 3 + 1)
-    for m, (singkat, nama) in enumerate([
-        (_("Jan"), _("Januari")), (_("Feb"), _("Februari")), (_("Mar"), _("Maret")), (_("Apr"), _("April")),
-        (_("Mei"), _("Mei")), (_("Jun"), _("Juni")), (_("Jul"), _("Juli")), (_("Agu"), _("Agustus")),
-        (_("Sep"), _("September")), (_("Okt"), _("Oktober")), (_("Nov"), _("November")),
-        (_("Des"), _("Desember")),
-    ], start=1)
-]
+BULAN = [(m, gettext_lazy(singkat_bulan(m)), gettext_lazy(nama_bulan(m)), (m - 1) // 3 + 1) for m in range(1, 13)]
 
 
 @dataclass(frozen=True)
@@ -115,9 +108,7 @@ def target_label(target: Target | None) -> str:
     if target is None:
         return ""
     number = format_angka(target.nilai, target.desimal) if target.nilai is not None else ""
-    if target.kategori:
-        return f"{target.kategori} ({number})" if number else target.kategori
-    return number
+    return teks_kategori(target.kategori, number)
 
 
 def _sum_or_none(values: Iterable[int | None]) -> int | None:

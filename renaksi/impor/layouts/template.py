@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka
+from renaksi.core.bulan import BULAN_SINGKAT, NOMOR_BULAN, nomor_bulan, singkat_bulan
 from renaksi.core.nip import normalize_nip
 from renaksi.impor.dokumen import (
     AksiDoc,
@@ -51,7 +52,6 @@ from renaksi.impor.template import (
     JENIS_PEMDA,
     JENIS_PK,
     JENIS_TARGET,
-    MONTHS,
     PEJABAT,
     PETUNJUK_HEADER,
     PK,
@@ -74,11 +74,6 @@ _DETECT_ORDER = (PK, AKSI, ANGGARAN, PEJABAT, SASARAN, IDENTITAS)
 _PLAIN = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?$")
 _NOT_SCHEDULED = {"", "-", "0", "tidak", "t", "n", "no"}
 _YA = {"ya", "y", "x", "v", "✓", "true", "1", "iku", "benar"}
-_BULAN = {name: i for i, name in enumerate(
-    ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-     "november", "desember"], start=1)}
-_BULAN.update({"jan": 1, "feb": 2, "mar": 3, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "agus": 8,
-               "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12})
 
 
 def _norm(text: str) -> str:
@@ -89,9 +84,15 @@ _PETUNJUK = [_norm(t) for t in PETUNJUK_HEADER]
 _SKIPPED_TEXTS = {_norm(s.nama) for s in SHEETS} | {_norm(s.keterangan) for s in SHEETS} | {"petunjuk"}
 
 
+def _header_norm(text: str) -> str:
+    """A column title normalised; a month in any spelling ("Agt", "Agustus") reads as Renaksi writes it ("agu")."""
+    month = nomor_bulan(text) if len(text.strip()) >= 3 else None
+    return _norm(singkat_bulan(month)) if month else _norm(text)
+
+
 def _header(row: Row) -> tuple[Lembar | None, dict[str, int]] | None:
     """(table, {column title: index}) when `row` is a template header row; (None, {}) for the Petunjuk header."""
-    cells = [_norm(c) for c in row.cells]
+    cells = [_header_norm(c) for c in row.cells]
     if not any(cells):
         return None
     filled = [c for c in cells if c]
@@ -499,7 +500,8 @@ class _Reader:
                 raise self.fail(line, "Uraian aksi", "uraian aksi kosong.")
             sub.aksi.append(AksiDoc(
                 uraian=uraian, nomor=self.text(line, "Nomor"), keluaran=self.opt_teks(line, "Output/keluaran"),
-                bulan=[i for i, m in enumerate(MONTHS, start=1) if _norm(self.text(line, m)) not in _NOT_SCHEDULED],
+                bulan=[i for i, m in enumerate(BULAN_SINGKAT, start=1)
+                       if _norm(self.text(line, m)) not in _NOT_SCHEDULED],
                 target=self.output_target(line, "Target", "Satuan target", "Target tertulis"),
                 pagu=self.uang(line, "Pagu (Rp)"), penanggung_jawab=self.opt_teks(line, "Penanggung jawab"),
                 pejabat=self.pejabat_ref(line, "Pejabat PJ", pejabat),
@@ -651,8 +653,8 @@ def parse_tanggal(raw: str) -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         if dmy:
             return dt.date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
-        if words and words[2].casefold() in _BULAN:
-            return dt.date(int(words[3]), _BULAN[words[2].casefold()], int(words[1]))
+        if words and words[2].casefold() in NOMOR_BULAN:
+            return dt.date(int(words[3]), NOMOR_BULAN[words[2].casefold()], int(words[1]))
     except ValueError:
         return None
     return None

@@ -13,21 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 
-from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, format_angka, parse_angka
+from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, format_rupiah, parse_angka
+from renaksi.core.bulan import NOMOR_BULAN
 from renaksi.core.nip import normalize_nip, validate_nip
 from renaksi.impor.dokumen import Nilai, PejabatDoc, RencanaAksiDoc, Teks, Uang
 from renaksi.impor.grid import Place, Row
-from renaksi.impor.tabel import MONTHS
 from renaksi.impor.teks import bersih, judul_kapital
 
 _MONEY = re.compile(r"^(?:Rp\.?\s*)?(?:\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{4,}(?:[.,]\d{1,2})?)$", re.I)
 
 
-def rp(nilai: int | None) -> str:
-    return format_angka(nilai, 0) if nilai is not None else "—"
+# An amount in a decision's message: '1.030.000', '—' when unknown.
+rp = partial(format_rupiah, kosong="—")
 
 
 def looks_like_money(text: str) -> bool:
@@ -138,9 +139,9 @@ class TandaTangan:
 def tempat_tanggal(text: str) -> tuple[str, dt.date | None, str] | None:
     """"Samarinda, 2 Januari 2024" → ("Samarinda", date(2024, 1, 2), "2 Januari 2024"); no day → date None."""
     match = _TEMPAT_TANGGAL.match(bersih(text))
-    if not match or match["bulan"].lower() not in MONTHS or len(match["bulan"]) < 3:
+    if not match or match["bulan"].lower() not in NOMOR_BULAN or len(match["bulan"]) < 3:
         return None
-    month = MONTHS[match["bulan"].lower()]
+    month = NOMOR_BULAN[match["bulan"].lower()]
     tanggal = None
     if match["hari"]:
         try:

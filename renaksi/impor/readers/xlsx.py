@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from renaksi.core.angka import banyak_desimal
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
 
 from ._ooxml import MAX_COLS, MAX_ROWS, MAX_SHEETS, check_cell_length, open_package
@@ -52,9 +53,7 @@ def is_percent_format(number_format: str) -> bool:
 def plain_number(value: Decimal, min_decimals: int = 0) -> str:
     """``Decimal`` → text without grouping or exponent, with at least `min_decimals` decimals, losing nothing."""
     normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    places = max(needed, min_decimals)
+    places = max(banyak_desimal(normal), min_decimals)
     return format(normal.quantize(Decimal(1).scaleb(-places)), "f")
 
 
