@@ -26,7 +26,7 @@ from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
     KegiatanDoc,
-    Nilai,
+    NilaiSel,
     PejabatDoc,
     PerjanjianKinerjaDoc,
     PKItemDoc,
@@ -312,7 +312,7 @@ class Writer:
                 self._prov(yearly, "nilai", other.angka.teks, other.angka.nilai, other.place,
                            "target tahunan yang sama, tertulis di tempat lain")
 
-    def _target(self, indikator: Indikator, triwulan: int | None, nilai: Nilai):
+    def _target(self, indikator: Indikator, triwulan: int | None, nilai: NilaiSel):
         angka = nilai.angka
         target = _call(nilai.place, svc.target_set, indikator=indikator, tahun=self.tujuan.tahun, triwulan=triwulan,
                        nilai=angka.nilai, kategori=angka.kategori, teks=angka.teks.strip(), desimal=angka.desimal)

@@ -221,3 +221,9 @@ def test_pengguna_imports_only_into_a_pd_the_upload_page_would_offer(tmp_path):
     assert "tidak berhak mengimpor rencana aksi Dinas Komunikasi dan Informatika" in str(exc)
     result = run_cli(path, "--pengguna", "perencana_kominfo", "--json")
     assert RencanaAksi.objects.get(pk=result["rencana_aksi"]["id"]).perangkat_daerah == diskominfo
+
+
+def test_text_output_gives_each_decision_its_code_and_title(tmp_path):
+    out = run_cli(str(SEED_SAMARINDA), "--dry-run")
+    assert "  - [pagu.dua_sumber] Pagu tertulis berbeda di dua tabel: Pagu sub kegiatan " in out
+    assert "  - [jadwal.kosong] Jadwal bulan kosong pada semua aksi: " in out

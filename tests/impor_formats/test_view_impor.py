@@ -235,6 +235,9 @@ def test_a_windows_1252_text_copy_is_read_and_the_guess_is_shown(client, world, 
     html = client.get(reverse("import_preview", args=[staged_token(client)])).content.decode()
     assert "Windows-1252" in html
     assert "59.059.304.998" in html or 'data-count="sub_kegiatan">15<' in html
+    # every decision carries its code's title, never the bare code alone
+    assert "Berkas teks bukan UTF-8" in html and "teks.encoding" in html
+    assert "Pagu tertulis berbeda di dua tabel" in html
 
 
 # --- the template downloads --------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from renaksi.impor.dokumen import (
     BidangDoc,
     IndikatorDoc,
     KegiatanDoc,
-    Nilai,
+    NilaiSel,
     PejabatDoc,
     PerjanjianKinerjaDoc,
     PKItemDoc,
@@ -45,7 +45,7 @@ from renaksi.impor.dokumen import (
     Uang,
 )
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
-from renaksi.impor.tabel import Peran, Tabel, find_tables
+from renaksi.impor.tabel import PeranKolom, Tabel, find_tables
 from renaksi.impor.teks import (
     bersih,
     is_row_number,
@@ -87,16 +87,16 @@ def kind(tabel: Tabel, caption: str = "") -> str | None:
     """What a table is about, by its columns (and, for the PK, its caption)."""
     if is_matrix(tabel):
         return "matriks"
-    if tabel.has(Peran.AKSI):
+    if tabel.has(PeranKolom.AKSI):
         return "aksi"
-    budget = {Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN, Peran.KEGIATAN_SUB} & tabel.roles
-    if budget and Peran.PAGU in tabel.cols:
+    budget = {PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN, PeranKolom.KEGIATAN_SUB} & tabel.roles
+    if budget and PeranKolom.PAGU in tabel.cols:
         return "anggaran"
-    if Peran.INDIKATOR in tabel.cols and any(c is not None for c in tabel.tw):
+    if PeranKolom.INDIKATOR in tabel.cols and any(c is not None for c in tabel.tw):
         return "triwulan"
-    if tabel.has(Peran.INDIKATOR, Peran.FORMULASI):
+    if tabel.has(PeranKolom.INDIKATOR, PeranKolom.FORMULASI):
         return "iku"
-    if tabel.has(Peran.INDIKATOR, Peran.TARGET):
+    if tabel.has(PeranKolom.INDIKATOR, PeranKolom.TARGET):
         return "pk" if "perjanjian kinerja" in caption.casefold() else "target"
     return None
 
@@ -287,7 +287,7 @@ class _Reader:
         rows = tabel.rows if rows is None else rows
         texts = {}
         for row in rows:
-            text = tabel.cell(row, Peran.SASARAN)
+            text = tabel.cell(row, PeranKolom.SASARAN)
             texts[row.number] = "" if looks_like_money(text) or is_row_number(text) else text
         for row in rows:
             text = texts[row.number]
@@ -304,7 +304,7 @@ class _Reader:
                     pieces[-1] = (joined, pieces[-1][1], pieces[-1][2] + [row.number])
                     continue
             if text:
-                pieces.append((text, tabel.place(row, role=Peran.SASARAN), [row.number]))
+                pieces.append((text, tabel.place(row, role=PeranKolom.SASARAN), [row.number]))
             elif pieces:
                 pieces[-1][2].append(row.number)
         result: dict[int, SasaranDoc | None] = {}
@@ -345,16 +345,16 @@ class _Reader:
         periode = _PERIODE.search(caption)
         by_row = self._sasaran_by_row(tabel)
         for row in tabel.rows:
-            nama = tabel.cell(row, Peran.INDIKATOR)
+            nama = tabel.cell(row, PeranKolom.INDIKATOR)
             sasaran = by_row.get(row.number)
             if not nama or sasaran is None:
                 continue
-            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)))
+            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR)))
             indikator.is_iku = True
-            if formulasi := tabel.cell(row, Peran.FORMULASI):
-                indikator.formulasi = Teks(formulasi, tabel.place(row, role=Peran.FORMULASI))
-            if target := tabel.cell(row, Peran.TARGET):
-                place = tabel.place(row, role=Peran.TARGET)
+            if formulasi := tabel.cell(row, PeranKolom.FORMULASI):
+                indikator.formulasi = Teks(formulasi, tabel.place(row, role=PeranKolom.FORMULASI))
+            if target := tabel.cell(row, PeranKolom.TARGET):
+                place = tabel.place(row, role=PeranKolom.TARGET)
                 if periode and (self.doc.tahun is None or int(periode[2]) != self.doc.tahun):
                     indikator.keterangan.append(Teks(f"Target IKU {periode[1]}–{periode[2]}: {target}", place))
                     indikator.target_renstra = baca_nilai(self.doc, target, place)
@@ -364,7 +364,7 @@ class _Reader:
                 else:
                     self._yearly(indikator, baca_nilai(self.doc, target, place), primary=False)
 
-    def _yearly(self, indikator: IndikatorDoc, nilai: Nilai, primary: bool) -> None:
+    def _yearly(self, indikator: IndikatorDoc, nilai: NilaiSel, primary: bool) -> None:
         """Another statement of the yearly target: the first (or a table with quarters) is the target."""
         if indikator.target is None:
             indikator.target = nilai
@@ -380,32 +380,32 @@ class _Reader:
             self.doc.perjanjian_kinerja.append(self.perjanjian)
         by_row = self._sasaran_by_row(tabel)
         for row in tabel.rows:
-            nama = tabel.cell(row, Peran.INDIKATOR)
+            nama = tabel.cell(row, PeranKolom.INDIKATOR)
             sasaran = by_row.get(row.number)
             if not nama or sasaran is None:
                 continue
-            teks = Teks(nama, tabel.place(row, role=Peran.INDIKATOR))
-            target_text = tabel.cell(row, Peran.TARGET)
+            teks = Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR))
+            target_text = tabel.cell(row, PeranKolom.TARGET)
             self.perjanjian.items.append(PKItemDoc(
-                indikator=teks, nomor=tabel.cell(row, Peran.NO), sasaran=sasaran.uraian,
-                target=baca_nilai(self.doc, target_text, tabel.place(row, role=Peran.TARGET)),
+                indikator=teks, nomor=tabel.cell(row, PeranKolom.NO), sasaran=sasaran.uraian,
+                target=baca_nilai(self.doc, target_text, tabel.place(row, role=PeranKolom.TARGET)),
                 indikator_ref=self._indikator(sasaran, teks),
             ))
 
     def _targets(self, tabel: Tabel, bidang: str) -> None:
         by_row = self._sasaran_by_row(tabel)
         for row in tabel.rows:
-            nama = tabel.cell(row, Peran.INDIKATOR)
+            nama = tabel.cell(row, PeranKolom.INDIKATOR)
             sasaran = by_row.get(row.number)
             if not nama or sasaran is None:
                 continue
-            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)), bidang)
+            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR)), bidang)
             if bidang:
                 self.bidang_indikator.setdefault(bidang, indikator)
             satuan = indikator.satuan.teks if indikator.satuan else ""
-            if (col := tabel.col(Peran.SATUAN)) is not None and bersih(row.cell(col)):
+            if (col := tabel.col(PeranKolom.SATUAN)) is not None and bersih(row.cell(col)):
                 indikator.satuan = Teks(bersih(row.cell(col)), tabel.place(row, col))
-            if (col := tabel.col(Peran.TARGET)) is not None:
+            if (col := tabel.col(PeranKolom.TARGET)) is not None:
                 self._yearly(indikator, baca_nilai(self.doc, row.cell(col), tabel.place(row, col), satuan),
                              primary=any(c is not None for c in tabel.tw))
             for tw, col in enumerate(tabel.tw):
@@ -416,10 +416,10 @@ class _Reader:
 
     def _realign(self, tabel: Tabel, row: Row) -> Row:
         """A row shifted left ("5. Pengangkatan …" in the NO column, its amount next to it): put it back."""
-        name_col = tabel.col(Peran.KEGIATAN_SUB) or tabel.col(Peran.SUB_KEGIATAN) or tabel.col(Peran.KEGIATAN)
-        pagu_col = tabel.col(Peran.PAGU)
+        name_col = tabel.col(PeranKolom.KEGIATAN_SUB) or tabel.col(PeranKolom.SUB_KEGIATAN) or tabel.col(PeranKolom.KEGIATAN)
+        pagu_col = tabel.col(PeranKolom.PAGU)
         first = bersih(row.cell(0))
-        if tabel.col(Peran.NO) != 0 or name_col is None or pagu_col is None or not first or is_row_number(first):
+        if tabel.col(PeranKolom.NO) != 0 or name_col is None or pagu_col is None or not first or is_row_number(first):
             return row
         others = [bersih(c) for c in row.cells[1:] if bersih(c)]
         if not (_ITEM.match(first) or _SUB_LABEL.search(first) or _KEG_LABEL.match(first)):
@@ -457,15 +457,15 @@ class _Reader:
                     self.doc.pagu_total = self.doc.pagu_total or self.stated_total
                 continue
             sasaran = by_row.get(row.number)
-            if nama := tabel.cell(row, Peran.INDIKATOR):
+            if nama := tabel.cell(row, PeranKolom.INDIKATOR):
                 if sasaran is None:
-                    sasaran = self._sasaran(Teks("", tabel.place(row, role=Peran.SASARAN)))
-                indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)))
-                if target := tabel.cell(row, Peran.TARGET):
-                    self._yearly(indikator, baca_nilai(self.doc, target, tabel.place(row, role=Peran.TARGET)),
+                    sasaran = self._sasaran(Teks("", tabel.place(row, role=PeranKolom.SASARAN)))
+                indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR)))
+                if target := tabel.cell(row, PeranKolom.TARGET):
+                    self._yearly(indikator, baca_nilai(self.doc, target, tabel.place(row, role=PeranKolom.TARGET)),
                                  primary=False)
-            if nama := tabel.cell(row, Peran.PROGRAM):
-                program = self._program(Teks(nama, tabel.place(row, role=Peran.PROGRAM)))
+            if nama := tabel.cell(row, PeranKolom.PROGRAM):
+                program = self._program(Teks(nama, tabel.place(row, role=PeranKolom.PROGRAM)))
                 group = None
                 if indikator is not None and indikator not in program.indikator:
                     program.indikator.append(indikator)
@@ -489,7 +489,7 @@ class _Reader:
                                                sub_text.place))
                 group.kegiatan.sub_kegiatan.append(sub)
                 group.names.append((sub, row.number))
-            if (col := tabel.col(Peran.PAGU)) is not None and (text := bersih(row.cell(col))):
+            if (col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(col))):
                 uang = baca_uang(self.doc, text, tabel.place(row, col))
                 if uang is not None and group is not None:
                     group.values.append((uang, row.number))
@@ -511,11 +511,11 @@ class _Reader:
         """The kegiatan and sub kegiatan named on a row, told apart by their labels in a shared column."""
         kegiatan: Teks | None = None
         subs: list[Teks] = []
-        if (col := tabel.col(Peran.KEGIATAN)) is not None and bersih(row.cell(col)):
+        if (col := tabel.col(PeranKolom.KEGIATAN)) is not None and bersih(row.cell(col)):
             kegiatan = Teks(strip_label(row.cell(col)), tabel.place(row, col))
-        if (col := tabel.col(Peran.SUB_KEGIATAN)) is not None and bersih(row.cell(col)):
+        if (col := tabel.col(PeranKolom.SUB_KEGIATAN)) is not None and bersih(row.cell(col)):
             subs.append(Teks(strip_label(row.cell(col)), tabel.place(row, col)))
-        col = tabel.col(Peran.KEGIATAN_SUB)
+        col = tabel.col(PeranKolom.KEGIATAN_SUB)
         text = bersih(row.cell(col)) if col is not None else ""
         if text:
             place = tabel.place(row, col)
@@ -539,16 +539,16 @@ class _Reader:
     def _aksi(self, tabel: Tabel, bidang: str) -> None:
         groups: list[list[Row]] = []
         for row in tabel.rows:
-            nomor = tabel.cell(row, Peran.NO).rstrip(".")
-            names = any(tabel.cell(row, r) for r in (Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN))
-            amount = any(tabel.cell(row, r) for r in (Peran.TARGET, Peran.PAGU))
+            nomor = tabel.cell(row, PeranKolom.NO).rstrip(".")
+            names = any(tabel.cell(row, r) for r in (PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN))
+            amount = any(tabel.cell(row, r) for r in (PeranKolom.TARGET, PeranKolom.PAGU))
             if not groups or (names and (nomor == "1" or amount)):
                 groups.append([])
             groups[-1].append(row)
         for rows in groups:
             self._aksi_group(tabel, rows, bidang)
 
-    def _group_text(self, tabel: Tabel, rows: list[Row], role: Peran) -> Teks | None:
+    def _group_text(self, tabel: Tabel, rows: list[Row], role: PeranKolom) -> Teks | None:
         """A merged cell of the group; text below the first row is the same cell wrapped by the copy."""
         pieces = [(row, tabel.cell(row, role)) for row in rows if tabel.cell(row, role)]
         if not pieces:
@@ -562,15 +562,15 @@ class _Reader:
         return Teks(text, tabel.place(first_row, role=role))
 
     def _aksi_group(self, tabel: Tabel, rows: list[Row], bidang: str) -> None:
-        program_t = self._group_text(tabel, rows, Peran.PROGRAM)
-        kegiatan_t = self._group_text(tabel, rows, Peran.KEGIATAN)
-        sub_t = self._group_text(tabel, rows, Peran.SUB_KEGIATAN)
+        program_t = self._group_text(tabel, rows, PeranKolom.PROGRAM)
+        kegiatan_t = self._group_text(tabel, rows, PeranKolom.KEGIATAN)
+        sub_t = self._group_text(tabel, rows, PeranKolom.SUB_KEGIATAN)
         head = rows[0]
         target = None
-        if (col := tabel.col(Peran.TARGET)) is not None and bersih(head.cell(col)):
+        if (col := tabel.col(PeranKolom.TARGET)) is not None and bersih(head.cell(col)):
             target = baca_nilai(self.doc, head.cell(col), tabel.place(head, col))
         pagu = None
-        if (col := tabel.col(Peran.PAGU)) is not None:
+        if (col := tabel.col(PeranKolom.PAGU)) is not None:
             pagu = baca_uang(self.doc, head.cell(col), tabel.place(head, col))
         aksi = [a for row in rows if (a := self._aksi_row(tabel, row)) is not None]
         self.aksi_count += len(aksi)
@@ -608,11 +608,11 @@ class _Reader:
             sub.indikator.append(indikator)
 
     def _aksi_row(self, tabel: Tabel, row: Row) -> AksiDoc | None:
-        uraian = tabel.cell(row, Peran.AKSI)
+        uraian = tabel.cell(row, PeranKolom.AKSI)
         if not uraian:
             return None
-        keluaran = tabel.cell(row, Peran.OUTPUT)
-        keluaran_place = tabel.place(row, role=Peran.OUTPUT)
+        keluaran = tabel.cell(row, PeranKolom.OUTPUT)
+        keluaran_place = tabel.place(row, role=PeranKolom.OUTPUT)
         bulan = []
         for month, col in enumerate(tabel.bulan, start=1):
             if col is None:
@@ -626,8 +626,8 @@ class _Reader:
                 keluaran, keluaran_place = text, tabel.place(row, col)
                 self._note_output_slip(tabel, row.number)
         return AksiDoc(
-            uraian=Teks(uraian, tabel.place(row, role=Peran.AKSI)),
-            nomor=tabel.cell(row, Peran.NO),
+            uraian=Teks(uraian, tabel.place(row, role=PeranKolom.AKSI)),
+            nomor=tabel.cell(row, PeranKolom.NO),
             keluaran=Teks(keluaran, keluaran_place) if keluaran else None,
             bulan=bulan,
         )

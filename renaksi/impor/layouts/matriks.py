@@ -33,25 +33,25 @@ from renaksi.impor.dokumen import (
     Uang,
 )
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
-from renaksi.impor.tabel import Peran, Tabel, find_tables
+from renaksi.impor.tabel import PeranKolom, Tabel, find_tables
 from renaksi.impor.teks import bersih, is_row_number, kemiripan, nama_anggaran
 
 from . import tautan
 from .umum import baca_judul, baca_nilai, baca_tanda_tangan, baca_uang, looks_like_money, rp
 
 NAME = "matriks"
-BUDGET = (Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN)
-LEVEL = {Peran.PROGRAM: "strategis", Peran.KEGIATAN: "program", Peran.SUB_KEGIATAN: "kegiatan", None: "sub_kegiatan"}
+BUDGET = (PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN)
+LEVEL = {PeranKolom.PROGRAM: "strategis", PeranKolom.KEGIATAN: "program", PeranKolom.SUB_KEGIATAN: "kegiatan", None: "sub_kegiatan"}
 LEVEL_LABEL = {"strategis": "sasaran strategis", "program": "sasaran program", "kegiatan": "sasaran kegiatan",
                "sub_kegiatan": "sasaran sub kegiatan (keluaran)"}
-ITEM_LABEL = {Peran.PROGRAM: "program", Peran.KEGIATAN: "kegiatan", Peran.SUB_KEGIATAN: "sub kegiatan"}
+ITEM_LABEL = {PeranKolom.PROGRAM: "program", PeranKolom.KEGIATAN: "kegiatan", PeranKolom.SUB_KEGIATAN: "sub kegiatan"}
 
 
 def is_matrix(tabel: Tabel) -> bool:
     """Sasaran, indikator, targets and at least two budget columns in one table (ANGGARAN may be missing)."""
     budget = sum(1 for r in BUDGET if r in tabel.cols)
-    return (tabel.has(Peran.SASARAN, Peran.INDIKATOR) and budget >= 2
-            and (Peran.TARGET in tabel.cols or any(c is not None for c in tabel.tw)))
+    return (tabel.has(PeranKolom.SASARAN, PeranKolom.INDIKATOR) and budget >= 2
+            and (PeranKolom.TARGET in tabel.cols or any(c is not None for c in tabel.tw)))
 
 
 def detect(grid: Grid) -> int:
@@ -67,7 +67,7 @@ def detect(grid: Grid) -> int:
 class _Item:
     """A program, kegiatan or sub kegiatan as its row gives it, before it is linked to its parent."""
 
-    role: Peran
+    role: PeranKolom
     nama: Teks
     pagu: Uang | None
     sasaran: SasaranDoc | None
@@ -81,7 +81,7 @@ class _Item:
 class _Section:
     letter: str
     rows: list[Row]
-    level: Peran | None = None
+    level: PeranKolom | None = None
     sasaran: list[SasaranDoc] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
 
@@ -99,7 +99,7 @@ class _Reader:
 
     # --- places ------------------------------------------------------------------------------------------
 
-    def place(self, section: _Section, row: Row, col: int | None = None, role: Peran | None = None) -> Place:
+    def place(self, section: _Section, row: Row, col: int | None = None, role: PeranKolom | None = None) -> Place:
         return dataclasses.replace(self.tabel.place(row, col, role), tabel=section.tabel_name)
 
     # --- the pieces ----------------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ class _Reader:
         sections: list[_Section] = []
         numbered = False
         for row in self.tabel.rows:
-            nomor = self.tabel.cell(row, Peran.NO).rstrip(".")
+            nomor = self.tabel.cell(row, PeranKolom.NO).rstrip(".")
             if not sections or (nomor == "1" and numbered):
                 sections.append(_Section(letter=_letter(len(sections)), rows=[]))
                 numbered = False
@@ -140,7 +140,7 @@ class _Reader:
             section.level = self._section_level(section)
         return sections
 
-    def _name_cells(self, row: Row) -> dict[Peran, tuple[str, int]]:
+    def _name_cells(self, row: Row) -> dict[PeranKolom, tuple[str, int]]:
         names = {}
         for role in BUDGET:
             col = self.tabel.col(role)
@@ -151,7 +151,7 @@ class _Reader:
                 names[role] = (text, col)
         return names
 
-    def _section_level(self, section: _Section) -> Peran | None:
+    def _section_level(self, section: _Section) -> PeranKolom | None:
         counts = {role: 0 for role in BUDGET}
         for row in section.rows:
             for role, (text, _col) in self._name_cells(row).items():
@@ -161,7 +161,7 @@ class _Reader:
         return role if count and count * 3 >= len(section.rows) else None
 
     def _pagu(self, section: _Section, row: Row) -> Uang | None:
-        col = self.tabel.col(Peran.PAGU)
+        col = self.tabel.col(PeranKolom.PAGU)
         if col is None:
             return None
         text = bersih(row.cell(col))
@@ -195,30 +195,30 @@ class _Reader:
         indikator: IndikatorDoc | None = None
         item: _Item | None = None
         for row in section.rows:
-            nomor = self.tabel.cell(row, Peran.NO)
-            uraian = self.tabel.cell(row, Peran.SASARAN)
-            nama_indikator = self.tabel.cell(row, Peran.INDIKATOR)
+            nomor = self.tabel.cell(row, PeranKolom.NO)
+            uraian = self.tabel.cell(row, PeranKolom.SASARAN)
+            nama_indikator = self.tabel.cell(row, PeranKolom.INDIKATOR)
             if uraian:
                 if sasaran is not None and not nomor and uraian[:1].islower():
                     # A statement wrapped onto the next line by the copy.
                     sasaran.uraian = Teks(f"{sasaran.uraian.teks} {uraian}", sasaran.uraian.place)
                     self.doc.decide("sasaran.sambung", f"Teks sasaran pada baris {row.number} dibaca sebagai "
                                     "lanjutan sasaran di atasnya (huruf awal kecil).",
-                                    self.place(section, row, role=Peran.SASARAN))
+                                    self.place(section, row, role=PeranKolom.SASARAN))
                 else:
-                    sasaran = SasaranDoc(Teks(uraian, self.place(section, row, role=Peran.SASARAN)), level=level,
+                    sasaran = SasaranDoc(Teks(uraian, self.place(section, row, role=PeranKolom.SASARAN)), level=level,
                                          nomor=nomor.rstrip(".") if is_row_number(nomor) else nomor)
                     section.sasaran.append(sasaran)
                     self.doc.sasaran.append(sasaran)
                     indikator = None
             if nama_indikator:
                 if sasaran is None:
-                    sasaran = SasaranDoc(Teks("", self.place(section, row, role=Peran.SASARAN)), level=level,
+                    sasaran = SasaranDoc(Teks("", self.place(section, row, role=PeranKolom.SASARAN)), level=level,
                                          nomor=nomor)
                     section.sasaran.append(sasaran)
                     self.doc.sasaran.append(sasaran)
                     self.doc.warn("sasaran.kosong", "Indikator tanpa teks sasaran; sasaran dibuat tanpa uraian.",
-                                  self.place(section, row, role=Peran.SASARAN))
+                                  self.place(section, row, role=PeranKolom.SASARAN))
                 indikator = self._indikator(section, row, nama_indikator)
                 sasaran.indikator.append(indikator)
                 if item is not None and not self._name_cells(row):
@@ -237,12 +237,12 @@ class _Reader:
                                   "dan tanpa baris di atasnya; tidak ditempatkan.", pagu.place)
 
     def _indikator(self, section: _Section, row: Row, nama: str) -> IndikatorDoc:
-        satuan = self.tabel.cell(row, Peran.SATUAN)
+        satuan = self.tabel.cell(row, PeranKolom.SATUAN)
         indikator = IndikatorDoc(
-            nama=Teks(nama, self.place(section, row, role=Peran.INDIKATOR)),
-            satuan=Teks(satuan, self.place(section, row, role=Peran.SATUAN)) if satuan else None,
+            nama=Teks(nama, self.place(section, row, role=PeranKolom.INDIKATOR)),
+            satuan=Teks(satuan, self.place(section, row, role=PeranKolom.SATUAN)) if satuan else None,
         )
-        tcol = self.tabel.col(Peran.TARGET)
+        tcol = self.tabel.col(PeranKolom.TARGET)
         if tcol is not None:
             indikator.target = baca_nilai(self.doc, row.cell(tcol), self.place(section, row, tcol), satuan)
         for tw, col in enumerate(self.tabel.tw):
@@ -285,38 +285,38 @@ class _Reader:
     # --- linking the sections ------------------------------------------------------------------------------
 
     def _link(self, sections: list[_Section]) -> None:
-        items: dict[Peran, list[_Item]] = {role: [] for role in BUDGET}
+        items: dict[PeranKolom, list[_Item]] = {role: [] for role in BUDGET}
         for section in sections:
             if section.level is not None:
                 items[section.level].extend(section.items)
         for role in BUDGET:
             for item in items[role]:
                 item.doc = self._make_doc(item)
-        programs = [i.doc for i in items[Peran.PROGRAM]]
-        if items[Peran.KEGIATAN] and not programs:
-            programs = [self._placeholder(ProgramDoc, "program", "kegiatan")]
+        programs = [i.doc for i in items[PeranKolom.PROGRAM]]
+        if items[PeranKolom.KEGIATAN] and not programs:
+            programs = [self._no_program()]
         self.doc.program = programs
-        parents_k = self._attach(items[Peran.KEGIATAN], programs, "kegiatan", "program")
-        kegiatan = [i.doc for i in items[Peran.KEGIATAN]]
-        if items[Peran.SUB_KEGIATAN] and not kegiatan:
-            placeholder = self._placeholder(KegiatanDoc, "kegiatan", "sub kegiatan")
-            programs = programs or [self._placeholder(ProgramDoc, "program", "kegiatan")]
+        parents_k = self._attach(items[PeranKolom.KEGIATAN], programs, "kegiatan", "program")
+        kegiatan = [i.doc for i in items[PeranKolom.KEGIATAN]]
+        if items[PeranKolom.SUB_KEGIATAN] and not kegiatan:
+            placeholder = self._no_kegiatan()
+            programs = programs or [self._no_program()]
             self.doc.program = programs
             programs[0].kegiatan.append(placeholder)
             kegiatan = [placeholder]
-        parents_s = self._attach(items[Peran.SUB_KEGIATAN], kegiatan, "sub kegiatan", "kegiatan")
+        parents_s = self._attach(items[PeranKolom.SUB_KEGIATAN], kegiatan, "sub kegiatan", "kegiatan")
         self._choose_extra_pagu(items, parents_k, parents_s)
         item_of = {id(i.doc): i for role in BUDGET for i in items[role]}
-        for children, parents in ((items[Peran.KEGIATAN], parents_k), (items[Peran.SUB_KEGIATAN], parents_s)):
+        for children, parents in ((items[PeranKolom.KEGIATAN], parents_k), (items[PeranKolom.SUB_KEGIATAN], parents_s)):
             for child, parent in zip(children, parents, strict=True):
                 parent_item = item_of.get(id(parent))
                 self._set_parent(child, parent_item.sasaran if parent_item else None)
         for section in sections:
             if section.level is None:
-                self._outputs(section, items[Peran.SUB_KEGIATAN])
+                self._outputs(section, items[PeranKolom.SUB_KEGIATAN])
 
     def _make_doc(self, item: _Item):
-        cls = {Peran.PROGRAM: ProgramDoc, Peran.KEGIATAN: KegiatanDoc, Peran.SUB_KEGIATAN: SubKegiatanDoc}[item.role]
+        cls = {PeranKolom.PROGRAM: ProgramDoc, PeranKolom.KEGIATAN: KegiatanDoc, PeranKolom.SUB_KEGIATAN: SubKegiatanDoc}[item.role]
         pagu = item.pagu
         if item.extra and pagu is not None and pagu.nilai is not None:
             # Read as the sum of the cells for now; `_choose_extra_pagu` checks that against the stated sums.
@@ -325,11 +325,13 @@ class _Reader:
                         catatan="jumlah sel pagu dari satu nama yang selnya digabung ke bawah", bagian=parts)
         return cls(nama=item.nama, pagu=pagu, indikator=list(item.indikator))
 
-    def _placeholder(self, cls, label: str, child_label: str):
-        self.doc.warn(f"{label.replace(' ', '_')}.tidak_ada",
-                      f"Dokumen memuat {child_label} tetapi tidak memuat {label}; {child_label} ditempatkan di "
-                      f"bawah '({label} tidak disebut)'.")
-        return cls(nama=Teks(f"({label} tidak disebut)"))
+    def _no_program(self) -> ProgramDoc:
+        self.doc.warn("program.tidak_ada", _missing("program", "kegiatan"))
+        return ProgramDoc(nama=Teks("(program tidak disebut)"))
+
+    def _no_kegiatan(self) -> KegiatanDoc:
+        self.doc.warn("kegiatan.tidak_ada", _missing("kegiatan", "sub kegiatan"))
+        return KegiatanDoc(nama=Teks("(kegiatan tidak disebut)"))
 
     def _attach(self, children: list[_Item], parents: list, child_label: str, parent_label: str) -> list:
         """Put each child under a parent (see `tautan`); returns the parent of each child and reports how."""
@@ -356,14 +358,14 @@ class _Reader:
             )
         return owners
 
-    def _choose_extra_pagu(self, items: dict[Peran, list[_Item]], parents_k: list, parents_s: list) -> None:
+    def _choose_extra_pagu(self, items: dict[PeranKolom, list[_Item]], parents_k: list, parents_s: list) -> None:
         """An item with several pagu cells (its name cell merged over them): their sum, or the first cell only?
 
         The reading that comes closer to the sums the document states is kept: one level up (the parent's
         pagu against the sum of the siblings) and one level down (this pagu against its children).
         """
-        parent_of = {id(c.doc): p for c, p in zip(items[Peran.KEGIATAN], parents_k, strict=True)}
-        parent_of |= {id(c.doc): p for c, p in zip(items[Peran.SUB_KEGIATAN], parents_s, strict=True)}
+        parent_of = {id(c.doc): p for c, p in zip(items[PeranKolom.KEGIATAN], parents_k, strict=True)}
+        parent_of |= {id(c.doc): p for c, p in zip(items[PeranKolom.SUB_KEGIATAN], parents_s, strict=True)}
         for role in BUDGET:
             for item in items[role]:
                 combined = item.doc.pagu
@@ -507,3 +509,8 @@ def read(grid: Grid) -> RencanaAksiDoc:
     raise ImporGagal("tidak ditemukan tabel matriks (NO, SASARAN, INDIKATOR, TARGET, PROGRAM/KEGIATAN, ANGGARAN).",
                      Place(grid.dokumen))
 
+
+
+def _missing(label: str, child_label: str) -> str:
+    return (f"Dokumen memuat {child_label} tetapi tidak memuat {label}; {child_label} ditempatkan di "
+            f"bawah '({label} tidak disebut)'.")

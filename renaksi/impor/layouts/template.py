@@ -30,7 +30,7 @@ from renaksi.impor.dokumen import (
     BidangDoc,
     IndikatorDoc,
     KegiatanDoc,
-    Nilai,
+    NilaiSel,
     PejabatDoc,
     PerjanjianKinerjaDoc,
     PKItemDoc,
@@ -219,8 +219,8 @@ class _Reader:
             raise ImporGagal(f"'{raw}': pagu tidak boleh negatif.", place)
         return Uang(nilai=None if angka.nilai is None else int(angka.nilai), teks=raw, place=place)
 
-    def target(self, line: _Line, judul: str, tertulis: str | None) -> Nilai:
-        """A target cell as a `Nilai` whose text is the wording of the source document when the template keeps
+    def target(self, line: _Line, judul: str, tertulis: str | None) -> NilaiSel:
+        """A target cell as a `NilaiSel` whose text is the wording of the source document when the template keeps
         it (column "Tertulis di dokumen asal") and it agrees with the number, else the cell as written."""
         place = self.place(line, judul)
         angka, plain = self.number(line, judul)
@@ -230,9 +230,9 @@ class _Reader:
             wording = default_teks(angka.nilai) + ("%" if angka.persen else "")
         else:
             wording = angka.teks.strip()
-        return Nilai(dataclasses.replace(angka, teks=wording), place)
+        return NilaiSel(dataclasses.replace(angka, teks=wording), place)
 
-    def output_target(self, line: _Line, judul: str, satuan_judul: str, tertulis_judul: str) -> Nilai | None:
+    def output_target(self, line: _Line, judul: str, satuan_judul: str, tertulis_judul: str) -> NilaiSel | None:
         """A sub kegiatan's or an aksi's target: the number, its unit and its wording, three columns."""
         if judul not in line.cols and tertulis_judul not in line.cols:
             return None
@@ -244,7 +244,7 @@ class _Reader:
         # its own wording; a plain number has none unless the column gives it.
         tertulis = self.text(line, tertulis_judul) or ("" if plain else angka.teks.strip())
         place = self.place(line, judul if self.text(line, judul) else tertulis_judul)
-        return Nilai(dataclasses.replace(angka, teks=tertulis, satuan=satuan), place)
+        return NilaiSel(dataclasses.replace(angka, teks=tertulis, satuan=satuan), place)
 
     # --- the walk ------------------------------------------------------------------------------------------------
 
@@ -557,7 +557,7 @@ class _Reader:
                 continue  # a PK without butir
             angka, _ = self.number(line, "Target")
             wording = self.text(line, "Target tertulis")
-            target = Nilai(dataclasses.replace(angka, teks=wording), self.place(line, "Target"))
+            target = NilaiSel(dataclasses.replace(angka, teks=wording), self.place(line, "Target"))
             current.items.append(PKItemDoc(
                 indikator=Teks(ind.nama.teks if ind else "", self.place(line, "Ref indikator")),
                 nomor=self.text(line, "Nomor butir"),

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, format_rupiah, parse_angka
 from renaksi.core.bulan import NOMOR_BULAN
 from renaksi.core.nip import normalize_nip, validate_nip
-from renaksi.impor.dokumen import Nilai, PejabatDoc, RencanaAksiDoc, Teks, Uang
+from renaksi.impor.dokumen import NilaiSel, PejabatDoc, RencanaAksiDoc, Teks, Uang
 from renaksi.impor.grid import Place, Row
 from renaksi.impor.teks import bersih, judul_kapital
 
@@ -36,7 +36,7 @@ def looks_like_money(text: str) -> bool:
     return bool(_MONEY.match(bersih(text)))
 
 
-def baca_nilai(doc: RencanaAksiDoc, text: str, place: Place, satuan: str = "") -> Nilai:
+def baca_nilai(doc: RencanaAksiDoc, text: str, place: Place, satuan: str = "") -> NilaiSel:
     """A target cell. The kind (percentage or not) follows the cell's "%" or the indicator's satuan."""
     text = bersih(text)
     persen = "%" in text or "persen" in satuan.casefold() or "%" in satuan
@@ -45,10 +45,10 @@ def baca_nilai(doc: RencanaAksiDoc, text: str, place: Place, satuan: str = "") -
         angka = parse_angka(text, jenis)
     except AngkaTidakValid as exc:
         doc.warn("angka.tidak_terbaca", f"Target {exc} Disimpan sebagai teks saja, tanpa nilai angka.", place)
-        return Nilai(Angka(teks=text), place)
+        return NilaiSel(Angka(teks=text), place)
     if angka.keputusan:
         doc.decide("angka.pemisah", angka.keputusan, place)
-    return Nilai(angka, place)
+    return NilaiSel(angka, place)
 
 
 def baca_uang(doc: RencanaAksiDoc, text: str, place: Place) -> Uang | None:

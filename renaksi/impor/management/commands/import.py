@@ -119,4 +119,5 @@ class Command(BaseCommand):
             if notes:
                 self.stdout.write(f"{title} ({len(notes)}):")
                 for note in notes:
-                    self.stdout.write(f"  - {note.pesan}" + (f" [{note.place.describe()}]" if note.place else ""))
+                    self.stdout.write(f"  - [{note.kode}] {note.judul}: {note.pesan}"
+                                      + (f" [{note.place.describe()}]" if note.place else ""))
