@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.utils.translation import gettext
+
 from renaksi.core.bulan import nomor_bulan, singkat_bulan
 from renaksi.impor.grid import Catatan, Grid, Place, Row, Sheet
 
@@ -301,13 +303,26 @@ def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
             continues = same and first_no is not None and first_no not in ("1", "1.")
             if continues:
                 assert current is not None
-                current.decisions.append(Catatan(
-                    "tabel.lanjutan",
-                    f"Tabel berlanjut setelah judul kolom yang diulang di baris {row.number}"
-                    + (f" (kepala halaman di baris {gap[0]}–{gap[1]})" if (gap := _gap(rows, current, row)) else "")
-                    + "; baris-baris berikutnya dibaca sebagai bagian tabel yang sama.",
-                    grid.place(sheet, row, tabel=current.judul),
-                ))
+                current.decisions.append(
+                    Catatan(
+                        "tabel.lanjutan",
+                        gettext(
+                            "Tabel berlanjut setelah judul kolom yang diulang di baris "
+                            "%(row_number)s%(teks)s; baris-baris berikutnya dibaca sebagai bagian tabel yang "
+                            "sama."
+                        )
+                        % {
+                            "row_number": row.number,
+                            "teks": (
+                                gettext(" (kepala halaman di baris %(gap_0)s–%(gap_1)s)")
+                                % {"gap_0": gap[0], "gap_1": gap[1]}
+                                if (gap := _gap(rows, current, row))
+                                else ""
+                            ),
+                        },
+                        grid.place(sheet, row, tabel=current.judul),
+                    )
+                )
             else:
                 current = probe
                 current.judul = _caption(rows, index)

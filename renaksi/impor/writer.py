@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.utils.translation import gettext
 
 from renaksi.core.angka import banyak_desimal
 from renaksi.core.bulan import singkat_bulan
@@ -96,23 +97,38 @@ def resolve_tujuan(doc: RencanaAksiDoc, *, pemda: Pemda | str | None, perangkat_
     place = doc.perangkat_daerah.place if doc.perangkat_daerah else Place(doc.dokumen)
     tahun = tahun or doc.tahun
     if not tahun:
-        raise ImporGagal("tahun rencana aksi tidak tertulis di judul dokumen; sebutkan tahunnya (--tahun).", place)
+        raise ImporGagal(gettext("tahun rencana aksi tidak tertulis di judul dokumen; sebutkan tahunnya "
+                                 "(--tahun)."), place)
     if isinstance(perangkat_daerah, PerangkatDaerah):
         pd = perangkat_daerah
     else:
         pemda_obj = _resolve_pemda(doc, pemda, place)
         nama = (perangkat_daerah or (doc.perangkat_daerah.teks if doc.perangkat_daerah else "")).strip()
         if not nama:
-            raise ImporGagal("perangkat daerah tidak tertulis di judul dokumen; sebutkan namanya "
-                             "(--perangkat-daerah).", place)
+            raise ImporGagal(gettext("perangkat daerah tidak tertulis di judul dokumen; sebutkan namanya "
+                                     "(--perangkat-daerah)."), place)
         pd = _call(place, org.perangkat_daerah_get_or_create, pemda=pemda_obj, nama=nama)
     if doc.perangkat_daerah and perangkat_daerah is not None and \
             doc.perangkat_daerah.teks.casefold() != pd.nama.casefold():
-        notes.append(Catatan("tujuan.berbeda", f"Dokumen menyebut '{doc.perangkat_daerah.teks}'; diimpor ke "
-                             f"'{pd.nama}' sesuai pilihan.", place))
+        notes.append(
+            Catatan(
+                "tujuan.berbeda",
+                gettext(
+                    "Dokumen menyebut '%(perangkat_daerah_teks)s'; diimpor ke '%(pd_nama)s' sesuai pilihan."
+                )
+                % {"perangkat_daerah_teks": doc.perangkat_daerah.teks, "pd_nama": pd.nama},
+                place,
+            )
+        )
     if doc.tahun and tahun != doc.tahun:
-        notes.append(Catatan("tujuan.berbeda", f"Dokumen menyebut tahun {doc.tahun}; diimpor sebagai tahun {tahun} "
-                             "sesuai pilihan.", doc.judul.place if doc.judul else place))
+        notes.append(
+            Catatan(
+                "tujuan.berbeda",
+                gettext("Dokumen menyebut tahun %(tahun)s; diimpor sebagai tahun %(tahun2)s sesuai pilihan.")
+                % {"tahun": doc.tahun, "tahun2": tahun},
+                doc.judul.place if doc.judul else place,
+            )
+        )
     return Tujuan(pd, int(tahun), notes)
 
 
@@ -127,11 +143,13 @@ def _resolve_pemda(doc: RencanaAksiDoc, pemda: Pemda | str | None, place: Place)
             return found.get()
         jenis = jenis or (doc.pemda_jenis if doc.pemda_nama.casefold() == nama.casefold() else "")
         if not jenis:
-            raise ImporGagal(f"pemda '{pemda}' belum ada; tulis lengkap dengan jenisnya, misalnya 'Kota {nama}' "
-                             f"atau 'Kabupaten {nama}'.", place)
+            raise ImporGagal(gettext("pemda '%(pemda)s' belum ada; tulis lengkap dengan jenisnya, misalnya "
+                                     "'Kota %(nama)s' atau 'Kabupaten %(nama)s'.")
+                             % {"pemda": pemda, "nama": nama}, place)
         return _call(place, org.pemda_get_or_create, jenis=jenis, nama=nama)
     if not doc.pemda_nama or not doc.pemda_jenis:
-        raise ImporGagal("pemerintah daerah tidak tertulis di judul dokumen; sebutkan (--pemda 'Kota …').", place)
+        raise ImporGagal(gettext("pemerintah daerah tidak tertulis di judul dokumen; sebutkan (--pemda "
+                                 "'Kota …')."), place)
     return _call(place, org.pemda_get_or_create, jenis=doc.pemda_jenis, nama=doc.pemda_nama)
 
 
@@ -149,7 +167,8 @@ def _call(place: Place | None, fn, **kwargs):
     try:
         return fn(**kwargs)
     except (ValidationError, DatabaseError) as exc:
-        raise ImporGagal(f"nilai tidak dapat disimpan ({_messages(exc)}).", place) from exc
+        raise ImporGagal(gettext("nilai tidak dapat disimpan (%(messages_exc)s).")
+                         % {"messages_exc": _messages(exc)}, place) from exc
 
 
 class Writer:
@@ -226,8 +245,9 @@ class Writer:
             if doc.tujuan:
                 self.warnings.append(Catatan(
                     "tujuan.tidak_disimpan",
-                    f"{len(doc.tujuan)} tujuan terbaca (" + "; ".join(t.uraian.teks for t in doc.tujuan)
-                    + ") tetapi periode Renstra-nya tidak tertulis, jadi tidak disimpan.",
+                    gettext("%(n_doc_tujuan)s tujuan terbaca (%(teks)s) tetapi periode Renstra-nya tidak "
+                            "tertulis, jadi tidak disimpan.")
+                    % {"n_doc_tujuan": len(doc.tujuan), "teks": "; ".join(t.uraian.teks for t in doc.tujuan)},
                     doc.tujuan[0].uraian.place,
                 ))
             return
@@ -295,8 +315,7 @@ class Writer:
                     sumber_data=ind.sumber_data[:255], bidang=self._bidang(ind.bidang, place), urutan=urutan)
         self.indikator[id(ind)] = obj
         notes = [t.teks for t in ind.keterangan]
-        notes += [f"Ditulis juga sebagai: {t.teks}" + (f" ({t.place.describe()})" if t.place else "")
-                  for t in ind.nama_lain]
+        notes += [_also_written(t) for t in ind.nama_lain]
         if notes:
             _call(place, svc.indikator_update, indikator=obj, catatan="\n".join(notes))
         if ind.target_renstra is not None:
@@ -353,8 +372,7 @@ class Writer:
                     target_satuan=(target.satuan or target.keterangan) if target else "",
                     target_teks=target.teks.strip() if target else "", urutan=urutan,
                     catatan="\n".join(([s.catatan] if s.catatan else []) + [
-                        f"Ditulis juga sebagai: {t.teks}" + (f" ({t.place.describe()})" if t.place else "")
-                        for t in _distinct_names(s.nama, s.nama_lain)]))
+                        _also_written(t) for t in _distinct_names(s.nama, s.nama_lain)]))
         self._prov_uang(obj, s.pagu)
         for other in s.pagu_lain:
             self._prov_uang(obj, other)
@@ -427,3 +445,9 @@ def _distinct_names(nama: Teks, others: list[Teks]) -> list[Teks]:
             result.append(t)
     return result
 
+
+
+def _also_written(teks: Teks) -> str:
+    """Another spelling of a name, kept in the row's notes: 'Ditulis juga sebagai: … (berkas …, baris 12)'."""
+    text = gettext("Ditulis juga sebagai: %(teks)s") % {"teks": teks.teks}
+    return f"{text} ({teks.place.describe()})" if teks.place else text

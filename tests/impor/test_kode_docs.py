@@ -44,6 +44,29 @@ def test_every_code_written_is_registered_with_its_kind():
     assert wrong_kind == [], f"written as a decision but registered as a warning, or the reverse: {wrong_kind}"
 
 
+MESSAGE_ARG = {"decide": 1, "warn": 1, "Catatan": 1, "ImporGagal": 0, "fail": 2, "ImporDitolak": 0}
+
+
+def _literal_text(node: ast.AST) -> bool:
+    if isinstance(node, ast.BinOp):
+        return _literal_text(node.left) or _literal_text(node.right)
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def test_every_message_goes_through_gettext():
+    """Decisions, warnings and refusals are UI text: gettext with named placeholders, never a bare (f-)string."""
+    bare = []
+    for path in sorted((ROOT / "renaksi" / "impor").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                index = MESSAGE_ARG.get(name)
+                if index is not None and len(node.args) > index and _literal_text(node.args[index]):
+                    bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bare == []
+
+
 def test_every_registered_code_is_written_somewhere():
     assert sorted(set(KODE) - set(codes_in_code())) == []
 

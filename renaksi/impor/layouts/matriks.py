@@ -22,6 +22,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from renaksi.impor.dokumen import (
     IndikatorDoc,
     KegiatanDoc,
@@ -108,7 +110,7 @@ class _Reader:
         self._title()
         sections = self._sections()
         if not sections:
-            raise ImporGagal("tabel matriks tidak memiliki baris isi.", self.tabel.header_place())
+            raise ImporGagal(gettext("tabel matriks tidak memiliki baris isi."), self.tabel.header_place())
         for section in sections:
             self._read_section(section)
         self._link(sections)
@@ -172,8 +174,9 @@ class _Reader:
             place = self.place(section, row, col + 1)
             self.doc.decide(
                 "pagu.geser_kolom",
-                f"Nilai {right} tertulis satu kolom di kanan kolom {self.tabel.judul_kolom.get(col, 'ANGGARAN')} "
-                f"(sel {self.tabel.judul_kolom.get(col, 'ANGGARAN')} kosong); dibaca sebagai pagu baris ini.",
+                gettext("Nilai %(right)s tertulis satu kolom di kanan kolom %(teks)s (sel %(teks)s kosong); "
+                        "dibaca sebagai pagu baris ini.")
+                % {"right": right, "teks": self.tabel.judul_kolom.get(col, 'ANGGARAN')},
                 place,
             )
             uang = baca_uang(self.doc, right, place)
@@ -184,8 +187,9 @@ class _Reader:
                 text = bersih(row.cell(bcol))
                 place = self.place(section, row, bcol)
                 self.doc.decide("pagu.geser_kolom",
-                                f"Nilai {text} tertulis di kolom {ITEM_LABEL[role].upper()} (sel ANGGARAN kosong); "
-                                "dibaca sebagai pagu baris ini.", place)
+                                gettext("Nilai %(text)s tertulis di kolom %(item_label_role_upper)s (sel "
+                                        "ANGGARAN kosong); dibaca sebagai pagu baris ini.")
+                                % {"text": text, "item_label_role_upper": ITEM_LABEL[role].upper()}, place)
                 return baca_uang(self.doc, text, place)
         return None
 
@@ -202,8 +206,10 @@ class _Reader:
                 if sasaran is not None and not nomor and uraian[:1].islower():
                     # A statement wrapped onto the next line by the copy.
                     sasaran.uraian = Teks(f"{sasaran.uraian.teks} {uraian}", sasaran.uraian.place)
-                    self.doc.decide("sasaran.sambung", f"Teks sasaran pada baris {row.number} dibaca sebagai "
-                                    "lanjutan sasaran di atasnya (huruf awal kecil).",
+                    self.doc.decide("sasaran.sambung", gettext("Teks sasaran pada baris %(row_number)s "
+                                                               "dibaca sebagai lanjutan sasaran di atasnya "
+                                                               "(huruf awal kecil).")
+                                                       % {"row_number": row.number},
                                     self.place(section, row, role=PeranKolom.SASARAN))
                 else:
                     sasaran = SasaranDoc(Teks(uraian, self.place(section, row, role=PeranKolom.SASARAN)), level=level,
@@ -217,7 +223,8 @@ class _Reader:
                                          nomor=nomor)
                     section.sasaran.append(sasaran)
                     self.doc.sasaran.append(sasaran)
-                    self.doc.warn("sasaran.kosong", "Indikator tanpa teks sasaran; sasaran dibuat tanpa uraian.",
+                    self.doc.warn("sasaran.kosong", gettext("Indikator tanpa teks sasaran; sasaran dibuat "
+                                                            "tanpa uraian."),
                                   self.place(section, row, role=PeranKolom.SASARAN))
                 indikator = self._indikator(section, row, nama_indikator)
                 sasaran.indikator.append(indikator)
@@ -233,8 +240,10 @@ class _Reader:
                 if item is not None:
                     item.extra.append(pagu)
                 else:
-                    self.doc.warn("pagu.tanpa_nama", f"Pagu {pagu.teks} tanpa nama program/kegiatan/sub kegiatan "
-                                  "dan tanpa baris di atasnya; tidak ditempatkan.", pagu.place)
+                    self.doc.warn("pagu.tanpa_nama", gettext("Pagu %(pagu_teks)s tanpa nama "
+                                                             "program/kegiatan/sub kegiatan dan tanpa baris "
+                                                             "di atasnya; tidak ditempatkan.")
+                                                     % {"pagu_teks": pagu.teks}, pagu.place)
 
     def _indikator(self, section: _Section, row: Row, nama: str) -> IndikatorDoc:
         satuan = self.tabel.cell(row, PeranKolom.SATUAN)
@@ -263,10 +272,13 @@ class _Reader:
                     target.keterangan.append(Teks(text, place))
                     self.doc.decide(
                         "kolom.keterangan",
-                        f"Teks '{text}' di kolom {ITEM_LABEL[role].upper()} pada bagian keluaran (tanpa anggaran) "
-                        "dibaca sebagai keterangan target indikator pada baris yang sama.", place)
+                        gettext("Teks '%(text)s' di kolom %(item_label_role_upper)s pada bagian keluaran "
+                                "(tanpa anggaran) dibaca sebagai keterangan target indikator pada baris "
+                                "yang sama.")
+                        % {"text": text, "item_label_role_upper": ITEM_LABEL[role].upper()}, place)
                 else:
-                    self.doc.warn("kolom.tidak_ditempatkan", f"Teks '{text}' tidak dapat ditempatkan.", place)
+                    self.doc.warn("kolom.tidak_ditempatkan", gettext("Teks '%(text)s' tidak dapat ditempatkan.")
+                                                             % {"text": text}, place)
             return None
         if level in names:
             text, col = names[level]
@@ -274,8 +286,16 @@ class _Reader:
             role, (text, col) = next(iter(names.items()))
             self.doc.decide(
                 "nama.geser_kolom",
-                f"Nama '{text}' tertulis di kolom {ITEM_LABEL[role].upper()}, padahal bagian ini mengisi kolom "
-                f"{ITEM_LABEL[level].upper()}; dibaca sebagai {ITEM_LABEL[level]}.",
+                gettext(
+                    "Nama '%(text)s' tertulis di kolom %(item_label_role_upper)s, padahal bagian ini "
+                    "mengisi kolom %(item_label_level_upper)s; dibaca sebagai %(item_label_level)s."
+                )
+                % {
+                    "text": text,
+                    "item_label_role_upper": ITEM_LABEL[role].upper(),
+                    "item_label_level_upper": ITEM_LABEL[level].upper(),
+                    "item_label_level": ITEM_LABEL[level],
+                },
                 self.place(section, row, col),
             )
         nama = nama_anggaran(text, level.value) or text
@@ -350,10 +370,22 @@ class _Reader:
                                for p, stated, total in chosen.selisih)
             self.doc.decide(
                 "tautan.induk",
-                f"Dokumen tidak menyebut {parent_label} dari tiap {child_label}: {len(children)} {child_label} "
-                f"dikaitkan ke {len(parents)} {parent_label} {how}, karena dengan pembacaan itu jumlah pagu "
-                f"{child_label} sama persis dengan pagu {parent_label} pada {chosen.cocok} dari {chosen.diperiksa} "
-                f"{parent_label}." + (f" Yang tidak sama: {differ}." if differ else ""),
+                gettext(
+                    "Dokumen tidak menyebut %(parent_label)s dari tiap %(child_label)s: %(n_children)s "
+                    "%(child_label)s dikaitkan ke %(n_parents)s %(parent_label)s %(how)s, karena dengan "
+                    "pembacaan itu jumlah pagu %(child_label)s sama persis dengan pagu %(parent_label)s pada "
+                    "%(cocok)s dari %(diperiksa)s %(parent_label)s.%(teks)s"
+                )
+                % {
+                    "parent_label": parent_label,
+                    "child_label": child_label,
+                    "n_children": len(children),
+                    "n_parents": len(parents),
+                    "how": how,
+                    "cocok": chosen.cocok,
+                    "diperiksa": chosen.diperiksa,
+                    "teks": (gettext(" Yang tidak sama: %(differ)s.") % {"differ": differ} if differ else ""),
+                },
                 children[0].nama.place,
             )
         return owners
@@ -381,30 +413,53 @@ class _Reader:
                     for use_sum in (True, False):
                         gaps[use_sum] += abs(parent.pagu.nilai - others - (combined if use_sum else first).nilai)
                     explained.append(
-                        f"jumlah di bawah {parent.nama.teks!r} menjadi {rp(others + combined.nilai)} (hanya sel "
-                        f"pertama: {rp(others + first.nilai)}) terhadap pagu tertulis {rp(parent.pagu.nilai)}")
+                        gettext("jumlah di bawah %(induk)s menjadi %(jumlah)s (hanya sel pertama: %(pertama)s) "
+                                "terhadap pagu tertulis %(pagu)s")
+                        % {"induk": repr(parent.nama.teks), "jumlah": rp(others + combined.nilai),
+                           "pertama": rp(others + first.nilai), "pagu": rp(parent.pagu.nilai)})
                 children = getattr(item.doc, "kegiatan", None) or getattr(item.doc, "sub_kegiatan", None) or []
                 below = [c.pagu.nilai for c in children if c.pagu and c.pagu.nilai is not None]
                 if below:
                     for use_sum in (True, False):
                         gaps[use_sum] += abs(sum(below) - (combined if use_sum else first).nilai)
-                    explained.append(f"jumlah rinciannya {rp(sum(below))}")
+                    explained.append(gettext("jumlah rinciannya %(pagu)s") % {"pagu": rp(sum(below))})
                 use_sum = gaps[True] <= gaps[False]
                 if not use_sum:
                     item.doc.pagu = first
                     for extra in combined.bagian[1:]:
-                        self.doc.warn("pagu.tidak_ditempatkan", f"Pagu {extra.teks} tidak ditempatkan (lihat "
-                                      "keputusan sel pagu gabungan).", extra.place)
+                        self.doc.warn("pagu.tidak_ditempatkan", gettext("Pagu %(extra_teks)s tidak ditempatkan "
+                                                                        "(lihat keputusan sel pagu gabungan).")
+                                                                % {"extra_teks": extra.teks}, extra.place)
                 rows = ", ".join(str(p.place.baris) for p in combined.bagian if p.place)
                 self.doc.decide(
                     "pagu.sel_gabungan",
-                    f"{ITEM_LABEL[role].capitalize()} {item.nama.teks!r} memiliki {len(combined.bagian)} sel pagu "
-                    f"(baris {rows}: {' + '.join(rp(p.nilai) for p in combined.bagian)}) karena sel namanya "
-                    "digabung ke bawah. "
-                    + (f"Pagu dibaca sebagai jumlahnya, {rp(combined.nilai)}" if use_sum
-                       else f"Hanya sel pertama dibaca sebagai pagu, {rp(first.nilai)}")
-                    + (", karena pembacaan itu lebih dekat dengan angka yang tertulis: " + "; ".join(explained)
-                       if explained else " (tidak ada jumlah tertulis untuk membandingkan)") + ".",
+                    gettext(
+                        "%(teks)s %(repr_item_nama_teks)s memiliki %(n_combined_bagian)s sel pagu (baris "
+                        "%(rows)s: %(teks2)s) karena sel namanya digabung ke bawah. %(teks3)s%(teks4)s."
+                    )
+                    % {
+                        "teks": ITEM_LABEL[role].capitalize(),
+                        "repr_item_nama_teks": repr(item.nama.teks),
+                        "n_combined_bagian": len(combined.bagian),
+                        "rows": rows,
+                        "teks2": " + ".join(rp(p.nilai) for p in combined.bagian),
+                        "teks3": (
+                            gettext("Pagu dibaca sebagai jumlahnya, %(rp_combined_nilai)s")
+                            % {"rp_combined_nilai": rp(combined.nilai)}
+                            if use_sum
+                            else gettext("Hanya sel pertama dibaca sebagai pagu, %(rp_first_nilai)s")
+                            % {"rp_first_nilai": rp(first.nilai)}
+                        ),
+                        "teks4": (
+                            gettext(
+                                ", karena pembacaan itu lebih dekat dengan angka yang tertulis: "
+                                "%(join_explained)s"
+                            )
+                            % {"join_explained": "; ".join(explained)}
+                            if explained
+                            else gettext(" (tidak ada jumlah tertulis untuk membandingkan)")
+                        ),
+                    },
                     combined.place,
                 )
 
@@ -435,8 +490,9 @@ class _Reader:
                 sasaran.parent = sub.sasaran
         self.doc.decide(
             "tautan.keluaran",
-            f"Bagian {section.letter} tidak memuat kolom anggaran: {len(indikator)} indikatornya dibaca sebagai "
-            f"indikator keluaran sub kegiatan bagian sebelumnya dan dipasangkan {how}.",
+            gettext("Bagian %(letter)s tidak memuat kolom anggaran: %(n_indikator)s indikatornya dibaca "
+                    "sebagai indikator keluaran sub kegiatan bagian sebelumnya dan dipasangkan %(how)s.")
+            % {"letter": section.letter, "n_indikator": len(indikator), "how": how},
             indikator[0][1].nama.place,
         )
 
@@ -455,8 +511,10 @@ class _Reader:
                 self.doc.tempat = self.doc.tempat or block.tempat
                 self.doc.tanggal = self.doc.tanggal or block.tanggal
                 if block.tanggal is None:
-                    self.doc.decide("tanggal.tanpa_hari", f"Tanggal penetapan '{block.tanggal_teks}' tidak memuat "
-                                    "hari; tanggal dibiarkan kosong, tempat disimpan.", block.place)
+                    self.doc.decide("tanggal.tanpa_hari", gettext("Tanggal penetapan '%(tanggal_teks)s' "
+                                                                  "tidak memuat hari; tanggal dibiarkan "
+                                                                  "kosong, tempat disimpan.")
+                                                          % {"tanggal_teks": block.tanggal_teks}, block.place)
                 if block.pejabat is not None:
                     block.pejabat.kepala_pd = True
                     self.doc.pejabat.append(block.pejabat)
@@ -487,10 +545,19 @@ class _Reader:
         if entries:
             self.doc.warn(
                 "pj.terlepas",
-                f"Kolom PENANGGUNG JAWAB terlepas dari tabel: {len(entries)} jabatan tertulis sesudah tanda tangan "
-                f"(baris {entries[0].place.baris}–{entries[-1].place.baris}), sedangkan tabel memiliki "
-                f"{len(self.tabel.rows)} baris. Urutannya tidak dapat dipasangkan baris demi baris, jadi penanggung "
-                "jawab tidak diisi. Daftar: " + "; ".join(e.teks for e in entries) + ".",
+                gettext(
+                    "Kolom PENANGGUNG JAWAB terlepas dari tabel: %(n_entries)s jabatan tertulis sesudah "
+                    "tanda tangan (baris %(entries_0_place_baris)s–%(entries_1_place_baris)s), "
+                    "sedangkan tabel memiliki %(n_self_tabel_rows)s baris. Urutannya tidak dapat "
+                    "dipasangkan baris demi baris, jadi penanggung jawab tidak diisi. Daftar: %(teks)s."
+                )
+                % {
+                    "n_entries": len(entries),
+                    "entries_0_place_baris": entries[0].place.baris,
+                    "entries_1_place_baris": entries[-1].place.baris,
+                    "n_self_tabel_rows": len(self.tabel.rows),
+                    "teks": "; ".join(e.teks for e in entries),
+                },
                 self.grid.place(self.sheet, rows[index]),
             )
         return i
@@ -506,11 +573,12 @@ def read(grid: Grid) -> RencanaAksiDoc:
         for tabel in find_tables(grid, sheet):
             if is_matrix(tabel):
                 return _Reader(grid, sheet, tabel).read()
-    raise ImporGagal("tidak ditemukan tabel matriks (NO, SASARAN, INDIKATOR, TARGET, PROGRAM/KEGIATAN, ANGGARAN).",
+    raise ImporGagal(gettext("tidak ditemukan tabel matriks (NO, SASARAN, INDIKATOR, TARGET, "
+                             "PROGRAM/KEGIATAN, ANGGARAN)."),
                      Place(grid.dokumen))
 
 
 
 def _missing(label: str, child_label: str) -> str:
-    return (f"Dokumen memuat {child_label} tetapi tidak memuat {label}; {child_label} ditempatkan di "
-            f"bawah '({label} tidak disebut)'.")
+    return gettext("Dokumen memuat %(anak)s tetapi tidak memuat %(induk)s; %(anak)s ditempatkan di bawah "
+                   "'(%(induk)s tidak disebut)'.") % {"anak": child_label, "induk": label}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, format_rupiah, parse_angka
 from renaksi.core.bulan import NOMOR_BULAN
@@ -44,7 +45,8 @@ def baca_nilai(doc: RencanaAksiDoc, text: str, place: Place, satuan: str = "") -
     try:
         angka = parse_angka(text, jenis)
     except AngkaTidakValid as exc:
-        doc.warn("angka.tidak_terbaca", f"Target {exc} Disimpan sebagai teks saja, tanpa nilai angka.", place)
+        doc.warn("angka.tidak_terbaca", gettext("Target %(exc)s Disimpan sebagai teks saja, tanpa nilai "
+                                                "angka.") % {"exc": exc}, place)
         return NilaiSel(Angka(teks=text), place)
     if angka.keputusan:
         doc.decide("angka.pemisah", angka.keputusan, place)
@@ -61,7 +63,8 @@ def baca_uang(doc: RencanaAksiDoc, text: str, place: Place) -> Uang | None:
         if angka.kategori or angka.nilai is None:
             raise AngkaTidakValid(f"'{text}' bukan nilai uang.")
     except AngkaTidakValid as exc:
-        doc.warn("pagu.tidak_terbaca", f"Pagu {exc} Pagu dibiarkan kosong; tulisan aslinya dicatat.", place)
+        doc.warn("pagu.tidak_terbaca", gettext("Pagu %(exc)s Pagu dibiarkan kosong; tulisan aslinya dicatat.")
+                                       % {"exc": exc}, place)
         return Uang(None, text, place)
     if angka.keputusan:
         doc.decide("angka.pemisah", angka.keputusan, place)
@@ -207,7 +210,8 @@ def baca_tanda_tangan(doc: RencanaAksiDoc, rows: list[Row], index: int, place_of
     if not looks_like_name or name.upper() in NOT_A_NAME or len(name) > 120:
         doc.warn(
             "pejabat.tanpa_nama",
-            f"Blok tanda tangan '{jabatan_text}' ({tanggal_teks}) tidak memuat nama pejabat; pejabat tidak dibuat.",
+            gettext("Blok tanda tangan '%(jabatan_text)s' (%(tanggal_teks)s) tidak memuat nama pejabat; "
+                    "pejabat tidak dibuat.") % {"jabatan_text": jabatan_text, "tanggal_teks": tanggal_teks},
             block.place,
         )
         return block
@@ -222,7 +226,8 @@ def baca_tanda_tangan(doc: RencanaAksiDoc, rows: list[Row], index: int, place_of
             validate_nip(nip_text.teks)
             nip = normalize_nip(nip_text.teks)
         except ValidationError as exc:
-            doc.warn("pejabat.nip_tidak_sah", f"{' '.join(exc.messages)} NIP tidak disimpan.", nip_text.place)
+            doc.warn("pejabat.nip_tidak_sah", gettext("%(join_exc_messages)s NIP tidak disimpan.")
+                                              % {"join_exc_messages": ' '.join(exc.messages)}, nip_text.place)
     block.pejabat = PejabatDoc(
         nama=Teks(name, place_of(rows[name_idx])), jabatan=Teks(jabatan_clean, block.jabatan.place), nip=nip,
         nip_teks=nip_text, pangkat=pangkat, golongan=golongan, status=status,

@@ -20,6 +20,7 @@ import re
 import warnings
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
@@ -111,7 +112,8 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
     try:
         sheets = workbook.worksheets
         if len(sheets) > MAX_SHEETS:
-            raise ImporGagal(f"buku kerja berisi {len(sheets)} lembar; paling banyak {MAX_SHEETS}.", Place(filename))
+            raise ImporGagal(gettext("buku kerja berisi %(n_sheets)s lembar; paling banyak %(MAX_SHEETS)s.")
+                             % {"n_sheets": len(sheets), "MAX_SHEETS": MAX_SHEETS}, Place(filename))
         cached = None
         grid = Grid(dokumen=filename, format="xlsx")
         for ws in sheets:
@@ -128,8 +130,10 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                     value = cached[ws.title].cell(row=row, column=col).value
                     if value is None:
                         raise ImporGagal(
-                            f"sel {coordinate} berisi rumus {_formula_text(cell.value)} tanpa nilai tersimpan; "
-                            "simpan sebagai nilai (salin sel lalu Tempel Spesial → Nilai), simpan, lalu unggah lagi.",
+                            gettext("sel %(coordinate)s berisi rumus %(formula_text_cell_value)s tanpa "
+                                    "nilai tersimpan; simpan sebagai nilai (salin sel lalu Tempel Spesial → "
+                                    "Nilai), simpan, lalu unggah lagi.")
+                            % {"coordinate": coordinate, "formula_text_cell_value": _formula_text(cell.value)},
                             place,
                         )
                 text = _cell_text(value, cell.number_format)
@@ -138,12 +142,24 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                 check_cell_length(text, place, f"sel {coordinate}")
                 if row > MAX_ROWS:
                     raise ImporGagal(
-                        f"lembar '{ws.title}' berisi data sampai baris {row}; paling banyak {MAX_ROWS} baris.", place
+                        gettext(
+                            "lembar '%(title)s' berisi data sampai baris %(row)s; paling banyak "
+                            "%(MAX_ROWS)s baris."
+                        )
+                        % {"title": ws.title, "row": row, "MAX_ROWS": MAX_ROWS},
+                        place,
                     )
                 if col > MAX_COLS:
                     raise ImporGagal(
-                        f"lembar '{ws.title}' berisi data sampai kolom {get_column_letter(col)}; "
-                        f"paling banyak {MAX_COLS} kolom.",
+                        gettext(
+                            "lembar '%(title)s' berisi data sampai kolom %(get_column_letter_col)s; "
+                            "paling banyak %(MAX_COLS)s kolom."
+                        )
+                        % {
+                            "title": ws.title,
+                            "get_column_letter_col": get_column_letter(col),
+                            "MAX_COLS": MAX_COLS,
+                        },
                         place,
                     )
                 cells.setdefault(row, {})[col] = text
@@ -168,7 +184,8 @@ def _load(data: bytes, filename: str, *, data_only: bool):
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
         log.info("XLSX %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            f"berkas Excel (.xlsx) tidak dapat dibaca ({type(exc).__name__}: {exc}). "
-            "Buka dan simpan ulang di Excel atau LibreOffice, lalu unggah lagi.",
+            gettext("berkas Excel (.xlsx) tidak dapat dibaca (%(type_exc_name)s: %(exc)s). Buka dan simpan "
+                    "ulang di Excel atau LibreOffice, lalu unggah lagi.")
+            % {"type_exc_name": type(exc).__name__, "exc": exc},
             Place(filename),
         ) from exc
