@@ -264,6 +264,6 @@ def import_path(path: str | Path, **kw) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImporGagal(gettext("berkas tidak dapat dibuka: %(exc_strerror_or_exc)s.")
-                         % {"exc_strerror_or_exc": exc.strerror or exc}, Place(path.name)) from exc
+        raise ImporGagal(gettext("berkas tidak dapat dibuka: %(galat)s.")
+                         % {"galat": exc.strerror or exc}, Place(path.name)) from exc
     return import_document(parse_document(data, path.name), **kw)

@@ -231,8 +231,8 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
     except _Rollback:
         pass
     except ValidationError as exc:
-        raise ImporGagal(gettext("dokumen tidak dapat disimpan: %(join_exc_messages)s")
-                         % {"join_exc_messages": "; ".join(exc.messages)}) from exc
+        raise ImporGagal(gettext("dokumen tidak dapat disimpan: %(galat)s")
+                         % {"galat": "; ".join(exc.messages)}) from exc
     except api.ImporDitolak as exc:
         preview.penghalang = preview.penghalang or exc.message
     return preview

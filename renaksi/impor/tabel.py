@@ -314,8 +314,8 @@ def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
                         % {
                             "row_number": row.number,
                             "teks": (
-                                gettext(" (kepala halaman di baris %(gap_0)s–%(gap_1)s)")
-                                % {"gap_0": gap[0], "gap_1": gap[1]}
+                                gettext(" (kepala halaman di baris %(awal)s–%(akhir)s)")
+                                % {"awal": gap[0], "akhir": gap[1]}
                                 if (gap := _gap(rows, current, row))
                                 else ""
                             ),

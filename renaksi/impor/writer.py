@@ -114,9 +114,9 @@ def resolve_tujuan(doc: RencanaAksiDoc, *, pemda: Pemda | str | None, perangkat_
             Catatan(
                 "tujuan.berbeda",
                 gettext(
-                    "Dokumen menyebut '%(perangkat_daerah_teks)s'; diimpor ke '%(pd_nama)s' sesuai pilihan."
+                    "Dokumen menyebut '%(pd_dokumen)s'; diimpor ke '%(pd_nama)s' sesuai pilihan."
                 )
-                % {"perangkat_daerah_teks": doc.perangkat_daerah.teks, "pd_nama": pd.nama},
+                % {"pd_dokumen": doc.perangkat_daerah.teks, "pd_nama": pd.nama},
                 place,
             )
         )
@@ -245,9 +245,9 @@ class Writer:
             if doc.tujuan:
                 self.warnings.append(Catatan(
                     "tujuan.tidak_disimpan",
-                    gettext("%(n_doc_tujuan)s tujuan terbaca (%(teks)s) tetapi periode Renstra-nya tidak "
+                    gettext("%(n_tujuan)s tujuan terbaca (%(teks)s) tetapi periode Renstra-nya tidak "
                             "tertulis, jadi tidak disimpan.")
-                    % {"n_doc_tujuan": len(doc.tujuan), "teks": "; ".join(t.uraian.teks for t in doc.tujuan)},
+                    % {"n_tujuan": len(doc.tujuan), "teks": "; ".join(t.uraian.teks for t in doc.tujuan)},
                     doc.tujuan[0].uraian.place,
                 ))
             return

@@ -259,11 +259,11 @@ class _Reader:
                     "nama.mirip",
                     gettext(
                         "Sasaran '%(uraian_teks)s' dianggap sama dengan "
-                        "'%(uraian_teks2)s' (kemiripan %(pct_score)s)."
+                        "'%(uraian_lain)s' (kemiripan %(pct_score)s)."
                     )
                     % {
                         "uraian_teks": uraian.teks,
-                        "uraian_teks2": best.uraian.teks,
+                        "uraian_lain": best.uraian.teks,
                         "pct_score": _pct(score),
                     },
                     uraian.place,
@@ -290,9 +290,9 @@ class _Reader:
                     "nama.mirip",
                     gettext(
                         "Indikator '%(nama_teks)s' dianggap sama dengan "
-                        "'%(nama_teks2)s' (kemiripan %(pct_score)s)."
+                        "'%(nama_lain)s' (kemiripan %(pct_score)s)."
                     )
-                    % {"nama_teks": nama.teks, "nama_teks2": best.nama.teks, "pct_score": _pct(score)},
+                    % {"nama_teks": nama.teks, "nama_lain": best.nama.teks, "pct_score": _pct(score)},
                     nama.place,
                 )
             return best
@@ -335,10 +335,10 @@ class _Reader:
                     "sasaran.sambung",
                     gettext(
                         "Teks sasaran pada baris "
-                        "%(join_map_str_written)s dibaca sebagai satu "
+                        "%(baris)s dibaca sebagai satu "
                         "sasaran yang terpotong: '%(text)s'."
                     )
-                    % {"join_map_str_written": ", ".join(map(str, written)), "text": text},
+                    % {"baris": ", ".join(map(str, written)), "text": text},
                     place,
                 )
             sasaran = self._sasaran(Teks(text, place))
@@ -392,15 +392,15 @@ class _Reader:
                         gettext(
                             "Target '%(target)s' pada %(tabel_judul)s "
                             "berlaku untuk periode "
-                            "%(periode_1)s–%(periode_2)s, bukan target "
+                            "%(awal)s–%(akhir)s, bukan target "
                             "tahun ini; disimpan sebagai catatan "
                             "indikator."
                         )
                         % {
                             "target": target,
                             "tabel_judul": tabel.judul,
-                            "periode_1": periode[1],
-                            "periode_2": periode[2],
+                            "awal": periode[1],
+                            "akhir": periode[2],
                         },
                         place,
                     )
@@ -483,14 +483,14 @@ class _Reader:
                 "row_number": row.number,
                 "first": first,
                 "teks": (
-                    gettext(" dan %(others_0)s di kolom berikutnya") % {"others_0": others[0]}
+                    gettext(" dan %(nilai)s di kolom berikutnya") % {"nilai": others[0]}
                     if others
                     else ""
                 ),
                 "teks2": tabel.judul_kolom.get(name_col, "nama"),
                 "teks3": (
-                    gettext(" dengan %(teks)s %(others_0)s")
-                    % {"teks": tabel.judul_kolom.get(pagu_col, "pagu"), "others_0": others[0]}
+                    gettext(" dengan %(teks)s %(nilai)s")
+                    % {"teks": tabel.judul_kolom.get(pagu_col, "pagu"), "nilai": others[0]}
                     if others
                     else ""
                 ),
@@ -545,9 +545,9 @@ class _Reader:
                     self.doc.warn(
                         "sub_kegiatan.tanpa_kegiatan",
                         gettext(
-                            "Sub kegiatan '%(sub_text_teks)s' tanpa kegiatan di atasnya; tidak ditempatkan."
+                            "Sub kegiatan '%(sub_kegiatan)s' tanpa kegiatan di atasnya; tidak ditempatkan."
                         )
-                        % {"sub_text_teks": sub_text.teks},
+                        % {"sub_kegiatan": sub_text.teks},
                         sub_text.place,
                     )
                     continue
@@ -597,11 +597,11 @@ class _Reader:
                         gettext(
                             "Kegiatan dan sub kegiatan pertamanya "
                             "tertulis dalam satu sel: "
-                            "'%(strip_label_head)s' dibaca sebagai "
-                            "kegiatan, '%(strip_label_tail)s' sebagai "
+                            "'%(kegiatan)s' dibaca sebagai "
+                            "kegiatan, '%(sub_kegiatan)s' sebagai "
                             "sub kegiatan."
                         )
-                        % {"strip_label_head": strip_label(head), "strip_label_tail": strip_label(tail)},
+                        % {"kegiatan": strip_label(head), "sub_kegiatan": strip_label(tail)},
                         place,
                     )
                 subs.append(Teks(strip_label(tail), place))
@@ -691,17 +691,17 @@ class _Reader:
                         "pagu.dua_sumber",
                         gettext(
                             "Pagu sub kegiatan '%(nama_teks)s' tertulis %(pagu_teks)s di %(teks)s dan "
-                            "%(pagu_teks2)s di %(tabel_judul)s. Yang disimpan sebagai pagu: "
-                            "%(rp_sub_pagu_nilai)s (tabel anggaran); keduanya dicatat sebagai asal "
+                            "%(pagu_lain)s di %(tabel_judul)s. Yang disimpan sebagai pagu: "
+                            "%(pagu_disimpan)s (tabel anggaran); keduanya dicatat sebagai asal "
                             "nilai dan selisihnya dilaporkan pemeriksa."
                         )
                         % {
                             "nama_teks": sub.nama.teks,
                             "pagu_teks": sub.pagu.teks,
                             "teks": sub.pagu.place.tabel if sub.pagu.place else "tabel anggaran",
-                            "pagu_teks2": pagu.teks,
+                            "pagu_lain": pagu.teks,
                             "tabel_judul": tabel.judul,
-                            "rp_sub_pagu_nilai": rp(sub.pagu.nilai),
+                            "pagu_disimpan": rp(sub.pagu.nilai),
                         },
                         pagu.place,
                     )
@@ -767,11 +767,11 @@ class _Reader:
         self.doc.warn(
             "sub_kegiatan.baru",
             gettext(
-                "Sub kegiatan '%(sub_t_teks)s' tidak ditemukan di tabel "
+                "Sub kegiatan '%(sub_kegiatan)s' tidak ditemukan di tabel "
                 "anggaran; dibuat di bawah kegiatan '%(nama_teks)s' "
                 "tanpa pagu dari tabel anggaran."
             )
-            % {"sub_t_teks": sub_t.teks, "nama_teks": kegiatan.nama.teks},
+            % {"sub_kegiatan": sub_t.teks, "nama_teks": kegiatan.nama.teks},
             sub_t.place,
         )
         return sub
@@ -796,13 +796,13 @@ class _Reader:
             self.doc.decide(
                 "nama.mirip",
                 gettext(
-                    "Nama %(label)s '%(sejajar_short_teks_teks)s' dicocokkan "
+                    "Nama %(label)s '%(nama)s' dicocokkan "
                     "dengan '%(teks)s' (kemiripan %(pct_score)s setelah huruf "
                     "besar/kecil, label dan tanda baca diabaikan)."
                 )
                 % {
                     "label": label,
-                    "sejajar_short_teks_teks": sejajar.short(teks.teks),
+                    "nama": sejajar.short(teks.teks),
                     "teks": sejajar.short(item.nama.teks),
                     "pct_score": _pct(score),
                 },
@@ -827,12 +827,12 @@ class _Reader:
                 self.doc.decide(
                     "pejabat.sama",
                     gettext(
-                        "'%(nama_teks)s' dianggap orang yang sama dengan '%(nama_teks2)s' (nama tanpa gelar "
+                        "'%(nama_teks)s' dianggap orang yang sama dengan '%(nama_lain)s' (nama tanpa gelar "
                         "sama%(teks)s)."
                     )
                     % {
                         "nama_teks": pejabat.nama.teks,
-                        "nama_teks2": same.nama.teks,
+                        "nama_lain": same.nama.teks,
                         "teks": (gettext(", NIP sama") if same.nip and same.nip == pejabat.nip else ""),
                     },
                     pejabat.nama.place,
@@ -858,12 +858,12 @@ class _Reader:
                     gettext(
                         "Kolom penanggung jawab tidak ada pada tabel aksi %(bidang)s; penanggung jawab "
                         "%(teks)s aksinya diisi dengan penandatangan halaman itu: "
-                        "%(jabatan_ttd_pejabat)s (%(nama_teks)s)."
+                        "%(jabatan)s (%(nama_teks)s)."
                     )
                     % {
                         "bidang": bidang,
                         "teks": len(self.bidang_aksi[bidang]),
-                        "jabatan_ttd_pejabat": _jabatan_ttd(pejabat),
+                        "jabatan": _jabatan_ttd(pejabat),
                         "nama_teks": pejabat.nama.teks,
                     },
                     pejabat.jabatan.place,
@@ -887,9 +887,9 @@ class _Reader:
             self.doc.decide(
                 "pk.pihak_pertama",
                 gettext("Tabel Perjanjian Kinerja tidak menyebut para pihaknya; pihak pertama diisi dengan "
-                        "penandatangan dokumen, %(jabatan_ttd_signer)s (%(nama_teks)s), tempat dan tanggal "
+                        "penandatangan dokumen, %(jabatan)s (%(nama_teks)s), tempat dan tanggal "
                         "dengan tempat dan tanggal penandatanganan dokumen.")
-                % {"jabatan_ttd_signer": _jabatan_ttd(signer), "nama_teks": signer.nama.teks},
+                % {"jabatan": _jabatan_ttd(signer), "nama_teks": signer.nama.teks},
                 pk.place,
             )
 
@@ -910,9 +910,9 @@ class _Reader:
         for tabel, numbers in self.output_slips:
             self.doc.decide(
                 "output.geser_kolom",
-                gettext("Pada baris %(join_map_str_numbers)s teks OUTPUT/KELUARAN tertulis satu kolom ke "
+                gettext("Pada baris %(baris)s teks OUTPUT/KELUARAN tertulis satu kolom ke "
                         "kiri (di kolom bulan, yang selain itu kosong); dibaca sebagai output aksi.")
-                % {"join_map_str_numbers": ', '.join(map(str, numbers))},
+                % {"baris": ', '.join(map(str, numbers))},
                 tabel.place(next(r for r in tabel.rows if r.number == numbers[0])),
             )
         aksi = list(self.doc.all_aksi())

@@ -187,9 +187,9 @@ class _Reader:
                 text = bersih(row.cell(bcol))
                 place = self.place(section, row, bcol)
                 self.doc.decide("pagu.geser_kolom",
-                                gettext("Nilai %(text)s tertulis di kolom %(item_label_role_upper)s (sel "
+                                gettext("Nilai %(text)s tertulis di kolom %(kolom)s (sel "
                                         "ANGGARAN kosong); dibaca sebagai pagu baris ini.")
-                                % {"text": text, "item_label_role_upper": ITEM_LABEL[role].upper()}, place)
+                                % {"text": text, "kolom": ITEM_LABEL[role].upper()}, place)
                 return baca_uang(self.doc, text, place)
         return None
 
@@ -272,10 +272,10 @@ class _Reader:
                     target.keterangan.append(Teks(text, place))
                     self.doc.decide(
                         "kolom.keterangan",
-                        gettext("Teks '%(text)s' di kolom %(item_label_role_upper)s pada bagian keluaran "
+                        gettext("Teks '%(text)s' di kolom %(kolom)s pada bagian keluaran "
                                 "(tanpa anggaran) dibaca sebagai keterangan target indikator pada baris "
                                 "yang sama.")
-                        % {"text": text, "item_label_role_upper": ITEM_LABEL[role].upper()}, place)
+                        % {"text": text, "kolom": ITEM_LABEL[role].upper()}, place)
                 else:
                     self.doc.warn("kolom.tidak_ditempatkan", gettext("Teks '%(text)s' tidak dapat ditempatkan.")
                                                              % {"text": text}, place)
@@ -287,14 +287,14 @@ class _Reader:
             self.doc.decide(
                 "nama.geser_kolom",
                 gettext(
-                    "Nama '%(text)s' tertulis di kolom %(item_label_role_upper)s, padahal bagian ini "
-                    "mengisi kolom %(item_label_level_upper)s; dibaca sebagai %(item_label_level)s."
+                    "Nama '%(text)s' tertulis di kolom %(kolom)s, padahal bagian ini "
+                    "mengisi kolom %(kolom_bagian)s; dibaca sebagai %(tingkat)s."
                 )
                 % {
                     "text": text,
-                    "item_label_role_upper": ITEM_LABEL[role].upper(),
-                    "item_label_level_upper": ITEM_LABEL[level].upper(),
-                    "item_label_level": ITEM_LABEL[level],
+                    "kolom": ITEM_LABEL[role].upper(),
+                    "kolom_bagian": ITEM_LABEL[level].upper(),
+                    "tingkat": ITEM_LABEL[level],
                 },
                 self.place(section, row, col),
             )
@@ -434,28 +434,28 @@ class _Reader:
                 self.doc.decide(
                     "pagu.sel_gabungan",
                     gettext(
-                        "%(teks)s %(repr_item_nama_teks)s memiliki %(n_combined_bagian)s sel pagu (baris "
+                        "%(teks)s %(nama)s memiliki %(n_sel)s sel pagu (baris "
                         "%(rows)s: %(teks2)s) karena sel namanya digabung ke bawah. %(teks3)s%(teks4)s."
                     )
                     % {
                         "teks": ITEM_LABEL[role].capitalize(),
-                        "repr_item_nama_teks": repr(item.nama.teks),
-                        "n_combined_bagian": len(combined.bagian),
+                        "nama": repr(item.nama.teks),
+                        "n_sel": len(combined.bagian),
                         "rows": rows,
                         "teks2": " + ".join(rp(p.nilai) for p in combined.bagian),
                         "teks3": (
-                            gettext("Pagu dibaca sebagai jumlahnya, %(rp_combined_nilai)s")
-                            % {"rp_combined_nilai": rp(combined.nilai)}
+                            gettext("Pagu dibaca sebagai jumlahnya, %(pagu)s")
+                            % {"pagu": rp(combined.nilai)}
                             if use_sum
-                            else gettext("Hanya sel pertama dibaca sebagai pagu, %(rp_first_nilai)s")
-                            % {"rp_first_nilai": rp(first.nilai)}
+                            else gettext("Hanya sel pertama dibaca sebagai pagu, %(pagu)s")
+                            % {"pagu": rp(first.nilai)}
                         ),
                         "teks4": (
                             gettext(
                                 ", karena pembacaan itu lebih dekat dengan angka yang tertulis: "
-                                "%(join_explained)s"
+                                "%(penjelasan)s"
                             )
-                            % {"join_explained": "; ".join(explained)}
+                            % {"penjelasan": "; ".join(explained)}
                             if explained
                             else gettext(" (tidak ada jumlah tertulis untuk membandingkan)")
                         ),
@@ -546,16 +546,16 @@ class _Reader:
             self.doc.warn(
                 "pj.terlepas",
                 gettext(
-                    "Kolom PENANGGUNG JAWAB terlepas dari tabel: %(n_entries)s jabatan tertulis sesudah "
-                    "tanda tangan (baris %(entries_0_place_baris)s–%(entries_1_place_baris)s), "
-                    "sedangkan tabel memiliki %(n_self_tabel_rows)s baris. Urutannya tidak dapat "
+                    "Kolom PENANGGUNG JAWAB terlepas dari tabel: %(n_jabatan)s jabatan tertulis sesudah "
+                    "tanda tangan (baris %(baris_awal)s–%(baris_akhir)s), "
+                    "sedangkan tabel memiliki %(n_baris)s baris. Urutannya tidak dapat "
                     "dipasangkan baris demi baris, jadi penanggung jawab tidak diisi. Daftar: %(teks)s."
                 )
                 % {
-                    "n_entries": len(entries),
-                    "entries_0_place_baris": entries[0].place.baris,
-                    "entries_1_place_baris": entries[-1].place.baris,
-                    "n_self_tabel_rows": len(self.tabel.rows),
+                    "n_jabatan": len(entries),
+                    "baris_awal": entries[0].place.baris,
+                    "baris_akhir": entries[-1].place.baris,
+                    "n_baris": len(self.tabel.rows),
                     "teks": "; ".join(e.teks for e in entries),
                 },
                 self.grid.place(self.sheet, rows[index]),

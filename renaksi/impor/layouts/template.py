@@ -179,8 +179,8 @@ class _Reader:
         raise self.fail(
             line,
             judul,
-            gettext("'%(raw)s' bukan pilihan kolom %(judul)s; pilih salah satu: %(join_labels_values)s.")
-            % {"raw": raw, "judul": judul, "join_labels_values": ", ".join(labels.values())},
+            gettext("'%(raw)s' bukan pilihan kolom %(judul)s; pilih salah satu: %(daftar)s.")
+            % {"raw": raw, "judul": judul, "daftar": ", ".join(labels.values())},
         )
 
     def ya(self, line: _Line, judul: str) -> bool:
@@ -278,8 +278,8 @@ class _Reader:
         missing = [k.judul for k in lembar.kolom if k.wajib and k.judul not in cols]
         if missing:
             raise ImporGagal(
-                gettext("tabel %(lembar_nama)s tidak memiliki kolom wajib: %(join_missing)s.")
-                % {"lembar_nama": lembar.nama, "join_missing": ', '.join(missing)},
+                gettext("tabel %(lembar_nama)s tidak memiliki kolom wajib: %(daftar)s.")
+                % {"lembar_nama": lembar.nama, "daftar": ', '.join(missing)},
                 self.grid.place(sheet, row),
             )
         self.header_seen.setdefault(lembar.key, self.grid.place(sheet, row))
@@ -309,8 +309,8 @@ class _Reader:
             nip_teks = self.teks(line, "NIP")
             nip = normalize_nip(nip_teks.teks)
             if nip and not re.fullmatch(r"\d{18}", nip):
-                self.doc.warn("pejabat.nip", gettext("NIP '%(nip_teks_teks)s' bukan 18 angka; NIP tidak "
-                                                     "disimpan.") % {"nip_teks_teks": nip_teks.teks},
+                self.doc.warn("pejabat.nip", gettext("NIP '%(nip)s' bukan 18 angka; NIP tidak "
+                                                     "disimpan.") % {"nip": nip_teks.teks},
                               nip_teks.place)
                 nip = ""
             status, _ = self.choice(line, "Status", STATUS_PEJABAT, "definitif")
@@ -564,10 +564,10 @@ class _Reader:
                     header.pop("jenis")  # an empty cell says nothing (the default is only for the first row)
                 differs = [k for k, v in header.items() if v not in (None, "") and v != getattr(current, k)]
                 if differs:
-                    self.doc.warn("templat.pk_kepala", gettext("data PK (%(join_differs)s) pada baris ini "
+                    self.doc.warn("templat.pk_kepala", gettext("data PK (%(daftar)s) pada baris ini "
                                                                "berbeda dari baris pertama PK yang sama; "
                                                                "yang dipakai data baris pertamanya.")
-                                                       % {"join_differs": ', '.join(differs)},
+                                                       % {"daftar": ', '.join(differs)},
                                   self.place(line, "Ref PK"))
             else:
                 current = PerjanjianKinerjaDoc(**header, place=self.place(line, "Ref PK"))
@@ -606,9 +606,9 @@ class _Reader:
         for line in self.lines["identitas"]:
             key = keys.get(_norm(self.text(line, "Isian")))
             if key is None:
-                self.doc.warn("templat.isian", gettext("isian '%(self_text_line_isian)s' tidak dikenal; "
+                self.doc.warn("templat.isian", gettext("isian '%(isian)s' tidak dikenal; "
                                                        "diabaikan.")
-                                               % {"self_text_line_isian": self.text(line, 'Isian')},
+                                               % {"isian": self.text(line, 'Isian')},
                               self.place(line, "Isian"))
                 continue
             raw = self.text(line, "Nilai")

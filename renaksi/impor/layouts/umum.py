@@ -226,8 +226,8 @@ def baca_tanda_tangan(doc: RencanaAksiDoc, rows: list[Row], index: int, place_of
             validate_nip(nip_text.teks)
             nip = normalize_nip(nip_text.teks)
         except ValidationError as exc:
-            doc.warn("pejabat.nip_tidak_sah", gettext("%(join_exc_messages)s NIP tidak disimpan.")
-                                              % {"join_exc_messages": ' '.join(exc.messages)}, nip_text.place)
+            doc.warn("pejabat.nip_tidak_sah", gettext("%(galat)s NIP tidak disimpan.")
+                                              % {"galat": ' '.join(exc.messages)}, nip_text.place)
     block.pejabat = PejabatDoc(
         nama=Teks(name, place_of(rows[name_idx])), jabatan=Teks(jabatan_clean, block.jabatan.place), nip=nip,
         nip_teks=nip_text, pangkat=pangkat, golongan=golongan, status=status,

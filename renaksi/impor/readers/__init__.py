@@ -132,9 +132,9 @@ def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
     if controls > max(2, len(text) // 200):
         raise ImporGagal(
-            gettext("berkas berisi %(format_angka_controls)s karakter kendali: ini data biner, bukan teks. "
+            gettext("berkas berisi %(jumlah)s karakter kendali: ini data biner, bukan teks. "
                     "Unggah XLSX, DOCX, teks (TXT/TSV) atau CSV.")
-            % {"format_angka_controls": format_angka(controls)},
+            % {"jumlah": format_angka(controls)},
             place,
         )
     if not text.strip():
@@ -146,8 +146,8 @@ def read_delimited(text: str, filename: str) -> Grid:
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise ImporGagal(
-            gettext("berkas berisi %(format_angka_lines)s baris; paling banyak %(format_angka_max_lines)s.")
-            % {"format_angka_lines": format_angka(lines), "format_angka_max_lines": format_angka(MAX_LINES)},
+            gettext("berkas berisi %(jumlah)s baris; paling banyak %(batas)s.")
+            % {"jumlah": format_angka(lines), "batas": format_angka(MAX_LINES)},
             Place(filename),
         )
     if "\t" in text:
@@ -172,11 +172,11 @@ def check_grid(grid: Grid) -> None:
                 if len(cell) > MAX_CELL_CHARS:
                     raise ImporGagal(
                         gettext(
-                            "sel berisi %(format_angka_len_cell)s karakter; paling banyak %(teks)s "
+                            "sel berisi %(panjang)s karakter; paling banyak %(teks)s "
                             "karakter per sel. Pisahkan atau persingkat isinya."
                         )
                         % {
-                            "format_angka_len_cell": format_angka(len(cell)),
+                            "panjang": format_angka(len(cell)),
                             "teks": format_angka(MAX_CELL_CHARS),
                         },
                         grid.place(sheet, row, col),

@@ -60,9 +60,9 @@ def check_size(data: bytes, filename: str) -> None:
     limit = settings.RENAKSI_IMPORT_MAX_BYTES
     if len(data) > limit:
         raise ImporGagal(
-            gettext("berkas terlalu besar (%(megabytes_len_data)s); paling besar %(megabytes_limit)s. Hapus "
+            gettext("berkas terlalu besar (%(ukuran)s); paling besar %(batas)s. Hapus "
                     "lembar, gambar atau lampiran yang tidak perlu, lalu unggah lagi.")
-            % {"megabytes_len_data": megabytes(len(data)), "megabytes_limit": megabytes(limit)},
+            % {"ukuran": megabytes(len(data)), "batas": megabytes(limit)},
             Place(filename),
         )
 
@@ -83,23 +83,23 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data:
             raise ImporGagal(
                 gettext("berkas dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. "
-                        "Buka di %(label_split_0)s, hapus kata sandinya (Info → Proteksi → Enkripsi dengan "
-                        "kata sandi), simpan, lalu unggah lagi.") % {"label_split_0": label.split()[0]},
+                        "Buka di %(aplikasi)s, hapus kata sandinya (Info → Proteksi → Enkripsi dengan "
+                        "kata sandi), simpan, lalu unggah lagi.") % {"aplikasi": label.split()[0]},
                 place,
             )
         old = "Excel 97–2003 (.xls)" if kind == "xlsx" else "Word 97–2003 (.doc)"
         raise ImporGagal(
             gettext("berkas ini berformat lama %(old)s atau dilindungi kata sandi. Buka di "
-                    "%(label_split_0)s, hapus kata sandi bila ada, simpan sebagai %(label)s, lalu unggah "
-                    "lagi.") % {"old": old, "label_split_0": label.split()[0], "label": label},
+                    "%(aplikasi)s, hapus kata sandi bila ada, simpan sebagai %(label)s, lalu unggah "
+                    "lagi.") % {"old": old, "aplikasi": label.split()[0], "label": label},
             place,
         )
     if not data.startswith(ZIP_MAGIC):
         for magic, what in OTHER_MAGIC:
             if data.startswith(magic):
                 raise ImporGagal(gettext("berkas ini sebenarnya %(what)s yang diberi nama "
-                                         "%(repr_filename)s, bukan %(label)s.")
-                                 % {"what": what, "repr_filename": repr(filename), "label": label}, place)
+                                         "%(berkas)s, bukan %(label)s.")
+                                 % {"what": what, "berkas": repr(filename), "label": label}, place)
         if _looks_like_text(data[:4096]):
             raise ImporGagal(
                 gettext("berkas ini berisi teks biasa, bukan %(label)s. Simpan dengan akhiran .txt atau "
@@ -151,12 +151,12 @@ def check_cell_length(text: str, place: Place, where: str) -> None:
     if len(text) > MAX_CELL_CHARS:
         raise ImporGagal(
             gettext(
-                "%(where)s berisi %(format_angka_len_text)s karakter; paling banyak %(teks)s karakter "
+                "%(where)s berisi %(panjang)s karakter; paling banyak %(teks)s karakter "
                 "per sel. Pisahkan atau persingkat isinya."
             )
             % {
                 "where": where,
-                "format_angka_len_text": format_angka(len(text)),
+                "panjang": format_angka(len(text)),
                 "teks": format_angka(MAX_CELL_CHARS),
             },
             place,

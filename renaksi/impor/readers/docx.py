@@ -175,9 +175,9 @@ def read_docx(data: bytes, filename: str) -> Grid:
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
         log.info("DOCX %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            gettext("berkas Word (.docx) tidak dapat dibaca (%(type_exc_name)s: %(exc)s). Buka dan simpan "
+            gettext("berkas Word (.docx) tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Buka dan simpan "
                     "ulang di Word atau LibreOffice, lalu unggah lagi.")
-            % {"type_exc_name": type(exc).__name__, "exc": exc},
+            % {"jenis_galat": type(exc).__name__, "exc": exc},
             Place(filename),
         ) from exc
     reader = _Reader(filename)

@@ -152,12 +152,12 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                 if col > MAX_COLS:
                     raise ImporGagal(
                         gettext(
-                            "lembar '%(title)s' berisi data sampai kolom %(get_column_letter_col)s; "
+                            "lembar '%(title)s' berisi data sampai kolom %(kolom)s; "
                             "paling banyak %(MAX_COLS)s kolom."
                         )
                         % {
                             "title": ws.title,
-                            "get_column_letter_col": get_column_letter(col),
+                            "kolom": get_column_letter(col),
                             "MAX_COLS": MAX_COLS,
                         },
                         place,
@@ -184,8 +184,8 @@ def _load(data: bytes, filename: str, *, data_only: bool):
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
         log.info("XLSX %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            gettext("berkas Excel (.xlsx) tidak dapat dibaca (%(type_exc_name)s: %(exc)s). Buka dan simpan "
+            gettext("berkas Excel (.xlsx) tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Buka dan simpan "
                     "ulang di Excel atau LibreOffice, lalu unggah lagi.")
-            % {"type_exc_name": type(exc).__name__, "exc": exc},
+            % {"jenis_galat": type(exc).__name__, "exc": exc},
             Place(filename),
         ) from exc
