@@ -45,3 +45,10 @@ def test_not_found_page_is_indonesian_and_reveals_nothing(client, world):
     response = client.get(reverse("plan_editor", args=[world.plan.pk]))
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_home_offers_impor_dokumen_only_to_who_may_import(client, world):
+    upload = reverse("import_upload")
+    for persona, offered in (("alice", True), ("admin", True), ("kabid", False), ("eve", False)):
+        client.force_login(getattr(world, persona))
+        assert (upload in client.get(reverse("home")).content.decode()) is offered, persona

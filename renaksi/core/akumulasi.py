@@ -18,6 +18,8 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from renaksi.core.angka import banyak_desimal
+
 
 class Akumulasi(models.TextChoices):
     KUMULATIF = "kumulatif", _("Kumulatif")
@@ -32,10 +34,10 @@ def _half_unit(value: Decimal) -> Decimal:
     `16.20` may stand for anything in [16.195, 16.205); `12` (12 dokumen, 12 laporan) is twelve, not 11.5–12.5:
     otherwise 0, 0, 2, 0 would "add up" to 1.
     """
-    exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int) or exponent >= 0:
+    desimal = banyak_desimal(value)
+    if not desimal:
         return Decimal(0)
-    return Decimal(5) * Decimal(10) ** (exponent - 1)
+    return Decimal(5) * Decimal(10) ** (-desimal - 1)
 
 
 def tolerance(tahunan: Decimal, triwulan: Sequence[Decimal]) -> Decimal:

@@ -62,10 +62,7 @@ class Angka:
     @property
     def desimal(self) -> int:
         """Decimals shown in the document (0 for ``80``, 2 for ``16.20``)."""
-        if self.nilai is None:
-            return 0
-        exponent = self.nilai.as_tuple().exponent
-        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return banyak_desimal(self.nilai)
 
 
 _NUMBER_RE = re.compile(r"^(?P<sign>[-−])?\s*(?P<num>\d[\d.,]*)\s*(?P<pct>%)?\s*(?P<rest>.*)$", re.S)
@@ -207,5 +204,30 @@ def format_angka(nilai: Decimal | int | None, desimal: int | None = None) -> str
     return sign + ".".join(groups) + ("," + frac if frac else "")
 
 
-def format_rupiah(nilai: int | None) -> str:
-    return format_angka(nilai, 0)
+def format_rupiah(nilai: int | None, *, rp: bool = False, kosong: str = "") -> str:
+    """Whole rupiah in Indonesian form: ``1.030.000``; with ``rp=True`` ``Rp1.030.000`` (no space, as Indonesian
+    spelling writes it). An unknown amount is `kosong` ('' by default; '—' where a sentence needs a word)."""
+    if nilai is None:
+        return kosong
+    text = format_angka(nilai, 0)
+    return f"Rp{text}" if rp else text
+
+
+def banyak_desimal(nilai: Decimal | None, *, tanpa_nol: bool = False) -> int:
+    """Decimals a value carries: 0 for ``80`` and ``1E+2``, 2 for ``16.20``; 0 for None, NaN and infinity.
+
+    ``tanpa_nol=True`` counts only the decimals it needs, trailing zeros dropped: ``Decimal("12.500000")`` → 1
+    (the database pads every target to 6 decimals).
+    """
+    if nilai is None:
+        return 0
+    exponent = (nilai.normalize() if tanpa_nol else nilai).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def teks_kategori(kategori: str, angka: str) -> str:
+    """A target as people write it: a category with its score ``B (67,34)``, a bare category ``B``, or the number
+    ``67,34``; `angka` is the number already formatted for where it goes (a page, an input, a document)."""
+    if kategori:
+        return f"{kategori} ({angka})" if angka else kategori
+    return angka

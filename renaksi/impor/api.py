@@ -23,7 +23,9 @@ from typing import TypeVar
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.translation import gettext
 
+from renaksi.core.angka import format_angka
 from renaksi.impor import layouts
 from renaksi.impor.dokumen import RencanaAksiDoc
 from renaksi.impor.grid import Catatan, ImporGagal, Place
@@ -130,8 +132,8 @@ def parse_document(data: bytes, filename: str) -> ParsedDocument:
     """Read a document (any supported format and layout) into the neutral structure; nothing is written."""
     limit = settings.RENAKSI_IMPORT_MAX_BYTES
     if len(data) > limit:
-        raise ImporGagal(f"berkas terlalu besar ({len(data):,} byte); paling besar {limit:,} byte.".replace(",", "."),
-                         Place(filename))
+        raise ImporGagal(gettext("berkas terlalu besar (%(size)s byte); paling besar %(max)s byte.")
+                         % {"size": format_angka(len(data)), "max": format_angka(limit)}, Place(filename))
     grid = read_grid(data, filename)
     doc = layouts.read(grid)
     infer(doc)
@@ -204,8 +206,9 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
         if replace is not None:
             replace = RencanaAksi.objects.select_for_update().get(pk=replace.pk)
             if not replace.editable:
-                raise ImporDitolak(f"Rencana aksi yang akan diganti (id {replace.pk}) berstatus "
-                                   f"'{replace.get_status_display()}' dan tidak dapat diubah.")
+                raise ImporDitolak(gettext("Rencana aksi yang akan diganti (id %(pk)s) berstatus '%(teks)s' "
+                                           "dan tidak dapat diubah.")
+                                   % {"pk": replace.pk, "teks": replace.get_status_display()})
             if replace.perangkat_daerah_id == pd.pk and replace.tahun == tujuan.tahun:
                 versi = replace.versi
             _call(Place(doc.dokumen), svc.rencana_aksi_delete, rencana_aksi=replace)
@@ -261,5 +264,6 @@ def import_path(path: str | Path, **kw) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImporGagal(f"berkas tidak dapat dibuka: {exc.strerror or exc}.", Place(path.name)) from exc
+        raise ImporGagal(gettext("berkas tidak dapat dibuka: %(galat)s.")
+                         % {"galat": exc.strerror or exc}, Place(path.name)) from exc
     return import_document(parse_document(data, path.name), **kw)

@@ -32,7 +32,7 @@ from renaksi.core.angka import Angka
 from renaksi.impor.grid import Catatan, Place
 
 __all__ = [
-    "AksiDoc", "BidangDoc", "Catatan", "IndikatorDoc", "KegiatanDoc", "Nilai", "PKItemDoc", "PejabatDoc",
+    "AksiDoc", "BidangDoc", "Catatan", "IndikatorDoc", "KegiatanDoc", "NilaiSel", "PKItemDoc", "PejabatDoc",
     "PerjanjianKinerjaDoc", "ProgramDoc", "RencanaAksiDoc", "SasaranDoc", "SubKegiatanDoc", "Teks", "TujuanDoc",
     "Uang",
 ]
@@ -53,10 +53,10 @@ class Teks:
 
 
 @dataclass(frozen=True)
-class Nilai:
+class NilaiSel:
     """A target cell: the parsed `Angka` (text, value, unit, category, decision) and its place.
 
-    An empty cell is `Nilai(Angka(teks=""))`: the document has the cell but no value (stored as NULL).
+    An empty cell is `NilaiSel(Angka(teks=""))`: the document has the cell but no value (stored as NULL).
     A cell that holds no number at all ("Kategori") is `Angka(teks=...)` with `nilai=None`: kept as text.
     """
 
@@ -88,16 +88,16 @@ class IndikatorDoc:
     nama: Teks
     satuan: Teks | None = None
     formulasi: Teks | None = None
-    target: Nilai | None = None  # the yearly target; None = the document has no yearly target column here
-    triwulan: list[Nilai | None] = field(default_factory=lambda: [None, None, None, None])  # TW I–IV
+    target: NilaiSel | None = None  # the yearly target; None = the document has no yearly target column here
+    triwulan: list[NilaiSel | None] = field(default_factory=lambda: [None, None, None, None])  # TW I–IV
     is_iku: bool = False
     penanggung_jawab: Teks | None = None
     bidang: str = ""
     # The same yearly target stated again in another table (kept as provenance, compared by the checker).
-    target_lain: list[Nilai] = field(default_factory=list)
+    target_lain: list[NilaiSel] = field(default_factory=list)
     nama_lain: list[Teks] = field(default_factory=list)  # other spellings matched to this indikator
     keterangan: list[Teks] = field(default_factory=list)  # remarks read beside it (stored in `catatan`)
-    target_renstra: Nilai | None = None  # a target for the Renstra period (IKU table), not this year's
+    target_renstra: NilaiSel | None = None  # a target for the Renstra period (IKU table), not this year's
     # Stated by the document (template) or inferred (`renaksi.impor.inferensi`); "" = not known yet.
     polaritas: str = ""
     polaritas_disimpulkan: bool = False
@@ -107,7 +107,7 @@ class IndikatorDoc:
     jenis_target: str = ""  # "angka" / "kategori"; "" = decided by the writer from the targets
     sumber_data: str = ""  # where the indikator's data comes from ("BKPSDM"), as written
 
-    def targets(self) -> Iterator[tuple[int | None, Nilai]]:
+    def targets(self) -> Iterator[tuple[int | None, NilaiSel]]:
         """(triwulan or None for the year, value) for every target cell the document has."""
         if self.target is not None:
             yield None, self.target
@@ -160,7 +160,7 @@ class AksiDoc:
     nomor: str = ""
     keluaran: Teks | None = None
     bulan: list[int] = field(default_factory=list)  # 1 = Januari … 12 = Desember
-    target: Nilai | None = None
+    target: NilaiSel | None = None
     pagu: Uang | None = None
     penanggung_jawab: Teks | None = None
     pejabat: PejabatDoc | None = None
@@ -176,7 +176,7 @@ class SubKegiatanDoc:
     # `pagu`: the writer keeps each as a Provenance row and the checker compares them.
     pagu_lain: list[Uang] = field(default_factory=list)
     bidang: str = ""
-    target: Nilai | None = None
+    target: NilaiSel | None = None
     indikator: list[IndikatorDoc] = field(default_factory=list)
     aksi: list[AksiDoc] = field(default_factory=list)
     nama_lain: list[Teks] = field(default_factory=list)
@@ -214,7 +214,7 @@ class PKItemDoc:
     indikator: Teks
     nomor: str = ""
     sasaran: Teks | None = None
-    target: Nilai | None = None
+    target: NilaiSel | None = None
     indikator_ref: IndikatorDoc | None = None  # the plan's indikator this line is about
 
 

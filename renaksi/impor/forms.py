@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from renaksi.accounts.models import Peran
 from renaksi.organisasi.models import PerangkatDaerah
+from renaksi.perencanaan.rules import pd_scope
 
 from .readers._ooxml import megabytes
 
@@ -13,15 +13,10 @@ ACCEPTED_EXTENSIONS = (".xlsx", ".docx", ".txt", ".tsv", ".csv")
 
 
 def importable_perangkat_daerah(user):
-    """The PDs a user may import a plan into: an admin pemda's whole Pemda, a perencana's own PD, else none."""
+    """The PDs a user may import a plan into (see `perencanaan.rules.pd_scope`)."""
     qs = PerangkatDaerah.objects.select_related("pemda").order_by("nama")
-    if not user.is_authenticated:
-        return qs.none()
-    if user.peran == Peran.ADMIN_PEMDA and user.pemda_id:
-        return qs.filter(pemda_id=user.pemda_id)
-    if user.peran == Peran.PERENCANA and user.perangkat_daerah_id:
-        return qs.filter(pk=user.perangkat_daerah_id)
-    return qs.none()
+    scope = pd_scope(user)
+    return qs.none() if scope is None else qs.filter(**scope)
 
 
 class UploadForm(forms.Form):

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from renaksi.impor.kode import judul as judul_kode
+
 
 @dataclass(frozen=True)
 class Place:
@@ -60,10 +62,16 @@ class Catatan:
     pesan: str
     place: Place | None = None
 
+    @property
+    def judul(self) -> str:
+        """The code's Indonesian title (renaksi/impor/kode.py), shown beside the message."""
+        return judul_kode(self.kode)
+
     def as_json(self) -> dict:
         p = self.place
         return {
             "kode": self.kode,
+            "judul": self.judul,
             "pesan": self.pesan,
             "tempat": p.describe() if p else "",
             "dokumen": p.dokumen if p else "",

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from renaksi.core.akumulasi import Akumulasi, infer_akumulasi
 from renaksi.impor.dokumen import IndikatorDoc, RencanaAksiDoc
 
@@ -32,16 +34,17 @@ def polaritas_of(nama: str, tahunan: Decimal | None) -> tuple[str, str]:
     """(polaritas, reason) from an indikator's name and yearly target."""
     text = nama.casefold()
     if tahunan is not None and tahunan == 0:
-        return "negatif", "target tahunan 0: makin rendah makin baik"
+        return "negatif", gettext("target tahunan 0: makin rendah makin baik")
     for word in NEGATIVE_WORDS:
         match = re.search(rf"\b{re.escape(word)}\b", text)
         if not match:
             continue
         handling = next((h for h in HANDLING_WORDS if h in text[: match.start()]), None)
         if handling:
-            return "positif", f"nama memuat '{word}' tetapi yang diukur adalah '{handling}'-nya"
-        return "negatif", f"nama memuat '{word}': makin rendah makin baik"
-    return "positif", "bawaan: nama tidak memuat kata yang menandai polaritas negatif"
+            return "positif", gettext("nama memuat '%(kata)s' tetapi yang diukur adalah '%(ukur)s'-nya") % {
+                "kata": word, "ukur": handling}
+        return "negatif", gettext("nama memuat '%(kata)s': makin rendah makin baik") % {"kata": word}
+    return "positif", gettext("bawaan: nama tidak memuat kata yang menandai polaritas negatif")
 
 
 def _value(nilai) -> Decimal | None:
@@ -53,9 +56,9 @@ def akumulasi_of(indikator: IndikatorDoc) -> tuple[str, str]:
     tahunan = _value(indikator.target)
     quarters = [_value(q) for q in indikator.triwulan]
     if all(q is None for q in quarters):
-        return str(Akumulasi.KUMULATIF), "tidak ada target triwulan; kumulatif dipakai sebagai bawaan"
+        return str(Akumulasi.KUMULATIF), gettext("tidak ada target triwulan; kumulatif dipakai sebagai bawaan")
     if tahunan is None:
-        return str(Akumulasi.KUMULATIF), "target tahunan tidak tertulis; kumulatif dipakai sebagai bawaan"
+        return str(Akumulasi.KUMULATIF), gettext("target tahunan tidak tertulis; kumulatif dipakai sebagai bawaan")
     return infer_akumulasi(tahunan, quarters)
 
 
@@ -73,21 +76,28 @@ def infer(doc: RencanaAksiDoc) -> None:
             indikator.polaritas_disimpulkan = True
             reasons.append(f"polaritas {indikator.polaritas}: {why}")
             if indikator.polaritas == "negatif" or "tetapi" in why:
-                doc.decide("indikator.polaritas", f"Indikator '{indikator.nama.teks}': polaritas disimpulkan "
-                           f"{indikator.polaritas} ({why}).", indikator.nama.place)
+                doc.decide(
+                    "indikator.polaritas",
+                    gettext("Indikator '%(nama_teks)s': polaritas disimpulkan %(polaritas)s (%(why)s).")
+                    % {"nama_teks": indikator.nama.teks, "polaritas": indikator.polaritas, "why": why},
+                    indikator.nama.place,
+                )
         if not indikator.akumulasi:
             indikator.akumulasi, why = akumulasi_of(indikator)
             indikator.akumulasi_disimpulkan = True
             reasons.append(f"akumulasi {Akumulasi(indikator.akumulasi).label.lower()}: {why}")
             counts[indikator.akumulasi] += 1
             if why.startswith("tidak ada jenis"):
-                doc.decide("indikator.akumulasi", f"Indikator '{indikator.nama.teks}': {why}.",
+                doc.decide("indikator.akumulasi", gettext("Indikator '%(nama_teks)s': %(why)s.")
+                                                  % {"nama_teks": indikator.nama.teks, "why": why},
                            indikator.nama.place)
         if reasons:
             inferred += 1
             indikator.alasan_inferensi = "; ".join(filter(None, [indikator.alasan_inferensi, *reasons]))
     if inferred:
         summary = ", ".join(f"{n} {Akumulasi(k).label.lower()}" for k, n in counts.most_common())
-        doc.decide("indikator.inferensi", f"Polaritas dan jenis akumulasi {inferred} indikator tidak tertulis di "
-                   f"dokumen; disimpulkan dari nama dan targetnya dan ditandai 'disimpulkan' ({summary}). "
-                   "Alasannya tersimpan pada tiap indikator.")
+        doc.decide("indikator.inferensi", gettext("Polaritas dan jenis akumulasi %(inferred)s indikator "
+                                                  "tidak tertulis di dokumen; disimpulkan dari nama dan "
+                                                  "targetnya dan ditandai 'disimpulkan' (%(summary)s). "
+                                                  "Alasannya tersimpan pada tiap indikator.")
+                                          % {"inferred": inferred, "summary": summary})

@@ -22,9 +22,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext
 
+from renaksi.core.bulan import singkat_bulan
 from renaksi.impor.grid import ImporGagal
-from renaksi.impor.template import MONTHS
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.perencanaan.models import RencanaAksi, Target
@@ -198,10 +199,11 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
                         existing=existing)
     if existing is not None:
         if not user.has_perm("perencanaan.import_rencanaaksi", existing):
-            preview.penghalang = "Anda tidak berhak mengganti rencana aksi yang sudah ada untuk tahun ini."
+            preview.penghalang = gettext("Anda tidak berhak mengganti rencana aksi yang sudah ada untuk tahun ini.")
         elif not existing.editable:
-            preview.penghalang = (f"Rencana aksi {existing.tahun} yang sudah ada berstatus "
-                                  f"'{existing.get_status_display()}' sehingga tidak dapat diganti.")
+            preview.penghalang = gettext(
+                "Rencana aksi %(tahun)s yang sudah ada berstatus '%(status)s' sehingga tidak dapat diganti."
+            ) % {"tahun": existing.tahun, "status": existing.get_status_display()}
     try:
         with transaction.atomic():
             before = diff.snapshot(existing) if existing else None
@@ -221,7 +223,8 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
     except _Rollback:
         pass
     except ValidationError as exc:
-        raise ImporGagal("dokumen tidak dapat disimpan: " + "; ".join(exc.messages)) from exc
+        raise ImporGagal(gettext("dokumen tidak dapat disimpan: %(galat)s")
+                         % {"galat": "; ".join(exc.messages)}) from exc
     except api.ImporDitolak as exc:
         preview.penghalang = preview.penghalang or exc.message
     return preview
@@ -274,7 +277,7 @@ def _tree(plan: RencanaAksi) -> dict[str, Any]:
                 "indikator": indikator(s.pk)} for s in data.sasaran]
 
     def aksi(sub_id: int) -> list[dict[str, Any]]:
-        return [{"nomor": a.nomor, "uraian": a.uraian, "bulan": [MONTHS[b - 1] for b in sorted(data.bulan_of(a.pk))],
+        return [{"nomor": a.nomor, "uraian": a.uraian, "bulan": [singkat_bulan(b) for b in sorted(data.bulan_of(a.pk))],
                  "keluaran": a.keluaran, "target": a.target_teks, "pagu": a.pagu, "pj": a.penanggung_jawab}
                 for a in data.aksi_of(sub_id)]
 

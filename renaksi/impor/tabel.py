@@ -17,12 +17,15 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.utils.translation import gettext
+
+from renaksi.core.bulan import nomor_bulan, singkat_bulan
 from renaksi.impor.grid import Catatan, Grid, Place, Row, Sheet
 
 from .teks import bersih, is_row_number
 
 
-class Peran(StrEnum):
+class PeranKolom(StrEnum):
     """What a column holds."""
 
     NO = "no"
@@ -47,47 +50,41 @@ class Peran(StrEnum):
 # Normalised header text → role, tried in order: exact names first, then prefixes (for "Indikator Kinerja
 # Sasaran Utama" and the like). A header is normalised by `_header_key`.
 EXACT = {
-    "no": Peran.NO, "nomor": Peran.NO, "no urut": Peran.NO,
-    "aksi/kegiatan": Peran.AKSI, "kegiatan/aksi": Peran.AKSI, "aksi": Peran.AKSI, "rencana aksi": Peran.AKSI,
-    "uraian aksi": Peran.AKSI, "uraian kegiatan aksi": Peran.AKSI,
-    "kegiatan/sub kegiatan": Peran.KEGIATAN_SUB, "kegiatan/subkegiatan": Peran.KEGIATAN_SUB,
-    "target/satuan": Peran.TARGET, "target tahunan": Peran.TARGET, "target kinerja": Peran.TARGET,
-    "target triwulan": Peran.TRIWULAN, "triwulan": Peran.TRIWULAN, "tw": Peran.TRIWULAN,
-    "target per triwulan": Peran.TRIWULAN,
-    "output/keluaran": Peran.OUTPUT, "keluaran/output": Peran.OUTPUT, "output": Peran.OUTPUT,
-    "keluaran": Peran.OUTPUT,
-    "pj": Peran.PJ, "penanggung jawab": Peran.PJ, "penanggungjawab": Peran.PJ, "pelaksana": Peran.PJ,
-    "keterangan": Peran.KETERANGAN, "ket": Peran.KETERANGAN,
+    "no": PeranKolom.NO, "nomor": PeranKolom.NO, "no urut": PeranKolom.NO,
+    "aksi/kegiatan": PeranKolom.AKSI, "kegiatan/aksi": PeranKolom.AKSI, "aksi": PeranKolom.AKSI, "rencana aksi": PeranKolom.AKSI,
+    "uraian aksi": PeranKolom.AKSI, "uraian kegiatan aksi": PeranKolom.AKSI,
+    "kegiatan/sub kegiatan": PeranKolom.KEGIATAN_SUB, "kegiatan/subkegiatan": PeranKolom.KEGIATAN_SUB,
+    "target/satuan": PeranKolom.TARGET, "target tahunan": PeranKolom.TARGET, "target kinerja": PeranKolom.TARGET,
+    "target triwulan": PeranKolom.TRIWULAN, "triwulan": PeranKolom.TRIWULAN, "tw": PeranKolom.TRIWULAN,
+    "target per triwulan": PeranKolom.TRIWULAN,
+    "output/keluaran": PeranKolom.OUTPUT, "keluaran/output": PeranKolom.OUTPUT, "output": PeranKolom.OUTPUT,
+    "keluaran": PeranKolom.OUTPUT,
+    "pj": PeranKolom.PJ, "penanggung jawab": PeranKolom.PJ, "penanggungjawab": PeranKolom.PJ, "pelaksana": PeranKolom.PJ,
+    "keterangan": PeranKolom.KETERANGAN, "ket": PeranKolom.KETERANGAN,
 }
 PREFIXES = [
-    ("aksi", Peran.AKSI),
-    ("sub kegiatan", Peran.SUB_KEGIATAN), ("subkegiatan", Peran.SUB_KEGIATAN),
-    ("kegiatan", Peran.KEGIATAN),
-    ("program", Peran.PROGRAM),
-    ("sasaran", Peran.SASARAN), ("tujuan/sasaran", Peran.SASARAN),
-    ("indikator", Peran.INDIKATOR),
-    ("formulasi", Peran.FORMULASI), ("formula", Peran.FORMULASI), ("rumus", Peran.FORMULASI),
-    ("cara perhitungan", Peran.FORMULASI), ("definisi operasional", Peran.FORMULASI),
-    ("satuan", Peran.SATUAN),
-    ("target triwulan", Peran.TRIWULAN), ("triwulan", Peran.TRIWULAN),
-    ("target", Peran.TARGET),
-    ("pagu", Peran.PAGU), ("anggaran", Peran.PAGU), ("jumlah anggaran", Peran.PAGU), ("dana", Peran.PAGU),
-    ("alokasi anggaran", Peran.PAGU),
-    ("jadwal", Peran.JADWAL), ("waktu pelaksanaan", Peran.JADWAL), ("bulan", Peran.JADWAL),
-    ("output", Peran.OUTPUT), ("keluaran", Peran.OUTPUT),
-    ("penanggung jawab", Peran.PJ),
+    ("aksi", PeranKolom.AKSI),
+    ("sub kegiatan", PeranKolom.SUB_KEGIATAN), ("subkegiatan", PeranKolom.SUB_KEGIATAN),
+    ("kegiatan", PeranKolom.KEGIATAN),
+    ("program", PeranKolom.PROGRAM),
+    ("sasaran", PeranKolom.SASARAN), ("tujuan/sasaran", PeranKolom.SASARAN),
+    ("indikator", PeranKolom.INDIKATOR),
+    ("formulasi", PeranKolom.FORMULASI), ("formula", PeranKolom.FORMULASI), ("rumus", PeranKolom.FORMULASI),
+    ("cara perhitungan", PeranKolom.FORMULASI), ("definisi operasional", PeranKolom.FORMULASI),
+    ("satuan", PeranKolom.SATUAN),
+    ("target triwulan", PeranKolom.TRIWULAN), ("triwulan", PeranKolom.TRIWULAN),
+    ("target", PeranKolom.TARGET),
+    ("pagu", PeranKolom.PAGU), ("anggaran", PeranKolom.PAGU), ("jumlah anggaran", PeranKolom.PAGU), ("dana", PeranKolom.PAGU),
+    ("alokasi anggaran", PeranKolom.PAGU),
+    ("jadwal", PeranKolom.JADWAL), ("waktu pelaksanaan", PeranKolom.JADWAL), ("bulan", PeranKolom.JADWAL),
+    ("output", PeranKolom.OUTPUT), ("keluaran", PeranKolom.OUTPUT),
+    ("penanggung jawab", PeranKolom.PJ),
 ]
 # Roles that make a row a table header (with at least two other known columns).
-KEY_ROLES = {Peran.INDIKATOR, Peran.AKSI, Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN, Peran.KEGIATAN_SUB}
+KEY_ROLES = {PeranKolom.INDIKATOR, PeranKolom.AKSI, PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN, PeranKolom.KEGIATAN_SUB}
 
 _TW = re.compile(r"^(?:target\s+)?(?P<prefix>tw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-MONTHS = {
-    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "peb": 2, "mar": 3, "mrt": 3, "maret": 3, "apr": 4,
-    "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "agt": 8, "ags": 8, "agu": 8,
-    "agust": 8, "agustus": 8, "aug": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10,
-    "nov": 11, "nop": 11, "november": 11, "nopember": 11, "des": 12, "dec": 12, "desember": 12,
-}
 _CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.\-]\d+)*\b", re.I)
 MAX_HEADER_CHARS = 60
 
@@ -99,14 +96,14 @@ def _header_key(text: str) -> str:
     return re.sub(r"[^\w/ ]", "", text).strip()
 
 
-def role_of(text: str) -> Peran | None:
+def role_of(text: str) -> PeranKolom | None:
     key = _header_key(text)
     if not key or len(key) > MAX_HEADER_CHARS:
         return None
     if key in EXACT:
         return EXACT[key]
     if tw_label(text, prefixed_only=True):
-        return Peran.TRIWULAN
+        return PeranKolom.TRIWULAN
     for prefix, role in PREFIXES:
         if key == prefix or key.startswith(prefix + " ") or key.startswith(prefix + "/"):
             return role
@@ -125,7 +122,7 @@ def tw_label(text: str, prefixed_only: bool = False) -> int | None:
 
 
 def month_label(text: str) -> int | None:
-    return MONTHS.get(_header_key(text).rstrip("."))
+    return nomor_bulan(_header_key(text))
 
 
 @dataclass
@@ -135,7 +132,7 @@ class Tabel:
     grid: Grid
     sheet: Sheet
     header: Row
-    cols: dict[Peran, int]
+    cols: dict[PeranKolom, int]
     judul_kolom: dict[int, str]
     tw: list[int | None] = field(default_factory=lambda: [None] * 4)  # column of TW I–IV
     bulan: list[int | None] = field(default_factory=lambda: [None] * 12)  # column of Jan–Des
@@ -145,20 +142,20 @@ class Tabel:
     decisions: list[Catatan] = field(default_factory=list)
 
     @property
-    def roles(self) -> set[Peran]:
+    def roles(self) -> set[PeranKolom]:
         return set(self.cols)
 
-    def has(self, *roles: Peran) -> bool:
+    def has(self, *roles: PeranKolom) -> bool:
         return all(r in self.cols for r in roles)
 
-    def col(self, role: Peran) -> int | None:
+    def col(self, role: PeranKolom) -> int | None:
         return self.cols.get(role)
 
-    def cell(self, row: Row, role: Peran) -> str:
+    def cell(self, row: Row, role: PeranKolom) -> str:
         col = self.cols.get(role)
         return "" if col is None else bersih(row.cell(col))
 
-    def place(self, row: Row, col: int | None = None, role: Peran | None = None) -> Place:
+    def place(self, row: Row, col: int | None = None, role: PeranKolom | None = None) -> Place:
         if col is None and role is not None:
             col = self.cols.get(role)
         base = self.grid.place(self.sheet, row, col, tabel=self.judul)
@@ -173,23 +170,23 @@ class Tabel:
                 return f"TW {'I II III IV'.split()[tw - 1]}"
         for month, c in enumerate(self.bulan, start=1):
             if c == col:
-                return list(k for k, v in MONTHS.items() if v == month)[0].capitalize()
+                return singkat_bulan(month)
         return ""
 
     def header_place(self) -> Place:
         return self.place(self.header)
 
     @property
-    def signature(self) -> frozenset[Peran]:
+    def signature(self) -> frozenset[PeranKolom]:
         return frozenset(self.cols)
 
 
-def header_roles(row: Row) -> dict[Peran, int] | None:
+def header_roles(row: Row) -> dict[PeranKolom, int] | None:
     """The roles of a header row, or None when the row is not a header."""
     cells = [(i, bersih(c)) for i, c in enumerate(row.cells) if bersih(c)]
     if len(cells) < 3:
         return None
-    roles: dict[Peran, int] = {}
+    roles: dict[PeranKolom, int] = {}
     unknown = 0
     for i, text in cells:
         role = role_of(text)
@@ -222,11 +219,11 @@ def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
             tabel.bulan[month - 1] = i
     index = start
     group_cols = sorted(
-        (col, role) for role, col in tabel.cols.items() if role in (Peran.TRIWULAN, Peran.TARGET, Peran.JADWAL)
+        (col, role) for role, col in tabel.cols.items() if role in (PeranKolom.TRIWULAN, PeranKolom.TARGET, PeranKolom.JADWAL)
     )
     header_cols = sorted(i for i, c in enumerate(tabel.header.cells) if bersih(c))
 
-    def group_at(col: int) -> Peran | None:
+    def group_at(col: int) -> PeranKolom | None:
         owner = max((c for c in header_cols if c <= col), default=None)
         return next((role for c, role in group_cols if c == owner), None)
 
@@ -249,11 +246,11 @@ def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
         elif all(tws.values()):
             for i, tw in tws.items():
                 group = group_at(i)
-                if group == Peran.JADWAL:
+                if group == PeranKolom.JADWAL:
                     continue  # "Triw I" over the months of the schedule: not targets
                 tabel.tw[tw - 1] = i
-                if group == Peran.TARGET and tabel.cols.get(Peran.TARGET) == i:
-                    del tabel.cols[Peran.TARGET]  # "TARGET" heads the quarters: there is no yearly column
+                if group == PeranKolom.TARGET and tabel.cols.get(PeranKolom.TARGET) == i:
+                    del tabel.cols[PeranKolom.TARGET]  # "TARGET" heads the quarters: there is no yearly column
         else:
             break
         tabel.sub_header.append(row)
@@ -270,7 +267,7 @@ def _first_data_no(tabel: Tabel, rows: list[Row], index: int) -> str | None:
     """The NO cell of the first non-blank row from `index`, '' when it has none, None when there is no row."""
     for row in rows[index:index + 5]:
         if not row.is_blank:
-            return tabel.cell(row, Peran.NO) if Peran.NO in tabel.cols else ""
+            return tabel.cell(row, PeranKolom.NO) if PeranKolom.NO in tabel.cols else ""
     return None
 
 
@@ -306,13 +303,26 @@ def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
             continues = same and first_no is not None and first_no not in ("1", "1.")
             if continues:
                 assert current is not None
-                current.decisions.append(Catatan(
-                    "tabel.lanjutan",
-                    f"Tabel berlanjut setelah judul kolom yang diulang di baris {row.number}"
-                    + (f" (kepala halaman di baris {gap[0]}–{gap[1]})" if (gap := _gap(rows, current, row)) else "")
-                    + "; baris-baris berikutnya dibaca sebagai bagian tabel yang sama.",
-                    grid.place(sheet, row, tabel=current.judul),
-                ))
+                current.decisions.append(
+                    Catatan(
+                        "tabel.lanjutan",
+                        gettext(
+                            "Tabel berlanjut setelah judul kolom yang diulang di baris "
+                            "%(row_number)s%(teks)s; baris-baris berikutnya dibaca sebagai bagian tabel yang "
+                            "sama."
+                        )
+                        % {
+                            "row_number": row.number,
+                            "teks": (
+                                gettext(" (kepala halaman di baris %(awal)s–%(akhir)s)")
+                                % {"awal": gap[0], "akhir": gap[1]}
+                                if (gap := _gap(rows, current, row))
+                                else ""
+                            ),
+                        },
+                        grid.place(sheet, row, tabel=current.judul),
+                    )
+                )
             else:
                 current = probe
                 current.judul = _caption(rows, index)

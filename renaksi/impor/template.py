@@ -33,7 +33,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from renaksi.core.angka import format_angka
+from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
+from renaksi.core.bulan import BULAN_SINGKAT
 from renaksi.core.nip import format_nip
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 from renaksi.perencanaan.models import (
@@ -46,7 +47,6 @@ from renaksi.perencanaan.models import (
 from renaksi.perencanaan.selectors import PlanData, plan_data
 
 TEMPLATE_VERSION = "Renaksi 1"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
 MARK = "x"
 YA, TIDAK = "Ya", "Tidak"
 DISIMPULKAN = " (disimpulkan)"
@@ -182,7 +182,7 @@ AKSI = Lembar(
               wajib=True),
         Kolom("Nomor", 7, "Nomor aksi seperti tertulis.", "kode"),
         Kolom("Uraian aksi", 45, "Uraian aksi / kegiatan.", wajib=True),
-        *(Kolom(m, 5, f"'x' bila aksi dilaksanakan pada bulan {m}.", "bulan", (MARK,)) for m in MONTHS),
+        *(Kolom(m, 5, f"'x' bila aksi dilaksanakan pada bulan {m}.", "bulan", (MARK,)) for m in BULAN_SINGKAT),
         Kolom("Output/keluaran", 30, "Keluaran aksi."),
         Kolom("Target", 10, "Target aksi (angka).", "target"),
         Kolom("Satuan target", 12, "Satuan target."),
@@ -276,8 +276,7 @@ def target_number(nilai: Decimal | None, desimal: int) -> Decimal | int | None:
 
 def default_teks(nilai: Decimal | int | None, kategori: str = "") -> str:
     """How `target_set` writes a target when the source gives no wording: '80', '16,20', 'B (67,34)'."""
-    number = format_angka(nilai)
-    return f"{kategori} ({number})" if kategori and number else kategori or number
+    return teks_kategori(kategori, format_angka(nilai))
 
 
 def target_cell(target: Target | None) -> Any:
@@ -438,8 +437,7 @@ def _places(nilai: Decimal | None) -> int:
     """Decimals a stored value really needs (the database pads to 6): Decimal('12.500000') → 1."""
     if nilai is None:
         return 0
-    exponent = nilai.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return banyak_desimal(nilai, tanpa_nol=True)
 
 
 def _pejabat_rows(pd: PerangkatDaerah, officials: list[Pejabat], heads: set[int]) -> list[list[Any]]:
@@ -465,8 +463,7 @@ VALIDATION_ROWS = 500  # rows below the data that still get the drop-down lists
 
 def _target_format(value: Any) -> str:
     if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        places = banyak_desimal(value)
         return "#,##0" + ("." + "0" * places if places else "")
     return "#,##0"
 
@@ -474,7 +471,7 @@ def _target_format(value: Any) -> str:
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         # openpyxl writes a Decimal as its text ('16.20'); Excel keeps the number and the format shows its decimals
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
+        return int(value) if value == value.to_integral_value() and not banyak_desimal(value) else value
     return value
 
 

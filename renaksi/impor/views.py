@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -50,15 +51,15 @@ def _error_text(exc: Exception) -> str:
     # A reader or layout that fails on an unforeseen document is a bug to fix, not the user's fault: logged with
     # its traceback for us, a plain message for the person (nothing was written: every write is in a transaction).
     log.exception("impor gagal tak terduga")
-    return ("dokumen ini tidak dapat diproses karena kesalahan tak terduga di Renaksi. Tidak ada yang disimpan. "
-            "Laporkan kepada admin dan sertakan berkasnya.")
+    return gettext("dokumen ini tidak dapat diproses karena kesalahan tak terduga di Renaksi. Tidak ada yang "
+                   "disimpan. Laporkan kepada admin dan sertakan berkasnya.")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    if not importable_perangkat_daerah(request.user).exists():
-        raise PermissionDenied("Anda tidak berhak mengimpor rencana aksi.")
+    if not request.user.has_perm("perencanaan.add_rencanaaksi"):
+        raise PermissionDenied(gettext("Anda tidak berhak mengimpor rencana aksi."))
     if request.method == "POST":
         pd_id = request.POST.get("perangkat_daerah")
         if pd_id and pd_id.isdigit():
@@ -112,11 +113,11 @@ def import_confirm(request, token: str):
         year = pratinjau.document_year(parsed, unggahan.tahun)
         existing = pratinjau.existing_plan(pd, year)
         if (existing.pk if existing else None) != unggahan.existing_id:
-            messages.warning(request, "Rencana aksi tahun ini berubah sejak pratinjau dibuat; periksa lagi.")
+            messages.warning(request, gettext("Rencana aksi tahun ini berubah sejak pratinjau dibuat; periksa lagi."))
             return redirect("import_preview", token=token)
         if existing is not None and not (request.user.has_perm("perencanaan.import_rencanaaksi", existing)
                                          and existing.editable):
-            raise PermissionDenied("Rencana aksi yang ada tidak dapat diganti.")
+            raise PermissionDenied(gettext("Rencana aksi yang ada tidak dapat diganti."))
         result = api.import_document(parsed, user=request.user, tahun=unggahan.tahun, perangkat_daerah=pd,
                                      replace=existing, dry_run=False)
     except api.ImporDitolak as exc:
@@ -132,7 +133,8 @@ def import_confirm(request, token: str):
         return _upload_again(request, pd, unggahan, _error_text(exc))
     pratinjau.discard(request, unggahan)
     plan = result.rencana_aksi
-    messages.success(request, f"Dokumen {unggahan.nama_berkas} diimpor menjadi {plan}.")
+    messages.success(request, gettext("Dokumen %(berkas)s diimpor menjadi %(plan)s.")
+                     % {"berkas": unggahan.nama_berkas, "plan": plan})
     return redirect("plan_editor", pk=plan.pk)
 
 
@@ -146,7 +148,8 @@ def _upload_again(request, pd: PerangkatDaerah, unggahan: pratinjau.Unggahan, er
 def import_cancel(request, token: str):
     unggahan = pratinjau.get_staged(request, token)
     pratinjau.discard(request, unggahan)
-    messages.info(request, f"Impor {unggahan.nama_berkas} dibatalkan; tidak ada yang disimpan.")
+    messages.info(request, gettext("Impor %(berkas)s dibatalkan; tidak ada yang disimpan.")
+                  % {"berkas": unggahan.nama_berkas})
     return redirect("import_upload")
 
 

@@ -19,12 +19,15 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.utils.translation import gettext
 
+from renaksi.core.angka import banyak_desimal
+from renaksi.core.bulan import singkat_bulan
 from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
     KegiatanDoc,
-    Nilai,
+    NilaiSel,
     PejabatDoc,
     PerjanjianKinerjaDoc,
     PKItemDoc,
@@ -46,7 +49,6 @@ PEMDA_JENIS = {"kabupaten": Pemda.Jenis.KABUPATEN, "kab": Pemda.Jenis.KABUPATEN,
                "kota": Pemda.Jenis.KOTA, "provinsi": Pemda.Jenis.PROVINSI, "prov": Pemda.Jenis.PROVINSI,
                "prov.": Pemda.Jenis.PROVINSI}
 _MAX_DECIMAL = Decimal(10) ** 18  # Provenance.nilai holds 24 digits, 6 of them decimals
-BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
 # Formats whose copy of a table keeps the text of a cell but not its shading.
 TEXT_COPY_FORMATS = ("teks", "csv")
 JADWAL_HILANG = "arsiran bulan hilang pada salinan teks"
@@ -95,23 +97,38 @@ def resolve_tujuan(doc: RencanaAksiDoc, *, pemda: Pemda | str | None, perangkat_
     place = doc.perangkat_daerah.place if doc.perangkat_daerah else Place(doc.dokumen)
     tahun = tahun or doc.tahun
     if not tahun:
-        raise ImporGagal("tahun rencana aksi tidak tertulis di judul dokumen; sebutkan tahunnya (--tahun).", place)
+        raise ImporGagal(gettext("tahun rencana aksi tidak tertulis di judul dokumen; sebutkan tahunnya "
+                                 "(--tahun)."), place)
     if isinstance(perangkat_daerah, PerangkatDaerah):
         pd = perangkat_daerah
     else:
         pemda_obj = _resolve_pemda(doc, pemda, place)
         nama = (perangkat_daerah or (doc.perangkat_daerah.teks if doc.perangkat_daerah else "")).strip()
         if not nama:
-            raise ImporGagal("perangkat daerah tidak tertulis di judul dokumen; sebutkan namanya "
-                             "(--perangkat-daerah).", place)
+            raise ImporGagal(gettext("perangkat daerah tidak tertulis di judul dokumen; sebutkan namanya "
+                                     "(--perangkat-daerah)."), place)
         pd = _call(place, org.perangkat_daerah_get_or_create, pemda=pemda_obj, nama=nama)
     if doc.perangkat_daerah and perangkat_daerah is not None and \
             doc.perangkat_daerah.teks.casefold() != pd.nama.casefold():
-        notes.append(Catatan("tujuan.berbeda", f"Dokumen menyebut '{doc.perangkat_daerah.teks}'; diimpor ke "
-                             f"'{pd.nama}' sesuai pilihan.", place))
+        notes.append(
+            Catatan(
+                "tujuan.berbeda",
+                gettext(
+                    "Dokumen menyebut '%(pd_dokumen)s'; diimpor ke '%(pd_nama)s' sesuai pilihan."
+                )
+                % {"pd_dokumen": doc.perangkat_daerah.teks, "pd_nama": pd.nama},
+                place,
+            )
+        )
     if doc.tahun and tahun != doc.tahun:
-        notes.append(Catatan("tujuan.berbeda", f"Dokumen menyebut tahun {doc.tahun}; diimpor sebagai tahun {tahun} "
-                             "sesuai pilihan.", doc.judul.place if doc.judul else place))
+        notes.append(
+            Catatan(
+                "tujuan.berbeda",
+                gettext("Dokumen menyebut tahun %(tahun)s; diimpor sebagai tahun %(tahun2)s sesuai pilihan.")
+                % {"tahun": doc.tahun, "tahun2": tahun},
+                doc.judul.place if doc.judul else place,
+            )
+        )
     return Tujuan(pd, int(tahun), notes)
 
 
@@ -126,11 +143,13 @@ def _resolve_pemda(doc: RencanaAksiDoc, pemda: Pemda | str | None, place: Place)
             return found.get()
         jenis = jenis or (doc.pemda_jenis if doc.pemda_nama.casefold() == nama.casefold() else "")
         if not jenis:
-            raise ImporGagal(f"pemda '{pemda}' belum ada; tulis lengkap dengan jenisnya, misalnya 'Kota {nama}' "
-                             f"atau 'Kabupaten {nama}'.", place)
+            raise ImporGagal(gettext("pemda '%(pemda)s' belum ada; tulis lengkap dengan jenisnya, misalnya "
+                                     "'Kota %(nama)s' atau 'Kabupaten %(nama)s'.")
+                             % {"pemda": pemda, "nama": nama}, place)
         return _call(place, org.pemda_get_or_create, jenis=jenis, nama=nama)
     if not doc.pemda_nama or not doc.pemda_jenis:
-        raise ImporGagal("pemerintah daerah tidak tertulis di judul dokumen; sebutkan (--pemda 'Kota …').", place)
+        raise ImporGagal(gettext("pemerintah daerah tidak tertulis di judul dokumen; sebutkan (--pemda "
+                                 "'Kota …')."), place)
     return _call(place, org.pemda_get_or_create, jenis=doc.pemda_jenis, nama=doc.pemda_nama)
 
 
@@ -148,7 +167,8 @@ def _call(place: Place | None, fn, **kwargs):
     try:
         return fn(**kwargs)
     except (ValidationError, DatabaseError) as exc:
-        raise ImporGagal(f"nilai tidak dapat disimpan ({_messages(exc)}).", place) from exc
+        raise ImporGagal(gettext("nilai tidak dapat disimpan (%(messages_exc)s).")
+                         % {"messages_exc": _messages(exc)}, place) from exc
 
 
 class Writer:
@@ -175,8 +195,7 @@ class Writer:
     def _prov(self, obj, fld: str, teks: str, nilai, place: Place | None, catatan: str = "") -> None:
         if nilai is not None:
             nilai = Decimal(nilai)
-            exponent = nilai.as_tuple().exponent
-            if abs(nilai) >= _MAX_DECIMAL or (isinstance(exponent, int) and exponent < -6):
+            if abs(nilai) >= _MAX_DECIMAL or banyak_desimal(nilai) > 6:
                 nilai = None  # the text keeps it; the column cannot
         place = place or Place(self.doc.dokumen)
         _call(place, svc.provenance_record, obj=obj, rencana_aksi=self.ra, field=fld, teks=teks,
@@ -226,8 +245,9 @@ class Writer:
             if doc.tujuan:
                 self.warnings.append(Catatan(
                     "tujuan.tidak_disimpan",
-                    f"{len(doc.tujuan)} tujuan terbaca (" + "; ".join(t.uraian.teks for t in doc.tujuan)
-                    + ") tetapi periode Renstra-nya tidak tertulis, jadi tidak disimpan.",
+                    gettext("%(n_tujuan)s tujuan terbaca (%(teks)s) tetapi periode Renstra-nya tidak "
+                            "tertulis, jadi tidak disimpan.")
+                    % {"n_tujuan": len(doc.tujuan), "teks": "; ".join(t.uraian.teks for t in doc.tujuan)},
                     doc.tujuan[0].uraian.place,
                 ))
             return
@@ -295,8 +315,7 @@ class Writer:
                     sumber_data=ind.sumber_data[:255], bidang=self._bidang(ind.bidang, place), urutan=urutan)
         self.indikator[id(ind)] = obj
         notes = [t.teks for t in ind.keterangan]
-        notes += [f"Ditulis juga sebagai: {t.teks}" + (f" ({t.place.describe()})" if t.place else "")
-                  for t in ind.nama_lain]
+        notes += [_also_written(t) for t in ind.nama_lain]
         if notes:
             _call(place, svc.indikator_update, indikator=obj, catatan="\n".join(notes))
         if ind.target_renstra is not None:
@@ -312,7 +331,7 @@ class Writer:
                 self._prov(yearly, "nilai", other.angka.teks, other.angka.nilai, other.place,
                            "target tahunan yang sama, tertulis di tempat lain")
 
-    def _target(self, indikator: Indikator, triwulan: int | None, nilai: Nilai):
+    def _target(self, indikator: Indikator, triwulan: int | None, nilai: NilaiSel):
         angka = nilai.angka
         target = _call(nilai.place, svc.target_set, indikator=indikator, tahun=self.tujuan.tahun, triwulan=triwulan,
                        nilai=angka.nilai, kategori=angka.kategori, teks=angka.teks.strip(), desimal=angka.desimal)
@@ -353,8 +372,7 @@ class Writer:
                     target_satuan=(target.satuan or target.keterangan) if target else "",
                     target_teks=target.teks.strip() if target else "", urutan=urutan,
                     catatan="\n".join(([s.catatan] if s.catatan else []) + [
-                        f"Ditulis juga sebagai: {t.teks}" + (f" ({t.place.describe()})" if t.place else "")
-                        for t in _distinct_names(s.nama, s.nama_lain)]))
+                        _also_written(t) for t in _distinct_names(s.nama, s.nama_lain)]))
         self._prov_uang(obj, s.pagu)
         for other in s.pagu_lain:
             self._prov_uang(obj, other)
@@ -382,7 +400,7 @@ class Writer:
         place = aksi.uraian.place or Place(self.doc.dokumen)
         place = dataclasses.replace(place, kolom=None, judul_kolom="Jan–Des")
         lost = self.doc.format in TEXT_COPY_FORMATS and not self.doc.jadwal_bertanda
-        self._prov(obj, "jadwal", ", ".join(BULAN[b - 1] for b in sorted(set(aksi.bulan)) if 1 <= b <= 12), None,
+        self._prov(obj, "jadwal", ", ".join(singkat_bulan(b) for b in sorted(set(aksi.bulan)) if 1 <= b <= 12), None,
                    place, JADWAL_HILANG if lost else "")
 
     # --- Perjanjian Kinerja ----------------------------------------------------------------------------------------
@@ -427,3 +445,9 @@ def _distinct_names(nama: Teks, others: list[Teks]) -> list[Teks]:
             result.append(t)
     return result
 
+
+
+def _also_written(teks: Teks) -> str:
+    """Another spelling of a name, kept in the row's notes: 'Ditulis juga sebagai: … (berkas …, baris 12)'."""
+    text = gettext("Ditulis juga sebagai: %(teks)s") % {"teks": teks.teks}
+    return f"{text} ({teks.place.describe()})" if teks.place else text

@@ -23,7 +23,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from renaksi.core.angka import format_angka
+from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
+from renaksi.core.bulan import BULAN_SINGKAT
 from renaksi.core.nip import format_nip
 from renaksi.organisasi.models import Bidang, Pejabat
 from renaksi.pemeriksaan import api as pemeriksaan
@@ -40,7 +41,6 @@ from renaksi.perencanaan.models import (
 )
 from renaksi.perencanaan.selectors import PerjanjianKinerjaData, PlanData, plan_data
 
-BULAN_SINGKAT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
 TRIWULAN = ("I", "II", "III", "IV")
 
 
@@ -68,7 +68,7 @@ class Nilai:
             return self.teks
         number = format_angka(self.nilai, self.desimal) if self.nilai is not None else ""
         if self.kategori:
-            return f"{self.kategori} ({number})" if number else self.kategori
+            return teks_kategori(self.kategori, number)
         return f"{number} {self.satuan}".strip() if number else ""
 
     def __str__(self) -> str:
@@ -85,15 +85,7 @@ def _nilai_target(target: Target | None) -> Nilai:
 
 
 def _nilai_output(nilai: Decimal | None, satuan: str, teks: str) -> Nilai:
-    return Nilai(nilai=nilai, desimal=_decimals(nilai), teks=teks, satuan=satuan)
-
-
-def _decimals(value: Decimal | None) -> int:
-    if value is None:
-        return 0
-    value = value.normalize()
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Nilai(nilai=nilai, desimal=banyak_desimal(nilai, tanpa_nol=True), teks=teks, satuan=satuan)
 
 
 # --- Document parts -----------------------------------------------------------------------------------------------
@@ -134,6 +126,7 @@ class Sampul:
     tahun: int
     judul: str
     versi: int
+    label_versi: str  # "Murni", "Perubahan 1"
     status: str
     status_label: str
 
@@ -403,7 +396,7 @@ def _tabel_pk(p: _Plan, pk: PerjanjianKinerjaData | None) -> tuple[list[BarisPk]
     for n, item in enumerate(pk.items, start=1):
         indikator = p.indikator_by_id.get(item.indikator_id)
         sasaran = p.sasaran.get(item.sasaran_id) or (p.sasaran_of(indikator) if indikator else None)
-        target = Nilai(nilai=item.target_nilai, desimal=_decimals(item.target_nilai),
+        target = Nilai(nilai=item.target_nilai, desimal=banyak_desimal(item.target_nilai, tanpa_nol=True),
                        kategori=item.target_kategori, teks=item.target_teks)
         rows.append(BarisPk(nomor=item.nomor or str(n), sasaran=sasaran.uraian if sasaran else "",
                             sasaran_rowspan=1, indikator=indikator.nama if indikator else "", target=target))
@@ -609,7 +602,8 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
     kepala = plan.penandatangan or pd.kepala
     sampul = Sampul(
         perangkat_daerah=pd.nama, singkatan=pd.singkatan, pemda=str(pemda), alamat=pd.alamat, tahun=plan.tahun,
-        judul=plan.judul, versi=plan.versi, status=plan.status, status_label=str(plan.get_status_display()),
+        judul=plan.judul, versi=plan.versi, label_versi=plan.label_versi, status=plan.status,
+        status_label=str(plan.get_status_display()),
     )
     return RencanaAksiDokumen(
         rencana_aksi_id=plan.pk,

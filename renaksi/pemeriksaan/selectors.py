@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from renaksi.core.angka import AngkaTidakValid, parse_angka
+from renaksi.core.angka import AngkaTidakValid, banyak_desimal, parse_angka
 from renaksi.perencanaan.models import RencanaAksi, Target
 from renaksi.perencanaan.selectors import PlanData, plan_data
 
@@ -34,8 +34,7 @@ def as_written(nilai: Decimal | None, desimal: int | None = None) -> Decimal | N
         if quantized == nilai:
             return quantized
     normalized = nilai.normalize()
-    exponent = normalized.as_tuple().exponent
-    return normalized.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normalized
+    return normalized if banyak_desimal(normalized) else normalized.quantize(Decimal(1))
 
 
 def _written_nilai(nilai: Decimal | None, teks: str) -> Decimal | None:

@@ -15,15 +15,11 @@ from django.utils.translation import gettext_lazy
 
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka, parse_uang
+from renaksi.core.bulan import nama_bulan
 
 from .models import Indikator, Sasaran
 
-BULAN = [
-    (1, gettext_lazy("Januari")), (2, gettext_lazy("Februari")), (3, gettext_lazy("Maret")),
-    (4, gettext_lazy("April")), (5, gettext_lazy("Mei")), (6, gettext_lazy("Juni")), (7, gettext_lazy("Juli")),
-    (8, gettext_lazy("Agustus")), (9, gettext_lazy("September")), (10, gettext_lazy("Oktober")),
-    (11, gettext_lazy("November")), (12, gettext_lazy("Desember")),
-]
+BULAN = [(m, gettext_lazy(nama_bulan(m))) for m in range(1, 13)]
 
 
 def nilai_input(nilai: Decimal | None, desimal: int = 0) -> str:

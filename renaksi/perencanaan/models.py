@@ -135,6 +135,13 @@ class RencanaAksi(models.Model):
     def editable(self) -> bool:
         return self.status in self.EDITABLE
 
+    @property
+    def label_versi(self) -> str:
+        """'Murni' for the first plan of a year, 'Perubahan 1', 'Perubahan 2' … for its revisions."""
+        if self.versi == 1:
+            return str(_("Murni"))
+        return str(_("Perubahan %(n)d")) % {"n": self.versi - 1}
+
 
 class PlanRow(models.Model):
     """A row of a plan's tree: knows its plan and its place among its siblings."""

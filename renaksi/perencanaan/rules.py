@@ -87,14 +87,27 @@ for model in ("indikator", "target", "subkegiatan", "aksi"):
 # Adding an aksi to a sub kegiatan is a change of that sub kegiatan's bidang.
 rules.add_perm("perencanaan.add_aksi", can_edit_bidang_row)
 
-# Who may create a plan for a PD at all (the object is the PerangkatDaerah).
+
+def pd_scope(user) -> dict[str, int] | None:
+    """The PDs a user may create or import plans for, as a filter on PerangkatDaerah: an admin pemda's whole Pemda,
+    a perencana's own PD; None for anyone else. The one answer to "who may import into which PD": the upload form's
+    list, the import views, `renaksi import --pengguna` and the home page's button all ask `add_rencanaaksi`."""
+    if not user.is_authenticated:
+        return None
+    if user.peran == Peran.ADMIN_PEMDA and user.pemda_id:
+        return {"pemda_id": user.pemda_id}
+    if user.peran == Peran.PERENCANA and user.perangkat_daerah_id:
+        return {"pk": user.perangkat_daerah_id}
+    return None
+
+
 @rules.predicate
 def pd_is_mine(user, pd) -> bool:
-    if not user.is_authenticated or pd is None:
+    """The object is a PerangkatDaerah; without one (`perms.perencanaan.add_rencanaaksi`): for any PD at all."""
+    scope = pd_scope(user)
+    if scope is None:
         return False
-    if user.peran == Peran.ADMIN_PEMDA:
-        return pd.pemda_id == user.pemda_id
-    return user.peran == Peran.PERENCANA and pd.pk == user.perangkat_daerah_id
+    return pd is None or all(getattr(pd, field) == value for field, value in scope.items())
 
 
 rules.add_perm("perencanaan.add_rencanaaksi", pd_is_mine)

@@ -13,7 +13,8 @@ from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquer
 from django.utils.translation import gettext_lazy as _
 
 from renaksi.accounts.models import Peran
-from renaksi.core.angka import format_angka
+from renaksi.core.angka import format_angka, teks_kategori
+from renaksi.core.bulan import nama_bulan, singkat_bulan
 from renaksi.organisasi.models import Bidang, Pejabat
 
 from .models import (
@@ -353,15 +354,7 @@ def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tu
 
 
 # (month, short name, name, triwulan) — the columns of the schedule.
-BULAN = [
-    (m, singkat, nama, (m - 1) // 3 + 1)
-    for m, (singkat, nama) in enumerate([
-        (_("Jan"), _("Januari")), (_("Feb"), _("Februari")), (_("Mar"), _("Maret")), (_("Apr"), _("April")),
-        (_("Mei"), _("Mei")), (_("Jun"), _("Juni")), (_("Jul"), _("Juli")), (_("Agu"), _("Agustus")),
-        (_("Sep"), _("September")), (_("Okt"), _("Oktober")), (_("Nov"), _("November")),
-        (_("Des"), _("Desember")),
-    ], start=1)
-]
+BULAN = [(m, _(singkat_bulan(m)), _(nama_bulan(m)), (m - 1) // 3 + 1) for m in range(1, 13)]
 
 
 @dataclass(frozen=True)
@@ -399,9 +392,7 @@ def target_label(target: Target | None) -> str:
     if target is None:
         return ""
     number = format_angka(target.nilai, target.desimal) if target.nilai is not None else ""
-    if target.kategori:
-        return f"{target.kategori} ({number})" if number else target.kategori
-    return number
+    return teks_kategori(target.kategori, number)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
 
-from renaksi.core.angka import format_angka
+from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
 from renaksi.core.services import save_validated
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
@@ -196,15 +196,22 @@ def target_set(
     teks: str | None = None,
     desimal: int | None = None,
 ) -> Target:
-    """Set the yearly (`triwulan=None`) or a quarterly target. `nilai=None` and no kategori keeps it empty."""
+    """Set the yearly (`triwulan=None`) or a quarterly target. `nilai=None` and no kategori keeps it empty.
+
+    A target set to what it already is (the same value, kategori and decimals written, and the same wording when
+    `teks` is given) is left alone: no save, so no history row that records a change nobody made.
+    """
     ensure_editable(indikator.rencana_aksi)
+    stated_teks = teks
     if desimal is None:
-        exponent = nilai.as_tuple().exponent if nilai is not None else 0
-        desimal = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        desimal = banyak_desimal(nilai)
     if teks is None:
-        number = format_angka(nilai)
-        teks = f"{kategori} ({number})" if kategori and number else kategori or number
+        teks = teks_kategori(kategori, format_angka(nilai))
     target = Target.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    if target is not None and (target.nilai, target.kategori, target.desimal) == (nilai, kategori, desimal) and (
+        stated_teks is None or stated_teks == target.teks
+    ):
+        return target
     target = target or Target(indikator=indikator, tahun=tahun, triwulan=triwulan)
     return save_validated(target, nilai=nilai, kategori=kategori, teks=teks, desimal=desimal)
 

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from renaksi.core.angka import format_rupiah
+from renaksi.core.angka import format_rupiah, teks_kategori
 from renaksi.organisasi.models import Pejabat
 
 from . import nomenklatur, selectors, services
@@ -352,11 +352,7 @@ def target_edit(request, indikator_id: int):
             for (name, triwulan), (_tw, current) in zip(TargetForm.FIELDS, node.targets, strict=True):
                 angka = d[name]
                 if current is None and angka.kosong:
-                    continue
-                if current is not None and (current.nilai, current.kategori, current.desimal) == (
-                    angka.nilai, angka.kategori, angka.desimal
-                ):
-                    continue  # unchanged: no new history row
+                    continue  # nothing to set (an unchanged target is left alone by the service)
                 services.target_set(indikator=indikator, tahun=plan.tahun, triwulan=triwulan, nilai=angka.nilai,
                                     kategori=angka.kategori)
 
@@ -366,8 +362,7 @@ def target_edit(request, indikator_id: int):
         initial = {}
         for (name, _triwulan), (_tw, t) in zip(TargetForm.FIELDS, node.targets, strict=True):
             if t is not None:
-                number = nilai_input(t.nilai, t.desimal)
-                initial[name] = f"{t.kategori} ({number})" if t.kategori and number else t.kategori or number
+                initial[name] = teks_kategori(t.kategori, nilai_input(t.nilai, t.desimal))
         form = TargetForm(initial=initial, indikator=indikator)
     focus = request.GET.get("fokus", "tw1")
     return _form(request, "_target_form.html", {"form": form, "node": node, "tree": tree, "plan": tree.plan,

@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from renaksi.core.angka import AngkaTidakValid, JenisAngka, format_angka, parse_angka, parse_uang
+from renaksi.core.angka import (
+    AngkaTidakValid,
+    JenisAngka,
+    banyak_desimal,
+    format_angka,
+    format_rupiah,
+    parse_angka,
+    parse_uang,
+    teks_kategori,
+)
 
 
 @pytest.mark.parametrize(
@@ -143,3 +152,28 @@ def test_any_text_either_parses_or_raises_the_documented_error(text):
         parse_angka(text)
     except AngkaTidakValid:
         pass
+
+
+@pytest.mark.parametrize(
+    ("nilai", "tertulis", "perlu"),
+    [(None, 0, 0), (Decimal("80"), 0, 0), (Decimal("16.20"), 2, 1), (Decimal("12.500000"), 6, 1),
+     (Decimal("1E+2"), 0, 0), (Decimal("Infinity"), 0, 0), (Decimal("0.000001"), 6, 6)],
+)
+def test_decimals_of_a_value_as_written_and_as_needed(nilai, tertulis, perlu):
+    assert banyak_desimal(nilai) == tertulis
+    assert banyak_desimal(nilai, tanpa_nol=True) == perlu
+
+
+def test_a_category_target_is_written_with_its_score_in_brackets():
+    assert teks_kategori("B", "67,34") == "B (67,34)"
+    assert teks_kategori("B", "") == "B"
+    assert teks_kategori("", "67,34") == "67,34"
+    assert teks_kategori("", "") == ""
+
+
+def test_rupiah_with_and_without_the_rp_prefix():
+    assert format_rupiah(1_030_000) == "1.030.000"
+    assert format_rupiah(1_030_000, rp=True) == "Rp1.030.000"
+    assert format_rupiah(0, rp=True) == "Rp0"
+    assert format_rupiah(None) == ""
+    assert format_rupiah(None, rp=True, kosong="—") == "—"

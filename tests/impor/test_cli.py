@@ -9,12 +9,15 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from renaksi.accounts.models import Peran
 from renaksi.impor import api
 from renaksi.impor.grid import ImporGagal
 from renaksi.impor.models import Impor
+from renaksi.organisasi import services as org
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import RencanaAksi, SubKegiatan
 from tests.conftest import SEED_SAMARINDA
+from tests.factories import make_user
 
 from .conftest import run_cli, table_counts
 
@@ -203,3 +206,24 @@ def test_choices_override_the_title(world):
 def test_import_errors_are_importgagal_for_callers():
     with pytest.raises(ImporGagal):
         api.parse_document(b"", "kosong.txt")
+
+
+def test_pengguna_imports_only_into_a_pd_the_upload_page_would_offer(tmp_path):
+    """`--pengguna` asks the same rule as the upload page (`perencanaan.add_rencanaaksi` on the PD)."""
+    pemda = org.pemda_get_or_create(nama="Contoh", jenis="kota")
+    diskominfo = org.perangkat_daerah_get_or_create(pemda=pemda, nama="Dinas Komunikasi dan Informatika")
+    other = org.perangkat_daerah_get_or_create(pemda=pemda, nama="Dinas Kesehatan")
+    make_user("perencana_dinkes", Peran.PERENCANA, pemda=pemda, perangkat_daerah=other)
+    make_user("perencana_kominfo", Peran.PERENCANA, pemda=pemda, perangkat_daerah=diskominfo)
+    path = write(tmp_path, "diskominfo.txt", MINIMAL)
+    exc = refused(path, "--pengguna", "perencana_dinkes")
+    assert exc.returncode == 1
+    assert "tidak berhak mengimpor rencana aksi Dinas Komunikasi dan Informatika" in str(exc)
+    result = run_cli(path, "--pengguna", "perencana_kominfo", "--json")
+    assert RencanaAksi.objects.get(pk=result["rencana_aksi"]["id"]).perangkat_daerah == diskominfo
+
+
+def test_text_output_gives_each_decision_its_code_and_title(tmp_path):
+    out = run_cli(str(SEED_SAMARINDA), "--dry-run")
+    assert "  - [pagu.dua_sumber] Pagu tertulis berbeda di dua tabel: Pagu sub kegiatan " in out
+    assert "  - [jadwal.kosong] Jadwal bulan kosong pada semua aksi: " in out

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from renaksi.core.angka import parse_angka
-from renaksi.impor.dokumen import IndikatorDoc, Nilai, RencanaAksiDoc, SasaranDoc, Teks
+from renaksi.impor.dokumen import IndikatorDoc, NilaiSel, RencanaAksiDoc, SasaranDoc, Teks
 from renaksi.impor.inferensi import infer, polaritas_of
 
 
@@ -23,7 +23,7 @@ def test_polarity(nama, target, polaritas):
 
 
 def indikator(nama: str, tahunan: str, *tw: str) -> IndikatorDoc:
-    cell = lambda t: Nilai(parse_angka(t))  # noqa: E731
+    cell = lambda t: NilaiSel(parse_angka(t))  # noqa: E731
     return IndikatorDoc(Teks(nama), target=cell(tahunan), triwulan=[cell(t) for t in tw] or [None] * 4)
 
 

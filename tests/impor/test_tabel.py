@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from renaksi.impor.grid import Grid, Row, Sheet
-from renaksi.impor.tabel import Peran, find_tables, role_of, tw_label
+from renaksi.impor.tabel import PeranKolom, find_tables, role_of, tw_label
 
 
 def grid_of(text: str) -> Grid:
@@ -14,12 +14,12 @@ def grid_of(text: str) -> Grid:
 
 
 @pytest.mark.parametrize("header, role", [
-    ("INDIKATOR KINERJA", Peran.INDIKATOR), ("Indikator Kinerja Sasaran Utama", Peran.INDIKATOR),
-    ("ANGGARAN", Peran.PAGU), ("Pagu Anggaran", Peran.PAGU), ("Pagu (Rp)", Peran.PAGU),
-    ("Target/ Satuan", Peran.TARGET), ("Target Tahunan", Peran.TARGET), ("TRIWULAN", Peran.TRIWULAN),
-    ("Target Triwulan", Peran.TRIWULAN), ("Kegiatan/Sub Kegiatan", Peran.KEGIATAN_SUB),
-    ("SUB KEGIATAN", Peran.SUB_KEGIATAN), ("AKSI/KEGIATAN", Peran.AKSI), ("OUTPUT/KELUARAN", Peran.OUTPUT),
-    ("Sasaran Strategis", Peran.SASARAN), ("Formulasi", Peran.FORMULASI), ("No", Peran.NO),
+    ("INDIKATOR KINERJA", PeranKolom.INDIKATOR), ("Indikator Kinerja Sasaran Utama", PeranKolom.INDIKATOR),
+    ("ANGGARAN", PeranKolom.PAGU), ("Pagu Anggaran", PeranKolom.PAGU), ("Pagu (Rp)", PeranKolom.PAGU),
+    ("Target/ Satuan", PeranKolom.TARGET), ("Target Tahunan", PeranKolom.TARGET), ("TRIWULAN", PeranKolom.TRIWULAN),
+    ("Target Triwulan", PeranKolom.TRIWULAN), ("Kegiatan/Sub Kegiatan", PeranKolom.KEGIATAN_SUB),
+    ("SUB KEGIATAN", PeranKolom.SUB_KEGIATAN), ("AKSI/KEGIATAN", PeranKolom.AKSI), ("OUTPUT/KELUARAN", PeranKolom.OUTPUT),
+    ("Sasaran Strategis", PeranKolom.SASARAN), ("Formulasi", PeranKolom.FORMULASI), ("No", PeranKolom.NO),
     ("Meningkatnya Pemahaman Ideologi Pancasila dan Karakter Kebangsaan di masyarakat luas", None),
 ])
 def test_header_synonyms(header, role):
@@ -36,7 +36,7 @@ def test_quarter_columns_from_a_sub_header_and_yearly_target_kept():
     grid = grid_of("NO\tSASARAN\tINDIKATOR\tTarget Tahunan\tTarget Triwulan\t\t\t\n"
                    "\t\t\t\tI\tII\tIII\tIV\n1\t2\t3\t4\t5\t6\t7\t8\n1\tS\tInd\t80\t10\t20\t30\t20")
     [tabel] = find_tables(grid, grid.sheets[0])
-    assert tabel.tw == [4, 5, 6, 7] and tabel.col(Peran.TARGET) == 3
+    assert tabel.tw == [4, 5, 6, 7] and tabel.col(PeranKolom.TARGET) == 3
     assert [r.number for r in tabel.rows] == [4]  # the row of column numbers is not data
 
 
@@ -44,7 +44,7 @@ def test_target_heading_the_quarters_is_not_a_yearly_target():
     grid = grid_of("No\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET\t\t\t\n\t\t\tTriw I\tTriw II\tTriw III\tTriw IV\n"
                    "1\tS\tInd\t25%\t25%\t25%\t25%")
     [tabel] = find_tables(grid, grid.sheets[0])
-    assert tabel.tw == [3, 4, 5, 6] and tabel.col(Peran.TARGET) is None
+    assert tabel.tw == [3, 4, 5, 6] and tabel.col(PeranKolom.TARGET) is None
 
 
 def test_months_under_the_schedule_are_months_not_quarters():
@@ -86,4 +86,4 @@ def test_quarters_and_months_named_in_the_header_row():
                    f"No\tAksi\t{months}\tOutput\tSub Kegiatan\n1\tRapat\tx" + "\t" * 12 + "Notulen\tSub")
     first, second = find_tables(grid, grid.sheets[0])
     assert first.tw == [2, 3, 4, 5]
-    assert second.bulan == list(range(2, 14)) and second.col(Peran.OUTPUT) == 14
+    assert second.bulan == list(range(2, 14)) and second.col(PeranKolom.OUTPUT) == 14

@@ -13,7 +13,7 @@ from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
     KegiatanDoc,
-    Nilai,
+    NilaiSel,
     PejabatDoc,
     PerjanjianKinerjaDoc,
     PKItemDoc,
@@ -42,7 +42,7 @@ def _doc(fmt: str = "xlsx", **kw) -> RencanaAksiDoc:
     where = Place("ra." + fmt, baris=7, kolom=2)
     kepala = PejabatDoc(nama=Teks("SUCIPTO, S.Pd, M.Si."), jabatan=Teks("Kepala Badan"), nip="196703191997021003",
                         kepala_pd=True)
-    ind = IndikatorDoc(nama=Teks("Indeks Profesionalitas ASN"), target=Nilai(parse_angka("64,78")),
+    ind = IndikatorDoc(nama=Teks("Indeks Profesionalitas ASN"), target=NilaiSel(parse_angka("64,78")),
                        sumber_data="BKPSDM")
     sub = SubKegiatanDoc(nama=Teks("Penyediaan Gaji", where), pagu=None, catatan="sesuai DPA",
                          nama_lain=[Teks("Penyediaan gaji ASN", Place("ra." + fmt, baris=40))],
@@ -74,7 +74,7 @@ def _write(doc: RencanaAksiDoc) -> RencanaAksi:
 
 def _pk_item(doc: RencanaAksiDoc, nomor: str = "1") -> PKItemDoc:
     ind = next(doc.all_indikator())
-    return PKItemDoc(indikator=Teks(ind.nama.teks), nomor=nomor, target=Nilai(parse_angka("64,78")),
+    return PKItemDoc(indikator=Teks(ind.nama.teks), nomor=nomor, target=NilaiSel(parse_angka("64,78")),
                      indikator_ref=ind)
 
 

@@ -200,6 +200,26 @@ def test_a_template_filled_by_hand_with_typed_text_numbers(db):
         ("Aksi", 3, 20)]
 
 
+def test_month_columns_written_with_other_spellings_are_still_read(db):
+    """Renaksi writes Mar, Agu, Nov; a template exported before that (Agt) or retyped (Mrt, Nop) reads the same."""
+    months = [None] * 12
+    months[2] = months[7] = months[10] = "x"
+    content = fill_blank({
+        "Anggaran": [["P1", "Program", None, None, "Program A"], ["K1", "Kegiatan", "P1", None, "Kegiatan A"],
+                     ["SK1", "Sub kegiatan", "K1", None, "Sub kegiatan A"]],
+        "Aksi": [["SK1", "1", "Rapat koordinasi", *months]],
+    })
+    wb = load_workbook(io.BytesIO(content))
+    ws = wb["Aksi"]
+    assert [ws.cell(row=2, column=c).value for c in range(4, 16)] == [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    ws["F2"], ws["K2"], ws["N2"] = "Mrt", "Agt", "Nopember"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    (aksi,) = layout.read(read_xlsx(buffer.getvalue(), "isian.xlsx")).all_aksi()
+    assert aksi.bulan == [3, 8, 11]
+
+
 @pytest.mark.parametrize(
     ("rows", "message"),
     [

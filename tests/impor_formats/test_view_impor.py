@@ -106,7 +106,7 @@ def test_upload_preview_confirm_writes_the_plan_only_on_confirm(client, world):
     assert 'data-count="sub_kegiatan">2<' in html and 'data-count="aksi">4<' in html
     assert "Persentase partisipasi pemilih" in html and "Sub kegiatan uji 2" in html
     assert "Aksi 2 dari sub kegiatan 1" in html and "20.000.000" in html  # the tree, with pagu for people
-    assert "program Rp 20.000.000" in " ".join(html.split())
+    assert "program Rp20.000.000" in " ".join(html.split())
     assert 'id="impor-temuan"' in html  # the checker ran on the would-be plan
     assert "Impor dan ganti" not in html and 'id="impor-konfirmasi"' in html
     assert RencanaAksi.objects.count() == before  # the preview's import was rolled back
@@ -235,6 +235,9 @@ def test_a_windows_1252_text_copy_is_read_and_the_guess_is_shown(client, world, 
     html = client.get(reverse("import_preview", args=[staged_token(client)])).content.decode()
     assert "Windows-1252" in html
     assert "59.059.304.998" in html or 'data-count="sub_kegiatan">15<' in html
+    # every decision carries its code's title, never the bare code alone
+    assert "Berkas teks bukan UTF-8" in html and "teks.encoding" in html
+    assert "Pagu tertulis berbeda di dua tabel" in html
 
 
 # --- the template downloads --------------------------------------------------------------------------------------
@@ -311,4 +314,4 @@ def test_preview_says_when_the_document_states_no_program_pagu(client, world):
     client.force_login(world.alice)
     response = upload(client, world.pd, template_of(world.plan), "2025")
     html = " ".join(client.get(response["Location"]).content.decode().split())
-    assert "program tidak tertulis" in html and "program Rp 0" not in html
+    assert "program tidak tertulis" in html and "program Rp0" not in html

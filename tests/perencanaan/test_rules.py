@@ -2,6 +2,7 @@
 
 import pytest
 
+from renaksi.impor.forms import importable_perangkat_daerah
 from renaksi.perencanaan.models import Aksi, RencanaAksi, SubKegiatan
 
 
@@ -52,3 +53,14 @@ def test_plan_creation_rights(world):
     assert world.admin.has_perm("perencanaan.add_rencanaaksi", world.other_pd)
     assert not world.admin.has_perm("perencanaan.add_rencanaaksi", world.foreign_pd)
     assert not world.eve.has_perm("perencanaan.add_rencanaaksi", world.pd)
+
+
+def test_may_add_plans_at_all_is_the_same_rule_without_a_pd(world):
+    """The home page's "Impor dokumen" and the upload page ask this; the upload form lists exactly those PDs."""
+    assert world.alice.has_perm("perencanaan.add_rencanaaksi") and world.admin.has_perm("perencanaan.add_rencanaaksi")
+    assert not world.kabid.has_perm("perencanaan.add_rencanaaksi")
+    assert not world.eve.has_perm("perencanaan.add_rencanaaksi")
+    for user in (world.alice, world.admin, world.kabid, world.eve, world.charlie):
+        offered = set(importable_perangkat_daerah(user))
+        for pd in (world.pd, world.other_pd, world.foreign_pd):
+            assert (pd in offered) == user.has_perm("perencanaan.add_rencanaaksi", pd)

@@ -144,3 +144,30 @@ def test_renstra_and_tujuan_are_created_once(world):
     svc.rencana_aksi_set_renstra(rencana_aksi=world.plan, renstra=renstra)
     world.plan.refresh_from_db()
     assert world.plan.renstra == renstra
+
+
+def test_setting_a_target_to_what_it_is_writes_no_history_row(world):
+    """The rule lives in the service, so the editor, the importer and any later caller all get it."""
+    iku = _iku(world)
+    yearly = Target.objects.get(indikator=iku, tahun=2024, triwulan=None)
+    before = Target.history.filter(id=yearly.pk).count()
+    same = svc.target_set(indikator=iku, tahun=2024, triwulan=None, nilai=Decimal("80"))
+    assert same.pk == yearly.pk
+    assert Target.history.filter(id=yearly.pk).count() == before
+
+
+def test_a_changed_value_decimals_or_wording_writes_one_history_row_each(world):
+    iku = _iku(world)
+    yearly = Target.objects.get(indikator=iku, tahun=2024, triwulan=None)
+    before = Target.history.filter(id=yearly.pk).count()
+    svc.target_set(indikator=iku, tahun=2024, triwulan=None, nilai=Decimal("81"))
+    svc.target_set(indikator=iku, tahun=2024, triwulan=None, nilai=Decimal("81.0"))  # written with one decimal
+    svc.target_set(indikator=iku, tahun=2024, triwulan=None, nilai=Decimal("81.0"), teks="81,0 %")
+    svc.target_set(indikator=iku, tahun=2024, triwulan=None, nilai=Decimal("81.0"), teks="81,0 %")  # unchanged
+    assert Target.history.filter(id=yearly.pk).count() == before + 3
+    yearly.refresh_from_db()
+    assert (yearly.nilai, yearly.desimal, yearly.teks) == (Decimal("81"), 1, "81,0 %")
+
+
+def test_a_plan_is_labelled_murni_then_perubahan_n():
+    assert [RencanaAksi(versi=v).label_versi for v in (1, 2, 3)] == ["Murni", "Perubahan 1", "Perubahan 2"]

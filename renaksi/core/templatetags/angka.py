@@ -11,9 +11,10 @@ register = template.Library()
 
 
 @register.filter
-def rupiah(value) -> str:
-    """1030000 → '1.030.000'; empty stays empty."""
-    return "" if value in (None, "") else format_rupiah(int(value))
+def rupiah(value, rp: str = "") -> str:
+    """1030000 → '1.030.000'; `|rupiah:"rp"` → 'Rp1.030.000'; empty stays empty."""
+    return "" if value in (None, "") else format_rupiah(int(value), rp=bool(rp))
+
 
 
 @register.filter

@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from django.utils.translation import gettext, gettext_noop
+
 from renaksi.impor.dokumen import RencanaAksiDoc
 from renaksi.impor.grid import Grid, ImporGagal, Place
 from renaksi.impor.tabel import find_tables
@@ -41,15 +43,22 @@ def choose(grid: Grid) -> ModuleType:
     if score <= 0:
         tabel = _first_table(grid)
         if tabel is None:
-            raise ImporGagal(NEEDED, Place(grid.dokumen))
-        raise ImporGagal(f"tabel dengan kolom {', '.join(tabel.judul_kolom.values())} tidak memuat kolom yang "
-                         f"dibutuhkan: {COLUMNS}.", tabel.header_place())
+            raise ImporGagal(
+                gettext(
+                    "tidak ditemukan tabel rencana aksi yang dikenali. Dibutuhkan tabel dengan "
+                    "kolom %(kolom)s."
+                )
+                % {"kolom": gettext(COLUMNS)},
+                Place(grid.dokumen),
+            )
+        raise ImporGagal(gettext("tabel dengan kolom %(judul)s tidak memuat kolom yang dibutuhkan: %(kolom)s.")
+                         % {"judul": ", ".join(tabel.judul_kolom.values()), "kolom": gettext(COLUMNS)},
+                         tabel.header_place())
     return layout
 
 
-COLUMNS = ("INDIKATOR dengan TARGET atau TRIWULAN I–IV, PROGRAM / KEGIATAN / SUB KEGIATAN dengan ANGGARAN "
-           "(PAGU), atau AKSI/KEGIATAN")
-NEEDED = f"tidak ditemukan tabel rencana aksi yang dikenali. Dibutuhkan tabel dengan kolom {COLUMNS}."
+COLUMNS = gettext_noop("INDIKATOR dengan TARGET atau TRIWULAN I–IV, PROGRAM / KEGIATAN / SUB KEGIATAN dengan "
+                       "ANGGARAN (PAGU), atau AKSI/KEGIATAN")
 
 
 def _first_table(grid: Grid):

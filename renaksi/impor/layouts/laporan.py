@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from renaksi.impor.dokumen import (
     AksiDoc,
     BidangDoc,
     IndikatorDoc,
     KegiatanDoc,
-    Nilai,
+    NilaiSel,
     PejabatDoc,
     PerjanjianKinerjaDoc,
     PKItemDoc,
@@ -45,7 +47,7 @@ from renaksi.impor.dokumen import (
     Uang,
 )
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
-from renaksi.impor.tabel import Peran, Tabel, find_tables
+from renaksi.impor.tabel import PeranKolom, Tabel, find_tables
 from renaksi.impor.teks import (
     bersih,
     is_row_number,
@@ -87,16 +89,16 @@ def kind(tabel: Tabel, caption: str = "") -> str | None:
     """What a table is about, by its columns (and, for the PK, its caption)."""
     if is_matrix(tabel):
         return "matriks"
-    if tabel.has(Peran.AKSI):
+    if tabel.has(PeranKolom.AKSI):
         return "aksi"
-    budget = {Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN, Peran.KEGIATAN_SUB} & tabel.roles
-    if budget and Peran.PAGU in tabel.cols:
+    budget = {PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN, PeranKolom.KEGIATAN_SUB} & tabel.roles
+    if budget and PeranKolom.PAGU in tabel.cols:
         return "anggaran"
-    if Peran.INDIKATOR in tabel.cols and any(c is not None for c in tabel.tw):
+    if PeranKolom.INDIKATOR in tabel.cols and any(c is not None for c in tabel.tw):
         return "triwulan"
-    if tabel.has(Peran.INDIKATOR, Peran.FORMULASI):
+    if tabel.has(PeranKolom.INDIKATOR, PeranKolom.FORMULASI):
         return "iku"
-    if tabel.has(Peran.INDIKATOR, Peran.TARGET):
+    if tabel.has(PeranKolom.INDIKATOR, PeranKolom.TARGET):
         return "pk" if "perjanjian kinerja" in caption.casefold() else "target"
     return None
 
@@ -253,8 +255,19 @@ class _Reader:
                 best, score = s, sim
         if best is not None and score >= SAMA:
             if score < 1:
-                self.doc.decide("nama.mirip", f"Sasaran '{uraian.teks}' dianggap sama dengan '{best.uraian.teks}' "
-                                f"(kemiripan {_pct(score)}).", uraian.place)
+                self.doc.decide(
+                    "nama.mirip",
+                    gettext(
+                        "Sasaran '%(uraian_teks)s' dianggap sama dengan "
+                        "'%(uraian_lain)s' (kemiripan %(pct_score)s)."
+                    )
+                    % {
+                        "uraian_teks": uraian.teks,
+                        "uraian_lain": best.uraian.teks,
+                        "pct_score": _pct(score),
+                    },
+                    uraian.place,
+                )
             if nomor and not best.nomor:
                 best.nomor = nomor
             return best
@@ -273,8 +286,15 @@ class _Reader:
         if best is not None and score >= SAMA:
             if score < 1:
                 best.nama_lain.append(nama)
-                self.doc.decide("nama.mirip", f"Indikator '{nama.teks}' dianggap sama dengan '{best.nama.teks}' "
-                                f"(kemiripan {_pct(score)}).", nama.place)
+                self.doc.decide(
+                    "nama.mirip",
+                    gettext(
+                        "Indikator '%(nama_teks)s' dianggap sama dengan "
+                        "'%(nama_lain)s' (kemiripan %(pct_score)s)."
+                    )
+                    % {"nama_teks": nama.teks, "nama_lain": best.nama.teks, "pct_score": _pct(score)},
+                    nama.place,
+                )
             return best
         indikator = IndikatorDoc(nama=nama, bidang=bidang)
         sasaran.indikator.append(indikator)
@@ -287,7 +307,7 @@ class _Reader:
         rows = tabel.rows if rows is None else rows
         texts = {}
         for row in rows:
-            text = tabel.cell(row, Peran.SASARAN)
+            text = tabel.cell(row, PeranKolom.SASARAN)
             texts[row.number] = "" if looks_like_money(text) or is_row_number(text) else text
         for row in rows:
             text = texts[row.number]
@@ -304,15 +324,23 @@ class _Reader:
                     pieces[-1] = (joined, pieces[-1][1], pieces[-1][2] + [row.number])
                     continue
             if text:
-                pieces.append((text, tabel.place(row, role=Peran.SASARAN), [row.number]))
+                pieces.append((text, tabel.place(row, role=PeranKolom.SASARAN), [row.number]))
             elif pieces:
                 pieces[-1][2].append(row.number)
         result: dict[int, SasaranDoc | None] = {}
         for text, place, numbers in pieces:
             written = [n for n in numbers if texts[n]]
             if len(written) > 1:
-                self.doc.decide("sasaran.sambung", f"Teks sasaran pada baris {', '.join(map(str, written))} dibaca "
-                                f"sebagai satu sasaran yang terpotong: '{text}'.", place)
+                self.doc.decide(
+                    "sasaran.sambung",
+                    gettext(
+                        "Teks sasaran pada baris "
+                        "%(baris)s dibaca sebagai satu "
+                        "sasaran yang terpotong: '%(text)s'."
+                    )
+                    % {"baris": ", ".join(map(str, written)), "text": text},
+                    place,
+                )
             sasaran = self._sasaran(Teks(text, place))
             for n in numbers:
                 result[n] = sasaran
@@ -337,34 +365,49 @@ class _Reader:
         elif what == "aksi":
             self._aksi(tabel, bidang)
         elif tabel.rows:
-            self.doc.warn("tabel.tidak_dikenali", "Tabel dengan kolom "
-                          + ", ".join(tabel.judul_kolom.values()) + " tidak dikenali dan tidak dibaca.",
+            self.doc.warn("tabel.tidak_dikenali", gettext("Tabel dengan kolom %(teks)s tidak dikenali dan "
+                                                          "tidak dibaca.")
+                                                  % {"teks": ", ".join(tabel.judul_kolom.values())},
                           tabel.header_place())
 
     def _iku(self, tabel: Tabel, caption: str) -> None:
         periode = _PERIODE.search(caption)
         by_row = self._sasaran_by_row(tabel)
         for row in tabel.rows:
-            nama = tabel.cell(row, Peran.INDIKATOR)
+            nama = tabel.cell(row, PeranKolom.INDIKATOR)
             sasaran = by_row.get(row.number)
             if not nama or sasaran is None:
                 continue
-            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)))
+            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR)))
             indikator.is_iku = True
-            if formulasi := tabel.cell(row, Peran.FORMULASI):
-                indikator.formulasi = Teks(formulasi, tabel.place(row, role=Peran.FORMULASI))
-            if target := tabel.cell(row, Peran.TARGET):
-                place = tabel.place(row, role=Peran.TARGET)
+            if formulasi := tabel.cell(row, PeranKolom.FORMULASI):
+                indikator.formulasi = Teks(formulasi, tabel.place(row, role=PeranKolom.FORMULASI))
+            if target := tabel.cell(row, PeranKolom.TARGET):
+                place = tabel.place(row, role=PeranKolom.TARGET)
                 if periode and (self.doc.tahun is None or int(periode[2]) != self.doc.tahun):
                     indikator.keterangan.append(Teks(f"Target IKU {periode[1]}–{periode[2]}: {target}", place))
                     indikator.target_renstra = baca_nilai(self.doc, target, place)
-                    self.doc.decide("target.periode", f"Target '{target}' pada {tabel.judul} berlaku untuk periode "
-                                    f"{periode[1]}–{periode[2]}, bukan target tahun ini; disimpan sebagai catatan "
-                                    "indikator.", place)
+                    self.doc.decide(
+                        "target.periode",
+                        gettext(
+                            "Target '%(target)s' pada %(tabel_judul)s "
+                            "berlaku untuk periode "
+                            "%(awal)s–%(akhir)s, bukan target "
+                            "tahun ini; disimpan sebagai catatan "
+                            "indikator."
+                        )
+                        % {
+                            "target": target,
+                            "tabel_judul": tabel.judul,
+                            "awal": periode[1],
+                            "akhir": periode[2],
+                        },
+                        place,
+                    )
                 else:
                     self._yearly(indikator, baca_nilai(self.doc, target, place), primary=False)
 
-    def _yearly(self, indikator: IndikatorDoc, nilai: Nilai, primary: bool) -> None:
+    def _yearly(self, indikator: IndikatorDoc, nilai: NilaiSel, primary: bool) -> None:
         """Another statement of the yearly target: the first (or a table with quarters) is the target."""
         if indikator.target is None:
             indikator.target = nilai
@@ -380,32 +423,32 @@ class _Reader:
             self.doc.perjanjian_kinerja.append(self.perjanjian)
         by_row = self._sasaran_by_row(tabel)
         for row in tabel.rows:
-            nama = tabel.cell(row, Peran.INDIKATOR)
+            nama = tabel.cell(row, PeranKolom.INDIKATOR)
             sasaran = by_row.get(row.number)
             if not nama or sasaran is None:
                 continue
-            teks = Teks(nama, tabel.place(row, role=Peran.INDIKATOR))
-            target_text = tabel.cell(row, Peran.TARGET)
+            teks = Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR))
+            target_text = tabel.cell(row, PeranKolom.TARGET)
             self.perjanjian.items.append(PKItemDoc(
-                indikator=teks, nomor=tabel.cell(row, Peran.NO), sasaran=sasaran.uraian,
-                target=baca_nilai(self.doc, target_text, tabel.place(row, role=Peran.TARGET)),
+                indikator=teks, nomor=tabel.cell(row, PeranKolom.NO), sasaran=sasaran.uraian,
+                target=baca_nilai(self.doc, target_text, tabel.place(row, role=PeranKolom.TARGET)),
                 indikator_ref=self._indikator(sasaran, teks),
             ))
 
     def _targets(self, tabel: Tabel, bidang: str) -> None:
         by_row = self._sasaran_by_row(tabel)
         for row in tabel.rows:
-            nama = tabel.cell(row, Peran.INDIKATOR)
+            nama = tabel.cell(row, PeranKolom.INDIKATOR)
             sasaran = by_row.get(row.number)
             if not nama or sasaran is None:
                 continue
-            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)), bidang)
+            indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR)), bidang)
             if bidang:
                 self.bidang_indikator.setdefault(bidang, indikator)
             satuan = indikator.satuan.teks if indikator.satuan else ""
-            if (col := tabel.col(Peran.SATUAN)) is not None and bersih(row.cell(col)):
+            if (col := tabel.col(PeranKolom.SATUAN)) is not None and bersih(row.cell(col)):
                 indikator.satuan = Teks(bersih(row.cell(col)), tabel.place(row, col))
-            if (col := tabel.col(Peran.TARGET)) is not None:
+            if (col := tabel.col(PeranKolom.TARGET)) is not None:
                 self._yearly(indikator, baca_nilai(self.doc, row.cell(col), tabel.place(row, col), satuan),
                              primary=any(c is not None for c in tabel.tw))
             for tw, col in enumerate(tabel.tw):
@@ -416,10 +459,10 @@ class _Reader:
 
     def _realign(self, tabel: Tabel, row: Row) -> Row:
         """A row shifted left ("5. Pengangkatan …" in the NO column, its amount next to it): put it back."""
-        name_col = tabel.col(Peran.KEGIATAN_SUB) or tabel.col(Peran.SUB_KEGIATAN) or tabel.col(Peran.KEGIATAN)
-        pagu_col = tabel.col(Peran.PAGU)
+        name_col = tabel.col(PeranKolom.KEGIATAN_SUB) or tabel.col(PeranKolom.SUB_KEGIATAN) or tabel.col(PeranKolom.KEGIATAN)
+        pagu_col = tabel.col(PeranKolom.PAGU)
         first = bersih(row.cell(0))
-        if tabel.col(Peran.NO) != 0 or name_col is None or pagu_col is None or not first or is_row_number(first):
+        if tabel.col(PeranKolom.NO) != 0 or name_col is None or pagu_col is None or not first or is_row_number(first):
             return row
         others = [bersih(c) for c in row.cells[1:] if bersih(c)]
         if not (_ITEM.match(first) or _SUB_LABEL.search(first) or _KEG_LABEL.match(first)):
@@ -432,10 +475,26 @@ class _Reader:
             cells[pagu_col] = others[0]
         self.doc.decide(
             "baris.geser_kiri",
-            f"Baris {row.number} bergeser ke kiri: '{first}' tertulis di kolom NO"
-            + (f" dan {others[0]} di kolom berikutnya" if others else "")
-            + f"; dibaca sebagai {tabel.judul_kolom.get(name_col, 'nama')}"
-            + (f" dengan {tabel.judul_kolom.get(pagu_col, 'pagu')} {others[0]}" if others else "") + ".",
+            gettext(
+                "Baris %(row_number)s bergeser ke kiri: '%(first)s' tertulis di kolom NO%(teks)s; dibaca "
+                "sebagai %(teks2)s%(teks3)s."
+            )
+            % {
+                "row_number": row.number,
+                "first": first,
+                "teks": (
+                    gettext(" dan %(nilai)s di kolom berikutnya") % {"nilai": others[0]}
+                    if others
+                    else ""
+                ),
+                "teks2": tabel.judul_kolom.get(name_col, "nama"),
+                "teks3": (
+                    gettext(" dengan %(teks)s %(nilai)s")
+                    % {"teks": tabel.judul_kolom.get(pagu_col, "pagu"), "nilai": others[0]}
+                    if others
+                    else ""
+                ),
+            },
             tabel.place(row, 0),
         )
         return Row(cells=cells, number=row.number)
@@ -457,15 +516,15 @@ class _Reader:
                     self.doc.pagu_total = self.doc.pagu_total or self.stated_total
                 continue
             sasaran = by_row.get(row.number)
-            if nama := tabel.cell(row, Peran.INDIKATOR):
+            if nama := tabel.cell(row, PeranKolom.INDIKATOR):
                 if sasaran is None:
-                    sasaran = self._sasaran(Teks("", tabel.place(row, role=Peran.SASARAN)))
-                indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=Peran.INDIKATOR)))
-                if target := tabel.cell(row, Peran.TARGET):
-                    self._yearly(indikator, baca_nilai(self.doc, target, tabel.place(row, role=Peran.TARGET)),
+                    sasaran = self._sasaran(Teks("", tabel.place(row, role=PeranKolom.SASARAN)))
+                indikator = self._indikator(sasaran, Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR)))
+                if target := tabel.cell(row, PeranKolom.TARGET):
+                    self._yearly(indikator, baca_nilai(self.doc, target, tabel.place(row, role=PeranKolom.TARGET)),
                                  primary=False)
-            if nama := tabel.cell(row, Peran.PROGRAM):
-                program = self._program(Teks(nama, tabel.place(row, role=Peran.PROGRAM)))
+            if nama := tabel.cell(row, PeranKolom.PROGRAM):
+                program = self._program(Teks(nama, tabel.place(row, role=PeranKolom.PROGRAM)))
                 group = None
                 if indikator is not None and indikator not in program.indikator:
                     program.indikator.append(indikator)
@@ -473,8 +532,9 @@ class _Reader:
             if kegiatan_text:
                 if program is None:
                     program = self._program(Teks("(program tidak disebut)", kegiatan_text.place))
-                    self.doc.warn("program.tidak_ada", "Kegiatan tanpa program di atasnya; ditempatkan di bawah "
-                                  "'(program tidak disebut)'.", kegiatan_text.place)
+                    self.doc.warn("program.tidak_ada", gettext("Kegiatan tanpa program di atasnya; "
+                                                               "ditempatkan di bawah '(program tidak "
+                                                               "disebut)'."), kegiatan_text.place)
                 kegiatan = KegiatanDoc(nama=Teks(nama_anggaran(kegiatan_text.teks, "kegiatan") or kegiatan_text.teks,
                                                  kegiatan_text.place), indikator=[indikator] if indikator else [])
                 program.kegiatan.append(kegiatan)
@@ -482,22 +542,30 @@ class _Reader:
                 self.groups.append(group)
             for sub_text in sub_texts:
                 if group is None:
-                    self.doc.warn("sub_kegiatan.tanpa_kegiatan", f"Sub kegiatan '{sub_text.teks}' tanpa kegiatan di "
-                                  "atasnya; tidak ditempatkan.", sub_text.place)
+                    self.doc.warn(
+                        "sub_kegiatan.tanpa_kegiatan",
+                        gettext(
+                            "Sub kegiatan '%(sub_kegiatan)s' tanpa kegiatan di atasnya; tidak ditempatkan."
+                        )
+                        % {"sub_kegiatan": sub_text.teks},
+                        sub_text.place,
+                    )
                     continue
                 sub = SubKegiatanDoc(nama=Teks(nama_anggaran(sub_text.teks, "sub_kegiatan") or sub_text.teks,
                                                sub_text.place))
                 group.kegiatan.sub_kegiatan.append(sub)
                 group.names.append((sub, row.number))
-            if (col := tabel.col(Peran.PAGU)) is not None and (text := bersih(row.cell(col))):
+            if (col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(col))):
                 uang = baca_uang(self.doc, text, tabel.place(row, col))
                 if uang is not None and group is not None:
                     group.values.append((uang, row.number))
                 elif uang is not None:
-                    self.doc.warn("pagu.tanpa_nama", f"Pagu {text} tanpa kegiatan; tidak ditempatkan.", uang.place)
+                    self.doc.warn("pagu.tanpa_nama", gettext("Pagu %(text)s tanpa kegiatan; tidak "
+                                                             "ditempatkan.") % {"text": text}, uang.place)
         for uang in sejajar.place_amounts(self.groups[start:], self.stated_total):
-            self.doc.warn("pagu.tidak_ditempatkan", f"Pagu {uang.teks} tidak dapat dikaitkan ke kegiatan atau "
-                          "sub kegiatan mana pun.", uang.place)
+            self.doc.warn("pagu.tidak_ditempatkan", gettext("Pagu %(uang_teks)s tidak dapat dikaitkan ke "
+                                                            "kegiatan atau sub kegiatan mana pun.")
+                                                    % {"uang_teks": uang.teks}, uang.place)
 
     def _program(self, nama: Teks) -> ProgramDoc:
         for program in self.doc.program:
@@ -511,11 +579,11 @@ class _Reader:
         """The kegiatan and sub kegiatan named on a row, told apart by their labels in a shared column."""
         kegiatan: Teks | None = None
         subs: list[Teks] = []
-        if (col := tabel.col(Peran.KEGIATAN)) is not None and bersih(row.cell(col)):
+        if (col := tabel.col(PeranKolom.KEGIATAN)) is not None and bersih(row.cell(col)):
             kegiatan = Teks(strip_label(row.cell(col)), tabel.place(row, col))
-        if (col := tabel.col(Peran.SUB_KEGIATAN)) is not None and bersih(row.cell(col)):
+        if (col := tabel.col(PeranKolom.SUB_KEGIATAN)) is not None and bersih(row.cell(col)):
             subs.append(Teks(strip_label(row.cell(col)), tabel.place(row, col)))
-        col = tabel.col(Peran.KEGIATAN_SUB)
+        col = tabel.col(PeranKolom.KEGIATAN_SUB)
         text = bersih(row.cell(col)) if col is not None else ""
         if text:
             place = tabel.place(row, col)
@@ -524,9 +592,18 @@ class _Reader:
                 head, tail = parts[0].strip(), parts[1].strip()
                 if head:
                     kegiatan = Teks(strip_label(head), place)
-                    self.doc.decide("nama.sel_gabungan", f"Kegiatan dan sub kegiatan pertamanya tertulis dalam satu "
-                                    f"sel: '{strip_label(head)}' dibaca sebagai kegiatan, '{strip_label(tail)}' sebagai "
-                                    "sub kegiatan.", place)
+                    self.doc.decide(
+                        "nama.sel_gabungan",
+                        gettext(
+                            "Kegiatan dan sub kegiatan pertamanya "
+                            "tertulis dalam satu sel: "
+                            "'%(kegiatan)s' dibaca sebagai "
+                            "kegiatan, '%(sub_kegiatan)s' sebagai "
+                            "sub kegiatan."
+                        )
+                        % {"kegiatan": strip_label(head), "sub_kegiatan": strip_label(tail)},
+                        place,
+                    )
                 subs.append(Teks(strip_label(tail), place))
             elif _KEG_LABEL.match(text):
                 kegiatan = Teks(strip_label(text), place)
@@ -539,16 +616,16 @@ class _Reader:
     def _aksi(self, tabel: Tabel, bidang: str) -> None:
         groups: list[list[Row]] = []
         for row in tabel.rows:
-            nomor = tabel.cell(row, Peran.NO).rstrip(".")
-            names = any(tabel.cell(row, r) for r in (Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN))
-            amount = any(tabel.cell(row, r) for r in (Peran.TARGET, Peran.PAGU))
+            nomor = tabel.cell(row, PeranKolom.NO).rstrip(".")
+            names = any(tabel.cell(row, r) for r in (PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN))
+            amount = any(tabel.cell(row, r) for r in (PeranKolom.TARGET, PeranKolom.PAGU))
             if not groups or (names and (nomor == "1" or amount)):
                 groups.append([])
             groups[-1].append(row)
         for rows in groups:
             self._aksi_group(tabel, rows, bidang)
 
-    def _group_text(self, tabel: Tabel, rows: list[Row], role: Peran) -> Teks | None:
+    def _group_text(self, tabel: Tabel, rows: list[Row], role: PeranKolom) -> Teks | None:
         """A merged cell of the group; text below the first row is the same cell wrapped by the copy."""
         pieces = [(row, tabel.cell(row, role)) for row in rows if tabel.cell(row, role)]
         if not pieces:
@@ -556,28 +633,36 @@ class _Reader:
         first_row = pieces[0][0]
         text = " ".join(t for _r, t in pieces)
         if len(pieces) > 1:
-            self.doc.decide("sel.sambung", f"Kolom {tabel.judul_kolom.get(tabel.col(role), role.value)} baris "
-                            f"{', '.join(str(r.number) for r, _t in pieces)} dibaca sebagai satu sel yang terpotong: "
-                            f"'{text}'.", tabel.place(first_row, role=role))
+            self.doc.decide(
+                "sel.sambung",
+                gettext("Kolom %(teks)s baris %(teks2)s dibaca sebagai satu sel yang terpotong: '%(text)s'.")
+                % {
+                    "teks": tabel.judul_kolom.get(tabel.col(role), role.value),
+                    "teks2": ", ".join(str(r.number) for r, _t in pieces),
+                    "text": text,
+                },
+                tabel.place(first_row, role=role),
+            )
         return Teks(text, tabel.place(first_row, role=role))
 
     def _aksi_group(self, tabel: Tabel, rows: list[Row], bidang: str) -> None:
-        program_t = self._group_text(tabel, rows, Peran.PROGRAM)
-        kegiatan_t = self._group_text(tabel, rows, Peran.KEGIATAN)
-        sub_t = self._group_text(tabel, rows, Peran.SUB_KEGIATAN)
+        program_t = self._group_text(tabel, rows, PeranKolom.PROGRAM)
+        kegiatan_t = self._group_text(tabel, rows, PeranKolom.KEGIATAN)
+        sub_t = self._group_text(tabel, rows, PeranKolom.SUB_KEGIATAN)
         head = rows[0]
         target = None
-        if (col := tabel.col(Peran.TARGET)) is not None and bersih(head.cell(col)):
+        if (col := tabel.col(PeranKolom.TARGET)) is not None and bersih(head.cell(col)):
             target = baca_nilai(self.doc, head.cell(col), tabel.place(head, col))
         pagu = None
-        if (col := tabel.col(Peran.PAGU)) is not None:
+        if (col := tabel.col(PeranKolom.PAGU)) is not None:
             pagu = baca_uang(self.doc, head.cell(col), tabel.place(head, col))
         aksi = [a for row in rows if (a := self._aksi_row(tabel, row)) is not None]
         self.aksi_count += len(aksi)
         self.bidang_aksi.setdefault(bidang, []).extend(aksi)
         if sub_t is None:
             if aksi:
-                self.doc.warn("aksi.tanpa_sub_kegiatan", f"{len(aksi)} aksi tanpa sub kegiatan; tidak ditempatkan.",
+                self.doc.warn("aksi.tanpa_sub_kegiatan", gettext("%(n_aksi)s aksi tanpa sub kegiatan; tidak "
+                                                                 "ditempatkan.") % {"n_aksi": len(aksi)},
                               aksi[0].uraian.place)
             return
         sub = self._find_sub(program_t, kegiatan_t, sub_t)
@@ -589,17 +674,35 @@ class _Reader:
         if pagu is not None:
             if sub.pagu is None:
                 sub.pagu = pagu
-                self.doc.decide("pagu.sumber_tunggal", f"Pagu sub kegiatan '{sub.nama.teks}' hanya tertulis di "
-                                f"{tabel.judul} ({pagu.teks}); nilai itu disimpan.", pagu.place)
+                self.doc.decide(
+                    "pagu.sumber_tunggal",
+                    gettext(
+                        "Pagu sub kegiatan '%(nama_teks)s' hanya "
+                        "tertulis di %(tabel_judul)s "
+                        "(%(pagu_teks)s); nilai itu disimpan."
+                    )
+                    % {"nama_teks": sub.nama.teks, "tabel_judul": tabel.judul, "pagu_teks": pagu.teks},
+                    pagu.place,
+                )
             else:
                 sub.pagu_lain.append(pagu)
                 if sub.pagu.nilai != pagu.nilai:
                     self.doc.decide(
                         "pagu.dua_sumber",
-                        f"Pagu sub kegiatan '{sub.nama.teks}' tertulis {sub.pagu.teks} di "
-                        f"{sub.pagu.place.tabel if sub.pagu.place else 'tabel anggaran'} dan {pagu.teks} di "
-                        f"{tabel.judul}. Yang disimpan sebagai pagu: {rp(sub.pagu.nilai)} (tabel anggaran); "
-                        "keduanya dicatat sebagai asal nilai dan selisihnya dilaporkan pemeriksa.",
+                        gettext(
+                            "Pagu sub kegiatan '%(nama_teks)s' tertulis %(pagu_teks)s di %(teks)s dan "
+                            "%(pagu_lain)s di %(tabel_judul)s. Yang disimpan sebagai pagu: "
+                            "%(pagu_disimpan)s (tabel anggaran); keduanya dicatat sebagai asal "
+                            "nilai dan selisihnya dilaporkan pemeriksa."
+                        )
+                        % {
+                            "nama_teks": sub.nama.teks,
+                            "pagu_teks": sub.pagu.teks,
+                            "teks": sub.pagu.place.tabel if sub.pagu.place else "tabel anggaran",
+                            "pagu_lain": pagu.teks,
+                            "tabel_judul": tabel.judul,
+                            "pagu_disimpan": rp(sub.pagu.nilai),
+                        },
                         pagu.place,
                     )
         sub.aksi.extend(aksi)
@@ -608,11 +711,11 @@ class _Reader:
             sub.indikator.append(indikator)
 
     def _aksi_row(self, tabel: Tabel, row: Row) -> AksiDoc | None:
-        uraian = tabel.cell(row, Peran.AKSI)
+        uraian = tabel.cell(row, PeranKolom.AKSI)
         if not uraian:
             return None
-        keluaran = tabel.cell(row, Peran.OUTPUT)
-        keluaran_place = tabel.place(row, role=Peran.OUTPUT)
+        keluaran = tabel.cell(row, PeranKolom.OUTPUT)
+        keluaran_place = tabel.place(row, role=PeranKolom.OUTPUT)
         bulan = []
         for month, col in enumerate(tabel.bulan, start=1):
             if col is None:
@@ -626,8 +729,8 @@ class _Reader:
                 keluaran, keluaran_place = text, tabel.place(row, col)
                 self._note_output_slip(tabel, row.number)
         return AksiDoc(
-            uraian=Teks(uraian, tabel.place(row, role=Peran.AKSI)),
-            nomor=tabel.cell(row, Peran.NO),
+            uraian=Teks(uraian, tabel.place(row, role=PeranKolom.AKSI)),
+            nomor=tabel.cell(row, PeranKolom.NO),
             keluaran=Teks(keluaran, keluaran_place) if keluaran else None,
             bulan=bulan,
         )
@@ -661,8 +764,16 @@ class _Reader:
             program.kegiatan.append(kegiatan)
         sub = SubKegiatanDoc(nama=Teks(strip_label(sub_t.teks), sub_t.place))
         kegiatan.sub_kegiatan.append(sub)
-        self.doc.warn("sub_kegiatan.baru", f"Sub kegiatan '{sub_t.teks}' tidak ditemukan di tabel anggaran; dibuat "
-                      f"di bawah kegiatan '{kegiatan.nama.teks}' tanpa pagu dari tabel anggaran.", sub_t.place)
+        self.doc.warn(
+            "sub_kegiatan.baru",
+            gettext(
+                "Sub kegiatan '%(sub_kegiatan)s' tidak ditemukan di tabel "
+                "anggaran; dibuat di bawah kegiatan '%(nama_teks)s' "
+                "tanpa pagu dari tabel anggaran."
+            )
+            % {"sub_kegiatan": sub_t.teks, "nama_teks": kegiatan.nama.teks},
+            sub_t.place,
+        )
         return sub
 
     def _match(self, teks: Teks, pool: list, label: str, strict: bool = False):
@@ -682,9 +793,21 @@ class _Reader:
             if (teks.teks, id(item)) in self.matched:
                 return item  # the same spelling matched to the same item again: said once
             self.matched.add((teks.teks, id(item)))
-            self.doc.decide("nama.mirip", f"Nama {label} '{sejajar.short(teks.teks)}' dicocokkan dengan "
-                            f"'{sejajar.short(item.nama.teks)}' (kemiripan {_pct(score)} setelah huruf besar/kecil, label dan "
-                            "tanda baca diabaikan).", teks.place)
+            self.doc.decide(
+                "nama.mirip",
+                gettext(
+                    "Nama %(label)s '%(nama)s' dicocokkan "
+                    "dengan '%(teks)s' (kemiripan %(pct_score)s setelah huruf "
+                    "besar/kecil, label dan tanda baca diabaikan)."
+                )
+                % {
+                    "label": label,
+                    "nama": sejajar.short(teks.teks),
+                    "teks": sejajar.short(item.nama.teks),
+                    "pct_score": _pct(score),
+                },
+                teks.place,
+            )
             return item
         return None
 
@@ -701,10 +824,19 @@ class _Reader:
                     None)
         if same is not None:
             if same.nama.teks != pejabat.nama.teks:
-                self.doc.decide("pejabat.sama", f"'{pejabat.nama.teks}' dianggap orang yang sama dengan "
-                                f"'{same.nama.teks}' (nama tanpa gelar sama"
-                                + (", NIP sama" if same.nip and same.nip == pejabat.nip else "") + ").",
-                                pejabat.nama.place)
+                self.doc.decide(
+                    "pejabat.sama",
+                    gettext(
+                        "'%(nama_teks)s' dianggap orang yang sama dengan '%(nama_lain)s' (nama tanpa gelar "
+                        "sama%(teks)s)."
+                    )
+                    % {
+                        "nama_teks": pejabat.nama.teks,
+                        "nama_lain": same.nama.teks,
+                        "teks": (gettext(", NIP sama") if same.nip and same.nip == pejabat.nip else ""),
+                    },
+                    pejabat.nama.place,
+                )
             same.nip = same.nip or pejabat.nip
             same.pangkat, same.golongan = same.pangkat or pejabat.pangkat, same.golongan or pejabat.golongan
             pejabat = same
@@ -723,9 +855,17 @@ class _Reader:
             if self.bidang_aksi.get(bidang):
                 self.doc.decide(
                     "aksi.penanggung_jawab",
-                    f"Kolom penanggung jawab tidak ada pada tabel aksi {bidang}; penanggung jawab "
-                    f"{len(self.bidang_aksi[bidang])} aksinya diisi dengan penandatangan halaman itu: "
-                    f"{_jabatan_ttd(pejabat)} ({pejabat.nama.teks}).",
+                    gettext(
+                        "Kolom penanggung jawab tidak ada pada tabel aksi %(bidang)s; penanggung jawab "
+                        "%(teks)s aksinya diisi dengan penandatangan halaman itu: "
+                        "%(jabatan)s (%(nama_teks)s)."
+                    )
+                    % {
+                        "bidang": bidang,
+                        "teks": len(self.bidang_aksi[bidang]),
+                        "jabatan": _jabatan_ttd(pejabat),
+                        "nama_teks": pejabat.nama.teks,
+                    },
                     pejabat.jabatan.place,
                 )
         elif pejabat.jabatan.teks.casefold().startswith("kepala") or pejabat.status != "definitif":
@@ -746,9 +886,10 @@ class _Reader:
             pk.pihak_pertama = signer
             self.doc.decide(
                 "pk.pihak_pertama",
-                f"Tabel Perjanjian Kinerja tidak menyebut para pihaknya; pihak pertama diisi dengan penandatangan "
-                f"dokumen, {_jabatan_ttd(signer)} ({signer.nama.teks}), tempat dan tanggal dengan tempat dan tanggal "
-                "penandatanganan dokumen.",
+                gettext("Tabel Perjanjian Kinerja tidak menyebut para pihaknya; pihak pertama diisi dengan "
+                        "penandatangan dokumen, %(jabatan)s (%(nama_teks)s), tempat dan tanggal "
+                        "dengan tempat dan tanggal penandatanganan dokumen.")
+                % {"jabatan": _jabatan_ttd(signer), "nama_teks": signer.nama.teks},
                 pk.place,
             )
 
@@ -764,27 +905,29 @@ class _Reader:
                 ]
                 text = group.explanation
                 if confirmed:
-                    text += " Halaman bidang menuliskan pagu yang sama: " + ", ".join(confirmed) + "."
+                    text += gettext(" Halaman bidang menuliskan pagu yang sama: %(daftar)s.") % {"daftar": ", ".join(confirmed)}
                 self.doc.decide("pagu.geser_baris", text, group.kegiatan.nama.place)
         for tabel, numbers in self.output_slips:
             self.doc.decide(
                 "output.geser_kolom",
-                f"Pada baris {', '.join(map(str, numbers))} teks OUTPUT/KELUARAN tertulis satu kolom ke kiri (di "
-                "kolom bulan, yang selain itu kosong); dibaca sebagai output aksi.",
+                gettext("Pada baris %(baris)s teks OUTPUT/KELUARAN tertulis satu kolom ke "
+                        "kiri (di kolom bulan, yang selain itu kosong); dibaca sebagai output aksi.")
+                % {"baris": ', '.join(map(str, numbers))},
                 tabel.place(next(r for r in tabel.rows if r.number == numbers[0])),
             )
         aksi = list(self.doc.all_aksi())
         if aksi and not any(a.bulan for a in aksi):
             self.doc.warn(
                 "jadwal.kosong",
-                f"Kolom jadwal bulan (Jan–Des) kosong pada semua {len(aksi)} aksi: arsiran sel tampaknya hilang "
-                "ketika dokumen disalin. Jadwal tidak diisi; lengkapi dari dokumen asli.",
+                gettext("Kolom jadwal bulan (Jan–Des) kosong pada semua %(n_aksi)s aksi: arsiran sel "
+                        "tampaknya hilang ketika dokumen disalin. Jadwal tidak diisi; lengkapi dari dokumen "
+                        "asli.") % {"n_aksi": len(aksi)},
                 aksi[0].uraian.place,
             )
         orphans = self.aksi_count - len(aksi)
         if orphans > 0:
-            self.doc.warn("aksi.tidak_ditempatkan", f"{orphans} aksi tidak dapat ditempatkan di sub kegiatan mana "
-                          "pun.")
+            self.doc.warn("aksi.tidak_ditempatkan", gettext("%(orphans)s aksi tidak dapat ditempatkan di "
+                                                            "sub kegiatan mana pun.") % {"orphans": orphans})
 
 
 def _pct(score: float) -> str:
@@ -800,7 +943,8 @@ def _jabatan_ttd(pejabat: PejabatDoc) -> str:
 def read(grid: Grid) -> RencanaAksiDoc:
     doc = _Reader(grid).read()
     if not doc.program and not doc.sasaran:
-        raise ImporGagal("tidak ada sasaran, indikator atau program yang dapat dibaca dari tabel-tabelnya.",
+        raise ImporGagal(gettext("tidak ada sasaran, indikator atau program yang dapat dibaca dari "
+                                 "tabel-tabelnya."),
                          Place(grid.dokumen))
     return doc
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from renaksi.impor.dokumen import (
     IndikatorDoc,
     KegiatanDoc,
@@ -33,25 +35,25 @@ from renaksi.impor.dokumen import (
     Uang,
 )
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
-from renaksi.impor.tabel import Peran, Tabel, find_tables
+from renaksi.impor.tabel import PeranKolom, Tabel, find_tables
 from renaksi.impor.teks import bersih, is_row_number, kemiripan, nama_anggaran
 
 from . import tautan
 from .umum import baca_judul, baca_nilai, baca_tanda_tangan, baca_uang, looks_like_money, rp
 
 NAME = "matriks"
-BUDGET = (Peran.PROGRAM, Peran.KEGIATAN, Peran.SUB_KEGIATAN)
-LEVEL = {Peran.PROGRAM: "strategis", Peran.KEGIATAN: "program", Peran.SUB_KEGIATAN: "kegiatan", None: "sub_kegiatan"}
+BUDGET = (PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN)
+LEVEL = {PeranKolom.PROGRAM: "strategis", PeranKolom.KEGIATAN: "program", PeranKolom.SUB_KEGIATAN: "kegiatan", None: "sub_kegiatan"}
 LEVEL_LABEL = {"strategis": "sasaran strategis", "program": "sasaran program", "kegiatan": "sasaran kegiatan",
                "sub_kegiatan": "sasaran sub kegiatan (keluaran)"}
-ITEM_LABEL = {Peran.PROGRAM: "program", Peran.KEGIATAN: "kegiatan", Peran.SUB_KEGIATAN: "sub kegiatan"}
+ITEM_LABEL = {PeranKolom.PROGRAM: "program", PeranKolom.KEGIATAN: "kegiatan", PeranKolom.SUB_KEGIATAN: "sub kegiatan"}
 
 
 def is_matrix(tabel: Tabel) -> bool:
     """Sasaran, indikator, targets and at least two budget columns in one table (ANGGARAN may be missing)."""
     budget = sum(1 for r in BUDGET if r in tabel.cols)
-    return (tabel.has(Peran.SASARAN, Peran.INDIKATOR) and budget >= 2
-            and (Peran.TARGET in tabel.cols or any(c is not None for c in tabel.tw)))
+    return (tabel.has(PeranKolom.SASARAN, PeranKolom.INDIKATOR) and budget >= 2
+            and (PeranKolom.TARGET in tabel.cols or any(c is not None for c in tabel.tw)))
 
 
 def detect(grid: Grid) -> int:
@@ -67,7 +69,7 @@ def detect(grid: Grid) -> int:
 class _Item:
     """A program, kegiatan or sub kegiatan as its row gives it, before it is linked to its parent."""
 
-    role: Peran
+    role: PeranKolom
     nama: Teks
     pagu: Uang | None
     sasaran: SasaranDoc | None
@@ -81,7 +83,7 @@ class _Item:
 class _Section:
     letter: str
     rows: list[Row]
-    level: Peran | None = None
+    level: PeranKolom | None = None
     sasaran: list[SasaranDoc] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
 
@@ -99,7 +101,7 @@ class _Reader:
 
     # --- places ------------------------------------------------------------------------------------------
 
-    def place(self, section: _Section, row: Row, col: int | None = None, role: Peran | None = None) -> Place:
+    def place(self, section: _Section, row: Row, col: int | None = None, role: PeranKolom | None = None) -> Place:
         return dataclasses.replace(self.tabel.place(row, col, role), tabel=section.tabel_name)
 
     # --- the pieces ----------------------------------------------------------------------------------------
@@ -108,7 +110,7 @@ class _Reader:
         self._title()
         sections = self._sections()
         if not sections:
-            raise ImporGagal("tabel matriks tidak memiliki baris isi.", self.tabel.header_place())
+            raise ImporGagal(gettext("tabel matriks tidak memiliki baris isi."), self.tabel.header_place())
         for section in sections:
             self._read_section(section)
         self._link(sections)
@@ -130,7 +132,7 @@ class _Reader:
         sections: list[_Section] = []
         numbered = False
         for row in self.tabel.rows:
-            nomor = self.tabel.cell(row, Peran.NO).rstrip(".")
+            nomor = self.tabel.cell(row, PeranKolom.NO).rstrip(".")
             if not sections or (nomor == "1" and numbered):
                 sections.append(_Section(letter=_letter(len(sections)), rows=[]))
                 numbered = False
@@ -140,7 +142,7 @@ class _Reader:
             section.level = self._section_level(section)
         return sections
 
-    def _name_cells(self, row: Row) -> dict[Peran, tuple[str, int]]:
+    def _name_cells(self, row: Row) -> dict[PeranKolom, tuple[str, int]]:
         names = {}
         for role in BUDGET:
             col = self.tabel.col(role)
@@ -151,7 +153,7 @@ class _Reader:
                 names[role] = (text, col)
         return names
 
-    def _section_level(self, section: _Section) -> Peran | None:
+    def _section_level(self, section: _Section) -> PeranKolom | None:
         counts = {role: 0 for role in BUDGET}
         for row in section.rows:
             for role, (text, _col) in self._name_cells(row).items():
@@ -161,7 +163,7 @@ class _Reader:
         return role if count and count * 3 >= len(section.rows) else None
 
     def _pagu(self, section: _Section, row: Row) -> Uang | None:
-        col = self.tabel.col(Peran.PAGU)
+        col = self.tabel.col(PeranKolom.PAGU)
         if col is None:
             return None
         text = bersih(row.cell(col))
@@ -172,8 +174,9 @@ class _Reader:
             place = self.place(section, row, col + 1)
             self.doc.decide(
                 "pagu.geser_kolom",
-                f"Nilai {right} tertulis satu kolom di kanan kolom {self.tabel.judul_kolom.get(col, 'ANGGARAN')} "
-                f"(sel {self.tabel.judul_kolom.get(col, 'ANGGARAN')} kosong); dibaca sebagai pagu baris ini.",
+                gettext("Nilai %(right)s tertulis satu kolom di kanan kolom %(teks)s (sel %(teks)s kosong); "
+                        "dibaca sebagai pagu baris ini.")
+                % {"right": right, "teks": self.tabel.judul_kolom.get(col, 'ANGGARAN')},
                 place,
             )
             uang = baca_uang(self.doc, right, place)
@@ -184,8 +187,9 @@ class _Reader:
                 text = bersih(row.cell(bcol))
                 place = self.place(section, row, bcol)
                 self.doc.decide("pagu.geser_kolom",
-                                f"Nilai {text} tertulis di kolom {ITEM_LABEL[role].upper()} (sel ANGGARAN kosong); "
-                                "dibaca sebagai pagu baris ini.", place)
+                                gettext("Nilai %(text)s tertulis di kolom %(kolom)s (sel "
+                                        "ANGGARAN kosong); dibaca sebagai pagu baris ini.")
+                                % {"text": text, "kolom": ITEM_LABEL[role].upper()}, place)
                 return baca_uang(self.doc, text, place)
         return None
 
@@ -195,30 +199,33 @@ class _Reader:
         indikator: IndikatorDoc | None = None
         item: _Item | None = None
         for row in section.rows:
-            nomor = self.tabel.cell(row, Peran.NO)
-            uraian = self.tabel.cell(row, Peran.SASARAN)
-            nama_indikator = self.tabel.cell(row, Peran.INDIKATOR)
+            nomor = self.tabel.cell(row, PeranKolom.NO)
+            uraian = self.tabel.cell(row, PeranKolom.SASARAN)
+            nama_indikator = self.tabel.cell(row, PeranKolom.INDIKATOR)
             if uraian:
                 if sasaran is not None and not nomor and uraian[:1].islower():
                     # A statement wrapped onto the next line by the copy.
                     sasaran.uraian = Teks(f"{sasaran.uraian.teks} {uraian}", sasaran.uraian.place)
-                    self.doc.decide("sasaran.sambung", f"Teks sasaran pada baris {row.number} dibaca sebagai "
-                                    "lanjutan sasaran di atasnya (huruf awal kecil).",
-                                    self.place(section, row, role=Peran.SASARAN))
+                    self.doc.decide("sasaran.sambung", gettext("Teks sasaran pada baris %(row_number)s "
+                                                               "dibaca sebagai lanjutan sasaran di atasnya "
+                                                               "(huruf awal kecil).")
+                                                       % {"row_number": row.number},
+                                    self.place(section, row, role=PeranKolom.SASARAN))
                 else:
-                    sasaran = SasaranDoc(Teks(uraian, self.place(section, row, role=Peran.SASARAN)), level=level,
+                    sasaran = SasaranDoc(Teks(uraian, self.place(section, row, role=PeranKolom.SASARAN)), level=level,
                                          nomor=nomor.rstrip(".") if is_row_number(nomor) else nomor)
                     section.sasaran.append(sasaran)
                     self.doc.sasaran.append(sasaran)
                     indikator = None
             if nama_indikator:
                 if sasaran is None:
-                    sasaran = SasaranDoc(Teks("", self.place(section, row, role=Peran.SASARAN)), level=level,
+                    sasaran = SasaranDoc(Teks("", self.place(section, row, role=PeranKolom.SASARAN)), level=level,
                                          nomor=nomor)
                     section.sasaran.append(sasaran)
                     self.doc.sasaran.append(sasaran)
-                    self.doc.warn("sasaran.kosong", "Indikator tanpa teks sasaran; sasaran dibuat tanpa uraian.",
-                                  self.place(section, row, role=Peran.SASARAN))
+                    self.doc.warn("sasaran.kosong", gettext("Indikator tanpa teks sasaran; sasaran dibuat "
+                                                            "tanpa uraian."),
+                                  self.place(section, row, role=PeranKolom.SASARAN))
                 indikator = self._indikator(section, row, nama_indikator)
                 sasaran.indikator.append(indikator)
                 if item is not None and not self._name_cells(row):
@@ -233,16 +240,18 @@ class _Reader:
                 if item is not None:
                     item.extra.append(pagu)
                 else:
-                    self.doc.warn("pagu.tanpa_nama", f"Pagu {pagu.teks} tanpa nama program/kegiatan/sub kegiatan "
-                                  "dan tanpa baris di atasnya; tidak ditempatkan.", pagu.place)
+                    self.doc.warn("pagu.tanpa_nama", gettext("Pagu %(pagu_teks)s tanpa nama "
+                                                             "program/kegiatan/sub kegiatan dan tanpa baris "
+                                                             "di atasnya; tidak ditempatkan.")
+                                                     % {"pagu_teks": pagu.teks}, pagu.place)
 
     def _indikator(self, section: _Section, row: Row, nama: str) -> IndikatorDoc:
-        satuan = self.tabel.cell(row, Peran.SATUAN)
+        satuan = self.tabel.cell(row, PeranKolom.SATUAN)
         indikator = IndikatorDoc(
-            nama=Teks(nama, self.place(section, row, role=Peran.INDIKATOR)),
-            satuan=Teks(satuan, self.place(section, row, role=Peran.SATUAN)) if satuan else None,
+            nama=Teks(nama, self.place(section, row, role=PeranKolom.INDIKATOR)),
+            satuan=Teks(satuan, self.place(section, row, role=PeranKolom.SATUAN)) if satuan else None,
         )
-        tcol = self.tabel.col(Peran.TARGET)
+        tcol = self.tabel.col(PeranKolom.TARGET)
         if tcol is not None:
             indikator.target = baca_nilai(self.doc, row.cell(tcol), self.place(section, row, tcol), satuan)
         for tw, col in enumerate(self.tabel.tw):
@@ -263,10 +272,13 @@ class _Reader:
                     target.keterangan.append(Teks(text, place))
                     self.doc.decide(
                         "kolom.keterangan",
-                        f"Teks '{text}' di kolom {ITEM_LABEL[role].upper()} pada bagian keluaran (tanpa anggaran) "
-                        "dibaca sebagai keterangan target indikator pada baris yang sama.", place)
+                        gettext("Teks '%(text)s' di kolom %(kolom)s pada bagian keluaran "
+                                "(tanpa anggaran) dibaca sebagai keterangan target indikator pada baris "
+                                "yang sama.")
+                        % {"text": text, "kolom": ITEM_LABEL[role].upper()}, place)
                 else:
-                    self.doc.warn("kolom.tidak_ditempatkan", f"Teks '{text}' tidak dapat ditempatkan.", place)
+                    self.doc.warn("kolom.tidak_ditempatkan", gettext("Teks '%(text)s' tidak dapat ditempatkan.")
+                                                             % {"text": text}, place)
             return None
         if level in names:
             text, col = names[level]
@@ -274,8 +286,16 @@ class _Reader:
             role, (text, col) = next(iter(names.items()))
             self.doc.decide(
                 "nama.geser_kolom",
-                f"Nama '{text}' tertulis di kolom {ITEM_LABEL[role].upper()}, padahal bagian ini mengisi kolom "
-                f"{ITEM_LABEL[level].upper()}; dibaca sebagai {ITEM_LABEL[level]}.",
+                gettext(
+                    "Nama '%(text)s' tertulis di kolom %(kolom)s, padahal bagian ini "
+                    "mengisi kolom %(kolom_bagian)s; dibaca sebagai %(tingkat)s."
+                )
+                % {
+                    "text": text,
+                    "kolom": ITEM_LABEL[role].upper(),
+                    "kolom_bagian": ITEM_LABEL[level].upper(),
+                    "tingkat": ITEM_LABEL[level],
+                },
                 self.place(section, row, col),
             )
         nama = nama_anggaran(text, level.value) or text
@@ -285,38 +305,38 @@ class _Reader:
     # --- linking the sections ------------------------------------------------------------------------------
 
     def _link(self, sections: list[_Section]) -> None:
-        items: dict[Peran, list[_Item]] = {role: [] for role in BUDGET}
+        items: dict[PeranKolom, list[_Item]] = {role: [] for role in BUDGET}
         for section in sections:
             if section.level is not None:
                 items[section.level].extend(section.items)
         for role in BUDGET:
             for item in items[role]:
                 item.doc = self._make_doc(item)
-        programs = [i.doc for i in items[Peran.PROGRAM]]
-        if items[Peran.KEGIATAN] and not programs:
-            programs = [self._placeholder(ProgramDoc, "program", "kegiatan")]
+        programs = [i.doc for i in items[PeranKolom.PROGRAM]]
+        if items[PeranKolom.KEGIATAN] and not programs:
+            programs = [self._no_program()]
         self.doc.program = programs
-        parents_k = self._attach(items[Peran.KEGIATAN], programs, "kegiatan", "program")
-        kegiatan = [i.doc for i in items[Peran.KEGIATAN]]
-        if items[Peran.SUB_KEGIATAN] and not kegiatan:
-            placeholder = self._placeholder(KegiatanDoc, "kegiatan", "sub kegiatan")
-            programs = programs or [self._placeholder(ProgramDoc, "program", "kegiatan")]
+        parents_k = self._attach(items[PeranKolom.KEGIATAN], programs, "kegiatan", "program")
+        kegiatan = [i.doc for i in items[PeranKolom.KEGIATAN]]
+        if items[PeranKolom.SUB_KEGIATAN] and not kegiatan:
+            placeholder = self._no_kegiatan()
+            programs = programs or [self._no_program()]
             self.doc.program = programs
             programs[0].kegiatan.append(placeholder)
             kegiatan = [placeholder]
-        parents_s = self._attach(items[Peran.SUB_KEGIATAN], kegiatan, "sub kegiatan", "kegiatan")
+        parents_s = self._attach(items[PeranKolom.SUB_KEGIATAN], kegiatan, "sub kegiatan", "kegiatan")
         self._choose_extra_pagu(items, parents_k, parents_s)
         item_of = {id(i.doc): i for role in BUDGET for i in items[role]}
-        for children, parents in ((items[Peran.KEGIATAN], parents_k), (items[Peran.SUB_KEGIATAN], parents_s)):
+        for children, parents in ((items[PeranKolom.KEGIATAN], parents_k), (items[PeranKolom.SUB_KEGIATAN], parents_s)):
             for child, parent in zip(children, parents, strict=True):
                 parent_item = item_of.get(id(parent))
                 self._set_parent(child, parent_item.sasaran if parent_item else None)
         for section in sections:
             if section.level is None:
-                self._outputs(section, items[Peran.SUB_KEGIATAN])
+                self._outputs(section, items[PeranKolom.SUB_KEGIATAN])
 
     def _make_doc(self, item: _Item):
-        cls = {Peran.PROGRAM: ProgramDoc, Peran.KEGIATAN: KegiatanDoc, Peran.SUB_KEGIATAN: SubKegiatanDoc}[item.role]
+        cls = {PeranKolom.PROGRAM: ProgramDoc, PeranKolom.KEGIATAN: KegiatanDoc, PeranKolom.SUB_KEGIATAN: SubKegiatanDoc}[item.role]
         pagu = item.pagu
         if item.extra and pagu is not None and pagu.nilai is not None:
             # Read as the sum of the cells for now; `_choose_extra_pagu` checks that against the stated sums.
@@ -325,11 +345,13 @@ class _Reader:
                         catatan="jumlah sel pagu dari satu nama yang selnya digabung ke bawah", bagian=parts)
         return cls(nama=item.nama, pagu=pagu, indikator=list(item.indikator))
 
-    def _placeholder(self, cls, label: str, child_label: str):
-        self.doc.warn(f"{label.replace(' ', '_')}.tidak_ada",
-                      f"Dokumen memuat {child_label} tetapi tidak memuat {label}; {child_label} ditempatkan di "
-                      f"bawah '({label} tidak disebut)'.")
-        return cls(nama=Teks(f"({label} tidak disebut)"))
+    def _no_program(self) -> ProgramDoc:
+        self.doc.warn("program.tidak_ada", _missing("program", "kegiatan"))
+        return ProgramDoc(nama=Teks("(program tidak disebut)"))
+
+    def _no_kegiatan(self) -> KegiatanDoc:
+        self.doc.warn("kegiatan.tidak_ada", _missing("kegiatan", "sub kegiatan"))
+        return KegiatanDoc(nama=Teks("(kegiatan tidak disebut)"))
 
     def _attach(self, children: list[_Item], parents: list, child_label: str, parent_label: str) -> list:
         """Put each child under a parent (see `tautan`); returns the parent of each child and reports how."""
@@ -348,22 +370,34 @@ class _Reader:
                                for p, stated, total in chosen.selisih)
             self.doc.decide(
                 "tautan.induk",
-                f"Dokumen tidak menyebut {parent_label} dari tiap {child_label}: {len(children)} {child_label} "
-                f"dikaitkan ke {len(parents)} {parent_label} {how}, karena dengan pembacaan itu jumlah pagu "
-                f"{child_label} sama persis dengan pagu {parent_label} pada {chosen.cocok} dari {chosen.diperiksa} "
-                f"{parent_label}." + (f" Yang tidak sama: {differ}." if differ else ""),
+                gettext(
+                    "Dokumen tidak menyebut %(parent_label)s dari tiap %(child_label)s: %(n_children)s "
+                    "%(child_label)s dikaitkan ke %(n_parents)s %(parent_label)s %(how)s, karena dengan "
+                    "pembacaan itu jumlah pagu %(child_label)s sama persis dengan pagu %(parent_label)s pada "
+                    "%(cocok)s dari %(diperiksa)s %(parent_label)s.%(teks)s"
+                )
+                % {
+                    "parent_label": parent_label,
+                    "child_label": child_label,
+                    "n_children": len(children),
+                    "n_parents": len(parents),
+                    "how": how,
+                    "cocok": chosen.cocok,
+                    "diperiksa": chosen.diperiksa,
+                    "teks": (gettext(" Yang tidak sama: %(differ)s.") % {"differ": differ} if differ else ""),
+                },
                 children[0].nama.place,
             )
         return owners
 
-    def _choose_extra_pagu(self, items: dict[Peran, list[_Item]], parents_k: list, parents_s: list) -> None:
+    def _choose_extra_pagu(self, items: dict[PeranKolom, list[_Item]], parents_k: list, parents_s: list) -> None:
         """An item with several pagu cells (its name cell merged over them): their sum, or the first cell only?
 
         The reading that comes closer to the sums the document states is kept: one level up (the parent's
         pagu against the sum of the siblings) and one level down (this pagu against its children).
         """
-        parent_of = {id(c.doc): p for c, p in zip(items[Peran.KEGIATAN], parents_k, strict=True)}
-        parent_of |= {id(c.doc): p for c, p in zip(items[Peran.SUB_KEGIATAN], parents_s, strict=True)}
+        parent_of = {id(c.doc): p for c, p in zip(items[PeranKolom.KEGIATAN], parents_k, strict=True)}
+        parent_of |= {id(c.doc): p for c, p in zip(items[PeranKolom.SUB_KEGIATAN], parents_s, strict=True)}
         for role in BUDGET:
             for item in items[role]:
                 combined = item.doc.pagu
@@ -379,30 +413,53 @@ class _Reader:
                     for use_sum in (True, False):
                         gaps[use_sum] += abs(parent.pagu.nilai - others - (combined if use_sum else first).nilai)
                     explained.append(
-                        f"jumlah di bawah {parent.nama.teks!r} menjadi {rp(others + combined.nilai)} (hanya sel "
-                        f"pertama: {rp(others + first.nilai)}) terhadap pagu tertulis {rp(parent.pagu.nilai)}")
+                        gettext("jumlah di bawah %(induk)s menjadi %(jumlah)s (hanya sel pertama: %(pertama)s) "
+                                "terhadap pagu tertulis %(pagu)s")
+                        % {"induk": repr(parent.nama.teks), "jumlah": rp(others + combined.nilai),
+                           "pertama": rp(others + first.nilai), "pagu": rp(parent.pagu.nilai)})
                 children = getattr(item.doc, "kegiatan", None) or getattr(item.doc, "sub_kegiatan", None) or []
                 below = [c.pagu.nilai for c in children if c.pagu and c.pagu.nilai is not None]
                 if below:
                     for use_sum in (True, False):
                         gaps[use_sum] += abs(sum(below) - (combined if use_sum else first).nilai)
-                    explained.append(f"jumlah rinciannya {rp(sum(below))}")
+                    explained.append(gettext("jumlah rinciannya %(pagu)s") % {"pagu": rp(sum(below))})
                 use_sum = gaps[True] <= gaps[False]
                 if not use_sum:
                     item.doc.pagu = first
                     for extra in combined.bagian[1:]:
-                        self.doc.warn("pagu.tidak_ditempatkan", f"Pagu {extra.teks} tidak ditempatkan (lihat "
-                                      "keputusan sel pagu gabungan).", extra.place)
+                        self.doc.warn("pagu.tidak_ditempatkan", gettext("Pagu %(extra_teks)s tidak ditempatkan "
+                                                                        "(lihat keputusan sel pagu gabungan).")
+                                                                % {"extra_teks": extra.teks}, extra.place)
                 rows = ", ".join(str(p.place.baris) for p in combined.bagian if p.place)
                 self.doc.decide(
                     "pagu.sel_gabungan",
-                    f"{ITEM_LABEL[role].capitalize()} {item.nama.teks!r} memiliki {len(combined.bagian)} sel pagu "
-                    f"(baris {rows}: {' + '.join(rp(p.nilai) for p in combined.bagian)}) karena sel namanya "
-                    "digabung ke bawah. "
-                    + (f"Pagu dibaca sebagai jumlahnya, {rp(combined.nilai)}" if use_sum
-                       else f"Hanya sel pertama dibaca sebagai pagu, {rp(first.nilai)}")
-                    + (", karena pembacaan itu lebih dekat dengan angka yang tertulis: " + "; ".join(explained)
-                       if explained else " (tidak ada jumlah tertulis untuk membandingkan)") + ".",
+                    gettext(
+                        "%(teks)s %(nama)s memiliki %(n_sel)s sel pagu (baris "
+                        "%(rows)s: %(teks2)s) karena sel namanya digabung ke bawah. %(teks3)s%(teks4)s."
+                    )
+                    % {
+                        "teks": ITEM_LABEL[role].capitalize(),
+                        "nama": repr(item.nama.teks),
+                        "n_sel": len(combined.bagian),
+                        "rows": rows,
+                        "teks2": " + ".join(rp(p.nilai) for p in combined.bagian),
+                        "teks3": (
+                            gettext("Pagu dibaca sebagai jumlahnya, %(pagu)s")
+                            % {"pagu": rp(combined.nilai)}
+                            if use_sum
+                            else gettext("Hanya sel pertama dibaca sebagai pagu, %(pagu)s")
+                            % {"pagu": rp(first.nilai)}
+                        ),
+                        "teks4": (
+                            gettext(
+                                ", karena pembacaan itu lebih dekat dengan angka yang tertulis: "
+                                "%(penjelasan)s"
+                            )
+                            % {"penjelasan": "; ".join(explained)}
+                            if explained
+                            else gettext(" (tidak ada jumlah tertulis untuk membandingkan)")
+                        ),
+                    },
                     combined.place,
                 )
 
@@ -433,8 +490,9 @@ class _Reader:
                 sasaran.parent = sub.sasaran
         self.doc.decide(
             "tautan.keluaran",
-            f"Bagian {section.letter} tidak memuat kolom anggaran: {len(indikator)} indikatornya dibaca sebagai "
-            f"indikator keluaran sub kegiatan bagian sebelumnya dan dipasangkan {how}.",
+            gettext("Bagian %(letter)s tidak memuat kolom anggaran: %(n_indikator)s indikatornya dibaca "
+                    "sebagai indikator keluaran sub kegiatan bagian sebelumnya dan dipasangkan %(how)s.")
+            % {"letter": section.letter, "n_indikator": len(indikator), "how": how},
             indikator[0][1].nama.place,
         )
 
@@ -453,8 +511,10 @@ class _Reader:
                 self.doc.tempat = self.doc.tempat or block.tempat
                 self.doc.tanggal = self.doc.tanggal or block.tanggal
                 if block.tanggal is None:
-                    self.doc.decide("tanggal.tanpa_hari", f"Tanggal penetapan '{block.tanggal_teks}' tidak memuat "
-                                    "hari; tanggal dibiarkan kosong, tempat disimpan.", block.place)
+                    self.doc.decide("tanggal.tanpa_hari", gettext("Tanggal penetapan '%(tanggal_teks)s' "
+                                                                  "tidak memuat hari; tanggal dibiarkan "
+                                                                  "kosong, tempat disimpan.")
+                                                          % {"tanggal_teks": block.tanggal_teks}, block.place)
                 if block.pejabat is not None:
                     block.pejabat.kepala_pd = True
                     self.doc.pejabat.append(block.pejabat)
@@ -485,10 +545,19 @@ class _Reader:
         if entries:
             self.doc.warn(
                 "pj.terlepas",
-                f"Kolom PENANGGUNG JAWAB terlepas dari tabel: {len(entries)} jabatan tertulis sesudah tanda tangan "
-                f"(baris {entries[0].place.baris}–{entries[-1].place.baris}), sedangkan tabel memiliki "
-                f"{len(self.tabel.rows)} baris. Urutannya tidak dapat dipasangkan baris demi baris, jadi penanggung "
-                "jawab tidak diisi. Daftar: " + "; ".join(e.teks for e in entries) + ".",
+                gettext(
+                    "Kolom PENANGGUNG JAWAB terlepas dari tabel: %(n_jabatan)s jabatan tertulis sesudah "
+                    "tanda tangan (baris %(baris_awal)s–%(baris_akhir)s), "
+                    "sedangkan tabel memiliki %(n_baris)s baris. Urutannya tidak dapat "
+                    "dipasangkan baris demi baris, jadi penanggung jawab tidak diisi. Daftar: %(teks)s."
+                )
+                % {
+                    "n_jabatan": len(entries),
+                    "baris_awal": entries[0].place.baris,
+                    "baris_akhir": entries[-1].place.baris,
+                    "n_baris": len(self.tabel.rows),
+                    "teks": "; ".join(e.teks for e in entries),
+                },
                 self.grid.place(self.sheet, rows[index]),
             )
         return i
@@ -504,6 +573,12 @@ def read(grid: Grid) -> RencanaAksiDoc:
         for tabel in find_tables(grid, sheet):
             if is_matrix(tabel):
                 return _Reader(grid, sheet, tabel).read()
-    raise ImporGagal("tidak ditemukan tabel matriks (NO, SASARAN, INDIKATOR, TARGET, PROGRAM/KEGIATAN, ANGGARAN).",
+    raise ImporGagal(gettext("tidak ditemukan tabel matriks (NO, SASARAN, INDIKATOR, TARGET, "
+                             "PROGRAM/KEGIATAN, ANGGARAN)."),
                      Place(grid.dokumen))
 
+
+
+def _missing(label: str, child_label: str) -> str:
+    return gettext("Dokumen memuat %(anak)s tetapi tidak memuat %(induk)s; %(anak)s ditempatkan di bawah "
+                   "'(%(induk)s tidak disebut)'.") % {"anak": child_label, "induk": label}

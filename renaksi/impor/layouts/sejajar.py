@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from renaksi.impor.dokumen import KegiatanDoc, ProgramDoc, SubKegiatanDoc, Uang
 
 from .umum import rp
@@ -72,8 +74,9 @@ def describe(group: Kelompok, assign: dict[int, Uang]) -> str:
     parts = []
     for obj, _n in group.names:
         uang = assign.get(id(obj))
-        label = "kegiatan" if isinstance(obj, KegiatanDoc) else f"sub kegiatan '{short(obj.nama.teks)}'"
-        parts.append(f"{label} {rp(uang.nilai) if uang else 'tanpa pagu'}")
+        label = (gettext("kegiatan") if isinstance(obj, KegiatanDoc)
+                 else gettext("sub kegiatan '%(nama)s'") % {"nama": short(obj.nama.teks)})
+        parts.append(f"{label} {rp(uang.nilai) if uang else gettext('tanpa pagu')}")
     return ", ".join(parts)
 
 
@@ -104,19 +107,32 @@ def place_amounts(groups: list[Kelompok], total: Uang | None) -> list[Uang]:
         sums, adds_up, _placed = _score(group, assign, others, total)
         reasons = []
         if sums:
-            reasons.append(f"jumlah pagu sub kegiatannya sama dengan pagu kegiatan yang tertulis "
-                           f"({rp(group.kegiatan.pagu.nilai)})")
+            reasons.append(gettext("jumlah pagu sub kegiatannya sama dengan pagu kegiatan yang tertulis "
+                                   "(%(pagu)s)") % {"pagu": rp(group.kegiatan.pagu.nilai)})
         if adds_up:
-            reasons.append(f"jumlah pagu semua kegiatan sama dengan {total.teks} yang tertulis sebagai total "
-                           f"({rp(total.nilai)})")
+            reasons.append(
+                gettext(
+                    "jumlah pagu semua kegiatan sama dengan %(total)s yang tertulis sebagai total (%(pagu)s)"
+                )
+                % {"total": total.teks, "pagu": rp(total.nilai)}
+            )
         rejected = "; ".join(f"{n}: {describe(group, a)}" for n, a in ranked[1:])
-        group.explanation = (
-            f"Di kegiatan '{group.kegiatan.nama.teks}' kolom pagu tidak sejajar dengan nama-namanya "
-            f"({len(group.values)} nilai untuk {len(group.names)} nama pada baris yang berbeda). Dipilih "
-            f"pembacaan {name}: {describe(group, assign)}"
-            + (", karena " + " dan ".join(reasons) if reasons else ", karena tidak ada pembacaan lain yang cocok")
-            + (f". Pembacaan lain: {rejected}" if rejected else "") + "."
-        )
+        alasan = (gettext(", karena %(alasan)s") % {"alasan": gettext(" dan ").join(reasons)} if reasons
+                  else gettext(", karena tidak ada pembacaan lain yang cocok"))
+        lain = gettext(". Pembacaan lain: %(daftar)s") % {"daftar": rejected} if rejected else ""
+        group.explanation = gettext(
+            "Di kegiatan '%(kegiatan)s' kolom pagu tidak sejajar dengan nama-namanya (%(n_nilai)d nilai untuk "
+            "%(n_nama)d nama pada baris yang berbeda). Dipilih pembacaan %(nama)s: "
+            "%(bacaan)s%(alasan)s%(lain)s."
+        ) % {
+            "kegiatan": group.kegiatan.nama.teks,
+            "n_nilai": len(group.values),
+            "n_nama": len(group.names),
+            "nama": name,
+            "bacaan": describe(group, assign),
+            "alasan": alasan,
+            "lain": lain,
+        }
     placed = {id(u) for assign in chosen.values() for u in assign.values()}
     return [u for g in groups for u, _n in g.values if id(u) not in placed]
 

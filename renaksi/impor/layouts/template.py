@@ -22,14 +22,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka
+from renaksi.core.bulan import BULAN_SINGKAT, NOMOR_BULAN, nomor_bulan, singkat_bulan
 from renaksi.core.nip import normalize_nip
 from renaksi.impor.dokumen import (
     AksiDoc,
     BidangDoc,
     IndikatorDoc,
     KegiatanDoc,
-    Nilai,
+    NilaiSel,
     PejabatDoc,
     PerjanjianKinerjaDoc,
     PKItemDoc,
@@ -51,7 +54,6 @@ from renaksi.impor.template import (
     JENIS_PEMDA,
     JENIS_PK,
     JENIS_TARGET,
-    MONTHS,
     PEJABAT,
     PETUNJUK_HEADER,
     PK,
@@ -74,11 +76,6 @@ _DETECT_ORDER = (PK, AKSI, ANGGARAN, PEJABAT, SASARAN, IDENTITAS)
 _PLAIN = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?$")
 _NOT_SCHEDULED = {"", "-", "0", "tidak", "t", "n", "no"}
 _YA = {"ya", "y", "x", "v", "✓", "true", "1", "iku", "benar"}
-_BULAN = {name: i for i, name in enumerate(
-    ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-     "november", "desember"], start=1)}
-_BULAN.update({"jan": 1, "feb": 2, "mar": 3, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "agus": 8,
-               "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12})
 
 
 def _norm(text: str) -> str:
@@ -89,9 +86,15 @@ _PETUNJUK = [_norm(t) for t in PETUNJUK_HEADER]
 _SKIPPED_TEXTS = {_norm(s.nama) for s in SHEETS} | {_norm(s.keterangan) for s in SHEETS} | {"petunjuk"}
 
 
+def _header_norm(text: str) -> str:
+    """A column title normalised; a month in any spelling ("Agt", "Agustus") reads as Renaksi writes it ("agu")."""
+    month = nomor_bulan(text) if len(text.strip()) >= 3 else None
+    return _norm(singkat_bulan(month)) if month else _norm(text)
+
+
 def _header(row: Row) -> tuple[Lembar | None, dict[str, int]] | None:
     """(table, {column title: index}) when `row` is a template header row; (None, {}) for the Petunjuk header."""
-    cells = [_norm(c) for c in row.cells]
+    cells = [_header_norm(c) for c in row.cells]
     if not any(cells):
         return None
     filled = [c for c in cells if c]
@@ -173,8 +176,12 @@ class _Reader:
         for code, label in labels.items():
             if _norm(value) in (_norm(code), _norm(label), _norm(code.replace("_", " "))):
                 return code, disimpulkan
-        raise self.fail(line, judul, f"'{raw}' bukan pilihan kolom {judul}; pilih salah satu: "
-                                     f"{', '.join(labels.values())}.")
+        raise self.fail(
+            line,
+            judul,
+            gettext("'%(raw)s' bukan pilihan kolom %(judul)s; pilih salah satu: %(daftar)s.")
+            % {"raw": raw, "judul": judul, "daftar": ", ".join(labels.values())},
+        )
 
     def ya(self, line: _Line, judul: str) -> bool:
         return _norm(self.text(line, judul)) in _YA
@@ -185,7 +192,8 @@ class _Reader:
             return None
         parsed = parse_tanggal(raw)
         if parsed is None:
-            raise self.fail(line, judul, f"'{raw}' bukan tanggal; tulis misalnya 2024-01-02 atau 2 Januari 2024.")
+            raise self.fail(line, judul, gettext("'%(raw)s' bukan tanggal; tulis misalnya 2024-01-02 atau 2 "
+                                                 "Januari 2024.") % {"raw": raw})
         return parsed
 
     def number(self, line: _Line, judul: str, jenis: JenisAngka = JenisAngka.UMUM) -> tuple[Angka, bool]:
@@ -213,13 +221,13 @@ class _Reader:
             return Uang(nilai=None, teks="", place=place)
         angka, _ = self.number(line, judul, JenisAngka.UANG)
         if angka.kategori or (angka.nilai is not None and angka.nilai != angka.nilai.to_integral_value()):
-            raise ImporGagal(f"'{raw}' bukan pagu dalam rupiah bulat.", place)
+            raise ImporGagal(gettext("'%(raw)s' bukan pagu dalam rupiah bulat.") % {"raw": raw}, place)
         if angka.nilai is not None and angka.nilai < 0:
-            raise ImporGagal(f"'{raw}': pagu tidak boleh negatif.", place)
+            raise ImporGagal(gettext("'%(raw)s': pagu tidak boleh negatif.") % {"raw": raw}, place)
         return Uang(nilai=None if angka.nilai is None else int(angka.nilai), teks=raw, place=place)
 
-    def target(self, line: _Line, judul: str, tertulis: str | None) -> Nilai:
-        """A target cell as a `Nilai` whose text is the wording of the source document when the template keeps
+    def target(self, line: _Line, judul: str, tertulis: str | None) -> NilaiSel:
+        """A target cell as a `NilaiSel` whose text is the wording of the source document when the template keeps
         it (column "Tertulis di dokumen asal") and it agrees with the number, else the cell as written."""
         place = self.place(line, judul)
         angka, plain = self.number(line, judul)
@@ -229,9 +237,9 @@ class _Reader:
             wording = default_teks(angka.nilai) + ("%" if angka.persen else "")
         else:
             wording = angka.teks.strip()
-        return Nilai(dataclasses.replace(angka, teks=wording), place)
+        return NilaiSel(dataclasses.replace(angka, teks=wording), place)
 
-    def output_target(self, line: _Line, judul: str, satuan_judul: str, tertulis_judul: str) -> Nilai | None:
+    def output_target(self, line: _Line, judul: str, satuan_judul: str, tertulis_judul: str) -> NilaiSel | None:
         """A sub kegiatan's or an aksi's target: the number, its unit and its wording, three columns."""
         if judul not in line.cols and tertulis_judul not in line.cols:
             return None
@@ -243,7 +251,7 @@ class _Reader:
         # its own wording; a plain number has none unless the column gives it.
         tertulis = self.text(line, tertulis_judul) or ("" if plain else angka.teks.strip())
         place = self.place(line, judul if self.text(line, judul) else tertulis_judul)
-        return Nilai(dataclasses.replace(angka, teks=tertulis, satuan=satuan), place)
+        return NilaiSel(dataclasses.replace(angka, teks=tertulis, satuan=satuan), place)
 
     # --- the walk ------------------------------------------------------------------------------------------------
 
@@ -270,7 +278,8 @@ class _Reader:
         missing = [k.judul for k in lembar.kolom if k.wajib and k.judul not in cols]
         if missing:
             raise ImporGagal(
-                f"tabel {lembar.nama} tidak memiliki kolom wajib: {', '.join(missing)}.",
+                gettext("tabel %(lembar_nama)s tidak memiliki kolom wajib: %(daftar)s.")
+                % {"lembar_nama": lembar.nama, "daftar": ', '.join(missing)},
                 self.grid.place(sheet, row),
             )
         self.header_seen.setdefault(lembar.key, self.grid.place(sheet, row))
@@ -279,7 +288,7 @@ class _Reader:
         self.collect()
         if not any(k in self.header_seen for k in ("sasaran", "anggaran", "aksi")):
             raise ImporGagal(
-                "templat Renaksi tidak berisi tabel Sasaran & Indikator, Anggaran maupun Aksi.",
+                gettext("templat Renaksi tidak berisi tabel Sasaran & Indikator, Anggaran maupun Aksi."),
                 Place(self.grid.dokumen),
             )
         pejabat = self.read_pejabat()
@@ -300,7 +309,8 @@ class _Reader:
             nip_teks = self.teks(line, "NIP")
             nip = normalize_nip(nip_teks.teks)
             if nip and not re.fullmatch(r"\d{18}", nip):
-                self.doc.warn("pejabat.nip", f"NIP '{nip_teks.teks}' bukan 18 angka; NIP tidak disimpan.",
+                self.doc.warn("pejabat.nip", gettext("NIP '%(nip)s' bukan 18 angka; NIP tidak "
+                                                     "disimpan.") % {"nip": nip_teks.teks},
                               nip_teks.place)
                 nip = ""
             status, _ = self.choice(line, "Status", STATUS_PEJABAT, "definitif")
@@ -311,7 +321,7 @@ class _Reader:
                 kepala_bidang=self.ya(line, "Kepala bidang"), kepala_pd=self.ya(line, "Kepala PD"),
             )
             if not person.nama:
-                raise self.fail(line, "Nama pejabat", "nama pejabat kosong.")
+                raise self.fail(line, "Nama pejabat", gettext("nama pejabat kosong."))
             self.doc.pejabat.append(person)
             for key in (nip, _norm(person.nama.teks)):
                 if key:
@@ -324,8 +334,8 @@ class _Reader:
             return None
         found = index.get(normalize_nip(raw)) or index.get(_norm(raw))
         if found is None:
-            raise self.fail(line, judul, f"pejabat '{raw}' tidak ada di tabel Pejabat (dirujuk dengan NIP atau "
-                                         "nama).")
+            raise self.fail(line, judul, gettext("pejabat '%(raw)s' tidak ada di tabel Pejabat (dirujuk "
+                                                 "dengan NIP atau nama).") % {"raw": raw})
         return found
 
     def read_sasaran(self) -> tuple[dict[str, SasaranDoc], dict[str, IndikatorDoc]]:
@@ -348,7 +358,8 @@ class _Reader:
                 if self.text(line, "Ref induk"):
                     parent_ref[id(current)] = (self.text(line, "Ref induk"), line)
             elif current is None:
-                raise self.fail(line, "Ref sasaran", "baris indikator tanpa sasaran: isi Ref sasaran.")
+                raise self.fail(line, "Ref sasaran", gettext("baris indikator tanpa sasaran: isi Ref "
+                                                             "sasaran."))
             if not self._has_indikator(line):
                 continue
             ind = self.read_indikator(line)
@@ -356,15 +367,19 @@ class _Reader:
             ref_ind = self.text(line, "Ref indikator")
             if ref_ind:
                 if ref_ind in indikator_by_ref:
-                    raise self.fail(line, "Ref indikator", f"Ref indikator '{ref_ind}' dipakai dua kali.")
+                    raise self.fail(line, "Ref indikator", gettext("Ref indikator '%(ref_ind)s' dipakai dua "
+                                                                   "kali.") % {"ref_ind": ref_ind})
                 indikator_by_ref[ref_ind] = ind
         for sasaran in ordered:
             if id(sasaran) in parent_ref:
                 ref, line = parent_ref[id(sasaran)]
                 if ref not in by_ref:
-                    raise self.fail(line, "Ref induk", f"sasaran induk '{ref}' tidak ada di tabel {SASARAN.nama}.")
+                    raise self.fail(line, "Ref induk", gettext("sasaran induk '%(ref)s' tidak ada di tabel "
+                                                               "%(SASARAN_nama)s.")
+                                                       % {"ref": ref, "SASARAN_nama": SASARAN.nama})
                 if by_ref[ref] is sasaran:
-                    raise self.fail(line, "Ref induk", "sasaran tidak dapat menjadi induk dirinya sendiri.")
+                    raise self.fail(line, "Ref induk", gettext("sasaran tidak dapat menjadi induk dirinya "
+                                                               "sendiri."))
                 sasaran.parent = by_ref[ref]
         self.doc.sasaran = self._parents_first(ordered)
         return by_ref, indikator_by_ref
@@ -378,7 +393,8 @@ class _Reader:
             if id(s) in placed:
                 return
             if id(s) in trail:
-                raise ImporGagal(f"sasaran induk melingkar pada '{s.uraian.teks}'.", s.uraian.place)
+                raise ImporGagal(gettext("sasaran induk melingkar pada '%(uraian_teks)s'.")
+                                 % {"uraian_teks": s.uraian.teks}, s.uraian.place)
             if s.parent is not None and id(s.parent) not in placed:
                 place(s.parent, (*trail, id(s)))
             placed.add(id(s))
@@ -387,7 +403,8 @@ class _Reader:
         for s in ordered:
             place(s)
         if [id(s) for s in result] != [id(s) for s in ordered]:
-            self.doc.decide("templat.urutan_sasaran", "sasaran induk dipindah ke atas sasaran anaknya.")
+            self.doc.decide("templat.urutan_sasaran", gettext("sasaran induk dipindah ke atas sasaran "
+                                                              "anaknya."))
         return result
 
     def _has_indikator(self, line: _Line) -> bool:
@@ -397,14 +414,17 @@ class _Reader:
     def read_indikator(self, line: _Line) -> IndikatorDoc:
         nama = self.teks(line, "Indikator")
         if not nama:
-            raise self.fail(line, "Indikator", "nama indikator kosong.")
+            raise self.fail(line, "Indikator", gettext("nama indikator kosong."))
         tertulis = None
         if self.text(line, "Tertulis di dokumen asal"):
             parts = [p.strip() for p in self.text(line, "Tertulis di dokumen asal").split(TERTULIS_SEP.strip())]
             tertulis = parts if len(parts) == 5 else None
             if tertulis is None:
-                self.doc.warn("templat.tertulis", "kolom 'Tertulis di dokumen asal' tidak berisi 5 bagian; "
-                              "diabaikan.", self.place(line, "Tertulis di dokumen asal"))
+                self.doc.warn(
+                    "templat.tertulis",
+                    gettext("kolom 'Tertulis di dokumen asal' tidak berisi 5 bagian; diabaikan."),
+                    self.place(line, "Tertulis di dokumen asal"),
+                )
         columns = ("Target tahunan", "TW I", "TW II", "TW III", "TW IV")
         values = [self.target(line, c, tertulis[i] if tertulis else None) if c in line.cols else None
                   for i, c in enumerate(columns)]
@@ -429,7 +449,9 @@ class _Reader:
             if not ref:
                 continue
             if ref not in index:
-                raise self.fail(line, judul, f"indikator '{ref}' tidak ada di tabel {SASARAN.nama}.")
+                raise self.fail(line, judul, gettext("indikator '%(ref)s' tidak ada di tabel "
+                                                     "%(SASARAN_nama)s.")
+                                             % {"ref": ref, "SASARAN_nama": SASARAN.nama})
             if index[ref] not in result:
                 result.append(index[ref])
         return result
@@ -442,10 +464,11 @@ class _Reader:
         for line in self.lines["anggaran"]:
             tingkat, _ = self.choice(line, "Tingkat", TINGKAT_ANGGARAN)
             if not tingkat:
-                raise self.fail(line, "Tingkat", "tingkat kosong: isi Program, Kegiatan atau Sub kegiatan.")
+                raise self.fail(line, "Tingkat", gettext("tingkat kosong: isi Program, Kegiatan atau Sub "
+                                                         "kegiatan."))
             nama = self.teks(line, "Nama")
             if not nama:
-                raise self.fail(line, "Nama", "nama kosong.")
+                raise self.fail(line, "Nama", gettext("nama kosong."))
             common = {"nama": nama, "kode": self.text(line, "Kode"), "pagu": self.uang(line, "Pagu (Rp)"),
                       "indikator": self.indikator_refs(line, "Ref indikator", indikator)}
             induk = self.text(line, "Ref induk")
@@ -469,7 +492,8 @@ class _Reader:
             ref = self.text(line, "Ref anggaran")
             if ref:
                 if ref in refs:
-                    raise self.fail(line, "Ref anggaran", f"Ref anggaran '{ref}' dipakai dua kali.")
+                    raise self.fail(line, "Ref anggaran", gettext("Ref anggaran '%(ref)s' dipakai dua kali.")
+                                                          % {"ref": ref})
                 refs[ref] = item
                 if isinstance(item, SubKegiatanDoc):
                     subs[ref] = item
@@ -479,10 +503,16 @@ class _Reader:
         if ref:
             parent = refs.get(ref)
             if not isinstance(parent, kind):
-                raise self.fail(line, "Ref induk", f"{label} induk '{ref}' tidak ada di tabel {ANGGARAN.nama}.")
+                raise self.fail(
+                    line,
+                    "Ref induk",
+                    gettext("%(label)s induk '%(ref)s' tidak ada di tabel %(ANGGARAN_nama)s.")
+                    % {"label": label, "ref": ref, "ANGGARAN_nama": ANGGARAN.nama},
+                )
             return parent
         if last is None:
-            raise self.fail(line, "Ref induk", f"baris ini tidak berada di bawah {label} mana pun: isi Ref induk.")
+            raise self.fail(line, "Ref induk", gettext("baris ini tidak berada di bawah %(label)s mana pun: "
+                                                       "isi Ref induk.") % {"label": label})
         return last
 
     def read_aksi(self, subs: dict[str, SubKegiatanDoc], pejabat: dict[str, PejabatDoc]) -> None:
@@ -492,14 +522,16 @@ class _Reader:
             sub = subs.get(ref) or by_name.get(_norm(ref))
             if sub is None:
                 raise self.fail(line, "Ref sub kegiatan",
-                                f"sub kegiatan '{ref}' tidak ada di tabel {ANGGARAN.nama}." if ref
-                                else "Ref sub kegiatan kosong.")
+                                gettext("sub kegiatan '%(ref)s' tidak ada di tabel %(tabel)s.")
+                                % {"ref": ref, "tabel": ANGGARAN.nama} if ref
+                                else gettext("Ref sub kegiatan kosong."))
             uraian = self.teks(line, "Uraian aksi")
             if not uraian:
-                raise self.fail(line, "Uraian aksi", "uraian aksi kosong.")
+                raise self.fail(line, "Uraian aksi", gettext("uraian aksi kosong."))
             sub.aksi.append(AksiDoc(
                 uraian=uraian, nomor=self.text(line, "Nomor"), keluaran=self.opt_teks(line, "Output/keluaran"),
-                bulan=[i for i, m in enumerate(MONTHS, start=1) if _norm(self.text(line, m)) not in _NOT_SCHEDULED],
+                bulan=[i for i, m in enumerate(BULAN_SINGKAT, start=1)
+                       if _norm(self.text(line, m)) not in _NOT_SCHEDULED],
                 target=self.output_target(line, "Target", "Satuan target", "Target tertulis"),
                 pagu=self.uang(line, "Pagu (Rp)"), penanggung_jawab=self.opt_teks(line, "Penanggung jawab"),
                 pejabat=self.pejabat_ref(line, "Pejabat PJ", pejabat),
@@ -532,8 +564,10 @@ class _Reader:
                     header.pop("jenis")  # an empty cell says nothing (the default is only for the first row)
                 differs = [k for k, v in header.items() if v not in (None, "") and v != getattr(current, k)]
                 if differs:
-                    self.doc.warn("templat.pk_kepala", f"data PK ({', '.join(differs)}) pada baris ini berbeda "
-                                  "dari baris pertama PK yang sama; yang dipakai data baris pertamanya.",
+                    self.doc.warn("templat.pk_kepala", gettext("data PK (%(daftar)s) pada baris ini "
+                                                               "berbeda dari baris pertama PK yang sama; "
+                                                               "yang dipakai data baris pertamanya.")
+                                                       % {"daftar": ', '.join(differs)},
                                   self.place(line, "Ref PK"))
             else:
                 current = PerjanjianKinerjaDoc(**header, place=self.place(line, "Ref PK"))
@@ -544,18 +578,22 @@ class _Reader:
             if ref:
                 ind = indikator.get(ref)
                 if ind is None:
-                    raise self.fail(line, "Ref indikator", f"indikator '{ref}' tidak ada di tabel {SASARAN.nama}.")
+                    raise self.fail(line, "Ref indikator", gettext("indikator '%(ref)s' tidak ada di tabel "
+                                                                   "%(SASARAN_nama)s.")
+                                                           % {"ref": ref, "SASARAN_nama": SASARAN.nama})
             sas = None
             ref_s = self.text(line, "Ref sasaran")
             if ref_s:
                 sas = sasaran.get(ref_s)
                 if sas is None:
-                    raise self.fail(line, "Ref sasaran", f"sasaran '{ref_s}' tidak ada di tabel {SASARAN.nama}.")
+                    raise self.fail(line, "Ref sasaran", gettext("sasaran '%(ref_s)s' tidak ada di tabel "
+                                                                 "%(SASARAN_nama)s.")
+                                                         % {"ref_s": ref_s, "SASARAN_nama": SASARAN.nama})
             if ind is None and sas is None and not self.text(line, "Target"):
                 continue  # a PK without butir
             angka, _ = self.number(line, "Target")
             wording = self.text(line, "Target tertulis")
-            target = Nilai(dataclasses.replace(angka, teks=wording), self.place(line, "Target"))
+            target = NilaiSel(dataclasses.replace(angka, teks=wording), self.place(line, "Target"))
             current.items.append(PKItemDoc(
                 indikator=Teks(ind.nama.teks if ind else "", self.place(line, "Ref indikator")),
                 nomor=self.text(line, "Nomor butir"),
@@ -568,7 +606,9 @@ class _Reader:
         for line in self.lines["identitas"]:
             key = keys.get(_norm(self.text(line, "Isian")))
             if key is None:
-                self.doc.warn("templat.isian", f"isian '{self.text(line, 'Isian')}' tidak dikenal; diabaikan.",
+                self.doc.warn("templat.isian", gettext("isian '%(isian)s' tidak dikenal; "
+                                                       "diabaikan.")
+                                               % {"isian": self.text(line, 'Isian')},
                               self.place(line, "Isian"))
                 continue
             raw = self.text(line, "Nilai")
@@ -576,8 +616,12 @@ class _Reader:
             match key.judul:
                 case "Templat":
                     if raw and raw != TEMPLATE_VERSION:
-                        self.doc.warn("templat.versi", f"versi templat '{raw}'; Renaksi memakai "
-                                      f"'{TEMPLATE_VERSION}'.", value.place)
+                        self.doc.warn(
+                            "templat.versi",
+                            gettext("versi templat '%(raw)s'; Renaksi memakai '%(TEMPLATE_VERSION)s'.")
+                            % {"raw": raw, "TEMPLATE_VERSION": TEMPLATE_VERSION},
+                            value.place,
+                        )
                 case "Jenis Pemda":
                     self.doc.pemda_jenis, _ = self.choice(line, "Nilai", JENIS_PEMDA)
                 case "Nama Pemda":
@@ -588,7 +632,8 @@ class _Reader:
                     if raw:
                         match_tahun = re.fullmatch(r"(\d{4})(?:\.0+)?", raw)
                         if not match_tahun or not 2000 <= int(match_tahun[1]) <= 2100:
-                            raise self.fail(line, "Nilai", f"tahun '{raw}' tidak sah (2000–2100).")
+                            raise self.fail(line, "Nilai", gettext("tahun '%(raw)s' tidak sah (2000–2100).")
+                                                           % {"raw": raw})
                         self.doc.tahun = int(match_tahun[1])
                 case "Judul":
                     self.doc.judul = value if raw else None
@@ -651,8 +696,8 @@ def parse_tanggal(raw: str) -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         if dmy:
             return dt.date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
-        if words and words[2].casefold() in _BULAN:
-            return dt.date(int(words[3]), _BULAN[words[2].casefold()], int(words[1]))
+        if words and words[2].casefold() in NOMOR_BULAN:
+            return dt.date(int(words[3]), NOMOR_BULAN[words[2].casefold()], int(words[1]))
     except ValueError:
         return None
     return None

@@ -13,21 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
-from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, format_angka, parse_angka
+from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, format_rupiah, parse_angka
+from renaksi.core.bulan import NOMOR_BULAN
 from renaksi.core.nip import normalize_nip, validate_nip
-from renaksi.impor.dokumen import Nilai, PejabatDoc, RencanaAksiDoc, Teks, Uang
+from renaksi.impor.dokumen import NilaiSel, PejabatDoc, RencanaAksiDoc, Teks, Uang
 from renaksi.impor.grid import Place, Row
-from renaksi.impor.tabel import MONTHS
 from renaksi.impor.teks import bersih, judul_kapital
 
 _MONEY = re.compile(r"^(?:Rp\.?\s*)?(?:\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{4,}(?:[.,]\d{1,2})?)$", re.I)
 
 
-def rp(nilai: int | None) -> str:
-    return format_angka(nilai, 0) if nilai is not None else "—"
+# An amount in a decision's message: '1.030.000', '—' when unknown.
+rp = partial(format_rupiah, kosong="—")
 
 
 def looks_like_money(text: str) -> bool:
@@ -35,7 +37,7 @@ def looks_like_money(text: str) -> bool:
     return bool(_MONEY.match(bersih(text)))
 
 
-def baca_nilai(doc: RencanaAksiDoc, text: str, place: Place, satuan: str = "") -> Nilai:
+def baca_nilai(doc: RencanaAksiDoc, text: str, place: Place, satuan: str = "") -> NilaiSel:
     """A target cell. The kind (percentage or not) follows the cell's "%" or the indicator's satuan."""
     text = bersih(text)
     persen = "%" in text or "persen" in satuan.casefold() or "%" in satuan
@@ -43,11 +45,12 @@ def baca_nilai(doc: RencanaAksiDoc, text: str, place: Place, satuan: str = "") -
     try:
         angka = parse_angka(text, jenis)
     except AngkaTidakValid as exc:
-        doc.warn("angka.tidak_terbaca", f"Target {exc} Disimpan sebagai teks saja, tanpa nilai angka.", place)
-        return Nilai(Angka(teks=text), place)
+        doc.warn("angka.tidak_terbaca", gettext("Target %(exc)s Disimpan sebagai teks saja, tanpa nilai "
+                                                "angka.") % {"exc": exc}, place)
+        return NilaiSel(Angka(teks=text), place)
     if angka.keputusan:
         doc.decide("angka.pemisah", angka.keputusan, place)
-    return Nilai(angka, place)
+    return NilaiSel(angka, place)
 
 
 def baca_uang(doc: RencanaAksiDoc, text: str, place: Place) -> Uang | None:
@@ -60,7 +63,8 @@ def baca_uang(doc: RencanaAksiDoc, text: str, place: Place) -> Uang | None:
         if angka.kategori or angka.nilai is None:
             raise AngkaTidakValid(f"'{text}' bukan nilai uang.")
     except AngkaTidakValid as exc:
-        doc.warn("pagu.tidak_terbaca", f"Pagu {exc} Pagu dibiarkan kosong; tulisan aslinya dicatat.", place)
+        doc.warn("pagu.tidak_terbaca", gettext("Pagu %(exc)s Pagu dibiarkan kosong; tulisan aslinya dicatat.")
+                                       % {"exc": exc}, place)
         return Uang(None, text, place)
     if angka.keputusan:
         doc.decide("angka.pemisah", angka.keputusan, place)
@@ -138,9 +142,9 @@ class TandaTangan:
 def tempat_tanggal(text: str) -> tuple[str, dt.date | None, str] | None:
     """"Samarinda, 2 Januari 2024" → ("Samarinda", date(2024, 1, 2), "2 Januari 2024"); no day → date None."""
     match = _TEMPAT_TANGGAL.match(bersih(text))
-    if not match or match["bulan"].lower() not in MONTHS or len(match["bulan"]) < 3:
+    if not match or match["bulan"].lower() not in NOMOR_BULAN or len(match["bulan"]) < 3:
         return None
-    month = MONTHS[match["bulan"].lower()]
+    month = NOMOR_BULAN[match["bulan"].lower()]
     tanggal = None
     if match["hari"]:
         try:
@@ -206,7 +210,8 @@ def baca_tanda_tangan(doc: RencanaAksiDoc, rows: list[Row], index: int, place_of
     if not looks_like_name or name.upper() in NOT_A_NAME or len(name) > 120:
         doc.warn(
             "pejabat.tanpa_nama",
-            f"Blok tanda tangan '{jabatan_text}' ({tanggal_teks}) tidak memuat nama pejabat; pejabat tidak dibuat.",
+            gettext("Blok tanda tangan '%(jabatan_text)s' (%(tanggal_teks)s) tidak memuat nama pejabat; "
+                    "pejabat tidak dibuat.") % {"jabatan_text": jabatan_text, "tanggal_teks": tanggal_teks},
             block.place,
         )
         return block
@@ -221,7 +226,8 @@ def baca_tanda_tangan(doc: RencanaAksiDoc, rows: list[Row], index: int, place_of
             validate_nip(nip_text.teks)
             nip = normalize_nip(nip_text.teks)
         except ValidationError as exc:
-            doc.warn("pejabat.nip_tidak_sah", f"{' '.join(exc.messages)} NIP tidak disimpan.", nip_text.place)
+            doc.warn("pejabat.nip_tidak_sah", gettext("%(galat)s NIP tidak disimpan.")
+                                              % {"galat": ' '.join(exc.messages)}, nip_text.place)
     block.pejabat = PejabatDoc(
         nama=Teks(name, place_of(rows[name_idx])), jabatan=Teks(jabatan_clean, block.jabatan.place), nip=nip,
         nip_teks=nip_text, pangkat=pangkat, golongan=golongan, status=status,

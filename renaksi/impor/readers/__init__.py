@@ -18,6 +18,8 @@ import io
 import re
 import zipfile
 
+from django.utils.translation import gettext
+
 from renaksi.core.angka import format_angka
 from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place
 
@@ -36,7 +38,7 @@ def read_grid(data: bytes, filename: str) -> Grid:
     """Read `data` (the bytes of a file called `filename`) into a `Grid`, or raise `ImporGagal` saying why not."""
     place = Place(filename)
     if not data or not data.strip():
-        raise ImporGagal("berkas kosong: tidak ada isi yang dapat dibaca.", place)
+        raise ImporGagal(gettext("berkas kosong: tidak ada isi yang dapat dibaca."), place)
     check_size(data, filename)
     if data.startswith(ZIP_MAGIC):
         grid = _read_office(data, filename, _office_kind(data, filename))
@@ -47,7 +49,8 @@ def read_grid(data: bytes, filename: str) -> Grid:
         for magic, what in OTHER_MAGIC:
             if data.startswith(magic):
                 raise ImporGagal(
-                    f"berkas ini {what}, bukan dokumen yang dapat dibaca. Unggah XLSX, DOCX, teks (TXT/TSV) atau CSV.",
+                    gettext("berkas ini %(what)s, bukan dokumen yang dapat dibaca. Unggah XLSX, DOCX, teks "
+                            "(TXT/TSV) atau CSV.") % {"what": what},
                     place,
                 )
         text, decision = decode_text(data, filename)
@@ -69,7 +72,7 @@ def _office_kind(data: bytes, filename: str) -> str:
     if "xl/workbook.xml" in names:
         return "xlsx"
     if names:
-        raise ImporGagal("berkas zip ini bukan XLSX maupun DOCX.", Place(filename))
+        raise ImporGagal(gettext("berkas zip ini bukan XLSX maupun DOCX."), Place(filename))
     return "docx" if filename.lower().endswith((".doc", ".docx")) else "xlsx"
 
 
@@ -91,12 +94,12 @@ def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
         try:
             return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
-            raise ImporGagal("berkas UTF-16 rusak: tidak dapat dibaca sebagai teks.", place) from exc
+            raise ImporGagal(gettext("berkas UTF-16 rusak: tidak dapat dibaca sebagai teks."), place) from exc
     if b"\x00" in data:
         where = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise ImporGagal(
-            "berkas berisi data biner (byte NUL), bukan teks, XLSX atau DOCX. Periksa bahwa berkas yang benar "
-            "diunggah.",
+            gettext("berkas berisi data biner (byte NUL), bukan teks, XLSX atau DOCX. Periksa bahwa berkas "
+                    "yang benar diunggah."),
             Place(filename, baris=where),
         )
     decision = None
@@ -111,7 +114,8 @@ def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
             where = data.count(b"\n", 0, exc.start) + 1
             decision = Catatan(
                 "teks.byte_rusak",
-                f"{bad} byte bukan UTF-8 yang sah diganti dengan '\ufffd'; sisa berkas dibaca sebagai UTF-8.",
+                gettext("%(bad)s byte bukan UTF-8 yang sah diganti dengan '\ufffd'; sisa berkas dibaca "
+                        "sebagai UTF-8.") % {"bad": bad},
                 Place(filename, baris=where),
             )
         else:
@@ -121,18 +125,20 @@ def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
                 text, encoding = data.decode("latin-1"), "Latin-1"
             decision = Catatan(
                 "teks.encoding",
-                f"Berkas bukan UTF-8; dibaca sebagai {encoding}. Periksa huruf beraksen dan tanda kutip.",
+                gettext("Berkas bukan UTF-8; dibaca sebagai %(encoding)s. Periksa huruf beraksen dan tanda "
+                        "kutip.") % {"encoding": encoding},
                 place,
             )
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
     if controls > max(2, len(text) // 200):
         raise ImporGagal(
-            f"berkas berisi {format_angka(controls)} karakter kendali: ini data biner, bukan teks. "
-            "Unggah XLSX, DOCX, teks (TXT/TSV) atau CSV.",
+            gettext("berkas berisi %(jumlah)s karakter kendali: ini data biner, bukan teks. "
+                    "Unggah XLSX, DOCX, teks (TXT/TSV) atau CSV.")
+            % {"jumlah": format_angka(controls)},
             place,
         )
     if not text.strip():
-        raise ImporGagal("berkas kosong: hanya berisi spasi atau baris kosong.", place)
+        raise ImporGagal(gettext("berkas kosong: hanya berisi spasi atau baris kosong."), place)
     return text, decision
 
 
@@ -140,7 +146,9 @@ def read_delimited(text: str, filename: str) -> Grid:
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise ImporGagal(
-            f"berkas berisi {format_angka(lines)} baris; paling banyak {format_angka(MAX_LINES)}.", Place(filename)
+            gettext("berkas berisi %(jumlah)s baris; paling banyak %(batas)s.")
+            % {"jumlah": format_angka(lines), "batas": format_angka(MAX_LINES)},
+            Place(filename),
         )
     if "\t" in text:
         return read_text(text, filename)
@@ -156,14 +164,20 @@ def check_grid(grid: Grid) -> None:
         for row in sheet.rows:
             if len(row.cells) > MAX_CELLS_PER_ROW:
                 raise ImporGagal(
-                    f"baris berisi {format_angka(len(row.cells))} kolom; paling banyak "
-                    f"{format_angka(MAX_CELLS_PER_ROW)}.",
+                    gettext("baris berisi %(teks)s kolom; paling banyak %(teks2)s.")
+                    % {"teks": format_angka(len(row.cells)), "teks2": format_angka(MAX_CELLS_PER_ROW)},
                     grid.place(sheet, row),
                 )
             for col, cell in enumerate(row.cells):
                 if len(cell) > MAX_CELL_CHARS:
                     raise ImporGagal(
-                        f"sel berisi {format_angka(len(cell))} karakter; paling banyak "
-                        f"{format_angka(MAX_CELL_CHARS)} karakter per sel. Pisahkan atau persingkat isinya.",
+                        gettext(
+                            "sel berisi %(panjang)s karakter; paling banyak %(teks)s "
+                            "karakter per sel. Pisahkan atau persingkat isinya."
+                        )
+                        % {
+                            "panjang": format_angka(len(cell)),
+                            "teks": format_angka(MAX_CELL_CHARS),
+                        },
                         grid.place(sheet, row, col),
                     )

@@ -12,6 +12,7 @@ import zipfile
 import zlib
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from renaksi.core.angka import format_angka
 from renaksi.impor.grid import ImporGagal, Place
@@ -55,12 +56,13 @@ def megabytes(n: int) -> str:
 
 def check_size(data: bytes, filename: str) -> None:
     if not data:
-        raise ImporGagal("berkas kosong (0 byte).", Place(filename))
+        raise ImporGagal(gettext("berkas kosong (0 byte)."), Place(filename))
     limit = settings.RENAKSI_IMPORT_MAX_BYTES
     if len(data) > limit:
         raise ImporGagal(
-            f"berkas terlalu besar ({megabytes(len(data))}); paling besar {megabytes(limit)}. "
-            "Hapus lembar, gambar atau lampiran yang tidak perlu, lalu unggah lagi.",
+            gettext("berkas terlalu besar (%(ukuran)s); paling besar %(batas)s. Hapus "
+                    "lembar, gambar atau lampiran yang tidak perlu, lalu unggah lagi.")
+            % {"ukuran": megabytes(len(data)), "batas": megabytes(limit)},
             Place(filename),
         )
 
@@ -80,33 +82,39 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
     if data.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data:
             raise ImporGagal(
-                "berkas dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. "
-                f"Buka di {label.split()[0]}, hapus kata sandinya (Info → Proteksi → Enkripsi dengan kata sandi), "
-                "simpan, lalu unggah lagi.",
+                gettext("berkas dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. "
+                        "Buka di %(aplikasi)s, hapus kata sandinya (Info → Proteksi → Enkripsi dengan "
+                        "kata sandi), simpan, lalu unggah lagi.") % {"aplikasi": label.split()[0]},
                 place,
             )
         old = "Excel 97–2003 (.xls)" if kind == "xlsx" else "Word 97–2003 (.doc)"
         raise ImporGagal(
-            f"berkas ini berformat lama {old} atau dilindungi kata sandi. "
-            f"Buka di {label.split()[0]}, hapus kata sandi bila ada, simpan sebagai {label}, lalu unggah lagi.",
+            gettext("berkas ini berformat lama %(old)s atau dilindungi kata sandi. Buka di "
+                    "%(aplikasi)s, hapus kata sandi bila ada, simpan sebagai %(label)s, lalu unggah "
+                    "lagi.") % {"old": old, "aplikasi": label.split()[0], "label": label},
             place,
         )
     if not data.startswith(ZIP_MAGIC):
         for magic, what in OTHER_MAGIC:
             if data.startswith(magic):
-                raise ImporGagal(f"berkas ini sebenarnya {what} yang diberi nama {filename!r}, bukan {label}.", place)
+                raise ImporGagal(gettext("berkas ini sebenarnya %(what)s yang diberi nama "
+                                         "%(berkas)s, bukan %(label)s.")
+                                 % {"what": what, "berkas": repr(filename), "label": label}, place)
         if _looks_like_text(data[:4096]):
             raise ImporGagal(
-                f"berkas ini berisi teks biasa, bukan {label}. Simpan dengan akhiran .txt atau .csv lalu unggah lagi.",
+                gettext("berkas ini berisi teks biasa, bukan %(label)s. Simpan dengan akhiran .txt atau "
+                        ".csv lalu unggah lagi.") % {"label": label},
                 place,
             )
-        raise ImporGagal(f"berkas ini bukan {label} yang sah (isinya tidak dikenali).", place)
+        raise ImporGagal(gettext("berkas ini bukan %(label)s yang sah (isinya tidak dikenali).")
+                         % {"label": label}, place)
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise ImporGagal(
-            f"berkas {label} rusak atau terpotong (mungkin unggahan atau unduhan tidak lengkap): {exc}. "
-            "Simpan ulang berkas dari aslinya lalu unggah lagi.",
+            gettext("berkas %(label)s rusak atau terpotong (mungkin unggahan atau unduhan tidak lengkap): "
+                    "%(exc)s. Simpan ulang berkas dari aslinya lalu unggah lagi.")
+            % {"label": label, "exc": exc},
             place,
         ) from exc
     names = set(package.namelist())
@@ -114,13 +122,17 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
         other = next((k for k, part in _MAIN_PART.items() if k != kind and part in names), None)
         if other:
             raise ImporGagal(
-                f"berkas ini adalah {KIND_LABEL[other]}, bukan {label}. Ganti akhiran namanya menjadi .{other}.",
+                gettext("berkas ini adalah %(kind_label_other)s, bukan %(label)s. Ganti akhiran namanya "
+                        "menjadi .%(other)s.")
+                % {"kind_label_other": KIND_LABEL[other], "label": label, "other": other},
                 place,
             )
-        raise ImporGagal(f"berkas zip ini bukan {label} (bagian {_MAIN_PART[kind]} tidak ada).", place)
+        raise ImporGagal(gettext("berkas zip ini bukan %(label)s (bagian %(main_part_kind)s tidak ada).")
+                         % {"label": label, "main_part_kind": _MAIN_PART[kind]}, place)
     if sum(info.file_size for info in package.infolist()) > MAX_UNCOMPRESSED_BYTES:
         raise ImporGagal(
-            f"isi berkas terlalu besar setelah dibuka (lebih dari {megabytes(MAX_UNCOMPRESSED_BYTES)}).", place
+            gettext("isi berkas terlalu besar setelah dibuka (lebih dari %(teks)s).")
+            % {"teks": megabytes(MAX_UNCOMPRESSED_BYTES)}, place
         )
     try:
         broken = package.testzip()
@@ -128,8 +140,8 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
         broken = str(exc)
     if broken:
         raise ImporGagal(
-            f"berkas {label} rusak atau terpotong (bagian {broken} tidak utuh). "
-            "Simpan ulang berkas dari aslinya lalu unggah lagi.",
+            gettext("berkas %(label)s rusak atau terpotong (bagian %(broken)s tidak utuh). Simpan ulang "
+                    "berkas dari aslinya lalu unggah lagi.") % {"label": label, "broken": broken},
             place,
         )
     return package
@@ -138,7 +150,14 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
 def check_cell_length(text: str, place: Place, where: str) -> None:
     if len(text) > MAX_CELL_CHARS:
         raise ImporGagal(
-            f"{where} berisi {format_angka(len(text))} karakter; paling banyak {format_angka(MAX_CELL_CHARS)} "
-            "karakter per sel. Pisahkan atau persingkat isinya.",
+            gettext(
+                "%(where)s berisi %(panjang)s karakter; paling banyak %(teks)s karakter "
+                "per sel. Pisahkan atau persingkat isinya."
+            )
+            % {
+                "where": where,
+                "panjang": format_angka(len(text)),
+                "teks": format_angka(MAX_CELL_CHARS),
+            },
             place,
         )

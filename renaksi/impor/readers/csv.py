@@ -12,6 +12,8 @@ import csv
 import io
 from collections import Counter
 
+from django.utils.translation import gettext
+
 from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place, Row, Sheet
 
 SHEET_NAME = "CSV"
@@ -49,14 +51,15 @@ def read_csv(text: str, filename: str, delimiter: str | None = None) -> Grid:
             sheet.rows.append(Row(cells=cells, number=start))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ImporGagal(f"CSV tidak dapat dibaca: {exc}.", Place(filename, baris=start)) from exc
+        raise ImporGagal(gettext("CSV tidak dapat dibaca: %(exc)s.") % {"exc": exc}, Place(filename, baris=start)) from exc
     grid.sheets.append(sheet)
     other = "," if delimiter == ";" else ";"
     if other in text[:64 * 1024]:
         grid.decisions.append(Catatan(
             "csv.pemisah",
-            f"Berkas CSV memuat '{delimiter}' dan '{other}'; '{delimiter}' dipakai sebagai pemisah kolom "
-            "karena membagi baris-baris secara paling konsisten.",
+            gettext("Berkas CSV memuat '%(delimiter)s' dan '%(other)s'; '%(delimiter)s' dipakai sebagai "
+                    "pemisah kolom karena membagi baris-baris secara paling konsisten.")
+            % {"delimiter": delimiter, "other": other},
             Place(filename),
         ))
     return grid

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import logging
 
+from django.utils.translation import gettext
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -133,7 +134,8 @@ class _Reader:
 
     def add(self, cells: list[str], place: Place) -> None:
         if len(self.rows) >= MAX_ROWS:
-            raise ImporGagal(f"dokumen berisi lebih dari {MAX_ROWS} baris (paragraf dan baris tabel).", place)
+            raise ImporGagal(gettext("dokumen berisi lebih dari %(MAX_ROWS)s baris (paragraf dan baris "
+                                     "tabel).") % {"MAX_ROWS": MAX_ROWS}, place)
         while cells and not cells[-1].strip():
             cells.pop()
         self.rows.append(Row(cells=cells, number=len(self.rows) + 1))
@@ -160,7 +162,8 @@ class _Reader:
                 cells.append(text)
                 cells.extend([""] * (span - 1))
                 if len(cells) > MAX_COLS:
-                    raise ImporGagal(f"{tabel} berisi lebih dari {MAX_COLS} kolom.", place)
+                    raise ImporGagal(gettext("%(tabel)s berisi lebih dari %(MAX_COLS)s kolom.")
+                                     % {"tabel": tabel, "MAX_COLS": MAX_COLS}, place)
             self.add(cells, Place(self.filename, tabel=tabel, baris=len(self.rows) + 1))
 
 
@@ -172,8 +175,9 @@ def read_docx(data: bytes, filename: str) -> Grid:
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
         log.info("DOCX %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            f"berkas Word (.docx) tidak dapat dibaca ({type(exc).__name__}: {exc}). "
-            "Buka dan simpan ulang di Word atau LibreOffice, lalu unggah lagi.",
+            gettext("berkas Word (.docx) tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Buka dan simpan "
+                    "ulang di Word atau LibreOffice, lalu unggah lagi.")
+            % {"jenis_galat": type(exc).__name__, "exc": exc},
             Place(filename),
         ) from exc
     reader = _Reader(filename)

@@ -20,10 +20,12 @@ import re
 import warnings
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from renaksi.core.angka import banyak_desimal
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
 
 from ._ooxml import MAX_COLS, MAX_ROWS, MAX_SHEETS, check_cell_length, open_package
@@ -52,9 +54,7 @@ def is_percent_format(number_format: str) -> bool:
 def plain_number(value: Decimal, min_decimals: int = 0) -> str:
     """``Decimal`` → text without grouping or exponent, with at least `min_decimals` decimals, losing nothing."""
     normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    places = max(needed, min_decimals)
+    places = max(banyak_desimal(normal), min_decimals)
     return format(normal.quantize(Decimal(1).scaleb(-places)), "f")
 
 
@@ -112,7 +112,8 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
     try:
         sheets = workbook.worksheets
         if len(sheets) > MAX_SHEETS:
-            raise ImporGagal(f"buku kerja berisi {len(sheets)} lembar; paling banyak {MAX_SHEETS}.", Place(filename))
+            raise ImporGagal(gettext("buku kerja berisi %(n_sheets)s lembar; paling banyak %(MAX_SHEETS)s.")
+                             % {"n_sheets": len(sheets), "MAX_SHEETS": MAX_SHEETS}, Place(filename))
         cached = None
         grid = Grid(dokumen=filename, format="xlsx")
         for ws in sheets:
@@ -129,8 +130,10 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                     value = cached[ws.title].cell(row=row, column=col).value
                     if value is None:
                         raise ImporGagal(
-                            f"sel {coordinate} berisi rumus {_formula_text(cell.value)} tanpa nilai tersimpan; "
-                            "simpan sebagai nilai (salin sel lalu Tempel Spesial → Nilai), simpan, lalu unggah lagi.",
+                            gettext("sel %(coordinate)s berisi rumus %(formula_text_cell_value)s tanpa "
+                                    "nilai tersimpan; simpan sebagai nilai (salin sel lalu Tempel Spesial → "
+                                    "Nilai), simpan, lalu unggah lagi.")
+                            % {"coordinate": coordinate, "formula_text_cell_value": _formula_text(cell.value)},
                             place,
                         )
                 text = _cell_text(value, cell.number_format)
@@ -139,12 +142,24 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                 check_cell_length(text, place, f"sel {coordinate}")
                 if row > MAX_ROWS:
                     raise ImporGagal(
-                        f"lembar '{ws.title}' berisi data sampai baris {row}; paling banyak {MAX_ROWS} baris.", place
+                        gettext(
+                            "lembar '%(title)s' berisi data sampai baris %(row)s; paling banyak "
+                            "%(MAX_ROWS)s baris."
+                        )
+                        % {"title": ws.title, "row": row, "MAX_ROWS": MAX_ROWS},
+                        place,
                     )
                 if col > MAX_COLS:
                     raise ImporGagal(
-                        f"lembar '{ws.title}' berisi data sampai kolom {get_column_letter(col)}; "
-                        f"paling banyak {MAX_COLS} kolom.",
+                        gettext(
+                            "lembar '%(title)s' berisi data sampai kolom %(kolom)s; "
+                            "paling banyak %(MAX_COLS)s kolom."
+                        )
+                        % {
+                            "title": ws.title,
+                            "kolom": get_column_letter(col),
+                            "MAX_COLS": MAX_COLS,
+                        },
                         place,
                     )
                 cells.setdefault(row, {})[col] = text
@@ -169,7 +184,8 @@ def _load(data: bytes, filename: str, *, data_only: bool):
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
         log.info("XLSX %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            f"berkas Excel (.xlsx) tidak dapat dibaca ({type(exc).__name__}: {exc}). "
-            "Buka dan simpan ulang di Excel atau LibreOffice, lalu unggah lagi.",
+            gettext("berkas Excel (.xlsx) tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Buka dan simpan "
+                    "ulang di Excel atau LibreOffice, lalu unggah lagi.")
+            % {"jenis_galat": type(exc).__name__, "exc": exc},
             Place(filename),
         ) from exc

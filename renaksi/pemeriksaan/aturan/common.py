@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import partial
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +15,8 @@ from renaksi.core.angka import format_angka, format_rupiah
 TRIWULAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-def rp(value: int | None) -> str:
-    return "—" if value is None else f"Rp{format_rupiah(int(value))}"
+# An amount in a finding's message: 'Rp1.030.000', '—' when unknown.
+rp = partial(format_rupiah, rp=True, kosong="—")
 
 
 def num(value: Decimal | int | None) -> str:

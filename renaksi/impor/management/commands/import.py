@@ -4,9 +4,11 @@
     renaksi import ra.xlsx --perangkat-daerah "Dinas Kesehatan" --pemda "Kota Samarinda" --tahun 2024
     renaksi import ra.txt --dry-run --json                # read and count, store nothing
     renaksi import ra.txt --replace                       # show what changes, then replace the existing plan
+    renaksi import ra.txt --pengguna budi                 # as user budi: only into a PD he may import into
 
 Exit status: 0 stored (or, with --dry-run, readable); 2 the document cannot be read or stored (the message on stderr
-names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked).
+names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked; or
+the --pengguna may not import into that PD, the same rule as the upload page: `perencanaan.add_rencanaaksi`).
 Nothing is written unless the whole document is stored.
 """
 
@@ -15,7 +17,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from renaksi.core.angka import format_rupiah
 from renaksi.impor import api
@@ -41,6 +45,8 @@ class Command(BaseCommand):
         parser.add_argument("--replace", action="store_true",
                             help="ganti rencana aksi yang sudah ada untuk perangkat daerah dan tahun yang sama "
                                  "(perbedaannya ditampilkan lebih dulu)")
+        parser.add_argument("--pengguna", help="impor atas nama pengguna ini (username); hanya ke perangkat daerah "
+                                               "yang boleh ia impor, seperti di halaman unggah")
 
     def handle(self, *args, **options):
         path = Path(options["path"])
@@ -49,14 +55,17 @@ class Command(BaseCommand):
             data = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"berkas {path.name}: tidak dapat dibuka ({exc.strerror or exc}).", returncode=2) from exc
+        user = self._user(options["pengguna"]) if options.get("pengguna") else None
         try:
             parsed = api.parse_document(data, path.name)
+            if user is not None:
+                self._check_allowed(user, parsed, kwargs)
             replace = self._existing(parsed, kwargs) if options["replace"] else None
             if replace is not None:
                 diff = api.compare_with_plan(parsed, replace, **kwargs)
                 out = self.stderr if options["json"] else self.stdout
                 out.write(diff.as_text())
-            result = api.import_document(parsed, replace=replace, dry_run=options["dry_run"], **kwargs)
+            result = api.import_document(parsed, user=user, replace=replace, dry_run=options["dry_run"], **kwargs)
         except ImporGagal as exc:
             raise CommandError(str(exc), returncode=2) from exc
         except api.ImporDitolak as exc:
@@ -67,10 +76,28 @@ class Command(BaseCommand):
             self._print(result, replaced=replace is not None)
 
     @staticmethod
+    def _user(username: str):
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"pengguna '{username}' tidak ada.", returncode=2)
+        return user
+
+    @staticmethod
+    def _check_allowed(user, parsed, kwargs) -> None:
+        """Refuse (exit 1) a PD the user may not import into, before anything is written."""
+        with transaction.atomic():  # resolving may create the Pemda/PD; that is not kept here
+            pd = resolve_tujuan(parsed.dokumen, pemda=kwargs.get("pemda"),
+                                perangkat_daerah=kwargs.get("perangkat_daerah"), tahun=kwargs.get("tahun"))
+            allowed = user.has_perm("perencanaan.add_rencanaaksi", pd.perangkat_daerah)
+            nama = pd.perangkat_daerah.nama
+            transaction.set_rollback(True)
+        if not allowed:
+            raise CommandError(f"pengguna '{user.username}' tidak berhak mengimpor rencana aksi {nama}.",
+                               returncode=1)
+
+    @staticmethod
     def _existing(parsed, kwargs) -> RencanaAksi | None:
         """The plan a --replace would replace (None when there is none: a plain import)."""
-        from django.db import transaction
-
         with transaction.atomic():  # resolving may create the Pemda/PD; that is not kept here
             tujuan = resolve_tujuan(parsed.dokumen, pemda=kwargs.get("pemda"),
                                     perangkat_daerah=kwargs.get("perangkat_daerah"), tahun=kwargs.get("tahun"))
@@ -86,9 +113,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Rencana aksi {ra['perangkat_daerah']} {ra['pemda']} tahun {ra['tahun']} {what}"
                           + ("" if result.dry_run else f" (id {ra['id']})") + ".")
         self.stdout.write("  " + ", ".join(f"{n} {LABELS[k]}" for k, n in result.counts.items()))
-        self.stdout.write("  pagu: " + ", ".join(f"{LABELS[k]} Rp{format_rupiah(v)}" for k, v in result.pagu.items()))
+        self.stdout.write("  pagu: " + ", ".join(f"{LABELS[k]} {format_rupiah(v, rp=True)}"
+                                                for k, v in result.pagu.items()))
         for title, notes in (("Keputusan", result.decisions), ("Peringatan", result.warnings)):
             if notes:
                 self.stdout.write(f"{title} ({len(notes)}):")
                 for note in notes:
-                    self.stdout.write(f"  - {note.pesan}" + (f" [{note.place.describe()}]" if note.place else ""))
+                    self.stdout.write(f"  - [{note.kode}] {note.judul}: {note.pesan}"
+                                      + (f" [{note.place.describe()}]" if note.place else ""))
