@@ -2,7 +2,9 @@
 
 - admin pemda: everything of the PDs of his Pemda;
 - perencana PD: edits his PD's plans; kepala PD: reads them (approves, later);
-- kepala bidang: reads his PD's plans, edits only the aksi, sub kegiatan and targets of his bidang;
+- kepala bidang: reads his PD's plans, edits only the aksi, sub kegiatan and indikator targets of his bidang —
+  not the indikator itself (name, satuan, formulasi, polaritas, akumulasi, jenis target, IKU), which is the
+  perencana's (docs/peran.md);
 - evaluator: reads every plan of his Pemda, edits nothing;
 - anyone else, anonymous included: only approved (published) plans.
 A plan that is submitted, approved or locked is not editable by anyone (see services.ensure_editable).
@@ -80,9 +82,9 @@ can_edit_bidang_row = can_edit_plan | (is_kepala_bidang & same_pd & own_bidang)
 rules.add_perm("perencanaan.view_rencanaaksi", can_view_plan)
 rules.add_perm("perencanaan.change_rencanaaksi", can_edit_plan)
 rules.add_perm("perencanaan.import_rencanaaksi", can_edit_plan)
-for model in ("sasaran", "program", "kegiatan", "perjanjiankinerja"):
+for model in ("sasaran", "indikator", "program", "kegiatan", "perjanjiankinerja"):
     rules.add_perm(f"perencanaan.change_{model}", can_edit_plan)
-for model in ("indikator", "target", "subkegiatan", "aksi"):
+for model in ("target", "subkegiatan", "aksi"):
     rules.add_perm(f"perencanaan.change_{model}", can_edit_bidang_row)
 # Adding an aksi to a sub kegiatan is a change of that sub kegiatan's bidang.
 rules.add_perm("perencanaan.add_aksi", can_edit_bidang_row)
