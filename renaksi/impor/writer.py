@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 
+from renaksi.core.db import database_busy
 from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
@@ -148,6 +149,8 @@ def _call(place: Place | None, fn, **kwargs):
     try:
         return fn(**kwargs)
     except (ValidationError, DatabaseError) as exc:
+        if database_busy(exc):
+            raise  # not the document's fault: the caller says "coba lagi"
         raise ImporGagal(f"nilai tidak dapat disimpan ({_messages(exc)}).", place) from exc
 
 

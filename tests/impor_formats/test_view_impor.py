@@ -312,3 +312,31 @@ def test_preview_says_when_the_document_states_no_program_pagu(client, world):
     response = upload(client, world.pd, template_of(world.plan), "2025")
     html = " ".join(client.get(response["Location"]).content.decode().split())
     assert "program tidak tertulis" in html and "program Rp 0" not in html
+
+
+def test_a_confirmation_that_finds_the_database_busy_says_try_again_and_keeps_the_upload(client, world,
+                                                                                           monkeypatch):
+    """It used to say 'nilai tidak dapat disimpan (database is locked)', in English, as if the file were wrong."""
+    from django.db import OperationalError
+
+    from renaksi.perencanaan import services as svc
+
+    real = svc.aksi_create
+
+    def locked(**kwargs):
+        raise OperationalError("database is locked")
+
+    client.force_login(world.alice)
+    upload(client, world.pd, template_of(world.plan), "2025")
+    token = staged_token(client)
+    monkeypatch.setattr(svc, "aksi_create", locked)
+    response = client.post(reverse("import_confirm", args=[token]), follow=True)
+    assert response.redirect_chain[0] == (reverse("import_preview", args=[token]), 302)
+    html = response.content.decode()
+    assert "coba lagi" in html and "database is locked" not in html and "tidak dapat disimpan" not in html
+    assert not RencanaAksi.objects.filter(perangkat_daerah=world.pd, tahun=2025).exists()
+
+    monkeypatch.setattr(svc, "aksi_create", real)  # a moment later: the same upload, confirmed again
+    response = client.post(reverse("import_confirm", args=[token]))
+    assert response.status_code == 302
+    assert RencanaAksi.objects.filter(perangkat_daerah=world.pd, tahun=2025).exists()

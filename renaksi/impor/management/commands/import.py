@@ -6,7 +6,8 @@
     renaksi import ra.txt --replace                       # show what changes, then replace the existing plan
 
 Exit status: 0 stored (or, with --dry-run, readable); 2 the document cannot be read or stored (the message on stderr
-names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked).
+names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked);
+75 the database was busy with other saves (nothing stored: run the command again).
 Nothing is written unless the whole document is stored.
 """
 
@@ -16,8 +17,10 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from renaksi.core.angka import format_rupiah
+from renaksi.core.db import database_busy, pesan_sibuk
 from renaksi.impor import api
 from renaksi.impor.grid import ImporGagal
 from renaksi.impor.writer import resolve_tujuan
@@ -61,6 +64,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc), returncode=2) from exc
         except api.ImporDitolak as exc:
             raise CommandError(exc.message, returncode=1) from exc
+        except DatabaseError as exc:
+            if not database_busy(exc):
+                raise
+            raise CommandError(pesan_sibuk(), returncode=75) from exc  # EX_TEMPFAIL
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         else:
