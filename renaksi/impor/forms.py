@@ -12,16 +12,30 @@ from .readers._ooxml import megabytes
 ACCEPTED_EXTENSIONS = (".xlsx", ".docx", ".txt", ".tsv", ".csv")
 
 
-def importable_perangkat_daerah(user):
-    """The PDs a user may import a plan into: an admin pemda's whole Pemda, a perencana's own PD, else none."""
-    qs = PerangkatDaerah.objects.select_related("pemda").order_by("nama")
+def _import_scope(user) -> dict | None:
+    """The filter of the PDs a user may import a plan into (None: he may not import): an admin pemda's whole
+    Pemda, a perencana's own PD, every PD for the superuser."""
     if not user.is_authenticated:
-        return qs.none()
+        return None
+    if user.is_superuser:
+        return {}
     if user.peran == Peran.ADMIN_PEMDA and user.pemda_id:
-        return qs.filter(pemda_id=user.pemda_id)
+        return {"pemda_id": user.pemda_id}
     if user.peran == Peran.PERENCANA and user.perangkat_daerah_id:
-        return qs.filter(pk=user.perangkat_daerah_id)
-    return qs.none()
+        return {"pk": user.perangkat_daerah_id}
+    return None
+
+
+def importable_perangkat_daerah(user):
+    """The PDs a user may import a plan into (see `_import_scope`)."""
+    qs = PerangkatDaerah.objects.select_related("pemda").order_by("nama")
+    scope = _import_scope(user)
+    return qs.none() if scope is None else qs.filter(**scope)
+
+
+def may_import(user) -> bool:
+    """Whether to offer "Impor dokumen" at all; without a query, since every page's menu asks."""
+    return _import_scope(user) is not None
 
 
 class UploadForm(forms.Form):
