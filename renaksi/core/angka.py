@@ -13,6 +13,10 @@ Rules, in order:
   Indonesian convention (``.`` groups, ``,`` is decimal) — and the decision is reported in ``Angka.keputusan``.
   With ``strict=True`` (forms typed by a person) an ambiguous percentage or plain number is refused instead.
 
+Refused everywhere, because each would otherwise be read as a different number: scientific notation (``1e400
+laporan`` is not 1 laporan) and digits other than 0–9 (``١٢٣``, ``१२३``: Python reads them as 123, a person
+reading the plan does not).
+
 Values keep the decimals that were written (``16.20`` stays ``Decimal("16.20")``), because rounding tolerance
 follows what the document shows.
 """
@@ -65,7 +69,8 @@ class Angka:
         return banyak_desimal(self.nilai)
 
 
-_NUMBER_RE = re.compile(r"^(?P<sign>[-−])?\s*(?P<num>\d[\d.,]*)\s*(?P<pct>%)?\s*(?P<rest>.*)$", re.S)
+_NUMBER_RE = re.compile(r"^(?P<sign>[-−])?\s*(?P<num>[0-9][0-9.,]*)\s*(?P<pct>%)?\s*(?P<rest>.*)$", re.S)
+_EXPONENT_RE = re.compile(r"^[eE][+\-−]?[0-9]")
 _CATEGORY_RE = re.compile(r"^(?P<kode>[A-Z]{1,3})\s*(?:\(\s*(?P<skor>[^)]*)\s*\))?\s*$")
 
 
@@ -140,6 +145,8 @@ def parse_angka(teks: str | None, jenis: JenisAngka = JenisAngka.UMUM, *, strict
     text = " ".join(original.replace("\u00a0", " ").split())
     if text in EMPTY_MARKS:
         return Angka(teks=original)
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        raise AngkaTidakValid(f"'{original}' memakai angka selain 0–9. Tulis angkanya dengan 0–9.")
     category = _CATEGORY_RE.match(text)
     if category and category["kode"] in KODE_KATEGORI:
         skor = None
@@ -151,6 +158,8 @@ def parse_angka(teks: str | None, jenis: JenisAngka = JenisAngka.UMUM, *, strict
     match = _NUMBER_RE.match(text)
     if not match:
         raise AngkaTidakValid(f"'{original}' bukan angka.")
+    if _EXPONENT_RE.match(text[match.end("num"):]):
+        raise AngkaTidakValid(f"'{original}' ditulis dengan notasi ilmiah (e…). Tulis angkanya secara lengkap.")
     nilai, keputusan = _to_decimal(match["num"], jenis, strict, original.strip())
     if match["sign"]:
         nilai = -nilai

@@ -12,6 +12,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from renaksi.core.db import database_busy, pesan_sibuk
 from renaksi.impor import pratinjau, template
 from renaksi.impor.forms import UploadForm, importable_perangkat_daerah
 from renaksi.impor.grid import ImporGagal
@@ -95,6 +97,8 @@ def import_preview(request, token: str):
         preview = pratinjau.build_preview(parsed, user=request.user, nama_berkas=unggahan.nama_berkas,
                                           perangkat_daerah=pd, tahun=unggahan.tahun)
     except Exception as exc:  # ImporGagal, or a bug: either way the form says so (see _error_text)
+        if database_busy(exc):
+            raise  # the upload stays staged; the page answers 503 "coba lagi" (core.middleware)
         pratinjau.discard(request, unggahan)
         return _upload_again(request, pd, unggahan, _error_text(exc))
     pratinjau.remember_existing(request, unggahan, preview.existing)
@@ -125,6 +129,12 @@ def import_confirm(request, token: str):
         return redirect("import_preview", token=token)
     except PermissionDenied:
         raise
+    except DatabaseError as exc:
+        if not database_busy(exc):
+            raise
+        # Another save held the database: the document is fine and still staged, the user only presses Impor again.
+        messages.error(request, pesan_sibuk())
+        return redirect("import_preview", token=token)
     except ValidationError as exc:
         pratinjau.discard(request, unggahan)
         return _upload_again(request, pd, unggahan, "; ".join(exc.messages))

@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 
 from renaksi.core.angka import banyak_desimal
 from renaksi.core.bulan import singkat_bulan
+from renaksi.core.db import database_busy
 from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
@@ -167,6 +168,8 @@ def _call(place: Place | None, fn, **kwargs):
     try:
         return fn(**kwargs)
     except (ValidationError, DatabaseError) as exc:
+        if database_busy(exc):
+            raise  # not the document's fault: the caller says "coba lagi"
         raise ImporGagal(gettext("nilai tidak dapat disimpan (%(messages_exc)s).")
                          % {"messages_exc": _messages(exc)}, place) from exc
 

@@ -1,7 +1,8 @@
 """Writes of the checker: acknowledging a finding and taking the acknowledgement back.
 
 Both check the permission themselves (the views check it too, to answer 403/404): whoever may change the plan,
-or a kepala bidang for a finding in his bidang (`permissions.can_acknowledge`).
+or a kepala bidang for a finding in his bidang (`permissions.can_acknowledge`). Like every other write, both refuse
+a plan that is no longer a draft (submitted, approved or locked): an acknowledgement is part of the plan's record.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from renaksi.perencanaan.models import RencanaAksi
+from renaksi.perencanaan.services import ensure_editable
 
 from .findings import Finding, jsonable
 from .models import Pengakuan
@@ -24,6 +26,7 @@ MAX_CATATAN = 2000
 def finding_acknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, catatan: str, by) -> Pengakuan:
     """Acknowledge a finding with a note; acknowledging again (e.g. after its values changed) updates the note and
     the values it holds for. The previous state stays in the history."""
+    ensure_editable(rencana_aksi)
     if not can_acknowledge(by, rencana_aksi, finding):
         raise PermissionDenied(_("Anda tidak berhak mengakui temuan ini."))
     catatan = " ".join((catatan or "").split())
@@ -49,6 +52,7 @@ def finding_acknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, catatan:
 @transaction.atomic
 def finding_unacknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, by) -> bool:
     """Take an acknowledgement back; returns whether there was one. The deletion is kept in the history."""
+    ensure_editable(rencana_aksi)
     if not can_acknowledge(by, rencana_aksi, finding):
         raise PermissionDenied(_("Anda tidak berhak membatalkan pengakuan temuan ini."))
     row = Pengakuan.objects.filter(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint).first()

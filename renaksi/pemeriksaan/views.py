@@ -5,7 +5,8 @@
     POST /rencana-aksi/<pk>/pemeriksaan/batal-akui/      plan_finding_unacknowledge  (temuan)
 
 Whoever may view the plan sees the panel (404 otherwise, so nobody learns that it exists). Acknowledging needs
-the right to change the plan, or to be the kepala bidang of the finding's bidang: 403 for read-only users.
+the right to change the plan, or to be the kepala bidang of the finding's bidang: 403 for read-only users, and 403
+for everybody once the plan is no longer a draft (submitted, approved or locked), like every other write.
 The editor loads the panel with `hx-get` on `load` and again on every `plan-changed` event.
 """
 
@@ -48,7 +49,7 @@ def _render(request, plan: RencanaAksi, *, message: str = "", error_for: str = "
     rows = [
         {
             "finding": f,
-            "can_acknowledge": can_acknowledge(request.user, plan, f),
+            "can_acknowledge": plan.editable and can_acknowledge(request.user, plan, f),
             "href": f"{editor_url}#{f.location.anchor}" if f.location.anchor else editor_url,
             "error": error if f.fingerprint == error_for else "",
         }
@@ -78,6 +79,11 @@ def _post_finding(request, pk: int):
     plan = _get_plan_for_user(request, pk)
     if not _may_acknowledge_some(request.user, plan):
         raise PermissionDenied(_("Anda hanya dapat membaca temuan rencana aksi ini."))
+    if not plan.editable:
+        raise PermissionDenied(
+            _("Rencana aksi ini berstatus '%(status)s' dan tidak dapat diubah.")
+            % {"status": plan.get_status_display()}
+        )
     finding = api.find(api.check_plan(plan), request.POST.get("temuan", ""))
     if finding is not None and not can_acknowledge(request.user, plan, finding):
         raise PermissionDenied(_("Temuan ini berada di luar bidang Anda."))

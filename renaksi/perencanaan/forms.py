@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka, parse_uang
 from renaksi.core.bulan import nama_bulan
+from renaksi.core.services import TEKS_MAKS, pesan_terlalu_panjang
 
 from .models import Indikator, Sasaran
 
@@ -83,7 +84,15 @@ class AngkaField(forms.CharField):
 
 
 class EditorForm(forms.Form):
-    """A form shown as a table row: invalid fields are marked for Bootstrap, one field gets the focus."""
+    """A form shown as a table row: invalid fields are marked for Bootstrap, one field gets the focus. Every text
+    has a length limit (a long text: `TEKS_MAKS`, as the services check), and the message names the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "max_length", None):
+                field.error_messages["max_length"] = pesan_terlalu_panjang(
+                    str(field.label), "%(limit_value)s", "%(show_value)s")
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -132,16 +141,17 @@ class BidangMixin(forms.Form):
 class SasaranForm(EditorForm):
     nomor = forms.CharField(label=gettext_lazy("Nomor"), max_length=20, required=False,
                             widget=forms.TextInput(_text | {"size": 3}))
-    uraian = forms.CharField(label=gettext_lazy("Uraian sasaran"), widget=forms.Textarea(_area))
+    uraian = forms.CharField(label=gettext_lazy("Uraian sasaran"), max_length=TEKS_MAKS, widget=forms.Textarea(_area))
     level = forms.ChoiceField(label=gettext_lazy("Tingkat"), choices=Sasaran.Level.choices,
                               widget=forms.Select(_select))
 
 
 class IndikatorForm(BidangMixin, EditorForm):
-    nama = forms.CharField(label=gettext_lazy("Indikator"), widget=forms.Textarea(_area))
+    nama = forms.CharField(label=gettext_lazy("Indikator"), max_length=TEKS_MAKS, widget=forms.Textarea(_area))
     satuan = forms.CharField(label=gettext_lazy("Satuan"), max_length=100, required=False,
                              widget=forms.TextInput(_text | {"list": "satuan-umum"}))
-    formulasi = forms.CharField(label=gettext_lazy("Formulasi"), required=False, widget=forms.Textarea(_area))
+    formulasi = forms.CharField(label=gettext_lazy("Formulasi"), max_length=TEKS_MAKS, required=False,
+                                widget=forms.Textarea(_area))
     polaritas = forms.ChoiceField(label=gettext_lazy("Polaritas"), choices=Indikator.Polaritas.choices,
                                   widget=forms.Select(_select))
     akumulasi = forms.ChoiceField(label=gettext_lazy("Akumulasi"), choices=Akumulasi.choices,
@@ -176,7 +186,7 @@ class AnggaranForm(EditorForm):
 
     kode = forms.CharField(label=gettext_lazy("Kode"), max_length=40, required=False,
                            widget=forms.TextInput(_text | {"autocomplete": "off"}))
-    nama = forms.CharField(label=gettext_lazy("Nama"), widget=forms.Textarea(_area))
+    nama = forms.CharField(label=gettext_lazy("Nama"), max_length=TEKS_MAKS, widget=forms.Textarea(_area))
     pagu = UangField(label=gettext_lazy("Pagu (Rp)"),
                      widget=forms.TextInput(_text | {"inputmode": "numeric", "autocomplete": "off"}))
     indikator = forms.TypedMultipleChoiceField(label=gettext_lazy("Mendukung indikator"), required=False,
@@ -195,10 +205,10 @@ class SubKegiatanForm(BidangMixin, AnggaranForm):
 class AksiForm(EditorForm):
     nomor = forms.CharField(label=gettext_lazy("Nomor"), max_length=20, required=False,
                             widget=forms.TextInput(_text | {"size": 2}))
-    uraian = forms.CharField(label=gettext_lazy("Aksi"), widget=forms.Textarea(_area))
+    uraian = forms.CharField(label=gettext_lazy("Aksi"), max_length=TEKS_MAKS, widget=forms.Textarea(_area))
     bulan = forms.TypedMultipleChoiceField(label=gettext_lazy("Jadwal"), choices=BULAN, coerce=int,
                                            required=False, widget=forms.CheckboxSelectMultiple(_check))
-    keluaran = forms.CharField(label=gettext_lazy("Output / keluaran"), required=False,
+    keluaran = forms.CharField(label=gettext_lazy("Output / keluaran"), max_length=TEKS_MAKS, required=False,
                                widget=forms.Textarea(_area))
     target = AngkaField(label=gettext_lazy("Target"), satuan=True,
                         widget=forms.TextInput(_text | {"placeholder": gettext_lazy("mis. 8 laporan")}))

@@ -2,7 +2,9 @@
 
 - admin pemda: everything of the PDs of his Pemda;
 - perencana PD: edits his PD's plans; kepala PD: reads them (approves, later);
-- kepala bidang: reads his PD's plans, edits only the aksi, sub kegiatan and targets of his bidang;
+- kepala bidang: reads his PD's plans, edits only the aksi, sub kegiatan and indikator targets of his bidang —
+  not the indikator itself (name, satuan, formulasi, polaritas, akumulasi, jenis target, IKU), which is the
+  perencana's (docs/peran.md);
 - evaluator: reads every plan of his Pemda, edits nothing;
 - anyone else, anonymous included: only approved (published) plans.
 A plan that is submitted, approved or locked is not editable by anyone (see services.ensure_editable).
@@ -80,9 +82,9 @@ can_edit_bidang_row = can_edit_plan | (is_kepala_bidang & same_pd & own_bidang)
 rules.add_perm("perencanaan.view_rencanaaksi", can_view_plan)
 rules.add_perm("perencanaan.change_rencanaaksi", can_edit_plan)
 rules.add_perm("perencanaan.import_rencanaaksi", can_edit_plan)
-for model in ("sasaran", "program", "kegiatan", "perjanjiankinerja"):
+for model in ("sasaran", "indikator", "program", "kegiatan", "perjanjiankinerja"):
     rules.add_perm(f"perencanaan.change_{model}", can_edit_plan)
-for model in ("indikator", "target", "subkegiatan", "aksi"):
+for model in ("target", "subkegiatan", "aksi"):
     rules.add_perm(f"perencanaan.change_{model}", can_edit_bidang_row)
 # Adding an aksi to a sub kegiatan is a change of that sub kegiatan's bidang.
 rules.add_perm("perencanaan.add_aksi", can_edit_bidang_row)
@@ -90,10 +92,13 @@ rules.add_perm("perencanaan.add_aksi", can_edit_bidang_row)
 
 def pd_scope(user) -> dict[str, int] | None:
     """The PDs a user may create or import plans for, as a filter on PerangkatDaerah: an admin pemda's whole Pemda,
-    a perencana's own PD; None for anyone else. The one answer to "who may import into which PD": the upload form's
-    list, the import views, `renaksi import --pengguna` and the home page's button all ask `add_rencanaaksi`."""
+    a perencana's own PD, every PD for the superuser; None for anyone else. The one answer to "who may import into
+    which PD": the upload form's list, the import views, `renaksi import --pengguna`, the menu and the home page's
+    button all ask `add_rencanaaksi` (answered without a query, since every page's menu asks)."""
     if not user.is_authenticated:
         return None
+    if user.is_superuser:
+        return {}
     if user.peran == Peran.ADMIN_PEMDA and user.pemda_id:
         return {"pemda_id": user.pemda_id}
     if user.peran == Peran.PERENCANA and user.perangkat_daerah_id:

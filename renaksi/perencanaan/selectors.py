@@ -362,8 +362,8 @@ class EditRights:
     """What a user may change in one plan, decided once per request so that rows need no query each.
 
     It mirrors `rules.py` (a test keeps them in step): `plan` is `change_rencanaaksi` (perencana of the PD,
-    admin pemda) and covers every row; a kepala bidang changes only the indikator, targets, sub kegiatan and aksi
-    whose bidang is his (`bidang_id`). A plan that is not a draft (or returned) gives nobody any right.
+    admin pemda) and covers every row; a kepala bidang changes only the targets of the indikator, and the sub
+    kegiatan and aksi, whose bidang is his (`bidang_id`) — not the indikator itself. A plan that is not a draft (or returned) gives nobody any right.
     """
 
     plan: bool = False
@@ -419,7 +419,8 @@ class IndikatorNode:
     tahunan: Target | None
     triwulan: list[Target | None]
     bidang: Bidang | None
-    can_edit: bool
+    can_edit: bool  # the indikator itself: the plan's editors only
+    can_edit_target: bool  # its targets: also the kepala bidang of its bidang
     first: bool = False
     last: bool = False
 
@@ -559,7 +560,8 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None) -> Plan
         for ind in data.indikator_of(sasaran_id):
             node = IndikatorNode(
                 obj=ind, tahunan=data.target(ind.pk), triwulan=data.triwulan_targets(ind.pk),
-                bidang=data.bidang_by_id.get(ind.bidang_id), can_edit=rights.row(ind.bidang_id),
+                bidang=data.bidang_by_id.get(ind.bidang_id), can_edit=rights.plan,
+                can_edit_target=rights.row(ind.bidang_id),
             )
             nodes["indikator"][ind.pk] = node
             found.append(node)

@@ -268,9 +268,9 @@ def sasaran_add(request, pk: int):
 # --- Indikator and its targets -----------------------------------------------------------------------------------
 
 
-def _indikator_form(indikator_or_none, data, *, plan: RencanaAksi, bidang_editable: bool) -> IndikatorForm:
+def _indikator_form(indikator_or_none, data, *, plan: RencanaAksi) -> IndikatorForm:
     bidang = plan.perangkat_daerah.bidang.all()
-    kwargs = {"bidang_choices": _choices(bidang), "bidang_editable": bidang_editable}
+    kwargs = {"bidang_choices": _choices(bidang)}
     if data is not None:
         return IndikatorForm(data, **kwargs)
     i = indikator_or_none
@@ -301,11 +301,12 @@ def indikator_row(request, indikator_id: int):
 @editor_view
 @require_http_methods(["GET", "POST"])
 def indikator_edit(request, indikator_id: int):
+    # Only the plan's editors: a kepala bidang changes the targets of his indikator (target_edit), not the
+    # indikator itself, so he is never offered this form.
     indikator = _get_indikator_for_user(request, indikator_id, "perencanaan.change_indikator")
     plan = indikator.rencana_aksi
-    bidang_editable = request.user.has_perm("perencanaan.change_rencanaaksi", plan)
     data = request.POST if request.method == "POST" else None
-    form = _indikator_form(indikator, data, plan=plan, bidang_editable=bidang_editable)
+    form = _indikator_form(indikator, data, plan=plan)
     if data is not None and _save(
         form, lambda d: services.indikator_update(indikator=indikator, **_indikator_changes(indikator, d))
     ):
@@ -323,7 +324,7 @@ def indikator_add(request, sasaran_id: int):
     if request.GET.get("batal"):
         return render(request, ROW + "_add_indikator.html", {"sasaran": sasaran, "plan": plan})
     data = request.POST if request.method == "POST" else None
-    form = _indikator_form(None, data, plan=plan, bidang_editable=True)
+    form = _indikator_form(None, data, plan=plan)
 
     def create(d: dict) -> None:
         d = dict(d)

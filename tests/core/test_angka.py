@@ -177,3 +177,26 @@ def test_rupiah_with_and_without_the_rp_prefix():
     assert format_rupiah(0, rp=True) == "Rp0"
     assert format_rupiah(None) == ""
     assert format_rupiah(None, rp=True, kosong="—") == "—"
+
+
+@pytest.mark.parametrize("teks", ["1e400 laporan", "1e400", "2E+5", "1.5e3 orang", "3e-2%", "7e−1"])
+@pytest.mark.parametrize("jenis", list(JenisAngka))
+def test_scientific_notation_is_refused_not_read_as_its_mantissa(teks, jenis):
+    """'1e400 laporan' was saved as 1 laporan."""
+    with pytest.raises(AngkaTidakValid, match="notasi ilmiah"):
+        parse_angka(teks, jenis)
+    with pytest.raises(AngkaTidakValid, match="notasi ilmiah"):
+        parse_angka(teks, jenis, strict=True)
+
+
+@pytest.mark.parametrize("teks", ["١٢٣", "۱۲۳", "१२३", "１２３", "12٣", "B (٦٧)", "Rp ١٠٠٠", "12 laporan ٣"])
+def test_digits_other_than_0_to_9_are_refused_not_read_as_numbers(teks):
+    """Python's Decimal and \\d read Arabic-Indic, Devanagari and full-width digits as 123."""
+    for jenis in JenisAngka:
+        with pytest.raises(AngkaTidakValid, match="0–9"):
+            parse_angka(teks, jenis)
+
+
+def test_a_unit_starting_with_e_is_still_a_unit():
+    assert parse_angka("12 e-KTP").satuan == "e-KTP"
+    assert parse_angka("5 eksemplar").nilai == 5

@@ -25,7 +25,7 @@ def test_row_flags_agree_with_the_rules(world, rows, persona):
         assert node.can_edit == user.has_perm("perencanaan.add_aksi", node.obj)
     for node in tree.nodes["indikator"].values():
         assert node.can_edit == user.has_perm("perencanaan.change_indikator", node.obj)
-        assert node.can_edit == user.has_perm("perencanaan.change_target", Target(indikator=node.obj))
+        assert node.can_edit_target == user.has_perm("perencanaan.change_target", Target(indikator=node.obj))
     for node in tree.nodes["sasaran"].values():
         assert node.can_edit == user.has_perm("perencanaan.change_sasaran", node.obj)
     assert tree.rights.plan == user.has_perm("perencanaan.change_program", tree.program[0].obj)

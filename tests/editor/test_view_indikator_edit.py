@@ -70,11 +70,22 @@ def test_invalid_choice_saves_nothing(login, rows):
     assert fresh(rows.iku).nama != "Baru"
 
 
-def test_kabid_edits_his_indicator_but_not_its_bidang(login, rows, world):
-    assert 'name="bidang"' not in login("kabid").get(url(rows.iku)).content.decode()
-    response = login("kabid").post(url(rows.iku), data(rows.iku, satuan="%", bidang=str(world.bidang_ideologi.pk)))
-    assert response.status_code == 200
-    assert (fresh(rows.iku).satuan, fresh(rows.iku).bidang) == ("%", world.bidang_politik)
+@pytest.mark.parametrize("change", [{"nama": "Baru"}, {"satuan": "%"}, {"formulasi": "a / b"},
+                                    {"polaritas": "negatif"}, {"akumulasi": "nilai_akhir"},
+                                    {"jenis_target": "kategori"}, {"is_iku": ""}])
+def test_kabid_cannot_change_his_indicator_itself(login, rows, change):
+    """docs/peran.md: a kepala bidang changes the targets of his bidang's indikator, not the indikator."""
+    before = fresh(rows.iku)
+    assert_refused_read_only(login("kabid").post(url(rows.iku), data(rows.iku, **change)))
+    after = fresh(rows.iku)
+    assert [getattr(after, f) for f in change] == [getattr(before, f) for f in change]
+
+
+def test_kabid_is_not_offered_the_form_but_the_targets(login, rows):
+    assert_refused_read_only(login("kabid").get(url(rows.iku)))
+    row = login("kabid").get(reverse("indikator_row", args=[rows.iku.pk])).content.decode()
+    assert url(rows.iku) not in row
+    assert reverse("target_edit", args=[rows.iku.pk]) in row
 
 
 @pytest.mark.parametrize("persona", ["bob", *READ_ONLY])

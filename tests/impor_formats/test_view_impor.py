@@ -68,6 +68,30 @@ def test_read_only_roles_cannot_open_the_upload_page(client, world, persona):
     assert upload(client, world.pd, template_of(world.plan), "2025").status_code == 403
 
 
+@pytest.mark.parametrize(("persona", "offered"), [("alice", True), ("admin", True), ("kepala", False),
+                                                  ("kabid", False), ("bob", False), ("eve", False),
+                                                  ("charlie", True), ("dave", True)])
+def test_impor_dokumen_is_offered_only_to_who_may_import(client, world, persona, offered):
+    """It was shown to every role, and led the read-only ones to a 403."""
+    client.force_login(getattr(world, persona))
+    html = client.get(reverse("home")).content.decode()
+    assert ('id="impor-dokumen"' in html) is offered  # the home page's button
+    assert ('id="nav-impor"' in html) is offered  # the menu
+    assert (client.get(reverse("import_upload")).status_code == 200) is offered
+
+
+def test_the_superuser_gets_the_upload_page_with_every_pd(client, world, django_user_model):
+    root = django_user_model.objects.create_superuser(username="root", password="x-Panjang-sekali-1")
+    client.force_login(root)
+    assert 'id="nav-impor"' in client.get(reverse("home")).content.decode()
+    response = client.get(reverse("import_upload"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert all(f'value="{pd.pk}"' in html for pd in (world.pd, world.other_pd, world.foreign_pd))
+    response = upload(client, world.foreign_pd, template_of(world.plan), "2025")
+    assert response.status_code == 302
+
+
 def test_anonymous_is_sent_to_login(client, db):
     response = client.get(reverse("import_upload"))
     assert response.status_code == 302 and reverse("login") in response["Location"]
@@ -315,3 +339,31 @@ def test_preview_says_when_the_document_states_no_program_pagu(client, world):
     response = upload(client, world.pd, template_of(world.plan), "2025")
     html = " ".join(client.get(response["Location"]).content.decode().split())
     assert "program tidak tertulis" in html and "program Rp0" not in html
+
+
+def test_a_confirmation_that_finds_the_database_busy_says_try_again_and_keeps_the_upload(client, world,
+                                                                                           monkeypatch):
+    """It used to say 'nilai tidak dapat disimpan (database is locked)', in English, as if the file were wrong."""
+    from django.db import OperationalError
+
+    from renaksi.perencanaan import services as svc
+
+    real = svc.aksi_create
+
+    def locked(**kwargs):
+        raise OperationalError("database is locked")
+
+    client.force_login(world.alice)
+    upload(client, world.pd, template_of(world.plan), "2025")
+    token = staged_token(client)
+    monkeypatch.setattr(svc, "aksi_create", locked)
+    response = client.post(reverse("import_confirm", args=[token]), follow=True)
+    assert response.redirect_chain[0] == (reverse("import_preview", args=[token]), 302)
+    html = response.content.decode()
+    assert "coba lagi" in html and "database is locked" not in html and "tidak dapat disimpan" not in html
+    assert not RencanaAksi.objects.filter(perangkat_daerah=world.pd, tahun=2025).exists()
+
+    monkeypatch.setattr(svc, "aksi_create", real)  # a moment later: the same upload, confirmed again
+    response = client.post(reverse("import_confirm", args=[token]))
+    assert response.status_code == 302
+    assert RencanaAksi.objects.filter(perangkat_daerah=world.pd, tahun=2025).exists()

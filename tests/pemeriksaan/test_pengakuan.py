@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from renaksi.pemeriksaan import api, services
 from renaksi.pemeriksaan.models import Pengakuan
 from renaksi.perencanaan import services as svc
-from renaksi.perencanaan.models import Aksi, SubKegiatan
+from renaksi.perencanaan.models import Aksi, RencanaAksi, SubKegiatan
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,17 @@ def test_a_note_is_required(world):
 def test_unacknowledging_nothing_says_so(world):
     _, finding = _break_budget(world)
     assert services.finding_unacknowledge(rencana_aksi=world.plan, finding=finding, by=world.alice) is False
+
+
+@pytest.mark.parametrize("status", [RencanaAksi.Status.DIAJUKAN, RencanaAksi.Status.DISETUJUI,
+                                    RencanaAksi.Status.TERKUNCI])
+def test_a_plan_that_left_draft_refuses_acknowledging_and_taking_it_back(world, status):
+    _, finding = _break_budget(world)
+    services.finding_acknowledge(rencana_aksi=world.plan, finding=finding, catatan="sesuai DPA", by=world.alice)
+    RencanaAksi.objects.filter(pk=world.plan.pk).update(status=status)
+    world.plan.refresh_from_db()
+    with pytest.raises(ValidationError, match="tidak dapat diubah"):
+        services.finding_acknowledge(rencana_aksi=world.plan, finding=finding, catatan="lain", by=world.alice)
+    with pytest.raises(ValidationError, match="tidak dapat diubah"):
+        services.finding_unacknowledge(rencana_aksi=world.plan, finding=finding, by=world.alice)
+    assert Pengakuan.objects.get().catatan == "sesuai DPA"

@@ -6,7 +6,7 @@ from django.urls import reverse
 from renaksi.pemeriksaan import api
 from renaksi.pemeriksaan.models import Pengakuan
 from renaksi.perencanaan import services as svc
-from renaksi.perencanaan.models import Aksi, SubKegiatan
+from renaksi.perencanaan.models import Aksi, RencanaAksi, SubKegiatan
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +114,18 @@ def test_without_htmx_the_post_redirects_to_the_page(client, world):
 def test_get_is_not_allowed(client, world):
     client.force_login(world.alice)
     assert client.get(reverse("plan_finding_acknowledge", args=[world.plan.pk])).status_code == 405
+
+
+@pytest.mark.parametrize("status", [RencanaAksi.Status.DIAJUKAN, RencanaAksi.Status.DISETUJUI])
+def test_a_plan_that_left_draft_refuses_both_writes_and_offers_no_form(client, world, status):
+    finding = _break_budget(world.plan)
+    client.force_login(world.alice)
+    _post(client, world.plan, finding)  # acknowledged while a draft
+    RencanaAksi.objects.filter(pk=world.plan.pk).update(status=status)
+    html = client.get(reverse("plan_findings", args=[world.plan.pk]), **HTMX).content.decode()
+    assert 'name="catatan"' not in html
+    for name in ("plan_finding_acknowledge", "plan_finding_unacknowledge"):
+        response = _post(client, world.plan, finding, catatan="lain", name=name)
+        assert response.status_code == 403
+        assert "tidak dapat diubah" in response.content.decode()
+    assert Pengakuan.objects.get().catatan == "sesuai DPA"

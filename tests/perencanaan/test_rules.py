@@ -3,7 +3,7 @@
 import pytest
 
 from renaksi.impor.forms import importable_perangkat_daerah
-from renaksi.perencanaan.models import Aksi, RencanaAksi, SubKegiatan
+from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan, Target
 
 
 def _aksi_of(world, bidang):
@@ -32,6 +32,18 @@ def test_kepala_bidang_changes_only_his_bidang_rows(world, persona, politik, ide
     assert user.has_perm("perencanaan.change_aksi", _aksi_of(world, world.bidang_ideologi)) is ideologi
     sub = SubKegiatan.objects.filter(rencana_aksi=world.plan, bidang=world.bidang_politik).first()
     assert user.has_perm("perencanaan.add_aksi", sub) is politik
+
+
+@pytest.mark.parametrize(
+    ("persona", "indikator", "target"),
+    [("alice", True, True), ("admin", True, True), ("kabid", False, True), ("bob", False, False),
+     ("kepala", False, False), ("eve", False, False), ("charlie", False, False), ("dave", False, False)],
+)
+def test_kepala_bidang_changes_the_targets_of_his_indicator_not_the_indicator(world, persona, indikator, target):
+    user = getattr(world, persona)
+    iku = Indikator.objects.get(rencana_aksi=world.plan, bidang=world.bidang_politik)
+    assert user.has_perm("perencanaan.change_indikator", iku) is indikator
+    assert user.has_perm("perencanaan.change_target", Target(indikator=iku)) is target
 
 
 def test_published_plans_are_visible_to_everyone_drafts_are_not(world, django_user_model):

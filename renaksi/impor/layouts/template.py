@@ -73,7 +73,7 @@ NAME = "template"
 
 # Tables are recognised in this order: a PK header also has a "Ref sasaran" column, so PK goes before Sasaran.
 _DETECT_ORDER = (PK, AKSI, ANGGARAN, PEJABAT, SASARAN, IDENTITAS)
-_PLAIN = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?$")
+_PLAIN = re.compile(r"^(?P<num>-?[0-9]+(?:\.[0-9]+)?)(?P<pct>%)?$")  # 0-9 only: Decimal reads "١٢٣" as 123
 _NOT_SCHEDULED = {"", "-", "0", "tidak", "t", "n", "no"}
 _YA = {"ya", "y", "x", "v", "✓", "true", "1", "iku", "benar"}
 

@@ -5,6 +5,8 @@
   cell's number format shows are kept, so a target typed as 16,20 stays 16.20), ``29.17%`` for a cell formatted as a
   percentage (Excel stores 0.2917). Floats are read to Excel's 15 significant digits, so 0.1 + 0.2 is ``0.3``.
 - A number stored as text is kept exactly as written (``1.030.000,00``): the layout decides how to read it.
+- A number that is not finite (``1e400`` is infinite once read, a generated file may hold NaN) is refused, naming
+  the cell: no plan has such a value, and no text could say which number was meant.
 - Dates become ISO (``2024-01-02``).
 - A formula cell gives the value Excel saved with it; a formula without a saved value (a file written by a program
   that never calculated it) is refused, naming the cell: the importer never computes formulas itself.
@@ -18,7 +20,7 @@ import io
 import logging
 import re
 import warnings
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext
 from openpyxl import load_workbook
@@ -51,6 +53,10 @@ def is_percent_format(number_format: str) -> bool:
     return "%" in _format_section(number_format)
 
 
+class NotFinite(ValueError):
+    """A numeric cell holding infinity or NaN."""
+
+
 def plain_number(value: Decimal, min_decimals: int = 0) -> str:
     """``Decimal`` → text without grouping or exponent, with at least `min_decimals` decimals, losing nothing."""
     normal = value.normalize()
@@ -67,10 +73,9 @@ def number_text(value: int | float | Decimal, number_format: str = "General") ->
     elif isinstance(value, Decimal):
         number = value
     else:
-        try:
-            number = Decimal(format(value, ".15g"))  # what Excel shows: 15 significant digits
-        except InvalidOperation:  # inf / nan cannot be stored by Excel, but a generated file may hold them
-            return str(value)
+        number = Decimal(format(value, ".15g"))  # what Excel shows: 15 significant digits
+    if not number.is_finite():  # inf / nan cannot be stored by Excel, but a generated file may hold them
+        raise NotFinite(str(value))
     percent = is_percent_format(number_format)
     if percent:
         number = number.scaleb(2)
@@ -136,7 +141,14 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                             % {"coordinate": coordinate, "formula_text_cell_value": _formula_text(cell.value)},
                             place,
                         )
-                text = _cell_text(value, cell.number_format)
+                try:
+                    text = _cell_text(value, cell.number_format)
+                except NotFinite as exc:
+                    raise ImporGagal(
+                        f"sel {coordinate} berisi angka tak terhingga atau bukan angka ({exc}), misalnya karena "
+                        "ditulis 1e400; tulis angka yang dimaksud, simpan, lalu unggah lagi.",
+                        place,
+                    ) from exc
                 if not text:
                     continue
                 check_cell_length(text, place, f"sel {coordinate}")

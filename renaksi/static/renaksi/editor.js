@@ -2,13 +2,15 @@
 (function () {
   "use strict";
 
-  // 422 = the form comes back with its messages next to the fields; 403 = a refusal shown in #editor-alert
-  // (the server retargets both). Other errors keep htmx's default: no swap, and renaksi.js shows a notice.
+  // 422 = the form comes back with its messages next to the fields; 403 = a refusal and 503 = "busy, try again",
+  // both shown in #editor-alert (the server retargets them). Other errors keep htmx's default: no swap, and
+  // renaksi.js shows a notice.
   htmx.config.responseHandling = [
     { code: "204", swap: false },
     { code: "[23]..", swap: true },
     { code: "422", swap: true },
     { code: "403", swap: true },
+    { code: "503", swap: true },
     { code: "[45]..", swap: false, error: true },
   ];
 

@@ -2,7 +2,9 @@
 document.body.addEventListener("htmx:responseError", function (event) {
   var box = document.getElementById("htmx-error");
   if (box) {
-    box.textContent = "Permintaan gagal (" + event.detail.xhr.status + "). Muat ulang halaman dan coba lagi.";
+    box.textContent = event.detail.xhr.status === 503
+      ? "Server sedang sibuk; tidak ada yang tersimpan. Coba lagi sebentar lagi."
+      : "Permintaan gagal (" + event.detail.xhr.status + "). Muat ulang halaman dan coba lagi.";
     box.classList.remove("d-none");
   }
 });

@@ -8,7 +8,8 @@
 
 Exit status: 0 stored (or, with --dry-run, readable); 2 the document cannot be read or stored (the message on stderr
 names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked; or
-the --pengguna may not import into that PD, the same rule as the upload page: `perencanaan.add_rencanaaksi`).
+the --pengguna may not import into that PD, the same rule as the upload page: `perencanaan.add_rencanaaksi`);
+75 the database was busy with other saves (nothing stored: run the command again).
 Nothing is written unless the whole document is stored.
 """
 
@@ -19,9 +20,10 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from renaksi.core.angka import format_rupiah
+from renaksi.core.db import database_busy, pesan_sibuk
 from renaksi.impor import api
 from renaksi.impor.grid import ImporGagal
 from renaksi.impor.writer import resolve_tujuan
@@ -70,6 +72,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc), returncode=2) from exc
         except api.ImporDitolak as exc:
             raise CommandError(exc.message, returncode=1) from exc
+        except DatabaseError as exc:
+            if not database_busy(exc):
+                raise
+            raise CommandError(pesan_sibuk(), returncode=75) from exc  # EX_TEMPFAIL
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         else:
