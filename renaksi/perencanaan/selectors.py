@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.utils.translation import gettext_lazy as _
 
 from renaksi.accounts.models import Peran
@@ -18,7 +21,9 @@ from .models import (
     AksiBulan,
     Indikator,
     Kegiatan,
+    PerjanjianKinerja,
     Program,
+    Provenance,
     RencanaAksi,
     Sasaran,
     SubKegiatan,
@@ -62,6 +67,285 @@ def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
             jumlah_aksi=total(Aksi, Count("id"), "c"),
         )
         .order_by("-tahun", "perangkat_daerah__pemda__nama", "perangkat_daerah__nama", "-versi")
+    )
+
+
+# --- The plan as one structure: every consumer reads it from here ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PerjanjianKinerjaItemData:
+    """One line of a PK as stored: the sasaran and indikator it names and the PK's own target."""
+
+    id: int
+    urutan: int
+    nomor: str
+    sasaran_id: int | None
+    indikator_id: int | None
+    target_nilai: Decimal | None
+    target_kategori: str
+    target_teks: str
+
+
+@dataclass(frozen=True, slots=True)
+class PerjanjianKinerjaData:
+    """A Perjanjian Kinerja of the plan with its items (in `urutan` order) and its two parties."""
+
+    id: int
+    tahun: int
+    jenis: str  # PerjanjianKinerja.Jenis
+    pihak_pertama_id: int | None
+    pihak_kedua_id: int | None
+    pihak_pertama: Pejabat | None  # None also when the official is not loaded (never: plan_data loads them)
+    pihak_kedua: Pejabat | None
+    pihak_kedua_jabatan: str
+    tempat: str
+    tanggal: date | None
+    items: tuple[PerjanjianKinerjaItemData, ...]
+
+
+def _sum_or_none(values: Iterable[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PlanData:
+    """One plan, whole, as `plan_data()` read it. Read-only: nothing here writes or queries the database.
+
+    Rows are model instances, so a new model field reaches every consumer at once. Their foreign keys are read
+    as `*_id` and resolved through the lookups here (following `row.sasaran` would query again).
+    Every tuple is in the plan's order, `urutan, id`; `urutan` counts among siblings, so the children of one
+    parent (`indikator_of`, `kegiatan_of`, …) are in document order, and walking the tree (`sasaran_roots` →
+    `sasaran_children`, `program` → `kegiatan_of` → `sub_kegiatan_of` → `aksi_of`) visits rows in document
+    order. Targets are those of the plan's year only.
+    """
+
+    plan: RencanaAksi  # as given to plan_data(); its perangkat daerah is read from it
+    bidang: tuple[Bidang, ...]  # the PD's bidang (urutan, nama, id), with `kepala` loaded
+    pejabat: tuple[Pejabat, ...]  # the PD's officials (nama, id), with `bidang` loaded
+    sasaran: tuple[Sasaran, ...]  # every level
+    indikator: tuple[Indikator, ...]
+    program: tuple[Program, ...]
+    kegiatan: tuple[Kegiatan, ...]
+    sub_kegiatan: tuple[SubKegiatan, ...]
+    aksi: tuple[Aksi, ...]
+    perjanjian_kinerja: tuple[PerjanjianKinerjaData, ...]  # in id order
+    # Where stored values came from (id order, `content_type` loaded); None unless asked with `provenance=True`.
+    provenance: tuple[Provenance, ...] | None
+    pejabat_by_id: dict[int, Pejabat]  # the PD's officials and every other one the plan names (aksi, PK, signer)
+    targets: dict[int, dict[int | None, Target]]  # indikator id → triwulan (None: yearly) → Target
+    bulan: dict[int, frozenset[int]]  # aksi id → scheduled months, 1 = Januari
+    links: dict[str, dict[int, tuple[int, ...]]]  # "program" | "kegiatan" | "sub_kegiatan" → owner id → indikator ids
+    by_id: dict[str, dict[int, Any]] = field(repr=False)  # kind → id → row (kinds as the tuple names above)
+    children: dict[str, dict[int | None, list[Any]]] = field(repr=False)  # kind → parent id → rows
+
+    @property
+    def tahun(self) -> int:
+        return self.plan.tahun
+
+    # --- lookups by id ---------------------------------------------------------------------------------------
+
+    @property
+    def bidang_by_id(self) -> dict[int, Bidang]:
+        return self.by_id["bidang"]
+
+    @property
+    def sasaran_by_id(self) -> dict[int, Sasaran]:
+        return self.by_id["sasaran"]
+
+    @property
+    def indikator_by_id(self) -> dict[int, Indikator]:
+        return self.by_id["indikator"]
+
+    @property
+    def program_by_id(self) -> dict[int, Program]:
+        return self.by_id["program"]
+
+    @property
+    def kegiatan_by_id(self) -> dict[int, Kegiatan]:
+        return self.by_id["kegiatan"]
+
+    @property
+    def sub_kegiatan_by_id(self) -> dict[int, SubKegiatan]:
+        return self.by_id["sub_kegiatan"]
+
+    @property
+    def aksi_by_id(self) -> dict[int, Aksi]:
+        return self.by_id["aksi"]
+
+    def pejabat_of(self, pejabat_id: int | None) -> Pejabat | None:
+        return self.pejabat_by_id.get(pejabat_id) if pejabat_id else None
+
+    # --- children, in document order -------------------------------------------------------------------------
+
+    def sasaran_roots(self) -> list[Sasaran]:
+        """Sasaran without a parent in this plan."""
+        return self.children["sasaran"].get(None, [])
+
+    def sasaran_children(self, sasaran_id: int) -> list[Sasaran]:
+        return self.children["sasaran"].get(sasaran_id, [])
+
+    def indikator_of(self, sasaran_id: int) -> list[Indikator]:
+        return self.children["indikator"].get(sasaran_id, [])
+
+    def kegiatan_of(self, program_id: int) -> list[Kegiatan]:
+        return self.children["kegiatan"].get(program_id, [])
+
+    def sub_kegiatan_of(self, kegiatan_id: int) -> list[SubKegiatan]:
+        return self.children["sub_kegiatan"].get(kegiatan_id, [])
+
+    def aksi_of(self, sub_kegiatan_id: int) -> list[Aksi]:
+        return self.children["aksi"].get(sub_kegiatan_id, [])
+
+    def indikator_by_sasaran_order(self) -> list[Indikator]:
+        """Every indikator, grouped by sasaran in the order of `sasaran`."""
+        return [i for s in self.sasaran for i in self.indikator_of(s.pk)]
+
+    def kegiatan_by_program_order(self) -> list[Kegiatan]:
+        """Every kegiatan, grouped by program in the order of `program`."""
+        return [k for p in self.program for k in self.kegiatan_of(p.pk)]
+
+    def sub_kegiatan_by_kegiatan_order(self) -> list[SubKegiatan]:
+        """Every sub kegiatan, grouped by kegiatan in the order of `kegiatan_by_program_order()`."""
+        return [s for k in self.kegiatan_by_program_order() for s in self.sub_kegiatan_of(k.pk)]
+
+    # --- values ----------------------------------------------------------------------------------------------
+
+    def target(self, indikator_id: int, triwulan: int | None = None) -> Target | None:
+        """The target of the plan's year, yearly (`triwulan` None) or of TW 1–4; None when there is none."""
+        return self.targets.get(indikator_id, {}).get(triwulan)
+
+    def triwulan_targets(self, indikator_id: int) -> list[Target | None]:
+        """The targets of TW I–IV, None where there is none."""
+        return [self.target(indikator_id, tw) for tw in (1, 2, 3, 4)]
+
+    def bulan_of(self, aksi_id: int) -> frozenset[int]:
+        return self.bulan.get(aksi_id, frozenset())
+
+    def indikator_ids_of(self, level: str, owner_id: int) -> tuple[int, ...]:
+        """The indikator ids a "program" / "kegiatan" / "sub_kegiatan" row is linked to, in the order linked."""
+        return self.links[level].get(owner_id, ())
+
+    def linked_indikator(self, level: str, owner_id: int) -> list[Indikator]:
+        by_id = self.indikator_by_id
+        return [by_id[i] for i in self.indikator_ids_of(level, owner_id) if i in by_id]
+
+    # --- totals: the stated pagu of a level summed; None when no row of the level states one -----------------
+
+    @property
+    def pagu_program(self) -> int | None:
+        return _sum_or_none(p.pagu for p in self.program)
+
+    @property
+    def pagu_kegiatan(self) -> int | None:
+        return _sum_or_none(k.pagu for k in self.kegiatan)
+
+    @property
+    def pagu_sub_kegiatan(self) -> int | None:
+        return _sum_or_none(s.pagu for s in self.sub_kegiatan)
+
+
+def _group(rows: Iterable[Any], attr: str, known: set[int] | None = None) -> dict[int | None, list[Any]]:
+    grouped: dict[int | None, list[Any]] = defaultdict(list)
+    for row in rows:
+        key = getattr(row, attr)
+        grouped[key if known is None or key in known else None].append(row)
+    return dict(grouped)
+
+
+def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False) -> PlanData:
+    """The whole plan in 11 queries (12 with `provenance`), whatever its size. See `PlanData`.
+
+    `rencana_aksi` is used as given: load it with `select_related("perangkat_daerah__pemda", …)` when the caller
+    reads those. Bidang and officials are those of its perangkat daerah, plus any official the plan names.
+    """
+    plan = rencana_aksi
+    ra = {"rencana_aksi_id": plan.pk}
+    order = ("urutan", "id")
+    bidang = tuple(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).select_related("kepala")
+                   .order_by("urutan", "nama", "id"))
+    named = (Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
+             | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
+             | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
+    if plan.penandatangan_id:
+        named |= Q(pk=plan.penandatangan_id)
+    officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
+                     .select_related("bidang").order_by("nama", "id"))
+    sasaran = tuple(Sasaran.objects.filter(**ra).order_by(*order))
+    indikator = tuple(Indikator.objects.filter(**ra).order_by(*order))
+    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
+    for t in Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun):
+        targets[t.indikator_id][t.triwulan] = t
+    program = tuple(Program.objects.filter(**ra).order_by(*order))
+    kegiatan = tuple(Kegiatan.objects.filter(**ra).order_by(*order))
+    sub_kegiatan = tuple(SubKegiatan.objects.filter(**ra).order_by(*order))
+    aksi = tuple(Aksi.objects.filter(**ra).order_by(*order))
+    links, bulan = _links_and_months(plan.pk)
+    perjanjian_kinerja = _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
+    rows = {"bidang": bidang, "sasaran": sasaran, "indikator": indikator, "program": program,
+            "kegiatan": kegiatan, "sub_kegiatan": sub_kegiatan, "aksi": aksi}
+    return PlanData(
+        plan=plan, bidang=bidang,
+        pejabat=tuple(p for p in officials if p.perangkat_daerah_id == plan.perangkat_daerah_id),
+        sasaran=sasaran, indikator=indikator, program=program, kegiatan=kegiatan, sub_kegiatan=sub_kegiatan,
+        aksi=aksi, perjanjian_kinerja=perjanjian_kinerja,
+        provenance=tuple(Provenance.objects.filter(**ra).select_related("content_type").order_by("id"))
+        if provenance else None,
+        pejabat_by_id={p.pk: p for p in officials}, targets=dict(targets), bulan=bulan, links=links,
+        by_id={kind: {row.pk: row for row in kind_rows} for kind, kind_rows in rows.items()},
+        children={
+            "sasaran": _group(sasaran, "parent_id", {s.pk for s in sasaran}),
+            "indikator": _group(indikator, "sasaran_id"),
+            "kegiatan": _group(kegiatan, "program_id"),
+            "sub_kegiatan": _group(sub_kegiatan, "kegiatan_id"),
+            "aksi": _group(aksi, "sub_kegiatan_id"),
+        },
+    )
+
+
+def _links_and_months(rencana_aksi_id: int) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
+    """The indikator links of program, kegiatan and sub kegiatan and the months of the aksi: four small
+    two-column tables, read as one query (a UNION), each in the order its rows were written."""
+    parts = [
+        (Program.indikator.through.objects.filter(program__rencana_aksi_id=rencana_aksi_id), "program",
+         "program_id", "indikator_id"),
+        (Kegiatan.indikator.through.objects.filter(kegiatan__rencana_aksi_id=rencana_aksi_id), "kegiatan",
+         "kegiatan_id", "indikator_id"),
+        (SubKegiatan.indikator.through.objects.filter(subkegiatan__rencana_aksi_id=rencana_aksi_id),
+         "sub_kegiatan", "subkegiatan_id", "indikator_id"),
+        (AksiBulan.objects.filter(aksi__rencana_aksi_id=rencana_aksi_id), "bulan", "aksi_id", "bulan"),
+    ]
+    querysets = [qs.annotate(kind=Value(kind, output_field=CharField()), owner=F(owner), other=F(other))
+                 .order_by().values_list("kind", "owner", "other", "id") for qs, kind, owner, other in parts]
+    found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for _qs, kind, _o, _x in parts}
+    for kind, owner, other, _id in sorted(querysets[0].union(*querysets[1:], all=True), key=lambda r: (r[0], r[3])):
+        found[kind][owner].append(other)
+    months = {aksi_id: frozenset(b) for aksi_id, b in found.pop("bulan").items()}
+    return {kind: {k: tuple(v) for k, v in owners.items()} for kind, owners in found.items()}, months
+
+
+def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tuple[PerjanjianKinerjaData, ...]:
+    """Every PK of the plan with its items, one query (a PK without items comes as one row of NULL items)."""
+    rows = (PerjanjianKinerja.objects.filter(rencana_aksi_id=rencana_aksi_id)
+            .order_by("id", "items__urutan", "items__id")
+            .values_list("id", "tahun", "jenis", "pihak_pertama_id", "pihak_kedua_id", "pihak_kedua_jabatan",
+                         "tempat", "tanggal", "items__id", "items__urutan", "items__nomor", "items__sasaran_id",
+                         "items__indikator_id", "items__target_nilai", "items__target_kategori",
+                         "items__target_teks"))
+    heads: dict[int, tuple] = {}
+    items: dict[int, list[PerjanjianKinerjaItemData]] = defaultdict(list)
+    for row in rows:
+        heads.setdefault(row[0], row[:8])
+        if row[8] is not None:
+            items[row[0]].append(PerjanjianKinerjaItemData(*row[8:]))
+    return tuple(
+        PerjanjianKinerjaData(
+            id=pk_id, tahun=tahun, jenis=jenis, pihak_pertama_id=pertama, pihak_kedua_id=kedua,
+            pihak_pertama=pejabat.get(pertama), pihak_kedua=pejabat.get(kedua),
+            pihak_kedua_jabatan=jabatan, tempat=tempat, tanggal=tanggal, items=tuple(items[pk_id]),
+        )
+        for pk_id, tahun, jenis, pertama, kedua, jabatan, tempat, tanggal in heads.values()
     )
 
 
@@ -118,11 +402,6 @@ def target_label(target: Target | None) -> str:
     if target.kategori:
         return f"{target.kategori} ({number})" if number else target.kategori
     return number
-
-
-def _sum_or_none(values: Iterable[int | None]) -> int | None:
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
 
 
 @dataclass
@@ -273,111 +552,85 @@ def _mark_ends(nodes: list) -> list:
 
 
 def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None) -> PlanTree:
-    """The whole plan for the editor (and any page that shows all of it): each table read once, 14 queries.
+    """The whole plan for the editor: `plan_data()` arranged as nodes, 12 queries whatever its size.
 
-    Rows are assembled in Python; every node carries `can_edit` from `rights` (nothing editable without it).
-    Roll-up sums are computed next to, never instead of, the stated pagu.
+    Every node carries `can_edit` from `rights` (nothing editable without it). Roll-up sums are computed next to,
+    never instead of, the stated pagu.
     """
     rights = rights or EditRights()
     plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda", "penandatangan").get(pk=rencana_aksi_id)
-    ra = {"rencana_aksi_id": rencana_aksi_id}
-    bidang = list(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id))
-    bidang_by_id = {b.pk: b for b in bidang}
-    pejabat = list(Pejabat.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id))
-    pejabat_by_id = {p.pk: p for p in pejabat}
-
-    sasaran = list(Sasaran.objects.filter(**ra).order_by("urutan", "id"))
-    indikator = list(Indikator.objects.filter(**ra).order_by("urutan", "id"))
-    indikator_by_id = {i.pk: i for i in indikator}
-    targets: dict[tuple[int, int | None], Target] = {
-        (t.indikator_id, t.triwulan): t
-        for t in Target.objects.filter(indikator__rencana_aksi_id=rencana_aksi_id, tahun=plan.tahun)
-    }
-    programs = list(Program.objects.filter(**ra).order_by("urutan", "id"))
-    kegiatan = list(Kegiatan.objects.filter(**ra).order_by("urutan", "id"))
-    subs = list(SubKegiatan.objects.filter(**ra).order_by("urutan", "id"))
-    aksi = list(Aksi.objects.filter(**ra).order_by("urutan", "id"))
-    bulan: dict[int, set[int]] = defaultdict(set)
-    for aksi_id, b in AksiBulan.objects.filter(aksi__rencana_aksi_id=rencana_aksi_id).values_list("aksi_id", "bulan"):
-        bulan[aksi_id].add(b)
-
-    def links(model, owner: str) -> dict[int, list[Indikator]]:
-        through = model.indikator.through
-        found: dict[int, list[Indikator]] = defaultdict(list)
-        rows = through.objects.filter(**{f"{owner}__rencana_aksi_id": rencana_aksi_id}).order_by("id")
-        for owner_id, indikator_id in rows.values_list(f"{owner}_id", "indikator_id"):
-            if indikator_id in indikator_by_id:
-                found[owner_id].append(indikator_by_id[indikator_id])
-        return found
-
-    program_links, kegiatan_links, sub_links = links(Program, "program"), links(Kegiatan, "kegiatan"), links(
-        SubKegiatan, "subkegiatan"
-    )
-
+    data = plan_data(rencana_aksi=plan)
     nodes: dict[str, dict[int, object]] = {k: {} for k in
                                            ("sasaran", "indikator", "program", "kegiatan", "subkegiatan", "aksi")}
 
+    def indikator_nodes(sasaran_id: int) -> list[IndikatorNode]:
+        found = []
+        for ind in data.indikator_of(sasaran_id):
+            node = IndikatorNode(
+                obj=ind, tahunan=data.target(ind.pk), triwulan=data.triwulan_targets(ind.pk),
+                bidang=data.bidang_by_id.get(ind.bidang_id), can_edit=rights.row(ind.bidang_id),
+            )
+            nodes["indikator"][ind.pk] = node
+            found.append(node)
+        return _mark_ends(found)
+
     # Sasaran → indikator, depth first.
-    indikator_of: dict[int, list[IndikatorNode]] = defaultdict(list)
-    for ind in indikator:
-        node = IndikatorNode(
-            obj=ind, tahunan=targets.get((ind.pk, None)),
-            triwulan=[targets.get((ind.pk, tw)) for tw in range(1, 5)],
-            bidang=bidang_by_id.get(ind.bidang_id), can_edit=rights.row(ind.bidang_id),
-        )
-        indikator_of[ind.sasaran_id].append(node)
-        nodes["indikator"][ind.pk] = node
-    sasaran_ids = {s.pk for s in sasaran}
-    children: dict[int | None, list[Sasaran]] = defaultdict(list)
-    for s in sasaran:
-        children[s.parent_id if s.parent_id in sasaran_ids else None].append(s)
     flat: list[SasaranNode] = []
 
-    def walk(parent_id: int | None, depth: int) -> None:
-        siblings = [SasaranNode(obj=s, depth=depth, indikator=_mark_ends(indikator_of[s.pk]), can_edit=rights.plan)
-                    for s in children[parent_id]]
-        for node in _mark_ends(siblings):
+    def walk(siblings: list[Sasaran], depth: int) -> None:
+        level = [SasaranNode(obj=s, depth=depth, indikator=indikator_nodes(s.pk), can_edit=rights.plan)
+                 for s in siblings]
+        for node in _mark_ends(level):
             flat.append(node)
             nodes["sasaran"][node.obj.pk] = node
             if depth < 10:  # a cycle cannot be stored through the services, but never loop on bad data
-                walk(node.obj.pk, depth + 1)
+                walk(data.sasaran_children(node.obj.pk), depth + 1)
 
-    walk(None, 0)
+    walk(data.sasaran_roots(), 0)
 
     # Program → kegiatan → sub kegiatan → aksi.
-    aksi_of: dict[int, list[AksiNode]] = defaultdict(list)
-    sub_bidang = {s.pk: s.bidang_id for s in subs}
-    for a in aksi:
-        node = AksiNode(obj=a, bulan=frozenset(bulan[a.pk]), pejabat=pejabat_by_id.get(a.pejabat_id),
-                        can_edit=rights.row(sub_bidang.get(a.sub_kegiatan_id)))
-        aksi_of[a.sub_kegiatan_id].append(node)
-        nodes["aksi"][a.pk] = node
-    subs_of: dict[int, list[SubKegiatanNode]] = defaultdict(list)
-    for s in subs:
-        its_aksi = _mark_ends(aksi_of[s.pk])
-        node = SubKegiatanNode(
-            obj=s, aksi=its_aksi, bidang=bidang_by_id.get(s.bidang_id), indikator=sub_links[s.pk],
-            can_edit=rights.row(s.bidang_id), rollup=Rollup(s.pagu, _sum_or_none(a.obj.pagu for a in its_aksi)),
-        )
-        subs_of[s.kegiatan_id].append(node)
-        nodes["subkegiatan"][s.pk] = node
-    kegiatan_of: dict[int, list[KegiatanNode]] = defaultdict(list)
-    for k in kegiatan:
-        its_subs = _mark_ends(subs_of[k.pk])
-        node = KegiatanNode(obj=k, sub_kegiatan=its_subs, indikator=kegiatan_links[k.pk],
-                            rollup=Rollup(k.pagu, _sum_or_none(s.obj.pagu for s in its_subs)))
-        kegiatan_of[k.program_id].append(node)
-        nodes["kegiatan"][k.pk] = node
+    def aksi_nodes(sub: SubKegiatan) -> list[AksiNode]:
+        found = []
+        for a in data.aksi_of(sub.pk):
+            node = AksiNode(obj=a, bulan=data.bulan_of(a.pk), pejabat=data.pejabat_of(a.pejabat_id),
+                            can_edit=rights.row(sub.bidang_id))
+            nodes["aksi"][a.pk] = node
+            found.append(node)
+        return _mark_ends(found)
+
+    def sub_nodes(kegiatan: Kegiatan) -> list[SubKegiatanNode]:
+        found = []
+        for s in data.sub_kegiatan_of(kegiatan.pk):
+            its_aksi = aksi_nodes(s)
+            node = SubKegiatanNode(
+                obj=s, aksi=its_aksi, bidang=data.bidang_by_id.get(s.bidang_id),
+                indikator=data.linked_indikator("sub_kegiatan", s.pk), can_edit=rights.row(s.bidang_id),
+                rollup=Rollup(s.pagu, _sum_or_none(a.obj.pagu for a in its_aksi)),
+            )
+            nodes["subkegiatan"][s.pk] = node
+            found.append(node)
+        return _mark_ends(found)
+
+    def kegiatan_nodes(program: Program) -> list[KegiatanNode]:
+        found = []
+        for k in data.kegiatan_of(program.pk):
+            its_subs = sub_nodes(k)
+            node = KegiatanNode(obj=k, sub_kegiatan=its_subs, indikator=data.linked_indikator("kegiatan", k.pk),
+                                rollup=Rollup(k.pagu, _sum_or_none(s.obj.pagu for s in its_subs)))
+            nodes["kegiatan"][k.pk] = node
+            found.append(node)
+        return _mark_ends(found)
+
     program_nodes = []
-    for p in programs:
-        its_kegiatan = _mark_ends(kegiatan_of[p.pk])
-        node = ProgramNode(obj=p, kegiatan=its_kegiatan, indikator=program_links[p.pk],
+    for p in data.program:
+        its_kegiatan = kegiatan_nodes(p)
+        node = ProgramNode(obj=p, kegiatan=its_kegiatan, indikator=data.linked_indikator("program", p.pk),
                            rollup=Rollup(p.pagu, _sum_or_none(k.obj.pagu for k in its_kegiatan)))
         program_nodes.append(node)
         nodes["program"][p.pk] = node
 
     return PlanTree(
-        plan=plan, rights=rights, sasaran=flat, program=_mark_ends(program_nodes), bidang=bidang, pejabat=pejabat,
-        nodes=nodes, total_program=_sum_or_none(p.pagu for p in programs),
-        total_kegiatan=_sum_or_none(k.pagu for k in kegiatan), total_sub_kegiatan=_sum_or_none(s.pagu for s in subs),
+        plan=plan, rights=rights, sasaran=flat, program=_mark_ends(program_nodes), bidang=list(data.bidang),
+        pejabat=list(data.pejabat), nodes=nodes, total_program=data.pagu_program,
+        total_kegiatan=data.pagu_kegiatan, total_sub_kegiatan=data.pagu_sub_kegiatan,
     )

@@ -1,0 +1,87 @@
+"""plan_data: the one reader of a whole plan — its content, its order, and a number of queries that does not grow."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from renaksi.organisasi import services as org
+from renaksi.perencanaan import services as svc
+from renaksi.perencanaan.models import PerjanjianKinerja, RencanaAksi, Sasaran
+from renaksi.perencanaan.selectors import plan_data
+from tests.factories import make_plan
+
+
+def _full_plan(world, *, n_sub_kegiatan: int, tahun: int):
+    """make_plan, plus what it lacks: a child sasaran, a PK with items, an empty PK, another PD's official
+    named as pihak kedua, kegiatan/sub kegiatan links and provenance rows."""
+    plan = make_plan(world.pd, tahun=tahun, n_sub_kegiatan=n_sub_kegiatan, bidang=[world.bidang_politik])
+    data = plan_data(rencana_aksi=plan)
+    parent, iku = data.sasaran[0], data.indikator[0]
+    child = svc.sasaran_create(rencana_aksi=plan, uraian="Sasaran program", level=Sasaran.Level.PROGRAM,
+                               parent=parent, nomor="1.1")
+    svc.indikator_create(sasaran=child, nama="Indikator program", satuan="Dokumen")
+    walikota = org.pejabat_create(perangkat_daerah=world.other_pd, nama="WALI KOTA", jabatan="Wali Kota")
+    pk = svc.perjanjian_kinerja_create(rencana_aksi=plan, pihak_pertama=world.pd.kepala, pihak_kedua=walikota)
+    for n in range(n_sub_kegiatan):
+        svc.perjanjian_kinerja_item_create(perjanjian_kinerja=pk, indikator=iku, nomor=str(n + 1),
+                                           target_nilai=Decimal("80.5"), target_teks="80,5")
+    svc.perjanjian_kinerja_create(rencana_aksi=plan, jenis=PerjanjianKinerja.Jenis.PERUBAHAN)
+    for sub in data.sub_kegiatan:
+        svc.anggaran_update(obj=sub, indikator=[iku])
+        svc.provenance_record(obj=sub, rencana_aksi=plan, field="pagu", teks="10.000.000", dokumen="ra.docx",
+                              nilai=sub.pagu, baris=sub.urutan)
+    return plan
+
+
+@pytest.mark.parametrize("n_sub_kegiatan", [3, 30])
+def test_reads_a_plan_of_any_size_with_the_same_queries(world, n_sub_kegiatan):
+    plan = _full_plan(world, n_sub_kegiatan=n_sub_kegiatan, tahun=2030 + n_sub_kegiatan)
+    plan = RencanaAksi.objects.get(pk=plan.pk)
+    with CaptureQueriesContext(connection) as without:
+        data = plan_data(rencana_aksi=plan)
+    with CaptureQueriesContext(connection) as with_provenance:
+        full = plan_data(rencana_aksi=plan, provenance=True)
+    assert len(without) == 11 and len(with_provenance) == 12
+    # Nothing a consumer reads afterwards goes back to the database.
+    with CaptureQueriesContext(connection) as after:
+        assert len(data.sub_kegiatan) == n_sub_kegiatan and len(data.aksi) == 2 * n_sub_kegiatan
+        assert all(data.bulan_of(a.pk) == {1, 2, 3 + int(a.nomor) - 1} for a in data.aksi)
+        assert all(data.linked_indikator("sub_kegiatan", s.pk) == [data.indikator[0]] for s in data.sub_kegiatan)
+        assert [len(pk.items) for pk in data.perjanjian_kinerja] == [n_sub_kegiatan, 0]
+        assert data.perjanjian_kinerja[0].pihak_kedua.nama == "WALI KOTA"
+        assert data.bidang[0].kepala.nama.startswith("MUNAWAROH")
+        assert [p.field for p in full.provenance] == ["pagu"] * n_sub_kegiatan
+        assert {p.content_type.model for p in full.provenance} == {"subkegiatan"}
+    assert len(after) == 0
+    assert data.provenance is None
+
+
+def test_rows_come_in_document_order_with_their_targets_and_totals(world):
+    plan = _full_plan(world, n_sub_kegiatan=3, tahun=2040)
+    data = plan_data(rencana_aksi=plan)
+    strategis, program_level = data.sasaran
+    assert data.sasaran_roots() == [strategis] and data.sasaran_children(strategis.pk) == [program_level]
+    assert [i.nama for i in data.indikator_by_sasaran_order()] == ["Persentase partisipasi pemilih",
+                                                                  "Indikator program"]
+    iku = data.indikator_of(strategis.pk)[0]
+    assert data.target(iku.pk).nilai == Decimal(80)
+    assert [t.nilai for t in data.triwulan_targets(iku.pk)] == [10, 20, 20, 30]
+    assert data.triwulan_targets(data.indikator_of(program_level.pk)[0].pk) == [None] * 4
+    (program,) = data.program
+    (kegiatan,) = data.kegiatan_of(program.pk)
+    assert [s.nama for s in data.sub_kegiatan_of(kegiatan.pk)] == [f"Sub kegiatan uji {i}" for i in (1, 2, 3)]
+    assert [a.nomor for a in data.aksi_of(data.sub_kegiatan[0].pk)] == ["1", "2"]
+    assert data.linked_indikator("program", program.pk) == [iku]
+    assert data.pagu_program == data.pagu_kegiatan == data.pagu_sub_kegiatan == 30_000_000
+    assert data.sub_kegiatan_by_id[data.sub_kegiatan[1].pk].nama == "Sub kegiatan uji 2"
+
+
+def test_a_plan_without_budget_totals_none_not_zero(world):
+    plan = svc.rencana_aksi_create(perangkat_daerah=world.pd, tahun=2041)
+    data = plan_data(rencana_aksi=plan)
+    assert data.pagu_program is None and data.program == () and data.perjanjian_kinerja == ()
+    assert data.pejabat == tuple(world.pd.pejabat.order_by("nama", "id"))
