@@ -8,6 +8,8 @@
 - Dates become ISO (``2024-01-02``).
 - A formula cell gives the value Excel saved with it; a formula without a saved value (a file written by a program
   that never calculated it) is refused, naming the cell: the importer never computes formulas itself.
+Each `Sheet` also keeps the formula of every formula cell, the merged ranges and which cells are stored as numbers
+(layouts that read totals and merged headers use them; see `grid.Sheet`).
 Rows are numbered as in Excel; blank rows are kept (as blank `Row`s), trailing empty cells are dropped.
 """
 
@@ -117,6 +119,8 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
         grid = Grid(dokumen=filename, format="xlsx")
         for ws in sheets:
             cells: dict[int, dict[int, str]] = {}
+            formulas: dict[tuple[int, int], str] = {}
+            numbers: set[tuple[int, int]] = set()
             for (row, col), cell in sorted(ws._cells.items()):  # the loaded cells only, never a styled empty range
                 value = cell.value
                 if value is None or value == "":
@@ -124,6 +128,7 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                 place = Place(filename, sheet=ws.title, baris=row, kolom=col)
                 coordinate = f"{get_column_letter(col)}{row}"
                 if _is_formula(cell):
+                    formulas[(row, col)] = getattr(cell.value, "text", None) or str(cell.value)
                     if cached is None:
                         cached = _load(data, filename, data_only=True)
                     value = cached[ws.title].cell(row=row, column=col).value
@@ -134,6 +139,8 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                             place,
                         )
                 text = _cell_text(value, cell.number_format)
+                if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+                    numbers.add((row, col))
                 if not text:
                     continue
                 check_cell_length(text, place, f"sel {coordinate}")
@@ -153,7 +160,9 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
             for number in range(1, last_row + 1):
                 by_col = cells.get(number, {})
                 rows.append(Row(cells=[by_col.get(c, "") for c in range(1, max(by_col, default=0) + 1)], number=number))
-            grid.sheets.append(Sheet(name=ws.title, rows=rows))
+            merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+            grid.sheets.append(Sheet(name=ws.title, rows=rows, formulas=formulas, merged=merged,
+                                     numbers=numbers))
         return grid
     finally:
         workbook.close()
