@@ -75,6 +75,7 @@ class RealisasiDoc:
     layout: str = ""  # "monev_renaksi" or "evaluasi_renja"
     rencana_aksi_id: int | None = None  # stated by the Renaksi form
     perangkat_daerah: str = ""  # stated by the workbook's title, when it names one
+    pemda: str = ""  # "Kota Samarinda", stated with it
     tahun: int | None = None
     indikator: list[RealisasiIndikatorDoc] = field(default_factory=list)
     sub_kegiatan: list[RealisasiAnggaranDoc] = field(default_factory=list)
@@ -181,6 +182,8 @@ def _check_plan(doc: RealisasiDoc, plan: RencanaAksi) -> None:
         if own not in stated and stated not in own:
             raise ImporDitolak(f"Dokumen ini menyebut perangkat daerah '{doc.perangkat_daerah}', bukan {pd.nama}; "
                                f"tidak ada yang disimpan.")
+    if doc.pemda and normalise(doc.pemda) != normalise(str(pd.pemda)):
+        raise ImporDitolak(f"Dokumen ini menyebut {doc.pemda}, bukan {pd.pemda}; tidak ada yang disimpan.")
     if doc.tahun is not None and doc.tahun != plan.tahun:
         raise ImporDitolak(f"Dokumen ini untuk tahun {doc.tahun}, rencana aksi {plan} untuk tahun {plan.tahun}; "
                            f"tidak ada yang disimpan.")
@@ -394,7 +397,9 @@ def plan_for(doc: RealisasiDoc, *, rencana_aksi_id: int | None = None, perangkat
     if pd is None and doc.perangkat_daerah:
         pd = doc.perangkat_daerah
     if isinstance(pd, str):
-        named = [p for p in PerangkatDaerah.objects.all() if normalise(p.nama) in normalise(pd)]
+        named = [p for p in PerangkatDaerah.objects.select_related("pemda") if normalise(p.nama) in normalise(pd)]
+        if len(named) > 1 and doc.pemda:
+            named = [p for p in named if normalise(str(p.pemda)) == normalise(doc.pemda)]
         pd = named[0] if len(named) == 1 else None
     if pd is None or year is None:
         raise ImporGagal("tidak jelas ke rencana aksi mana realisasi ini diimpor: sebutkan --rencana-aksi ID "

@@ -255,7 +255,13 @@ def _labels(sheet: Sheet, start: int, end: int) -> dict[int, list[str]]:
 
 
 def _classify(parts: list[str]) -> Kolom | None:
-    low = [_norm(p) for p in parts]
+    kolom = _meaning([_norm(p) for p in parts])
+    if kolom is not None:
+        kolom.label = " / ".join(" ".join(p.split()) for p in parts)
+    return kolom
+
+
+def _meaning(low: list[str]) -> Kolom | None:
     text = " | ".join(low)
     if not low:
         return None
@@ -263,7 +269,7 @@ def _classify(parts: list[str]) -> Kolom | None:
     kind = "rp" if last in ("rp", "rp.", "(rp)") or "anggaran" in last or "keuangan" in last else (
         "k" if last in ("k", "kinerja") else "")
     if "capaian" in text and "tingkat" in text:
-        return Kolom("capaian", kind, label=text)
+        return Kolom("capaian", kind)
     if "realisasi" in text:
         tw = None
         for part in low:
@@ -272,29 +278,29 @@ def _classify(parts: list[str]) -> Kolom | None:
                 g = found.group(1)
                 tw = int(g) if g.isdigit() else TW_BY_ROMAN[g]
         if tw is not None and "renstra" not in text:
-            return Kolom("tw", kind, tw=tw, sd=bool(_SD.search(text)), label=text)
+            return Kolom("tw", kind, tw=tw, sd=bool(_SD.search(text)))
         if "renstra" in text:
             return Kolom("realisasi_renstra_lalu" if ("lalu" in text or "sebelum" in text) else "realisasi_renstra",
-                         kind, label=text)
-        return Kolom("realisasi_tahun", kind, label=text)
+                         kind)
+        return Kolom("realisasi_tahun", kind)
     if "target" in text:
-        return Kolom("target_renstra" if "renstra" in text else "target_renja", kind, label=text)
+        return Kolom("target_renstra" if "renstra" in text else "target_renja", kind)
     if low[0] in ("no", "no.", "nomor"):
-        return Kolom("no", label=text)
+        return Kolom("no")
     if "indikator" in text:
-        return Kolom("indikator", label=text)
+        return Kolom("indikator")
     if "sasaran" in text:
-        return Kolom("sasaran", label=text)
+        return Kolom("sasaran")
     if "satuan" in text:
-        return Kolom("satuan", label=text)
+        return Kolom("satuan")
     if text.startswith("kode"):
-        return Kolom("kode", label=text)
+        return Kolom("kode")
     if any(w in text for w in ("program", "kegiatan", "urusan")):
-        return Kolom("uraian", label=text)
+        return Kolom("uraian")
     if "unit" in text or "penanggung" in text:
-        return Kolom("unit", label=text)
+        return Kolom("unit")
     if "keterangan" in text:
-        return Kolom("keterangan", label=text)
+        return Kolom("keterangan")
     return None
 
 
@@ -308,16 +314,17 @@ def _find_header(sheet: Sheet) -> Header | None:
         cells = [_norm(c) for c in row.cells]
         if not any(c.startswith("indikator") for c in cells) or not any("satuan" == c for c in cells):
             continue
-        last = index
+        last = label_last = index
         for nxt in range(index + 1, min(index + 4, len(sheet.rows))):
             cells_next = [c for c in sheet.rows[nxt].cells if c.strip()]
             if not cells_next or not all(_header_word(c) for c in cells_next):
                 break
-            if all(c.strip().isdigit() for c in cells_next):  # the column-number row (1, 2, 3 …)
-                last = nxt
-                break
             last = nxt
-        kolom = {c: k for c, parts in _labels(sheet, index, last).items() if (k := _classify(parts)) is not None}
+            if all(c.strip().isdigit() for c in cells_next):  # the column-number row (1, 2, 3 …)
+                break
+            label_last = nxt
+        kolom = {c: k for c, parts in _labels(sheet, index, label_last).items()
+                 if (k := _classify(parts)) is not None}
         if any(k.key == "tw" for k in kolom.values()) and any(k.key == "indikator" for k in kolom.values()):
             return Header(first=index, last=last, kolom=kolom)
     return None
@@ -374,8 +381,10 @@ class _EvaluasiRenja:
                 text = " ".join(text.split())
                 found = re.search(r"perangkat daerah\s*:?\s*(.+)", text, re.I)
                 if found and "lingkup" not in found.group(1).lower() and not self.doc.perangkat_daerah:
-                    stated = re.split(r"\s+(?:kota|kabupaten|provinsi)\s", found.group(1) + " ", flags=re.I)[0]
-                    self.doc.perangkat_daerah = stated.strip(" .:")
+                    stated = re.split(r"\s+((?:kota|kabupaten|provinsi)\s.*)", found.group(1), maxsplit=1,
+                                      flags=re.I)
+                    self.doc.perangkat_daerah = stated[0].strip(" .:")
+                    self.doc.pemda = stated[1].strip(" .:") if len(stated) > 1 else ""
                 year = re.search(r"(?:tahun|periode[^0-9]*)\s*:?\s*(20\d\d)\b", text, re.I)
                 if year and self.doc.tahun is None:
                     self.doc.tahun = int(year.group(1))
@@ -529,9 +538,10 @@ class _EvaluasiRenja:
         for index, item in enumerate(self.items):
             if item.level == "jumlah":
                 leaves = [i for i in self.items[since:index] if i.level == "sub_kegiatan"]
+                direct = [i for i in self.items[since:index] if i.parent is None and i.level != "jumlah"]
                 since = index + 1
             elif item.level in ("program", "kegiatan", "induk", "urusan"):
-                leaves = self._leaves(item)
+                leaves, direct = self._leaves(item), item.children
             else:
                 continue
             if not leaves:
@@ -542,7 +552,7 @@ class _EvaluasiRenja:
                     continue
                 parts = [leaf.rp.get(c) for leaf in leaves]
                 total = sum(p.nilai for p in parts if p is not None and p.nilai is not None)
-                if total == stated.nilai:
+                if total == stated.nilai or self._sums_its_rows(item, c, direct):
                     continue
                 why = self._formula_hint(item, c, {leaf.row.number for leaf in leaves})
                 label = self.header.kolom[c].label
@@ -551,6 +561,13 @@ class _EvaluasiRenja:
                               f"jumlah {len(leaves)} sub kegiatan di bawahnya Rp{_rp(total)} (selisih "
                               f"Rp{_rp(stated.nilai - total)}){why}. Yang disimpan adalah nilai per sub kegiatan.",
                               stated.place)
+
+    def _sums_its_rows(self, item: Item, col: int, direct: list[Item]) -> bool:
+        """Is the total a formula adding each of its direct rows once (then a difference comes from a row below,
+        reported there, and is not reported again here)?"""
+        formula = self.sheet.formulas.get((item.row.number, col + 1))
+        refs = _refs(formula, col) if formula else None
+        return refs is not None and bool(direct) and refs == Counter(i.row.number for i in direct)
 
     def _formula_hint(self, item: Item, col: int, expected: set[int]) -> str:
         formula = self.sheet.formulas.get((item.row.number, col + 1))
@@ -574,28 +591,38 @@ class _EvaluasiRenja:
     def _leaf_counts(self, row_number: int, col: int, seen: set[int]) -> Counter | None:
         """How many times each sub kegiatan row is counted by the formula of a cell (following subtotals)."""
         formula = self.sheet.formulas.get((row_number, col + 1))
-        if formula is None or row_number in seen:
+        refs = _refs(formula, col) if formula and row_number not in seen else None
+        if refs is None:
             return None
-        body = formula.lstrip("=").upper().replace(" ", "")
-        if re.search(r"[^A-Z0-9$:,()+]", body.replace("SUM(", "(")):
-            return None  # not a plain sum of cells: explained by quoting it
         counts: Counter = Counter()
-        for ref in _REF.finditer(body):
-            c1, r1, c2, r2 = ref.groups()
-            if column_index_from_string(c1) != col + 1 or (c2 and column_index_from_string(c2) != col + 1):
-                return None
-            for r in range(int(r1), int(r2 or r1) + 1):
-                target = self.by_row.get(r)
-                if target is None:
-                    continue
-                if target.level == "sub_kegiatan":
-                    counts[r] += 1
-                else:
-                    sub = self._leaf_counts(r, col, seen | {row_number})
-                    if sub is None:
-                        sub = Counter({leaf.row.number: 1 for leaf in self._leaves(target)})
-                    counts.update(sub)
+        for r, times in refs.items():
+            target = self.by_row.get(r)
+            if target is None:
+                continue
+            if target.level == "sub_kegiatan":
+                counts[r] += times
+                continue
+            sub = self._leaf_counts(r, col, seen | {row_number})
+            if sub is None:
+                sub = Counter({leaf.row.number: 1 for leaf in self._leaves(target)})
+            for leaf, n in sub.items():
+                counts[leaf] += n * times
         return counts
+
+
+def _refs(formula: str, col: int) -> Counter | None:
+    """The rows a plain sum of cells of column `col` (0-based) adds, with how often; None for anything else."""
+    body = formula.lstrip("=").upper().replace(" ", "")
+    if re.search(r"[^A-Z0-9$:,()+]", body.replace("SUM(", "(")):
+        return None  # not a plain sum of cells (a difference, a product …): explained by quoting it
+    rows: Counter = Counter()
+    for ref in _REF.finditer(body):
+        c1, r1, c2, r2 = ref.groups()
+        if column_index_from_string(c1) != col + 1 or (c2 and column_index_from_string(c2) != col + 1):
+            return None
+        for r in range(int(r1), int(r2 or r1) + 1):
+            rows[r] += 1
+    return rows
 
 
 def _rp(n: int) -> str:
