@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from renaksi.core.capaian import ROMAWI
-from renaksi.monev.models import EvaluasiIndikator, RealisasiAnggaran, RealisasiIndikator
+from renaksi.monev.selectors import monev_data
 from renaksi.perencanaan.models import RencanaAksi, Target
-from renaksi.perencanaan.selectors import plan_data
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -103,36 +102,28 @@ def _target_text(target: Target | None) -> str:
 
 
 def build_monev_form(*, rencana_aksi: RencanaAksi, triwulan: int = 1) -> MonevForm:
-    """The monev form of a plan: every indikator and sub kegiatan in the plan's order, with what is reported."""
-    data = plan_data(rencana_aksi=rencana_aksi)
-    plan = data.plan
-    realisasi = {(r.indikator_id, r.triwulan): r for r in RealisasiIndikator.objects.filter(
-        indikator__rencana_aksi_id=plan.pk)}
-    evaluasi = {e.indikator_id: e for e in EvaluasiIndikator.objects.filter(
-        indikator__rencana_aksi_id=plan.pk, triwulan=triwulan)}
-    anggaran = {(r.sub_kegiatan_id, r.triwulan): r.jumlah for r in RealisasiAnggaran.objects.filter(
-        sub_kegiatan__rencana_aksi_id=plan.pk)}
+    """The monev form of a plan: every indikator and sub kegiatan in the plan's order (`monev_data`), with what is
+    already reported."""
+    data = monev_data(rencana_aksi=rencana_aksi, triwulan=triwulan)
+    plan = data.plan.plan
     form = MonevForm(rencana_aksi_id=plan.pk, judul=plan.judul or str(plan),
                      perangkat_daerah=plan.perangkat_daerah.nama, tahun=plan.tahun, triwulan=triwulan)
-    for ind in data.indikator:
-        targets = data.targets.get(ind.pk, {})
-        sel = []
-        for tw in (1, 2, 3, 4):
-            r = realisasi.get((ind.pk, tw))
-            sel.append(None if r is None else RealisasiSel(nilai=r.nilai, kategori=r.kategori))
-        ev = evaluasi.get(ind.pk)
+    for item in data.indikator:
+        ind, ev = item.indikator, item.evaluasi
+        targets = data.plan.targets.get(ind.pk, {})
         form.indikator.append(IndikatorBaris(
-            id=ind.pk, sasaran=data.sasaran_by_id[ind.sasaran_id].uraian, nama=ind.nama, satuan=ind.satuan,
+            id=ind.pk, sasaran=item.sasaran.uraian if item.sasaran else "", nama=ind.nama, satuan=ind.satuan,
             target=tuple(_target_text(targets.get(tw)) for tw in (1, 2, 3, 4)),
-            target_tahun=_target_text(targets.get(None)), realisasi=tuple(sel),
+            target_tahun=_target_text(targets.get(None)),
+            realisasi=tuple(None if r is None else RealisasiSel(nilai=r.nilai, kategori=r.kategori)
+                            for r in item.realisasi),
             evaluasi=(ev.faktor_pendorong, ev.faktor_penghambat, ev.tindak_lanjut, ev.tindak_lanjut_renja)
             if ev else ("", "", "", ""),
         ))
-    for sub in data.sub_kegiatan:
-        form.sub_kegiatan.append(SubKegiatanBaris(
-            id=sub.pk, kode=sub.kode, nama=sub.nama, pagu=sub.pagu,
-            realisasi=tuple(anggaran.get((sub.pk, tw)) for tw in (1, 2, 3, 4)),
-        ))
+    for item in data.sub_kegiatan:
+        sub = item.sub_kegiatan
+        form.sub_kegiatan.append(SubKegiatanBaris(id=sub.pk, kode=sub.kode, nama=sub.nama, pagu=sub.pagu,
+                                                  realisasi=item.realisasi_anggaran))
     return form
 
 
