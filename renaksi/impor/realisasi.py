@@ -148,7 +148,7 @@ def _by_name(rows, nama: str):
 
 
 @dataclass(frozen=True)
-class Nilai:
+class NilaiRealisasi:
     """One value to write: what, which triwulan, the value, and where it was read."""
 
     jenis: str  # "realisasi_indikator", "realisasi_anggaran", "evaluasi"
@@ -189,11 +189,11 @@ def _check_plan(doc: RealisasiDoc, plan: RencanaAksi) -> None:
                            f"tidak ada yang disimpan.")
 
 
-def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[Nilai], list[Catatan], list[Catatan]]:
+def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[NilaiRealisasi], list[Catatan], list[Catatan]]:
     """The values to write, and the decisions and warnings of matching (unmatched rows with their places)."""
     decisions: list[Catatan] = []
     warnings: list[Catatan] = []
-    values: list[Nilai] = []
+    values: list[NilaiRealisasi] = []
     indikator = list(Indikator.objects.filter(rencana_aksi=plan).prefetch_related("sub_kegiatan", "kegiatan",
                                                                                  "program"))
     subs = list(SubKegiatan.objects.filter(rencana_aksi=plan))
@@ -205,11 +205,10 @@ def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[Nilai], list[Catat
         for tw, angka in enumerate(row.realisasi, start=1):
             if angka is None or angka.kosong:
                 continue
-            values.append(Nilai("realisasi_indikator", ind, tw, nilai=angka.nilai, kategori=angka.kategori,
-                                place=row.realisasi_place[tw - 1] or row.place))
+            values.append(NilaiRealisasi("realisasi_indikator", ind, tw, nilai=angka.nilai,
+                                         kategori=angka.kategori, place=row.realisasi_place[tw - 1] or row.place))
         if row.evaluasi_triwulan and any(t.teks for t in row.evaluasi.values()):
-            values.append(Nilai("evaluasi", ind, row.evaluasi_triwulan, place=row.place,
-                                teks={k: row.evaluasi[k].teks if k in row.evaluasi else "" for k in EVALUASI_FIELDS}))
+            values.append(NilaiRealisasi("evaluasi", ind, row.evaluasi_triwulan, place=row.place, teks={k: row.evaluasi[k].teks if k in row.evaluasi else "" for k in EVALUASI_FIELDS}))
 
     by_kode = {}
     for sub in subs:
@@ -221,7 +220,8 @@ def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[Nilai], list[Catat
             continue
         for tw, uang in enumerate(row.jumlah, start=1):
             if uang is not None and uang.nilai is not None:
-                values.append(Nilai("realisasi_anggaran", sub, tw, nilai=uang.nilai, place=uang.place or row.place))
+                values.append(NilaiRealisasi("realisasi_anggaran", sub, tw, nilai=uang.nilai,
+                                             place=uang.place or row.place))
     return values, decisions, warnings
 
 
@@ -287,7 +287,7 @@ def _match_sub(row: RealisasiAnggaranDoc, subs: list[SubKegiatan], by_kode, deci
 class RealisasiResult:
     rencana_aksi: RencanaAksi
     layout: str
-    values: list[Nilai]
+    values: list[NilaiRealisasi]
     written: dict[str, int]
     unchanged: int
     decisions: list[Catatan]
@@ -309,7 +309,7 @@ class RealisasiResult:
         }
 
 
-def _unchanged(value: Nilai, stored: dict) -> bool:
+def _unchanged(value: NilaiRealisasi, stored: dict) -> bool:
     current = stored.get((value.jenis, value.objek.pk, value.triwulan))
     if current is None:
         return False
@@ -369,7 +369,7 @@ def import_realisasi(parsed: ParsedRealisasi, *, rencana_aksi: RencanaAksi, user
     return result
 
 
-def _write(value: Nilai, by) -> None:
+def _write(value: NilaiRealisasi, by) -> None:
     if value.jenis == "realisasi_indikator":
         monev.realisasi_indikator_set(indikator=value.objek, triwulan=value.triwulan, nilai=value.nilai,
                                       kategori=value.kategori, by=by)
