@@ -192,3 +192,16 @@ def test_merged_header_read_as_columns():
     keys = {k.key for k in header.kolom.values()}
     assert keys >= {"no", "sasaran", "uraian", "indikator", "satuan", "target_renstra", "realisasi_renstra_lalu",
                     "target_renja", "realisasi_tahun", "realisasi_renstra", "capaian", "unit", "keterangan"}
+
+
+def test_cli_refuses_a_closed_triwulan_with_exit_status_1(plan, world, tmp_path):
+    from django.core.management.base import CommandError
+
+    monev.jendela_tutup(pemda=world.pemda, tahun=plan.tahun, triwulan=2)
+    path = tmp_path / "evaluasi-renja.xlsx"
+    path.write_bytes(workbook())
+    before = table_counts()
+    with pytest.raises(CommandError, match="TW II 2024") as exc:
+        run_cli(str(path), "--rencana-aksi", str(plan.pk))
+    assert exc.value.returncode == 1
+    assert table_counts() == before

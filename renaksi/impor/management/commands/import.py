@@ -61,6 +61,9 @@ class Command(BaseCommand):
             monev = realisasi.parse_realisasi(data, path.name)
             if monev is not None:
                 return self._realisasi(monev, options)
+            if options.get("rencana_aksi"):
+                raise CommandError(f"berkas {path.name} bukan buku kerja monev; --rencana-aksi hanya untuk impor "
+                                   f"realisasi (docs/impor/monev.md).", returncode=2)
             parsed = api.parse_document(data, path.name)
             replace = self._existing(parsed, kwargs) if options["replace"] else None
             if replace is not None:
