@@ -382,13 +382,19 @@ def _write(value: NilaiRealisasi, by) -> None:
 def plan_for(doc: RealisasiDoc, *, rencana_aksi_id: int | None = None, perangkat_daerah=None,
              tahun: int | None = None) -> RencanaAksi:
     """The plan a workbook goes into: the one asked for, else the one the Renaksi form names, else the latest
-    version of the PD's plan of the year (`perangkat_daerah` a PD or its name)."""
+    version of the PD's plan of the year (`perangkat_daerah` a PD or its name). Given a PD (the web page's choice),
+    a form naming a plan of another PD is refused (`ImporDitolak`)."""
     from renaksi.organisasi.models import PerangkatDaerah
 
     qs = RencanaAksi.objects.select_related("perangkat_daerah__pemda")
     pk = rencana_aksi_id or doc.rencana_aksi_id
     if pk:
         plan = qs.filter(pk=pk).first()
+        if isinstance(perangkat_daerah, PerangkatDaerah) and plan is not None and (
+                plan.perangkat_daerah_id != perangkat_daerah.pk):
+            # Said without naming that plan: the user may not even know it exists.
+            raise ImporDitolak(f"Formulir monev ini milik rencana aksi perangkat daerah lain, bukan "
+                               f"{perangkat_daerah.nama}; tidak ada yang disimpan.")
         if plan is None:
             raise ImporGagal(f"rencana aksi id {pk} tidak ada.", Place(doc.dokumen))
         return plan

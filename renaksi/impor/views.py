@@ -158,9 +158,9 @@ def _realisasi_preview(request, unggahan, pd: PerangkatDaerah, parsed) -> HttpRe
     """The realisasi a monev workbook would write, from a dry run with the user's rights and the open windows."""
     from renaksi.impor import realisasi
 
-    plan = _realisasi_plan(parsed, pd, unggahan.tahun)
-    context = {"unggahan": unggahan, "pd": pd, "plan": plan, "hasil": None, "penghalang": ""}
+    context = {"unggahan": unggahan, "pd": pd, "plan": None, "hasil": None, "penghalang": ""}
     try:
+        context["plan"] = plan = _realisasi_plan(parsed, pd, unggahan.tahun)
         result = realisasi.import_realisasi(parsed, rencana_aksi=plan, user=request.user, dry_run=True)
         context["hasil"] = result.as_json()
     except realisasi.ImporDitolak as exc:
@@ -171,8 +171,8 @@ def _realisasi_preview(request, unggahan, pd: PerangkatDaerah, parsed) -> HttpRe
 def _realisasi_confirm(request, unggahan, pd: PerangkatDaerah, parsed) -> HttpResponse:
     from renaksi.impor import realisasi
 
-    plan = _realisasi_plan(parsed, pd, unggahan.tahun)
     try:
+        plan = _realisasi_plan(parsed, pd, unggahan.tahun)
         result = realisasi.import_realisasi(parsed, rencana_aksi=plan, user=request.user)
     except realisasi.ImporDitolak as exc:
         messages.error(request, exc.message)

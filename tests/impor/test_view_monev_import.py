@@ -71,6 +71,23 @@ def test_closed_triwulan_shown_in_preview_and_confirm_refused(client, world, fil
     assert RealisasiIndikator.objects.count() == 0 and RealisasiAnggaran.objects.count() == 0
 
 
+def test_form_of_another_pemdas_plan_refused_without_naming_it(client, world):
+    monev.jendela_buka(pemda=world.foreign_plan.perangkat_daerah.pemda, tahun=2024, triwulan=1)
+    wb = openpyxl.load_workbook(io.BytesIO(ekspor.render_monev_xlsx(
+        ekspor.build_monev_form(rencana_aksi=world.foreign_plan))))
+    wb[ekspor.SHEET_INDIKATOR].cell(row=ekspor.HEADER_ROW + 1, column=10, value=15)
+    out = io.BytesIO()
+    wb.save(out)
+    client.force_login(world.alice)
+    token = _upload(client, world, out.getvalue())
+    html = client.get(reverse("import_preview", args=[token])).content.decode()
+    assert "perangkat daerah lain" in html and 'id="impor-konfirmasi"' not in html
+    assert f"→ {world.pd.nama}" in " ".join(html.split())  # her PD, not the plan the form names
+    assert "Kabupaten Lain" not in html
+    client.post(reverse("import_confirm", args=[token]))
+    assert RealisasiIndikator.objects.count() == 0
+
+
 @pytest.mark.parametrize("persona,status", [("alice", 200), ("kepala", 200), ("eve", 200), ("kabid", 200),
                                             ("charlie", 404), ("dave", 404)])
 def test_monev_form_download(client, world, persona, status):
