@@ -202,3 +202,13 @@ def test_plan_documents_are_not_taken_for_monev_workbooks(plan):
 
     data = template.render_xlsx(template.build_template_data(plan))
     assert realisasi.parse_realisasi(data, "ra.xlsx") is None
+
+
+@pytest.mark.parametrize("n_sub_kegiatan", [2, 20])
+def test_export_reads_a_constant_number_of_queries(world, django_assert_max_num_queries, n_sub_kegiatan):
+    plan = make_plan(world.other_pd, n_sub_kegiatan=n_sub_kegiatan)
+    plan = type(plan).objects.select_related("perangkat_daerah__pemda").get(pk=plan.pk)
+    with django_assert_max_num_queries(19):
+        form = ekspor.build_monev_form(rencana_aksi=plan)
+        ekspor.render_monev_xlsx(form)
+    assert len(form.sub_kegiatan) == n_sub_kegiatan

@@ -82,9 +82,11 @@ def _kinerja(grid: Grid, sheet: Sheet, row: Row, col: int, doc: RealisasiDoc, st
     place = grid.place(sheet, row, col)
     if (row.number, col + 1) in sheet.numbers:
         try:
-            return Angka(teks=text, nilai=Decimal(text.rstrip("%")), persen=text.endswith("%"))
+            nilai = Decimal(text.rstrip("%"))
         except InvalidOperation:
-            pass
+            nilai = None
+        if nilai is not None and nilai.is_finite():
+            return Angka(teks=text, nilai=nilai, persen=text.endswith("%"))
     try:
         angka = parse_angka(text, JenisAngka.UMUM)
     except AngkaTidakValid as exc:
@@ -105,7 +107,7 @@ def _rupiah(grid: Grid, sheet: Sheet, row: Row, col: int, doc: RealisasiDoc, str
     try:
         if (row.number, col + 1) in sheet.numbers:
             value = Decimal(text)
-            if value != value.to_integral_value():
+            if not value.is_finite() or value != value.to_integral_value():
                 raise AngkaTidakValid(f"'{text}': realisasi anggaran harus rupiah bulat, tanpa sen.")
             nilai: int | None = int(value)
         else:
