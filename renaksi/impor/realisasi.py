@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import Angka
 from renaksi.core.capaian import ROMAWI
 from renaksi.impor.dokumen import Teks, Uang
@@ -55,6 +56,7 @@ class RealisasiIndikatorDoc:
     realisasi_place: list[Place | None] = field(default_factory=lambda: [None] * 4)
     evaluasi: dict[str, Teks] = field(default_factory=dict)  # EVALUASI_FIELDS → text, for `evaluasi_triwulan`
     evaluasi_triwulan: int | None = None
+    sd: bool = False  # the K columns hold values to date (their header says "s.d.")
 
 
 @dataclass(eq=False)
@@ -202,7 +204,8 @@ def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[NilaiRealisasi], l
         ind = _match_indikator(row, indikator, decisions, warnings)
         if ind is None:
             continue
-        for tw, angka in enumerate(row.realisasi, start=1):
+        realisasi = _per_triwulan(row, ind, decisions) if row.sd else row.realisasi
+        for tw, angka in enumerate(realisasi, start=1):
             if angka is None or angka.kosong:
                 continue
             values.append(NilaiRealisasi("realisasi_indikator", ind, tw, nilai=angka.nilai,
@@ -223,6 +226,26 @@ def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[NilaiRealisasi], l
                 values.append(NilaiRealisasi("realisasi_anggaran", sub, tw, nilai=uang.nilai,
                                              place=uang.place or row.place))
     return values, decisions, warnings
+
+
+def _per_triwulan(row: RealisasiIndikatorDoc, ind: Indikator, decisions) -> list[Angka | None]:
+    """Realisasi written to date (s.d. TW n): a kumulatif indikator's realisasi is what was achieved *in* each
+    triwulan, so the previous value to date is subtracted; any other accumulation is kept as written (the value at
+    the end of the triwulan is the value to date)."""
+    if ind.akumulasi != Akumulasi.KUMULATIF:
+        return row.realisasi
+    result: list[Angka | None] = []
+    before = Decimal(0)
+    for angka in row.realisasi:
+        if angka is None or angka.nilai is None or angka.kategori:
+            result.append(angka)
+            continue
+        result.append(Angka(teks=angka.teks, nilai=angka.nilai - before))
+        before = angka.nilai
+    decisions.append(Catatan("monev.kinerja_sd", f"Realisasi indikator kumulatif '{ind.nama}' ditulis sampai dengan "
+                             f"triwulan (s.d.); yang disimpan adalah capaian dalam tiap triwulan (nilai s.d. triwulan "
+                             f"itu − nilai s.d. triwulan sebelumnya).", row.place))
+    return result
 
 
 def _match_indikator(row: RealisasiIndikatorDoc, rows: list[Indikator], decisions, warnings) -> Indikator | None:

@@ -143,6 +143,11 @@ def test_columns_to_date_are_detected_and_turned_into_amounts_per_triwulan(plan,
     result = realisasi.import_realisasi(realisasi.parse_realisasi(workbook(sd=True), "sd.xlsx"),
                                         rencana_aksi=plan, user=world.alice)
     assert any(d.kode == "monev.anggaran_sd" for d in result.decisions)
+    assert any(d.kode == "monev.kinerja_sd" for d in result.decisions)
+    iku = Indikator.objects.get(rencana_aksi=plan, is_iku=True)  # kumulatif: achieved in each triwulan
+    assert iku.akumulasi == "kumulatif"
+    assert {(r.triwulan, r.nilai) for r in RealisasiIndikator.objects.filter(indikator=iku)} == {
+        (1, Decimal("20")), (2, Decimal("2.5")), (3, Decimal("7.5"))}
     s1, s2, s3 = _subs(plan)
     assert {(r.sub_kegiatan_id, r.triwulan): r.jumlah for r in RealisasiAnggaran.objects.all()} == {
         (s1.pk, 1): 5_000_000, (s1.pk, 2): 2_500_000, (s1.pk, 3): 1_000_000,

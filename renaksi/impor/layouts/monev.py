@@ -357,6 +357,7 @@ class _EvaluasiRenja:
         for c, k in header.kolom.items():
             self.col.setdefault(k.key, c)
         self.tw_k = {k.tw: c for c, k in header.kolom.items() if k.key == "tw" and k.kind != "rp"}
+        self.k_sd = any(header.kolom[c].sd for c in self.tw_k.values())
         self.tw_rp = {k.tw: c for c, k in header.kolom.items() if k.key == "tw" and k.kind == "rp"}
         self.rp_cols = [c for c, k in header.kolom.items() if k.kind == "rp"]
         self.items: list[Item] = []
@@ -455,7 +456,7 @@ class _EvaluasiRenja:
         place = self.place(row, self.col["indikator"])
         item = RealisasiIndikatorDoc(nama=Teks(nama, place), place=place,
                                      satuan=row.cell(self.col["satuan"]) if "satuan" in self.col else "",
-                                     induk=induk.nama if induk else sasaran)
+                                     induk=induk.nama if induk else sasaran, sd=self.k_sd)
         for tw, c in self.tw_k.items():
             item.realisasi[tw - 1] = _kinerja(self.grid, self.sheet, row, c, self.doc, strict=False)
             item.realisasi_place[tw - 1] = self.place(row, c)
