@@ -50,6 +50,7 @@ def test_preview_then_confirm_writes_the_realisasi(client, world, filled):
     html = client.get(reverse("import_preview", args=[token])).content.decode()
     assert "Pratinjau impor realisasi" in html and 'id="impor-konfirmasi"' in html
     assert "Persentase partisipasi pemilih" in html and "4000000" in html
+    assert "Nilai yang harus diputuskan (0)" in html and "Peringatan (0)" in html
     assert RealisasiIndikator.objects.count() == 0 and RealisasiAnggaran.objects.count() == 0
 
     response = client.post(reverse("import_confirm", args=[token]))
@@ -106,3 +107,14 @@ def test_monev_form_download_anonymous_and_bad_triwulan(client, world):
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(world.alice)
     assert client.get(url + "?triwulan=5").status_code == 404
+
+
+def test_preview_lists_an_unmatched_row_with_its_place(client, world, filled):
+    wb = openpyxl.load_workbook(io.BytesIO(filled))
+    wb[ekspor.SHEET_SUB_KEGIATAN].append([999999, "", "Sub kegiatan yang tidak ada", None, 100])
+    out = io.BytesIO()
+    wb.save(out)
+    client.force_login(world.alice)
+    html = client.get(reverse("import_preview", args=[_upload(client, world, out.getvalue())])).content.decode()
+    assert "Peringatan (1)" in html
+    assert "Sub kegiatan id 999999" in html and "lembar &#x27;Sub kegiatan&#x27;, baris 8" in html
