@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "renaksi.accounts",
     "renaksi.organisasi",
     "renaksi.perencanaan",
+    "renaksi.monev",
     "renaksi.impor",
     "renaksi.pemeriksaan",
     "renaksi.laporan",
@@ -141,6 +142,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Monitoring: the largest bukti dukung file accepted (bytes), and the forecast capaian (%) below which an
+# indikator is flagged "berisiko".
+RENAKSI_BUKTI_MAX_BYTES = int(os.environ.get("RENAKSI_BUKTI_MAX_BYTES", 10 * 1024 * 1024))
+RENAKSI_AMBANG_BERISIKO = os.environ.get("RENAKSI_AMBANG_BERISIKO", "90")
 
 # Imports: the largest document accepted, in bytes.
 RENAKSI_IMPORT_MAX_BYTES = int(os.environ.get("RENAKSI_IMPORT_MAX_BYTES", 20 * 1024 * 1024))

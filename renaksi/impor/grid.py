@@ -100,6 +100,14 @@ class Row:
 class Sheet:
     name: str
     rows: list[Row] = field(default_factory=list)
+    # XLSX only: the formula of each formula cell by (row, column), 1-based ("=SUM(H10:H14)"); its value is in
+    # `rows`. A layout may read which cells are totals from them; every other layout ignores them.
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    # XLSX only: merged ranges as (min_row, min_col, max_row, max_col), 1-based.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # XLSX only: the cells stored as numbers (not as text), by (row, column): their text has no grouping and "."
+    # is always the decimal point ("33.333"), so a layout can read them without guessing the separators.
+    numbers: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass

@@ -9,4 +9,5 @@ urlpatterns = [
     path("impor/<str:token>/konfirmasi/", views.import_confirm, name="import_confirm"),
     path("impor/<str:token>/batal/", views.import_cancel, name="import_cancel"),
     path("rencana-aksi/<int:pk>/ekspor-templat/", views.plan_export_template, name="plan_export_template"),
+    path("rencana-aksi/<int:pk>/ekspor-monev/", views.plan_export_monev, name="plan_export_monev"),
 ]

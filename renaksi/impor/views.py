@@ -1,7 +1,8 @@
 """Import pages: upload → preview (a dry run) → "Impor"; and the Renaksi template, blank or filled with a plan.
 
 The views only route: reading and importing are `renaksi.impor.api`, the staged upload and the preview are
-`renaksi.impor.pratinjau`, the template is `renaksi.impor.template`. Any `ImporGagal` shows the form again with its
+`renaksi.impor.pratinjau`, the template is `renaksi.impor.template`. A monev workbook (realisasi for an existing
+plan, `renaksi.impor.realisasi`) takes the same upload → preview → "Impor" path with its own preview page. Any `ImporGagal` shows the form again with its
 Indonesian message and place; nothing is written before "Impor" is pressed.
 """
 
@@ -42,9 +43,16 @@ def _get_pd_for_import(request, pd_id: int) -> PerangkatDaerah:
 
 
 def _parse(data: bytes, filename: str):
-    from renaksi.impor import api  # the importer core; imported late so that URLs load without it
+    """A monev workbook (`ParsedRealisasi`) or a plan document (`ParsedDocument`)."""
+    from renaksi.impor import api, realisasi  # the importer core; imported late so that URLs load without it
 
-    return api.parse_document(data, filename)
+    return realisasi.parse_realisasi(data, filename) or api.parse_document(data, filename)
+
+
+def _is_realisasi(parsed) -> bool:
+    from renaksi.impor import realisasi
+
+    return isinstance(parsed, realisasi.ParsedRealisasi)
 
 
 def _error_text(exc: Exception) -> str:
@@ -94,6 +102,8 @@ def import_preview(request, token: str):
     pd = _get_pd_for_import(request, unggahan.perangkat_daerah_id)
     try:
         parsed = _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
+        if _is_realisasi(parsed):
+            return _realisasi_preview(request, unggahan, pd, parsed)
         preview = pratinjau.build_preview(parsed, user=request.user, nama_berkas=unggahan.nama_berkas,
                                           perangkat_daerah=pd, tahun=unggahan.tahun)
     except Exception as exc:  # ImporGagal, or a bug: either way the form says so (see _error_text)
@@ -114,6 +124,8 @@ def import_confirm(request, token: str):
 
     try:
         parsed = _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
+        if _is_realisasi(parsed):
+            return _realisasi_confirm(request, unggahan, pd, parsed)
         year = pratinjau.document_year(parsed, unggahan.tahun)
         existing = pratinjau.existing_plan(pd, year)
         if (existing.pk if existing else None) != unggahan.existing_id:
@@ -145,6 +157,43 @@ def import_confirm(request, token: str):
     plan = result.rencana_aksi
     messages.success(request, gettext("Dokumen %(berkas)s diimpor menjadi %(plan)s.")
                      % {"berkas": unggahan.nama_berkas, "plan": plan})
+    return redirect("plan_editor", pk=plan.pk)
+
+
+def _realisasi_plan(parsed, pd: PerangkatDaerah, tahun: int | None) -> RencanaAksi:
+    from renaksi.impor import realisasi
+
+    return realisasi.plan_for(parsed.dokumen, perangkat_daerah=pd, tahun=tahun)
+
+
+def _realisasi_preview(request, unggahan, pd: PerangkatDaerah, parsed) -> HttpResponse:
+    """The realisasi a monev workbook would write, from a dry run with the user's rights and the open windows."""
+    from renaksi.impor import realisasi
+
+    context = {"unggahan": unggahan, "pd": pd, "plan": None, "hasil": None, "penghalang": ""}
+    try:
+        context["plan"] = plan = _realisasi_plan(parsed, pd, unggahan.tahun)
+        result = realisasi.import_realisasi(parsed, rencana_aksi=plan, user=request.user, dry_run=True)
+        context["hasil"] = result.as_json()
+    except realisasi.ImporDitolak as exc:
+        context["penghalang"] = exc.message
+    return render(request, "impor/preview_realisasi.html", context)
+
+
+def _realisasi_confirm(request, unggahan, pd: PerangkatDaerah, parsed) -> HttpResponse:
+    from renaksi.impor import realisasi
+
+    try:
+        plan = _realisasi_plan(parsed, pd, unggahan.tahun)
+        result = realisasi.import_realisasi(parsed, rencana_aksi=plan, user=request.user)
+    except realisasi.ImporDitolak as exc:
+        messages.error(request, exc.message)
+        return redirect("import_preview", token=unggahan.token)
+    pratinjau.discard(request, unggahan)
+    n = result.written
+    messages.success(request, f"Realisasi dari {unggahan.nama_berkas} disimpan ke {plan}: "
+                              f"{n['realisasi_indikator']} realisasi indikator, {n['realisasi_anggaran']} realisasi "
+                              f"anggaran, {n['evaluasi']} evaluasi.")
     return redirect("plan_editor", pk=plan.pk)
 
 
@@ -202,3 +251,20 @@ def plan_export_template(request, pk: int):
         data.temuan = template.temuan_rows(pemeriksaan.sort_findings(pemeriksaan.open_findings(
             pemeriksaan.check_plan(plan))))
     return _attachment(_render(data, fmt), fmt, template.export_filename(data, plan, fmt))
+
+
+@login_required
+def plan_export_monev(request, pk: int):
+    """The plan's monev form as XLSX (`renaksi.monev.ekspor`); `?triwulan=N` picks the faktor columns' triwulan."""
+    from renaksi.monev import ekspor
+
+    plan = get_object_or_404(RencanaAksi.objects.select_related("perangkat_daerah__pemda"), pk=pk)
+    if not request.user.has_perm("monev.view_monev", plan):
+        raise Http404  # don't reveal that it exists
+    triwulan = request.GET.get("triwulan", "1")
+    if triwulan not in ("1", "2", "3", "4"):
+        raise Http404
+    form = ekspor.build_monev_form(rencana_aksi=plan, triwulan=int(triwulan))
+    response = HttpResponse(ekspor.render_monev_xlsx(form), content_type=ekspor.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, ekspor.export_filename(form))
+    return response

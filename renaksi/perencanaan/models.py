@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from renaksi.core.akumulasi import Akumulasi
+from renaksi.core.capaian import RumusNegatif
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
 MONEY = {"null": True, "blank": True, "validators": [MinValueValidator(0, "Pagu tidak boleh negatif.")]}
@@ -196,6 +197,11 @@ class Indikator(PlanRow):
     formulasi = models.TextField(_("formulasi"), blank=True)
     polaritas = models.CharField(_("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
     polaritas_disimpulkan = models.BooleanField(_("polaritas disimpulkan"), default=False)
+    # Only for negative polarity: how capaian is computed (renaksi.core.capaian).
+    rumus_negatif = models.CharField(
+        _("rumus capaian polaritas negatif"), max_length=10, choices=RumusNegatif.choices,
+        default=RumusNegatif.SELISIH,
+    )
     akumulasi = models.CharField(_("akumulasi"), max_length=20, choices=Akumulasi.choices, default=Akumulasi.KUMULATIF)
     akumulasi_disimpulkan = models.BooleanField(_("akumulasi disimpulkan"), default=False)
     alasan_inferensi = models.TextField(_("alasan inferensi"), blank=True)

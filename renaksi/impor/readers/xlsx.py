@@ -10,6 +10,8 @@
 - Dates become ISO (``2024-01-02``).
 - A formula cell gives the value Excel saved with it; a formula without a saved value (a file written by a program
   that never calculated it) is refused, naming the cell: the importer never computes formulas itself.
+Each `Sheet` also keeps the formula of every formula cell, the merged ranges and which cells are stored as numbers
+(layouts that read totals and merged headers use them; see `grid.Sheet`).
 Rows are numbered as in Excel; blank rows are kept (as blank `Row`s), trailing empty cells are dropped.
 """
 
@@ -123,6 +125,8 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
         grid = Grid(dokumen=filename, format="xlsx")
         for ws in sheets:
             cells: dict[int, dict[int, str]] = {}
+            formulas: dict[tuple[int, int], str] = {}
+            numbers: set[tuple[int, int]] = set()
             for (row, col), cell in sorted(ws._cells.items()):  # the loaded cells only, never a styled empty range
                 value = cell.value
                 if value is None or value == "":
@@ -130,6 +134,7 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                 place = Place(filename, sheet=ws.title, baris=row, kolom=col)
                 coordinate = f"{get_column_letter(col)}{row}"
                 if _is_formula(cell):
+                    formulas[(row, col)] = getattr(cell.value, "text", None) or str(cell.value)
                     if cached is None:
                         cached = _load(data, filename, data_only=True)
                     value = cached[ws.title].cell(row=row, column=col).value
@@ -145,10 +150,13 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                     text = _cell_text(value, cell.number_format)
                 except NotFinite as exc:
                     raise ImporGagal(
-                        f"sel {coordinate} berisi angka tak terhingga atau bukan angka ({exc}), misalnya karena "
-                        "ditulis 1e400; tulis angka yang dimaksud, simpan, lalu unggah lagi.",
+                        gettext("sel %(coordinate)s berisi angka tak terhingga atau bukan angka (%(nilai)s), "
+                                "misalnya karena ditulis 1e400; tulis angka yang dimaksud, simpan, lalu unggah lagi.")
+                        % {"coordinate": coordinate, "nilai": exc},
                         place,
                     ) from exc
+                if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+                    numbers.add((row, col))
                 if not text:
                     continue
                 check_cell_length(text, place, f"sel {coordinate}")
@@ -180,7 +188,9 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
             for number in range(1, last_row + 1):
                 by_col = cells.get(number, {})
                 rows.append(Row(cells=[by_col.get(c, "") for c in range(1, max(by_col, default=0) + 1)], number=number))
-            grid.sheets.append(Sheet(name=ws.title, rows=rows))
+            merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+            grid.sheets.append(Sheet(name=ws.title, rows=rows, formulas=formulas, merged=merged,
+                                     numbers=numbers))
         return grid
     finally:
         workbook.close()

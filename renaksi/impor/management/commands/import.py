@@ -5,6 +5,12 @@
     renaksi import ra.txt --dry-run --json                # read and count, store nothing
     renaksi import ra.txt --replace                       # show what changes, then replace the existing plan
     renaksi import ra.txt --pengguna budi                 # as user budi: only into a PD he may import into
+    renaksi import monev-tw2.xlsx --rencana-aksi 12       # a monev workbook: realisasi into an existing plan
+
+A monev workbook (the form of `renaksi export_monev`, or the Permendagri 86/2017 "Evaluasi terhadap hasil Renja"
+table) is recognised by its columns; its realisasi go into an existing plan: --rencana-aksi, else the plan the form
+names, else the PD's (--perangkat-daerah or the title) plan of the year (--tahun or the title). See
+docs/impor/monev.md; a closed triwulan or a workbook of another PD is refused (exit 1), nothing written.
 
 Exit status: 0 stored (or, with --dry-run, readable); 2 the document cannot be read or stored (the message on stderr
 names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked; or
@@ -24,7 +30,7 @@ from django.db import DatabaseError, transaction
 
 from renaksi.core.angka import format_rupiah
 from renaksi.core.db import database_busy, pesan_sibuk
-from renaksi.impor import api
+from renaksi.impor import api, realisasi
 from renaksi.impor.grid import ImporGagal
 from renaksi.impor.writer import resolve_tujuan
 from renaksi.perencanaan.models import RencanaAksi
@@ -44,6 +50,8 @@ class Command(BaseCommand):
                             help="nama perangkat daerah (bawaan: dari judul dokumen)")
         parser.add_argument("--dry-run", action="store_true", help="baca dan hitung saja, tidak menyimpan apa pun")
         parser.add_argument("--json", action="store_true", help="cetak hasil sebagai satu objek JSON")
+        parser.add_argument("--rencana-aksi", dest="rencana_aksi", type=int,
+                            help="monev: id rencana aksi yang menerima realisasi")
         parser.add_argument("--replace", action="store_true",
                             help="ganti rencana aksi yang sudah ada untuk perangkat daerah dan tahun yang sama "
                                  "(perbedaannya ditampilkan lebih dulu)")
@@ -59,6 +67,12 @@ class Command(BaseCommand):
             raise CommandError(f"berkas {path.name}: tidak dapat dibuka ({exc.strerror or exc}).", returncode=2) from exc
         user = self._user(options["pengguna"]) if options.get("pengguna") else None
         try:
+            monev = realisasi.parse_realisasi(data, path.name)
+            if monev is not None:
+                return self._realisasi(monev, options)
+            if options.get("rencana_aksi"):
+                raise CommandError(f"berkas {path.name} bukan buku kerja monev; --rencana-aksi hanya untuk impor "
+                                   f"realisasi (docs/impor/monev.md).", returncode=2)
             parsed = api.parse_document(data, path.name)
             if user is not None:
                 self._check_allowed(user, parsed, kwargs)
@@ -80,6 +94,29 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         else:
             self._print(result, replaced=replace is not None)
+
+    def _realisasi(self, parsed: realisasi.ParsedRealisasi, options) -> None:
+        """A monev workbook: its realisasi into an existing plan (errors are handled by `handle`)."""
+        plan = realisasi.plan_for(parsed.dokumen, rencana_aksi_id=options.get("rencana_aksi"),
+                                  perangkat_daerah=options.get("perangkat_daerah"), tahun=options.get("tahun"))
+        result = realisasi.import_realisasi(parsed, rencana_aksi=plan, dry_run=options["dry_run"])
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+            return
+        what = "dibaca (uji coba, tidak disimpan)" if result.dry_run else "disimpan"
+        n = result.written
+        self.stdout.write(f"Realisasi untuk {plan} {what}: {n['realisasi_indikator']} realisasi indikator, "
+                          f"{n['realisasi_anggaran']} realisasi anggaran, {n['evaluasi']} evaluasi; "
+                          f"{result.unchanged} nilai tidak berubah.")
+        self._notes(result)
+
+    def _notes(self, result) -> None:
+        for title, notes in (("Keputusan", result.decisions), ("Peringatan", result.warnings)):
+            if notes:
+                self.stdout.write(f"{title} ({len(notes)}):")
+                for note in notes:
+                    self.stdout.write(f"  - [{note.kode}] {note.judul}: {note.pesan}"
+                                      + (f" [{note.place.describe()}]" if note.place else ""))
 
     @staticmethod
     def _user(username: str):
@@ -121,9 +158,4 @@ class Command(BaseCommand):
         self.stdout.write("  " + ", ".join(f"{n} {LABELS[k]}" for k, n in result.counts.items()))
         self.stdout.write("  pagu: " + ", ".join(f"{LABELS[k]} {format_rupiah(v, rp=True)}"
                                                 for k, v in result.pagu.items()))
-        for title, notes in (("Keputusan", result.decisions), ("Peringatan", result.warnings)):
-            if notes:
-                self.stdout.write(f"{title} ({len(notes)}):")
-                for note in notes:
-                    self.stdout.write(f"  - [{note.kode}] {note.judul}: {note.pesan}"
-                                      + (f" [{note.place.describe()}]" if note.place else ""))
+        self._notes(result)

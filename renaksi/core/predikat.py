@@ -1,0 +1,40 @@
+"""Predikat of a capaian by the bands of Permendagri 86/2017 (evaluasi hasil Renja).
+
+Capaian in %: > 90 Sangat Tinggi; > 75 – 90 Tinggi; > 65 – 75 Sedang; > 50 – 65 Rendah; ≤ 50 Sangat Rendah.
+The bounds belong to the lower band: exactly 90 is Tinggi, exactly 50 is Sangat Rendah. No capaian (None, a
+codes-only category result) has no predikat. Capaian above 100 is Sangat Tinggi (the bands have no upper end).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Predikat(models.TextChoices):
+    SANGAT_TINGGI = "sangat_tinggi", _("Sangat Tinggi")
+    TINGGI = "tinggi", _("Tinggi")
+    SEDANG = "sedang", _("Sedang")
+    RENDAH = "rendah", _("Rendah")
+    SANGAT_RENDAH = "sangat_rendah", _("Sangat Rendah")
+
+
+# (lower bound, exclusive; predikat), highest first.
+BATAS = (
+    (Decimal(90), Predikat.SANGAT_TINGGI),
+    (Decimal(75), Predikat.TINGGI),
+    (Decimal(65), Predikat.SEDANG),
+    (Decimal(50), Predikat.RENDAH),
+)
+
+
+def predikat(capaian: Decimal | None) -> Predikat | None:
+    """The band a capaian (%) falls in, or None without a capaian."""
+    if capaian is None:
+        return None
+    for batas, nama in BATAS:
+        if capaian > batas:
+            return nama
+    return Predikat.SANGAT_RENDAH

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MonevConfig(AppConfig):
+    name = "renaksi.monev"
+    label = "monev"
+    verbose_name = "Monitoring dan evaluasi"
