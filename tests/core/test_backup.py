@@ -20,7 +20,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from renaksi.core.backup import EXCLUDED, media_files
+from renaksi.core.backup import EXCLUDED, flush_database, media_files
 from renaksi.pemeriksaan import api, services
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import RencanaAksi, SubKegiatan
@@ -85,7 +85,7 @@ def test_round_trip_restores_every_row_and_file(built, tmp_path):
     assert manifest["jumlah_baris"]["perencanaan.rencanaaksi"] == 2
     assert set(manifest["sha256"]) == {"data.json", *(f"media/{name}" for name in FILES)}
 
-    call_command("flush", interactive=False, verbosity=0)
+    flush_database()
     for name in media_files():
         default_storage.delete(name)
     assert not RencanaAksi.objects.exists()
