@@ -124,7 +124,12 @@ def create_backup(path: Path) -> Summary:
     path = Path(path)
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / DATA
-        with transaction.atomic():  # one consistent snapshot on PostgreSQL; counts and rows agree
+        outermost = not connection.in_atomic_block
+        with transaction.atomic():
+            if outermost and connection.vendor == "postgresql":
+                # One snapshot of every table while people keep working: the rows and the counts agree.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             with dump.open("w", encoding="utf-8") as stream:
                 write_rows(stream)
             counts = row_counts()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -72,6 +73,8 @@ def built(db):
     yield world
     for name in media_files():
         default_storage.delete(name)
+    # Restoring recreated the content types inside the test's transaction, now rolled back: forget their ids.
+    ContentType.objects.clear_cache()
 
 
 def test_round_trip_restores_every_row_and_file(built, tmp_path):
