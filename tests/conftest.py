@@ -54,3 +54,13 @@ def browser_type_launch_args(browser_type_launch_args):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def page(page):
+    """Playwright's page, failing the test when the browser reports a Content Security Policy violation."""
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
+    yield page
+    assert not violations, f"Pelanggaran Content Security Policy di peramban: {violations}"

@@ -22,3 +22,14 @@ def test_every_environment_setting_is_documented_in_the_readme():
     assert names, "no settings found: the pattern no longer matches config/settings"
     missing = sorted(n for n in names if f"`{n}`" not in readme)
     assert not missing, f"README does not document: {missing}"
+
+
+def test_the_admin_guide_is_linked_and_its_commands_exist():
+    from django.core.management import get_commands
+
+    assert "(docs/admin/deploy.md)" in (ROOT / "README.md").read_text()
+    guide = (ROOT / "docs" / "admin" / "deploy.md").read_text()
+    used = set(re.findall(r"(?m)(?:^|bin/|`)renaksi ([a-z_]+)", guide))
+    assert {"backup", "restore", "migrate", "check"} <= used
+    missing = sorted(used - set(get_commands()) - {"axes_reset_username"})  # axes: see the guide
+    assert not missing, f"docs/admin/deploy.md uses commands that do not exist: {missing}"

@@ -21,7 +21,8 @@ class User(AbstractUser):
     perangkat_daerah = models.ForeignKey(
         "organisasi.PerangkatDaerah", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    bidang = models.ForeignKey("organisasi.Bidang", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # PROTECT: a bidang that a user (a kepala bidang) is scoped to cannot be deleted from under him.
+    bidang = models.ForeignKey("organisasi.Bidang", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     pejabat = models.ForeignKey(
         "organisasi.Pejabat", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from renaksi.perencanaan.models import RencanaAksi
 
@@ -27,6 +28,7 @@ def _get_plan_for_user(request, pk: int) -> RencanaAksi | None:
     return None
 
 
+@require_GET
 def ra_document(request, pk: int) -> HttpResponse:
     """The plan as the document a PD publishes (cover, Tabel 2.1–2.4, one page per bidang), printable."""
     plan = _get_plan_for_user(request, pk)

@@ -46,6 +46,7 @@ PLAN = ("rencana_aksi__perangkat_daerah",)
 
 
 @login_required
+@require_GET
 def home(request):
     plans = selectors.rencana_aksi_list_for_user(user=request.user)
     by_year = [(tahun, list(rows)) for tahun, rows in groupby(plans, key=lambda p: p.tahun)]

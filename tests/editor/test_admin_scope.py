@@ -157,3 +157,20 @@ def test_bidang_rows_of_another_pemda_are_not_listed(admin_pemda, foreign):
     html = admin_pemda.get(reverse("admin:organisasi_bidang_changelist")).content.decode()
     assert Bidang.objects.filter(nama="Bidang Politik Lain").exists()
     assert "Bidang Politik Lain" not in html
+
+
+def test_a_view_only_admin_cannot_revert_through_the_history_form(client, world):
+    """simple-history hid the revert button from a view-only user but still saved his POST."""
+    from django.utils import timezone
+
+    from renaksi.accounts.models import User
+
+    pengakuan = Pengakuan.objects.create(rencana_aksi=world.plan, rule="aksi.without_pj", lokasi="aksi:1",
+                                         nilai="x", pesan="p", catatan="asli", waktu=timezone.now())
+    pengakuan.catatan = "diubah"
+    pengakuan.save()
+    record = pengakuan.history.order_by("history_id").first()
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "rahasia-root-123"))
+    url = reverse("admin:pemeriksaan_pengakuan_simple_history", args=[pengakuan.pk, record.history_id])
+    assert client.post(url, {"catatan": "asli"}).status_code == 403
+    assert Pengakuan.objects.get(pk=pengakuan.pk).catatan == "diubah"

@@ -8,3 +8,10 @@ document.body.addEventListener("htmx:responseError", function (event) {
     box.classList.remove("d-none");
   }
 });
+
+// A button marked data-cetak prints the page (no inline handlers: the Content Security Policy forbids them).
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-cetak]")) {
+    window.print();
+  }
+});
