@@ -1,0 +1,309 @@
+"""Reads of monitoring data for pages, exports and the CLI: the plan (from `perencanaan.selectors.plan_data`, the
+one way a plan is read) with its realisasi, capaian, predikat, forecast and follow-up, for a chosen triwulan.
+
+`monev_data` costs a constant number of queries (plan_data's 11 + 7), whatever the size of the plan.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, QuerySet
+
+from renaksi.core.anggaran import efisiensi, serapan, serapan_total
+from renaksi.core.capaian import Capaian, Isian, Kategori, hitung_capaian
+from renaksi.core.peringatan import Ramalan, ramal
+from renaksi.core.predikat import Predikat, predikat
+from renaksi.organisasi.models import PerangkatDaerah
+from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, Sasaran, SubKegiatan
+from renaksi.perencanaan.selectors import PlanData, plan_data
+
+from .models import (
+    EvaluasiIndikator,
+    JendelaPelaporan,
+    ProgresAksi,
+    RealisasiAnggaran,
+    RealisasiIndikator,
+    TindakLanjut,
+)
+
+TRIWULAN = (1, 2, 3, 4)
+
+
+def isian(nilai: Decimal | None, kategori: str = "") -> Isian:
+    """A stored target or realisasi (`nilai`, `kategori`) as the capaian rules read it."""
+    return Kategori(kategori, nilai) if kategori else nilai
+
+
+def ambang_berisiko() -> Decimal:
+    return Decimal(str(settings.RENAKSI_AMBANG_BERISIKO))
+
+
+@dataclass(frozen=True)
+class IndikatorMonev:
+    """One indikator for triwulan n: targets and realisasi TW I–IV (None where empty), capaian up to n with its
+    formula, predikat, the year-end forecast, the evaluasi of n, the tindak lanjut to follow up in n (written in
+    earlier triwulan and still open, or closed in n) and the number of bukti dukung per triwulan."""
+
+    indikator: Indikator
+    sasaran: Sasaran | None
+    target_tahun: Isian
+    target: tuple[Isian, ...]
+    realisasi: tuple[RealisasiIndikator | None, ...]
+    capaian: Capaian
+    predikat: Predikat | None
+    ramalan: Ramalan
+    evaluasi: EvaluasiIndikator | None
+    tindak_lanjut: tuple[TindakLanjut, ...]
+    jumlah_bukti: tuple[int, ...]
+
+    @property
+    def nilai_realisasi(self) -> tuple[Isian, ...]:
+        return tuple(None if r is None else isian(r.nilai, r.kategori) for r in self.realisasi)
+
+    @property
+    def berisiko(self) -> bool:
+        return self.ramalan.berisiko
+
+
+@dataclass(frozen=True)
+class SubKegiatanMonev:
+    """Realisasi anggaran TW I–IV (spent in each triwulan; None where not reported) and serapan up to n (%)."""
+
+    sub_kegiatan: SubKegiatan
+    realisasi_anggaran: tuple[int | None, ...]
+    serapan: Decimal | None
+
+    @property
+    def pagu(self) -> int | None:
+        return self.sub_kegiatan.pagu
+
+
+@dataclass(frozen=True)
+class AksiMonev:
+    """Months planned (1–12) and the progress reported per month."""
+
+    aksi: Aksi
+    bulan_rencana: frozenset[int]
+    progres: dict[int, ProgresAksi]
+
+
+@dataclass(frozen=True)
+class MonevData:
+    plan: PlanData
+    triwulan: int
+    jendela: JendelaPelaporan | None  # the reporting window of the triwulan (None: never opened)
+    indikator: tuple[IndikatorMonev, ...]
+    sub_kegiatan: tuple[SubKegiatanMonev, ...]
+    aksi: tuple[AksiMonev, ...]
+    serapan_kegiatan: dict[int, Decimal | None] = field(default_factory=dict)
+    serapan_program: dict[int, Decimal | None] = field(default_factory=dict)
+
+    @property
+    def dibuka(self) -> bool:
+        return self.jendela is not None and self.jendela.dibuka
+
+    def efisiensi(self, item: IndikatorMonev, sub_kegiatan: SubKegiatanMonev) -> Decimal | None:
+        return efisiensi(item.capaian.nilai, sub_kegiatan.serapan)
+
+    def as_json(self) -> dict[str, Any]:
+        """The machine shape of `renaksi monev --json`: decimals as strings, missing values as null."""
+        return {
+            "rencana_aksi": {"id": self.plan.plan.pk},
+            "triwulan": self.triwulan,
+            "indikator": [{
+                "id": i.indikator.pk,
+                "nama": i.indikator.nama,
+                "satuan": i.indikator.satuan,
+                "polaritas": i.indikator.polaritas,
+                "akumulasi": i.indikator.akumulasi,
+                "target_tahun": _json(i.target_tahun),
+                "target": [_json(t) for t in i.target],
+                "realisasi": [_json(r) for r in i.nilai_realisasi],
+                "capaian": _json(i.capaian.nilai),
+                "rumus": i.capaian.rumus,
+                "predikat": None if i.predikat is None else str(i.predikat.value),
+                "berisiko": i.berisiko,
+            } for i in self.indikator],
+            "sub_kegiatan": [{
+                "id": s.sub_kegiatan.pk,
+                "nama": s.sub_kegiatan.nama,
+                "pagu": s.pagu,
+                "realisasi_anggaran": list(s.realisasi_anggaran),
+                "serapan": _json(s.serapan),
+            } for s in self.sub_kegiatan],
+        }
+
+
+def _json(value: Isian) -> str | None:
+    """A Decimal as a string: percentages (2 decimals) as computed, stored values without trailing zeros."""
+    if value is None:
+        return None
+    if isinstance(value, Kategori):
+        return str(value)
+    return str(value) if value.as_tuple().exponent == -2 else format(value.normalize(), "f")
+
+
+def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int) -> MonevData:
+    """Everything the monev form, its exports and the CLI show for one plan and triwulan."""
+    if not 1 <= triwulan <= 4:
+        raise ValueError(f"triwulan harus 1–4, bukan {triwulan}")
+    plan = plan_data(rencana_aksi=rencana_aksi)
+    ra = rencana_aksi.pk
+    pemda_id = PerangkatDaerah.objects.filter(pk=rencana_aksi.perangkat_daerah_id).values_list(
+        "pemda_id", flat=True).first()
+    jendela = JendelaPelaporan.objects.filter(pemda_id=pemda_id, tahun=rencana_aksi.tahun,
+                                              triwulan=triwulan).first()
+
+    realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
+    for r in RealisasiIndikator.objects.filter(indikator__rencana_aksi_id=ra):
+        realisasi[r.indikator_id][r.triwulan] = r
+    bukti: dict[tuple[int, int], int] = {
+        (row["realisasi__indikator_id"], row["realisasi__triwulan"]): row["n"]
+        for row in _bukti_counts(ra)
+    }
+    evaluasi = {e.indikator_id: e for e in EvaluasiIndikator.objects.filter(indikator__rencana_aksi_id=ra,
+                                                                            triwulan=triwulan)}
+    tindak_lanjut: dict[int, list[TindakLanjut]] = defaultdict(list)
+    for tl in TindakLanjut.objects.filter(indikator__rencana_aksi_id=ra, triwulan__lt=triwulan).order_by(
+            "triwulan", "id"):
+        if tl.terbuka or tl.status_triwulan == triwulan:
+            tindak_lanjut[tl.indikator_id].append(tl)
+
+    ambang = ambang_berisiko()
+    indikator = []
+    for ind in plan.indikator_by_sasaran_order():
+        targets = plan.triwulan_targets(ind.pk)
+        yearly = plan.target(ind.pk)
+        target = tuple(None if t is None else isian(t.nilai, t.kategori) for t in targets)
+        target_tahun = None if yearly is None else isian(yearly.nilai, yearly.kategori)
+        own = realisasi.get(ind.pk, {})
+        rows = tuple(own.get(tw) for tw in TRIWULAN)
+        values = [None if r is None else isian(r.nilai, r.kategori) for r in rows]
+        kw = {"target": target, "target_tahun": target_tahun, "realisasi": values, "triwulan": triwulan,
+              "polaritas": ind.polaritas, "akumulasi": ind.akumulasi, "rumus_negatif": ind.rumus_negatif}
+        capaian = hitung_capaian(**kw)
+        indikator.append(IndikatorMonev(
+            indikator=ind, sasaran=plan.sasaran_by_id.get(ind.sasaran_id), target_tahun=target_tahun,
+            target=target, realisasi=rows, capaian=capaian, predikat=predikat(capaian.nilai),
+            ramalan=ramal(**kw, ambang=ambang), evaluasi=evaluasi.get(ind.pk),
+            tindak_lanjut=tuple(tindak_lanjut.get(ind.pk, ())),
+            jumlah_bukti=tuple(bukti.get((ind.pk, tw), 0) for tw in TRIWULAN),
+        ))
+
+    anggaran: dict[int, dict[int, int]] = defaultdict(dict)
+    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(sub_kegiatan__rencana_aksi_id=ra).values_list(
+            "sub_kegiatan_id", "triwulan", "jumlah"):
+        anggaran[sub_id][tw] = jumlah
+    sub_kegiatan = []
+    for sub in plan.sub_kegiatan_by_kegiatan_order():
+        spent = tuple(anggaran.get(sub.pk, {}).get(tw) for tw in TRIWULAN)
+        sub_kegiatan.append(SubKegiatanMonev(sub, spent, serapan(realisasi=spent, pagu=sub.pagu, triwulan=triwulan)))
+    by_kegiatan: dict[int, list[SubKegiatanMonev]] = defaultdict(list)
+    for s in sub_kegiatan:
+        by_kegiatan[s.sub_kegiatan.kegiatan_id].append(s)
+    serapan_kegiatan = {k.pk: serapan_total(((s.pagu, s.realisasi_anggaran) for s in by_kegiatan.get(k.pk, [])),
+                                            triwulan) for k in plan.kegiatan}
+    serapan_program = {
+        p.pk: serapan_total(((s.pagu, s.realisasi_anggaran) for k in plan.kegiatan_of(p.pk)
+                             for s in by_kegiatan.get(k.pk, [])), triwulan)
+        for p in plan.program
+    }
+
+    progres: dict[int, dict[int, ProgresAksi]] = defaultdict(dict)
+    for p in ProgresAksi.objects.filter(aksi__rencana_aksi_id=ra):
+        progres[p.aksi_id][p.bulan] = p
+    aksi = tuple(AksiMonev(a, plan.bulan_of(a.pk), dict(progres.get(a.pk, {})))
+                 for s in plan.sub_kegiatan_by_kegiatan_order() for a in plan.aksi_of(s.pk))
+
+    return MonevData(plan=plan, triwulan=triwulan, jendela=jendela, indikator=tuple(indikator),
+                     sub_kegiatan=tuple(sub_kegiatan), aksi=aksi, serapan_kegiatan=serapan_kegiatan,
+                     serapan_program=serapan_program)
+
+
+def _bukti_counts(rencana_aksi_id: int) -> QuerySet:
+    from .models import BuktiDukung
+
+    return (BuktiDukung.objects.filter(realisasi__indikator__rencana_aksi_id=rencana_aksi_id)
+            .values("realisasi__indikator_id", "realisasi__triwulan").annotate(n=Count("id")).order_by())
+
+
+def tindak_lanjut_terbuka(*, perangkat_daerah: PerangkatDaerah, tahun: int | None = None
+                          ) -> list[TindakLanjut]:
+    """The open tindak lanjut (terbuka, berjalan) of a PD, oldest first, with indikator and plan loaded."""
+    qs = TindakLanjut.objects.filter(indikator__rencana_aksi__perangkat_daerah=perangkat_daerah,
+                                     status__in=TindakLanjut.OPEN)
+    if tahun is not None:
+        qs = qs.filter(indikator__rencana_aksi__tahun=tahun)
+    return list(qs.select_related("indikator__rencana_aksi").order_by("indikator__rencana_aksi__tahun", "triwulan",
+                                                                       "indikator__urutan", "id"))
+
+
+def bukti_dukung_of(*, realisasi: RealisasiIndikator) -> list:
+    """The bukti dukung of a realisasi, oldest first, with the uploader loaded."""
+    return list(realisasi.bukti.select_related("uploaded_by").order_by("created", "id"))
+
+
+# --- for the monev screens (monev-screens) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HakLapor:
+    """What a user may report in a plan: everything (`semua`), or the rows of one bidang."""
+
+    semua: bool = False
+    bidang_id: int | None = None
+
+    def boleh(self, bidang_id: int | None) -> bool:
+        return self.semua or (self.bidang_id is not None and bidang_id == self.bidang_id)
+
+    @property
+    def ada(self) -> bool:
+        return self.semua or self.bidang_id is not None
+
+
+def hak_lapor(*, user, rencana_aksi: RencanaAksi) -> HakLapor:
+    """The same decision as the `monev.report` rule, once per plan instead of once per row."""
+    from renaksi.perencanaan.rules import is_kepala_bidang, same_pd
+
+    if not user.is_authenticated:
+        return HakLapor()
+    if user.has_perm("monev.report", rencana_aksi):
+        return HakLapor(semua=True)
+    if user.bidang_id and is_kepala_bidang(user) and same_pd(user, rencana_aksi):
+        return HakLapor(bidang_id=user.bidang_id)
+    return HakLapor()
+
+
+def bukti_triwulan(*, rencana_aksi: RencanaAksi, triwulan: int) -> dict[int, list]:
+    """indikator id → the bukti dukung of its realisasi in the triwulan, oldest first (one query)."""
+    from .models import BuktiDukung
+
+    result: dict[int, list] = defaultdict(list)
+    for b in BuktiDukung.objects.filter(realisasi__indikator__rencana_aksi=rencana_aksi,
+                                        realisasi__triwulan=triwulan).select_related("realisasi").order_by(
+            "created", "id"):
+        result[b.realisasi.indikator_id].append(b)
+    return result
+
+
+def jendela_tahun(*, pemda_id: int, tahun: int) -> list[tuple[int, JendelaPelaporan | None, list]]:
+    """The four triwulan of a year for a Pemda: (triwulan, window or None, its history newest first)."""
+    windows = {j.triwulan: j for j in JendelaPelaporan.objects.filter(pemda_id=pemda_id, tahun=tahun)}
+    history: dict[int, list] = defaultdict(list)
+    for h in JendelaPelaporan.history.filter(pemda_id=pemda_id, tahun=tahun).select_related(
+            "history_user").order_by("-history_date", "-history_id"):
+        history[h.triwulan].append(h)
+    return [(tw, windows.get(tw), history.get(tw, [])) for tw in TRIWULAN]
+
+
+CATATAN_CONTOH = "Data contoh"  # the catatan `renaksi demo` writes on every generated realisasi
+
+
+def data_contoh(data: MonevData) -> bool:
+    """Whether the plan's realisasi were generated by the demo (shown as "Data contoh" on every screen)."""
+    return any(r is not None and r.catatan.startswith(CATATAN_CONTOH) for i in data.indikator for r in i.realisasi)
