@@ -1,13 +1,14 @@
-"""Reads for the checker: one plan as a `PlanSnapshot`, in a constant number of queries (13), whatever its size."""
+"""Reads for the checker: one plan as a `PlanSnapshot`, in a constant number of queries (16), whatever its size."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import Count, F
 
 from renaksi.core.angka import AngkaTidakValid, parse_angka
+from renaksi.monev.models import RealisasiAnggaran, RealisasiIndikator, TindakLanjut
 from renaksi.organisasi.models import Bidang
 from renaksi.perencanaan.models import (
     Aksi,
@@ -31,9 +32,12 @@ from .snapshot import (
     PKItemData,
     PlanSnapshot,
     ProvenanceData,
+    RealisasiAnggaranData,
     RealisasiData,
+    RealisasiKinerjaData,
     SasaranData,
     TargetData,
+    TindakLanjutData,
 )
 
 
@@ -169,9 +173,22 @@ def load_plan_snapshot(rencana_aksi_id: int, *, rencana_aksi: RencanaAksi | None
     )
 
 
-def load_realisasi(plan: RencanaAksi) -> RealisasiData | None:
-    """Realisation data for the realisasi rules. There is no realisation model yet: None (the rules stay silent).
-
-    When `renaksi.realisasi` exists, this is the one place to fill `RealisasiData` (a constant number of queries).
-    """
-    return None
+def load_realisasi(plan: RencanaAksi) -> RealisasiData:
+    """The plan's monitoring data for the realisasi rules (`renaksi.monev`), in three queries."""
+    kinerja = tuple(
+        RealisasiKinerjaData(ind_id, tw, nilai, kategori, rumus, n)
+        for ind_id, tw, nilai, kategori, rumus, n in RealisasiIndikator.objects.filter(
+            indikator__rencana_aksi_id=plan.pk).annotate(n=Count("bukti")).order_by("indikator_id", "triwulan")
+        .values_list("indikator_id", "triwulan", "nilai", "kategori", "indikator__rumus_negatif", "n")
+    )
+    anggaran = tuple(
+        RealisasiAnggaranData(*row) for row in RealisasiAnggaran.objects.filter(
+            sub_kegiatan__rencana_aksi_id=plan.pk).order_by("sub_kegiatan_id", "triwulan")
+        .values_list("sub_kegiatan_id", "triwulan", "jumlah")
+    )
+    tindak_lanjut = tuple(
+        TindakLanjutData(*row) for row in TindakLanjut.objects.filter(indikator__rencana_aksi_id=plan.pk)
+        .order_by("indikator_id", "triwulan")
+        .values_list("id", "indikator_id", "triwulan", "uraian", "status", "status_triwulan")
+    )
+    return RealisasiData(anggaran=anggaran, kinerja=kinerja, tindak_lanjut=tindak_lanjut)

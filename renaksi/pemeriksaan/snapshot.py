@@ -127,13 +127,13 @@ class ProvenanceData:
 
 
 # --- Realisasi ----------------------------------------------------------------------------------------------
-# There is no realisation model yet. When there is, `load_plan_snapshot` fills `PlanSnapshot.realisasi` with these
-# and the realisasi rules start reporting; until then it stays None and they yield nothing.
+# Filled by `selectors.load_realisasi` from `renaksi.monev`; None for a plan read without it (a document being
+# checked before import), and the realisasi rules then yield nothing.
 
 
 @dataclass(frozen=True)
 class RealisasiAnggaranData:
-    """Money spent on a sub kegiatan up to and including a triwulan (cumulative), in rupiah."""
+    """Money spent on a sub kegiatan **in** a triwulan (not to date), in rupiah."""
 
     sub_kegiatan_id: int
     triwulan: int
@@ -142,22 +142,45 @@ class RealisasiAnggaranData:
 
 @dataclass(frozen=True)
 class RealisasiKinerjaData:
-    """An indicator's realisation for a triwulan, with its capaian (%), the pagu it reports against (the sub
-    kegiatan whose budget it claims) and the number of bukti dukung attached."""
+    """An indicator's realisasi for a triwulan as entered (a number, or a category code with an optional score),
+    the indicator's formula for negative polarity, and the number of bukti dukung attached."""
 
     indikator_id: int
     triwulan: int
     nilai: Decimal | None
-    capaian: Decimal | None
+    kategori: str = ""
+    rumus_negatif: str = "selisih"
     jumlah_bukti: int = 0
-    sub_kegiatan_ids: tuple[int, ...] = ()
-    anggaran: int | None = None
+
+
+@dataclass(frozen=True)
+class TindakLanjutData:
+    """A tindak lanjut written in `triwulan`; `status_triwulan` is when its current status was given."""
+
+    id: int
+    indikator_id: int
+    triwulan: int
+    uraian: str
+    status: str
+    status_triwulan: int | None = None
+
+    @property
+    def terbuka(self) -> bool:
+        return self.status in ("terbuka", "berjalan")
 
 
 @dataclass(frozen=True)
 class RealisasiData:
     anggaran: tuple[RealisasiAnggaranData, ...] = ()
     kinerja: tuple[RealisasiKinerjaData, ...] = ()
+    tindak_lanjut: tuple[TindakLanjutData, ...] = ()
+
+    @property
+    def triwulan_terakhir(self) -> int:
+        """The latest triwulan anything was reported for (0 when nothing was)."""
+        reported = [r.triwulan for r in (*self.anggaran, *self.kinerja)]
+        reported += [t.triwulan for t in self.tindak_lanjut] + [t.status_triwulan or 0 for t in self.tindak_lanjut]
+        return max(reported, default=0)
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,10 @@
-"""Rules on aksi, texts and the PK; the realisasi rules stay silent until realisasi exists."""
+"""Rules on aksi, texts and the PK (the realisasi rules: test_rules_realisasi.py)."""
 
-import dataclasses
 
 import pytest
 
 from renaksi.organisasi import services as org
-from renaksi.pemeriksaan.api import check_snapshot
 from renaksi.pemeriksaan.findings import Severity
-from renaksi.pemeriksaan.selectors import load_plan_snapshot
-from renaksi.pemeriksaan.snapshot import RealisasiAnggaranData, RealisasiData, RealisasiKinerjaData
 from renaksi.perencanaan import services as svc
 
 from .builders import D, budget, empty_plan, findings, indikator, one, sasaran
@@ -210,49 +206,6 @@ def test_pk_category_differs():
     ind = indikator(plan, "B (67,34)", ["", "", "", "B"], jenis_target="kategori", nama="AKIP")
     _pk(plan, ind, "BB")
     assert one(plan, "pk.target_mismatch").values == {"pk": "BB", "ra": "B"}
-
-
-# --- realisasi: registered, silent without realisasi ------------------------------------------------------
-
-
-def _with_realisasi(plan, realisasi):
-    return check_snapshot(dataclasses.replace(load_plan_snapshot(plan.pk), realisasi=realisasi))
-
-
-def test_realisasi_rules_are_silent_without_realisasi():
-    plan = empty_plan()
-    budget(plan, None, 100, [100])
-    snapshot = load_plan_snapshot(plan.pk)
-    assert snapshot.realisasi is None
-    assert [f for f in check_snapshot(snapshot) if f.rule.startswith("realisasi.")] == []
-
-
-def test_realisasi_anggaran_over_pagu():
-    plan = empty_plan()
-    _, _, (sub,) = budget(plan, None, 100, [100])
-    found = _with_realisasi(plan, RealisasiData(anggaran=(RealisasiAnggaranData(sub.pk, 1, 50),
-                                                          RealisasiAnggaranData(sub.pk, 2, 120))))
-    (f,) = [f for f in found if f.rule == "realisasi.anggaran_over_pagu"]
-    assert f.severity == Severity.ERROR
-    assert f.values == {"pagu": 100, "realisasi": 120, "difference": 20, "triwulan": 2}
-    ok = _with_realisasi(plan, RealisasiData(anggaran=(RealisasiAnggaranData(sub.pk, 4, 100),)))
-    assert [f for f in ok if f.rule.startswith("realisasi.")] == []
-
-
-def test_realisasi_shared_pagu_and_capaian_without_bukti():
-    plan = empty_plan()
-    _, _, (sub,) = budget(plan, None, 100, [100])
-    a = indikator(plan, "12", ["3"] * 4, nama="A")
-    b = indikator(plan, "12", ["3"] * 4, nama="B")
-    kinerja = (
-        RealisasiKinerjaData(a.pk, 1, D(3), D(100), jumlah_bukti=0, sub_kegiatan_ids=(sub.pk,)),
-        RealisasiKinerjaData(b.pk, 1, D(2), D("66.67"), jumlah_bukti=0, sub_kegiatan_ids=(sub.pk,)),
-    )
-    found = {f.rule: f for f in _with_realisasi(plan, RealisasiData(kinerja=kinerja))}
-    assert found["realisasi.shared_pagu"].values == {"pagu": 100, "indikator": sorted([a.pk, b.pk]), "triwulan": 1}
-    assert found["realisasi.capaian_without_bukti"].values == {"capaian": D(100), "triwulan": 1}
-    fixed = (dataclasses.replace(kinerja[0], jumlah_bukti=1), dataclasses.replace(kinerja[1], sub_kegiatan_ids=()))
-    assert [f for f in _with_realisasi(plan, RealisasiData(kinerja=fixed)) if f.rule.startswith("realisasi.")] == []
 
 
 def test_an_aksi_added_in_the_editor_to_a_plan_imported_from_a_text_copy_is_a_warning():

@@ -1,0 +1,88 @@
+"""monev_data: the plan with realisasi, capaian, serapan, forecast and follow-up, in a constant number of queries."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from renaksi.monev import services as monev
+from renaksi.monev.selectors import monev_data, tindak_lanjut_terbuka
+from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
+from tests.factories import make_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def report(plan: RencanaAksi) -> None:
+    """TW I–II for every indikator, sub kegiatan and aksi of a plan, with an evaluasi and a bukti."""
+    for ind in Indikator.objects.filter(rencana_aksi=plan):
+        r = monev.realisasi_indikator_set(indikator=ind, triwulan=1, nilai=D(10))
+        monev.realisasi_indikator_set(indikator=ind, triwulan=2, nilai=D(8))
+        monev.bukti_dukung_add(realisasi=r, url="https://example.go.id/bukti")
+        monev.evaluasi_set(indikator=ind, triwulan=1, tindak_lanjut="Rapat koordinasi")
+    for i, sub in enumerate(SubKegiatan.objects.filter(rencana_aksi=plan)):
+        monev.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=1, jumlah=1_000_000 * (i + 1))
+    for aksi in Aksi.objects.filter(rencana_aksi=plan):
+        monev.progres_aksi_set(aksi=aksi, bulan=1, status="selesai")
+
+
+def test_values_for_the_chosen_triwulan(world, rows):
+    report(world.plan)
+    monev.realisasi_anggaran_set(sub_kegiatan=rows.sub_politik, triwulan=2, jumlah=4_000_000)
+    data = monev_data(rencana_aksi=world.plan, triwulan=2)
+    (item,) = data.indikator
+    # IKU: kumulatif, targets 10, 20, 20, 30 (year 80); realisasi 10, 8.
+    assert item.target == (D(10), D(20), D(20), D(30)) and item.target_tahun == D(80)
+    assert item.capaian.nilai == D("60.00")
+    assert item.capaian.rumus == "Σ realisasi TW I–II ÷ Σ target TW I–II × 100 = 18 ÷ 30 × 100"
+    assert item.predikat == "rendah" and item.berisiko
+    assert item.jumlah_bukti == (1, 0, 0, 0)
+    assert [tl.uraian for tl in item.tindak_lanjut] == ["Rapat koordinasi"]  # from TW I, to follow up in TW II
+    assert item.evaluasi is None  # the evaluasi of TW II has not been written
+    politik = next(s for s in data.sub_kegiatan if s.sub_kegiatan == rows.sub_politik)
+    assert politik.realisasi_anggaran == (1_000_000, 4_000_000, None, None)
+    assert politik.serapan == D("50.00")  # 5 000 000 of 10 000 000
+    (program,) = data.plan.program
+    assert data.serapan_program[program.pk] == D("35.00")  # (5 + 2) of 20 million
+    assert data.dibuka
+    aksi = data.aksi[0]
+    assert aksi.bulan_rencana == frozenset({1, 2, 3}) and aksi.progres[1].status == "selesai"
+
+
+def test_tw_i_does_not_see_tw_ii(world, rows):
+    report(world.plan)
+    item = monev_data(rencana_aksi=world.plan, triwulan=1).indikator[0]
+    assert item.capaian.nilai == D("100.00") and item.tindak_lanjut == ()
+
+
+def test_json_shape(world, rows):
+    report(world.plan)
+    out = monev_data(rencana_aksi=world.plan, triwulan=2).as_json()
+    assert out["rencana_aksi"] == {"id": world.plan.pk} and out["triwulan"] == 2
+    assert out["indikator"][0] == {
+        "id": rows.iku.pk, "nama": "Persentase partisipasi pemilih", "satuan": "Persen", "polaritas": "positif",
+        "akumulasi": "kumulatif", "target_tahun": "80", "target": ["10", "20", "20", "30"],
+        "realisasi": ["10", "8", None, None], "capaian": "60.00",
+        "rumus": "Σ realisasi TW I–II ÷ Σ target TW I–II × 100 = 18 ÷ 30 × 100", "predikat": "rendah",
+        "berisiko": True,
+    }
+    assert set(out["sub_kegiatan"][0]) == {"id", "nama", "pagu", "realisasi_anggaran", "serapan"}
+    assert out["sub_kegiatan"][0]["realisasi_anggaran"] == [1_000_000, None, None, None]
+    assert out["sub_kegiatan"][0]["serapan"] == "10.00"
+
+
+def test_open_tindak_lanjut_per_pd(world, rows):
+    report(world.plan)
+    (tl,) = tindak_lanjut_terbuka(perangkat_daerah=world.pd)
+    monev.tindak_lanjut_status_set(tindak_lanjut=tl, triwulan=2, status="selesai")
+    assert tindak_lanjut_terbuka(perangkat_daerah=world.pd) == []
+    assert tindak_lanjut_terbuka(perangkat_daerah=world.other_pd) == []
+
+
+@pytest.mark.parametrize("n_sub", [2, 20])
+def test_constant_number_of_queries(world, rows, n_sub, django_assert_max_num_queries):
+    plan = make_plan(world.other_pd, tahun=2024, n_sub_kegiatan=n_sub, aksi_per_sub=3)
+    report(plan)
+    plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=plan.pk)
+    with django_assert_max_num_queries(18):
+        data = monev_data(rencana_aksi=plan, triwulan=2)
+    assert len(data.sub_kegiatan) == n_sub and len(data.aksi) == n_sub * 3
