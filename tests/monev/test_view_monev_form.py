@@ -97,3 +97,18 @@ def test_query_count_is_constant_as_the_plan_grows(client, world, rows, django_a
         client.force_login(user)
         with django_assert_max_num_queries(32):
             assert client.get(url(plan, 2)).status_code == 200
+
+
+@pytest.mark.parametrize("persona,shown", [("alice", True), ("kabid", True), ("kepala", True), ("eve", True),
+                                           ("admin", True), ("charlie", False)])
+def test_home_page_links_to_monev_and_dasbor_for_who_may_read_them(client, world, rows, persona, shown):
+    client.force_login(getattr(world, persona))
+    html = client.get(reverse("home")).content.decode()
+    assert (reverse("monev_start", args=[world.plan.pk]) in html) is shown
+    assert (reverse("dasbor_pd", args=[world.plan.pk]) in html) is shown
+
+
+def test_monev_start_goes_to_the_latest_open_triwulan(client, world, rows):
+    client.force_login(world.alice)
+    response = client.get(reverse("monev_start", args=[world.plan.pk]))
+    assert response.status_code == 302 and response["Location"] == url(world.plan, 2)
