@@ -11,6 +11,7 @@ re-rendered row.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,9 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -173,16 +177,29 @@ class Halaman:
     def aksi_row(self, a: selectors.AksiMonev, form=None) -> dict:
         sub = self.data.plan.sub_kegiatan_by_id.get(a.aksi.sub_kegiatan_id)
         can = self.boleh(sub.bidang_id if sub else None)
-        if form is None and can:
-            form = ProgresForm(bulan=self.bulan, initial={f"bulan_{b}": a.progres[b].status
-                                                           for b in self.bulan if b in a.progres})
+        # Plain values rather than a form per aksi: a plan may have a thousand aksi (see `make bench`).
         months = [{"bulan": b, "label": NAMA_BULAN[b], "rencana": b in a.bulan_rencana, "progres": a.progres.get(b),
-                   "field": form[f"bulan_{b}"] if form is not None else None} for b in self.bulan]
+                   "options": _progres_options(form.data.get(f"bulan_{b}", "") if form is not None
+                                               else (a.progres[b].status if b in a.progres else ""))}
+                  for b in self.bulan]
         return {"a": a, "can": can, "form": form, "errors": _errors(form), "months": months, "sub": sub}
 
     def context(self, **extra) -> dict:
         return {"page": self, "data": self.data, "plan": self.plan, "tw": self.tw, "romawi": ROMAWI[self.tw],
                 "alasan": self.alasan, "hak": self.hak, "contoh": selectors.data_contoh(self.data), **extra}
+
+
+def _progres_options(selected: str) -> str:
+    """The <option>s of a month's progress select, built once per language and value, not in a template loop per
+    aksi: a plan may have a thousand aksi (see `make bench`)."""
+    return _options_cached(selected, get_language())
+
+
+@lru_cache(maxsize=32)
+def _options_cached(selected: str, _language: str | None) -> str:
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((v, mark_safe(" selected") if v == selected else "", str(label))
+                             for v, label in ProgresForm.CHOICES))
 
 
 def _errors(form) -> list[str]:
