@@ -1,9 +1,9 @@
-"""The importer's public face, for the web page, the CLI, the checker, the demo and the bench.
+"""The importer's public face, for the web page, the CLI (`import`, `periksa`), the demo and the bench.
 
     parsed = parse_document(data, "rencana-aksi.txt")      # bytes → grid → layout → neutral structure
     parsed.dokumen.counts(), parsed.decisions, parsed.warnings   # the preview
     result = import_document(parsed, perangkat_daerah=pd)   # one transaction; dry_run=True rolls it back
-    result.as_json()                                        # the shape of issue 4
+    result.as_json()                                        # {rencana_aksi, counts, pagu, decisions, warnings, dry_run}
     diff = compare_with_plan(parsed, existing_plan)         # what a re-import would change (shown before --replace)
     result, found = check_document(parsed, check_plan)      # the plan as it would be stored, checked, rolled back
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from renaksi.core.angka import format_rupiah
 from renaksi.impor.teks import nama_key
-from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, RencanaAksi, Sasaran, SubKegiatan
+from renaksi.perencanaan.models import RencanaAksi
+from renaksi.perencanaan.selectors import plan_data
 
 LEVELS = ("sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "aksi")
 LABEL = {"sasaran": "sasaran", "indikator": "indikator", "program": "program", "kegiatan": "kegiatan",
@@ -75,34 +76,35 @@ def _unique(items: dict, key: tuple, value: dict) -> None:
 
 def snapshot(ra: RencanaAksi) -> dict:
     """The comparable content of a plan: per level, key → {nama, nilai}."""
+    plan = plan_data(rencana_aksi=ra)
     snap: dict = {level: {} for level in LEVELS}
-    for s in Sasaran.objects.filter(rencana_aksi=ra).order_by("urutan", "id"):
+    for s in plan.sasaran:
         _unique(snap["sasaran"], (s.level, nama_key(s.uraian)), {"nama": s.uraian, "nilai": s.nomor})
-    for i in Indikator.objects.filter(rencana_aksi=ra).select_related("sasaran", "bidang").prefetch_related("target"):
-        targets = {t.triwulan: t.teks for t in i.target.all()}
-        written = " | ".join(targets.get(k, "") or "" for k in (None, 1, 2, 3, 4))
-        key = (nama_key(i.sasaran.uraian), nama_key(i.nama), i.bidang.nama if i.bidang else "")
+    for i in plan.indikator:
+        written = " | ".join(t.teks if t else "" for t in (plan.target(i.pk), *plan.triwulan_targets(i.pk)))
+        bidang = plan.bidang_by_id.get(i.bidang_id) if i.bidang_id else None
+        key = (nama_key(plan.sasaran_by_id[i.sasaran_id].uraian), nama_key(i.nama), bidang.nama if bidang else "")
         _unique(snap["indikator"], key, {"nama": i.nama, "nilai": written})
     programs = {}
-    for p in Program.objects.filter(rencana_aksi=ra).order_by("urutan", "id"):
+    for p in plan.program:
         programs[p.pk] = (nama_key(p.nama),)
         _unique(snap["program"], programs[p.pk], {"nama": p.nama, "nilai": format_rupiah(p.pagu)})
     kegiatan = {}
-    for k in Kegiatan.objects.filter(rencana_aksi=ra).order_by("urutan", "id"):
+    for k in plan.kegiatan:
         kegiatan[k.pk] = programs.get(k.program_id, ()) + (nama_key(k.nama),)
         _unique(snap["kegiatan"], kegiatan[k.pk], {"nama": k.nama, "nilai": format_rupiah(k.pagu)})
     subs = {}
-    for s in SubKegiatan.objects.filter(rencana_aksi=ra).order_by("urutan", "id"):
+    for s in plan.sub_kegiatan:
         subs[s.pk] = kegiatan.get(s.kegiatan_id, ()) + (nama_key(s.nama),)
         _unique(snap["sub_kegiatan"], subs[s.pk], {"nama": s.nama, "nilai": format_rupiah(s.pagu)})
-    for a in Aksi.objects.filter(rencana_aksi=ra).order_by("urutan", "id"):
+    for a in plan.aksi:
         key = subs.get(a.sub_kegiatan_id, ()) + (a.nomor, nama_key(a.uraian))
         _unique(snap["aksi"], key, {"nama": a.uraian, "nilai": a.keluaran})
     snap["_counts"] = {level: len(snap[level]) for level in LEVELS}
     snap["_pagu"] = {
-        "program": sum(p.pagu or 0 for p in Program.objects.filter(rencana_aksi=ra)),
-        "kegiatan": sum(k.pagu or 0 for k in Kegiatan.objects.filter(rencana_aksi=ra)),
-        "sub_kegiatan": sum(s.pagu or 0 for s in SubKegiatan.objects.filter(rencana_aksi=ra)),
+        "program": sum(p.pagu or 0 for p in plan.program),
+        "kegiatan": sum(k.pagu or 0 for k in plan.kegiatan),
+        "sub_kegiatan": sum(s.pagu or 0 for s in plan.sub_kegiatan),
     }
     return snap
 

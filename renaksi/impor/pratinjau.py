@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,16 +26,9 @@ from django.http import Http404
 from renaksi.impor.grid import ImporGagal
 from renaksi.impor.template import MONTHS
 from renaksi.organisasi.models import PerangkatDaerah
-from renaksi.perencanaan.models import (
-    Aksi,
-    Indikator,
-    Kegiatan,
-    Program,
-    RencanaAksi,
-    Sasaran,
-    SubKegiatan,
-    Target,
-)
+from renaksi.pemeriksaan import api as pemeriksaan
+from renaksi.perencanaan.models import RencanaAksi, Target
+from renaksi.perencanaan.selectors import plan_data
 
 SESSION_KEY = "impor_unggahan"
 STORAGE_DIR = "impor"
@@ -149,7 +141,7 @@ class Pratinjau:
     hasil: dict[str, Any]  # ImportResult.as_json() of the dry run
     sasaran: list[dict[str, Any]] = field(default_factory=list)
     program: list[dict[str, Any]] = field(default_factory=list)
-    temuan: list[dict[str, Any]] | None = None  # None: the checker is not installed
+    temuan: list[dict[str, Any]] | None = None  # None: not checked (the import failed before)
     ringkasan_temuan: dict[str, int] = field(default_factory=dict)
     existing: RencanaAksi | None = None
     perubahan: Any = None  # renaksi.impor.diff.PlanDiff against the plan it replaces
@@ -235,25 +227,16 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
     return preview
 
 
-def _findings(plan: RencanaAksi) -> tuple[list[dict[str, Any]] | None, dict[str, int]]:
-    try:
-        from renaksi.pemeriksaan import api as pemeriksaan
-    except ImportError:  # the checker is optional for the importer
-        return None, {}
+def _findings(plan: RencanaAksi) -> tuple[list[dict[str, Any]], dict[str, int]]:
     findings = pemeriksaan.sort_findings(pemeriksaan.check_plan(plan))
-    rows = []
-    for f in findings:
-        location = getattr(f, "location", None)
-        sources = getattr(location, "sources", ()) or ()
-        severity = getattr(f, "severity", "info")
-        rows.append({
-            "severity": str(severity),
-            "severity_label": getattr(severity, "label", str(severity)),
-            "rule": getattr(f, "rule", ""),
-            "message": getattr(f, "message", str(f)),
-            "objek": f"{getattr(location, 'type_label', '')} {getattr(location, 'label', '')}".strip(),
-            "tempat": "; ".join(s.describe() for s in sources),
-        })
+    rows = [{
+        "severity": str(f.severity),
+        "severity_label": f.severity.label,
+        "rule": f.rule,
+        "message": f.message,
+        "objek": f"{f.location.type_label} {f.location.label}".strip(),
+        "tempat": "; ".join(s.describe() for s in f.location.sources),
+    } for f in findings]
     return rows, pemeriksaan.summary(findings)
 
 
@@ -268,20 +251,17 @@ def _target_text(target: Target | None) -> str:
 
 def _tree(plan: RencanaAksi) -> dict[str, Any]:
     """The plan's tree as nested dicts (sasaran → indikator → targets; program → kegiatan → sub → aksi)."""
-    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
-    for t in Target.objects.filter(indikator__rencana_aksi=plan, tahun=plan.tahun):
-        targets[t.indikator_id][t.triwulan] = t
-    indikator: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for ind in Indikator.objects.filter(rencana_aksi=plan).order_by("urutan", "pk"):
-        quarter = targets.get(ind.pk, {})
-        indikator[ind.sasaran_id].append({
+    data = plan_data(rencana_aksi=plan)
+
+    def indikator(sasaran_id: int) -> list[dict[str, Any]]:
+        return [{
             "nama": ind.nama, "satuan": ind.satuan, "iku": ind.is_iku,
-            "tahunan": _target_text(quarter.get(None)),
-            "triwulan": [_target_text(quarter.get(tw)) for tw in (1, 2, 3, 4)],
+            "tahunan": _target_text(data.target(ind.pk)),
+            "triwulan": [_target_text(t) for t in data.triwulan_targets(ind.pk)],
             "akumulasi": ind.get_akumulasi_display(), "akumulasi_disimpulkan": ind.akumulasi_disimpulkan,
-        })
-    sasaran_rows = list(Sasaran.objects.filter(rencana_aksi=plan).order_by("urutan", "pk"))
-    parents = {s.pk: s.parent_id for s in sasaran_rows}
+        } for ind in data.indikator_of(sasaran_id)]
+
+    parents = {s.pk: s.parent_id for s in data.sasaran}
 
     def depth(pk: int) -> int:
         d, seen = 0, set()
@@ -291,23 +271,20 @@ def _tree(plan: RencanaAksi) -> dict[str, Any]:
         return d
 
     sasaran = [{"level": s.get_level_display(), "nomor": s.nomor, "uraian": s.uraian, "depth": depth(s.pk),
-                "indikator": indikator.get(s.pk, [])} for s in sasaran_rows]
+                "indikator": indikator(s.pk)} for s in data.sasaran]
 
-    aksi: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for a in Aksi.objects.filter(rencana_aksi=plan).prefetch_related("jadwal").order_by("urutan", "pk"):
-        aksi[a.sub_kegiatan_id].append({
-            "nomor": a.nomor, "uraian": a.uraian,
-            "bulan": [MONTHS[b - 1] for b in sorted(b.bulan for b in a.jadwal.all())],
-            "keluaran": a.keluaran, "target": a.target_teks, "pagu": a.pagu, "pj": a.penanggung_jawab,
-        })
-    subs: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for s in SubKegiatan.objects.filter(rencana_aksi=plan).select_related("bidang").order_by("urutan", "pk"):
-        subs[s.kegiatan_id].append({"kode": s.kode, "nama": s.nama, "pagu": s.pagu, "target": s.target_teks,
-                                    "bidang": s.bidang.nama if s.bidang_id else "", "aksi": aksi.get(s.pk, [])})
-    kegiatan: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for k in Kegiatan.objects.filter(rencana_aksi=plan).order_by("urutan", "pk"):
-        kegiatan[k.program_id].append({"kode": k.kode, "nama": k.nama, "pagu": k.pagu,
-                                       "sub_kegiatan": subs.get(k.pk, [])})
-    program = [{"kode": p.kode, "nama": p.nama, "pagu": p.pagu, "kegiatan": kegiatan.get(p.pk, [])}
-               for p in Program.objects.filter(rencana_aksi=plan).order_by("urutan", "pk")]
+    def aksi(sub_id: int) -> list[dict[str, Any]]:
+        return [{"nomor": a.nomor, "uraian": a.uraian, "bulan": [MONTHS[b - 1] for b in sorted(data.bulan_of(a.pk))],
+                 "keluaran": a.keluaran, "target": a.target_teks, "pagu": a.pagu, "pj": a.penanggung_jawab}
+                for a in data.aksi_of(sub_id)]
+
+    def subs(kegiatan_id: int) -> list[dict[str, Any]]:
+        return [{"kode": s.kode, "nama": s.nama, "pagu": s.pagu, "target": s.target_teks,
+                 "bidang": data.bidang_by_id[s.bidang_id].nama if s.bidang_id in data.bidang_by_id else "",
+                 "aksi": aksi(s.pk)} for s in data.sub_kegiatan_of(kegiatan_id)]
+
+    program = [{"kode": p.kode, "nama": p.nama, "pagu": p.pagu,
+                "kegiatan": [{"kode": k.kode, "nama": k.nama, "pagu": k.pagu, "sub_kegiatan": subs(k.pk)}
+                             for k in data.kegiatan_of(p.pk)]}
+               for p in data.program]
     return {"sasaran": sasaran, "program": program}

@@ -1,7 +1,7 @@
 """Find the tables of a sheet by their headers, whatever the document calls its columns.
 
 A header row is a row whose cells are mostly known column names ("INDIKATOR KINERJA", "Indikator Kinerja Sasaran",
-"ANGGARAN", "Pagu Anggaran", "AKSI/KEGIATAN" …, see `SYNONYMS`). The one or two rows under it may name the
+"ANGGARAN", "Pagu Anggaran", "AKSI/KEGIATAN" …, see `EXACT` and `PREFIXES`). The one or two rows under it may name the
 columns of a group: "I II III IV" or "Triw I … Triw IV" under TRIWULAN / TARGET, "Jan … Des" under JADWAL; a row
 "1 2 3 … 8" (column numbers) is skipped. A heading split over two lines, or with extra spaces, is still found.
 

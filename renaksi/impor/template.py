@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -38,16 +37,13 @@ from renaksi.core.angka import format_angka
 from renaksi.core.nip import format_nip
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 from renaksi.perencanaan.models import (
-    Aksi,
     Indikator,
-    Kegiatan,
     PerjanjianKinerja,
-    Program,
     RencanaAksi,
     Sasaran,
-    SubKegiatan,
     Target,
 )
+from renaksi.perencanaan.selectors import PlanData, plan_data
 
 TEMPLATE_VERSION = "Renaksi 1"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
@@ -320,16 +316,13 @@ def _ya(value: bool) -> str:
     return YA if value else TIDAK
 
 
-def _ordered(qs):
-    return sorted(qs, key=lambda r: (r.urutan, r.pk))
-
-
 def build_template_data(rencana_aksi: RencanaAksi | None = None, *,
                         perangkat_daerah: PerangkatDaerah | None = None, tahun: int | None = None) -> TemplateData:
     """The template for a plan, or a blank one (optionally with its PD and year filled in)."""
     pd = rencana_aksi.perangkat_daerah if rencana_aksi else perangkat_daerah
     pemda = pd.pemda if pd else None
     tahun = rencana_aksi.tahun if rencana_aksi else tahun
+    plan = plan_data(rencana_aksi=rencana_aksi) if rencana_aksi else None
     identitas_values = {
         "Templat": TEMPLATE_VERSION,
         "Jenis Pemda": JENIS_PEMDA.get(pemda.jenis, "") if pemda else None,
@@ -339,49 +332,42 @@ def build_template_data(rencana_aksi: RencanaAksi | None = None, *,
         "Judul": rencana_aksi.judul if rencana_aksi else None,
         "Tempat penetapan": rencana_aksi.tempat if rencana_aksi else None,
         "Tanggal penetapan": rencana_aksi.tanggal if rencana_aksi else None,
-        "Penandatangan": pejabat_ref(rencana_aksi.penandatangan) if rencana_aksi else None,
+        "Penandatangan": pejabat_ref(plan.pejabat_of(rencana_aksi.penandatangan_id)) if plan else None,
     }
     data = TemplateData(
         judul=str(rencana_aksi) if rencana_aksi else _("Templat Rencana Aksi Renaksi"),
         identitas=[(k.judul, identitas_values[k.judul] or None) for k in IDENTITAS_KEYS],
         tables={sheet.key: [] for sheet in SHEETS if sheet is not IDENTITAS},
     )
-    if pd is not None:
-        data.bidang = list(Bidang.objects.filter(perangkat_daerah=pd).order_by("urutan", "nama")
-                           .values_list("nama", flat=True))
-    if rencana_aksi is None:
-        if pd is not None:
-            data.tables["pejabat"] = _pejabat_rows(pd, [])
-        return data
-    _fill_from_plan(data, rencana_aksi)
+    if plan is not None:
+        data.bidang = [b.nama for b in plan.bidang]
+        _fill_from_plan(data, plan)
+    elif pd is not None:
+        bidang = list(Bidang.objects.filter(perangkat_daerah=pd).order_by("urutan", "nama"))
+        data.bidang = [b.nama for b in bidang]
+        data.tables["pejabat"] = _pejabat_rows(
+            pd, list(Pejabat.objects.filter(perangkat_daerah=pd).select_related("bidang")),
+            {b.kepala_id for b in bidang if b.kepala_id})
     return data
 
 
-def _fill_from_plan(data: TemplateData, ra: RencanaAksi) -> None:
-    bidang_names = dict(Bidang.objects.filter(perangkat_daerah=ra.perangkat_daerah).values_list("pk", "nama"))
-
+def _fill_from_plan(data: TemplateData, plan: PlanData) -> None:
     def bidang(pk: int | None) -> str:
-        return bidang_names.get(pk, "") if pk else ""
+        found = plan.bidang_by_id.get(pk) if pk else None
+        return found.nama if found else ""
 
-    sasaran = _ordered(Sasaran.objects.filter(rencana_aksi=ra))
-    sasaran_ref = {s.pk: f"S{i}" for i, s in enumerate(sasaran, start=1)}
-    indikator_by_sasaran: dict[int, list[Indikator]] = defaultdict(list)
-    for ind in _ordered(Indikator.objects.filter(rencana_aksi=ra)):
-        indikator_by_sasaran[ind.sasaran_id].append(ind)
-    targets: dict[tuple[int, int | None], Target] = {
-        (t.indikator_id, t.triwulan): t for t in Target.objects.filter(indikator__rencana_aksi=ra, tahun=ra.tahun)
-    }
+    sasaran_ref = {s.pk: f"S{i}" for i, s in enumerate(plan.sasaran, start=1)}
     indikator_ref: dict[int, str] = {}
     rows = data.tables["sasaran"]
-    for s in sasaran:
+    for s in plan.sasaran:
         sasaran_cells = [sasaran_ref[s.pk], _label(TINGKAT_SASARAN, s.level), sasaran_ref.get(s.parent_id, ""),
                          s.nomor, s.uraian, bidang(s.bidang_id)]
-        for ind in indikator_by_sasaran.get(s.pk, []) or [None]:
+        for ind in plan.indikator_of(s.pk) or [None]:
             if ind is None:
                 rows.append(sasaran_cells + [None] * (len(SASARAN.kolom) - len(sasaran_cells)))
                 continue
             ref = indikator_ref[ind.pk] = f"I{len(indikator_ref) + 1}"
-            quarter = [targets.get((ind.pk, tw)) for tw in (None, 1, 2, 3, 4)]
+            quarter = [plan.target(ind.pk, tw) for tw in (None, 1, 2, 3, 4)]
             written = [_target_written(t) for t in quarter]
             tertulis = TERTULIS_SEP.join(w for w, _ in written) if any(d for _, d in written) else ""
             rows.append(sasaran_cells + [
@@ -394,58 +380,45 @@ def _fill_from_plan(data: TemplateData, ra: RencanaAksi) -> None:
                 ind.catatan, ind.alasan_inferensi,
             ])
 
-    def refs(obj) -> str:
-        return ", ".join(indikator_ref[i.pk] for i in _ordered(obj.indikator.all()) if i.pk in indikator_ref)
+    def refs(level: str, pk: int) -> str:
+        linked = sorted(plan.linked_indikator(level, pk), key=lambda i: (i.urutan, i.pk))
+        return ", ".join(indikator_ref[i.pk] for i in linked if i.pk in indikator_ref)
 
     rows = data.tables["anggaran"]
     sub_ref: dict[int, str] = {}
-    kegiatan_by_program: dict[int, list[Kegiatan]] = defaultdict(list)
-    for k in _ordered(Kegiatan.objects.filter(rencana_aksi=ra).prefetch_related("indikator")):
-        kegiatan_by_program[k.program_id].append(k)
-    sub_by_kegiatan: dict[int, list[SubKegiatan]] = defaultdict(list)
-    for sk in _ordered(SubKegiatan.objects.filter(rencana_aksi=ra).prefetch_related("indikator")):
-        sub_by_kegiatan[sk.kegiatan_id].append(sk)
     n_keg = 0
-    for p_index, program in enumerate(_ordered(Program.objects.filter(rencana_aksi=ra)
-                                               .prefetch_related("indikator")), start=1):
+    for p_index, program in enumerate(plan.program, start=1):
         p_ref = f"P{p_index}"
         rows.append([p_ref, TINGKAT_ANGGARAN["program"], "", program.kode, program.nama, program.pagu, "",
-                     refs(program), None, "", "", ""])
-        for kegiatan in kegiatan_by_program.get(program.pk, []):
+                     refs("program", program.pk), None, "", "", ""])
+        for kegiatan in plan.kegiatan_of(program.pk):
             n_keg += 1
             k_ref = f"K{n_keg}"
             rows.append([k_ref, TINGKAT_ANGGARAN["kegiatan"], p_ref, kegiatan.kode, kegiatan.nama, kegiatan.pagu,
-                         "", refs(kegiatan), None, "", "", ""])
-            for sk in sub_by_kegiatan.get(kegiatan.pk, []):
+                         "", refs("kegiatan", kegiatan.pk), None, "", "", ""])
+            for sk in plan.sub_kegiatan_of(kegiatan.pk):
                 ref = sub_ref[sk.pk] = f"SK{len(sub_ref) + 1}"
                 rows.append([ref, TINGKAT_ANGGARAN["sub_kegiatan"], k_ref, sk.kode, sk.nama, sk.pagu,
-                             bidang(sk.bidang_id), refs(sk), target_number(sk.target_nilai, _places(sk.target_nilai)),
+                             bidang(sk.bidang_id), refs("sub_kegiatan", sk.pk),
+                             target_number(sk.target_nilai, _places(sk.target_nilai)),
                              sk.target_satuan, sk.target_teks, sk.catatan])
 
-    referenced: list[Pejabat] = []
     aksi_rows = data.tables["aksi"]
-    aksi_by_sub: dict[int, list[Aksi]] = defaultdict(list)
-    for aksi in _ordered(Aksi.objects.filter(rencana_aksi=ra).select_related("pejabat").prefetch_related("jadwal")):
-        aksi_by_sub[aksi.sub_kegiatan_id].append(aksi)
     for sk_pk, ref in sub_ref.items():
-        for aksi in aksi_by_sub.get(sk_pk, []):
-            months = {b.bulan for b in aksi.jadwal.all()}
-            if aksi.pejabat:
-                referenced.append(aksi.pejabat)
+        for aksi in plan.aksi_of(sk_pk):
+            months = plan.bulan_of(aksi.pk)
             aksi_rows.append([
                 ref, aksi.nomor, aksi.uraian, *(MARK if m in months else None for m in range(1, 13)),
                 aksi.keluaran, target_number(aksi.target_nilai, _places(aksi.target_nilai)), aksi.target_satuan,
-                aksi.target_teks, aksi.pagu, aksi.penanggung_jawab, pejabat_ref(aksi.pejabat), aksi.catatan,
+                aksi.target_teks, aksi.pagu, aksi.penanggung_jawab, pejabat_ref(plan.pejabat_of(aksi.pejabat_id)),
+                aksi.catatan,
             ])
 
     pk_rows = data.tables["pk"]
-    for n, pk in enumerate(PerjanjianKinerja.objects.filter(rencana_aksi=ra)
-                           .select_related("pihak_pertama", "pihak_kedua").order_by("pk"), start=1):
-        referenced += [p for p in (pk.pihak_pertama, pk.pihak_kedua) if p]
+    for n, pk in enumerate(plan.perjanjian_kinerja, start=1):
         head = [f"PK{n}", _label(JENIS_PK, pk.jenis), pejabat_ref(pk.pihak_pertama), pejabat_ref(pk.pihak_kedua),
                 pk.pihak_kedua_jabatan, pk.tempat, pk.tanggal]
-        items = list(pk.items.order_by("urutan", "pk"))
-        for item in items:
+        for item in pk.items:
             if item.target_kategori:
                 target = item.target_teks or default_teks(target_number(item.target_nilai,
                                                                         _places(item.target_nilai)),
@@ -454,11 +427,11 @@ def _fill_from_plan(data: TemplateData, ra: RencanaAksi) -> None:
                 target = target_number(item.target_nilai, _places(item.target_nilai))
             pk_rows.append(head + [item.nomor, sasaran_ref.get(item.sasaran_id, ""),
                                    indikator_ref.get(item.indikator_id, ""), target, item.target_teks])
-        if not items:
+        if not pk.items:
             pk_rows.append(head + [None] * 5)
-    if ra.penandatangan:
-        referenced.append(ra.penandatangan)
-    data.tables["pejabat"] = _pejabat_rows(ra.perangkat_daerah, referenced)
+    # The PD's officials and every other one the plan names (plan_data loads exactly these).
+    data.tables["pejabat"] = _pejabat_rows(plan.plan.perangkat_daerah, list(plan.pejabat_by_id.values()),
+                                           {b.kepala_id for b in plan.bidang if b.kepala_id})
 
 
 def _places(nilai: Decimal | None) -> int:
@@ -469,13 +442,10 @@ def _places(nilai: Decimal | None) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def _pejabat_rows(pd: PerangkatDaerah, referenced: list[Pejabat]) -> list[list[Any]]:
-    officials = {p.pk: p for p in Pejabat.objects.filter(perangkat_daerah=pd).select_related("bidang")}
-    for p in referenced:
-        officials.setdefault(p.pk, p)
-    heads = set(Bidang.objects.filter(perangkat_daerah=pd, kepala__isnull=False).values_list("kepala_id", flat=True))
+def _pejabat_rows(pd: PerangkatDaerah, officials: list[Pejabat], heads: set[int]) -> list[list[Any]]:
+    """The Pejabat sheet: `officials` (with `bidang` loaded) by name; `heads` are the ids of bidang heads."""
     rows = []
-    for p in sorted(officials.values(), key=lambda p: (p.nama.casefold(), p.pk)):
+    for p in sorted(officials, key=lambda p: (p.nama.casefold(), p.pk)):
         rows.append([p.nama, format_nip(p.nip), p.pangkat, p.golongan, p.jabatan, _label(STATUS_PEJABAT, p.status),
                      p.bidang.nama if p.bidang_id else "", _ya(p.pk in heads), _ya(pd.kepala_id == p.pk)])
     return rows

@@ -17,7 +17,7 @@ Rules the builder follows:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,20 +26,19 @@ from typing import Any
 from renaksi.core.angka import format_angka
 from renaksi.core.nip import format_nip
 from renaksi.organisasi.models import Bidang, Pejabat
+from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan.models import (
-    Aksi,
-    AksiBulan,
     Indikator,
     Kegiatan,
     PerjanjianKinerja,
-    PerjanjianKinerjaItem,
     Program,
     RencanaAksi,
     Sasaran,
     SubKegiatan,
     Target,
 )
+from renaksi.perencanaan.selectors import PerjanjianKinerjaData, PlanData, plan_data
 
 BULAN_SINGKAT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
 TRIWULAN = ("I", "II", "III", "IV")
@@ -322,10 +321,6 @@ def _merge(rows: Sequence[Any], field_name: str, keys: Sequence[Any]) -> None:
             start = index
 
 
-def _sorted(rows: Iterable[Any]) -> list[Any]:
-    return sorted(rows, key=lambda r: (r.urutan, r.pk))
-
-
 def _penandatangan(pejabat: Pejabat | None, *, jabatan: str, tempat: str, tanggal: date | None) -> Penandatangan:
     if pejabat is None:
         return Penandatangan(jabatan=jabatan, tempat=tempat, tanggal=tanggal)
@@ -336,46 +331,28 @@ def _penandatangan(pejabat: Pejabat | None, *, jabatan: str, tempat: str, tangga
 
 
 class _Plan:
-    """Every table of one plan, each loaded with one query, indexed for the builders below."""
+    """`plan_data()` with the shortcuts the tables below use (every list in the plan's order, `urutan, id`)."""
 
-    def __init__(self, plan: RencanaAksi):
-        self.plan = plan
-        self.pd = plan.perangkat_daerah
-        self.sasaran = {s.pk: s for s in Sasaran.objects.filter(rencana_aksi=plan).order_by("urutan", "id")}
-        self.indikator = _sorted(Indikator.objects.filter(rencana_aksi=plan))
-        self.indikator_by_id = {i.pk: i for i in self.indikator}
-        self.targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
-        for t in Target.objects.filter(indikator__rencana_aksi=plan, tahun=plan.tahun):
-            self.targets[t.indikator_id][t.triwulan] = t
-        self.program = _sorted(Program.objects.filter(rencana_aksi=plan))
-        self.program_by_id = {p.pk: p for p in self.program}
-        self.kegiatan = _sorted(Kegiatan.objects.filter(rencana_aksi=plan))
-        self.kegiatan_by_id = {k.pk: k for k in self.kegiatan}
-        self.sub = _sorted(SubKegiatan.objects.filter(rencana_aksi=plan))
-        self.aksi = _sorted(Aksi.objects.filter(rencana_aksi=plan))
-        self.bulan: dict[int, set[int]] = defaultdict(set)
-        for aksi_id, bulan in AksiBulan.objects.filter(aksi__rencana_aksi=plan).values_list("aksi_id", "bulan"):
-            self.bulan[aksi_id].add(bulan)
-        self.program_indikator = self._links(Program, "program")
-        self.kegiatan_indikator = self._links(Kegiatan, "kegiatan")
-        self.sub_indikator = self._links(SubKegiatan, "subkegiatan")
-        self.bidang = list(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id)
-                           .select_related("kepala").order_by("urutan", "nama", "id"))
+    def __init__(self, data: PlanData):
+        self.data = data
+        self.plan = data.plan
+        self.pd = data.plan.perangkat_daerah
+        self.sasaran = data.sasaran_by_id
+        self.indikator = list(data.indikator)
+        self.indikator_by_id = data.indikator_by_id
+        self.program = list(data.program)
+        self.program_by_id = data.program_by_id
+        self.kegiatan = list(data.kegiatan)
+        self.kegiatan_by_id = data.kegiatan_by_id
+        self.sub = list(data.sub_kegiatan)
+        self.aksi = list(data.aksi)
+        self.bidang = list(data.bidang)
 
-    def _links(self, model, owner: str) -> dict[int, list[int]]:
-        """owner id → linked indikator ids, in the order they were linked (one query on the M2M table).
-
-        `owner` is the owner's field on the auto-created through model ("program", "kegiatan", "subkegiatan")."""
-        through = model.indikator.through
-        links: dict[int, list[int]] = defaultdict(list)
-        rows = (through.objects.filter(**{f"{owner}__rencana_aksi": self.plan})
-                .order_by("id").values_list(f"{owner}_id", "indikator_id"))
-        for owner_id, indikator_id in rows:
-            links[owner_id].append(indikator_id)
-        return links
+    def indikator_ids(self, level: str, owner_id: int) -> tuple[int, ...]:
+        return self.data.indikator_ids_of(level, owner_id)
 
     def target(self, indikator: Indikator, triwulan: int | None) -> Nilai:
-        return _nilai_target(self.targets.get(indikator.pk, {}).get(triwulan))
+        return _nilai_target(self.data.target(indikator.pk, triwulan))
 
     def triwulan(self, indikator: Indikator) -> list[Nilai]:
         return [self.target(indikator, tw) for tw in (1, 2, 3, 4)]
@@ -408,23 +385,22 @@ def _tabel_iku(p: _Plan) -> list[BarisIku]:
     return rows
 
 
-def _perjanjian_kinerja(p: _Plan) -> PerjanjianKinerja | None:
+def _perjanjian_kinerja(p: _Plan) -> PerjanjianKinerjaData | None:
     """The PD's own PK: the one the head of the PD signs as pihak pertama, else the first one; a revised PK
     (perubahan) before the original (murni), as it replaces it."""
-    pks = sorted(PerjanjianKinerja.objects.filter(rencana_aksi=p.plan),
-                 key=lambda pk: (pk.jenis != PerjanjianKinerja.Jenis.PERUBAHAN, pk.pk))
+    pks = sorted(p.data.perjanjian_kinerja,
+                 key=lambda pk: (pk.jenis != PerjanjianKinerja.Jenis.PERUBAHAN, pk.id))
     kepala_id = p.pd.kepala_id
     chosen = next((pk for pk in pks if kepala_id and pk.pihak_pertama_id == kepala_id), None)
     return chosen or (pks[0] if pks else None)
 
 
-def _tabel_pk(p: _Plan, pk: PerjanjianKinerja | None) -> tuple[list[BarisPk], list[Indikator]]:
+def _tabel_pk(p: _Plan, pk: PerjanjianKinerjaData | None) -> tuple[list[BarisPk], list[Indikator]]:
     """Tabel 2.2, and the indicators it names (in its order) for Tabel 2.4."""
     if pk is None:
         return [], []
     rows, keys, indikator_list = [], [], []
-    items = PerjanjianKinerjaItem.objects.filter(perjanjian_kinerja=pk).order_by("urutan", "id")
-    for n, item in enumerate(items, start=1):
+    for n, item in enumerate(pk.items, start=1):
         indikator = p.indikator_by_id.get(item.indikator_id)
         sasaran = p.sasaran.get(item.sasaran_id) or (p.sasaran_of(indikator) if indikator else None)
         target = Nilai(nilai=item.target_nilai, desimal=_decimals(item.target_nilai),
@@ -440,15 +416,8 @@ def _tabel_pk(p: _Plan, pk: PerjanjianKinerja | None) -> tuple[list[BarisPk], li
 
 def _tabel_anggaran(p: _Plan) -> tuple[list[BarisAnggaran], int]:
     """Tabel 2.3 and its total: the sum of the kegiatan pagu as stored (a program without kegiatan counts its own)."""
-    kegiatan_of: dict[int, list[Kegiatan]] = defaultdict(list)
-    for k in p.kegiatan:
-        kegiatan_of[k.program_id].append(k)
-    sub_of: dict[int, list[SubKegiatan]] = defaultdict(list)
-    for s in p.sub:
-        sub_of[s.kegiatan_id].append(s)
-
     def primary_indikator(program: Program) -> Indikator | None:
-        ids = p.program_indikator.get(program.pk, [])
+        ids = p.indikator_ids("program", program.pk)
         return p.indikator_by_id.get(ids[0]) if ids else None
 
     # Programs grouped under their (first) indicator, in the order of the sasaran and indicators.
@@ -474,7 +443,7 @@ def _tabel_anggaran(p: _Plan) -> tuple[list[BarisAnggaran], int]:
             "program": program.nama, "program_kode": program.kode, "program_rowspan": 1,
         }
         group_key = (indikator.pk if indikator else None, sasaran.pk if sasaran else None)
-        kegiatan_list = kegiatan_of.get(program.pk, [])
+        kegiatan_list = p.data.kegiatan_of(program.pk)
         if not kegiatan_list:
             rows.append(BarisAnggaran(**base, jenis="program", kode="", uraian="", urutan=0, pagu=program.pagu))
             keys.append((group_key, program.pk))
@@ -485,7 +454,7 @@ def _tabel_anggaran(p: _Plan) -> tuple[list[BarisAnggaran], int]:
                                       urutan=0, pagu=kegiatan.pagu))
             keys.append((group_key, program.pk))
             total += kegiatan.pagu or 0
-            for n, sub in enumerate(sub_of.get(kegiatan.pk, []), start=1):
+            for n, sub in enumerate(p.data.sub_kegiatan_of(kegiatan.pk), start=1):
                 rows.append(BarisAnggaran(**base, jenis="sub_kegiatan", kode=sub.kode, uraian=sub.nama,
                                           urutan=n, pagu=sub.pagu))
                 keys.append((group_key, program.pk))
@@ -515,16 +484,16 @@ def _tabel_target(p: _Plan, pk_indikator: list[Indikator]) -> list[BarisTarget]:
     return rows
 
 
-def _tabel_aksi(p: _Plan, sub: SubKegiatan, aksi_of: dict[int, list[Aksi]]) -> TabelAksi:
+def _tabel_aksi(p: _Plan, sub: SubKegiatan) -> TabelAksi:
     kegiatan = p.kegiatan_by_id.get(sub.kegiatan_id)
     program = p.program_by_id.get(kegiatan.program_id) if kegiatan else None
     aksi_rows = [
         BarisAksi(
             nomor=a.nomor or str(n), uraian=a.uraian,
-            jadwal=[b in p.bulan.get(a.pk, set()) for b in range(1, 13)],
+            jadwal=[b in p.data.bulan_of(a.pk) for b in range(1, 13)],
             keluaran=a.keluaran, penanggung_jawab=a.penanggung_jawab, pagu=a.pagu,
         )
-        for n, a in enumerate(aksi_of.get(sub.pk, []), start=1)
+        for n, a in enumerate(p.data.aksi_of(sub.pk), start=1)
     ]
     return TabelAksi(
         program=program.nama if program else "", kegiatan=kegiatan.nama if kegiatan else "",
@@ -535,9 +504,6 @@ def _tabel_aksi(p: _Plan, sub: SubKegiatan, aksi_of: dict[int, list[Aksi]]) -> T
 
 
 def _bagian_bidang(p: _Plan, tempat: str, tanggal: date | None) -> list[BagianBidang]:
-    aksi_of: dict[int, list[Aksi]] = defaultdict(list)
-    for a in p.aksi:
-        aksi_of[a.sub_kegiatan_id].append(a)
     sections = []
     bidang_list: list[Bidang | None] = [*p.bidang, None]
     for bidang in bidang_list:
@@ -546,7 +512,7 @@ def _bagian_bidang(p: _Plan, tempat: str, tanggal: date | None) -> list[BagianBi
         subs = [s for s in p.sub if s.bidang_id == bidang_id]
         if bidang is None:
             # Sub kegiatan that belong to no bidang get a section only when they carry aksi.
-            subs = [s for s in subs if aksi_of.get(s.pk)]
+            subs = [s for s in subs if p.data.aksi_of(s.pk)]
         if not indikator and not subs:
             continue
         rows = []
@@ -564,7 +530,7 @@ def _bagian_bidang(p: _Plan, tempat: str, tanggal: date | None) -> list[BagianBi
                                     tempat=tempat, tanggal=tanggal)
             nama = ""
         sections.append(BagianBidang(nama=nama, indikator=rows,
-                                     tabel_aksi=[_tabel_aksi(p, s, aksi_of) for s in subs],
+                                     tabel_aksi=[_tabel_aksi(p, s) for s in subs],
                                      penandatangan=signer))
     return sections
 
@@ -581,15 +547,15 @@ def _matriks(p: _Plan) -> list[BagianMatriks]:
     """The plan as one matrix per sasaran level (the Bangka layout), for plans that carry no aksi."""
     programs_of: dict[int, list[Program]] = defaultdict(list)
     for program in p.program:
-        for ind_id in p.program_indikator.get(program.pk, []):
+        for ind_id in p.indikator_ids("program", program.pk):
             programs_of[ind_id].append(program)
     kegiatan_of: dict[int, list[Kegiatan]] = defaultdict(list)
     for kegiatan in p.kegiatan:
-        for ind_id in p.kegiatan_indikator.get(kegiatan.pk, []):
+        for ind_id in p.indikator_ids("kegiatan", kegiatan.pk):
             kegiatan_of[ind_id].append(kegiatan)
     sub_of: dict[int, list[SubKegiatan]] = defaultdict(list)
     for sub in p.sub:
-        for ind_id in p.sub_indikator.get(sub.pk, []):
+        for ind_id in p.indikator_ids("sub_kegiatan", sub.pk):
             sub_of[ind_id].append(sub)
 
     sections = []
@@ -631,7 +597,7 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
     With `lampiran_temuan`, the open (not acknowledged) findings of the checker come as an appendix.
     """
     plan = rencana_aksi
-    p = _Plan(plan)
+    p = _Plan(plan_data(rencana_aksi=plan))
     pd = p.pd
     pemda = pd.pemda
     tempat = plan.tempat or pemda.ibukota or pemda.nama
@@ -662,6 +628,4 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
 
 
 def _temuan_terbuka(plan: RencanaAksi) -> list[Finding]:
-    from renaksi.pemeriksaan import api as pemeriksaan
-
     return pemeriksaan.sort_findings(pemeriksaan.open_findings(pemeriksaan.check_plan(plan)))

@@ -47,7 +47,8 @@ def ambang_berisiko() -> Decimal:
 class IndikatorMonev:
     """One indikator for triwulan n: targets and realisasi TW I–IV (None where empty), capaian up to n with its
     formula, predikat, the year-end forecast, the evaluasi of n, the tindak lanjut to follow up in n (written in
-    earlier triwulan and still open, or closed in n) and the number of bukti dukung per triwulan."""
+    earlier triwulan and still open at n: open now, or closed in n or later) and the number of bukti dukung per
+    triwulan."""
 
     indikator: Indikator
     sasaran: Sasaran | None
@@ -171,7 +172,8 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int) -> MonevData:
     tindak_lanjut: dict[int, list[TindakLanjut]] = defaultdict(list)
     for tl in TindakLanjut.objects.filter(indikator__rencana_aksi_id=ra, triwulan__lt=triwulan).order_by(
             "triwulan", "id"):
-        if tl.terbuka or tl.status_triwulan == triwulan:
+        # Still open then: open now, or closed in this triwulan or a later one.
+        if tl.terbuka or (tl.status_triwulan or 0) >= triwulan:
             tindak_lanjut[tl.indikator_id].append(tl)
 
     ambang = ambang_berisiko()

@@ -101,13 +101,23 @@ def _changed(obj: models.Model, values: dict[str, Any]) -> bool:
     return obj.pk is None or any(getattr(obj, k) != v for k, v in values.items())
 
 
-def _save(obj: models.Model, by: User | None, values: dict[str, Any]) -> models.Model:
-    """Save only when something changes, naming the user in the history row."""
+def _save(obj: models.Model, by: User | None, values: dict[str, Any], *, diisi_oleh: bool = False) -> models.Model:
+    """Save only when something changes, naming the user in the history row (and in `diisi_oleh` if asked)."""
     if not _changed(obj, values):
         return obj
+    if diisi_oleh:
+        values = {**values, "diisi_oleh": by}
     if by is not None:
         obj._history_user = by  # simple-history: who made this change
     return save_validated(obj, **values)
+
+
+def _delete(obj: models.Model | None, by: User | None) -> None:
+    if obj is None:
+        return
+    if by is not None:
+        obj._history_user = by
+    obj.delete()
 
 
 # --- realisasi ------------------------------------------------------------------------------------------------
@@ -143,10 +153,8 @@ def realisasi_indikator_set(
         if nilai is None and not kategori and not catatan.strip():
             return None
         realisasi = RealisasiIndikator(indikator=indikator, triwulan=triwulan)
-    values = {"nilai": nilai, "kategori": kategori, "catatan": catatan.strip()}
-    if _changed(realisasi, values):
-        values["diisi_oleh"] = by
-    return _save(realisasi, by, values)
+    return _save(realisasi, by, {"nilai": nilai, "kategori": kategori, "catatan": catatan.strip()},
+                 diisi_oleh=True)
 
 
 @transaction.atomic
@@ -170,16 +178,10 @@ def realisasi_anggaran_set(
             raise ValidationError(f"Realisasi anggaran TW {tw} tidak boleh negatif (Rp{format_rupiah(jumlah)}).")
     row = RealisasiAnggaran.objects.filter(sub_kegiatan=sub_kegiatan, triwulan=triwulan).first()
     if jumlah is None:
-        if row is not None:
-            if by is not None:
-                row._history_user = by
-            row.delete()
+        _delete(row, by)
         return None
     row = row or RealisasiAnggaran(sub_kegiatan=sub_kegiatan, triwulan=triwulan)
-    values = {"jumlah": jumlah, "catatan": catatan.strip()}
-    if _changed(row, values):
-        values["diisi_oleh"] = by
-    return _save(row, by, values)
+    return _save(row, by, {"jumlah": jumlah, "catatan": catatan.strip()}, diisi_oleh=True)
 
 
 @transaction.atomic
@@ -198,8 +200,7 @@ def progres_aksi_set(
     _prepare(by, aksi, (bulan - 1) // 3 + 1)
     row = ProgresAksi.objects.filter(aksi=aksi, bulan=bulan).first()
     if status is None:
-        if row is not None:
-            row.delete()
+        _delete(row, by)
         return None
     if status not in ProgresAksi.Status.values:
         raise ValidationError(f"Status progres '{status}' tidak dikenal; pilih selesai, berjalan, belum atau batal.")
@@ -235,7 +236,7 @@ def evaluasi_set(
     if uraian:
         _save(tl or TindakLanjut(indikator=indikator, triwulan=triwulan), by, {"uraian": uraian})
     elif tl is not None and tl.status == TindakLanjut.Status.TERBUKA and tl.status_triwulan is None:
-        tl.delete()
+        _delete(tl, by)
     return evaluasi
 
 
@@ -324,9 +325,7 @@ def bukti_dukung_delete(*, bukti: BuktiDukung, by: User | None = None) -> None:
     _prepare(by, bukti.realisasi.indikator, bukti.realisasi.triwulan)
     name = bukti.berkas.name if bukti.berkas else ""
     storage = bukti.berkas.storage
-    if by is not None:
-        bukti._history_user = by
-    bukti.delete()
+    _delete(bukti, by)
     if name:
         transaction.on_commit(lambda: storage.delete(name))
 

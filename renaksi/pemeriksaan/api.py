@@ -3,7 +3,10 @@
     findings = check_plan(rencana_aksi)            # every rule, acknowledgements applied
     summary(findings)                              # {"error": n, "warning": n, "info": n} of open findings
 
-Other apps (import preview, editor, RA document appendix, CLI) use only this module.
+The apps above the checker call it through this module: the importer (its preview and the `renaksi periksa`
+command) and the RA document's appendix; they also name its `findings.Finding`. The plan editor shows findings
+through the checker's own view (an HTMX panel), not by importing it. The checker imports no app above it
+(tests/test_architecture.py).
 """
 
 from __future__ import annotations

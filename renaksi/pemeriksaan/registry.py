@@ -80,7 +80,7 @@ SUBJECT_ORDER = ("pagu", "target", "pk", "sasaran", "subkegiatan", "aksi", "real
 
 
 def all_rules() -> list[Rule]:
-    from . import rules  # noqa: F401  (registers every rule module)
+    from . import aturan  # noqa: F401  (registers every rule module)
 
     def order(r: Rule) -> int:  # within a subject, the order the rules are defined in their module
         subject = r.id.split(".", 1)[0]

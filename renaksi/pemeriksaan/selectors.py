@@ -1,28 +1,16 @@
-"""Reads for the checker: one plan as a `PlanSnapshot`, in a constant number of queries (16), whatever its size."""
+"""Reads for the checker: one plan as a `PlanSnapshot`, built from `perencanaan.selectors.plan_data`, with its
+monitoring data (`renaksi.monev`, three queries more)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, F
+from django.db.models import Count
 
 from renaksi.core.angka import AngkaTidakValid, parse_angka
 from renaksi.monev.models import RealisasiAnggaran, RealisasiIndikator, TindakLanjut
-from renaksi.organisasi.models import Bidang
-from renaksi.perencanaan.models import (
-    Aksi,
-    AksiBulan,
-    Indikator,
-    Kegiatan,
-    PerjanjianKinerjaItem,
-    Program,
-    Provenance,
-    RencanaAksi,
-    Sasaran,
-    SubKegiatan,
-    Target,
-)
+from renaksi.perencanaan.models import RencanaAksi, Target
+from renaksi.perencanaan.selectors import PlanData, plan_data
 
 from .snapshot import (
     AksiData,
@@ -75,101 +63,62 @@ def _provenance_nilai(nilai: Decimal | None, teks: str) -> Decimal | None:
 
 
 def load_plan_snapshot(rencana_aksi_id: int, *, rencana_aksi: RencanaAksi | None = None) -> PlanSnapshot:
-    """Load the whole plan once. Raises `RencanaAksi.DoesNotExist` for an unknown id.
+    """The plan as the rules read it, from `plan_data()` (12 queries). Raises `RencanaAksi.DoesNotExist`.
 
     A caller that already holds the plan (with its perangkat daerah) passes it as `rencana_aksi`: one query less.
     """
     plan = rencana_aksi
     if plan is None or plan.pk != rencana_aksi_id:
         plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=rencana_aksi_id)
-    ra = plan.pk
+    return snapshot_of(plan_data(rencana_aksi=plan, provenance=True))
 
-    bidang = {
-        b_id: BidangData(b_id, nama, kepala_id)
-        for b_id, nama, kepala_id in Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id)
-        .values_list("id", "nama", "kepala_id")
-    }
-    sasaran = tuple(
-        SasaranData(id=s_id, uraian=uraian, nomor=nomor, level=level, parent_id=parent_id, bidang_id=bidang_id)
-        for s_id, uraian, nomor, level, parent_id, bidang_id in Sasaran.objects.filter(rencana_aksi_id=ra)
-        .order_by("urutan", "id").values_list("id", "uraian", "nomor", "level", "parent_id", "bidang_id")
+
+def _target(t: Target | None) -> TargetData | None:
+    return None if t is None else TargetData(t.pk, t.triwulan, as_written(t.nilai, t.desimal), t.kategori, t.teks)
+
+
+def snapshot_of(data: PlanData) -> PlanSnapshot:
+    """`PlanData` as plain values for the rules: decimals as written, rows grouped in document order."""
+    plan = data.plan
+    indikator = tuple(
+        IndikatorData(
+            i.pk, i.sasaran_id, i.nama, i.satuan, i.akumulasi, i.akumulasi_disimpulkan, i.jenis_target, i.polaritas,
+            i.bidang_id, tahunan=_target(data.target(i.pk)),
+            triwulan={tw: _target(t) for tw, t in data.targets.get(i.pk, {}).items() if tw is not None},
+        )
+        for i in data.indikator_by_sasaran_order()
     )
-
-    targets: dict[int, dict[int | None, TargetData]] = defaultdict(dict)
-    for t_id, ind_id, triwulan, nilai, desimal, kategori, teks in (
-        Target.objects.filter(indikator__rencana_aksi_id=ra, tahun=plan.tahun)
-        .values_list("id", "indikator_id", "triwulan", "nilai", "desimal", "kategori", "teks")
-    ):
-        targets[ind_id][triwulan] = TargetData(t_id, triwulan, as_written(nilai, desimal), kategori, teks)
-
-    indikator = []
-    for row in (
-        Indikator.objects.filter(rencana_aksi_id=ra)
-        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
-        .values_list("id", "sasaran_id", "nama", "satuan", "akumulasi", "akumulasi_disimpulkan", "jenis_target",
-                     "polaritas", "bidang_id")
-    ):
-        own = targets.get(row[0], {})
-        indikator.append(IndikatorData(
-            *row, tahunan=own.get(None), triwulan={tw: t for tw, t in own.items() if tw is not None}))
-
-    fields = ("id", "nama", "kode", "pagu")
-    program = tuple(
-        AnggaranData(*row) for row in
-        Program.objects.filter(rencana_aksi_id=ra).order_by("urutan", "id").values_list(*fields)
-    )
-    kegiatan = tuple(
-        AnggaranData(*row) for row in
-        Kegiatan.objects.filter(rencana_aksi_id=ra).order_by("program__urutan", "program_id", "urutan", "id")
-        .values_list(*fields, "program_id")
-    )
-    sub_indikator: dict[int, list[int]] = defaultdict(list)
-    for sub_id, ind_id in SubKegiatan.indikator.through.objects.filter(
-        subkegiatan__rencana_aksi_id=ra
-    ).values_list("subkegiatan_id", "indikator_id"):
-        sub_indikator[sub_id].append(ind_id)
-    sub_kegiatan = tuple(
-        AnggaranData(*row, indikator_ids=tuple(sorted(sub_indikator.get(row[0], ()))))
-        for row in SubKegiatan.objects.filter(rencana_aksi_id=ra)
-        .order_by("kegiatan__program__urutan", "kegiatan__program_id", "kegiatan__urutan", "kegiatan_id",
-                  "urutan", "id")
-        .values_list(*fields, "kegiatan_id", "bidang_id")
-    )
-
-    bulan: dict[int, list[int]] = defaultdict(list)
-    for aksi_id, b in AksiBulan.objects.filter(aksi__rencana_aksi_id=ra).values_list("aksi_id", "bulan"):
-        bulan[aksi_id].append(b)
-    aksi = tuple(
-        AksiData(a_id, sub_id, uraian, nomor, keluaran, pj, pejabat_id, pagu, tuple(sorted(bulan.get(a_id, ()))))
-        for a_id, sub_id, uraian, nomor, keluaran, pj, pejabat_id, pagu in Aksi.objects.filter(rencana_aksi_id=ra)
-        .order_by("sub_kegiatan_id", "urutan", "id")
-        .values_list("id", "sub_kegiatan_id", "uraian", "nomor", "keluaran", "penanggung_jawab", "pejabat_id",
-                     "pagu")
-    )
-
-    pk_items = tuple(
-        PKItemData(i_id, pk_id, jenis, nomor, ind_id, _written_nilai(nilai, teks), kategori, teks)
-        for i_id, pk_id, jenis, nomor, ind_id, nilai, kategori, teks in PerjanjianKinerjaItem.objects.filter(
-            perjanjian_kinerja__rencana_aksi_id=ra
-        ).order_by("perjanjian_kinerja_id", "urutan", "id").values_list(
-            "id", "perjanjian_kinerja_id", "perjanjian_kinerja__jenis", "nomor", "indikator_id", "target_nilai",
-            "target_kategori", "target_teks")
-    )
-
-    provenance = tuple(
-        ProvenanceData(model, object_id, field, teks, _provenance_nilai(nilai, teks), dokumen, tabel, baris, kolom,
-                       catatan)
-        for model, object_id, field, teks, nilai, dokumen, tabel, baris, kolom, catatan in
-        Provenance.objects.filter(rencana_aksi_id=ra).annotate(model=F("content_type__model"))
-        .order_by("id")
-        .values_list("model", "object_id", "field", "teks", "nilai", "dokumen", "tabel", "baris", "kolom",
-                     "catatan")
-    )
-
+    pk_jenis = {pk.id: pk.jenis for pk in data.perjanjian_kinerja}
     return PlanSnapshot(
-        id=ra, tahun=plan.tahun, label=str(plan), perangkat_daerah_id=plan.perangkat_daerah_id, sumber=plan.sumber,
-        sasaran=sasaran, indikator=tuple(indikator), program=program, kegiatan=kegiatan, sub_kegiatan=sub_kegiatan,
-        aksi=aksi, pk_items=pk_items, bidang=bidang, provenance=provenance, realisasi=load_realisasi(plan),
+        id=plan.pk, tahun=plan.tahun, label=str(plan), perangkat_daerah_id=plan.perangkat_daerah_id,
+        sumber=plan.sumber,
+        sasaran=tuple(SasaranData(s.pk, s.uraian, s.nomor, s.level, s.parent_id, s.bidang_id) for s in data.sasaran),
+        indikator=indikator,
+        program=tuple(AnggaranData(p.pk, p.nama, p.kode, p.pagu) for p in data.program),
+        kegiatan=tuple(AnggaranData(k.pk, k.nama, k.kode, k.pagu, k.program_id)
+                       for k in data.kegiatan_by_program_order()),
+        sub_kegiatan=tuple(
+            AnggaranData(s.pk, s.nama, s.kode, s.pagu, s.kegiatan_id, s.bidang_id,
+                         tuple(sorted(data.indikator_ids_of("sub_kegiatan", s.pk))))
+            for s in data.sub_kegiatan_by_kegiatan_order()
+        ),
+        aksi=tuple(
+            AksiData(a.pk, a.sub_kegiatan_id, a.uraian, a.nomor, a.keluaran, a.penanggung_jawab, a.pejabat_id, a.pagu,
+                     tuple(sorted(data.bulan_of(a.pk))))
+            for a in sorted(data.aksi, key=lambda a: (a.sub_kegiatan_id, a.urutan, a.pk))
+        ),
+        pk_items=tuple(
+            PKItemData(item.id, pk.id, pk_jenis[pk.id], item.nomor, item.indikator_id,
+                       _written_nilai(item.target_nilai, item.target_teks), item.target_kategori, item.target_teks)
+            for pk in data.perjanjian_kinerja for item in pk.items
+        ),
+        bidang={b.pk: BidangData(b.pk, b.nama, b.kepala_id) for b in data.bidang},
+        provenance=tuple(
+            ProvenanceData(p.content_type.model, p.object_id, p.field, p.teks, _provenance_nilai(p.nilai, p.teks),
+                           p.dokumen, p.tabel, p.baris, p.kolom, p.catatan)
+            for p in data.provenance or ()
+        ),
+        realisasi=load_realisasi(plan),
     )
 
 

@@ -15,7 +15,7 @@ from renaksi.perencanaan.models import RencanaAksi
 
 from .findings import Finding, jsonable
 from .models import Pengakuan
-from .permissions import can_acknowledge
+from .rules import can_acknowledge
 
 MAX_CATATAN = 2000
 

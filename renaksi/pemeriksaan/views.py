@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from renaksi.perencanaan.models import RencanaAksi
 
 from . import api, services
-from .permissions import FindingScope, can_acknowledge
+from .rules import FindingScope, can_acknowledge
 
 
 def _get_plan_for_user(request, pk: int) -> RencanaAksi:

@@ -96,7 +96,7 @@ class PerjanjianKinerjaData:
     jenis: str  # PerjanjianKinerja.Jenis
     pihak_pertama_id: int | None
     pihak_kedua_id: int | None
-    pihak_pertama: Pejabat | None  # None also when the official is not loaded (never: plan_data loads them)
+    pihak_pertama: Pejabat | None  # loaded, whichever PD the official belongs to
     pihak_kedua: Pejabat | None
     pihak_kedua_jabatan: str
     tempat: str

@@ -86,3 +86,14 @@ def test_constant_number_of_queries(world, rows, n_sub, django_assert_max_num_qu
     with django_assert_max_num_queries(18):
         data = monev_data(rencana_aksi=plan, triwulan=2)
     assert len(data.sub_kegiatan) == n_sub and len(data.aksi) == n_sub * 3
+
+
+def test_a_tindak_lanjut_shows_until_the_triwulan_it_is_closed_in(world, rows):
+    monev.jendela_buka(pemda=world.pemda, tahun=2024, triwulan=3)
+    monev.evaluasi_set(indikator=rows.iku, triwulan=1, tindak_lanjut="Rapat koordinasi")
+    (tl,) = tindak_lanjut_terbuka(perangkat_daerah=world.pd)
+    monev.tindak_lanjut_status_set(tindak_lanjut=tl, triwulan=2, status="berjalan")
+    monev.tindak_lanjut_status_set(tindak_lanjut=tl, triwulan=3, status="selesai")
+    shown = {n: [t.pk for t in monev_data(rencana_aksi=world.plan, triwulan=n).indikator[0].tindak_lanjut]
+             for n in (1, 2, 3, 4)}
+    assert shown == {1: [], 2: [tl.pk], 3: [tl.pk], 4: []}

@@ -18,7 +18,7 @@ from hypothesis.extra.django import TestCase
 
 from renaksi.core.angka import format_angka
 from renaksi.pemeriksaan.api import check_plan, check_snapshot
-from renaksi.pemeriksaan.rules.target import NumericSeries, odd_quarter
+from renaksi.pemeriksaan.aturan.target import NumericSeries, odd_quarter
 from renaksi.pemeriksaan.snapshot import (
     AksiData,
     AnggaranData,

@@ -8,6 +8,9 @@ Exit status: 0; 1 when `--fail-on` is given and an open finding of that severity
 input cannot be read (unreadable document, unknown plan). `--json` prints
 `{"findings": [...], "summary": {"error": n, "warning": n, "info": n}}`; the summary counts open findings
 (acknowledged ones are listed with `"acknowledged": true` but not counted, and do not fail a script).
+
+The command lives in the importer because checking a document means importing it (in a transaction that is
+rolled back): the importer calls the checker, the checker never calls the importer.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from renaksi.impor import api as impor
+from renaksi.pemeriksaan import api
+from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan.models import RencanaAksi
-
-from ... import api
-from ...findings import Finding
 
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning")}
 
@@ -62,10 +65,6 @@ class Command(BaseCommand):
                 sys.exit(1)
 
     def _check_document(self, path: Path, options) -> tuple[str, list[Finding]]:
-        try:
-            from renaksi.impor import api as impor
-        except ImportError as exc:  # pragma: no cover - the importer ships with the checker
-            raise CommandError(f"Pengimpor dokumen belum tersedia: {exc}", returncode=2) from exc
         if not path.is_file():
             raise CommandError(f"Berkas {path} tidak ditemukan atau tidak dapat dibaca.", returncode=2)
         read_errors = tuple(getattr(impor, name) for name in impor.READ_ERRORS)
