@@ -16,7 +16,6 @@ from functools import lru_cache
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,6 +29,9 @@ from renaksi.accounts.models import Peran
 from renaksi.core.capaian import ROMAWI
 from renaksi.perencanaan.forms import BULAN, nilai_input
 from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
+from renaksi.perencanaan.views import (
+    _save as _write,  # validate, then write atomically; refusals go to the form
+)
 from renaksi.perencanaan.views import editor_view
 
 from . import selectors, services
@@ -54,8 +56,8 @@ NAMA_BULAN = dict(BULAN)
 def _authorise(request, plan: RencanaAksi, row=None) -> None:
     if not request.user.has_perm("monev.view_monev", plan):
         raise Http404  # don't reveal that it exists
-    if row is not None and not request.user.has_perm("monev.report", row):
-        raise PermissionDenied(services._deny_reason(request.user, row))
+    if row is not None:
+        services.ensure_may_report(request.user, row)  # PermissionDenied with the reason: 403
 
 
 def _check_tw(tw: int) -> int:
@@ -222,19 +224,6 @@ def _indikator_initial(item: selectors.IndikatorMonev, tw: int) -> dict:
 def _decimals(value) -> int:
     exponent = value.normalize().as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _write(form, write) -> bool:
-    """Validate every field, then write in one transaction; a service's refusal (a closed window) goes to the form."""
-    if not form.is_valid():
-        return False
-    try:
-        with transaction.atomic():
-            write(form.cleaned_data)
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return False
-    return True
 
 
 def _render_row(request, template: str, context: dict, *, invalid: bool) -> HttpResponse:

@@ -8,18 +8,10 @@ from playwright.sync_api import Page, expect
 from renaksi.monev import services as monev
 from renaksi.monev.models import BuktiDukung, RealisasiIndikator, TindakLanjut
 from renaksi.perencanaan.models import Indikator
-from tests.factories import PASSWORD
+from tests.e2e.test_editor_browser import _login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _login(page: Page, live_server, username: str) -> None:
-    page.goto(live_server.url + reverse("login"))
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_role("heading", name="Rencana Aksi", exact=True)).to_be_visible()
 
 
 def test_alice_reports_tw1_attaches_a_pdf_and_closes_the_tindak_lanjut_in_tw2(page: Page, live_server, world,
