@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -118,7 +119,7 @@ STORAGES = {
 # Monitoring: the largest bukti dukung file accepted (bytes), and the forecast capaian (%) below which an
 # indikator is flagged "berisiko".
 RENAKSI_BUKTI_MAX_BYTES = int(os.environ.get("RENAKSI_BUKTI_MAX_BYTES", 10 * 1024 * 1024))
-RENAKSI_AMBANG_BERISIKO = os.environ.get("RENAKSI_AMBANG_BERISIKO", "90")
+RENAKSI_AMBANG_BERISIKO = Decimal(os.environ.get("RENAKSI_AMBANG_BERISIKO", "90"))  # a bad value fails at startup
 
 # Imports: the largest document accepted, in bytes.
 RENAKSI_IMPORT_MAX_BYTES = int(os.environ.get("RENAKSI_IMPORT_MAX_BYTES", 20 * 1024 * 1024))

@@ -85,7 +85,7 @@ class UserAdmin(PemdaScopedAdmin, DjangoUserAdmin):
         # Only a superuser hands out superuser or staff rights and raw permissions.
         form = super().get_form(request, obj, **kwargs)
         if not request.user.is_superuser:
-            for name in ("is_superuser", "user_permissions", "groups"):
+            for name in ("is_superuser", "is_staff", "user_permissions", "groups"):
                 if name in form.base_fields:
                     form.base_fields[name].disabled = True
         return form

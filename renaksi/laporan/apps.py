@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LaporanConfig(AppConfig):
     name = "renaksi.laporan"
     label = "laporan"
+    verbose_name = _("Laporan")

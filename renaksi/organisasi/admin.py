@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -45,6 +47,31 @@ class PemdaScopedAdmin:
             field.queryset = field.queryset.filter(**{lookup: request.user.pemda_id})
         return field
 
+    def get_list_filter(self, request):
+        # A filter on a relation offers only the values of the rows the user may see, so that the names of
+        # another Pemda's offices never appear in the sidebar.
+        filters = []
+        for entry in super().get_list_filter(request):
+            if isinstance(entry, str) and get_fields_from_path(self.model, entry)[-1].is_relation:
+                entry = (entry, admin.RelatedOnlyFieldListFilter)
+            filters.append(entry)
+        return filters
+
+    # django-simple-history's history pages fetch the object by id without the admin's queryset (and fall back
+    # to the last historical record when it is missing), so they are scoped here: an object outside the user's
+    # Pemda has no history page and cannot be reverted, as if it did not exist.
+    def _ensure_in_scope(self, request, object_id) -> None:
+        if not request.user.is_superuser and not self.get_queryset(request).filter(pk=object_id).exists():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._ensure_in_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._ensure_in_scope(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
 
 @admin.register(Pemda)
 class PemdaAdmin(PemdaScopedAdmin, admin.ModelAdmin):
@@ -52,6 +79,13 @@ class PemdaAdmin(PemdaScopedAdmin, admin.ModelAdmin):
     list_display = ("__str__", "jenis", "nama", "ibukota")
     list_filter = ("jenis",)
     search_fields = ("nama", "ibukota")
+
+    # A Pemda is created or removed by the system administrator; an admin pemda keeps his own Pemda's data.
+    def has_add_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
 
 
 class BidangInline(admin.TabularInline):

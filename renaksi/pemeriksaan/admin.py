@@ -1,13 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from renaksi.organisasi.admin import PemdaScopedAdmin
+
 from .models import Pengakuan
 
 
 @admin.register(Pengakuan)
-class PengakuanAdmin(SimpleHistoryAdmin):
+class PengakuanAdmin(PemdaScopedAdmin, SimpleHistoryAdmin):
     """Read-only: acknowledgements are made from the findings panel, where the permission is checked."""
 
+    pemda_lookup = "rencana_aksi__perangkat_daerah__pemda_id"
     list_display = ["rencana_aksi", "rule", "catatan", "oleh", "waktu"]
     list_filter = ["rule"]
     search_fields = ["catatan", "pesan"]

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PemeriksaanConfig(AppConfig):
     name = "renaksi.pemeriksaan"
     label = "pemeriksaan"
+    verbose_name = _("Pemeriksaan")
