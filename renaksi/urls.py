@@ -6,4 +6,6 @@ urlpatterns = [
     path("", include("renaksi.laporan.urls")),
     path("", include("renaksi.impor.urls")),
     path("", include("renaksi.pemeriksaan.urls")),
+    path("", include("renaksi.monev.urls")),
+    path("", include("renaksi.dasbor.urls")),
 ]

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -149,7 +150,7 @@ STORAGES = {
 # Monitoring: the largest bukti dukung file accepted (bytes), and the forecast capaian (%) below which an
 # indikator is flagged "berisiko".
 RENAKSI_BUKTI_MAX_BYTES = int(os.environ.get("RENAKSI_BUKTI_MAX_BYTES", 10 * 1024 * 1024))
-RENAKSI_AMBANG_BERISIKO = os.environ.get("RENAKSI_AMBANG_BERISIKO", "90")
+RENAKSI_AMBANG_BERISIKO = Decimal(os.environ.get("RENAKSI_AMBANG_BERISIKO", "90"))  # a bad value fails at startup
 
 # Content Security Policy (django-csp): no inline script or style anywhere, everything from our own origin.
 # Scripts live in renaksi/static/renaksi/*.js, styles in *.css; htmx is configured by <meta name="htmx-config">.

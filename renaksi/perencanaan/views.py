@@ -221,7 +221,8 @@ def plan_editor(request, pk: int):
     tree = _tree(request, plan)
     bidang_saya = next((b for b in tree.bidang if b.pk == tree.rights.bidang_id), None)
     context = {"tree": tree, "plan": tree.plan, "rights": tree.rights,
-               "bidang_saya": bidang_saya, "satuan_umum": SATUAN_UMUM}
+               "bidang_saya": bidang_saya, "satuan_umum": SATUAN_UMUM,
+               "monev_visible": request.user.has_perm("monev.view_monev", plan)}
     return render(request, "perencanaan/editor.html", context)
 
 

@@ -24,11 +24,13 @@ from django.db.models import Q
 
 from renaksi.accounts.models import Peran, User
 from renaksi.impor.api import import_document, parse_document
+from renaksi.monev.contoh import isi_contoh
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Bidang, Pejabat, Pemda, PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
 
 DEMO_PASSWORD = "renaksi-demo"
+MONEV_CONTOH = "samarinda"  # the Pemda whose plan gets example realisasi for TW I–III
 PD_NAMA = "Badan Kesatuan Bangsa dan Politik"
 
 
@@ -125,6 +127,7 @@ class Command(BaseCommand):
             pds[seed.key] = pd
         users.append(self._superuser())
         self._plans(seeds_dir, pds)
+        self._monev(pds[MONEV_CONTOH])
         self._print_users(users)
 
     def _superuser(self) -> DemoUser:
@@ -213,6 +216,20 @@ class Command(BaseCommand):
             plan = import_document(parsed, perangkat_daerah=pd).rencana_aksi
             self.stdout.write(self.style.SUCCESS(
                 f"Diimpor: {path.name} → {plan} {pd.pemda} (#{plan.pk}, {plan.get_status_display()})."))
+
+    def _monev(self, pd: PerangkatDaerah) -> None:
+        """Example realisasi for TW I–III of one plan (labelled "Data contoh" on screen), unless it has some."""
+        plan = RencanaAksi.objects.filter(perangkat_daerah=pd).select_related("perangkat_daerah__pemda").order_by(
+            "-tahun", "-versi").first()
+        if plan is None:
+            return
+        written = isi_contoh(rencana_aksi=plan)
+        if written:
+            self.stdout.write(self.style.SUCCESS(
+                f"Data contoh monev TW I–III: {written} realisasi indikator untuk {plan} {pd.pemda} (#{plan.pk})."))
+        else:
+            self.stdout.write(f"Rencana aksi {plan} {pd.pemda} sudah memiliki realisasi; data contoh monev tidak "
+                              f"ditulis lagi.")
 
     def _seed_documents(self, seeds_dir: Path) -> dict[str, Path]:
         """Which seed file belongs to which Pemda, recognised by the region named in the text."""

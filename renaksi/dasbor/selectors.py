@@ -1,0 +1,340 @@
+"""Dashboards: one PD plan for a triwulan (from `monev.selectors.monev_data`), and every PD of a Pemda for a year
+and triwulan (a few grouped queries for all PDs together, so the page costs the same for 2 PDs or 200).
+
+Capaian, predikat, serapan and the forecast come from the rule modules in `renaksi.core` (capaian, predikat,
+anggaran, peringatan), with the inputs read the way `monev_data` reads them (`monev.selectors.isian`).
+Averages of capaian leave out indikator without a percentage (not reported, category codes only).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count
+
+from renaksi.core.anggaran import serapan_total
+from renaksi.core.capaian import Capaian, bulatkan, hitung_capaian
+from renaksi.core.peringatan import ramal
+from renaksi.core.predikat import Predikat, predikat
+from renaksi.monev.models import (
+    JendelaPelaporan,
+    ProgresAksi,
+    RealisasiAnggaran,
+    RealisasiIndikator,
+    TindakLanjut,
+)
+from renaksi.monev.selectors import (
+    CATATAN_CONTOH,
+    IndikatorMonev,
+    MonevData,
+    ambang_berisiko,
+    isian,
+    monev_data,
+    tindak_lanjut_terbuka,
+)
+from renaksi.organisasi.models import Pemda, PerangkatDaerah
+from renaksi.perencanaan.models import AksiBulan, Indikator, RencanaAksi, SubKegiatan, Target
+
+TRIWULAN = (1, 2, 3, 4)
+STATUS_PROGRES = ("selesai", "berjalan", "belum", "batal")
+
+
+def rata_rata(values: Iterable[Decimal | None]) -> Decimal | None:
+    numbers = [v for v in values if v is not None]
+    return bulatkan(sum(numbers, Decimal(0)) / len(numbers)) if numbers else None
+
+
+def serapan_wajar(triwulan: int) -> Decimal:
+    """The serapan (%) a steady pace reaches by the end of triwulan n: 25 × n."""
+    return Decimal(25 * triwulan)
+
+
+def kuadran(capaian: Decimal | None, serapan: Decimal | None, triwulan: int) -> str:
+    """Where a point of the absorption-vs-capaian chart falls. Serapan is measured against the pace of the year
+    (`serapan_wajar`: 25 % per triwulan), capaian against the targets up to the triwulan:
+    - "belanja tanpa capaian": spent at least at the pace (serapan ≥ pace) while capaian is at most 75 %;
+    - "capaian tanpa belanja": capaian above 90 % with less than half the pace spent;
+    - "sejalan" otherwise; "" without both figures."""
+    if capaian is None or serapan is None:
+        return ""
+    pace = serapan_wajar(triwulan)
+    if serapan >= pace and capaian <= 75:
+        return "belanja tanpa capaian"
+    if capaian > 90 and serapan < pace / 2:
+        return "capaian tanpa belanja"
+    return "sejalan"
+
+
+@dataclass
+class Progres:
+    """Aksi months planned up to the triwulan, and what was reported for them."""
+
+    rencana: int = 0
+    status: Counter = field(default_factory=Counter)
+
+    @property
+    def dilaporkan(self) -> int:
+        return sum(self.status.values())
+
+    @property
+    def persen_selesai(self) -> Decimal | None:
+        return bulatkan(Decimal(self.status["selesai"]) / self.rencana * 100) if self.rencana else None
+
+    @property
+    def belum_dilaporkan(self) -> int:
+        return max(self.rencana - self.dilaporkan, 0)
+
+
+# --- PD dashboard ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SasaranRow:
+    sasaran: object
+    capaian: Decimal | None
+    predikat: Predikat | None
+    jumlah: int
+
+
+@dataclass
+class ProgramRow:
+    program: object
+    pagu: int  # Σ pagu of its sub kegiatan: the base of its serapan
+    realisasi: int
+    serapan: Decimal | None
+    capaian: Decimal | None
+    kuadran: str
+
+
+@dataclass
+class DasborPD:
+    data: MonevData
+    sasaran: list[SasaranRow]
+    iku: list[IndikatorMonev]
+    program: list[ProgramRow]
+    progres_bidang: list[tuple[str, Progres]]
+    kelengkapan_indikator: tuple[int, int]
+    kelengkapan_anggaran: tuple[int, int]
+    tindak_lanjut_terbuka: list[TindakLanjut]
+    berisiko: list[IndikatorMonev]
+    contoh: bool
+
+    @property
+    def triwulan(self) -> int:
+        return self.data.triwulan
+
+
+def dasbor_pd(*, rencana_aksi: RencanaAksi, triwulan: int) -> DasborPD:
+    data = monev_data(rencana_aksi=rencana_aksi, triwulan=triwulan)
+    plan = data.plan
+    by_sasaran: dict[int, list[IndikatorMonev]] = defaultdict(list)
+    for item in data.indikator:
+        by_sasaran[item.indikator.sasaran_id].append(item)
+    sasaran = []
+    for s in plan.sasaran:
+        items = by_sasaran.get(s.pk)
+        if items:
+            mean = rata_rata(i.capaian.nilai for i in items)
+            sasaran.append(SasaranRow(s, mean, predikat(mean), len(items)))
+
+    capaian_by_id = {i.indikator.pk: i.capaian.nilai for i in data.indikator}
+    spent_by_sub = {s.sub_kegiatan.pk: s for s in data.sub_kegiatan}
+    program = []
+    for p in plan.program:
+        subs = [spent_by_sub[s.pk] for k in plan.kegiatan_of(p.pk) for s in plan.sub_kegiatan_of(k.pk)
+                if s.pk in spent_by_sub]
+        spent = sum(v for s in subs for v in s.realisasi_anggaran[:triwulan] if v is not None)
+        mean = rata_rata(capaian_by_id.get(i) for i in plan.indikator_ids_of("program", p.pk))
+        serapan = data.serapan_program.get(p.pk)
+        pagu = sum(s.pagu or 0 for s in subs)
+        program.append(ProgramRow(p, pagu, spent, serapan, mean, kuadran(mean, serapan, triwulan)))
+
+    bulan_sampai = 3 * triwulan
+    progres: dict[int | None, Progres] = defaultdict(Progres)
+    for a in data.aksi:
+        sub = plan.sub_kegiatan_by_id.get(a.aksi.sub_kegiatan_id)
+        row = progres[sub.bidang_id if sub else None]
+        row.rencana += len([b for b in a.bulan_rencana if b <= bulan_sampai])
+        for b, p in a.progres.items():
+            if b <= bulan_sampai:
+                row.status[p.status] += 1
+    progres_bidang = [(b.nama, progres[b.pk]) for b in plan.bidang if b.pk in progres]
+    if None in progres:
+        progres_bidang.append(("Tanpa bidang", progres[None]))
+
+    return DasborPD(
+        data=data, sasaran=sasaran, iku=[i for i in data.indikator if i.indikator.is_iku], program=program,
+        progres_bidang=progres_bidang,
+        kelengkapan_indikator=(sum(1 for i in data.indikator if i.realisasi[triwulan - 1] is not None),
+                               len(data.indikator)),
+        kelengkapan_anggaran=(sum(1 for s in data.sub_kegiatan if s.realisasi_anggaran[triwulan - 1] is not None),
+                              len(data.sub_kegiatan)),
+        tindak_lanjut_terbuka=tindak_lanjut_terbuka(perangkat_daerah=rencana_aksi.perangkat_daerah,
+                                                    tahun=rencana_aksi.tahun),
+        berisiko=[i for i in data.indikator if i.berisiko],
+        contoh=any(r is not None and r.catatan.startswith(CATATAN_CONTOH) for i in data.indikator
+                   for r in i.realisasi),
+    )
+
+
+# --- Pemda dashboard ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class IndikatorRingkas:
+    """An indikator of the Pemda dashboard: enough for the early-warning list and the IKU averages."""
+
+    indikator: Indikator
+    capaian: Capaian
+    predikat: Predikat | None
+    berisiko: bool
+    metode: str
+    dilaporkan: bool
+
+
+@dataclass
+class PDRow:
+    perangkat_daerah: PerangkatDaerah
+    plan: RencanaAksi
+    indikator: list[IndikatorRingkas] = field(default_factory=list)
+    pagu: int = 0
+    realisasi: int = 0
+    serapan: Decimal | None = None
+    jumlah_sub: int = 0
+    sub_dilaporkan: int = 0
+    progres: Progres = field(default_factory=Progres)
+    tindak_lanjut_terbuka: int = 0
+    kuadran: str = ""
+
+    @property
+    def capaian(self) -> Decimal | None:
+        return rata_rata(i.capaian.nilai for i in self.indikator)
+
+    @property
+    def capaian_iku(self) -> Decimal | None:
+        return rata_rata(i.capaian.nilai for i in self.indikator if i.indikator.is_iku)
+
+    @property
+    def predikat(self) -> Predikat | None:
+        return predikat(self.capaian)
+
+    @property
+    def predikat_iku(self) -> Predikat | None:
+        return predikat(self.capaian_iku)
+
+    @property
+    def berisiko(self) -> list[IndikatorRingkas]:
+        return [i for i in self.indikator if i.berisiko]
+
+    @property
+    def indikator_dilaporkan(self) -> int:
+        return sum(1 for i in self.indikator if i.dilaporkan)
+
+    @property
+    def kelengkapan(self) -> Decimal | None:
+        total = len(self.indikator) + self.jumlah_sub
+        done = self.indikator_dilaporkan + self.sub_dilaporkan
+        return bulatkan(Decimal(done) / total * 100) if total else None
+
+
+
+@dataclass
+class DasborPemda:
+    pemda: Pemda
+    tahun: int
+    triwulan: int
+    jendela: JendelaPelaporan | None
+    pd: list[PDRow]
+    contoh: bool
+
+    @property
+    def berisiko(self) -> list[tuple[PDRow, IndikatorRingkas]]:
+        return [(row, i) for row in self.pd for i in row.berisiko]
+
+
+def plans_of_year(*, pemda: Pemda, tahun: int) -> list[RencanaAksi]:
+    """The plan of each PD for the year: its latest version (one query)."""
+    latest: dict[int, RencanaAksi] = {}
+    for plan in (RencanaAksi.objects.filter(perangkat_daerah__pemda=pemda, tahun=tahun)
+                 .select_related("perangkat_daerah").order_by("perangkat_daerah__nama", "perangkat_daerah_id",
+                                                               "-versi", "-id")):
+        latest.setdefault(plan.perangkat_daerah_id, plan)
+    return list(latest.values())
+
+
+def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int) -> DasborPemda:
+    """Every PD's plan of the year, summarised for a triwulan, in a constant number of queries."""
+    if not 1 <= triwulan <= 4:
+        raise ValueError(f"triwulan harus 1–4, bukan {triwulan}")
+    plans = plans_of_year(pemda=pemda, tahun=tahun)
+    rows = {p.pk: PDRow(p.perangkat_daerah, p) for p in plans}
+    ids = list(rows)
+
+    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
+    for t in Target.objects.filter(indikator__rencana_aksi_id__in=ids, tahun=tahun):
+        targets[t.indikator_id][t.triwulan] = t
+    realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
+    for r in RealisasiIndikator.objects.filter(indikator__rencana_aksi_id__in=ids):
+        realisasi[r.indikator_id][r.triwulan] = r
+    contoh = any(r.catatan.startswith(CATATAN_CONTOH) for own in realisasi.values() for r in own.values())
+    ambang = ambang_berisiko()
+    for ind in Indikator.objects.filter(rencana_aksi_id__in=ids).order_by("rencana_aksi_id", "urutan", "id"):
+        own_t = targets.get(ind.pk, {})
+        own_r = realisasi.get(ind.pk, {})
+        kw = {
+            "target": tuple(_isian(own_t.get(tw)) for tw in TRIWULAN),
+            "target_tahun": _isian(own_t.get(None)),
+            "realisasi": [_isian(own_r.get(tw)) for tw in TRIWULAN],
+            "triwulan": triwulan, "polaritas": ind.polaritas, "akumulasi": ind.akumulasi,
+            "rumus_negatif": ind.rumus_negatif,
+        }
+        capaian = hitung_capaian(**kw)
+        forecast = ramal(**kw, ambang=ambang)
+        rows[ind.rencana_aksi_id].indikator.append(IndikatorRingkas(
+            ind, capaian, predikat(capaian.nilai), forecast.berisiko, forecast.metode, triwulan in own_r))
+
+    spent: dict[int, dict[int, int]] = defaultdict(dict)
+    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(
+            sub_kegiatan__rencana_aksi_id__in=ids).values_list("sub_kegiatan_id", "triwulan", "jumlah"):
+        spent[sub_id][tw] = jumlah
+    by_plan: dict[int, list[tuple[int | None, tuple[int | None, ...]]]] = defaultdict(list)
+    for sub_id, plan_id, pagu in SubKegiatan.objects.filter(rencana_aksi_id__in=ids).values_list(
+            "id", "rencana_aksi_id", "pagu"):
+        own = tuple(spent.get(sub_id, {}).get(tw) for tw in TRIWULAN)
+        by_plan[plan_id].append((pagu, own))
+        row = rows[plan_id]
+        row.jumlah_sub += 1
+        row.sub_dilaporkan += own[triwulan - 1] is not None
+        row.pagu += pagu or 0
+        row.realisasi += sum(v for v in own[:triwulan] if v is not None)
+    for plan_id, subs in by_plan.items():
+        rows[plan_id].serapan = serapan_total(subs, triwulan)
+
+    bulan_sampai = 3 * triwulan
+    for row in AksiBulan.objects.filter(aksi__rencana_aksi_id__in=ids, bulan__lte=bulan_sampai).values(
+            "aksi__rencana_aksi_id").annotate(n=Count("id")).order_by():
+        rows[row["aksi__rencana_aksi_id"]].progres.rencana = row["n"]
+    for row in ProgresAksi.objects.filter(aksi__rencana_aksi_id__in=ids, bulan__lte=bulan_sampai).values(
+            "aksi__rencana_aksi_id", "status").annotate(n=Count("id")).order_by():
+        rows[row["aksi__rencana_aksi_id"]].progres.status[row["status"]] = row["n"]
+    for row in TindakLanjut.objects.filter(indikator__rencana_aksi_id__in=ids, status__in=TindakLanjut.OPEN).values(
+            "indikator__rencana_aksi_id").annotate(n=Count("id")).order_by():
+        rows[row["indikator__rencana_aksi_id"]].tindak_lanjut_terbuka = row["n"]
+
+    for row in rows.values():
+        row.kuadran = kuadran(row.capaian, row.serapan, triwulan)
+    jendela = JendelaPelaporan.objects.filter(pemda=pemda, tahun=tahun, triwulan=triwulan).first()
+    return DasborPemda(pemda=pemda, tahun=tahun, triwulan=triwulan, jendela=jendela, pd=list(rows.values()),
+                       contoh=contoh)
+
+
+def _isian(row: Target | RealisasiIndikator | None):
+    return None if row is None else isian(row.nilai, row.kategori)
+
+
+def tahun_pemda(*, pemda: Pemda) -> list[int]:
+    """The years that have plans in the Pemda, oldest first."""
+    return sorted(set(RencanaAksi.objects.filter(perangkat_daerah__pemda=pemda).values_list("tahun", flat=True)))

@@ -1,0 +1,469 @@
+"""The monev form (one plan, one triwulan), the bukti dukung files, the reporting windows and the indikator page.
+
+The contract is the editor's (`perencanaan/views.py`): every object is fetched through a `_get_<thing>_for_user`
+helper — 404 when the user may not see the plan's monitoring (nobody learns that it exists), 403 when he may see it
+but not report this row (shown in the page's alert area by `editor_view`). Forms validate every field before a
+service is called, and the services of one request run in one transaction. Invalid input, and a triwulan whose
+reporting window is not open, answer 422 with the row and the message in it; a successful write answers with the
+re-rendered row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from renaksi.accounts.models import Peran
+from renaksi.core.capaian import ROMAWI
+from renaksi.perencanaan.forms import BULAN, nilai_input
+from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
+from renaksi.perencanaan.views import (
+    _save as _write,  # validate, then write atomically; refusals go to the form
+)
+from renaksi.perencanaan.views import editor_view
+
+from . import selectors, services
+from .forms import (
+    AnggaranMonevForm,
+    BuktiForm,
+    IndikatorMonevForm,
+    JendelaForm,
+    ProgresForm,
+    TindakLanjutStatusForm,
+)
+from .models import BuktiDukung, TindakLanjut
+
+T = "monev/"
+PLAN = ("rencana_aksi__perangkat_daerah",)
+NAMA_BULAN = dict(BULAN)
+
+
+# --- Fetching with authorisation ------------------------------------------------------------------------------
+
+
+def _authorise(request, plan: RencanaAksi, row=None) -> None:
+    if not request.user.has_perm("monev.view_monev", plan):
+        raise Http404  # don't reveal that it exists
+    if row is not None:
+        services.ensure_may_report(request.user, row)  # PermissionDenied with the reason: 403
+
+
+def _check_tw(tw: int) -> int:
+    if not 1 <= tw <= 4:
+        raise Http404
+    return tw
+
+
+def _get_plan_for_user(request, pk: int) -> RencanaAksi:
+    plan = get_object_or_404(RencanaAksi.objects.select_related("perangkat_daerah__pemda"), pk=pk)
+    _authorise(request, plan)
+    return plan
+
+
+def _get_indikator_for_user(request, indikator_id: int, *, report: bool = False) -> Indikator:
+    indikator = get_object_or_404(Indikator.objects.select_related(*PLAN), pk=indikator_id)
+    _authorise(request, indikator.rencana_aksi, indikator if report else None)
+    return indikator
+
+
+def _get_sub_kegiatan_for_user(request, sub_kegiatan_id: int) -> SubKegiatan:
+    sub = get_object_or_404(SubKegiatan.objects.select_related(*PLAN), pk=sub_kegiatan_id)
+    _authorise(request, sub.rencana_aksi, sub)
+    return sub
+
+
+def _get_aksi_for_user(request, aksi_id: int) -> Aksi:
+    aksi = get_object_or_404(Aksi.objects.select_related("sub_kegiatan", *PLAN), pk=aksi_id)
+    _authorise(request, aksi.rencana_aksi, aksi)
+    return aksi
+
+
+def _get_tindak_lanjut_for_user(request, tl_id: int) -> TindakLanjut:
+    tl = get_object_or_404(TindakLanjut.objects.select_related("indikator__rencana_aksi__perangkat_daerah"),
+                           pk=tl_id)
+    _authorise(request, tl.indikator.rencana_aksi, tl.indikator)
+    return tl
+
+
+def _get_bukti_for_user(request, bukti_id: int, *, report: bool = False) -> BuktiDukung:
+    bukti = get_object_or_404(
+        BuktiDukung.objects.select_related("realisasi__indikator__rencana_aksi__perangkat_daerah"), pk=bukti_id)
+    indikator = bukti.realisasi.indikator
+    _authorise(request, indikator.rencana_aksi, indikator if report else None)
+    return bukti
+
+
+# --- Page context -----------------------------------------------------------------------------------------------
+
+
+def _jendela_alasan(data: selectors.MonevData) -> str:
+    """Why the triwulan is read-only, or '' when its window is open."""
+    label = f"TW {ROMAWI[data.triwulan]} {data.plan.tahun}"
+    if data.jendela is None:
+        return _("Pelaporan %(tw)s belum dibuka oleh admin pemda; nilai hanya dapat dibaca.") % {"tw": label}
+    if not data.jendela.dibuka:
+        return _("Pelaporan %(tw)s sudah ditutup; nilai hanya dapat dibaca.") % {"tw": label}
+    return ""
+
+
+def _bulan_triwulan(tw: int) -> list[int]:
+    return [3 * (tw - 1) + i for i in (1, 2, 3)]
+
+
+class Halaman:
+    """What the monev templates need besides the data: the user's rights and the open window, per row."""
+
+    def __init__(self, request, plan: RencanaAksi, tw: int):
+        self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw)
+        self.plan = plan
+        self.tw = tw
+        self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
+        self.alasan = _jendela_alasan(self.data)
+        self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw)
+        self.bulan = _bulan_triwulan(tw)
+        self.bulan_label = [NAMA_BULAN[b] for b in self.bulan]
+
+    def boleh(self, bidang_id: int | None) -> bool:
+        return self.data.dibuka and self.hak.boleh(bidang_id)
+
+    def indikator_row(self, item: selectors.IndikatorMonev, form=None) -> dict:
+        ind = item.indikator
+        can = self.boleh(ind.bidang_id)
+        if form is None and can:
+            form = IndikatorMonevForm(indikator=ind, initial=_indikator_initial(item, self.tw))
+        realisasi = item.realisasi[self.tw - 1]
+        return {"item": item, "form": form, "can": can, "errors": _errors(form), "bukti": self.bukti.get(ind.pk, []),
+                "realisasi": realisasi, "nilai": item.nilai_realisasi[self.tw - 1], "target_tw": item.target[self.tw - 1], "evaluasi": item.evaluasi,
+                "bidang": self.data.plan.bidang_by_id.get(ind.bidang_id)}
+
+    def tindak_lanjut_rows(self) -> list[dict]:
+        rows = []
+        for item in self.data.indikator:
+            can = self.boleh(item.indikator.bidang_id)
+            for tl in item.tindak_lanjut:
+                rows.append(self.tindak_lanjut_row(item, tl, can=can))
+        return rows
+
+    def tindak_lanjut_row(self, item, tl: TindakLanjut, *, can: bool, form=None) -> dict:
+        if form is None and can:
+            given = tl.status_triwulan == self.tw
+            form = TindakLanjutStatusForm(initial={"status": tl.status if given else "",
+                                                   "catatan": tl.catatan if given else ""})
+        return {"item": item, "tl": tl, "can": can, "form": form, "errors": _errors(form)}
+
+    def sub_kegiatan_row(self, s: selectors.SubKegiatanMonev, form=None) -> dict:
+        can = self.boleh(s.sub_kegiatan.bidang_id)
+        jumlah = s.realisasi_anggaran[self.tw - 1]
+        if form is None and can:
+            form = AnggaranMonevForm(initial={"jumlah": "" if jumlah is None else str(jumlah)})
+        spent = sum(v for v in s.realisasi_anggaran[:self.tw] if v is not None)
+        return {"s": s, "can": can, "form": form, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
+                "bidang": self.data.plan.bidang_by_id.get(s.sub_kegiatan.bidang_id)}
+
+    def aksi_rows(self) -> list[dict]:
+        # Every aksi, scheduled in the triwulan or not: a plan without a schedule still reports progress.
+        return [self.aksi_row(a) for a in self.data.aksi]
+
+    def aksi_row(self, a: selectors.AksiMonev, form=None) -> dict:
+        sub = self.data.plan.sub_kegiatan_by_id.get(a.aksi.sub_kegiatan_id)
+        can = self.boleh(sub.bidang_id if sub else None)
+        # Plain values rather than a form per aksi: a plan may have a thousand aksi (see `make bench`).
+        months = [{"bulan": b, "label": NAMA_BULAN[b], "rencana": b in a.bulan_rencana, "progres": a.progres.get(b),
+                   "options": _progres_options(form.data.get(f"bulan_{b}", "") if form is not None
+                                               else (a.progres[b].status if b in a.progres else ""))}
+                  for b in self.bulan]
+        return {"a": a, "can": can, "form": form, "errors": _errors(form), "months": months, "sub": sub}
+
+    def context(self, **extra) -> dict:
+        return {"page": self, "data": self.data, "plan": self.plan, "tw": self.tw, "romawi": ROMAWI[self.tw],
+                "alasan": self.alasan, "hak": self.hak, "contoh": selectors.data_contoh(self.data), **extra}
+
+
+def _progres_options(selected: str) -> str:
+    """The <option>s of a month's progress select, built once per language and value, not in a template loop per
+    aksi: a plan may have a thousand aksi (see `make bench`)."""
+    return _options_cached(selected, get_language())
+
+
+@lru_cache(maxsize=32)
+def _options_cached(selected: str, _language: str | None) -> str:
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((v, mark_safe(" selected") if v == selected else "", str(label))
+                             for v, label in ProgresForm.CHOICES))
+
+
+def _errors(form) -> list[str]:
+    """A refused form's messages not tied to a field (a closed window), shown even when the row is read-only."""
+    return list(form.non_field_errors()) if form is not None and form.is_bound else []
+
+
+def _indikator_initial(item: selectors.IndikatorMonev, tw: int) -> dict:
+    r = item.realisasi[tw - 1]
+    e = item.evaluasi
+    realisasi = ""
+    if r is not None:
+        number = nilai_input(r.nilai, _decimals(r.nilai)) if r.nilai is not None else ""
+        realisasi = (f"{r.kategori} ({number})" if number else r.kategori) if r.kategori else number
+    return {"realisasi": realisasi, "catatan": r.catatan if r else "",
+            "faktor_pendorong": e.faktor_pendorong if e else "", "faktor_penghambat": e.faktor_penghambat if e else "",
+            "tindak_lanjut": e.tindak_lanjut if e else "", "tindak_lanjut_renja": e.tindak_lanjut_renja if e else ""}
+
+
+def _decimals(value) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _render_row(request, template: str, context: dict, *, invalid: bool) -> HttpResponse:
+    return render(request, T + template, context, status=422 if invalid else 200)
+
+
+# --- The form ---------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def monev_start(request, pk: int):
+    """The plan's monev: the first open triwulan of its year, else TW I."""
+    plan = _get_plan_for_user(request, pk)
+    opened = [tw for tw, j, _h in selectors.jendela_tahun(pemda_id=plan.perangkat_daerah.pemda_id, tahun=plan.tahun)
+              if j is not None and j.dibuka]
+    return redirect("monev_form", pk=plan.pk, tw=opened[-1] if opened else 1)
+
+
+@login_required
+@require_GET
+def monev_form(request, pk: int, tw: int):
+    plan = _get_plan_for_user(request, pk)
+    page = Halaman(request, plan, _check_tw(tw))
+    ind_rows = [page.indikator_row(item) for item in page.data.indikator]
+    context = page.context(
+        indikator_rows=ind_rows, tl_rows=page.tindak_lanjut_rows(),
+        sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan], aksi_rows=page.aksi_rows(),
+        triwulan=[(n, ROMAWI[n]) for n in (1, 2, 3, 4)],
+    )
+    return render(request, T + "form.html", context)
+
+
+def _indikator_response(request, indikator: Indikator, tw: int, form=None) -> HttpResponse:
+    page = Halaman(request, indikator.rencana_aksi, tw)
+    item = next(i for i in page.data.indikator if i.indikator.pk == indikator.pk)
+    invalid = form is not None
+    return _render_row(request, "_indikator.html", page.context(row=page.indikator_row(item, form)),
+                       invalid=invalid)
+
+
+@editor_view
+@require_POST
+def indikator_save(request, indikator_id: int, tw: int):
+    indikator = _get_indikator_for_user(request, indikator_id, report=True)
+    tw = _check_tw(tw)
+    form = IndikatorMonevForm(request.POST, indikator=indikator)
+
+    def write(d: dict) -> None:
+        angka = d["realisasi"]
+        services.realisasi_indikator_set(indikator=indikator, triwulan=tw, nilai=angka.nilai,
+                                         kategori=angka.kategori, catatan=d["catatan"], by=request.user)
+        services.evaluasi_set(indikator=indikator, triwulan=tw, faktor_pendorong=d["faktor_pendorong"],
+                              faktor_penghambat=d["faktor_penghambat"], tindak_lanjut=d["tindak_lanjut"],
+                              tindak_lanjut_renja=d["tindak_lanjut_renja"], by=request.user)
+
+    if _write(form, write):
+        return _indikator_response(request, indikator, tw)
+    return _indikator_response(request, indikator, tw, form)
+
+
+@editor_view
+@require_POST
+def tindak_lanjut_save(request, tl_id: int, tw: int):
+    tl = _get_tindak_lanjut_for_user(request, tl_id)
+    tw = _check_tw(tw)
+    form = TindakLanjutStatusForm(request.POST)
+
+    def write(d: dict) -> None:
+        status = d["status"] or TindakLanjut.Status.TERBUKA
+        services.tindak_lanjut_status_set(tindak_lanjut=tl, triwulan=tw, status=status, catatan=d["catatan"],
+                                          by=request.user)
+
+    ok = _write(form, write)
+    page = Halaman(request, tl.indikator.rencana_aksi, tw)
+    item = next(i for i in page.data.indikator if i.indikator.pk == tl.indikator_id)
+    tl.refresh_from_db()
+    row = page.tindak_lanjut_row(item, tl, can=page.boleh(tl.indikator.bidang_id), form=None if ok else form)
+    return _render_row(request, "_tindak_lanjut.html", page.context(row=row), invalid=not ok)
+
+
+@editor_view
+@require_POST
+def anggaran_save(request, sub_kegiatan_id: int, tw: int):
+    sub = _get_sub_kegiatan_for_user(request, sub_kegiatan_id)
+    tw = _check_tw(tw)
+    form = AnggaranMonevForm(request.POST)
+    ok = _write(form, lambda d: services.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=tw, jumlah=d["jumlah"],
+                                                                 by=request.user))
+    page = Halaman(request, sub.rencana_aksi, tw)
+    s = next(x for x in page.data.sub_kegiatan if x.sub_kegiatan.pk == sub.pk)
+    return _render_row(request, "_sub_kegiatan.html", page.context(row=page.sub_kegiatan_row(s, None if ok else form)),
+                       invalid=not ok)
+
+
+@editor_view
+@require_POST
+def progres_save(request, aksi_id: int, tw: int):
+    aksi = _get_aksi_for_user(request, aksi_id)
+    tw = _check_tw(tw)
+    form = ProgresForm(request.POST, bulan=_bulan_triwulan(tw))
+
+    def write(d: dict) -> None:
+        for b in form.bulan:
+            services.progres_aksi_set(aksi=aksi, bulan=b, status=d[f"bulan_{b}"] or None, by=request.user)
+
+    ok = _write(form, write)
+    page = Halaman(request, aksi.rencana_aksi, tw)
+    a = next(x for x in page.data.aksi if x.aksi.pk == aksi.pk)
+    return _render_row(request, "_aksi.html", page.context(row=page.aksi_row(a, None if ok else form)),
+                       invalid=not ok)
+
+
+# --- Bukti dukung -----------------------------------------------------------------------------------------------
+
+
+@editor_view
+@require_POST
+def bukti_add(request, indikator_id: int, tw: int):
+    indikator = _get_indikator_for_user(request, indikator_id, report=True)
+    tw = _check_tw(tw)
+    form = BuktiForm(request.POST, request.FILES)
+
+    def write(d: dict) -> None:
+        realisasi = indikator.realisasi.filter(triwulan=tw).first()
+        if realisasi is None:
+            raise ValidationError(_("Isi dan simpan realisasi TW %(tw)s dahulu, lalu lampirkan bukti dukungnya.")
+                                  % {"tw": ROMAWI[tw]})
+        services.bukti_dukung_add(realisasi=realisasi, berkas=d["berkas"], url=d["url"], by=request.user)
+
+    if _write(form, write):
+        return _indikator_response(request, indikator, tw)
+    page = Halaman(request, indikator.rencana_aksi, tw)
+    item = next(i for i in page.data.indikator if i.indikator.pk == indikator.pk)
+    context = page.context(row=page.indikator_row(item), bukti_errors=form.non_field_errors() or form.errors)
+    return _render_row(request, "_indikator.html", context, invalid=True)
+
+
+@login_required
+@require_GET
+def bukti_download(request, bukti_id: int):
+    bukti = _get_bukti_for_user(request, bukti_id)
+    if bukti.jenis == BuktiDukung.Jenis.TAUTAN:
+        return redirect(bukti.url)
+    try:
+        handle = bukti.berkas.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=bukti.nama)
+
+
+@editor_view
+@require_POST
+def bukti_delete(request, bukti_id: int):
+    bukti = _get_bukti_for_user(request, bukti_id, report=True)
+    indikator, tw = bukti.realisasi.indikator, bukti.realisasi.triwulan
+    try:
+        services.bukti_dukung_delete(bukti=bukti, by=request.user)
+    except ValidationError as exc:
+        page = Halaman(request, indikator.rencana_aksi, tw)
+        item = next(i for i in page.data.indikator if i.indikator.pk == indikator.pk)
+        context = page.context(row=page.indikator_row(item), bukti_errors=exc.messages)
+        return _render_row(request, "_indikator.html", context, invalid=True)
+    return _indikator_response(request, indikator, tw)
+
+
+# --- The indikator page (drill-down) -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def indikator_detail(request, indikator_id: int):
+    """One indikator through the year: per triwulan its target, realisasi, capaian with the formula, predikat,
+    evaluasi and bukti; the forecast up to the last triwulan reported."""
+    indikator = _get_indikator_for_user(request, indikator_id)
+    plan = indikator.rencana_aksi
+    quarters = []
+    for tw in (1, 2, 3, 4):
+        data = selectors.monev_data(rencana_aksi=plan, triwulan=tw)
+        item = next(i for i in data.indikator if i.indikator.pk == indikator.pk)
+        bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw).get(indikator.pk, [])
+        quarters.append({"tw": tw, "romawi": ROMAWI[tw], "item": item, "bukti": bukti,
+                         "realisasi": item.realisasi[tw - 1], "nilai": item.nilai_realisasi[tw - 1],
+                         "target": item.target[tw - 1]})
+    reported = [q for q in quarters if q["realisasi"] is not None]
+    last = reported[-1] if reported else quarters[0]
+    context = {"indikator": indikator, "plan": plan, "quarters": quarters, "last": last,
+               "bidang": indikator.bidang}
+    return render(request, T + "indikator.html", context)
+
+
+# --- Reporting windows ------------------------------------------------------------------------------------------
+
+
+def _jendela_pemda(request):
+    user = request.user
+    if user.peran != Peran.ADMIN_PEMDA or not user.pemda_id:
+        raise PermissionDenied(_("Hanya admin pemda yang dapat membuka dan menutup pelaporan."))
+    return user.pemda
+
+
+def _tahun(request, default: int) -> int:
+    try:
+        tahun = int(request.GET.get("tahun", default))
+    except ValueError:
+        return default
+    return tahun if 2000 <= tahun <= 2100 else default
+
+
+@login_required
+@require_GET
+def jendela_list(request):
+    pemda = _jendela_pemda(request)
+    years = sorted(set(RencanaAksi.objects.filter(perangkat_daerah__pemda=pemda).values_list("tahun", flat=True)))
+    tahun = _tahun(request, years[-1] if years else date.today().year)
+    rows = [{"tw": tw, "romawi": ROMAWI[tw], "jendela": j, "history": h}
+            for tw, j, h in selectors.jendela_tahun(pemda_id=pemda.pk, tahun=tahun)]
+    return render(request, T + "jendela.html", {"pemda": pemda, "tahun": tahun, "rows": rows,
+                                                "years": sorted(set(years) | {tahun})})
+
+
+@login_required
+@require_POST
+def jendela_set(request, tahun: int, tw: int):
+    pemda = _jendela_pemda(request)
+    tw = _check_tw(tw)
+    form = JendelaForm(request.POST)
+    back = f"{reverse('monev_jendela')}?tahun={tahun}"
+    if not form.is_valid():
+        messages.error(request, _("Isian jendela pelaporan tidak sah: %(e)s") % {"e": form.errors.as_text()})
+        return redirect(back)
+    d = form.cleaned_data
+    try:
+        if d["aksi"] == "buka":
+            services.jendela_buka(pemda=pemda, tahun=tahun, triwulan=tw, tanggal_tutup=d["tanggal_tutup"],
+                                  alasan=d["alasan"], by=request.user)
+            messages.success(request, _("Pelaporan TW %(tw)s %(tahun)s dibuka.") % {"tw": ROMAWI[tw], "tahun": tahun})
+        else:
+            services.jendela_tutup(pemda=pemda, tahun=tahun, triwulan=tw, by=request.user)
+            messages.success(request, _("Pelaporan TW %(tw)s %(tahun)s ditutup.") % {"tw": ROMAWI[tw], "tahun": tahun})
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(back)
