@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SEEDS ?= ../shared/seeds
+SEEDS ?= renaksi/impor/contoh
 PG_URL ?= postgres://postgres@127.0.0.1:5432/renaksi
 PYTEST_WORKERS ?= 2
 

@@ -1,9 +1,12 @@
-"""Documentation that is tested: every role and every setting read from the environment has an entry."""
+"""Documentation that is tested: every role and every setting read from the environment has an entry, and the
+rules docs/domain.md states match the code."""
 
 import re
 from pathlib import Path
 
 from renaksi.accounts.models import Peran
+from renaksi.core.akumulasi import Akumulasi
+from renaksi.core.angka import parse_angka
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,3 +25,19 @@ def test_every_environment_setting_is_documented_in_the_readme():
     assert names, "no settings found: the pattern no longer matches config/settings"
     missing = sorted(n for n in names if f"`{n}`" not in readme)
     assert not missing, f"README does not document: {missing}"
+
+
+def test_every_accumulation_type_is_documented_in_domain_md():
+    text = (ROOT / "docs" / "domain.md").read_text()
+    for akumulasi in Akumulasi:
+        assert f"| `{akumulasi.value}` |" in text, f"docs/domain.md does not explain akumulasi {akumulasi.value}"
+
+
+def test_every_number_form_in_domain_md_is_read_without_a_guess():
+    text = (ROOT / "docs" / "domain.md").read_text()
+    section = text.split("## Numbers as they appear in documents")[1].split("\n## ")[0]
+    forms = [form for row in re.findall(r"^\| (.+?) \|", section, re.MULTILINE)
+             for form in re.findall(r"`([^`]+)`", row)]
+    assert len(forms) >= 12, f"the table of number forms was not found: {forms}"
+    for form in forms:
+        assert parse_angka(form).keputusan == "", f"{form!r} needs a decision"
