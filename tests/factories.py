@@ -104,3 +104,9 @@ def make_world() -> World:
         dave=make_user("dave", Peran.PERENCANA, pemda=other_pemda, perangkat_daerah=foreign_pd),
         plan=plan, foreign_plan=foreign_plan,
     )
+
+
+def submit(plan: RencanaAksi) -> None:
+    """The plan leaves draft (the workflow is not built yet: set the status directly)."""
+    RencanaAksi.objects.filter(pk=plan.pk).update(status=RencanaAksi.Status.DIAJUKAN)
+    plan.refresh_from_db()

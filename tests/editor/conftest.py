@@ -12,9 +12,6 @@ import pytest
 
 from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, RencanaAksi, Sasaran, SubKegiatan
 
-READ_ONLY = ["kepala", "eve"]
-OUTSIDERS = ["charlie", "dave"]
-
 
 @dataclass
 class Rows:
@@ -59,19 +56,3 @@ def login(client, world):
 
     return _login
 
-
-def submit(plan: RencanaAksi) -> None:
-    """The plan leaves draft (the workflow is not built yet: set the status directly)."""
-    RencanaAksi.objects.filter(pk=plan.pk).update(status=RencanaAksi.Status.DIAJUKAN)
-    plan.refresh_from_db()
-
-
-def assert_refused_read_only(response) -> None:
-    assert response.status_code == 403
-    assert response["HX-Retarget"] == "#editor-alert"
-
-
-def assert_login_redirect(response) -> None:
-    """An anonymous htmx request sends the whole page to the login form (a plain request gets a 302)."""
-    assert response.status_code == 401
-    assert response["HX-Redirect"].startswith("/masuk/?next=")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from renaksi.accounts.models import Peran, User
 from renaksi.organisasi.models import Pejabat
 from renaksi.perencanaan.models import RencanaAksi
-from tests.editor.conftest import submit
+from tests.factories import submit
 
 
 @pytest.fixture

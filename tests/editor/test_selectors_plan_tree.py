@@ -7,7 +7,7 @@ import pytest
 from renaksi.perencanaan import selectors
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Indikator, RencanaAksi, Sasaran, SubKegiatan, Target
-from tests.editor.conftest import submit
+from tests.factories import submit
 
 PERSONAS = ["alice", "kabid", "bob", "kepala", "eve", "admin", "charlie", "dave"]
 

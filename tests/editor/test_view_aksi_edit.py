@@ -8,13 +8,8 @@ from django.urls import reverse
 
 from renaksi.organisasi.models import Pejabat
 from renaksi.perencanaan.models import Aksi, AksiBulan
-from tests.editor.conftest import (
-    OUTSIDERS,
-    READ_ONLY,
-    assert_login_redirect,
-    assert_refused_read_only,
-    submit,
-)
+from tests.factories import submit
+from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
 
 
 def url(aksi) -> str:

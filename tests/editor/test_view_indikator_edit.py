@@ -5,13 +5,8 @@ from django.urls import reverse
 
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Indikator
-from tests.editor.conftest import (
-    OUTSIDERS,
-    READ_ONLY,
-    assert_login_redirect,
-    assert_refused_read_only,
-    submit,
-)
+from tests.factories import submit
+from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
 
 
 def url(indikator) -> str:

@@ -4,13 +4,8 @@ import pytest
 from django.urls import reverse
 
 from renaksi.perencanaan.models import Kegiatan
-from tests.editor.conftest import (
-    OUTSIDERS,
-    READ_ONLY,
-    assert_login_redirect,
-    assert_refused_read_only,
-    submit,
-)
+from tests.factories import submit
+from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
 
 
 def url(kegiatan) -> str:

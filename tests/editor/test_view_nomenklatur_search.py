@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from renaksi.perencanaan.models import Nomenklatur
-from tests.editor.conftest import assert_login_redirect
+from tests.helpers import assert_login_redirect
 
 
 def search(client, **params):

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Aksi, SubKegiatan
-from tests.editor.conftest import OUTSIDERS, submit
-from tests.factories import make_plan
+from tests.factories import make_plan, submit
+from tests.helpers import OUTSIDERS
 
 
 def page(client, plan):

@@ -4,13 +4,8 @@ import pytest
 from django.urls import reverse
 
 from renaksi.perencanaan.models import Program
-from tests.editor.conftest import (
-    OUTSIDERS,
-    READ_ONLY,
-    assert_login_redirect,
-    assert_refused_read_only,
-    submit,
-)
+from tests.factories import submit
+from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
 
 DATA = {"kode": "X.XX.01", "nama": "Program Penunjang Urusan Pemerintahan Daerah", "pagu": "", "indikator": []}
 

@@ -4,7 +4,7 @@ what 'Batal' brings back. Readable by whoever may see the plan, with edit contro
 import pytest
 from django.urls import reverse
 
-from tests.editor.conftest import OUTSIDERS, assert_login_redirect
+from tests.helpers import OUTSIDERS, assert_login_redirect
 
 KINDS = [("sasaran_row", "sasaran", "sasaran"), ("indikator_row", "iku", "indikator"),
          ("program_row", "program", "program"), ("kegiatan_row", "kegiatan", "kegiatan"),

@@ -4,13 +4,8 @@ import pytest
 from django.urls import reverse
 
 from renaksi.perencanaan.models import SubKegiatan
-from tests.editor.conftest import (
-    OUTSIDERS,
-    READ_ONLY,
-    assert_login_redirect,
-    assert_refused_read_only,
-    submit,
-)
+from tests.factories import submit
+from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
 
 DATA = {"kode": "8.01.03.2.01.0002", "nama": "Pelaksanaan Koordinasi", "pagu": "1.517.874.000",
         "target": "10000 orang", "bidang": "", "indikator": []}

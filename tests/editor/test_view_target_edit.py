@@ -8,13 +8,8 @@ from django.urls import reverse
 
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Indikator, Target
-from tests.editor.conftest import (
-    OUTSIDERS,
-    READ_ONLY,
-    assert_login_redirect,
-    assert_refused_read_only,
-    submit,
-)
+from tests.factories import submit
+from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
 
 VALID = {"tahunan": "80", "tw1": "10", "tw2": "25,5", "tw3": "20", "tw4": "30"}
 
