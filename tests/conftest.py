@@ -8,12 +8,18 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from renaksi.impor.contoh import SEED_BANGKA, SEED_SAMARINDA, SEEDS_DIR
 from tests.factories import make_world
 
 __all__ = ["SEED_BANGKA", "SEED_SAMARINDA", "SEEDS_DIR"]  # the tests import the seed paths from here
 
+# Property tests try few examples locally and many in CI (CI=true): the suite stays fast where people wait for it,
+# and CI searches deep. A test whose examples are expensive asks for a share of it (`tests.helpers.examples`).
+settings.register_profile("default", max_examples=30, deadline=None)
+settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "default")
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ import json
 from contextlib import contextmanager
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
+
+from tests.helpers import table_counts
 
 
 def run_cli(*args: str) -> dict | str:
@@ -17,11 +18,6 @@ def run_cli(*args: str) -> dict | str:
     out, err = io.StringIO(), io.StringIO()
     call_command("import", *args, stdout=out, stderr=err)
     return json.loads(out.getvalue()) if "--json" in args else out.getvalue() + err.getvalue()
-
-
-def table_counts() -> dict[str, int]:
-    """Rows in every table of every installed model (history tables included)."""
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
 @contextmanager

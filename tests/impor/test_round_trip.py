@@ -10,19 +10,12 @@ from django.urls import reverse
 from renaksi.impor import api
 from renaksi.impor.readers import read_grid
 from renaksi.impor.template import build_template_data, render_docx, render_xlsx
-from renaksi.organisasi import services as org
-from renaksi.organisasi.models import Pemda
 from renaksi.perencanaan import services as svc
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
-
-from .helpers import diff_dumps, dump_plan, make_rich_plan
+from tests.factories import make_pd, make_rich_plan
+from tests.helpers import diff_dumps, dump_plan
 
 FORMATS = ["xlsx", "docx"]
-
-def fresh_pd(nama: str, pemda: str = "Salinan"):
-    """A PD of another Pemda with the same name: the copy gets its own bidang and pejabat, nothing is shared."""
-    return org.perangkat_daerah_get_or_create(pemda=org.pemda_get_or_create(jenis=Pemda.Jenis.KOTA, nama=pemda),
-                                              nama=nama)
 
 
 def export_and_import(plan, fmt: str, pd):
@@ -35,7 +28,7 @@ def export_and_import(plan, fmt: str, pd):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_round_trip_of_a_factory_plan(world, fmt):
-    copy = export_and_import(world.plan, fmt, fresh_pd(world.pd.nama))
+    copy = export_and_import(world.plan, fmt, make_pd(world.pd.nama, pemda="Salinan"))
     differences = diff_dumps(dump_plan(world.plan), dump_plan(copy))
     assert not differences, "\n".join(differences)
 
@@ -43,7 +36,7 @@ def test_round_trip_of_a_factory_plan(world, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_round_trip_of_a_plan_with_every_field(world, fmt):
     plan = make_rich_plan(world.other_pd)
-    copy = export_and_import(plan, fmt, fresh_pd(world.other_pd.nama))
+    copy = export_and_import(plan, fmt, make_pd(world.other_pd.nama, pemda="Salinan"))
     differences = diff_dumps(dump_plan(plan), dump_plan(copy))
     assert not differences, "\n".join(differences)
 
@@ -54,7 +47,7 @@ def test_round_trip_keeps_every_perjanjian_kinerja_and_its_header(world, fmt):
     plan = make_rich_plan(world.other_pd)
     svc.perjanjian_kinerja_create(rencana_aksi=plan, pihak_pertama=plan.penandatangan, jenis="perubahan",
                                   tempat="Samarinda", tanggal=dt.date(2024, 10, 1))
-    copy = export_and_import(plan, fmt, fresh_pd(world.other_pd.nama))
+    copy = export_and_import(plan, fmt, make_pd(world.other_pd.nama, pemda="Salinan"))
     differences = diff_dumps(dump_plan(plan), dump_plan(copy))
     assert not differences, "\n".join(differences)
     assert [(p["jenis"], p["pihak_pertama"][0], len(p["items"])) for p in dump_plan(copy)["pk"]] == [
@@ -65,8 +58,8 @@ def test_round_trip_keeps_every_perjanjian_kinerja_and_its_header(world, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_round_trip_twice_is_stable(world, fmt):
     """Exporting the re-imported plan gives the same template again (nothing drifts on each pass)."""
-    first = export_and_import(world.plan, fmt, fresh_pd(world.pd.nama, "Satu"))
-    second = export_and_import(first, fmt, fresh_pd(world.pd.nama, "Dua"))
+    first = export_and_import(world.plan, fmt, make_pd(world.pd.nama, pemda="Satu"))
+    second = export_and_import(first, fmt, make_pd(world.pd.nama, pemda="Dua"))
     one, two = build_template_data(first), build_template_data(second)
     assert one.tables == two.tables
     assert [i for i in one.identitas if i[0] != "Nama Pemda"] == [i for i in two.identitas if i[0] != "Nama Pemda"]
@@ -76,8 +69,8 @@ def test_round_trip_twice_is_stable(world, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_round_trip_of_an_imported_seed(world, seeds_dir, seed, fmt):
     original = api.import_document(api.parse_document(seed.read_bytes(), seed.name),
-                                   perangkat_daerah=fresh_pd("Kesbangpol", "Asli")).rencana_aksi
-    copy = export_and_import(original, fmt, fresh_pd("Kesbangpol", "Salinan"))
+                                   perangkat_daerah=make_pd("Kesbangpol", pemda="Asli")).rencana_aksi
+    copy = export_and_import(original, fmt, make_pd("Kesbangpol", pemda="Salinan"))
     differences = diff_dumps(dump_plan(original), dump_plan(copy))
     assert not differences, "\n".join(differences)
 
@@ -95,7 +88,7 @@ def test_export_with_the_findings_appendix_lists_them_and_still_imports_back_the
     assert "pagu.rollup_mismatch" not in _text(plain, fmt)
     assert "pagu.rollup_mismatch" in _text(with_appendix, fmt)
     copy = api.import_document(api.parse_document(with_appendix, f"ekspor.{fmt}"),
-                               perangkat_daerah=fresh_pd(world.pd.nama)).rencana_aksi
+                               perangkat_daerah=make_pd(world.pd.nama, pemda="Salinan")).rencana_aksi
     differences = diff_dumps(dump_plan(world.plan), dump_plan(copy))
     assert not differences, "\n".join(differences)
 

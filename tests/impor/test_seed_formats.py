@@ -10,9 +10,8 @@ from renaksi.impor.readers import read_grid
 from renaksi.organisasi.models import Bidang, Pejabat
 from renaksi.perencanaan import services as svc
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
-
-from .helpers import diff_dumps, dump_plan, seed_to_docx, seed_to_xlsx
-from .test_round_trip import fresh_pd
+from tests.factories import make_pd, seed_to_docx, seed_to_xlsx
+from tests.helpers import diff_dumps, dump_plan
 
 CONVERT = {"xlsx": seed_to_xlsx, "docx": seed_to_docx}
 
@@ -36,7 +35,7 @@ def test_seed_grids_have_the_same_cells_in_every_format(seeds_dir):
 @pytest.mark.parametrize("seed", [SEED_BANGKA, SEED_SAMARINDA], ids=["bangka", "samarinda"])
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_seed_in_another_format_imports_to_the_same_plan(world, seeds_dir, seed, fmt):
-    pd = fresh_pd("Kesbangpol")
+    pd = make_pd("Kesbangpol", pemda="Salinan")
     text = api.import_document(api.parse_document(seed.read_bytes(), seed.name), perangkat_daerah=pd).rencana_aksi
     expected = dump_plan(text)
     # The same PD again, emptied: the judul names it, and its officials and bidang must be created anew.

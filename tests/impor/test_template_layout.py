@@ -16,8 +16,7 @@ from renaksi.impor.readers.docx import read_docx
 from renaksi.impor.readers.xlsx import read_xlsx
 from renaksi.impor.template import SHEETS, build_template_data, render_docx, render_xlsx
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
-
-from .helpers import make_rich_plan
+from tests.factories import make_rich_plan
 
 
 def grids(data):

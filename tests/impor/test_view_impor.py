@@ -19,8 +19,7 @@ from renaksi.impor.template import build_template_data, render_xlsx
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
 from tests.conftest import SEED_SAMARINDA
-
-from .helpers import diff_dumps, dump_plan
+from tests.helpers import diff_dumps, dump_plan
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
 

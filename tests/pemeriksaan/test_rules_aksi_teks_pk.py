@@ -10,8 +10,8 @@ from renaksi.pemeriksaan.findings import Severity
 from renaksi.pemeriksaan.selectors import load_plan_snapshot
 from renaksi.pemeriksaan.snapshot import RealisasiAnggaranData, RealisasiData, RealisasiKinerjaData
 from renaksi.perencanaan import services as svc
-
-from .builders import D, budget, empty_plan, findings, indikator, one, sasaran
+from tests.factories import budget, empty_plan, indikator, sasaran
+from tests.helpers import D, findings, one
 
 pytestmark = pytest.mark.django_db
 

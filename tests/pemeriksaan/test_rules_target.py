@@ -4,8 +4,8 @@ import pytest
 
 from renaksi.pemeriksaan.findings import Severity
 from renaksi.perencanaan import services as svc
-
-from .builders import D, empty_plan, findings, indikator, one
+from tests.factories import empty_plan, indikator
+from tests.helpers import D, findings, one
 
 pytestmark = pytest.mark.django_db
 
