@@ -3,10 +3,13 @@ views, a canonical dump of a plan to compare two plans field by field, table cou
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
+from django.db import transaction
 from hypothesis import settings
 
 from renaksi.organisasi.models import Bidang, Pejabat
@@ -43,6 +46,17 @@ def examples(share: float) -> int:
     """A share of the Hypothesis profile's example count (tests/conftest.py: few locally, many under CI=true), at
     least 2: for property tests whose examples are expensive (a seed import, a plan written to the database)."""
     return max(2, round(settings.default.max_examples * share))
+
+
+@contextmanager
+def rolled_back(django_db_blocker) -> Iterator[None]:
+    """For a module- or session-scoped fixture: what is written inside is seen by the tests that run meanwhile (each
+    in its own savepoint) and rolled back afterwards, so data that tests only read is written once."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
 
 
 def table_counts() -> dict[str, int]:

@@ -1,4 +1,7 @@
-"""`renaksi demo`: creates the demo organisation, one user per role, and two plans; twice is the same as once."""
+"""`renaksi demo`: creates the demo organisation, one user per role, and two plans; twice is the same as once.
+
+The demo runs once for this module (`first_run`, rolled back afterwards): the tests read what it made.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from renaksi.accounts.models import Peran, User
 from renaksi.impor.management.commands import demo
 from renaksi.organisasi.models import Bidang, Pejabat, Pemda, PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
+from tests.conftest import SEEDS_DIR
+from tests.helpers import rolled_back
 
 USERNAMES = {f"{pemda}.{role}" for pemda in ("bangka", "samarinda")
              for role in ("admin", "perencana", "kabid.ideologi", "kabid.politik", "kepala", "evaluator")}
@@ -23,8 +28,14 @@ def run_demo(seeds_dir) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
-def test_demo_twice_creates_everything_once(db, seeds_dir):
-    first_out, _ = run_demo(seeds_dir)
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker) -> tuple[str, str]:
+    with rolled_back(django_db_blocker):
+        yield run_demo(SEEDS_DIR)
+
+
+def test_demo_twice_creates_everything_once(db, first_run, seeds_dir):
+    first_out, _ = first_run
     counts = (Pemda.objects.count(), PerangkatDaerah.objects.count(), Bidang.objects.count(),
               Pejabat.objects.count(), User.objects.count(), RencanaAksi.objects.count())
     second_out, _ = run_demo(seeds_dir)
@@ -43,8 +54,7 @@ def test_demo_twice_creates_everything_once(db, seeds_dir):
     assert "sudah ada" in second_out
 
 
-def test_demo_users_have_their_roles_and_scope(db, seeds_dir):
-    run_demo(seeds_dir)
+def test_demo_users_have_their_roles_and_scope(db, first_run):
     samarinda = PerangkatDaerah.objects.get(pemda__nama="Samarinda")
     kepala = User.objects.get(username="samarinda.kepala")
     assert kepala.peran == Peran.KEPALA_PD and kepala.perangkat_daerah == samarinda
@@ -58,8 +68,7 @@ def test_demo_users_have_their_roles_and_scope(db, seeds_dir):
     assert User.objects.get(username="bangka.admin").peran == Peran.ADMIN_PEMDA
 
 
-def test_demo_user_logs_in_and_reads_the_plan(client, db, seeds_dir):
-    run_demo(seeds_dir)
+def test_demo_user_logs_in_and_reads_the_plan(client, db, first_run):
     assert client.login(username="samarinda.perencana", password=demo.DEMO_PASSWORD)
     plan = RencanaAksi.objects.get(perangkat_daerah__pemda__nama="Samarinda")
     assert client.get(reverse("ra_document", args=[plan.pk])).status_code == 200
@@ -72,8 +81,8 @@ def test_a_missing_seed_folder_is_a_clear_error(db, tmp_path):
         call_command("demo", seeds=str(tmp_path / "tidak-ada"), stdout=StringIO())
 
 
-def test_with_importer_both_seeds_are_imported(db, seeds_dir):
-    out, err = run_demo(seeds_dir)
+def test_with_importer_both_seeds_are_imported(db, first_run):
+    out, err = first_run
     assert out.count("Diimpor:") == 2, (out, err)
     assert "gagal" not in err
     assert RencanaAksi.objects.filter(perangkat_daerah__pemda__nama="Samarinda").count() == 1
