@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 SEEDS ?= renaksi/impor/contoh
 PG_URL ?= postgres://postgres@127.0.0.1:5432/renaksi
 PYTEST_WORKERS ?= 2
+# Locally the test databases are kept between runs (--reuse-db); CI builds them afresh. `make test PYTEST_ARGS=` to
+# rebuild them here too (after switching to a branch with other migrations, `--create-db`).
+PYTEST_ARGS ?= $(if $(filter true,$(CI)),,--reuse-db)
 
 .PHONY: demo test test-sqlite test-postgres lint sysdeps bench serve clean
 
