@@ -36,6 +36,15 @@ def assert_refused_read_only(response) -> None:
     assert response["HX-Retarget"] == "#editor-alert"
 
 
+@contextmanager
+def plan_unchanged(plan: RencanaAksi) -> Iterator[None]:
+    """Asserts that what happens inside leaves the plan exactly as it was (every row and field of `dump_plan`)."""
+    before = dump_plan(RencanaAksi.objects.get(pk=plan.pk))
+    yield
+    differences = diff_dumps(before, dump_plan(RencanaAksi.objects.get(pk=plan.pk)))
+    assert not differences, "\n".join(differences)
+
+
 def assert_login_redirect(response) -> None:
     """An anonymous htmx request sends the whole page to the login form (a plain request gets a 302)."""
     assert response.status_code == 401

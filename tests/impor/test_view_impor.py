@@ -14,12 +14,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from renaksi.impor import api
 from renaksi.impor.pratinjau import SESSION_KEY
 from renaksi.impor.template import build_template_data, render_xlsx
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
 from tests.conftest import SEED_SAMARINDA
-from tests.helpers import diff_dumps, dump_plan
+from tests.helpers import diff_dumps, dump_plan, table_counts
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
 
@@ -63,8 +64,11 @@ def test_upload_page_for_the_admin_offers_the_pds_of_his_pemda(client, world):
 @pytest.mark.parametrize("persona", ["kepala", "kabid", "bob", "eve"])
 def test_read_only_roles_cannot_open_the_upload_page(client, world, persona):
     client.force_login(getattr(world, persona))
+    before = table_counts()
     assert client.get(reverse("import_upload")).status_code == 403
     assert upload(client, world.pd, template_of(world.plan), "2025").status_code == 403
+    assert table_counts() == before
+    assert not RencanaAksi.objects.filter(tahun=2025).exists()
 
 
 def test_anonymous_is_sent_to_login(client, db):
@@ -264,7 +268,10 @@ def test_the_blank_template_of_a_perencana_names_her_pd(client, world):
 def test_export_follows_the_right_to_see_the_plan(client, world):
     url = reverse("plan_export_template", args=[world.plan.pk])
     client.force_login(world.eve)  # the evaluator reads every plan of his Pemda
-    assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 200
+    parsed = api.parse_document(response.content, "ekspor.xlsx")
+    assert parsed.layout == "template" and parsed.tahun == world.plan.tahun
     client.force_login(world.dave)  # another Pemda's draft: not found
     assert client.get(url).status_code == 404
     client.force_login(world.alice)

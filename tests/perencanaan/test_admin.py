@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from renaksi.accounts.models import Peran, User
 from renaksi.organisasi.models import Pejabat
-from renaksi.perencanaan.models import RencanaAksi
+from renaksi.perencanaan.models import Nomenklatur, RencanaAksi
 from tests.factories import submit
 
 
@@ -59,8 +59,16 @@ def test_an_invalid_nip_is_refused(root, world):
 
 
 def test_nomenclature_filters_by_year_and_level(root, db):
+    Nomenklatur.objects.create(tahun=2025, kode="8.01.02", nama="Program versi tahun lain", level="program")
     response = root.get(reverse("admin:perencanaan_nomenklatur_changelist") + "?tahun=2024&level=program")
     assert response.status_code == 200
+    programs = list(Nomenklatur.objects.filter(tahun=2024, level="program").values_list("kode", flat=True))
+    assert len(programs) > 1
+    assert sorted(response.context["cl"].queryset.values_list("kode", flat=True)) == sorted(programs)
+    html = response.content.decode()
+    assert all(kode in html for kode in programs)
+    assert "Program versi tahun lain" not in html  # another year
+    assert "8.01.02.2.01" not in html  # a kegiatan of the same year
 
 
 def test_user_form_has_role_and_scope_and_checks_them(root, world):

@@ -5,7 +5,13 @@ from django.urls import reverse
 
 from renaksi.perencanaan.models import Aksi
 from tests.factories import submit
-from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
+from tests.helpers import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    plan_unchanged,
+)
 
 DATA = {"nomor": "3", "uraian": "Pelaksanaan sosialisasi", "bulan": ["4", "5"], "keluaran": "Peserta",
         "target": "1200 Orang", "pagu": "", "penanggung_jawab": "", "pejabat": ""}
@@ -58,7 +64,8 @@ def test_read_only_users_are_refused(login, rows, persona):
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
 def test_outsiders_get_404(login, rows, persona):
-    assert login(persona).post(url(rows.sub_politik), DATA).status_code == 404
+    with plan_unchanged(rows.plan):
+        assert login(persona).post(url(rows.sub_politik), DATA).status_code == 404
 
 
 def test_anonymous_is_sent_to_login(login, rows):
@@ -67,5 +74,6 @@ def test_anonymous_is_sent_to_login(login, rows):
 
 def test_a_submitted_plan_refuses(login, rows):
     submit(rows.plan)
-    assert login("alice").post(url(rows.sub_politik), DATA).status_code == 403
+    with plan_unchanged(rows.plan):
+        assert login("alice").post(url(rows.sub_politik), DATA).status_code == 403
     assert not Aksi.objects.filter(uraian=DATA["uraian"]).exists()

@@ -5,7 +5,13 @@ from django.urls import reverse
 
 from renaksi.perencanaan.models import Kegiatan
 from tests.factories import submit
-from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
+from tests.helpers import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    plan_unchanged,
+)
 
 DATA = {"kode": "8.01.03.2.02", "nama": "Kegiatan baru", "pagu": "345.000.000", "indikator": []}
 
@@ -37,7 +43,8 @@ def test_others_are_refused(login, rows, persona):
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
 def test_outsiders_get_404(login, rows, persona):
-    assert login(persona).post(url(rows.program), DATA).status_code == 404
+    with plan_unchanged(rows.plan):
+        assert login(persona).post(url(rows.program), DATA).status_code == 404
 
 
 def test_anonymous_is_sent_to_login(login, rows):
@@ -46,4 +53,5 @@ def test_anonymous_is_sent_to_login(login, rows):
 
 def test_a_submitted_plan_refuses(login, rows):
     submit(rows.plan)
-    assert login("alice").post(url(rows.program), DATA).status_code == 403
+    with plan_unchanged(rows.plan):
+        assert login("alice").post(url(rows.program), DATA).status_code == 403

@@ -5,7 +5,13 @@ from django.urls import reverse
 
 from renaksi.perencanaan.models import Aksi, SubKegiatan
 from tests.factories import submit
-from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
+from tests.helpers import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    plan_unchanged,
+)
 
 
 def url(jenis, obj, arah) -> str:
@@ -61,7 +67,8 @@ def test_read_only_users_are_refused(login, rows, persona):
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
 def test_outsiders_get_404(login, rows, persona):
-    assert login(persona).post(url("aksi", rows.aksi_politik, "turun")).status_code == 404
+    with plan_unchanged(rows.plan):
+        assert login(persona).post(url("aksi", rows.aksi_politik, "turun")).status_code == 404
 
 
 def test_anonymous_is_sent_to_login(login, rows):

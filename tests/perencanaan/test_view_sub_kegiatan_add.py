@@ -5,7 +5,13 @@ from django.urls import reverse
 
 from renaksi.perencanaan.models import SubKegiatan
 from tests.factories import submit
-from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
+from tests.helpers import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    plan_unchanged,
+)
 
 DATA = {"kode": "8.01.03.2.01.0002", "nama": "Pelaksanaan Koordinasi", "pagu": "1.517.874.000",
         "target": "10000 orang", "bidang": "", "indikator": []}
@@ -45,7 +51,8 @@ def test_only_planners_add_sub_kegiatan(login, rows, persona):
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
 def test_outsiders_get_404(login, rows, persona):
-    assert login(persona).post(url(rows.kegiatan), DATA).status_code == 404
+    with plan_unchanged(rows.plan):
+        assert login(persona).post(url(rows.kegiatan), DATA).status_code == 404
 
 
 def test_anonymous_is_sent_to_login(login, rows):
@@ -54,5 +61,6 @@ def test_anonymous_is_sent_to_login(login, rows):
 
 def test_a_submitted_plan_refuses(login, rows):
     submit(rows.plan)
-    assert login("alice").post(url(rows.kegiatan), DATA).status_code == 403
+    with plan_unchanged(rows.plan):
+        assert login("alice").post(url(rows.kegiatan), DATA).status_code == 403
     assert not SubKegiatan.objects.filter(nama=DATA["nama"]).exists()

@@ -9,7 +9,13 @@ from django.urls import reverse
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Indikator, Target
 from tests.factories import submit
-from tests.helpers import OUTSIDERS, READ_ONLY, assert_login_redirect, assert_refused_read_only
+from tests.helpers import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    plan_unchanged,
+)
 
 VALID = {"tahunan": "80", "tw1": "10", "tw2": "25,5", "tw3": "20", "tw4": "30"}
 
@@ -119,12 +125,15 @@ def test_read_only_users_get_neither_form_nor_save(login, rows, persona):
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
 def test_users_of_other_pd_or_pemda_do_not_see_it(login, rows, persona):
-    assert login(persona).post(url(rows.iku), VALID).status_code == 404
+    with plan_unchanged(rows.plan):
+        assert login(persona).post(url(rows.iku), VALID).status_code == 404
     assert login(persona).get(url(rows.iku)).status_code == 404
 
 
 def test_admin_pemda_may_edit(login, rows):
     assert login("admin").post(url(rows.iku), VALID).status_code == 200
+    assert targets(rows.iku) == {None: (Decimal("80"), ""), 1: (Decimal("10"), ""), 2: (Decimal("25.5"), ""),
+                                 3: (Decimal("20"), ""), 4: (Decimal("30"), "")}
 
 
 def test_anonymous_is_sent_to_login(login, rows):
