@@ -33,6 +33,7 @@ sysdeps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: $(STAMP) sysdeps lint test-sqlite test-postgres
