@@ -4,9 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SEEDS ?= ../shared/seeds
+SEEDS ?= renaksi/impor/contoh
 PG_URL ?= postgres://postgres@127.0.0.1:5432/renaksi
 PYTEST_WORKERS ?= 2
+# Locally the test databases are kept between runs (--reuse-db); CI builds them afresh. `make test PYTEST_ARGS=` to
+# rebuild them here too (after switching to a branch with other migrations, `--create-db`).
+PYTEST_ARGS ?= $(if $(filter true,$(CI)),,--reuse-db)
 
 .PHONY: demo test test-sqlite test-postgres lint sysdeps bench serve clean
 
@@ -30,6 +33,7 @@ sysdeps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: $(STAMP) sysdeps lint test-sqlite test-postgres

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path(os.environ.get("RENAKSI_SEEDS", ROOT.parent / "shared" / "seeds"))
+from renaksi.impor.contoh import SEEDS_DIR
+
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
 
@@ -48,7 +48,7 @@ def main() -> int:
     setup_django()
     from bench import cases
 
-    rows = cases.run_all(startup=startup, median_seconds=median_seconds, seeds=SEEDS)
+    rows = cases.run_all(startup=startup, median_seconds=median_seconds, seeds=SEEDS_DIR)
     width = max(len(name) for name, _, _ in rows) if rows else 10
     print(f"{'case'.ljust(width)}  {'ratio':>8}  baseline")
     for name, ratio, baseline in rows:

@@ -5,15 +5,23 @@ CI=true a missing browser fails the test; elsewhere it is skipped with the reaso
 """
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-from tests.factories import make_world
+from renaksi.impor.contoh import SEED_BANGKA, SEED_SAMARINDA, SEEDS_DIR
+from tests.factories import make_pd, make_world
+from tests.helpers import dump_plan
 
-SEEDS_DIR = Path(os.environ.get("RENAKSI_SEEDS", Path(__file__).resolve().parents[1].parent / "shared" / "seeds"))
-SEED_BANGKA = SEEDS_DIR / "000_39d5d68d180aad9c.txt"
-SEED_SAMARINDA = SEEDS_DIR / "003_a1ceddc45d39290c.txt"
+__all__ = ["SEED_BANGKA", "SEED_SAMARINDA", "SEEDS_DIR"]  # the tests import the seed paths from here
+
+# Property tests try few examples locally and many in CI (CI=true): the suite stays fast where people wait for it,
+# and CI searches deep. A test whose examples are expensive asks for a share of it (`tests.helpers.examples`).
+settings.register_profile("default", max_examples=30, deadline=None)
+settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "default")
 
 
 @pytest.fixture
@@ -23,9 +31,42 @@ def world(db):
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    if not SEED_BANGKA.exists():
-        pytest.fail(f"Seed documents not found in {SEEDS_DIR} (set RENAKSI_SEEDS)")
     return SEEDS_DIR
+
+
+@dataclass(frozen=True)
+class ImportedSeed:
+    """What a seed's text copy imports to, as plain data: the plan's dump and the plan exported as the template."""
+
+    dump: dict
+    templates: dict[str, bytes]
+
+
+@pytest.fixture(scope="session")
+def imported_seed():
+    """`imported_seed(SEED_BANGKA)` for tests that compare against a seed's import without changing it: each seed is
+    imported once per test run (and xdist worker) into PD "Kesbangpol" of Pemda "Salinan", inside the calling test's
+    transaction, kept as plain data and rolled back. The calling test needs database access."""
+    from django.db import transaction
+
+    from renaksi.impor import api
+    from renaksi.impor.template import build_template_data, render_docx, render_xlsx
+
+    cache: dict[Path, ImportedSeed] = {}
+
+    def get(seed: Path) -> ImportedSeed:
+        if seed not in cache:
+            with transaction.atomic():
+                pd = make_pd("Kesbangpol", pemda="Salinan")
+                plan = api.import_document(api.parse_document(seed.read_bytes(), seed.name),
+                                           perangkat_daerah=pd).rencana_aksi
+                data = build_template_data(plan)
+                cache[seed] = ImportedSeed(dump=dump_plan(plan),
+                                           templates={"xlsx": render_xlsx(data), "docx": render_docx(data)})
+                transaction.set_rollback(True)
+        return cache[seed]
+
+    return get
 
 
 CHROMIUM = Path(os.environ.get("RENAKSI_CHROMIUM", "/usr/bin/chromium"))

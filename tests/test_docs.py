@@ -1,9 +1,12 @@
-"""Documentation that is tested: every role and every setting read from the environment has an entry."""
+"""Documentation that is tested: every role and every setting read from the environment has an entry, and the
+rules docs/domain.md states match the code."""
 
 import re
 from pathlib import Path
 
 from renaksi.accounts.models import Peran
+from renaksi.core.akumulasi import Akumulasi
+from renaksi.core.angka import parse_angka
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,3 +36,19 @@ def test_the_admin_guide_is_linked_and_its_commands_exist():
     assert {"backup", "restore", "migrate", "check"} <= used
     missing = sorted(used - set(get_commands()) - {"axes_reset_username"})  # axes: see the guide
     assert not missing, f"docs/admin/deploy.md uses commands that do not exist: {missing}"
+
+
+def test_every_accumulation_type_is_documented_in_domain_md():
+    text = (ROOT / "docs" / "domain.md").read_text()
+    for akumulasi in Akumulasi:
+        assert f"| `{akumulasi.value}` |" in text, f"docs/domain.md does not explain akumulasi {akumulasi.value}"
+
+
+def test_every_number_form_in_domain_md_is_read_without_a_guess():
+    text = (ROOT / "docs" / "domain.md").read_text()
+    section = text.split("## Numbers as they appear in documents")[1].split("\n## ")[0]
+    forms = [form for row in re.findall(r"^\| (.+?) \|", section, re.MULTILINE)
+             for form in re.findall(r"`([^`]+)`", row)]
+    assert len(forms) >= 12, f"the table of number forms was not found: {forms}"
+    for form in forms:
+        assert parse_angka(form).keputusan == "", f"{form!r} needs a decision"

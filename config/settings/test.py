@@ -9,3 +9,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The SQLite test database is a file, not memory, so that `make test` can keep it between local runs (--reuse-db:
+# migrations run once, not on every run); CI and plain `pytest` create it afresh.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

@@ -1,4 +1,4 @@
-"""How quarterly targets relate to the yearly target (DOMAIN.md, "Accumulation").
+"""How quarterly targets relate to the yearly target (docs/domain.md, "Accumulation").
 
 - kumulatif: the year is the sum of the quarters;
 - nilai akhir: the year is the last quarter's value;

@@ -205,7 +205,7 @@ def format_angka(nilai: Decimal | int | None, desimal: int | None = None) -> str
     sign = "-" if value < 0 else ""
     text = format(abs(value), "f")
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

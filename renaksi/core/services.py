@@ -44,7 +44,7 @@ def save_validated(obj: M, *, validate_constraints: bool = False, **changes: Any
     _check_text_lengths(obj)
     known_relations = [
         f.name for f in obj._meta.concrete_fields
-        if f.is_relation and getattr(obj, f.attname) is not None and f.is_cached(obj)
+        if f.is_relation and getattr(obj, f.attname) is not None and f.is_cached(obj)  # type: ignore[attr-defined]
     ]
     obj.full_clean(exclude=known_relations, validate_unique=validate_constraints,
                    validate_constraints=validate_constraints)

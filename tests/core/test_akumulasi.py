@@ -8,7 +8,7 @@ from renaksi.core.akumulasi import Akumulasi, infer_akumulasi, matching_akumulas
 
 
 def test_rounding_of_written_values_is_not_a_mismatch():
-    # DOMAIN.md: 4 × 16.20 against 64.78 is fine.
+    # docs/domain.md, "Accumulation": 4 × 16.20 against 64.78 is fine.
     assert reconciles(Akumulasi.KUMULATIF, D("64.78"), [D("16.20")] * 4)
 
 

@@ -1,7 +1,7 @@
 """A database that is busy (SQLite "database is locked", a PostgreSQL deadlock) answers 503 "coba lagi", never 500.
 
 The lock is simulated here (a service raising what SQLite raises after its busy timeout); the real concurrent saves
-are tests/editor/test_concurrent_save.py.
+are tests/perencanaan/test_concurrent_save.py.
 """
 
 from __future__ import annotations

@@ -1,15 +1,14 @@
-"""Helpers for the importer's tests: run the CLI, count every table, import a seed once per module."""
+"""Helpers for the importer's tests: run the CLI, check that no table changed."""
 
 from __future__ import annotations
 
 import io
 import json
-from contextlib import contextmanager
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
+
+from tests.helpers import table_counts
 
 
 def run_cli(*args: str) -> dict | str:
@@ -18,23 +17,6 @@ def run_cli(*args: str) -> dict | str:
     call_command("import", *args, stdout=out, stderr=err)
     return json.loads(out.getvalue()) if "--json" in args else out.getvalue() + err.getvalue()
 
-
-def table_counts() -> dict[str, int]:
-    """Rows in every table of every installed model (history tables included)."""
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
-
-
-@contextmanager
-def imported_once(django_db_blocker, *args: str):
-    """Import through the CLI inside a transaction that is rolled back when the module's tests are done."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield run_cli(*args, "--json")
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -18,8 +18,9 @@ from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import RencanaAksi, SubKegiatan
 from tests.conftest import SEED_SAMARINDA
 from tests.factories import make_user
+from tests.helpers import table_counts
 
-from .conftest import run_cli, table_counts
+from .conftest import run_cli
 
 pytestmark = pytest.mark.django_db
 

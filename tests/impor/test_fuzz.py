@@ -13,8 +13,7 @@ from renaksi.impor.grid import ImporGagal
 from renaksi.impor.models import Impor
 from renaksi.perencanaan.models import RencanaAksi
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
-
-from .conftest import table_counts
+from tests.helpers import examples, table_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +52,7 @@ def mutated_seed(draw) -> tuple[str, bytes]:
     return name, b"\n".join(lines)
 
 
-@settings(max_examples=40, deadline=None, database=None,
+@settings(max_examples=examples(0.15), database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
 @given(case=mutated_seed())

@@ -20,16 +20,17 @@ from renaksi.perencanaan.models import (
     SubKegiatan,
 )
 from tests.conftest import SEED_BANGKA
+from tests.helpers import rolled_back
 
-from .conftest import imported_once
+from .conftest import run_cli
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def result(django_db_setup, django_db_blocker):
-    with imported_once(django_db_blocker, str(SEED_BANGKA)) as data:
-        yield data
+    with rolled_back(django_db_blocker):
+        yield run_cli(str(SEED_BANGKA), "--json")
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from renaksi.laporan.builders import Nilai, rencana_aksi_dokumen
 from renaksi.laporan.templatetags.dokumen import format_tanggal
-from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Pemda
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Sasaran
-from tests.factories import make_plan
+from tests.factories import make_pd, make_plan
 
 
 def tampil(values: list[Nilai]) -> list[str]:
@@ -151,8 +150,7 @@ def test_sub_kegiatan_without_bidang_get_a_section_signed_by_the_head_of_the_pd(
 
 def test_plan_without_aksi_is_a_matrix(db):
     """The Bangka layout: no aksi, sasaran at four levels, a category target, one indikator funding 2 programs."""
-    pemda = org.pemda_get_or_create(jenis=Pemda.Jenis.KABUPATEN, nama="Bangka", ibukota="Sungailiat")
-    pd = org.perangkat_daerah_get_or_create(pemda=pemda, nama="Badan Kesatuan Bangsa dan Politik")
+    pd = make_pd(pemda="Bangka", jenis=Pemda.Jenis.KABUPATEN, ibukota="Sungailiat")
     plan = svc.rencana_aksi_create(perangkat_daerah=pd, tahun=2024)
     s1 = svc.sasaran_create(rencana_aksi=plan, nomor="1", uraian="Menurunnya Potensi Konflik Sosial")
     i1 = svc.indikator_create(sasaran=s1, nama="Persentase Potensi Konflik Sosial", satuan="Persen",

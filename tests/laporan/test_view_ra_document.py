@@ -33,15 +33,22 @@ def test_perencanaan_of_the_pd_sees_the_document(client, world):
     assert 'href="/static/renaksi/dokumen.css"' in html
 
 
+def assert_shows_the_plan(response, plan) -> None:
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "RENCANA AKSI" in html and plan.perangkat_daerah.nama.upper() in html
+    assert "Sub kegiatan uji 1" in html and "20.000.000" in html
+
+
 def test_evaluator_of_the_pemda_sees_the_document(client, world):
     client.force_login(world.eve)
-    assert client.get(url(world.plan)).status_code == 200
+    assert_shows_the_plan(client.get(url(world.plan)), world.plan)
 
 
 def test_kepala_bidang_and_kepala_pd_see_their_pd_document(client, world):
     for user in (world.kabid, world.bob, world.kepala):
         client.force_login(user)
-        assert client.get(url(world.plan)).status_code == 200
+        assert_shows_the_plan(client.get(url(world.plan)), world.plan)
 
 
 def test_user_of_another_pemda_gets_404(client, world):
@@ -73,7 +80,7 @@ def test_published_plan_is_visible_to_anyone(client, world):
     for user in (world.alice, world.eve, world.charlie, world.dave):
         client.force_login(user)
         response = client.get(url(world.foreign_plan))
-        assert response.status_code == 200
+        assert_shows_the_plan(response, world.foreign_plan)
         assert "DRAF" not in response.content.decode()
 
 

@@ -65,6 +65,7 @@ def test_readers_and_outsiders_may_not_acknowledge_a_plan_level_finding(world, p
     with pytest.raises(PermissionDenied):
         services.finding_acknowledge(rencana_aksi=world.plan, finding=finding, catatan="ok",
                                      by=getattr(world, persona))
+    assert not Pengakuan.objects.exists()
 
 
 def test_kepala_bidang_acknowledges_findings_of_his_own_bidang_only(world):

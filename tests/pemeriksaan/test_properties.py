@@ -29,8 +29,8 @@ from renaksi.pemeriksaan.snapshot import (
     TargetData,
 )
 from renaksi.perencanaan import services as svc
-
-from .builders import empty_plan, make_pd
+from tests.factories import empty_plan, make_pd
+from tests.helpers import examples
 
 
 @dataclass
@@ -138,13 +138,11 @@ def _serious(findings):
     return [(f.rule, f.message) for f in findings if f.severity in ("error", "warning")]
 
 
-@settings(max_examples=300, deadline=None)
 @given(plans())
 def test_a_generated_consistent_plan_has_no_error_and_no_warning(spec):
     assert _serious(check_snapshot(_snapshot(spec))) == []
 
 
-@settings(max_examples=500, deadline=None)
 @given(series())
 def test_generated_series_reconcile_under_their_own_type_and_are_never_broken(s):
     series = NumericSeries(s.tahunan, s.triwulan)
@@ -153,7 +151,6 @@ def test_generated_series_reconcile_under_their_own_type_and_are_never_broken(s)
     assert odd_quarter(series) is None
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.integers(1, 10**12), st.sampled_from([1000, 1_000_000]))
 def test_a_parent_off_by_a_unit_factor_is_always_an_error_naming_the_factor(pagu, factor):
     spec = Spec(indikator=[Series("tetap", Decimal(1), [Decimal(1)] * 4)], program=[(pagu, [(pagu, [(pagu, 1)])])])
@@ -171,7 +168,7 @@ def test_a_parent_off_by_a_unit_factor_is_always_an_error_naming_the_factor(pagu
 class TestGeneratedPlansInTheDatabase(TestCase):
     """The same property through the services and the selector: decimals survive storage (16.20 stays 2 places)."""
 
-    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=examples(0.04), suppress_health_check=[HealthCheck.too_slow])
     @given(plans())
     def test_no_error_and_no_warning(self, spec):
         plan = empty_plan(make_pd())

@@ -6,8 +6,8 @@ import pytest
 from renaksi.organisasi import services as org
 from renaksi.pemeriksaan.findings import Severity
 from renaksi.perencanaan import services as svc
-
-from .builders import D, budget, empty_plan, findings, indikator, one, sasaran
+from tests.factories import budget, empty_plan, indikator, sasaran
+from tests.helpers import D, findings, one
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 
 from renaksi.pemeriksaan.findings import Severity
 from renaksi.perencanaan import services as svc
-
-from .builders import budget, empty_plan, findings, one
+from tests.factories import budget, empty_plan
+from tests.helpers import findings, one
 
 pytestmark = pytest.mark.django_db
 

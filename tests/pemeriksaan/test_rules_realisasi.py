@@ -11,8 +11,8 @@ from renaksi.pemeriksaan.findings import Severity
 from renaksi.pemeriksaan.selectors import load_plan_snapshot
 from renaksi.pemeriksaan.snapshot import RealisasiAnggaranData, RealisasiData
 from renaksi.perencanaan import services as svc
-
-from .builders import TAHUN, D, budget, empty_plan, findings, indikator, one
+from tests.factories import TAHUN, budget, empty_plan, indikator
+from tests.helpers import D, findings, one
 
 pytestmark = pytest.mark.django_db
 

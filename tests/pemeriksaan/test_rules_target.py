@@ -4,8 +4,8 @@ import pytest
 
 from renaksi.pemeriksaan.findings import Severity
 from renaksi.perencanaan import services as svc
-
-from .builders import D, empty_plan, findings, indikator, one
+from tests.factories import empty_plan, indikator
+from tests.helpers import D, findings, one
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_corrected_quarters_are_silent():
 
 
 def test_rounding_of_the_written_decimals_is_not_a_mismatch():
-    # DOMAIN.md: 4 × 16.20 against 64.78 is fine; so is 4 × 14.58 against 58.33.
+    # docs/domain.md, "Accumulation": 4 × 16.20 against 64.78 is fine; so is 4 × 14.58 against 58.33.
     plan = empty_plan()
     indikator(plan, "64.78", ["16.20"] * 4)
     indikator(plan, "58.33", ["14.58"] * 4)
@@ -58,7 +58,7 @@ def test_category_indicator_compares_the_last_quarter_category():
 
 def test_counts_are_compared_exactly():
     # Bangka: "Jumlah paket pakaian dinas" 1 paket for the year, 0, 0, 2, 0. Whole numbers are not rounded values,
-    # so this fits no accumulation type; written decimals do get their rounding (DOMAIN.md: 4 × 16.20 vs 64.78).
+    # so this fits no accumulation type; written decimals do get their rounding (docs/domain.md: 4 × 16.20 vs 64.78).
     plan = empty_plan()
     ind = indikator(plan, "1", ["0", "0", "2", "0"], satuan="Paket", akumulasi="tetap", disimpulkan=True)
     f = one(plan, QUARTERLY)

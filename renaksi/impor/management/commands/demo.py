@@ -12,11 +12,9 @@ already has a plan for that year.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -24,6 +22,7 @@ from django.db.models import Q
 
 from renaksi.accounts.models import Peran, User
 from renaksi.impor.api import import_document, parse_document
+from renaksi.impor.contoh import SEEDS_DIR
 from renaksi.monev.contoh import isi_contoh
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Bidang, Pejabat, Pemda, PerangkatDaerah
@@ -113,8 +112,8 @@ class Command(BaseCommand):
             "pengguna per peran, dan mengimpor dua dokumen contoh. Aman dijalankan ulang.")
 
     def add_arguments(self, parser):
-        default = os.environ.get("RENAKSI_SEEDS") or str(Path(settings.BASE_DIR).parent / "shared" / "seeds")
-        parser.add_argument("--seeds", default=default, help=f"Folder dokumen contoh (bawaan: {default}).")
+        parser.add_argument("--seeds", default=str(SEEDS_DIR),
+                            help=f"Folder dokumen contoh (bawaan: {SEEDS_DIR}, salinan di repositori).")
 
     def handle(self, *args, seeds: str, **options):
         seeds_dir = Path(seeds)

@@ -1,0 +1,78 @@
+"""row_delete: remove a row and what hangs under it (after the browser's confirm)."""
+
+import pytest
+from django.urls import reverse
+
+from renaksi.perencanaan.models import Aksi, Indikator, Program, SubKegiatan, Target
+from tests.factories import submit
+from tests.helpers import (
+    OUTSIDERS,
+    READ_ONLY,
+    assert_login_redirect,
+    assert_refused_read_only,
+    plan_unchanged,
+)
+
+
+def url(jenis, obj) -> str:
+    return reverse("row_delete", args=[jenis, obj.pk])
+
+
+def test_the_delete_button_asks_for_confirmation(login, rows):
+    html = login("alice").get(reverse("plan_editor", args=[rows.plan.pk])).content.decode()
+    button = html.split(f'hx-post="{url("aksi", rows.aksi_politik)}"')[1].split(">")[0]
+    assert "hx-confirm=" in button and rows.aksi_politik.uraian in button
+
+
+def test_alice_deletes_a_sub_kegiatan_with_its_aksi(login, rows):
+    response = login("alice").post(url("subkegiatan", rows.sub_ideologi))
+    assert response.status_code == 200
+    assert response["HX-Trigger"] == "plan-changed"
+    assert not SubKegiatan.objects.filter(pk=rows.sub_ideologi.pk).exists()
+    assert not Aksi.objects.filter(sub_kegiatan_id=rows.sub_ideologi.pk).exists()
+    html = response.content.decode()
+    assert f'id="subkegiatan-{rows.sub_ideologi.pk}"' not in html
+    assert 'id="plan-totals" class="plan-totals d-flex flex-wrap gap-3" hx-swap-oob="true"' in html
+
+
+def test_deleting_an_indicator_refreshes_both_sections(login, rows):
+    response = login("alice").post(url("indikator", rows.iku))
+    assert not Indikator.objects.filter(pk=rows.iku.pk).exists()
+    assert not Target.objects.filter(indikator_id=rows.iku.pk).exists()
+    html = response.content.decode()
+    assert response["HX-Retarget"] == "#section-sasaran"
+    assert 'id="section-anggaran" hx-swap-oob="true"' in html  # its chips on the program are gone
+    assert f'href="#indikator-{rows.iku.pk}"' not in html
+
+
+def test_kabid_deletes_an_aksi_of_his_bidang_but_not_structure(login, rows):
+    assert login("kabid").post(url("aksi", rows.aksi_politik)).status_code == 200
+    assert not Aksi.objects.filter(pk=rows.aksi_politik.pk).exists()
+    assert_refused_read_only(login("kabid").post(url("aksi", rows.aksi_ideologi)))
+    assert_refused_read_only(login("kabid").post(url("subkegiatan", rows.sub_politik)))
+    assert_refused_read_only(login("kabid").post(url("indikator", rows.iku)))
+    assert Aksi.objects.filter(pk=rows.aksi_ideologi.pk).exists()
+
+
+@pytest.mark.parametrize("persona", READ_ONLY)
+def test_read_only_users_are_refused(login, rows, persona):
+    assert_refused_read_only(login(persona).post(url("program", rows.program)))
+    assert Program.objects.filter(pk=rows.program.pk).exists()
+
+
+@pytest.mark.parametrize("persona", OUTSIDERS)
+def test_outsiders_get_404(login, rows, persona):
+    with plan_unchanged(rows.plan):
+        assert login(persona).post(url("program", rows.program)).status_code == 404
+    assert Program.objects.filter(pk=rows.program.pk).exists()
+
+
+def test_anonymous_is_sent_to_login(login, rows):
+    assert_login_redirect(login(None).post(url("program", rows.program)))
+
+
+def test_a_submitted_plan_refuses(login, rows):
+    submit(rows.plan)
+    with plan_unchanged(rows.plan):
+        assert login("alice").post(url("aksi", rows.aksi_politik)).status_code == 403
+    assert Aksi.objects.filter(pk=rows.aksi_politik.pk).exists()
