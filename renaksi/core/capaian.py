@@ -179,10 +179,11 @@ def hitung_capaian(
         return _kategori(realisasi[n - 1], last_t, f"realisasi TW {tw}", last_t_teks)
 
     if akumulasi in (Akumulasi.KUMULATIF, Akumulasi.RATA_RATA):
-        rs, ts = list(realisasi[:n]), list(target[:n])
-        if missing := _kosong(rs, ts, "realisasi", "target"):
+        if missing := _kosong(list(realisasi[:n]), list(target[:n]), "realisasi", "target"):
             return Capaian(None, missing)
-        if not all(isinstance(v, Decimal) for v in rs + ts):
+        rs = [v for v in realisasi[:n] if isinstance(v, Decimal)]
+        ts = [v for v in target[:n] if isinstance(v, Decimal)]
+        if len(rs) < n or len(ts) < n:
             return Capaian(None, f"target atau realisasi {rentang(n)} bercampur kategori dan angka")
         total_r, total_t = sum(rs, Decimal(0)), sum(ts, Decimal(0))
         if akumulasi == Akumulasi.KUMULATIF:

@@ -102,8 +102,9 @@ def ramal(
     elif akumulasi == Akumulasi.NILAI_AKHIR:
         nilai, metode = _nilai_akhir(realisasi, target, target_tahun, m)
     else:  # tetap
-        assert isinstance(realisasi[m - 1], Decimal)
-        nilai = realisasi[m - 1]
+        last = realisasi[m - 1]
+        assert isinstance(last, Decimal)
+        nilai = last
         metode = f"nilai terakhir bertahan: realisasi TW {ROMAWI[m]} = {tampil(nilai)}"
 
     nilai = bulatkan(nilai)
