@@ -237,7 +237,24 @@ class PerjanjianKinerjaDoc:
 
 
 @dataclass(eq=False)
-class RencanaAksiDoc:
+class Notes:
+    """The decisions and warnings a reading collects (a plan document, a monev workbook, matching it to a plan).
+
+    Every code is written as a literal at a `decide` / `warn` call, so that tests/impor/test_kode_docs.py can check
+    it against the registry (renaksi/impor/kode.py) and its kind against the call."""
+
+    decisions: list[Catatan] = field(default_factory=list, kw_only=True)
+    warnings: list[Catatan] = field(default_factory=list, kw_only=True)
+
+    def decide(self, kode: str, pesan: str, place: Place | None = None) -> None:
+        self.decisions.append(Catatan(kode, pesan, place))
+
+    def warn(self, kode: str, pesan: str, place: Place | None = None) -> None:
+        self.warnings.append(Catatan(kode, pesan, place))
+
+
+@dataclass(eq=False)
+class RencanaAksiDoc(Notes):
     dokumen: str  # file name
     format: str = ""  # teks, csv, xlsx, docx
     layout: str = ""  # matriks, laporan, template …
@@ -269,14 +286,6 @@ class RencanaAksiDoc:
     pagu_total: Uang | None = None  # a total the document states ("Total Pagu Anggaran"), kept as provenance
     # A PENANGGUNG JAWAB column the copy detached from its rows: kept, not aligned.
     penanggung_jawab_lepas: list[Teks] = field(default_factory=list)
-    decisions: list[Catatan] = field(default_factory=list)
-    warnings: list[Catatan] = field(default_factory=list)
-
-    def decide(self, kode: str, pesan: str, place: Place | None = None) -> None:
-        self.decisions.append(Catatan(kode, pesan, place))
-
-    def warn(self, kode: str, pesan: str, place: Place | None = None) -> None:
-        self.warnings.append(Catatan(kode, pesan, place))
 
     # --- walking the tree -----------------------------------------------------------------------------------
 

@@ -74,6 +74,39 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("kolom.tidak_ditempatkan", PERINGATAN, _("Teks tidak dapat ditempatkan"),
          _("Sebuah sel berisi teks di kolom yang pada bagian itu tidak dipakai, dan tidak ada tempat yang masuk "
            "akal untuknya; teks itu tidak disimpan.")),
+    Kode("monev.anggaran_bukan_sub", PERINGATAN, _("Realisasi anggaran di tingkat program atau kegiatan"),
+         _("Buku kerja monev menulis realisasi anggaran pada program atau kegiatan tanpa sub kegiatan di bawahnya; "
+           "realisasi anggaran disimpan per sub kegiatan, jadi nilai itu tidak disimpan.")),
+    Kode("monev.anggaran_sd", KEPUTUSAN, _("Realisasi anggaran per triwulan ditulis sampai dengan (s.d.)"),
+         _("Kolom realisasi anggaran per triwulan berisi jumlah sampai triwulan itu; yang disimpan adalah belanja "
+           "dalam triwulan, yaitu nilai s.d. triwulan itu dikurangi nilai s.d. triwulan sebelumnya.")),
+    Kode("monev.jumlah_tidak_cocok", PERINGATAN, _("Jumlah yang tertulis tidak sama dengan jumlah barisnya"),
+         _("Jumlah program, kegiatan atau baris \"Jumlah\" di buku kerja monev berbeda dari jumlah sub kegiatan di "
+           "bawahnya; yang disimpan adalah nilai tiap sub kegiatan, bukan jumlahnya.")),
+    Kode("monev.kinerja_sd", KEPUTUSAN, _("Realisasi indikator kumulatif ditulis sampai dengan (s.d.)"),
+         _("Kolom realisasi kinerja per triwulan menyebut \"s.d.\"; untuk indikator kumulatif yang disimpan adalah "
+           "capaian dalam tiap triwulan (nilai s.d. triwulan itu dikurangi nilai s.d. triwulan sebelumnya).")),
+    Kode("monev.kode_beda_nama", KEPUTUSAN, _("Sub kegiatan dicocokkan dengan kodenya, namanya berbeda"),
+         _("Kode sub kegiatan di buku kerja monev ada di rencana aksi tetapi namanya ditulis lain; kode lebih "
+           "dipercaya daripada nama, realisasinya disimpan ke sub kegiatan berkode itu.")),
+    Kode("monev.nama_ganda", PERINGATAN, _("Nama indikator atau sub kegiatan ada lebih dari sekali"),
+         _("Nama pada buku kerja monev cocok dengan lebih dari satu baris rencana aksi dan tidak dapat dibedakan; "
+           "realisasinya tidak disimpan.")),
+    Kode("monev.nama_ganda_dibedakan", KEPUTUSAN, _("Nama indikator ganda dibedakan dengan induknya"),
+         _("Nama indikator pada buku kerja monev ada lebih dari sekali di rencana aksi; dipakai yang terkait dengan "
+           "program, kegiatan atau sub kegiatan yang tertulis di atas baris itu.")),
+    Kode("monev.nama_mirip", KEPUTUSAN, _("Baris monev dicocokkan karena namanya mirip"),
+         _("Nama di buku kerja monev tidak persis sama dengan nama di rencana aksi, tetapi hanya satu baris yang "
+           "cukup mirip (kemiripan paling sedikit 90 %); realisasinya disimpan ke baris itu.")),
+    Kode("monev.nilai_tidak_terbaca", PERINGATAN, _("Sel realisasi bukan angka"),
+         _("Sel realisasi pada tabel Evaluasi Renja berisi teks yang bukan angka atau kategori; nilainya tidak "
+           "disimpan.")),
+    Kode("monev.tidak_cocok", PERINGATAN, _("Baris monev tidak cocok dengan rencana aksi"),
+         _("Sebuah baris buku kerja monev (indikator atau sub kegiatan) tidak dapat dicocokkan dengan baris mana "
+           "pun di rencana aksi tujuan; realisasinya tidak disimpan.")),
+    Kode("monev.tingkat_disimpulkan", KEPUTUSAN, _("Tingkat baris disimpulkan dari rumusnya"),
+         _("Nama baris tidak menyebut program, kegiatan atau sub kegiatan dan tidak berkode; baris dengan rumus "
+           "penjumlahan dibaca sebagai baris jumlah, baris dengan nilai diketik sebagai sub kegiatan.")),
     Kode("nama.geser_kolom", KEPUTUSAN, _("Nama tertulis di kolom tingkat lain"),
          _("Pada bagian yang mengisi satu tingkat (misalnya kegiatan) sebuah nama tertulis di kolom tingkat "
            "lain; dibaca sebagai nama tingkat bagian itu.")),

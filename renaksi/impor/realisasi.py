@@ -23,11 +23,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import Angka
 from renaksi.core.capaian import ROMAWI
-from renaksi.impor.dokumen import Teks, Uang
+from renaksi.impor.dokumen import Notes, Teks, Uang
 from renaksi.impor.grid import Catatan, ImporGagal, Place
 from renaksi.impor.readers import read_grid
 from renaksi.impor.services import impor_record
@@ -71,7 +72,7 @@ class RealisasiAnggaranDoc:
 
 
 @dataclass(eq=False)
-class RealisasiDoc:
+class RealisasiDoc(Notes):
     dokumen: str
     format: str = ""
     layout: str = ""  # "monev_renaksi" or "evaluasi_renja"
@@ -81,14 +82,6 @@ class RealisasiDoc:
     tahun: int | None = None
     indikator: list[RealisasiIndikatorDoc] = field(default_factory=list)
     sub_kegiatan: list[RealisasiAnggaranDoc] = field(default_factory=list)
-    decisions: list[Catatan] = field(default_factory=list)
-    warnings: list[Catatan] = field(default_factory=list)
-
-    def decide(self, kode: str, pesan: str, place: Place | None = None) -> None:
-        self.decisions.append(Catatan(kode, pesan, place))
-
-    def warn(self, kode: str, pesan: str, place: Place | None = None) -> None:
-        self.warnings.append(Catatan(kode, pesan, place))
 
 
 @dataclass
@@ -175,36 +168,39 @@ def _check_plan(doc: RealisasiDoc, plan: RencanaAksi) -> None:
     if doc.rencana_aksi_id is not None and doc.rencana_aksi_id != plan.pk:
         other = RencanaAksi.objects.select_related("perangkat_daerah").filter(pk=doc.rencana_aksi_id).first()
         if other is not None and other.perangkat_daerah_id != pd.pk:
-            raise ImporDitolak(f"Formulir monev ini milik rencana aksi perangkat daerah lain (id "
-                               f"{doc.rencana_aksi_id}), bukan {pd.nama}; tidak ada yang disimpan.")
-        raise ImporDitolak(f"Formulir monev ini milik rencana aksi id {doc.rencana_aksi_id}, bukan id {plan.pk} "
-                           f"({plan}); tidak ada yang disimpan.")
+            raise ImporDitolak(gettext("Formulir monev ini milik rencana aksi perangkat daerah lain (id %(id)s), "
+                                       "bukan %(pd)s; tidak ada yang disimpan.")
+                               % {"id": doc.rencana_aksi_id, "pd": pd.nama})
+        raise ImporDitolak(gettext("Formulir monev ini milik rencana aksi id %(id)s, bukan id %(id_rencana)s "
+                                   "(%(rencana)s); tidak ada yang disimpan.")
+                           % {"id": doc.rencana_aksi_id, "id_rencana": plan.pk, "rencana": plan})
     if doc.perangkat_daerah:
         stated, own = normalise(doc.perangkat_daerah), normalise(pd.nama)
         if own not in stated and stated not in own:
-            raise ImporDitolak(f"Dokumen ini menyebut perangkat daerah '{doc.perangkat_daerah}', bukan {pd.nama}; "
-                               f"tidak ada yang disimpan.")
+            raise ImporDitolak(gettext("Dokumen ini menyebut perangkat daerah '%(disebut)s', bukan %(pd)s; "
+                                       "tidak ada yang disimpan.") % {"disebut": doc.perangkat_daerah, "pd": pd.nama})
     if doc.pemda and normalise(doc.pemda) != normalise(str(pd.pemda)):
-        raise ImporDitolak(f"Dokumen ini menyebut {doc.pemda}, bukan {pd.pemda}; tidak ada yang disimpan.")
+        raise ImporDitolak(gettext("Dokumen ini menyebut %(disebut)s, bukan %(pemda)s; tidak ada yang disimpan.")
+                           % {"disebut": doc.pemda, "pemda": pd.pemda})
     if doc.tahun is not None and doc.tahun != plan.tahun:
-        raise ImporDitolak(f"Dokumen ini untuk tahun {doc.tahun}, rencana aksi {plan} untuk tahun {plan.tahun}; "
-                           f"tidak ada yang disimpan.")
+        raise ImporDitolak(gettext("Dokumen ini untuk tahun %(tahun)s, rencana aksi %(rencana)s untuk tahun "
+                                   "%(tahun_rencana)s; tidak ada yang disimpan.")
+                           % {"tahun": doc.tahun, "rencana": plan, "tahun_rencana": plan.tahun})
 
 
 def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[NilaiRealisasi], list[Catatan], list[Catatan]]:
     """The values to write, and the decisions and warnings of matching (unmatched rows with their places)."""
-    decisions: list[Catatan] = []
-    warnings: list[Catatan] = []
+    notes = Notes()
     values: list[NilaiRealisasi] = []
     indikator = list(Indikator.objects.filter(rencana_aksi=plan).prefetch_related("sub_kegiatan", "kegiatan",
                                                                                  "program"))
     subs = list(SubKegiatan.objects.filter(rencana_aksi=plan))
 
     for row in doc.indikator:
-        ind = _match_indikator(row, indikator, decisions, warnings)
+        ind = _match_indikator(row, indikator, notes)
         if ind is None:
             continue
-        realisasi = _per_triwulan(row, ind, decisions) if row.sd else row.realisasi
+        realisasi = _per_triwulan(row, ind, notes) if row.sd else row.realisasi
         for tw, angka in enumerate(realisasi, start=1):
             if angka is None or angka.kosong:
                 continue
@@ -218,17 +214,17 @@ def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[NilaiRealisasi], l
         if sub.kode:
             by_kode.setdefault(sub.kode.strip(), []).append(sub)
     for row in doc.sub_kegiatan:
-        sub = _match_sub(row, subs, by_kode, decisions, warnings)
+        sub = _match_sub(row, subs, by_kode, notes)
         if sub is None:
             continue
         for tw, uang in enumerate(row.jumlah, start=1):
             if uang is not None and uang.nilai is not None:
                 values.append(NilaiRealisasi("realisasi_anggaran", sub, tw, nilai=uang.nilai,
                                              place=uang.place or row.place))
-    return values, decisions, warnings
+    return values, notes.decisions, notes.warnings
 
 
-def _per_triwulan(row: RealisasiIndikatorDoc, ind: Indikator, decisions) -> list[Angka | None]:
+def _per_triwulan(row: RealisasiIndikatorDoc, ind: Indikator, notes: Notes) -> list[Angka | None]:
     """Realisasi written to date (s.d. TW n): a kumulatif indikator's realisasi is what was achieved *in* each
     triwulan, so the previous value to date is subtracted; any other accumulation is kept as written (the value at
     the end of the triwulan is the value to date)."""
@@ -242,18 +238,20 @@ def _per_triwulan(row: RealisasiIndikatorDoc, ind: Indikator, decisions) -> list
             continue
         result.append(Angka(teks=angka.teks, nilai=angka.nilai - before))
         before = angka.nilai
-    decisions.append(Catatan("monev.kinerja_sd", f"Realisasi indikator kumulatif '{ind.nama}' ditulis sampai dengan "
-                             f"triwulan (s.d.); yang disimpan adalah capaian dalam tiap triwulan (nilai s.d. triwulan "
-                             f"itu − nilai s.d. triwulan sebelumnya).", row.place))
+    notes.decide("monev.kinerja_sd", gettext("Realisasi indikator kumulatif '%(indikator)s' ditulis sampai dengan "
+                                             "triwulan (s.d.); yang disimpan adalah capaian dalam tiap triwulan "
+                                             "(nilai s.d. triwulan itu − nilai s.d. triwulan sebelumnya).")
+                 % {"indikator": ind.nama}, row.place)
     return result
 
 
-def _match_indikator(row: RealisasiIndikatorDoc, rows: list[Indikator], decisions, warnings) -> Indikator | None:
+def _match_indikator(row: RealisasiIndikatorDoc, rows: list[Indikator], notes: Notes) -> Indikator | None:
     if row.id is not None:
         found = next((i for i in rows if i.pk == row.id), None)
         if found is None:
-            warnings.append(Catatan("monev.tidak_cocok", f"Indikator id {row.id} ('{row.nama.teks}') tidak ada di "
-                                    f"rencana aksi ini; realisasinya tidak disimpan.", row.place))
+            notes.warn("monev.tidak_cocok", gettext("Indikator id %(id)s ('%(nama)s') tidak ada di rencana aksi ini; "
+                                                    "realisasinya tidak disimpan.")
+                       % {"id": row.id, "nama": row.nama.teks}, row.place)
         return found
     found, exact = _by_name(rows, row.nama.teks)
     if isinstance(found, list):
@@ -261,45 +259,55 @@ def _match_indikator(row: RealisasiIndikatorDoc, rows: list[Indikator], decision
         linked = [i for i in found if induk and any(
             normalise(o.nama) == induk for o in [*i.sub_kegiatan.all(), *i.kegiatan.all(), *i.program.all()])]
         if len(linked) == 1:
-            decisions.append(Catatan("monev.nama_ganda", f"Indikator '{row.nama.teks}' ada {len(found)} kali di "
-                                     f"rencana aksi; dipakai yang terkait dengan '{row.induk}'.", row.place))
+            notes.decide("monev.nama_ganda_dibedakan",
+                         gettext("Indikator '%(nama)s' ada %(jumlah)s kali di rencana aksi; dipakai yang terkait "
+                                 "dengan '%(induk)s'.") % {"nama": row.nama.teks, "jumlah": len(found), "induk": row.induk},
+                         row.place)
             return linked[0]
-        warnings.append(Catatan("monev.nama_ganda", f"Indikator '{row.nama.teks}' ada {len(found)} kali di rencana "
-                                f"aksi dan tidak dapat dibedakan; realisasinya tidak disimpan.", row.place))
+        notes.warn("monev.nama_ganda", gettext("Indikator '%(nama)s' ada %(jumlah)s kali di rencana aksi dan tidak "
+                                               "dapat dibedakan; realisasinya tidak disimpan.")
+                   % {"nama": row.nama.teks, "jumlah": len(found)}, row.place)
         return None
     if found is None:
-        warnings.append(Catatan("monev.tidak_cocok", f"Indikator '{row.nama.teks}' tidak ditemukan di rencana aksi; "
-                                f"realisasinya tidak disimpan.", row.place))
+        notes.warn("monev.tidak_cocok", gettext("Indikator '%(nama)s' tidak ditemukan di rencana aksi; realisasinya "
+                                                "tidak disimpan.") % {"nama": row.nama.teks}, row.place)
         return None
     if not exact:
-        decisions.append(Catatan("monev.nama_mirip", f"Indikator '{row.nama.teks}' dicocokkan dengan '{found.nama}' "
-                                 f"(nama mirip).", row.place))
+        notes.decide("monev.nama_mirip", gettext("Indikator '%(nama)s' dicocokkan dengan '%(nama_rencana)s' (nama "
+                                                 "mirip).") % {"nama": row.nama.teks, "nama_rencana": found.nama},
+                     row.place)
     return found
 
 
-def _match_sub(row: RealisasiAnggaranDoc, subs: list[SubKegiatan], by_kode, decisions, warnings) -> SubKegiatan | None:
+def _match_sub(row: RealisasiAnggaranDoc, subs: list[SubKegiatan], by_kode, notes: Notes) -> SubKegiatan | None:
     if row.id is not None:
         found = next((s for s in subs if s.pk == row.id), None)
         if found is None:
-            warnings.append(Catatan("monev.tidak_cocok", f"Sub kegiatan id {row.id} ('{row.nama.teks}') tidak ada di "
-                                    f"rencana aksi ini; realisasi anggarannya tidak disimpan.", row.place))
+            notes.warn("monev.tidak_cocok", gettext("Sub kegiatan id %(id)s ('%(nama)s') tidak ada di rencana aksi "
+                                                    "ini; realisasi anggarannya tidak disimpan.")
+                       % {"id": row.id, "nama": row.nama.teks}, row.place)
         return found
     if row.kode and len(by_kode.get(row.kode, [])) == 1:
         found = by_kode[row.kode][0]
         if normalise(found.nama) != normalise(row.nama.teks):
-            decisions.append(Catatan("monev.kode_beda_nama", f"Sub kegiatan {row.kode} '{row.nama.teks}' dicocokkan "
-                                     f"dengan kodenya; di rencana aksi bernama '{found.nama}'.", row.place))
+            notes.decide("monev.kode_beda_nama", gettext("Sub kegiatan %(kode)s '%(nama)s' dicocokkan dengan "
+                                                         "kodenya; di rencana aksi bernama '%(nama_rencana)s'.")
+                         % {"kode": row.kode, "nama": row.nama.teks, "nama_rencana": found.nama}, row.place)
         return found
     found, exact = _by_name(subs, row.nama.teks)
-    if isinstance(found, list) or found is None:
-        what = "ada lebih dari satu kali" if found else "tidak ditemukan"
-        warnings.append(Catatan("monev.nama_ganda" if found else "monev.tidak_cocok",
-                                f"Sub kegiatan {(row.kode + ' ') if row.kode else ''}'{row.nama.teks}' {what} di "
-                                f"rencana aksi; realisasi anggarannya tidak disimpan.", row.place))
+    sub = {"sub": f"{row.kode} '{row.nama.teks}'" if row.kode else f"'{row.nama.teks}'"}
+    if isinstance(found, list):
+        notes.warn("monev.nama_ganda", gettext("Sub kegiatan %(sub)s ada lebih dari satu kali di rencana aksi; "
+                                               "realisasi anggarannya tidak disimpan.") % sub, row.place)
+        return None
+    if found is None:
+        notes.warn("monev.tidak_cocok", gettext("Sub kegiatan %(sub)s tidak ditemukan di rencana aksi; realisasi "
+                                                "anggarannya tidak disimpan.") % sub, row.place)
         return None
     if not exact:
-        decisions.append(Catatan("monev.nama_mirip", f"Sub kegiatan '{row.nama.teks}' dicocokkan dengan "
-                                 f"'{found.nama}' (nama mirip).", row.place))
+        notes.decide("monev.nama_mirip", gettext("Sub kegiatan '%(nama)s' dicocokkan dengan '%(nama_rencana)s' "
+                                                 "(nama mirip).") % {"nama": row.nama.teks, "nama_rencana": found.nama},
+                     row.place)
     return found
 
 
@@ -377,8 +385,9 @@ def import_realisasi(parsed: ParsedRealisasi, *, rencana_aksi: RencanaAksi, user
                 _write(value, by)
             except (ValidationError, PermissionDenied) as exc:
                 text = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-                where = f" ({value.place.describe()})" if value.place else ""
-                raise ImporDitolak(f"{text}{where}. Tidak ada yang disimpan.") from exc
+                if value.place:
+                    text = gettext("%(galat)s (%(tempat)s)") % {"galat": text, "tempat": value.place.describe()}
+                raise ImporDitolak(gettext("%(galat)s. Tidak ada yang disimpan.") % {"galat": text}) from exc
             written[value.jenis] += 1
         result = RealisasiResult(rencana_aksi=plan, layout=doc.layout, values=values, written=written,
                                  unchanged=unchanged, decisions=[*doc.decisions, *decisions],
@@ -416,10 +425,10 @@ def plan_for(doc: RealisasiDoc, *, rencana_aksi_id: int | None = None, perangkat
         if isinstance(perangkat_daerah, PerangkatDaerah) and plan is not None and (
                 plan.perangkat_daerah_id != perangkat_daerah.pk):
             # Said without naming that plan: the user may not even know it exists.
-            raise ImporDitolak(f"Formulir monev ini milik rencana aksi perangkat daerah lain, bukan "
-                               f"{perangkat_daerah.nama}; tidak ada yang disimpan.")
+            raise ImporDitolak(gettext("Formulir monev ini milik rencana aksi perangkat daerah lain, bukan %(pd)s; "
+                                       "tidak ada yang disimpan.") % {"pd": perangkat_daerah.nama})
         if plan is None:
-            raise ImporGagal(f"rencana aksi id {pk} tidak ada.", Place(doc.dokumen))
+            raise ImporGagal(gettext("rencana aksi id %(id)s tidak ada.") % {"id": pk}, Place(doc.dokumen))
         return plan
     year = tahun or doc.tahun
     pd = perangkat_daerah
@@ -431,12 +440,13 @@ def plan_for(doc: RealisasiDoc, *, rencana_aksi_id: int | None = None, perangkat
             named = [p for p in named if normalise(str(p.pemda)) == normalise(doc.pemda)]
         pd = named[0] if len(named) == 1 else None
     if pd is None or year is None:
-        raise ImporGagal("tidak jelas ke rencana aksi mana realisasi ini diimpor: sebutkan --rencana-aksi ID "
-                         "(atau perangkat daerah dan tahun).", Place(doc.dokumen))
+        raise ImporGagal(gettext("tidak jelas ke rencana aksi mana realisasi ini diimpor: sebutkan --rencana-aksi ID "
+                                 "(atau perangkat daerah dan tahun)."), Place(doc.dokumen))
     plan = qs.filter(perangkat_daerah=pd, tahun=year).order_by("-versi").first()
     if plan is None:
-        raise ImporGagal(f"{pd.nama} belum memiliki rencana aksi tahun {year}; realisasi hanya dapat diimpor ke "
-                         f"rencana aksi yang sudah ada.", Place(doc.dokumen))
+        raise ImporGagal(gettext("%(pd)s belum memiliki rencana aksi tahun %(tahun)s; realisasi hanya dapat diimpor "
+                                 "ke rencana aksi yang sudah ada.") % {"pd": pd.nama, "tahun": year},
+                         Place(doc.dokumen))
     return plan
 
 

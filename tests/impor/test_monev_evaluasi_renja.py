@@ -9,12 +9,15 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from renaksi.core.angka import parse_angka
 from renaksi.impor import realisasi
+from renaksi.impor.dokumen import Teks
+from renaksi.impor.grid import Place
 from renaksi.impor.writer import ImporDitolak
 from renaksi.monev import services as monev
 from renaksi.monev.models import RealisasiAnggaran, RealisasiIndikator
 from renaksi.perencanaan import services as svc
-from renaksi.perencanaan.models import Indikator, Kegiatan, SubKegiatan
+from renaksi.perencanaan.models import Indikator, Kegiatan, Sasaran, SubKegiatan
 from tests.impor.conftest import run_cli, table_counts
 from tests.impor.monev_workbooks import save_with_values
 
@@ -210,3 +213,26 @@ def test_cli_refuses_a_closed_triwulan_with_exit_status_1(plan, world, tmp_path)
         run_cli(str(path), "--rencana-aksi", str(plan.pk))
     assert exc.value.returncode == 1
     assert table_counts() == before
+
+
+def test_an_indikator_named_twice_is_told_apart_by_the_row_above_it_or_not_stored(plan):
+    """The same name under two sub kegiatan: the workbook's row above picks one (a decision); without one that
+    names either, nothing is stored (a warning). Two codes, so each is registered with its own kind."""
+    sasaran = Sasaran.objects.filter(rencana_aksi=plan).first()
+    kegiatan = Kegiatan.objects.get(rencana_aksi=plan)
+    twins = [svc.indikator_create(sasaran=sasaran, nama="Jumlah laporan", satuan="dokumen") for _ in range(2)]
+    for nama, ind in zip(("Sub Kegiatan Fasilitasi A", "Sub Kegiatan Fasilitasi B"), twins, strict=True):
+        svc.sub_kegiatan_create(kegiatan=kegiatan, nama=nama, indikator=[ind])
+    doc = realisasi.RealisasiDoc(dokumen="evaluasi-renja.xlsx")
+    for baris, induk in ((20, "Sub Kegiatan Fasilitasi B"), (21, "Sub Kegiatan Lain")):
+        place = Place("evaluasi-renja.xlsx", baris=baris, kolom=4)
+        doc.indikator.append(realisasi.RealisasiIndikatorDoc(nama=Teks("Jumlah laporan", place), place=place,
+                                                             induk=induk, realisasi=[parse_angka("3"), None, None, None]))
+
+    values, decisions, warnings = realisasi.match(doc, plan)
+
+    assert [(v.objek, v.triwulan, v.nilai) for v in values] == [(twins[1], 1, Decimal("3"))]
+    assert [(d.kode, d.place.baris, d.pesan) for d in decisions] == [(
+        "monev.nama_ganda_dibedakan", 20, "Indikator 'Jumlah laporan' ada 2 kali di rencana aksi; dipakai yang "
+        "terkait dengan 'Sub Kegiatan Fasilitasi B'.")]
+    assert [(w.kode, w.place.baris) for w in warnings] == [("monev.nama_ganda", 21)]

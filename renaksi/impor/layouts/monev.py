@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
 from openpyxl.utils import column_index_from_string
 
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka
@@ -91,8 +92,10 @@ def _kinerja(grid: Grid, sheet: Sheet, row: Row, col: int, doc: RealisasiDoc, st
         angka = parse_angka(text, JenisAngka.UMUM)
     except AngkaTidakValid as exc:
         if strict:
-            raise ImporGagal(f"realisasi '{text}' bukan angka atau kategori ({exc}).", place) from exc
-        doc.warn("monev.nilai_tidak_terbaca", f"Realisasi '{text}' bukan angka; tidak disimpan.", place)
+            raise ImporGagal(gettext("realisasi '%(teks)s' bukan angka atau kategori (%(galat)s).")
+                             % {"teks": text, "galat": exc}, place) from exc
+        doc.warn("monev.nilai_tidak_terbaca", gettext("Realisasi '%(teks)s' bukan angka; tidak disimpan.")
+                 % {"teks": text}, place)
         return None
     if angka.keputusan:
         doc.decide("angka.pemisah", angka.keputusan, place)
@@ -117,12 +120,13 @@ def _rupiah(grid: Grid, sheet: Sheet, row: Row, col: int, doc: RealisasiDoc, str
             nilai = None if angka.nilai is None else int(angka.nilai)
     except (AngkaTidakValid, InvalidOperation) as exc:
         if strict:
-            raise ImporGagal(f"realisasi anggaran '{text}' bukan rupiah bulat ({exc}).", place) from exc
-        doc.warn("monev.nilai_tidak_terbaca", f"Realisasi anggaran '{text}' bukan rupiah bulat; tidak disimpan.",
-                 place)
+            raise ImporGagal(gettext("realisasi anggaran '%(teks)s' bukan rupiah bulat (%(galat)s).")
+                             % {"teks": text, "galat": exc}, place) from exc
+        doc.warn("monev.nilai_tidak_terbaca", gettext("Realisasi anggaran '%(teks)s' bukan rupiah bulat; tidak "
+                                                      "disimpan.") % {"teks": text}, place)
         return None
     if nilai is not None and nilai < 0:
-        raise ImporGagal(f"realisasi anggaran tidak boleh negatif ({text}).", place)
+        raise ImporGagal(gettext("realisasi anggaran tidak boleh negatif (%(teks)s).") % {"teks": text}, place)
     return None if nilai is None else Uang(nilai=nilai, teks=text, place=place)
 
 
@@ -158,16 +162,18 @@ class _RenaksiForm:
     def _plan_id(self, sheet: Sheet, row: Row) -> None:
         pk = _int(row.cell(1))
         if pk is None:
-            raise ImporGagal(f"ID rencana aksi '{row.cell(1)}' bukan angka.", self.grid.place(sheet, row, 1))
-        if self.doc.rencana_aksi_id not in (None, pk):
-            raise ImporGagal(f"lembar ini menyebut rencana aksi id {pk}, lembar lain id {self.doc.rencana_aksi_id}.",
+            raise ImporGagal(gettext("ID rencana aksi '%(teks)s' bukan angka.") % {"teks": row.cell(1)},
                              self.grid.place(sheet, row, 1))
+        if self.doc.rencana_aksi_id not in (None, pk):
+            raise ImporGagal(gettext("lembar ini menyebut rencana aksi id %(id)s, lembar lain id %(id_lain)s.")
+                             % {"id": pk, "id_lain": self.doc.rencana_aksi_id}, self.grid.place(sheet, row, 1))
         self.doc.rencana_aksi_id = pk
 
     def _id(self, sheet: Sheet, row: Row) -> int | None:
         pk = _int(row.cell(0))
         if pk is None:
-            raise ImporGagal(f"ID '{row.cell(0)}' bukan angka; jangan mengubah kolom ID.", self.grid.place(sheet, row, 0))
+            raise ImporGagal(gettext("ID '%(teks)s' bukan angka; jangan mengubah kolom ID.") % {"teks": row.cell(0)},
+                             self.grid.place(sheet, row, 0))
         return pk
 
     def _indikator(self, sheet: Sheet, columns: dict[str, int], body: list[Row]) -> None:
@@ -425,18 +431,21 @@ class _EvaluasiRenja:
             if uraian:
                 level, decided = self._level(uraian, kode, row)
                 if decided:
-                    how = ("jumlahnya berupa rumus penjumlahan" if level == "induk"
-                           else "jumlahnya diketik, bukan rumus")
-                    self.doc.decide("monev.tingkat_disimpulkan", f"'{uraian}' tidak menyebut program/kegiatan/sub "
-                                    f"kegiatan maupun kode; dibaca sebagai {level.replace('_', ' ')} karena {how}.",
+                    how = (gettext("jumlahnya berupa rumus penjumlahan") if level == "induk"
+                           else gettext("jumlahnya diketik, bukan rumus"))
+                    self.doc.decide("monev.tingkat_disimpulkan",
+                                    gettext("'%(uraian)s' tidak menyebut program/kegiatan/sub kegiatan maupun kode; "
+                                            "dibaca sebagai %(tingkat)s karena %(alasan)s.")
+                                    % {"uraian": uraian, "tingkat": level.replace("_", " "), "alasan": how},
                                     self.place(row, self.col["uraian"]))
                 current = self._item(level, uraian, kode, row)
             indikator = row.cell(self.col["indikator"]) if "indikator" in self.col else ""
             if indikator:
                 self._indikator(row, indikator, current, sasaran)
             elif not uraian and any(row.cell(c) for c in self.tw_rp.values()):
-                self.doc.warn("monev.tidak_cocok", "Baris berisi realisasi tanpa nama program/kegiatan/sub kegiatan "
-                              "maupun indikator; tidak disimpan.", self.place(row))
+                self.doc.warn("monev.tidak_cocok", gettext("Baris berisi realisasi tanpa nama program/kegiatan/sub "
+                                                           "kegiatan maupun indikator; tidak disimpan."),
+                              self.place(row))
 
     def _item(self, level: str, nama: str, kode: str, row: Row) -> Item:
         item = Item(level=level, nama=nama, kode=kode, row=row, place=self.place(row, self.col.get("uraian")))
@@ -474,9 +483,10 @@ class _EvaluasiRenja:
         stated = [k for k in self.header.kolom.values() if k.key == "tw" and k.kind == "rp" and k.sd]
         first_col = self.tw_rp.get(min(self.tw_rp)) if self.tw_rp else None
         if stated:
-            self.doc.decide("monev.anggaran_sd", "Judul kolom realisasi anggaran per triwulan menyebut 's.d.' "
-                            "(sampai dengan): nilainya dibaca sebagai jumlah sampai triwulan itu, dan belanja dalam "
-                            "triwulan = nilai triwulan itu − nilai triwulan sebelumnya.",
+            self.doc.decide("monev.anggaran_sd", gettext("Judul kolom realisasi anggaran per triwulan menyebut "
+                                                         "'s.d.' (sampai dengan): nilainya dibaca sebagai jumlah "
+                                                         "sampai triwulan itu, dan belanja dalam triwulan = nilai "
+                                                         "triwulan itu − nilai triwulan sebelumnya."),
                             self.place(self.sheet.rows[self.header.first], first_col))
             return True
         year_col = next((c for c, k in self.header.kolom.items() if k.key == "realisasi_tahun" and k.kind == "rp"),
@@ -497,10 +507,11 @@ class _EvaluasiRenja:
             elif year.nilai == sum(known):
                 votes["dalam"] += 1
         if votes["sd"] and not votes["dalam"]:
-            self.doc.decide("monev.anggaran_sd", f"Pada {votes['sd']} sub kegiatan, realisasi tahun ini sama dengan "
-                            f"nilai triwulan terakhir, bukan jumlah triwulan, dan nilainya tidak pernah turun: kolom "
-                            f"triwulan dibaca sebagai jumlah sampai triwulan itu, dan belanja dalam triwulan = nilai "
-                            f"triwulan itu − nilai triwulan sebelumnya.",
+            self.doc.decide("monev.anggaran_sd",
+                            gettext("Pada %(jumlah)s sub kegiatan, realisasi tahun ini sama dengan nilai triwulan "
+                                    "terakhir, bukan jumlah triwulan, dan nilainya tidak pernah turun: kolom triwulan "
+                                    "dibaca sebagai jumlah sampai triwulan itu, dan belanja dalam triwulan = nilai "
+                                    "triwulan itu − nilai triwulan sebelumnya.") % {"jumlah": votes["sd"]},
                             self.place(self.sheet.rows[self.header.first], first_col))
             return True
         return False
@@ -511,9 +522,11 @@ class _EvaluasiRenja:
             if not any(a is not None for a in amounts.values()):
                 continue
             if item.level in ("kegiatan", "program", "induk") and not self._leaves(item):
-                self.doc.warn("monev.anggaran_bukan_sub", f"Realisasi anggaran '{item.nama}' tertulis pada tingkat "
-                              f"{item.level.replace('_', ' ')} tanpa sub kegiatan di bawahnya; realisasi anggaran "
-                              f"disimpan per sub kegiatan, jadi tidak disimpan.", item.place)
+                self.doc.warn("monev.anggaran_bukan_sub",
+                              gettext("Realisasi anggaran '%(nama)s' tertulis pada tingkat %(tingkat)s tanpa sub "
+                                      "kegiatan di bawahnya; realisasi anggaran disimpan per sub kegiatan, jadi tidak "
+                                      "disimpan.") % {"nama": item.nama, "tingkat": item.level.replace("_", " ")},
+                              item.place)
             if item.level != "sub_kegiatan":
                 continue
             doc_item = RealisasiAnggaranDoc(nama=Teks(item.nama, item.place), place=item.place, kode=item.kode)
@@ -525,8 +538,9 @@ class _EvaluasiRenja:
                 if sd:
                     nilai = uang.nilai - before
                     if nilai < 0:
-                        raise ImporGagal(f"realisasi anggaran s.d. TW {ROMAWI[tw]} ({uang.teks}) lebih kecil dari "
-                                         f"s.d. triwulan sebelumnya; belanja tidak dapat negatif.", uang.place)
+                        raise ImporGagal(gettext("realisasi anggaran s.d. TW %(tw)s (%(teks)s) lebih kecil dari s.d. "
+                                                 "triwulan sebelumnya; belanja tidak dapat negatif.")
+                                         % {"tw": ROMAWI[tw], "teks": uang.teks}, uang.place)
                     before = uang.nilai
                     uang = Uang(nilai=nilai, teks=uang.teks, place=uang.place,
                                 catatan=f"s.d. TW {ROMAWI[tw]} dikurangi s.d. triwulan sebelumnya")
@@ -560,9 +574,12 @@ class _EvaluasiRenja:
                 why = self._formula_hint(item, c, {leaf.row.number for leaf in leaves})
                 label = self.header.kolom[c].label
                 self.doc.warn("monev.jumlah_tidak_cocok",
-                              f"Jumlah '{item.nama}' pada kolom {label} tertulis Rp{_rp(stated.nilai)}, sedangkan "
-                              f"jumlah {len(leaves)} sub kegiatan di bawahnya Rp{_rp(total)} (selisih "
-                              f"Rp{_rp(stated.nilai - total)}){why}. Yang disimpan adalah nilai per sub kegiatan.",
+                              gettext("Jumlah '%(nama)s' pada kolom %(kolom)s tertulis Rp%(tertulis)s, sedangkan "
+                                      "jumlah %(jumlah_sub)s sub kegiatan di bawahnya Rp%(total)s (selisih "
+                                      "Rp%(selisih)s)%(rumus)s. Yang disimpan adalah nilai per sub kegiatan.")
+                              % {"nama": item.nama, "kolom": label, "tertulis": _rp(stated.nilai),
+                                 "jumlah_sub": len(leaves), "total": _rp(total), "selisih": _rp(stated.nilai - total),
+                                 "rumus": why},
                               stated.place)
 
     def _sums_its_rows(self, item: Item, col: int, direct: list[Item]) -> bool:
@@ -575,21 +592,23 @@ class _EvaluasiRenja:
     def _formula_hint(self, item: Item, col: int, expected: set[int]) -> str:
         formula = self.sheet.formulas.get((item.row.number, col + 1))
         if not formula:
-            return "; nilainya diketik, bukan rumus"
+            return gettext("; nilainya diketik, bukan rumus")
         counts = self._leaf_counts(item.row.number, col, set())
         if counts is None:
-            return f"; rumusnya {formula}"
+            return gettext("; rumusnya %(rumus)s") % {"rumus": formula}
         twice = sorted(r for r, n in counts.items() if n > 1 and r in expected)
         missing = sorted(expected - set(counts))
         extra = sorted(set(counts) - expected)
         notes = []
         if twice:
-            notes.append(f"menghitung baris {_rows(twice)} dua kali")
+            notes.append(gettext("menghitung baris %(baris)s dua kali") % {"baris": _rows(twice)})
         if missing:
-            notes.append(f"tidak mencakup baris {_rows(missing)}")
+            notes.append(gettext("tidak mencakup baris %(baris)s") % {"baris": _rows(missing)})
         if extra:
-            notes.append(f"ikut menjumlah baris {_rows(extra)} yang bukan bagiannya")
-        return f"; rumus {formula} " + " dan ".join(notes) if notes else f"; rumusnya {formula}"
+            notes.append(gettext("ikut menjumlah baris %(baris)s yang bukan bagiannya") % {"baris": _rows(extra)})
+        if not notes:
+            return gettext("; rumusnya %(rumus)s") % {"rumus": formula}
+        return gettext("; rumus %(rumus)s %(salah)s") % {"rumus": formula, "salah": f" {gettext('dan')} ".join(notes)}
 
     def _leaf_counts(self, row_number: int, col: int, seen: set[int]) -> Counter | None:
         """How many times each sub kegiatan row is counted by the formula of a cell (following subtotals)."""
