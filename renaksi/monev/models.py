@@ -22,8 +22,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from renaksi.core.riwayat import Riwayat
 from renaksi.organisasi.models import Pemda
 from renaksi.perencanaan.models import TARGET_DECIMAL, Aksi, Indikator, SubKegiatan
 
@@ -51,7 +51,7 @@ class JendelaPelaporan(models.Model):
                                      help_text=_("Tanggal terakhir laporan dianggap tepat waktu."))
     alasan = models.TextField(_("alasan pembukaan kembali"), blank=True)
     diubah = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("jendela pelaporan")
@@ -80,7 +80,7 @@ class RealisasiIndikator(models.Model):
     diisi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("diisi oleh"))
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("realisasi indikator")
@@ -105,7 +105,7 @@ class RealisasiAnggaran(models.Model):
     diisi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("diisi oleh"))
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("realisasi anggaran")
@@ -135,7 +135,7 @@ class ProgresAksi(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     catatan = models.TextField(_("catatan"), blank=True)
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("progres aksi")
@@ -159,7 +159,7 @@ class EvaluasiIndikator(models.Model):
     tindak_lanjut = models.TextField(_("tindak lanjut triwulan berikutnya"), blank=True)
     tindak_lanjut_renja = models.TextField(_("tindak lanjut Renja tahun berikutnya"), blank=True)
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("evaluasi indikator")
@@ -198,7 +198,7 @@ class TindakLanjut(models.Model):
                                                        validators=TRIWULAN_VALIDATORS)
     catatan = models.TextField(_("catatan"), blank=True)
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("tindak lanjut")
@@ -246,7 +246,7 @@ class BuktiDukung(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="+", verbose_name=_("diunggah oleh"))
     created = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("bukti dukung")

@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from renaksi.core.nip import format_nip, validate_nip
+from renaksi.core.riwayat import Riwayat
 
 
 class Pemda(models.Model):
@@ -34,7 +34,7 @@ class PerangkatDaerah(models.Model):
     kepala = models.ForeignKey(
         "Pejabat", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("kepala")
     )
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("perangkat daerah")
@@ -54,7 +54,7 @@ class Bidang(models.Model):
     kepala = models.ForeignKey(
         "Pejabat", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("kepala")
     )
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("bidang")
@@ -82,7 +82,7 @@ class Pejabat(models.Model):
     golongan = models.CharField(_("golongan"), max_length=10, blank=True, help_text="IV/a")
     jabatan = models.CharField(_("jabatan"), max_length=255)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DEFINITIF)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("pejabat")

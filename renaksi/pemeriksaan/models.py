@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from renaksi.core.riwayat import Riwayat
 from renaksi.perencanaan.models import RencanaAksi
 
 
@@ -28,7 +28,7 @@ class Pengakuan(models.Model):
         verbose_name=_("diakui oleh"),
     )
     waktu = models.DateTimeField(_("waktu"))
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("pengakuan temuan")

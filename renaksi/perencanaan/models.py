@@ -17,10 +17,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.capaian import RumusNegatif
+from renaksi.core.riwayat import Riwayat
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
 MONEY = {"null": True, "blank": True, "validators": [MinValueValidator(0, "Pagu tidak boleh negatif.")]}
@@ -57,7 +57,7 @@ class Renstra(models.Model):
     perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="renstra")
     tahun_awal = models.PositiveSmallIntegerField(_("tahun awal"))
     tahun_akhir = models.PositiveSmallIntegerField(_("tahun akhir"))
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("renstra")
@@ -76,7 +76,7 @@ class Tujuan(models.Model):
     nomor = models.CharField(_("nomor"), max_length=20, blank=True)
     uraian = models.TextField(_("uraian"))
     urutan = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("tujuan")
@@ -117,7 +117,7 @@ class RencanaAksi(models.Model):
     sumber = models.CharField(_("dokumen sumber"), max_length=255, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("rencana aksi")
@@ -170,7 +170,7 @@ class Sasaran(PlanRow):
     nomor = models.CharField(_("nomor"), max_length=20, blank=True)
     uraian = models.TextField(_("uraian sasaran"), blank=True)
     bidang = models.ForeignKey(Bidang, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("sasaran")
@@ -213,7 +213,7 @@ class Indikator(PlanRow):
     penanggung_jawab = models.CharField(_("penanggung jawab"), max_length=255, blank=True)
     bidang = models.ForeignKey(Bidang, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     catatan = models.TextField(_("catatan"), blank=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("indikator")
@@ -236,7 +236,7 @@ class Target(models.Model):
     desimal = models.PositiveSmallIntegerField(_("jumlah desimal tertulis"), default=0)
     kategori = models.CharField(_("kategori"), max_length=10, blank=True, help_text="B, BB, WTP …")
     teks = models.CharField(_("tertulis"), max_length=255, blank=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("target")
@@ -281,7 +281,7 @@ class PerjanjianKinerja(models.Model):
     pihak_kedua_jabatan = models.CharField(_("jabatan pihak kedua"), max_length=255, blank=True)
     tempat = models.CharField(_("tempat"), max_length=100, blank=True)
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("perjanjian kinerja")
@@ -305,7 +305,7 @@ class PerjanjianKinerjaItem(models.Model):
     target_nilai = models.DecimalField(_("target"), **TARGET_DECIMAL)
     target_kategori = models.CharField(_("kategori"), max_length=10, blank=True)
     target_teks = models.CharField(_("target tertulis"), max_length=255, blank=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("butir perjanjian kinerja")
@@ -332,7 +332,7 @@ class AnggaranRow(PlanRow):
 
 class Program(AnggaranRow):
     indikator = models.ManyToManyField(Indikator, blank=True, related_name="program")
-    history = HistoricalRecords(m2m_fields=[indikator])
+    history = Riwayat(m2m_fields=[indikator])
 
     class Meta:
         verbose_name = _("program")
@@ -344,7 +344,7 @@ class Program(AnggaranRow):
 class Kegiatan(AnggaranRow):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kegiatan")
     indikator = models.ManyToManyField(Indikator, blank=True, related_name="kegiatan")
-    history = HistoricalRecords(m2m_fields=[indikator])
+    history = Riwayat(m2m_fields=[indikator])
 
     class Meta:
         verbose_name = _("kegiatan")
@@ -362,7 +362,7 @@ class SubKegiatan(AnggaranRow):
     target_satuan = models.CharField(_("satuan target"), max_length=100, blank=True)
     target_teks = models.CharField(_("target tertulis"), max_length=255, blank=True)
     catatan = models.TextField(_("catatan"), blank=True)
-    history = HistoricalRecords(m2m_fields=[indikator])
+    history = Riwayat(m2m_fields=[indikator])
 
     class Meta:
         verbose_name = _("sub kegiatan")
@@ -386,7 +386,7 @@ class Aksi(PlanRow):
         verbose_name=_("pejabat penanggung jawab"),
     )
     catatan = models.TextField(_("catatan"), blank=True)
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("aksi")
@@ -403,7 +403,7 @@ class AksiBulan(models.Model):
 
     aksi = models.ForeignKey(Aksi, on_delete=models.CASCADE, related_name="jadwal")
     bulan = models.PositiveSmallIntegerField(_("bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)])
-    history = HistoricalRecords()
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("jadwal aksi")

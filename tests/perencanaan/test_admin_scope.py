@@ -174,3 +174,13 @@ def test_a_view_only_admin_cannot_revert_through_the_history_form(client, world)
     url = reverse("admin:pemeriksaan_pengakuan_simple_history", args=[pengakuan.pk, record.history_id])
     assert client.post(url, {"catatan": "asli"}).status_code == 403
     assert Pengakuan.objects.get(pk=pengakuan.pk).catatan == "diubah"
+
+
+def test_history_pages_name_the_model_in_indonesian(admin_pemda, world):
+    pd = world.pd
+    pd.save()
+    record = pd.history.order_by("history_id").first()
+    html = admin_pemda.get(reverse("admin:organisasi_perangkatdaerah_simple_history",
+                                   args=[pd.pk, record.history_id])).content.decode()
+    assert "riwayat perangkat daerah" in html.lower()
+    assert "historical perangkat" not in html.lower()
