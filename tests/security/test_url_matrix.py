@@ -434,7 +434,7 @@ def _admin_may(model: str, action: str) -> bool:
            "accessfailurelog": "axes"}[model]
     granted = ADMIN_PERMS.get(app)
     if granted == "all":
-        return not (model == "pemda" and action == "add")  # a Pemda is added by the superuser only
+        return not (model == "pemda" and action in {"add", "delete"})  # by the superuser only
     return granted == f"{action}_{model}"
 
 
@@ -446,10 +446,11 @@ READ_ONLY_IN_ADMIN = {"pengakuan": {"add", "change"}, "rencanaaksi": {"add"}, "a
 
 def admin_page(model: str, action: str, *, ok_get: set[int] = OK, ok_post: set[int] = REDIRECT,
                foreign_hidden: set[int] = frozenset({302, 403, 404}), post_writes: bool = True,
-               list_page: bool = False):
+               list_page: bool = False, scoped: bool = False):
     """An admin page of `model`. `action`: the permission a POST needs (add, change, delete); a GET needs view.
     `post_writes=False`: a page whose POST is no write (the history list); `list_page`: the changelist, whose
-    POST is an action (delete_selected) and whose GET needs only the view permission."""
+    POST is an action (delete_selected) and whose GET needs only the view permission; `scoped`: a history page,
+    404 for an object outside the user's Pemda before any permission is looked at."""
 
     def expect(persona: str, variant: str, method: str) -> Expect:
         if persona not in {"admin", "root"}:
@@ -457,6 +458,9 @@ def admin_page(model: str, action: str, *, ok_get: set[int] = OK, ok_post: set[i
         if method != "GET" and not post_writes:
             return Expect(expect(persona, variant, "GET").status | {405})
         needed = action if method != "GET" or (action in {"add", "delete"} and not list_page) else "view"
+        refused = needed in READ_ONLY_IN_ADMIN.get(model, set()) or not _admin_may(model, needed)
+        if scoped and variant == "foreign" and persona == "admin" and refused:
+            return Expect(HIDDEN)
         if needed in READ_ONLY_IN_ADMIN.get(model, set()):
             return Expect(DENIED)
         if persona == "root":
@@ -659,7 +663,7 @@ def _admin_entries() -> dict[str, Entry]:
             expect=admin_page(model, "delete", ok_post=REDIRECT | OK))
         entries[f"{key}_history"] = Entry(
             url=admin_url(base + "{pk}/history/"), variants=variants,
-            expect=admin_page(model, "change", post_writes=False))
+            expect=admin_page(model, "change", post_writes=False, scoped=True))
         entries[f"admin/{app}/{model}/<path:object_id>/"] = Entry(
             url=admin_url(base + "{pk}/"), variants=variants, methods=("GET",),
             expect=staff_only(ok_get={301, 302}))
@@ -667,7 +671,7 @@ def _admin_entries() -> dict[str, Entry]:
             entries[f"{key}_simple_history"] = Entry(
                 url=admin_url(base + "{pk}/history/{history}/"), variants=variants,
                 body=admin_form(base + "{pk}/history/{history}/"),
-                expect=admin_page(model, "change", foreign_hidden={403, 404}))
+                expect=admin_page(model, "change", foreign_hidden={403, 404}, scoped=True))
     return entries
 
 
