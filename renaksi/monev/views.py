@@ -425,12 +425,15 @@ def _jendela_pemda(request):
     return user.pemda
 
 
+TAHUN = range(2000, 2101)  # the years whose reporting windows are listed and set
+
+
 def _tahun(request, default: int) -> int:
     try:
         tahun = int(request.GET.get("tahun", default))
     except ValueError:
         return default
-    return tahun if 2000 <= tahun <= 2100 else default
+    return tahun if tahun in TAHUN else default
 
 
 @login_required
@@ -450,6 +453,8 @@ def jendela_list(request):
 def jendela_set(request, tahun: int, tw: int):
     pemda = _jendela_pemda(request)
     tw = _check_tw(tw)
+    if tahun not in TAHUN:
+        raise Http404  # a window the list never shows (on PostgreSQL, beyond 32767, not even storable)
     form = JendelaForm(request.POST)
     back = f"{reverse('monev_jendela')}?tahun={tahun}"
     if not form.is_valid():

@@ -61,3 +61,11 @@ def test_forged_action_changes_nothing(client, world):
 def test_triwulan_5_is_404(client, world):
     client.force_login(world.admin)
     assert client.post(reverse("monev_jendela_set", args=[2024, 5]), {"aksi": "buka"}).status_code == 404
+
+
+@pytest.mark.parametrize("tahun", [1, 1999, 2101, 99999])
+def test_year_outside_the_list_is_404_and_opens_nothing(client, world, tahun):
+    client.force_login(world.admin)
+    response = client.post(reverse("monev_jendela_set", args=[tahun, 1]), {"aksi": "buka"})
+    assert response.status_code == 404
+    assert not JendelaPelaporan.objects.exists()

@@ -9,7 +9,8 @@ a new page must say here who may open it.
 Personas: anon, admin (admin pemda), alice (perencana), kabid (kepala bidang Politik, whose bidang the own rows
 are in), bob (kepala bidang Ideologi), kepala (kepala PD), eve (evaluator), dave (perencana of the other Pemda),
 root (superuser). Variants: "own" objects of alice's PD, "foreign" ones of dave's PD, "approved" ones of an
-approved plan of alice's PD; "-" when the URL has no object.
+approved plan of alice's PD; "-" when the URL has no object. For monitoring, "own" and "foreign" are in a triwulan
+whose reporting window is open (TW II), "closed" are alice's PD's in a triwulan whose window was closed (TW III).
 
 When a write is refused, the database must be unchanged: `fingerprint()` is every table's row count, the latest
 history date of each history table and a digest of the rows of the tables without history.
@@ -21,9 +22,11 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import lxml.html
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -37,6 +40,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from renaksi.accounts.models import Peran, User
 from renaksi.impor.template import build_template_data, render_xlsx
+from renaksi.monev import services as monev
+from renaksi.monev.models import TindakLanjut
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Bidang, Pejabat
 from renaksi.pemeriksaan import api as checker
@@ -99,6 +104,36 @@ def _finding_in(plan: RencanaAksi, aksi: Aksi, rule: str, user: User | None = No
     return finding.fingerprint
 
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _monev_rows(rows: dict[str, object], pemda) -> tuple[dict[str, object], dict[str, object]]:
+    """Monitoring data of a plan: a tindak lanjut written in TW I, a realisasi with a bukti dukung (a file in the
+    default storage) in TW II (window open) and in TW III (window closed). Returns the kinds of the open triwulan
+    and of the closed one."""
+    plan, indikator = rows["plan"], rows["indikator"]
+    for tw in (1, 2, 3):
+        monev.jendela_buka(pemda=pemda, tahun=plan.tahun, triwulan=tw)
+    monev.realisasi_indikator_set(indikator=indikator, triwulan=1, nilai=Decimal("5"))
+    monev.evaluasi_set(indikator=indikator, triwulan=1, tindak_lanjut="Perbaikan pendataan")
+    tindak_lanjut = TindakLanjut.objects.get(indikator=indikator, triwulan=1)
+    bukti = {}
+    for tw in (2, 3):
+        realisasi = monev.realisasi_indikator_set(indikator=indikator, triwulan=tw, nilai=Decimal("10"))
+        bukti[tw] = monev.bukti_dukung_add(realisasi=realisasi, berkas=SimpleUploadedFile(f"bukti{tw}.pdf", PDF))
+    monev.jendela_tutup(pemda=pemda, tahun=plan.tahun, triwulan=3)
+    return ({"tw": 2, "tindaklanjut": tindak_lanjut, "bukti": bukti[2]},
+            {"tw": 3, "tindaklanjut": tindak_lanjut, "bukti": bukti[3]})
+
+
+def _axes_records() -> dict[str, object]:
+    """A record of each kind django-axes keeps (an attempt, a login, a failure), as a failed and a good login leave."""
+    who = {"username": "alice", "ip_address": "10.0.0.9", "user_agent": "pytest", "http_accept": "*/*",
+           "path_info": "/masuk/"}
+    return {"accessattempt": AccessAttempt.objects.create(**who, get_data="", post_data="", failures_since_start=1),
+            "accesslog": AccessLog.objects.create(**who), "accessfailurelog": AccessFailureLog.objects.create(**who)}
+
+
 @dataclass
 class MatrixWorld:
     users: dict[str, User | None]
@@ -133,6 +168,8 @@ def build() -> MatrixWorld:
             "acknowledged": _finding_in(rows["plan"], rows["aksi"], "aksi.numbering", user),
         }
     RencanaAksi.objects.filter(pk=approved.pk).update(status=RencanaAksi.Status.DISETUJUI)
+    monev_own, monev_closed = _monev_rows(own, world.pemda)
+    monev_foreign, _closed = _monev_rows(foreign, world.foreign_pd.pemda)
 
     group = Group.objects.create(name="Operator")
     nomenklatur = Nomenklatur.objects.order_by("pk").first()
@@ -140,7 +177,7 @@ def build() -> MatrixWorld:
     admin_own = {"pemda": world.pemda, "perangkatdaerah": world.pd, "bidang": world.bidang_politik,
                  "pejabat": pejabat, "user": world.kabid, "rencanaaksi": world.plan,
                  "pengakuan": Pengakuan.objects.filter(rencana_aksi=world.plan).first(),
-                 "group": group, "nomenklatur": nomenklatur}
+                 "group": group, "nomenklatur": nomenklatur} | _axes_records()
     admin_foreign = {"pemda": world.foreign_pd.pemda, "perangkatdaerah": world.foreign_pd,
                      "bidang": foreign_bidang, "pejabat": foreign_pejabat, "user": world.dave,
                      "rencanaaksi": world.foreign_plan,
@@ -151,9 +188,10 @@ def build() -> MatrixWorld:
     return MatrixWorld(
         users=users,
         variants={
-            "own": Objects(own | {"pd": world.pd} | {f"admin_{k}": v for k, v in admin_own.items()}),
-            "foreign": Objects(foreign | {"pd": world.foreign_pd}
+            "own": Objects(own | {"pd": world.pd} | {f"admin_{k}": v for k, v in admin_own.items()} | monev_own),
+            "foreign": Objects(foreign | {"pd": world.foreign_pd} | monev_foreign
                                | {f"admin_{k}": v for k, v in admin_foreign.items()}),
+            "closed": Objects(own | {"pd": world.pd} | monev_closed),
             "approved": Objects(approved_rows | {"pd": world.pd}),
             "-": Objects(),
         },
@@ -333,6 +371,57 @@ def always(get: set[int], post: set[int], writes: bool = False):
     return lambda persona, variant, method: Expect(get if method == "GET" else post, writes=writes)
 
 
+# Monitoring (renaksi/monev/rules.py, docs/peran.md): admin pemda and evaluator read every PD of their Pemda, the
+# PD's users read their PD; perencana reports every row of his PD, a kepala bidang the rows of his bidang (the own
+# rows are kabid's, not bob's); a write in a triwulan whose window is closed is refused (422).
+MONEV_READERS = {"own": {"admin", "alice", "kabid", "bob", "kepala", "eve", "root"}, "foreign": {"dave", "root"}}
+MONEV_READERS["closed"] = MONEV_READERS["own"]
+MONEV_REPORTERS = {"own": {"alice", "kabid", "root"}, "closed": {"alice", "kabid", "root"}, "foreign": {"dave", "root"}}
+
+
+def monev_view(ok: set[int] = OK):
+    def expect(persona: str, variant: str, method: str) -> Expect:
+        if persona == "anon":
+            return Expect(LOGIN)
+        if method != "GET":
+            return Expect({405})
+        return Expect(ok if persona in MONEV_READERS[variant] else HIDDEN)
+
+    return expect
+
+
+def monev_write(persona: str, variant: str, method: str) -> Expect:
+    if persona == "anon":
+        return Expect(LOGIN)
+    if method == "GET":
+        return Expect({405})
+    if persona not in MONEV_READERS[variant]:
+        return Expect(HIDDEN)
+    if persona not in MONEV_REPORTERS[variant]:
+        return Expect(DENIED)
+    if variant == "closed":
+        return Expect({422})
+    return Expect(OK, writes=True)
+
+
+def role_page(roles: set[str], post: set[int] | None = None):
+    """A page of the user's own Pemda for the given personas (admin pemda, evaluator); 403 for anyone else.
+    `post`: a POST-only view, what the given personas get."""
+
+    def expect(persona: str, variant: str, method: str) -> Expect:
+        if persona == "anon":
+            return Expect(LOGIN)
+        if method == "GET" and post is not None:
+            return Expect({405})
+        if method != "GET":
+            if post is None:
+                return Expect({405})
+            return Expect(post, writes=True) if persona in roles else Expect(DENIED)
+        return Expect(OK if persona in roles else DENIED)
+
+    return expect
+
+
 # The admin: who holds which model permissions. admin (pemda) has organisasi.* and accounts.* and
 # view_nomenklatur; root everything; nobody else is staff.
 ADMIN_PERMS = {"organisasi": "all", "accounts": "all", "perencanaan": "view_nomenklatur"}
@@ -341,23 +430,27 @@ ADMIN_PERMS = {"organisasi": "all", "accounts": "all", "perencanaan": "view_nome
 def _admin_may(model: str, action: str) -> bool:
     app = {"pemda": "organisasi", "perangkatdaerah": "organisasi", "bidang": "organisasi", "pejabat": "organisasi",
            "user": "accounts", "rencanaaksi": "perencanaan", "nomenklatur": "perencanaan",
-           "pengakuan": "pemeriksaan", "group": "auth"}[model]
+           "pengakuan": "pemeriksaan", "group": "auth", "accessattempt": "axes", "accesslog": "axes",
+           "accessfailurelog": "axes"}[model]
     granted = ADMIN_PERMS.get(app)
     if granted == "all":
-        return not (model == "pemda" and action == "add")  # a Pemda is added by the superuser only
+        return not (model == "pemda" and action in {"add", "delete"})  # by the superuser only
     return granted == f"{action}_{model}"
 
 
 # What nobody may do in the admin (plans come from the importer; acknowledgements from the findings panel).
-READ_ONLY_IN_ADMIN = {"pengakuan": {"add", "change"}, "rencanaaksi": {"add"}}
+# django-axes' records of logins are written by axes only.
+READ_ONLY_IN_ADMIN = {"pengakuan": {"add", "change"}, "rencanaaksi": {"add"}, "accessattempt": {"add"},
+                      "accesslog": {"add"}, "accessfailurelog": {"add"}}
 
 
 def admin_page(model: str, action: str, *, ok_get: set[int] = OK, ok_post: set[int] = REDIRECT,
                foreign_hidden: set[int] = frozenset({302, 403, 404}), post_writes: bool = True,
-               list_page: bool = False):
+               list_page: bool = False, scoped: bool = False):
     """An admin page of `model`. `action`: the permission a POST needs (add, change, delete); a GET needs view.
     `post_writes=False`: a page whose POST is no write (the history list); `list_page`: the changelist, whose
-    POST is an action (delete_selected) and whose GET needs only the view permission."""
+    POST is an action (delete_selected) and whose GET needs only the view permission; `scoped`: a history page,
+    404 for an object outside the user's Pemda before any permission is looked at."""
 
     def expect(persona: str, variant: str, method: str) -> Expect:
         if persona not in {"admin", "root"}:
@@ -365,6 +458,9 @@ def admin_page(model: str, action: str, *, ok_get: set[int] = OK, ok_post: set[i
         if method != "GET" and not post_writes:
             return Expect(expect(persona, variant, "GET").status | {405})
         needed = action if method != "GET" or (action in {"add", "delete"} and not list_page) else "view"
+        refused = needed in READ_ONLY_IN_ADMIN.get(model, set()) or not _admin_may(model, needed)
+        if scoped and variant == "foreign" and persona == "admin" and refused:
+            return Expect(HIDDEN)
         if needed in READ_ONLY_IN_ADMIN.get(model, set()):
             return Expect(DENIED)
         if persona == "root":
@@ -512,6 +608,9 @@ ADMIN_MODELS = {
     "pengakuan": ("pemeriksaan", ADMIN_VARIANTS, {}),
     "nomenklatur": ("perencanaan", ("own",), {"nama": "Nama baru"}),
     "group": ("auth", ("own",), {"name": "Operator baru"}),
+    "accessattempt": ("axes", ("own",), {}),
+    "accesslog": ("axes", ("own",), {}),
+    "accessfailurelog": ("axes", ("own",), {}),
 }
 ADD_BODIES: dict[str, Callable[[Ctx], dict]] = {
     "pemda": lambda c: {"jenis": "kabupaten", "nama": "Baru", "ibukota": ""},
@@ -532,6 +631,9 @@ ADD_BODIES: dict[str, Callable[[Ctx], dict]] = {
     "group": lambda c: {"name": "Grup baru"},
     "rencanaaksi": lambda c: {},
     "pengakuan": lambda c: {},
+    "accessattempt": lambda c: {},
+    "accesslog": lambda c: {},
+    "accessfailurelog": lambda c: {},
 }
 
 
@@ -561,7 +663,7 @@ def _admin_entries() -> dict[str, Entry]:
             expect=admin_page(model, "delete", ok_post=REDIRECT | OK))
         entries[f"{key}_history"] = Entry(
             url=admin_url(base + "{pk}/history/"), variants=variants,
-            expect=admin_page(model, "change", post_writes=False))
+            expect=admin_page(model, "change", post_writes=False, scoped=True))
         entries[f"admin/{app}/{model}/<path:object_id>/"] = Entry(
             url=admin_url(base + "{pk}/"), variants=variants, methods=("GET",),
             expect=staff_only(ok_get={301, 302}))
@@ -569,11 +671,18 @@ def _admin_entries() -> dict[str, Entry]:
             entries[f"{key}_simple_history"] = Entry(
                 url=admin_url(base + "{pk}/history/{history}/"), variants=variants,
                 body=admin_form(base + "{pk}/history/{history}/"),
-                expect=admin_page(model, "change", foreign_hidden={403, 404}))
+                expect=admin_page(model, "change", foreign_hidden={403, 404}, scoped=True))
     return entries
 
 
 PLAN = "/rencana-aksi/{}/"
+MONEV_VARIANTS = ("own", "closed", "foreign")
+
+
+def monev_url(path: str, kind: str) -> Callable[[Ctx], str]:
+    """`path` with the object of `kind` and the variant's triwulan (open for own and foreign, closed for closed)."""
+    return lambda c: path.format(obj(kind)(c), c.objects["tw"])
+
 
 MATRIX: dict[str, Entry] = {
     # accounts
@@ -658,6 +767,41 @@ MATRIX: dict[str, Entry] = {
     "plan_finding_unacknowledge": Entry(
         url=row_url(PLAN + "pemeriksaan/batal-akui/", "plan"), variants=PLAN_VARIANTS, expect=acknowledge_expect,
         body=lambda c: {"temuan": c.mw.findings[c.variant]["acknowledged"]}),
+    # monev and dasbor
+    "monev_start": Entry(url=row_url(PLAN + "monev/", "plan"), variants=("own", "foreign"),
+                         expect=monev_view(REDIRECT)),
+    "monev_form": Entry(url=lambda c: f"{PLAN.format(c.objects['plan'].pk)}monev/{c.objects['tw']}/",
+                        variants=MONEV_VARIANTS, expect=monev_view()),
+    "monev_indikator": Entry(url=row_url("/monev/indikator/{}/", "indikator"), variants=("own", "foreign"),
+                             expect=monev_view()),
+    "monev_indikator_save": Entry(
+        url=monev_url("/monev/indikator/{}/tw/{}/", "indikator"), variants=MONEV_VARIANTS, expect=monev_write,
+        body=lambda c: {"realisasi": "12", "catatan": "dari laporan bulanan", "faktor_pendorong": "",
+                        "faktor_penghambat": "", "tindak_lanjut": "", "tindak_lanjut_renja": ""}),
+    "monev_bukti_add": Entry(
+        url=monev_url("/monev/indikator/{}/tw/{}/bukti/", "indikator"), variants=MONEV_VARIANTS, expect=monev_write,
+        body=lambda c: {"berkas": SimpleUploadedFile("laporan.pdf", PDF), "url": ""}),
+    "monev_tindak_lanjut_save": Entry(
+        url=monev_url("/monev/tindak-lanjut/{}/tw/{}/", "tindaklanjut"), variants=MONEV_VARIANTS,
+        expect=monev_write, body=lambda c: {"status": "berjalan", "catatan": "sebagian selesai"}),
+    "monev_anggaran_save": Entry(
+        url=monev_url("/monev/sub-kegiatan/{}/tw/{}/", "subkegiatan"), variants=MONEV_VARIANTS, expect=monev_write,
+        body=lambda c: {"jumlah": "2.500.000"}),
+    "monev_progres_save": Entry(
+        url=monev_url("/monev/aksi/{}/tw/{}/", "aksi"), variants=MONEV_VARIANTS, expect=monev_write,
+        body=lambda c: {f"bulan_{3 * c.objects['tw'] - 2}": "selesai", f"bulan_{3 * c.objects['tw'] - 1}": "berjalan"}),
+    "monev_bukti_download": Entry(url=row_url("/monev/bukti/{}/", "bukti"), variants=("own", "foreign"),
+                                  expect=monev_view()),
+    "monev_bukti_delete": Entry(url=row_url("/monev/bukti/{}/hapus/", "bukti"), variants=MONEV_VARIANTS,
+                                expect=monev_write, body=lambda c: {}),
+    "monev_jendela": Entry(url=lambda c: "/monev/jendela/?tahun=2024", expect=role_page({"admin"})),
+    "monev_jendela_set": Entry(
+        url=lambda c: "/monev/jendela/2024/4/", expect=role_page({"admin"}, post=REDIRECT),
+        body=lambda c: {"aksi": "buka", "alasan": "", "tanggal_tutup": "2025-01-31"}),
+    "dasbor_pemda": Entry(url=lambda c: "/dasbor/?tahun=2024&tw=2", expect=role_page({"admin", "eve"})),
+    "dasbor_pd": Entry(url=row_url(PLAN + "dasbor/?tw=2", "plan"), variants=("own", "foreign"), expect=monev_view()),
+    "plan_export_monev": Entry(url=row_url(PLAN + "ekspor-monev/?triwulan=2", "plan"), variants=("own", "foreign"),
+                               methods=("GET",), expect=monev_view()),
     # the admin site
     "admin:index": Entry(url=lambda c: "/admin/", methods=("GET",), expect=staff_only()),
     "admin:login": Entry(
