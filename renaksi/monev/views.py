@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from renaksi.accounts.models import Peran
+from renaksi.core.angka import banyak_desimal, teks_kategori
 from renaksi.core.capaian import ROMAWI
 from renaksi.perencanaan.forms import BULAN, nilai_input
 from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
@@ -214,16 +215,11 @@ def _indikator_initial(item: selectors.IndikatorMonev, tw: int) -> dict:
     e = item.evaluasi
     realisasi = ""
     if r is not None:
-        number = nilai_input(r.nilai, _decimals(r.nilai)) if r.nilai is not None else ""
-        realisasi = (f"{r.kategori} ({number})" if number else r.kategori) if r.kategori else number
+        number = nilai_input(r.nilai, banyak_desimal(r.nilai, tanpa_nol=True)) if r.nilai is not None else ""
+        realisasi = teks_kategori(r.kategori, number)
     return {"realisasi": realisasi, "catatan": r.catatan if r else "",
             "faktor_pendorong": e.faktor_pendorong if e else "", "faktor_penghambat": e.faktor_penghambat if e else "",
             "tindak_lanjut": e.tindak_lanjut if e else "", "tindak_lanjut_renja": e.tindak_lanjut_renja if e else ""}
-
-
-def _decimals(value) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _render_row(request, template: str, context: dict, *, invalid: bool) -> HttpResponse:
