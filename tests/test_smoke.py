@@ -31,6 +31,16 @@ def test_vendored_assets_are_served_without_cdn(client, db):
         assert b"".join(response.streaming_content) == (STATIC / path).read_bytes(), path
 
 
+
+def test_every_page_has_an_icon_that_is_served(client, world):
+    """Browsers ask for an icon on every page; without one each page logged a 404."""
+    client.force_login(world.alice)
+    html = client.get("/").content.decode()
+    href = re.search(r'<link rel="icon" type="image/svg\+xml" href="([^"]+)"', html).group(1)
+    response = client.get(href)
+    assert response.status_code == 200
+    assert b"<svg" in b"".join(response.streaming_content)
+
 # A resource loaded from another host: src/href/action attributes, CSS url() and @import with http(s):// or "//".
 EXTERNAL = re.compile(r"""(?:\b(?:src|srcset|href|action|formaction|poster)\s*=\s*["']?\s*|url\(\s*["']?|@import\s+["'])"""
                       r"""(?:https?:)?//""", re.IGNORECASE)
