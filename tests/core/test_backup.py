@@ -68,6 +68,10 @@ def _files() -> dict[str, bytes]:
 
 @pytest.fixture
 def built(db):
+    # The in-memory test storage outlives a test (other tests on this worker leave bukti files in it): a backup is
+    # of the whole instance, so start from an empty one.
+    for name in media_files():
+        default_storage.delete(name)
     world = make_world()
     _build(world)
     yield world
