@@ -24,12 +24,12 @@ from django.db import models, transaction
 
 from renaksi.accounts.models import Peran, User
 from renaksi.core.angka import KODE_KATEGORI, SKALA_KATEGORI, format_rupiah
+from renaksi.core.berkas import jenis_berkas
 from renaksi.core.capaian import ROMAWI
 from renaksi.core.services import save_validated
 from renaksi.organisasi.models import Pemda
 from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
 
-from .berkas import jenis_berkas
 from .models import (
     BuktiDukung,
     EvaluasiIndikator,

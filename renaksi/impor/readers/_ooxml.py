@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 
 from renaksi.core.angka import format_angka
+from renaksi.core.berkas import JPEG_MAGIC, MAIN_PART, PDF_MAGIC, PNG_MAGIC, ZIP_MAGIC
 from renaksi.impor.grid import ImporGagal, Place
 
 # A cell longer than this is not a plan value: a pasted document or a mistake. Said per cell, never truncated.
@@ -26,14 +27,13 @@ MAX_SHEETS = 50
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 # What else people upload by mistake, recognised by its first bytes, to say what the file really is.
 OTHER_MAGIC = [
-    (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
-    (b"\xff\xd8\xff", "gambar JPEG"),
+    (PNG_MAGIC, "gambar PNG"),
+    (JPEG_MAGIC, "gambar JPEG"),
     (b"GIF8", "gambar GIF"),
     (b"BM", "gambar BMP"),
-    (b"%PDF", "dokumen PDF"),
+    (PDF_MAGIC, "dokumen PDF"),
     (b"{\\rtf", "dokumen RTF"),
     (b"RIFF", "berkas RIFF (gambar WebP atau suara)"),
     (b"\x1f\x8b", "arsip gzip"),
@@ -44,7 +44,6 @@ OTHER_MAGIC = [
 ]
 
 KIND_LABEL = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
-_MAIN_PART = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
 
 
 def megabytes(n: int) -> str:
@@ -118,8 +117,8 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
             place,
         ) from exc
     names = set(package.namelist())
-    if _MAIN_PART[kind] not in names:
-        other = next((k for k, part in _MAIN_PART.items() if k != kind and part in names), None)
+    if MAIN_PART[kind] not in names:
+        other = next((k for k, part in MAIN_PART.items() if k != kind and part in names), None)
         if other:
             raise ImporGagal(
                 gettext("berkas ini adalah %(kind_label_other)s, bukan %(label)s. Ganti akhiran namanya "
@@ -128,7 +127,7 @@ def open_package(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
                 place,
             )
         raise ImporGagal(gettext("berkas zip ini bukan %(label)s (bagian %(main_part_kind)s tidak ada).")
-                         % {"label": label, "main_part_kind": _MAIN_PART[kind]}, place)
+                         % {"label": label, "main_part_kind": MAIN_PART[kind]}, place)
     if sum(info.file_size for info in package.infolist()) > MAX_UNCOMPRESSED_BYTES:
         raise ImporGagal(
             gettext("isi berkas terlalu besar setelah dibuka (lebih dari %(teks)s).")
