@@ -31,7 +31,7 @@ from renaksi.monev.selectors import (
     IndikatorMonev,
     MonevData,
     ambang_berisiko,
-    isian,
+    capaian_input,
     monev_data,
     tindak_lanjut_terbuka,
 )
@@ -284,13 +284,8 @@ def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int) -> DasborPemda:
     for ind in Indikator.objects.filter(rencana_aksi_id__in=ids).order_by("rencana_aksi_id", "urutan", "id"):
         own_t = targets.get(ind.pk, {})
         own_r = realisasi.get(ind.pk, {})
-        kw = {
-            "target": tuple(_isian(own_t.get(tw)) for tw in TRIWULAN),
-            "target_tahun": _isian(own_t.get(None)),
-            "realisasi": [_isian(own_r.get(tw)) for tw in TRIWULAN],
-            "triwulan": triwulan, "polaritas": ind.polaritas, "akumulasi": ind.akumulasi,
-            "rumus_negatif": ind.rumus_negatif,
-        }
+        kw = capaian_input(indikator=ind, target=[own_t.get(tw) for tw in TRIWULAN], target_tahun=own_t.get(None),
+                           realisasi=[own_r.get(tw) for tw in TRIWULAN], triwulan=triwulan)
         capaian = hitung_capaian(**kw)
         forecast = ramal(**kw, ambang=ambang)
         rows[ind.rencana_aksi_id].indikator.append(IndikatorRingkas(
@@ -329,10 +324,6 @@ def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int) -> DasborPemda:
     jendela = JendelaPelaporan.objects.filter(pemda=pemda, tahun=tahun, triwulan=triwulan).first()
     return DasborPemda(pemda=pemda, tahun=tahun, triwulan=triwulan, jendela=jendela, pd=list(rows.values()),
                        contoh=contoh)
-
-
-def _isian(row: Target | RealisasiIndikator | None):
-    return None if row is None else isian(row.nilai, row.kategori)
 
 
 def tahun_pemda(*, pemda: Pemda) -> list[int]:

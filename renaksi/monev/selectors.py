@@ -7,6 +7,7 @@ one way a plan is read) with its realisasi, capaian, predikat, forecast and foll
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -39,6 +40,20 @@ def isian(nilai: Decimal | None, kategori: str = "") -> Isian:
     return Kategori(kategori, nilai) if kategori else nilai
 
 
+def isian_baris(row) -> Isian:
+    """A Target or RealisasiIndikator row as the capaian rules read it (None where there is no row)."""
+    return None if row is None else isian(row.nilai, row.kategori)
+
+
+def capaian_input(*, indikator: Indikator, target: Sequence, target_tahun, realisasi: Sequence,
+                  triwulan: int) -> dict[str, Any]:
+    """The arguments of `hitung_capaian` and `ramal` for one indikator, from its rows (TW I..IV and the year)."""
+    return {"target": tuple(isian_baris(t) for t in target), "target_tahun": isian_baris(target_tahun),
+            "realisasi": [isian_baris(r) for r in realisasi], "triwulan": triwulan,
+            "polaritas": indikator.polaritas, "akumulasi": indikator.akumulasi,
+            "rumus_negatif": indikator.rumus_negatif}
+
+
 def ambang_berisiko() -> Decimal:
     return Decimal(str(settings.RENAKSI_AMBANG_BERISIKO))
 
@@ -64,7 +79,7 @@ class IndikatorMonev:
 
     @property
     def nilai_realisasi(self) -> tuple[Isian, ...]:
-        return tuple(None if r is None else isian(r.nilai, r.kategori) for r in self.realisasi)
+        return tuple(isian_baris(r) for r in self.realisasi)
 
     @property
     def berisiko(self) -> bool:
@@ -179,15 +194,11 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int) -> MonevData:
     ambang = ambang_berisiko()
     indikator = []
     for ind in plan.indikator_by_sasaran_order():
-        targets = plan.triwulan_targets(ind.pk)
-        yearly = plan.target(ind.pk)
-        target = tuple(None if t is None else isian(t.nilai, t.kategori) for t in targets)
-        target_tahun = None if yearly is None else isian(yearly.nilai, yearly.kategori)
         own = realisasi.get(ind.pk, {})
         rows = tuple(own.get(tw) for tw in TRIWULAN)
-        values = [None if r is None else isian(r.nilai, r.kategori) for r in rows]
-        kw = {"target": target, "target_tahun": target_tahun, "realisasi": values, "triwulan": triwulan,
-              "polaritas": ind.polaritas, "akumulasi": ind.akumulasi, "rumus_negatif": ind.rumus_negatif}
+        kw = capaian_input(indikator=ind, target=plan.triwulan_targets(ind.pk), target_tahun=plan.target(ind.pk),
+                           realisasi=rows, triwulan=triwulan)
+        target, target_tahun = kw["target"], kw["target_tahun"]
         capaian = hitung_capaian(**kw)
         indikator.append(IndikatorMonev(
             indikator=ind, sasaran=plan.sasaran_by_id.get(ind.sasaran_id), target_tahun=target_tahun,
