@@ -1,0 +1,10 @@
+"""Matriks Rencana Aksi: the single-table layout of the Bangka seed, with place, date and signature."""
+
+from __future__ import annotations
+
+from renaksi.laporan.blok import Dokumen
+from renaksi.perencanaan.models import RencanaAksi
+
+
+def dokumen(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> Dokumen:
+    raise NotImplementedError  # being written (issue 17)
