@@ -236,7 +236,7 @@ def _h(teks: str, **kw) -> blok.Sel:
 def tabel_capaian(doc: LkjipDokumen) -> blok.Tabel:
     tw = f"TW {ROMAWI[doc.triwulan]}"
     lalu = doc.tahun_lalu is not None
-    top = [_h(_("No"), rowspan=2), _h(_("Sasaran Strategis"), rowspan=2), _h(_("Indikator Kinerja"), rowspan=2),
+    top = [_h("No", rowspan=2), _h(_("Sasaran Strategis"), rowspan=2), _h(_("Indikator Kinerja"), rowspan=2),
            _h(_("Satuan"), rowspan=2), _h(str(doc.tahun), colspan=4)]
     second = [_h(_("Target")), _h(_("Realisasi s.d. %(tw)s") % {"tw": tw}), _h(_("Capaian (%)")), _h(_("Predikat"))]
     lebar = [4, 18, 22, 8, 9, 9, 8, 9]
@@ -275,7 +275,7 @@ def tabel_capaian(doc: LkjipDokumen) -> blok.Tabel:
 
 def tabel_anggaran(doc: LkjipDokumen) -> blok.Tabel:
     tw = f"TW {ROMAWI[doc.triwulan]}"
-    kepala = [[_h(_("No")), _h(_("Program")), _h(_("Pagu (Rp)")), _h(_("Realisasi s.d. %(tw)s (Rp)") % {"tw": tw}),
+    kepala = [[_h("No"), _h(_("Program")), _h(_("Pagu (Rp)")), _h(_("Realisasi s.d. %(tw)s (Rp)") % {"tw": tw}),
                _h(_("Serapan (%)")), _h(_("Capaian Kinerja (%)")), _h(_("Efisiensi (%)"))]]
     rows = [blok.Baris([blok.Sel(r.nomor, rata="tengah"), blok.Sel(r.program), blok.Sel(r.pagu, format="rupiah"),
                         blok.Sel(r.realisasi, format="rupiah"), _persen(r.serapan), _persen(r.capaian),

@@ -165,7 +165,7 @@ def tabel_sasaran(doc: PerjanjianKinerjaDokumen) -> blok.Tabel:
     catatan = "" if doc.dari_pk else _(
         "Perjanjian Kinerja belum dicatat pada rencana aksi ini: lampiran disusun dari sasaran strategis, indikator "
         "dan target tahunan rencana aksi.")
-    return blok.Tabel(kepala=_kepala(_("No"), _("Sasaran Strategis"), _("Indikator Kinerja"), _("Target")),
+    return blok.Tabel(kepala=_kepala("No", _("Sasaran Strategis"), _("Indikator Kinerja"), _("Target")),
                       baris=rows, lebar=[6, 40, 40, 14], catatan=catatan)
 
 
@@ -177,7 +177,7 @@ def tabel_program(doc: PerjanjianKinerjaDokumen) -> blok.Tabel:
                                  jumlah=tuple(range(len(rows))))], jenis="total")
     catatan = _("Anggaran program yang tidak dinyatakan adalah jumlah pagu kegiatannya.") \
         if doc.ada_anggaran_dari_kegiatan else ""
-    return blok.Tabel(kepala=_kepala(_("No"), _("Program"), _("Anggaran (Rp)")), baris=[*rows, total],
+    return blok.Tabel(kepala=_kepala("No", _("Program"), _("Anggaran (Rp)")), baris=[*rows, total],
                       lebar=[6, 70, 24], catatan=catatan)
 
 
