@@ -32,14 +32,13 @@ from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan.models import (
     Indikator,
     Kegiatan,
-    PerjanjianKinerja,
     Program,
     RencanaAksi,
     Sasaran,
     SubKegiatan,
     Target,
 )
-from renaksi.perencanaan.selectors import PerjanjianKinerjaData, PlanData, plan_data
+from renaksi.perencanaan.selectors import PerjanjianKinerjaData, PlanData, pk_utama, plan_data
 
 TRIWULAN = ("I", "II", "III", "IV")
 
@@ -381,11 +380,7 @@ def _tabel_iku(p: _Plan) -> list[BarisIku]:
 def _perjanjian_kinerja(p: _Plan) -> PerjanjianKinerjaData | None:
     """The PD's own PK: the one the head of the PD signs as pihak pertama, else the first one; a revised PK
     (perubahan) before the original (murni), as it replaces it."""
-    pks = sorted(p.data.perjanjian_kinerja,
-                 key=lambda pk: (pk.jenis != PerjanjianKinerja.Jenis.PERUBAHAN, pk.id))
-    kepala_id = p.pd.kepala_id
-    chosen = next((pk for pk in pks if kepala_id and pk.pihak_pertama_id == kepala_id), None)
-    return chosen or (pks[0] if pks else None)
+    return pk_utama(p.data.perjanjian_kinerja, kepala_id=p.pd.kepala_id)
 
 
 def _tabel_pk(p: _Plan, pk: PerjanjianKinerjaData | None) -> tuple[list[BarisPk], list[Indikator]]:

@@ -229,3 +229,39 @@ def target_fields(angka: Angka | None) -> dict:
     if angka is None or angka.kosong:
         return {"target_nilai": None, "target_satuan": "", "target_teks": ""}
     return {"target_nilai": angka.nilai, "target_satuan": angka.satuan, "target_teks": " ".join(angka.teks.split())}
+
+
+class PengesahanForm(EditorForm):
+    """The title page (place, date, signatory) and the Perjanjian Kinerja's parties, place and date.
+
+    Officials are chosen among the PD's (`pejabat_choices`); pihak kedua may instead be only a jabatan, for the head
+    of the region who is not an official of the PD ("Wali Kota Samarinda")."""
+
+    tempat = forms.CharField(label=gettext_lazy("Tempat penetapan"), max_length=100, required=False)
+    tanggal = forms.DateField(label=gettext_lazy("Tanggal penetapan"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    penandatangan = forms.TypedChoiceField(label=gettext_lazy("Penandatangan"), required=False, coerce=int,
+                                           empty_value=None)
+    pk_pihak_pertama = forms.TypedChoiceField(label=gettext_lazy("Pihak pertama"), required=False, coerce=int,
+                                              empty_value=None)
+    pk_pihak_kedua = forms.TypedChoiceField(label=gettext_lazy("Pihak kedua (pejabat perangkat daerah)"),
+                                            required=False, coerce=int, empty_value=None)
+    pk_pihak_kedua_jabatan = forms.CharField(label=gettext_lazy("Jabatan pihak kedua"), max_length=255,
+                                             required=False)
+    pk_tempat = forms.CharField(label=gettext_lazy("Tempat penandatanganan PK"), max_length=100, required=False)
+    pk_tanggal = forms.DateField(label=gettext_lazy("Tanggal PK"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, *args, pejabat_choices: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("penandatangan", "pk_pihak_pertama", "pk_pihak_kedua"):
+            self.fields[name].choices = [("", "—"), *pejabat_choices]
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-select" if isinstance(field, forms.ChoiceField)
+                                          else "form-control")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("pk_pihak_kedua") and data.get("pk_pihak_kedua") == data.get("pk_pihak_pertama"):
+            self.add_error("pk_pihak_kedua", _("Pihak kedua tidak boleh pejabat yang sama dengan pihak pertama."))
+        return data

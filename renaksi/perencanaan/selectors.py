@@ -350,6 +350,15 @@ def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tu
     )
 
 
+def pk_utama(perjanjian_kinerja: Iterable[Any], *, kepala_id: int | None) -> Any | None:
+    """The PD's own Perjanjian Kinerja among a plan's (rows or `PerjanjianKinerjaData`): the one the head of the
+    PD signs as pihak pertama, else the first one; a revised PK (perubahan) before the original (murni), as it
+    replaces it. The RA and PK documents print this one and the perencana's form edits it."""
+    pks = sorted(perjanjian_kinerja, key=lambda pk: (pk.jenis != PerjanjianKinerja.Jenis.PERUBAHAN, pk.id))
+    chosen = next((pk for pk in pks if kepala_id and pk.pihak_pertama_id == kepala_id), None)
+    return chosen or (pks[0] if pks else None)
+
+
 # --- The plan editor: who may change what, and the whole tree in a constant number of queries -----------------
 
 

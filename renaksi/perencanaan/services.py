@@ -12,10 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
 
+from renaksi.accounts.models import User
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
 from renaksi.core.services import save_validated
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
@@ -443,6 +444,78 @@ def perjanjian_kinerja_item_create(
         target_kategori=target_kategori, target_teks=target_teks, urutan=urutan,
     )
     return save_validated(item)
+
+
+# --- Title page and Perjanjian Kinerja: place, date and signatories (the perencana's form) -------------------
+
+
+def _ensure_may_change_plan(rencana_aksi: RencanaAksi, by: User) -> None:
+    """The rights of structure edits: perencana of the PD and admin pemda, on a draft (or returned) plan."""
+    if not by.has_perm("perencanaan.change_rencanaaksi", rencana_aksi):
+        raise PermissionDenied("Hanya perencana perangkat daerah ini atau admin pemda yang dapat mengubah halaman "
+                               "pengesahan dan Perjanjian Kinerja.")
+    ensure_editable(rencana_aksi)
+
+
+def _ensure_pejabat_of_pd(rencana_aksi: RencanaAksi, pejabat: Pejabat | None, field: str, label: str) -> None:
+    if pejabat is not None and pejabat.perangkat_daerah_id != rencana_aksi.perangkat_daerah_id:
+        raise ValidationError({field: [f"{label} harus pejabat {rencana_aksi.perangkat_daerah.nama}; "
+                                       f"'{pejabat.nama}' bukan pejabat perangkat daerah ini."]})
+
+
+@transaction.atomic
+def rencana_aksi_pengesahan_set(
+    *,
+    rencana_aksi: RencanaAksi,
+    tempat: str,
+    tanggal: date | None,
+    penandatangan: Pejabat | None,
+    by: User,
+) -> RencanaAksi:
+    """The title page's place, date and signatory (an official of the plan's PD) — what the RA document prints
+    under its foreword and closing page."""
+    _ensure_may_change_plan(rencana_aksi, by)
+    _ensure_pejabat_of_pd(rencana_aksi, penandatangan, "penandatangan", "Penandatangan")
+    rencana_aksi._history_user = by  # type: ignore[attr-defined]
+    return save_validated(rencana_aksi, tempat=tempat.strip(), tanggal=tanggal, penandatangan=penandatangan)
+
+
+@transaction.atomic
+def perjanjian_kinerja_pihak_set(
+    *,
+    rencana_aksi: RencanaAksi,
+    perjanjian_kinerja: PerjanjianKinerja | None,
+    pihak_pertama: Pejabat | None,
+    pihak_kedua: Pejabat | None,
+    pihak_kedua_jabatan: str,
+    tempat: str,
+    tanggal: date | None,
+    by: User,
+) -> PerjanjianKinerja:
+    """The parties, place and date of a plan's Perjanjian Kinerja. Pihak pertama is an official of the PD;
+    pihak kedua an official of the PD or, for the head of the region, only a jabatan ("Wali Kota Samarinda").
+    `perjanjian_kinerja=None` (a plan without a PK) creates the plan's PK (murni) with these parties; its lines
+    are added as the plan's indicators are agreed (`perjanjian_kinerja_item_create`)."""
+    _ensure_may_change_plan(rencana_aksi, by)
+    if perjanjian_kinerja is not None and perjanjian_kinerja.rencana_aksi_id != rencana_aksi.pk:
+        raise ValidationError("Perjanjian Kinerja ini bukan milik rencana aksi yang diubah.")
+    _ensure_pejabat_of_pd(rencana_aksi, pihak_pertama, "pihak_pertama", "Pihak pertama")
+    _ensure_pejabat_of_pd(rencana_aksi, pihak_kedua, "pihak_kedua", "Pihak kedua")
+    if pihak_pertama is not None and pihak_pertama == pihak_kedua:
+        raise ValidationError({"pihak_kedua": ["Pihak kedua tidak boleh pejabat yang sama dengan pihak pertama."]})
+    pk = perjanjian_kinerja or PerjanjianKinerja(rencana_aksi=rencana_aksi, tahun=rencana_aksi.tahun,
+                                                 jenis=PerjanjianKinerja.Jenis.MURNI)
+    pk._history_user = by  # type: ignore[attr-defined]
+    try:
+        return save_validated(pk, validate_constraints=True, pihak_pertama=pihak_pertama, pihak_kedua=pihak_kedua,
+                              pihak_kedua_jabatan=pihak_kedua_jabatan.strip(), tempat=tempat.strip(),
+                              tanggal=tanggal)
+    except ValidationError as exc:
+        if "__all__" in getattr(exc, "error_dict", {}):
+            raise ValidationError({"pihak_pertama": [
+                f"Rencana aksi ini sudah mempunyai Perjanjian Kinerja {pk.get_jenis_display().lower()} lain dengan "
+                f"pihak pertama {pihak_pertama}."]}) from exc
+        raise
 
 
 # --- Provenance -----------------------------------------------------------------------------------------------

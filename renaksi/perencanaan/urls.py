@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("rencana-aksi/<int:pk>/", views.plan_editor, name="plan_editor"),
+    path("rencana-aksi/<int:pk>/pengesahan/", views.pengesahan_edit, name="pengesahan_edit"),
     # Rows of the editor: GET <row>/ is the display row (also "Batal"), <row>/ubah/ the form (GET) and save (POST).
     path("rencana-aksi/<int:pk>/sasaran/tambah/", views.sasaran_add, name="sasaran_add"),
     path("sasaran/<int:sasaran_id>/", views.sasaran_row, name="sasaran_row"),

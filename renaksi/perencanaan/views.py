@@ -14,12 +14,13 @@ from collections.abc import Callable
 from functools import wraps
 from itertools import groupby
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,13 +33,24 @@ from .forms import (
     AksiForm,
     AnggaranForm,
     IndikatorForm,
+    PengesahanForm,
     SasaranForm,
     SubKegiatanForm,
     TargetForm,
     nilai_input,
     target_fields,
 )
-from .models import Aksi, Indikator, Kegiatan, Nomenklatur, Program, RencanaAksi, Sasaran, SubKegiatan
+from .models import (
+    Aksi,
+    Indikator,
+    Kegiatan,
+    Nomenklatur,
+    PerjanjianKinerja,
+    Program,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+)
 
 ROW = "perencanaan/editor/"
 SATUAN_UMUM = ["Persen", "Orang", "Dokumen", "Laporan", "Kali", "Kegiatan", "Nilai", "Indeks", "Kategori"]
@@ -648,6 +660,57 @@ def row_delete(request, jenis: str, row_id: int):
     services.row_delete(obj=obj)
     # Indicators are linked from the budget rows: deleting one changes both sections.
     return _section(request, plan, section, both=section == "sasaran")
+
+
+# --- Title page and Perjanjian Kinerja (a page of its own, linked from the editor) ----------------------------
+
+
+def _pengesahan_initial(plan: RencanaAksi, pk: PerjanjianKinerja | None) -> dict:
+    initial = {"tempat": plan.tempat, "tanggal": plan.tanggal, "penandatangan": plan.penandatangan_id}
+    if pk is not None:
+        initial |= {"pk_pihak_pertama": pk.pihak_pertama_id, "pk_pihak_kedua": pk.pihak_kedua_id,
+                    "pk_pihak_kedua_jabatan": pk.pihak_kedua_jabatan, "pk_tempat": pk.tempat,
+                    "pk_tanggal": pk.tanggal}
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pengesahan_edit(request, pk: int):
+    """The plan's tempat, tanggal and penandatangan, and its Perjanjian Kinerja's parties, tempat and tanggal, in
+    one form (the RA's title page and the PK document print them). The rights of structure edits: 404 for a plan
+    the user may not see, 403 for one he may only read or that left draft; 422 with the messages at the fields;
+    a save redirects back here. A plan without a PK gets one on save."""
+    plan = _get_plan_for_user(request, pk, "perencanaan.change_rencanaaksi")
+    pejabat = list(Pejabat.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).order_by("nama", "id"))
+    by_id = {p.pk: p for p in pejabat}
+    perjanjian = selectors.pk_utama(PerjanjianKinerja.objects.filter(rencana_aksi=plan),
+                                    kepala_id=plan.perangkat_daerah.kepala_id)
+    choices = _choices(pejabat, lambda p: f"{p.nama} — {p.jabatan_tanda_tangan}")
+    if request.method == "POST":
+        form = PengesahanForm(request.POST, pejabat_choices=choices)
+
+        def write(d: dict) -> None:
+            services.rencana_aksi_pengesahan_set(rencana_aksi=plan, tempat=d["tempat"], tanggal=d["tanggal"],
+                                                 penandatangan=by_id.get(d["penandatangan"]), by=request.user)
+            try:
+                services.perjanjian_kinerja_pihak_set(
+                    rencana_aksi=plan, perjanjian_kinerja=perjanjian,
+                    pihak_pertama=by_id.get(d["pk_pihak_pertama"]), pihak_kedua=by_id.get(d["pk_pihak_kedua"]),
+                    pihak_kedua_jabatan=d["pk_pihak_kedua_jabatan"], tempat=d["pk_tempat"], tanggal=d["pk_tanggal"],
+                    by=request.user)
+            except ValidationError as exc:  # the PK's fields carry the form's prefix
+                if hasattr(exc, "error_dict"):
+                    raise ValidationError({f"pk_{k}": v for k, v in exc.error_dict.items()}) from exc
+                raise
+
+        if _save(form, write):
+            messages.success(request, _("Halaman pengesahan dan Perjanjian Kinerja disimpan."))
+            return redirect("pengesahan_edit", pk=plan.pk)
+    else:
+        form = PengesahanForm(initial=_pengesahan_initial(plan, perjanjian), pejabat_choices=choices)
+    context = {"plan": plan, "form": form, "perjanjian": perjanjian}
+    return render(request, "perencanaan/pengesahan.html", context, status=422 if form.is_bound else 200)
 
 
 # --- Nomenclature picker ----------------------------------------------------------------------------------------

@@ -742,6 +742,11 @@ MATRIX: dict[str, Entry] = {
                       expect=plan_write("bidang", get=False), body=lambda c: {}),
     "row_delete": Entry(url=row_url("/baris/subkegiatan/{}/hapus/", "subkegiatan"), variants=PLAN_VARIANTS,
                         expect=plan_write("plan", get=False), body=lambda c: {}),
+    "pengesahan_edit": Entry(
+        url=row_url(PLAN + "pengesahan/", "plan"), variants=PLAN_VARIANTS, expect=plan_write("plan", ok_post=REDIRECT),
+        body=lambda c: {"tempat": "Samarinda", "tanggal": "2024-01-02", "penandatangan": "", "pk_pihak_pertama": "",
+                        "pk_pihak_kedua": "", "pk_pihak_kedua_jabatan": "Wali Kota Contoh", "pk_tempat": "",
+                        "pk_tanggal": ""}),
     "nomenklatur_search": Entry(url=lambda c: "/nomenklatur/?tahun=2024&level=program&q=8.01", methods=("GET",),
                                 expect=logged_in()),
     # laporan: a published plan is public
