@@ -7,7 +7,8 @@ WeasyPrint lays that out:
   number), so each starts on a new page of its own size;
 - table header rows are a `<thead>` (repeated on every page), body rows never break inside, totals are bold;
 - a table's font shrinks when its columns cannot fit the page at the normal size (`_kepadatan`), long words wrap
-  (hyphenated in Indonesian, broken anywhere as a last resort) and numbers never wrap;
+  (broken inside only when a word is longer than its column) and numbers never wrap (unless the table is too
+  wide for the page even at the smallest font: then a number breaks rather than runs off the page);
 - the drawing of a `Gambar` is embedded as an SVG image scaled to the page width; nothing outside the document is
   ever fetched (only `data:` URLs), so text typed by a user cannot make the renderer read a file or a URL.
 """
@@ -219,19 +220,20 @@ def _gambar(gambar: blok.Gambar, lebar_mm: int, tinggi_mm: int) -> _GambarCetak:
 
 
 def teks_sel(sel: blok.Sel) -> str:
-    """A cell's value as the documents print it: rupiah '59.059.304.998', angka '29,17', persen '29,17%'."""
+    """A cell's value as the documents print it: rupiah '59.059.304.998', angka '29,17', persen '29,17%', a number
+    without a format with the decimals it carries; text as it is. (The same rules as the office formatters.)"""
     nilai = sel.nilai
-    if nilai is None:
+    if nilai is None or (isinstance(nilai, Decimal) and not nilai.is_finite()):
         return ""
-    if isinstance(nilai, bool) or isinstance(nilai, str):
+    if not _angka(sel):
         return str(nilai)
     if sel.format == "rupiah":
-        return format_rupiah(int(nilai))
+        return format_rupiah(nilai) if isinstance(nilai, int) else format_angka(nilai, 0)
+    if sel.format == "angka":
+        return format_angka(nilai, sel.desimal)
     if sel.format == "persen":
         return format_angka(nilai, sel.desimal) + "%"
-    if sel.format == "angka" or isinstance(nilai, Decimal):
-        return format_angka(nilai, sel.desimal)
-    return format_angka(nilai, 0)  # an int without a format: a count
+    return format_angka(nilai)
 
 
 def _angka(sel: blok.Sel) -> bool:
@@ -291,7 +293,7 @@ def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> t
     fits at all (the smallest font otherwise).
 
     A column can be no narrower than its longest number (numbers never wrap) or a short word (longer words are
-    hyphenated or broken); a cell spanning several columns shares its need among them.
+    broken); a cell spanning several columns shares its need among them.
     """
     perlu_em = [1.0] * jumlah_kolom  # a character at least
     for rows, kepala in ((tabel.kepala, True), ([b.sel for b in tabel.baris], False)):
