@@ -342,3 +342,17 @@ def test_a_drawing_cannot_make_the_renderer_read_a_file(tmp_path):
     data = pdf.render(Dokumen(judul="x", nama_berkas="x", bagian=[Bagian(blok=[Gambar(svg=svg, alt="gambar")])]))
     assert b"/Image" not in data  # the file was not embedded
     assert "Label" in pdf_text(data)[0]
+
+
+def test_a_cell_merged_over_many_rows_does_not_stop_the_table_from_breaking():
+    """`break-inside: avoid` on rows and a sasaran merged over 80 indikator: the table still flows over pages."""
+    n = 80
+    rows = [Baris(([Sel("Sasaran bersama", rowspan=n)] if i == 0 else []) + [Sel(f"indikator {i + 1}"), Sel(i, "rupiah")])
+            for i in range(n)]
+    data = pdf.render(Dokumen(judul="x", nama_berkas="x", bagian=[Bagian(blok=[
+        Tabel(kepala=[[Sel("Sasaran"), Sel("Indikator"), Sel("Pagu")]], baris=rows, lebar=[3, 5, 2])])]))
+    pages = pdf_text(data)
+    assert len(pages) == 2
+    assert pages[0].count("Sasaran bersama") == 1 and "indikator 1 " in pages[0]
+    assert "indikator 80" in pages[1] and "Indikator" in pages[1]
+    assert sum(page.count("indikator ") for page in pages) == n
