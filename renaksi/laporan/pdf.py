@@ -1,9 +1,326 @@
-"""Formats any `blok.Dokumen` as PDF; knows nothing about the document it formats."""
+"""Formats any `blok.Dokumen` as PDF with WeasyPrint; knows nothing about the document it formats.
+
+The blocks become a print view model (`_Halaman`, `_TabelCetak`, …: every value already shown the Indonesian way),
+the view model is rendered by `laporan/pdf/dokumen.html` with its print stylesheet `laporan/pdf/cetak.css`, and
+WeasyPrint lays that out:
+- each `Bagian` is a CSS named page (`a4-potret`, `a4-lanskap`, `a3-lanskap`, …, `sampul-…` for a cover: no page
+  number), so each starts on a new page of its own size;
+- table header rows are a `<thead>` (repeated on every page), body rows never break inside, totals are bold;
+- a table's font shrinks when its columns cannot fit the page at the normal size (`_kepadatan`), long words wrap
+  (broken inside only when a word is longer than its column) and numbers never wrap (unless the table is too
+  wide for the page even at the smallest font: then a number breaks rather than runs off the page);
+- the drawing of a `Gambar` is embedded as an SVG image scaled to the page width; nothing outside the document is
+  ever fetched (only `data:` URLs), so text typed by a user cannot make the renderer read a file or a URL.
+"""
 
 from __future__ import annotations
 
-from renaksi.laporan.blok import Dokumen
+import base64
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from renaksi.core.angka import format_angka, format_rupiah
+from renaksi.core.bulan import format_tanggal
+from renaksi.laporan import blok
+
+# Width and height of the page area inside the margins (mm), as cetak.css sets the margins.
+UKURAN_HALAMAN_MM: dict[tuple[str, str], tuple[int, int]] = {
+    ("A4", "potret"): (210 - 25 - 20, 297 - 20 - 22),
+    ("A4", "lanskap"): (297 - 20 - 15, 210 - 15 - 18),
+    ("A3", "potret"): (297 - 25 - 20, 420 - 20 - 22),
+    ("A3", "lanskap"): (420 - 20 - 15, 297 - 15 - 18),
+}
+PT_PER_MM = 72 / 25.4
+# Table font sizes, largest first: a table takes the largest at which its columns fit the page (cetak.css .padat-N).
+UKURAN_HURUF_TABEL_PT = (8.5, 7.5, 6.5, 5.5, 4.5)
+# Advance of DejaVu Sans characters in em (digits 0.636, separators 0.318, letters about 0.62), and a cell's
+# horizontal padding plus border in pt, as cetak.css sets them (for the estimate only).
+_LEBAR_HURUF_EM = 0.62
+_LEBAR_ANGKA_EM = 0.64
+_LEBAR_PEMISAH_EM = 0.32
+_PADDING_SEL_PT = (5.6, 5.6, 3.6, 3.6, 3.6)  # one per UKURAN_HURUF_TABEL_PT
+# A word longer than this may be broken inside a narrow column; a number never is.
+_KATA_UTUH = 7
 
 
-def render(dokumen: Dokumen) -> bytes:
-    raise NotImplementedError  # being written (issue 17)
+def render(dokumen: blok.Dokumen) -> bytes:
+    from weasyprint import HTML  # heavy: imported when a PDF is made, not when Django starts
+    from weasyprint.urls import URLFetcher
+
+    html = render_to_string("laporan/pdf/dokumen.html", {"dokumen": _cetak(dokumen)})
+    # Only the document's own data: URLs (the embedded drawing); nothing from disk or the network, so that text
+    # typed by a user (an SVG label, say) cannot make the renderer read a file or a URL.
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
+
+
+# ---------------------------------------------------------------------------------------------- the view model
+
+
+@dataclass
+class _SelCetak:
+    teks: str
+    kelas: str
+    rowspan: int = 1
+    colspan: int = 1
+    latar: str = ""  # "#RRGGBB"
+
+
+@dataclass
+class _BarisCetak:
+    sel: list[_SelCetak]
+    kelas: str
+
+
+@dataclass
+class _TabelCetak:
+    judul: str
+    catatan: str
+    kepala: list[_BarisCetak]
+    baris: list[_BarisCetak]
+    lebar_persen: list[str]
+    padat: int  # index into UKURAN_HURUF_TABEL_PT
+    sesak: bool  # too wide even at the smallest font: numbers may break too, rather than run off the page
+    jumlah_kolom: int
+    jenis: str = "tabel"
+
+
+@dataclass
+class _JudulCetak:
+    teks: str
+    tingkat: int
+    jenis: str = "judul"
+
+
+@dataclass
+class _ParagrafCetak:
+    alinea: list[str]
+    kelas: str
+    jenis: str = "paragraf"
+
+
+@dataclass
+class _PenandatanganCetak:
+    tempat_tanggal: str
+    keterangan: str
+    jabatan: str
+    nama: str
+    pangkat_golongan: str
+    nip: str  # the whole line: "NIP. 19700101 199003 1 001", dots to fill in when the name is still blank, or ""
+
+
+@dataclass
+class _TandaTanganCetak:
+    penandatangan: list[_PenandatanganCetak]
+    jenis: str = "tanda_tangan"
+
+    # A line is printed when any of the blocks has it, so that blocks side by side stay level.
+    @property
+    def ada_tempat_tanggal(self) -> bool:
+        return any(p.tempat_tanggal for p in self.penandatangan)
+
+    @property
+    def ada_keterangan(self) -> bool:
+        return any(p.keterangan for p in self.penandatangan)
+
+    @property
+    def ada_pangkat(self) -> bool:
+        return any(p.pangkat_golongan for p in self.penandatangan)
+
+    @property
+    def ada_nip(self) -> bool:
+        return any(p.nip for p in self.penandatangan)
+
+
+@dataclass
+class _GambarCetak:
+    src: str
+    alt: str
+    lebar: str  # CSS width
+    tinggi_maks: str  # CSS max-height: the page area's height
+    jenis: str = "gambar"
+
+
+@dataclass
+class _Halaman:
+    nama_halaman: str  # the CSS named page
+    sampul: bool
+    blok: list = field(default_factory=list)
+
+
+@dataclass
+class _DokumenCetak:
+    judul: str
+    pembuat: str
+    subjek: str
+    kata_kunci: str
+    draf: bool
+    halaman: list[_Halaman]
+
+
+def _cetak(dokumen: blok.Dokumen) -> _DokumenCetak:
+    return _DokumenCetak(
+        judul=dokumen.judul,
+        pembuat=dokumen.pembuat,
+        subjek=dokumen.subjek,
+        kata_kunci=", ".join(k for k in dokumen.kata_kunci if k),
+        draf=dokumen.draf,
+        halaman=[_halaman(bagian) for bagian in dokumen.bagian],
+    )
+
+
+def _halaman(bagian: blok.Bagian) -> _Halaman:
+    ukuran, orientasi = bagian.ukuran, bagian.orientasi
+    nama = f"{ukuran.lower()}-{orientasi}"
+    halaman = _Halaman(nama_halaman=f"sampul-{nama}" if bagian.sampul else nama, sampul=bagian.sampul)
+    lebar_mm, tinggi_mm = UKURAN_HALAMAN_MM[(ukuran, orientasi)]
+    for item in bagian.blok:
+        if isinstance(item, blok.Tabel):
+            halaman.blok.append(_tabel(item, lebar_mm))
+        elif isinstance(item, blok.Judul):
+            halaman.blok.append(_JudulCetak(teks=item.teks, tingkat=min(max(item.tingkat, 1), 3)))
+        elif isinstance(item, blok.Paragraf):
+            halaman.blok.append(_paragraf(item))
+        elif isinstance(item, blok.TandaTangan):
+            halaman.blok.append(_TandaTanganCetak([_penandatangan(p) for p in item.penandatangan]))
+        elif isinstance(item, blok.Gambar):
+            halaman.blok.append(_gambar(item, lebar_mm, tinggi_mm))
+        else:  # pragma: no cover - a new block type must be taught to every formatter
+            raise TypeError(f"Blok {type(item).__name__} tidak dikenal oleh format PDF.")
+    return halaman
+
+
+def _paragraf(paragraf: blok.Paragraf) -> _ParagrafCetak:
+    alinea = [a.strip() for a in paragraf.teks.replace("\r\n", "\n").split("\n\n") if a.strip()]
+    return _ParagrafCetak(alinea=alinea, kelas=f"rata-{paragraf.rata}" if paragraf.rata else "")
+
+
+def _penandatangan(p: blok.Penandatangan) -> _PenandatanganCetak:
+    tanggal = format_tanggal(p.tanggal)
+    return _PenandatanganCetak(
+        tempat_tanggal=", ".join(x for x in (p.tempat, tanggal) if x),
+        keterangan=p.keterangan,
+        jabatan=p.jabatan,
+        nama=p.nama,
+        pangkat_golongan=p.pangkat_golongan,
+        nip=f"{_('NIP.')} {p.nip}" if p.nip else ("" if p.nama else f"{_('NIP.')} ………………………………"),
+    )
+
+
+def _gambar(gambar: blok.Gambar, lebar_mm: int, tinggi_mm: int) -> _GambarCetak:
+    svg = base64.b64encode(gambar.svg.encode("utf-8")).decode("ascii")
+    lebar = f"{min(gambar.lebar_mm, lebar_mm)}mm" if gambar.lebar_mm else "100%"
+    return _GambarCetak(src=f"data:image/svg+xml;base64,{svg}", alt=gambar.alt, lebar=lebar,
+                        tinggi_maks=f"{tinggi_mm - 20}mm")
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def teks_sel(sel: blok.Sel) -> str:
+    """A cell's value as the documents print it: rupiah '59.059.304.998', angka '29,17', persen '29,17%', a number
+    without a format with the decimals it carries; text as it is. (The same rules as the office formatters.)"""
+    nilai = sel.nilai
+    if nilai is None or (isinstance(nilai, Decimal) and not nilai.is_finite()):
+        return ""
+    if not _angka(sel):
+        return str(nilai)
+    if sel.format == "rupiah":
+        return format_rupiah(nilai) if isinstance(nilai, int) else format_angka(nilai, 0)
+    if sel.format == "angka":
+        return format_angka(nilai, sel.desimal)
+    if sel.format == "persen":
+        return format_angka(nilai, sel.desimal) + "%"
+    return format_angka(nilai)
+
+
+def _angka(sel: blok.Sel) -> bool:
+    return isinstance(sel.nilai, int | Decimal) and not isinstance(sel.nilai, bool)
+
+
+def _sel(sel: blok.Sel, kepala: bool) -> _SelCetak:
+    kelas = []
+    if _angka(sel):
+        kelas.append("angka")
+    rata = sel.rata or ("" if kepala else ("kanan" if _angka(sel) else ""))
+    if rata:
+        kelas.append(f"rata-{rata}")
+    if sel.tebal:
+        kelas.append("tebal")
+    latar = sel.isi_latar.strip().lstrip("#")
+    return _SelCetak(
+        teks=teks_sel(sel),
+        kelas=" ".join(kelas),
+        rowspan=max(sel.rowspan, 1),
+        colspan=max(sel.colspan, 1),
+        latar=f"#{latar}" if len(latar) == 6 and all(c in "0123456789abcdefABCDEF" for c in latar) else "",
+    )
+
+
+def _grid_kolom(tabel: blok.Tabel) -> int:
+    """The number of grid columns: `lebar` says it; when it is missing, the widest row does."""
+    rows = [row for row in tabel.kepala] + [b.sel for b in tabel.baris]
+    terlebar = max((sum(max(s.colspan, 1) for s in row) for row in rows), default=0)
+    return max(len(tabel.lebar), terlebar, 1)
+
+
+def _tabel(tabel: blok.Tabel, lebar_halaman_mm: int) -> _TabelCetak:
+    jumlah_kolom = _grid_kolom(tabel)
+    lebar = [max(w, 0) for w in tabel.lebar] + [0] * (jumlah_kolom - len(tabel.lebar))
+    if not any(lebar):
+        lebar = [1] * jumlah_kolom
+    lebar = [w or min(w for w in lebar if w) for w in lebar]  # a column without a width gets the narrowest
+    total = sum(lebar)
+    padat, muat = _kepadatan(tabel, jumlah_kolom, lebar_halaman_mm)
+    kepala = [_BarisCetak([_sel(s, True) for s in row], "") for row in tabel.kepala]
+    baris = [_BarisCetak([_sel(s, False) for s in b.sel], f"baris-{b.jenis}") for b in tabel.baris]
+    return _TabelCetak(
+        judul=tabel.judul,
+        catatan=tabel.catatan,
+        kepala=kepala,
+        baris=baris,
+        lebar_persen=[f"{100 * w / total:.3f}" for w in lebar],
+        padat=padat,
+        sesak=not muat,
+        jumlah_kolom=jumlah_kolom,
+    )
+
+
+def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> tuple[int, bool]:
+    """The largest table font at which every column's narrowest possible content fits the page, and whether it
+    fits at all (the smallest font otherwise).
+
+    A column can be no narrower than its longest number (numbers never wrap) or a short word (longer words are
+    broken); a cell spanning several columns shares its need among them.
+    """
+    perlu_em = [1.0] * jumlah_kolom  # a character at least
+    for rows, kepala in ((tabel.kepala, True), ([b.sel for b in tabel.baris], False)):
+        terisi: dict[tuple[int, int], bool] = {}
+        for r, row in enumerate(rows):
+            c = 0
+            for sel in row:
+                while terisi.get((r, c)):
+                    c += 1
+                span = max(sel.colspan, 1)
+                for dr in range(max(sel.rowspan, 1)):
+                    for dc in range(span):
+                        terisi[(r + dr, c + dc)] = True
+                teks = teks_sel(sel)
+                if _angka(sel):
+                    em = sum(_LEBAR_PEMISAH_EM if ch in ".," else _LEBAR_ANGKA_EM for ch in teks)
+                else:
+                    em = min(max((len(k) for k in teks.split()), default=0), _KATA_UTUH) * _LEBAR_HURUF_EM
+                em = em * (1.08 if (kepala or sel.tebal) else 1) / span
+                for dc in range(span):
+                    if c + dc < jumlah_kolom:
+                        perlu_em[c + dc] = max(perlu_em[c + dc], em)
+                c += span
+    jumlah_em = sum(perlu_em)
+    lebar_pt = lebar_halaman_mm * PT_PER_MM
+    for indeks, pt in enumerate(UKURAN_HURUF_TABEL_PT):
+        padding = _PADDING_SEL_PT[indeks] * jumlah_kolom
+        if jumlah_em * pt + padding <= lebar_pt:
+            return indeks, True
+    return len(UKURAN_HURUF_TABEL_PT) - 1, False

@@ -1,0 +1,358 @@
+"""The PDF formatter (laporan/pdf.py) on documents built here from blocks: it knows no document, so neither do these
+tests. Each PDF is read back with poppler: the text of every page, the size of every page, the metadata; a few pages
+are rendered to PNG under test-artifacts/pdf/ to be looked at."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from renaksi.laporan import blok, pdf
+from renaksi.laporan.blok import Bagian, Baris, Dokumen, Gambar, Judul, Paragraf, Sel, Tabel, TandaTangan
+from tests.laporan.pdfutil import pdf_info, pdf_png, pdf_text
+
+pytestmark = pytest.mark.pdf
+
+LONG_ROWS = 120
+PAGU = 59_059_304_998
+
+
+def kepala_target() -> list[list[Sel]]:
+    """Two header rows: 'Target' over TW I–IV, the other headings spanning both rows."""
+    return [
+        [Sel("No", rowspan=2), Sel("Uraian Kegiatan", rowspan=2), Sel("Target", colspan=4),
+         Sel("Capaian", rowspan=2), Sel("Pagu (Rp)", rowspan=2)],
+        [Sel("TW I"), Sel("TW II"), Sel("TW III"), Sel("TW IV")],
+    ]
+
+
+def tabel_panjang(rows: int = LONG_ROWS) -> Tabel:
+    baris = [
+        Baris([Sel(i + 1, rata="tengah"), Sel(f"Kegiatan nomor {i + 1} untuk peningkatan layanan administrasi"),
+               Sel(Decimal("25.5"), "angka", 1), Sel(Decimal(50), "angka"), Sel(Decimal(75), "angka"),
+               Sel(Decimal(100), "angka"), Sel(Decimal("29.1666"), "persen", 2), Sel(1_000_000 * (i + 1), "rupiah")])
+        for i in range(rows)
+    ]
+    total = sum(1_000_000 * (i + 1) for i in range(rows))
+    baris.append(Baris([Sel("JUMLAH", colspan=7, rata="tengah"),
+                        Sel(total, "rupiah", jumlah=tuple(range(rows)))], jenis="total"))
+    return Tabel(kepala=kepala_target(), baris=baris, lebar=[4, 40, 8, 8, 8, 8, 10, 14],
+                 judul="Tabel 2.4 Target Triwulan", catatan="Sumber: DPA Tahun 2024.")
+
+
+def tabel_gabung() -> Tabel:
+    """Merged cells: one sasaran over three indikator rows, a subjudul row, a total, a coloured cell."""
+    return Tabel(
+        kepala=[[Sel("No"), Sel("Sasaran Strategis"), Sel("Indikator Kinerja"), Sel("Target"), Sel("Pagu (Rp)")]],
+        baris=[
+            Baris([Sel("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", colspan=5)], jenis="subjudul"),
+            Baris([Sel(1), Sel("Meningkatnya akuntabilitas kinerja perangkat daerah", rowspan=3),
+                   Sel("Nilai SAKIP"), Sel(Decimal("67.34"), "angka", 2), Sel(PAGU, "rupiah")]),
+            Baris([Sel(2), Sel("Persentase capaian kinerja"), Sel(Decimal("29.17"), "persen", 2, isi_latar="8EAADB"),
+                   Sel(1_500, "rupiah")]),
+            Baris([Sel(3), Sel("Indeks kepuasan masyarakat dengan teks yang sangat panjang sekali "
+                               "agar kolom yang sempit harus membungkus kata-katanya tanpa memotong apa pun"),
+                   Sel(None), Sel(None, "rupiah")]),
+            Baris([Sel("Jumlah", colspan=4, tebal=True), Sel(PAGU + 1_500, "rupiah", jumlah=(1, 2, 3))],
+                  jenis="total"),
+        ],
+        lebar=[5, 30, 35, 12, 18],
+        judul="Tabel 2.1 Indikator Kinerja Utama",
+    )
+
+
+def kepala_dinas() -> blok.Penandatangan:
+    return blok.Penandatangan(jabatan="KEPALA DINAS PENDIDIKAN\nKOTA CONTOH", nama="Dr. H. ASLI NURDIN, M.Pd",
+                              pangkat_golongan="Pembina Utama Muda (IV/c)", nip="19700101 199003 1 001",
+                              tempat="Samarinda", tanggal=date(2024, 1, 2))
+
+
+def sekretaris() -> blok.Penandatangan:
+    return blok.Penandatangan(jabatan="SEKRETARIS", nama="SITI AMINAH, S.E.", pangkat_golongan="Pembina (IV/a)",
+                              nip="19800202 200501 2 002", keterangan="Mengetahui,")
+
+
+POHON_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="300" viewBox="0 0 800 300">'
+    '<rect x="300" y="20" width="200" height="60" fill="#dbe5f1" stroke="#000"/>'
+    '<text x="400" y="55" text-anchor="middle" font-size="14" font-family="DejaVu Sans">Sasaran Strategis</text>'
+    '<line x1="400" y1="80" x2="200" y2="200" stroke="#000"/><line x1="400" y1="80" x2="600" y2="200" stroke="#000"/>'
+    '<rect x="100" y="200" width="200" height="60" fill="#fde9d9" stroke="#000"/>'
+    '<text x="200" y="235" text-anchor="middle" font-size="14" font-family="DejaVu Sans">Program A</text>'
+    '<rect x="500" y="200" width="200" height="60" fill="#fde9d9" stroke="#000"/>'
+    '<text x="600" y="235" text-anchor="middle" font-size="14" font-family="DejaVu Sans">Program B</text>'
+    "</svg>"
+)
+
+NARASI = ("Rencana Aksi ini disusun sebagai penjabaran Perjanjian Kinerja ke dalam kegiatan triwulan, "
+          "agar pencapaian sasaran strategis dapat dipantau dan dievaluasi secara berkala. ")
+
+
+def dokumen_contoh(*, draf: bool = False) -> Dokumen:
+    """A cover; narrative with a merged table and one signature; a long landscape table with two signatures;
+    an A3 landscape drawing with a very wide table."""
+    lebar_kolom = 30
+    tabel_lebar = Tabel(
+        kepala=[[Sel(f"Kolom {i + 1}") for i in range(lebar_kolom)]],
+        baris=[Baris([Sel(123_456_789_012, "rupiah") if i % 3 == 0 else Sel(f"teks{i}panjangsekalitanpaspasi")
+                      for i in range(lebar_kolom)])],
+        lebar=[1] * lebar_kolom,
+    )
+    return Dokumen(
+        judul="Rencana Aksi Dinas Contoh Kota Contoh Tahun 2024",
+        nama_berkas="rencana-aksi-contoh-2024",
+        pembuat="Dinas Contoh",
+        subjek="Rencana Aksi",
+        kata_kunci=["rencana aksi", "SAKIP"],
+        draf=draf,
+        bagian=[
+            Bagian(sampul=True, blok=[Paragraf("PEMERINTAH KOTA CONTOH"), Judul("RENCANA AKSI"),
+                                      Judul("TAHUN 2024", 2), Paragraf("DINAS CONTOH\nKOTA CONTOH")]),
+            Bagian(blok=[Judul("BAB I\nPENDAHULUAN"), Judul("1.1 Latar Belakang", 2),
+                         Paragraf((NARASI * 4 + "\n\n") * 2), tabel_gabung(),
+                         TandaTangan([kepala_dinas()])]),
+            Bagian(orientasi="lanskap", blok=[Judul("BAB II\nTARGET TRIWULAN"), tabel_panjang(),
+                                              TandaTangan([sekretaris(), kepala_dinas()])]),
+            Bagian(orientasi="lanskap", ukuran="A3",
+                   blok=[Judul("POHON KINERJA"), Gambar(svg=POHON_SVG, alt="Pohon kinerja"), tabel_lebar]),
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def rendered() -> bytes:
+    return pdf.render(dokumen_contoh(draf=True))
+
+
+def halaman_dengan(pages: list[str], teks: str) -> list[int]:
+    """1-based numbers of the pages whose text holds `teks`."""
+    return [n for n, page in enumerate(pages, start=1) if teks in page]
+
+
+# ---------------------------------------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(("sel", "teks"), [
+    (Sel(PAGU, "rupiah"), "59.059.304.998"),
+    (Sel(Decimal("29.1666"), "angka", 2), "29,17"),
+    (Sel(Decimal("29.1666"), "persen", 2), "29,17%"),
+    (Sel(Decimal("100"), "persen"), "100%"),
+    (Sel(Decimal("1234.5"), "angka", 1), "1.234,5"),
+    (Sel(12), "12"),
+    (Sel(1200), "1.200"),
+    (Sel(Decimal("16.20")), "16,20"),
+    (Sel(Decimal("NaN"), "angka", 2), ""),
+    (Sel(None, "rupiah"), ""),
+    (Sel("✓"), "✓"),
+    (Sel("-", "rupiah"), "-"),
+])
+def test_a_cell_is_shown_the_indonesian_way(sel, teks):
+    assert pdf.teks_sel(sel) == teks
+
+
+# ---------------------------------------------------------------------------------------------- the document
+
+
+def test_every_page_holds_its_text(rendered):
+    pages = pdf_text(rendered)
+    assert len(pages) == pdf_info(rendered).pages
+    cover, bab1 = pages[0], pages[1]
+    for teks in ("PEMERINTAH KOTA CONTOH", "RENCANA AKSI", "TAHUN 2024", "DINAS CONTOH"):
+        assert teks in cover
+    for teks in ("BAB I", "PENDAHULUAN", "1.1 Latar Belakang", "Tabel 2.1 Indikator Kinerja Utama",
+                 "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "Nilai SAKIP", "Samarinda, 2 Januari 2024",
+                 "Dr. H. ASLI NURDIN, M.Pd", "Pembina Utama Muda (IV/c)", "NIP. 19700101 199003 1 001"):
+        assert teks in bab1, teks
+    # The merged sasaran is printed once, beside its three indikator.
+    assert bab1.count("Meningkatnya akuntabilitas") == 1
+    # The long cell wraps inside its column: every word of it is there, none cut off.
+    words = " ".join(bab1.split())
+    for word in ("Indeks", "kepuasan", "masyarakat", "memotong", "apa", "pun"):
+        assert word in words
+    assert "BAB II" in pages[2] and "Tabel 2.4 Target Triwulan" in pages[2]
+    last = pages[-1]
+    assert "POHON KINERJA" in last
+    assert "Sasaran Strategis" in last and "Program A" in last and "Program B" in last  # the SVG's own text
+    assert last.count("123.456.789.012") == 10 and "teks29" in last  # the 30th column
+
+
+def test_the_long_table_repeats_its_header_and_never_splits_a_row(rendered):
+    pages = pdf_text(rendered)
+    with_rows = halaman_dengan(pages, "Kegiatan nomor")
+    assert len(with_rows) >= 3, "120 rows span several pages"
+    for n in with_rows:
+        for heading in ("Uraian Kegiatan", "Target", "TW I", "TW IV", "Capaian", "Pagu (Rp)"):
+            assert heading in pages[n - 1], f"header '{heading}' missing on page {n}"
+    lines = [line for page in pages for line in page.splitlines() if "Kegiatan nomor" in line]
+    assert len(lines) == LONG_ROWS
+    for i, line in enumerate(lines, start=1):
+        # A row is whole on one line of one page: its number, its text, its values and its pagu.
+        assert f"Kegiatan nomor {i} untuk peningkatan layanan administrasi" in line
+        assert line.split()[-1] == f"{i}.000.000"
+        assert "25,5" in line and "29,17%" in line
+    total_page = halaman_dengan(pages, "JUMLAH")
+    assert total_page and "7.260.000.000" in pages[total_page[0] - 1]
+    assert "Sumber: DPA Tahun 2024." in pages[total_page[0] - 1]
+
+
+def test_each_section_has_its_own_page_size(rendered):
+    info = pdf_info(rendered)
+    pages = pdf_text(rendered)
+    assert (info.ukuran(1), info.orientasi(1)) == ("A4", "potret")
+    assert (info.ukuran(2), info.orientasi(2)) == ("A4", "potret")
+    for n in halaman_dengan(pages, "Kegiatan nomor"):
+        assert (info.ukuran(n), info.orientasi(n)) == ("A4", "lanskap")
+    assert (info.ukuran(info.pages), info.orientasi(info.pages)) == ("A3", "lanskap")
+    # Each Bagian starts a new page: the cover holds nothing of BAB I, BAB I nothing of BAB II.
+    assert "BAB I" not in pages[0] and "BAB II" not in pages[1]
+
+
+def test_pages_are_numbered_except_the_cover(rendered):
+    pages = pdf_text(rendered)
+    total = len(pages)
+    assert "Halaman" not in pages[0]
+    assert f"Halaman 2 dari {total}" in pages[1]
+    for n in range(2, total + 1):
+        assert f"Halaman {n} dari {total}" in pages[n - 1]
+
+
+def test_a_draft_is_marked_on_every_page_and_an_approved_document_on_none(rendered):
+    assert all("DRAF" in page for page in pdf_text(rendered))
+    approved = pdf.render(Dokumen(judul="Disetujui", nama_berkas="x", bagian=[
+        Bagian(sampul=True, blok=[Judul("RENCANA AKSI")]), Bagian(blok=[Paragraf("Isi."), tabel_gabung()])]))
+    pages = pdf_text(approved)
+    assert len(pages) == 2
+    assert not any("DRAF" in page for page in pages)
+
+
+def test_metadata_names_the_document(rendered):
+    info = pdf_info(rendered)
+    assert info.title == "Rencana Aksi Dinas Contoh Kota Contoh Tahun 2024"
+    assert info.author == "Dinas Contoh"
+    assert info.subject == "Rencana Aksi"
+    assert "rencana aksi" in info.keywords and "SAKIP" in info.keywords
+
+
+def test_two_signature_blocks_side_by_side_stay_level(rendered):
+    pages = pdf_text(rendered)
+    (n,) = halaman_dengan(pages, "SITI AMINAH")
+    lines = pages[n - 1].splitlines()
+    names = next(line for line in lines if "SITI AMINAH" in line)
+    assert "Dr. H. ASLI NURDIN, M.Pd" in names  # both names on one line
+    nips = next(line for line in lines if "19800202 200501 2 002" in line)
+    assert "19700101 199003 1 001" in nips
+    for teks in ("Mengetahui,", "SEKRETARIS", "KEPALA DINAS PENDIDIKAN", "Samarinda, 2 Januari 2024"):
+        assert teks in pages[n - 1]
+
+
+def test_a_signature_block_at_the_foot_of_a_page_moves_whole_to_the_next():
+    """Tables of growing length push the signature across the page end: its jabatan, name and NIP always share a
+    page, and at least once the block had to move to a page of its own."""
+    lengths = range(34, 58, 2)
+    sections = []
+    for n in lengths:
+        rows = [Baris([Sel(i + 1), Sel(f"baris {n}-{i + 1}"), Sel(1000 * i, "rupiah")]) for i in range(n)]
+        ttd = blok.Penandatangan(jabatan=f"JABATAN {n}", nama=f"PEJABAT {n}", nip=f"19700101 199003 1 {n:03d}",
+                                 tempat="Samarinda", tanggal=date(2024, 12, 31))
+        sections.append(Bagian(blok=[Tabel(kepala=[[Sel("No"), Sel("Uraian"), Sel("Pagu")]], baris=rows,
+                                           lebar=[1, 6, 3]), TandaTangan([ttd])]))
+    pages = pdf_text(pdf.render(Dokumen(judul="Uji", nama_berkas="uji", bagian=sections)))
+    moved = 0
+    for n in lengths:
+        (jabatan_page,) = halaman_dengan(pages, f"JABATAN {n}")
+        assert halaman_dengan(pages, f"PEJABAT {n}") == [jabatan_page]
+        assert halaman_dengan(pages, f"1 {n:03d}") == [jabatan_page]
+        assert "Samarinda, 31 Desember 2024" in pages[jabatan_page - 1]
+        if f"baris {n}-{n}" not in pages[jabatan_page - 1]:
+            moved += 1
+            assert "Uraian" not in pages[jabatan_page - 1]  # a page of its own, no table header without rows
+    assert moved >= 1, "no length put the signature at the end of a page"
+    assert moved < len(lengths), "no length left the signature beside its table"
+
+
+def lebar_tabel(columns: int) -> Tabel:
+    return Tabel(kepala=[[Sel(f"K{i}") for i in range(columns)]],
+                 baris=[Baris([Sel(9_999_999_999, "rupiah") for _ in range(columns)]),
+                        Baris([Sel("https://contoh.go.id/" + "sangat-panjang-" * 8) for _ in range(columns)])],
+                 lebar=[1] * columns)
+
+
+def test_awkward_tables_still_print():
+    """No rows, None values, a word longer than its column, more columns than a portrait page holds at 8.5pt: the
+    font shrinks and the numbers stay whole."""
+    columns = 10
+    dokumen = Dokumen(judul="Canggung", nama_berkas="canggung", bagian=[Bagian(blok=[
+        Tabel(kepala=[[Sel("Kode"), Sel("Uraian")]], baris=[], lebar=[1, 3], judul="Tabel kosong"),
+        Tabel(kepala=[], baris=[Baris([Sel(None), Sel(None, "rupiah"), Sel(None, "persen", 2)])], lebar=[]),
+        lebar_tabel(columns),
+        Paragraf("Selesai."),
+    ])])
+    data = pdf.render(dokumen)
+    text = " ".join(pdf_text(data))
+    assert "Tabel kosong" in text and "Tidak ada data." in text and "Selesai." in text
+    assert text.count("9.999.999.999") == columns
+    info = pdf_info(data)
+    for page in range(1, info.pages + 1):
+        png = pdf_png(data, page, 100, nama="canggung")
+        assert_right_margin_blank(png, page_width_pt=info.page_sizes[page - 1][0], margin_mm=20)
+
+
+def test_a_table_too_wide_for_any_font_breaks_its_numbers_rather_than_run_off_the_page():
+    data = pdf.render(Dokumen(judul="Terlalu lebar", nama_berkas="x", bagian=[Bagian(blok=[lebar_tabel(30)])]))
+    info = pdf_info(data)
+    text = "".join("".join(page.split()) for page in pdf_text(data))
+    assert text.count("9") >= 30 * 10  # every digit printed somewhere
+    png = pdf_png(data, 1, 100, nama="terlalu-lebar")
+    assert_right_margin_blank(png, page_width_pt=info.page_sizes[0][0], margin_mm=20)
+
+
+def assert_right_margin_blank(png, *, page_width_pt: float, margin_mm: float) -> None:
+    """Nothing is drawn in the page's right margin (above the footer): no column ran off the page."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        grey = image.convert("L")
+        width, height = grey.size
+        px_per_mm = width / (page_width_pt * 25.4 / 72)
+        strip = grey.crop((width - int(margin_mm * px_per_mm) + 2, 0, width, height - int(25 * px_per_mm)))
+        assert strip.getextrema()[0] > 240, f"something drawn in the right margin of {png}"
+
+
+def test_the_pages_look_right_in_png():
+    """The long table, the signatures and the A3 drawing, rendered to PNG (test-artifacts/pdf/): nothing runs into
+    the right margin. Look at them after changing cetak.css."""
+    data = pdf.render(dokumen_contoh(draf=False))
+    info = pdf_info(data)
+    for page in range(1, info.pages + 1):
+        png = pdf_png(data, page, 60, nama="contoh")
+        margin = 15 if info.orientasi(page) == "lanskap" else 20
+        assert_right_margin_blank(png, page_width_pt=info.page_sizes[page - 1][0], margin_mm=margin)
+
+
+def test_a_drawing_cannot_make_the_renderer_read_a_file(tmp_path):
+    """The SVG carries text typed by users; a reference in it to a file or a URL is not followed."""
+    from PIL import Image
+
+    secret = tmp_path / "rahasia.png"
+    Image.new("RGB", (20, 20), "red").save(secret)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><image href="{secret.as_uri()}" '
+           'width="200" height="100"/><text x="10" y="50">Label</text></svg>')
+    data = pdf.render(Dokumen(judul="x", nama_berkas="x", bagian=[Bagian(blok=[Gambar(svg=svg, alt="gambar")])]))
+    assert b"/Image" not in data  # the file was not embedded
+    assert "Label" in pdf_text(data)[0]
+
+
+def test_a_cell_merged_over_many_rows_does_not_stop_the_table_from_breaking():
+    """`break-inside: avoid` on rows and a sasaran merged over 80 indikator: the table still flows over pages."""
+    n = 80
+    rows = [Baris(([Sel("Sasaran bersama", rowspan=n)] if i == 0 else []) + [Sel(f"indikator {i + 1}"), Sel(i, "rupiah")])
+            for i in range(n)]
+    data = pdf.render(Dokumen(judul="x", nama_berkas="x", bagian=[Bagian(blok=[
+        Tabel(kepala=[[Sel("Sasaran"), Sel("Indikator"), Sel("Pagu")]], baris=rows, lebar=[3, 5, 2])])]))
+    pages = pdf_text(data)
+    assert len(pages) == 2
+    assert pages[0].count("Sasaran bersama") == 1 and "indikator 1 " in pages[0]
+    assert "indikator 80" in pages[1] and "Indikator" in pages[1]
+    assert sum(page.count("indikator ") for page in pages) == n
