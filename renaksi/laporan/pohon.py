@@ -67,13 +67,14 @@ class Simpul:
 
 
 def _target_teks(target: Target | None, indikator: Indikator) -> str:
-    label = target_label(target)
+    """The yearly target as the plan wrote it ("29,17%", "B (67,34)"), with the unit when it is not in the text."""
+    label = (target.teks.strip() if target is not None else "") or target_label(target)
     if not label:
         return "—"
     satuan = indikator.satuan.strip()
-    if target is not None and target.kategori or not satuan:
+    if target is not None and target.kategori or not satuan or label.endswith("%"):
         return label
-    return f"{label} %" if satuan.lower() in ("persen", "%") else f"{label} {satuan}"
+    return f"{label}%" if satuan.lower() in ("persen", "%") else f"{label} {satuan}"
 
 
 def pohon(data: PlanData) -> list[Simpul]:
@@ -204,7 +205,7 @@ def pohon(data: PlanData) -> list[Simpul]:
 
 # --- 2. the layout ------------------------------------------------------------------------------------------------
 
-LEBAR = 240  # box width (px)
+LEBAR = 250  # box width (px)
 PAD = 8
 CELAH_X = 18  # between neighbouring boxes
 CELAH_Y = 44  # between levels (the connectors run here)
@@ -212,7 +213,10 @@ MARGIN = 16
 FONT = 11
 BARIS = 14  # line height
 LABEL_BARIS = 13
-KARAKTER = 38  # characters per line at FONT px in LEBAR − 2 × PAD
+# Characters per line in LEBAR − 2 × PAD at FONT px (DejaVu Sans, the widest of the fonts asked for: ~0.6 em a
+# character, ~0.67 em in bold), so that no line runs out of its box.
+KARAKTER = 35
+KARAKTER_TEBAL = 31
 MAKS_JUDUL = 4  # lines of a title
 MAKS_SASARAN = 2
 MAKS_INDIKATOR = 4
@@ -262,7 +266,7 @@ def _wrap(text: str, max_lines: int, width: int = KARAKTER) -> list[str]:
 def baris_kotak(simpul: Simpul) -> list[Baris]:
     """The text lines of a box, wrapped and limited (the whole text is in the table and the page's titles)."""
     lines = [Baris(simpul.label, "label")]
-    lines += [Baris(t, "judul") for t in _wrap(simpul.judul, MAKS_JUDUL)]
+    lines += [Baris(t, "judul") for t in _wrap(simpul.judul, MAKS_JUDUL, KARAKTER_TEBAL)]
     if simpul.pagu is not None:
         lines.append(Baris(_("Pagu: Rp%(pagu)s") % {"pagu": format_rupiah(simpul.pagu)}, "pagu"))
     for uraian in simpul.sasaran[:MAKS_SASARAN]:

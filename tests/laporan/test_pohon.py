@@ -10,7 +10,7 @@ import pytest
 
 from renaksi.impor import api
 from renaksi.laporan import blok
-from renaksi.laporan.pohon import Simpul, dokumen, pohon_kinerja, tata_letak
+from renaksi.laporan.pohon import LEBAR, Simpul, dokumen, pohon_kinerja, tata_letak
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import RencanaAksi, Sasaran, SubKegiatan
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
@@ -86,7 +86,7 @@ def test_samarinda_seed(db, seed_plans):
         "2 Meningkatnya Kinerja dan Pelayanan SKPD"]
     assert all(r.jenis == "sasaran" and r.label == "SASARAN STRATEGIS" for r in p.akar)
     first = p.akar[0]
-    assert first.indikator[0].target == "29,17"  # "29,17%" (line 172); no satuan stated in Tabel 2.3
+    assert first.indikator[0].target == "29,17%"  # as written in Tabel 2.3 (line 172)
     # Tabel 2.3 (lines 172–177): Pembentukan Paskibraka, Rp1.850.000.000, under the kegiatan of Rp2.718.270.000.
     leaf = find(p.akar, "sub_kegiatan", "Pembentukan Paskibraka")
     trail = path_to(p.akar, leaf.kunci)
@@ -108,7 +108,7 @@ def test_bangka_seed(db, seed_plans):
                                          "2 Meningkatnya Kesadaran Politik dan Organisasi Kemasyarakatan",
                                          "3 Meningkatnya Akuntabilitas Kinerja Perangkat Daerah"]
     assert p.akar[2].indikator[0].target == "B (67,34)"  # line 12
-    assert p.akar[0].indikator[0].target == "80 %"
+    assert p.akar[0].indikator[0].target == "80%"  # line 7: 80, satuan Persen
     assert Sasaran.objects.filter(rencana_aksi=plan, level=Sasaran.Level.STRATEGIS).count() == 3
     # Line 12: Program Penunjang Urusan Pemerintahan Daerah, 2.720.900.248, under sasaran strategis 3.
     penunjang = find(p.akar, "program", "Program Penunjang Urusan Pemerintahan Daerah")
@@ -164,7 +164,7 @@ def test_document_blocks(world):
     indent = "\u00a0" * 4
     assert rows == [
         ["Sasaran Strategis", "1 Meningkatnya partisipasi politik masyarakat", "Persentase partisipasi pemilih",
-         "80 %", None],
+         "80%", None],
         ["Program", indent + "8.01.03 Program Peningkatan Peran Partai Politik", None, None, 20_000_000],
         ["Kegiatan", indent * 2 + "8.01.03.2.01 Perumusan Kebijakan Teknis Bidang Politik", None, None, 20_000_000],
         ["Sub Kegiatan", indent * 3 + "Sub kegiatan uji 1", None, None, 10_000_000],
@@ -195,4 +195,4 @@ def test_large_plan_draws_in_constant_queries(world, n_sub, django_assert_max_nu
         p = pohon_kinerja(rencana_aksi=plan)
     assert len(p.tata_letak.kotak) == 3 + n_sub
     assert ET.fromstring(p.svg) is not None
-    assert p.tata_letak.lebar >= n_sub * 240  # the drawing grows wide, the boxes keep their size
+    assert p.tata_letak.lebar >= n_sub * LEBAR  # the drawing grows wide, the boxes keep their size
