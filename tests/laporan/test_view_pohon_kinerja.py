@@ -52,3 +52,8 @@ def test_anonymous_only_for_a_published_plan(client, world):
 def test_missing_plan_is_404(client, world):
     client.force_login(world.alice)
     assert client.get(reverse("pohon_kinerja", args=[999_999])).status_code == 404
+
+
+def test_the_ra_document_links_to_the_tree(client, world):
+    client.force_login(world.alice)
+    assert f'href="{url(world.plan)}"' in client.get(reverse("ra_document", args=[world.plan.pk])).content.decode()
