@@ -38,3 +38,10 @@ def predikat(capaian: Decimal | None) -> Predikat | None:
         if capaian > batas:
             return nama
     return Predikat.SANGAT_RENDAH
+
+
+# The band colours every screen, chart and document uses ("#RRGGBB"; renaksi/static/renaksi/monev.css has the same).
+WARNA_PREDIKAT = {
+    Predikat.SANGAT_TINGGI: "#1a7f37", Predikat.TINGGI: "#57a35b", Predikat.SEDANG: "#d4a72c",
+    Predikat.RENDAH: "#e07b39", Predikat.SANGAT_RENDAH: "#c93c37",
+}

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from renaksi.core.predikat import Predikat, predikat
+from renaksi.core.predikat import WARNA_PREDIKAT, predikat
 
-WARNA_PREDIKAT = {
-    Predikat.SANGAT_TINGGI: "#1a7f37", Predikat.TINGGI: "#57a35b", Predikat.SEDANG: "#d4a72c",
-    Predikat.RENDAH: "#e07b39", Predikat.SANGAT_RENDAH: "#c93c37",
-}
 ABU = "#8c959f"
 WARNA_PROGRES = {"selesai": "#1a7f37", "berjalan": "#0b6fa4", "belum": "#8c959f", "batal": "#6e4c4c"}
 

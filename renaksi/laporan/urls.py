@@ -2,4 +2,7 @@ from django.urls import path
 
 from . import views
 
-urlpatterns = [path("rencana-aksi/<int:pk>/dokumen/", views.ra_document, name="ra_document")]
+urlpatterns = [
+    path("rencana-aksi/<int:pk>/dokumen/", views.ra_document, name="ra_document"),
+    path("rencana-aksi/<int:pk>/pohon-kinerja/", views.pohon_kinerja, name="pohon_kinerja"),
+]

@@ -752,6 +752,8 @@ MATRIX: dict[str, Entry] = {
     # laporan: a published plan is public
     "ra_document": Entry(url=row_url(PLAN + "dokumen/", "plan"), variants=PLAN_VARIANTS,
                          expect=plan_view(anon=LOGIN | {200})),
+    "pohon_kinerja": Entry(url=row_url(PLAN + "pohon-kinerja/", "plan"), variants=PLAN_VARIANTS,
+                           expect=plan_view(anon=LOGIN | {200})),
     # impor
     "import_upload": Entry(url=lambda c: "/impor/", variants=("own", "foreign"), expect=upload_expect,
                            body=lambda c: {"berkas": SimpleUploadedFile("rencana.xlsx", c.mw.upload),
