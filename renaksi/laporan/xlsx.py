@@ -218,12 +218,16 @@ class _Lembar:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
         ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
-        if not bagian.sampul:
-            ws.oddFooter.center.text = "&P"
+        ws.oddFooter.center.text = "&P"
+        headers = [ws.oddHeader]
+        if bagian.sampul:  # a cover (the first printed page) has no page number
+            ws.HeaderFooter.differentFirst = True
+            headers.append(ws.firstHeader)
         if draf:
-            ws.oddHeader.right.text = DRAF
-            ws.oddHeader.right.font = "Arial,Bold"
-            ws.oddHeader.right.color = WARNA_DRAF
+            for header in headers:
+                header.right.text = DRAF
+                header.right.font = "Arial,Bold"
+                header.right.color = WARNA_DRAF
 
     def halaman_baru(self) -> None:
         from openpyxl.worksheet.pagebreak import Break
