@@ -76,7 +76,9 @@ def docx_latar(cell: Any, warna: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), warna)
-    tc_pr.append(shd)
+    # CT_TcPr is a sequence: shd comes before noWrap, tcMar, textDirection, tcFitText, vAlign, hideMark.
+    tc_pr.insert_element_before(shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+                                "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")
 
 
 def docx_sifat_baris(row: Any, *, kepala: bool = False, tidak_terpisah: bool = True) -> None:

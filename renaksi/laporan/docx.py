@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from xml.sax.saxutils import escape
 
-from renaksi.core.office import docx_latar, docx_sifat_baris, teks_xml
+from renaksi.core.office import docx_sifat_baris, teks_xml
 from renaksi.laporan import grid
 from renaksi.laporan.blok import Bagian, Dokumen, Gambar, Judul, Paragraf, Tabel, TandaTangan
 
@@ -227,54 +228,15 @@ class _Penulis:
             self.doc.add_paragraph(teks_xml(text), style="Caption")
 
     def tabel(self, tabel: Tabel) -> None:
-        from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Emu
-        from docx.table import _Cell
+        from docx.oxml import parse_xml
 
         self._keterangan(tabel.judul)
         kisi = grid.susun(tabel)
         if kisi.jumlah_kolom and kisi.jumlah_baris:
-            n_cols = kisi.jumlah_kolom
-            widths = [Emu(int(self.lebar * f)) for f in grid.lebar_kolom(tabel, n_cols)]
-            table = self.doc.add_table(rows=kisi.jumlah_baris, cols=n_cols)
-            table.style = "Table Grid"
-            table.autofit = False
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            for column, width in zip(table.columns, widths, strict=True):
-                column.width = width
-            # Cells straight from the rows' XML: table.cell() rebuilds the whole grid on every call.
-            cells = []
-            for r, row in enumerate(table.rows):
-                docx_sifat_baris(row, kepala=kisi.jenis[r] == "kepala")
-                row_cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
-                for cell, width in zip(row_cells, widths, strict=True):
-                    cell.width = width
-                cells.append(row_cells)
-            align = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER,
-                     "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
-            for letak in kisi.letak:
-                anchor = cells[letak.baris][letak.kolom]
-                if letak.rowspan > 1 or letak.colspan > 1:
-                    anchor = anchor.merge(cells[letak.baris + letak.rowspan - 1][letak.kolom + letak.colspan - 1])
-                sel, jenis = letak.sel, kisi.jenis[letak.baris]
-                kepala = jenis == "kepala"
-                paragraph = anchor.paragraphs[0]
-                paragraph._p.style = self.gaya_isi
-                paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER if kepala and not sel.rata
-                                       else align[grid.perataan(sel)])
-                text = grid.teks_sel(sel)
-                if text:
-                    run = paragraph.add_run(text)
-                    run.bold = kepala or sel.tebal or jenis in ("total", "subjudul") or bool(sel.jumlah)
-                anchor.vertical_alignment = WD_ALIGN_VERTICAL.CENTER if kepala else WD_ALIGN_VERTICAL.TOP
-                fill = sel.isi_latar or (WARNA_KEPALA if kepala else WARNA_SUBJUDUL if jenis == "subjudul" else "")
-                if fill:
-                    docx_latar(anchor, fill)
-            for r, row_cells in enumerate(cells):  # positions no cell covers still get the table text style
-                for c, cell in enumerate(row_cells):
-                    if kisi.di(r, c) is None:
-                        cell.paragraphs[0]._p.style = self.gaya_isi
+            # The table's XML is written in one piece: python-docx's cell-by-cell API takes about a millisecond per
+            # property, which is minutes for the largest plan's tables.
+            widths = [int(self.lebar * f / 635) for f in grid.lebar_kolom(tabel, kisi.jumlah_kolom)]  # EMU → twips
+            self.doc.element.body._insert_tbl(parse_xml(xml_tabel(kisi, widths, self.gaya_isi)))
         # A note under the table, or an empty line so that two tables in a row stay two tables.
         note = self.doc.add_paragraph(teks_xml(tabel.catatan))
         if tabel.catatan:
@@ -323,3 +285,73 @@ class _Penulis:
                     p.paragraph_format.keep_with_next = True
                     p.paragraph_format.keep_together = True
             self.doc.add_paragraph()
+
+
+# --- a table's XML ----------------------------------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_JC = {"kiri": "left", "tengah": "center", "kanan": "right"}
+
+
+def _runs(text: str, bold: bool) -> str:
+    r_pr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    parts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
+    return f"<w:r>{r_pr}{parts}</w:r>"
+
+
+def _tc(width: int, colspan: int, vmerge: str, style_id: str, *, jc: str = "left", v_align: str = "top",
+        fill: str = "", content: str = "") -> str:
+    """One w:tc; its properties in the order the schema demands (tcW, gridSpan, vMerge, shd, vAlign)."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if colspan > 1:
+        props.append(f'<w:gridSpan w:val="{colspan}"/>')
+    if vmerge == "restart":
+        props.append('<w:vMerge w:val="restart"/>')
+    elif vmerge == "continue":
+        props.append("<w:vMerge/>")
+    if fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    props.append(f'<w:vAlign w:val="{v_align}"/>')
+    paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/><w:jc w:val="{jc}"/></w:pPr>{content}</w:p>'
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{paragraph}</w:tc>"
+
+
+def xml_tabel(kisi: grid.Kisi, widths: list[int], style_id: str) -> str:
+    """A Word table (w:tbl) of the placed cells: merges as gridSpan / vMerge, header rows marked w:tblHeader, every
+    row w:cantSplit, fixed column widths in twips."""
+    rows = []
+    for r in range(kisi.jumlah_baris):
+        jenis = kisi.jenis[r]
+        kepala = jenis == "kepala"
+        tr_pr = "<w:cantSplit/>" + ("<w:tblHeader/>" if kepala else "")
+        cells = []
+        c = 0
+        while c < kisi.jumlah_kolom:
+            letak = kisi.di(r, c)
+            if letak is None:  # a short row: an empty cell
+                cells.append(_tc(widths[c], 1, "", style_id))
+                c += 1
+                continue
+            span = letak.colspan
+            width = sum(widths[letak.kolom:letak.kolom + span])
+            if letak.baris < r:  # under a cell merged down from above
+                cells.append(_tc(width, span, "continue", style_id))
+            else:
+                sel = letak.sel
+                fill = grid.warna(sel.isi_latar) or (WARNA_KEPALA if kepala else WARNA_SUBJUDUL if jenis == "subjudul" else "")
+                text = grid.teks_sel(sel)
+                bold = kepala or sel.tebal or jenis in ("total", "subjudul") or bool(sel.jumlah)
+                cells.append(_tc(
+                    width, span, "restart" if letak.rowspan > 1 else "", style_id,
+                    jc="center" if kepala and not sel.rata else _JC[grid.perataan(sel)],
+                    v_align="center" if kepala else "top", fill=fill,
+                    content=_runs(text, bold) if text else ""))
+            c = letak.kolom + span
+        rows.append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(cells)}</w:tr>")
+    grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" '
+        f'w:noVBand="1"/></w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid>{"".join(rows)}</w:tbl>'
+    )

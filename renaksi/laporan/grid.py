@@ -9,6 +9,7 @@ wrong: a row with too many cells widens the table, a span running past the last 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from renaksi.core.office import teks_xml
 from renaksi.laporan.blok import Penandatangan, Sel, Tabel, TandaTangan
 
 NIP_LABEL = "NIP."
+_WARNA = re.compile(r"[0-9A-F]{6}")
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,12 @@ def teks_sel(sel: Sel) -> str:
             return format_angka(value, sel.desimal) + "%"
         return format_angka(value)
     return teks_xml(str(value))
+
+
+def warna(teks: str) -> str:
+    """A background colour as "RRGGBB" (a leading "#" dropped, upper case), or "" when it is not one."""
+    value = teks.strip().lstrip("#").upper()
+    return value if _WARNA.fullmatch(value) else ""
 
 
 def perataan(sel: Sel) -> str:

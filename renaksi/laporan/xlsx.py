@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +48,8 @@ TEKS_MAKS = 32767  # Excel's limit for a cell's text
 BARIS_PARAGRAF_MAKS = 20  # lines of a paragraph in one row; a longer one continues in the next row
 SUM_ARGUMEN_MAKS = 200  # Excel allows 255 arguments per function
 RUMUS_MAKS = 8000  # and 8192 characters per formula
+TINGGI_BARIS = 15  # points, a row of 11pt text
+TINGGI_BEKU_MAKS = 300  # points of frozen rows at most (about half a laptop screen)
 
 
 def render(dokumen: Dokumen) -> bytes:
@@ -264,6 +267,7 @@ class _Lembar:
         thin = Side(style="thin", color="808080")
         border = Border(left=thin, right=thin, top=thin, bottom=thin)
         merges = []
+        styles: dict[tuple, Any] = {}
         for letak in kisi.letak:
             sel = letak.sel
             r, c = top + letak.baris, 1 + letak.kolom
@@ -276,19 +280,28 @@ class _Lembar:
                 cell.value = formula if formula is not None else xlsx_nilai(sel.nilai)
             else:
                 self._isi(cell, sel)
-            if grid.angka_sel(sel) or sel.jumlah:
-                cell.number_format = number_format(sel)
+            fmt = number_format(sel) if grid.angka_sel(sel) or sel.jumlah else "General"
             horizontal = "center" if kepala and not sel.rata else {
                 "kiri": "left", "tengah": "center", "kanan": "right"}[grid.perataan(sel)]
             if sel.jumlah and not sel.rata:
                 horizontal = "right"
-            cell.alignment = Alignment(horizontal=horizontal, vertical="center" if kepala else "top", wrap_text=True)
             bold = kepala or sel.tebal or jenis in ("total", "subjudul") or bool(sel.jumlah)
-            cell.font = Font(bold=bold, size=10)
-            fill = sel.isi_latar or (WARNA_KEPALA if kepala else WARNA_SUBJUDUL if jenis == "subjudul" else "")
-            if fill:
-                cell.fill = PatternFill("solid", fgColor=fill)
-            cell.border = border
+            fill = grid.warna(sel.isi_latar) or (WARNA_KEPALA if kepala else WARNA_SUBJUDUL if jenis == "subjudul"
+                                                 else "")
+            # Setting a style looks it up in the workbook's style lists (slow for thousands of cells): style the
+            # first cell of each kind, copy its style index to the others.
+            key = (fmt, horizontal, kepala, bold, fill)
+            if key in styles:
+                cell._style = copy(styles[key])
+            else:
+                cell.number_format = fmt
+                cell.alignment = Alignment(horizontal=horizontal, vertical="center" if kepala else "top",
+                                           wrap_text=True)
+                cell.font = Font(bold=bold, size=10)
+                if fill:
+                    cell.fill = PatternFill("solid", fgColor=fill)
+                cell.border = border
+                styles[key] = copy(cell._style)
             if letak.rowspan > 1 or letak.colspan > 1:
                 merges.append((r, c, r + letak.rowspan - 1, c + letak.colspan - 1))
         # Positions no cell covers (a short row) still get their borders.
@@ -299,8 +312,12 @@ class _Lembar:
         for r1, c1, r2, c2 in merges:
             ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
         if kisi.jumlah_kepala and kisi.jumlah_baris:
-            ws.freeze_panes = ws.cell(row=top + kisi.jumlah_kepala, column=1)
-            ws.print_title_rows = f"{top}:{top + kisi.jumlah_kepala - 1}"
+            body = top + kisi.jumlah_kepala
+            ws.print_title_rows = f"{top}:{body - 1}"
+            # Frozen rows cannot scroll: when long text above the table would fill the window, nothing is frozen
+            # (the printed pages still repeat the header).
+            if sum(ws.row_dimensions[r].height or TINGGI_BARIS for r in range(1, body)) <= TINGGI_BEKU_MAKS:
+                ws.freeze_panes = ws.cell(row=body, column=1)
         self.row = top + kisi.jumlah_baris
         if tabel.catatan:
             for text in grid.paragraf_teks(tabel.catatan):

@@ -194,3 +194,15 @@ def test_wide_empty_and_odd_tables_still_make_a_document(doc):
     rows = _texts(result.tables[0])
     assert rows[2] == ["x", "x", "", "Tekskendali", "1.234,50"]
     assert result.core_properties.title == "Ganjil"
+
+
+def test_background_fills_follow_the_cells(doc):
+    table = _table_with(doc, "Indikator")
+
+    def fill(cell):
+        shd = cell._tc.tcPr.find(qn("w:shd"))
+        return None if shd is None else shd.get(qn("w:fill"))
+
+    assert fill(table.cell(0, 0)) == "D9D9D9"  # header
+    assert fill(table.cell(6, 2)) == "C6EFCE"  # the layout's own colour
+    assert fill(table.cell(3, 2)) is None

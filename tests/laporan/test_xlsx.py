@@ -13,7 +13,7 @@ import pytest
 from openpyxl.utils import column_index_from_string, range_boundaries
 
 from renaksi.laporan import xlsx
-from renaksi.laporan.blok import Bagian, Baris, Dokumen, Gambar, Sel, Tabel
+from renaksi.laporan.blok import Bagian, Baris, Dokumen, Gambar, Paragraf, Sel, Tabel
 from tests.laporan import contoh_dokumen as contoh
 
 
@@ -266,3 +266,27 @@ def test_awkward_documents_still_make_a_workbook():
     # that are not there adds nothing.
     assert _find(ws, "lebih").coordinate == "E3"
     assert ws["D4"].value == "=0"
+
+
+def test_long_text_above_a_table_is_not_frozen_but_the_header_still_repeats_in_print():
+    tabel = Tabel(kepala=[[Sel("Uraian"), Sel("Pagu")]], baris=[Baris([Sel("a"), Sel(1, "rupiah")])], lebar=[3, 1],
+                  judul="Tabel panjang")
+    intro = Paragraf(("Kalimat pengantar yang panjang sekali. " * 40 + "\n\n") * 4)
+    wb = _load(Dokumen(judul="D", nama_berkas="d", bagian=[Bagian(blok=[intro, tabel])]))
+    ws = wb["Tabel panjang"]
+    top = _find(ws, "Uraian").row
+    assert ws.freeze_panes is None
+    assert ws.print_title_rows == f"${top}:${top}"
+
+
+def test_background_fills_and_bold_totals(wb):
+    ws = _sheet(wb, "Tabel 2.1")
+    assert _find(ws, "Indeks kebudayaan").fill.fgColor.rgb == "00C6EFCE"
+    assert _find(ws, "No").fill.fgColor.rgb == "00D9D9D9" and _find(ws, "No").font.b
+    assert _find(ws, "Jumlah").font.b
+    # A colour that is not RRGGBB is ignored rather than breaking the export.
+    tabel = Tabel(kepala=[], baris=[Baris([Sel("a", isi_latar="merah"), Sel("b", isi_latar="#c6efce")])],
+                  lebar=[1, 1], judul="Warna")
+    ws = _load(Dokumen(judul="W", nama_berkas="w", bagian=[Bagian(blok=[tabel])]))["Warna"]
+    assert _find(ws, "a").fill.fill_type is None
+    assert _find(ws, "b").fill.fgColor.rgb == "00C6EFCE"
