@@ -33,6 +33,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from renaksi.core import office
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
 from renaksi.core.bulan import BULAN_SINGKAT
 from renaksi.core.nip import format_nip
@@ -453,26 +454,19 @@ def _pejabat_rows(pd: PerangkatDaerah, officials: list[Pejabat], heads: set[int]
 
 HEADER_FILL = "0B4F6C"
 TITLE_ROW, HEADER_ROW = 1, 2
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_CONTENT_TYPE = office.XLSX_CONTENT_TYPE
+DOCX_CONTENT_TYPE = office.DOCX_CONTENT_TYPE
 _TEXT_FORMAT = "@"
-_MONEY_FORMAT = "#,##0"
+_MONEY_FORMAT = office.RUPIAH_FORMAT
 _DATE_FORMAT = "dd/mm/yyyy"
 VALIDATION_ROWS = 500  # rows below the data that still get the drop-down lists
 
 
 def _target_format(value: Any) -> str:
-    if isinstance(value, Decimal):
-        places = banyak_desimal(value)
-        return "#,##0" + ("." + "0" * places if places else "")
-    return "#,##0"
+    return office.angka_format(banyak_desimal(value) if isinstance(value, Decimal) else 0)
 
 
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        # openpyxl writes a Decimal as its text ('16.20'); Excel keeps the number and the format shows its decimals
-        return int(value) if value == value.to_integral_value() and not banyak_desimal(value) else value
-    return value
+_xlsx_value = office.xlsx_nilai
 
 
 def render_xlsx(data: TemplateData) -> bytes:
@@ -626,8 +620,6 @@ def docx_text(value: Any) -> str:
 def render_docx(data: TemplateData) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
 
     document = Document()
@@ -640,12 +632,7 @@ def render_docx(data: TemplateData) -> bytes:
     style.font.name, style.font.size = "Arial", Pt(7)
 
     def shade(cell) -> None:
-        tc_pr = cell._tc.get_or_add_tcPr()
-        shd = OxmlElement("w:shd")
-        shd.set(qn("w:val"), "clear")
-        shd.set(qn("w:color"), "auto")
-        shd.set(qn("w:fill"), HEADER_FILL)
-        tc_pr.append(shd)
+        office.docx_latar(cell, HEADER_FILL)
 
     def table(titles: list[str], rows: list[list[Any]], widths: list[int]) -> None:
         t = document.add_table(rows=1 + len(rows), cols=len(titles))
@@ -666,11 +653,7 @@ def render_docx(data: TemplateData) -> bytes:
         for c, width in enumerate(widths):
             for row in t.rows:
                 row.cells[c].width = Cm(usable * width / total)
-        # repeat the header row on every page
-        tr_pr = t.rows[0]._tr.get_or_add_trPr()
-        tbl_header = OxmlElement("w:tblHeader")
-        tbl_header.set(qn("w:val"), "true")
-        tr_pr.append(tbl_header)
+        office.docx_sifat_baris(t.rows[0], kepala=True, tidak_terpisah=False)  # repeated on every page
 
     document.add_heading(data.judul, level=0)
     document.add_paragraph(_("Templat Renaksi ({versi}). Setiap tabel di bawah ini dapat diisi atau diubah lalu "

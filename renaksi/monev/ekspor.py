@@ -16,11 +16,12 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from renaksi.core import office
 from renaksi.core.capaian import ROMAWI
 from renaksi.monev.selectors import monev_data
 from renaksi.perencanaan.models import RencanaAksi, Target
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_CONTENT_TYPE = office.XLSX_CONTENT_TYPE
 
 SHEET_INDIKATOR = "Indikator"
 SHEET_SUB_KEGIATAN = "Sub kegiatan"
@@ -32,7 +33,7 @@ FAKTOR = ("Faktor pendorong", "Faktor penghambat", "Tindak lanjut triwulan berik
 # The number format of realisasi cells: at least four decimals shown, so that no value is ever written with
 # exactly three (which a text copy would read as a thousands group: "1.234").
 KINERJA_FORMAT = "0.0000"
-RUPIAH_FORMAT = "#,##0"
+RUPIAH_FORMAT = office.RUPIAH_FORMAT
 
 
 def indikator_headers(triwulan: int) -> list[str]:
