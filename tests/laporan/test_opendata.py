@@ -315,3 +315,11 @@ def test_constant_queries_at_two_plan_sizes(world, fmt):
             opendata.berkas(rencana_aksi=plan, format=fmt)
         counts.append(len(queries))
     assert counts[0] == counts[1] and counts[0] <= 22, counts
+
+
+def test_every_csv_file_and_the_license_are_documented(world):
+    readme = (SCHEMA.parent / "README.md").read_text(encoding="utf-8")
+    for name in as_csv(approve(world.plan)):
+        assert f"`{name}.csv`" in readme, f"docs/opendata/README.md does not describe {name}.csv"
+    assert opendata.LISENSI_NAMA in readme and opendata.LISENSI in readme
+    assert json.loads(SCHEMA.read_text(encoding="utf-8"))["$id"] == opendata.SKEMA_ID
