@@ -15,6 +15,7 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,12 +25,13 @@ from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext
 
+from renaksi.core.angka import banyak_desimal, format_angka
 from renaksi.core.bulan import singkat_bulan
 from renaksi.impor.grid import ImporGagal
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.perencanaan.models import RencanaAksi, Target
-from renaksi.perencanaan.selectors import plan_data
+from renaksi.perencanaan.selectors import plan_data, target_label
 
 SESSION_KEY = "impor_unggahan"
 STORAGE_DIR = "impor"
@@ -247,9 +249,21 @@ def _findings(plan: RencanaAksi) -> tuple[list[dict[str, Any]], dict[str, int]]:
 
 
 def _target_text(target: Target | None) -> str:
+    """A target in Indonesian form whatever the source wrote: "36.00" → "36,00", "43.48%" → "43,48%" (the
+    decimals as written); a text without a number ("-") as written."""
     if target is None:
         return ""
-    return target.teks or (str(target.nilai.normalize()) if target.nilai is not None else target.kategori)
+    text = target_label(target)
+    if not text:
+        return target.teks
+    return f"{text}%" if target.teks.rstrip().endswith("%") and target.nilai is not None else text
+
+
+def _keluaran_text(nilai: Decimal | None, satuan: str, teks: str) -> str:
+    """An output target ("207,440.00 orang") in Indonesian form ("207.440 orang"); as written when not a number."""
+    if nilai is None:
+        return teks
+    return " ".join(p for p in (format_angka(nilai, banyak_desimal(nilai, tanpa_nol=True)), satuan) if p)
 
 
 def _tree(plan: RencanaAksi) -> dict[str, Any]:
@@ -278,11 +292,13 @@ def _tree(plan: RencanaAksi) -> dict[str, Any]:
 
     def aksi(sub_id: int) -> list[dict[str, Any]]:
         return [{"nomor": a.nomor, "uraian": a.uraian, "bulan": [singkat_bulan(b) for b in sorted(data.bulan_of(a.pk))],
-                 "keluaran": a.keluaran, "target": a.target_teks, "pagu": a.pagu, "pj": a.penanggung_jawab}
+                 "keluaran": a.keluaran,
+                 "target": _keluaran_text(a.target_nilai, a.target_satuan, a.target_teks), "pagu": a.pagu, "pj": a.penanggung_jawab}
                 for a in data.aksi_of(sub_id)]
 
     def subs(kegiatan_id: int) -> list[dict[str, Any]]:
-        return [{"kode": s.kode, "nama": s.nama, "pagu": s.pagu, "target": s.target_teks,
+        return [{"kode": s.kode, "nama": s.nama, "pagu": s.pagu,
+                 "target": _keluaran_text(s.target_nilai, s.target_satuan, s.target_teks),
                  "bidang": data.bidang_by_id[s.bidang_id].nama if s.bidang_id in data.bidang_by_id else "",
                  "aksi": aksi(s.pk)} for s in data.sub_kegiatan_of(kegiatan_id)]
 

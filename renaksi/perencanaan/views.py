@@ -61,6 +61,8 @@ PLAN = ("rencana_aksi__perangkat_daerah",)
 @require_GET
 def home(request):
     plans = selectors.rencana_aksi_list_for_user(user=request.user)
+    for plan in plans:  # the pencil only for who may change something in it (no query: rights from loaded rows)
+        plan.bisa_ubah = selectors.edit_rights(user=request.user, rencana_aksi=plan).any
     by_year = [(tahun, list(rows)) for tahun, rows in groupby(plans, key=lambda p: p.tahun)]
     return render(request, "perencanaan/home.html", {"by_year": by_year})
 

@@ -1,4 +1,5 @@
-// Drag and drop onto the drop zone fills the ordinary file input; without JavaScript the input works by itself.
+// Drag and drop onto the drop zone (the file input's label) fills the file input; without JavaScript a click on the
+// zone still opens the picker (it is the label); renaksi.js shows the chosen name in Indonesian.
 (function () {
   function bind(root) {
     var zone = root.querySelector("[data-impor-drop]");
@@ -7,8 +8,7 @@
     if (!zone || !input || zone.dataset.bound) { return; }
     zone.dataset.bound = "1";
     function show() { label.textContent = input.files.length ? input.files[0].name : label.dataset.kosong; }
-    zone.addEventListener("click", function () { input.click(); });
-    zone.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); input.click(); } });
+    // The zone is the input's <label>: a click opens the picker natively; the input itself takes the keyboard focus.
     ["dragenter", "dragover"].forEach(function (name) {
       zone.addEventListener(name, function (e) { e.preventDefault(); zone.classList.add("dragover"); });
     });
@@ -18,7 +18,6 @@
     zone.addEventListener("drop", function (e) {
       if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; show(); }
     });
-    input.addEventListener("change", show);
   }
   bind(document);
   document.body.addEventListener("htmx:afterSwap", function (e) { bind(document); });

@@ -15,3 +15,14 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// A hidden file input (class berkas-tersembunyi) shows the chosen file's name in the element named by its
+// data-nama-berkas attribute, in Indonesian, instead of the browser's own "No file chosen".
+document.addEventListener("change", function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches("input[type=file][data-nama-berkas]")) { return; }
+  var label = document.getElementById(input.dataset.namaBerkas);
+  if (label) {
+    label.textContent = input.files.length ? input.files[0].name : label.dataset.kosong;
+  }
+});
