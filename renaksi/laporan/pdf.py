@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from renaksi.core.angka import format_angka, format_rupiah
 from renaksi.core.bulan import format_tanggal
-from renaksi.laporan import blok
+from renaksi.laporan import blok, grid
 
 # Width and height of the page area inside the margins (mm), as cetak.css sets the margins.
 UKURAN_HALAMAN_MM: dict[tuple[str, str], tuple[int, int]] = {
@@ -219,43 +217,23 @@ def _gambar(gambar: blok.Gambar, lebar_mm: int, tinggi_mm: int) -> _GambarCetak:
 # ---------------------------------------------------------------------------------------------- tables
 
 
-def teks_sel(sel: blok.Sel) -> str:
-    """A cell's value as the documents print it: rupiah '59.059.304.998', angka '29,17', persen '29,17%', a number
-    without a format with the decimals it carries; text as it is. (The same rules as the office formatters.)"""
-    nilai = sel.nilai
-    if nilai is None or (isinstance(nilai, Decimal) and not nilai.is_finite()):
-        return ""
-    if not _angka(sel):
-        return str(nilai)
-    if sel.format == "rupiah":
-        return format_rupiah(nilai) if isinstance(nilai, int) else format_angka(nilai, 0)
-    if sel.format == "angka":
-        return format_angka(nilai, sel.desimal)
-    if sel.format == "persen":
-        return format_angka(nilai, sel.desimal) + "%"
-    return format_angka(nilai)
-
-
-def _angka(sel: blok.Sel) -> bool:
-    return isinstance(sel.nilai, int | Decimal) and not isinstance(sel.nilai, bool)
-
-
 def _sel(sel: blok.Sel, kepala: bool) -> _SelCetak:
     kelas = []
-    if _angka(sel):
+    angka = grid.angka_sel(sel)
+    if angka:
         kelas.append("angka")
-    rata = sel.rata or ("" if kepala else ("kanan" if _angka(sel) else ""))
+    rata = sel.rata or ("" if kepala else ("kanan" if angka else ""))
     if rata:
         kelas.append(f"rata-{rata}")
     if sel.tebal:
         kelas.append("tebal")
-    latar = sel.isi_latar.strip().lstrip("#")
+    latar = grid.warna(sel.isi_latar)
     return _SelCetak(
-        teks=teks_sel(sel),
+        teks=grid.teks_sel(sel),
         kelas=" ".join(kelas),
         rowspan=max(sel.rowspan, 1),
         colspan=max(sel.colspan, 1),
-        latar=f"#{latar}" if len(latar) == 6 and all(c in "0123456789abcdefABCDEF" for c in latar) else "",
+        latar=f"#{latar}" if latar else "",
     )
 
 
@@ -307,8 +285,8 @@ def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> t
                 for dr in range(max(sel.rowspan, 1)):
                     for dc in range(span):
                         terisi[(r + dr, c + dc)] = True
-                teks = teks_sel(sel)
-                if _angka(sel):
+                teks = grid.teks_sel(sel)
+                if grid.angka_sel(sel):
                     em = sum(_LEBAR_PEMISAH_EM if ch in ".," else _LEBAR_ANGKA_EM for ch in teks)
                 else:
                     em = min(max((len(k) for k in teks.split()), default=0), _KATA_UTUH) * _LEBAR_HURUF_EM

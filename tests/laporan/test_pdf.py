@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from renaksi.laporan import blok, pdf
+from renaksi.laporan import blok, grid, pdf
 from renaksi.laporan.blok import Bagian, Baris, Dokumen, Gambar, Judul, Paragraf, Sel, Tabel, TandaTangan
 from tests.laporan.pdfutil import pdf_info, pdf_png, pdf_text
 
@@ -149,7 +149,7 @@ def halaman_dengan(pages: list[str], teks: str) -> list[int]:
     (Sel("-", "rupiah"), "-"),
 ])
 def test_a_cell_is_shown_the_indonesian_way(sel, teks):
-    assert pdf.teks_sel(sel) == teks
+    assert grid.teks_sel(sel) == teks
 
 
 # ---------------------------------------------------------------------------------------------- the document
