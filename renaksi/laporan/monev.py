@@ -124,7 +124,7 @@ def tabel_kinerja(data: MonevData, terisi: bool) -> blok.Tabel:
     and predikat; the sasaran cell spans its indicators."""
     n = data.triwulan
     kepala = [
-        [_kepala(_("No"), rowspan=2), _kepala(_("Sasaran"), rowspan=2), _kepala(_("Indikator Kinerja"), rowspan=2),
+        [_kepala("No", rowspan=2), _kepala(_("Sasaran"), rowspan=2), _kepala(_("Indikator Kinerja"), rowspan=2),
          _kepala(_("Satuan"), rowspan=2), _kepala(_("Target Tahun %(tahun)s") % {"tahun": data.plan.tahun},
                                                   rowspan=2),
          *[_kepala(_("Triwulan %(tw)s") % {"tw": ROMAWI[t]}, colspan=2) for t in TW],
@@ -152,7 +152,7 @@ def tabel_kinerja(data: MonevData, terisi: bool) -> blok.Tabel:
         cells += _capaian_cells(item, terisi)
         baris.append(Baris(cells))
     return blok.Tabel(
-        kepala=kepala, baris=baris, lebar=[3, 14, 16, 6, 6, *([5] * 8), 7, 14, 8],
+        kepala=kepala, baris=baris, lebar=[3, 12, 14, 7, 8, *([6] * 8), 7, 12, 8],
         judul=_("Tabel 1. Capaian Kinerja sampai dengan Triwulan %(tw)s") % {"tw": ROMAWI[n]},
         catatan=_("Capaian dihitung menurut jenis akumulasi dan polaritas tiap indikator; rumus yang dipakai "
                   "tertulis di kolom Rumus capaian. Predikat menurut Permendagri 86/2017: > 90 Sangat Tinggi; "
@@ -179,7 +179,7 @@ def tabel_evaluasi(data: MonevData, terisi: bool) -> blok.Tabel:
     """Per indikator: faktor pendorong and penghambat, tindak lanjut for the next triwulan and for next year's
     Renja (as written for this triwulan), and the tindak lanjut of earlier triwulan with their status now."""
     n = data.triwulan
-    kepala = [[_kepala(_("No")), _kepala(_("Indikator Kinerja")), _kepala(_("Faktor Pendorong")),
+    kepala = [[_kepala("No"), _kepala(_("Indikator Kinerja")), _kepala(_("Faktor Pendorong")),
                _kepala(_("Faktor Penghambat")), _kepala(_("Tindak Lanjut Triwulan Berikutnya")),
                _kepala(_("Tindak Lanjut Renja Tahun Berikutnya")),
                _kepala(_("Status Tindak Lanjut Triwulan Sebelumnya"))]]
