@@ -2,4 +2,7 @@ from django.urls import path
 
 from . import views
 
-urlpatterns = [path("rencana-aksi/<int:pk>/dokumen/", views.ra_document, name="ra_document")]
+urlpatterns = [
+    path("rencana-aksi/<int:pk>/dokumen/", views.ra_document, name="ra_document"),
+    path("rencana-aksi/<int:pk>/unduh/<slug:laporan>.<slug:format>", views.unduh, name="laporan_unduh"),
+]
