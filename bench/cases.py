@@ -28,6 +28,7 @@ def run_all(*, startup: float, median_seconds, seeds: Path) -> list[tuple[str, f
     rows += import_cases(startup=startup, median_seconds=median_seconds, seeds=seeds)
     rows += checker_cases(median_seconds=median_seconds, seeds=seeds)
     rows += monev_cases(median_seconds=median_seconds)
+    rows += laporan_cases(median_seconds=median_seconds, seeds=seeds)
     return rows
 
 
@@ -207,3 +208,26 @@ def _small_plan(pd):
             svc.aksi_create(sub_kegiatan=sub, uraian=f"Aksi {j}", nomor=str(j + 1), keluaran="Laporan",
                             penanggung_jawab="Kepala Bidang", bulan=[1 + (i + j) % 12], urutan=j)
     return plan
+
+
+# --- official documents ---------------------------------------------------------------------------------------
+
+
+def laporan_cases(*, median_seconds, seeds):
+    """The Dokumen Rencana Aksi of the largest seed as PDF and as XLSX (`laporan.ekspor`, building included), each
+    as a ratio to building its data (the `blok.Dokumen`) alone: what formatting costs on top of reading the plan."""
+    from renaksi.impor.api import import_path
+    from renaksi.laporan.ekspor import ekspor
+    from renaksi.laporan.registry import LAPORAN
+
+    rows = []
+    largest = max(seeds.glob("*.txt"), key=lambda p: p.stat().st_size)
+    with transaction.atomic():
+        plan = import_path(largest).rencana_aksi
+        build = median_seconds(lambda: LAPORAN["ra"].dokumen(rencana_aksi=plan))
+        for fmt in ("pdf", "xlsx"):
+            seconds = median_seconds(lambda fmt=fmt: ekspor(rencana_aksi=plan, laporan="ra", format=fmt))
+            rows.append((f"{fmt.upper()} of {largest.name} (Dokumen RA)", seconds / build,
+                         "building its Dokumen alone"))
+        transaction.set_rollback(True)
+    return rows

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.text import slugify
 
 from renaksi.core.anggaran import serapan
@@ -85,15 +85,8 @@ def nama_berkas(plan: RencanaAksi) -> str:
 
 
 def url_unduh(plan: RencanaAksi, format: str) -> str:
-    """The download address of one open-data format of a plan (site-relative).
-
-    MERGE: engineer lap-ekspor adds the export view; its URL name and arguments were not known when this was
-    written. Assumed: name "laporan_ekspor" with kwargs pk, laporan="opendata", format. Until it exists the
-    address follows the same pattern by hand. Fix this one function at merge (and drop the fallback)."""
-    try:
-        return reverse("laporan_ekspor", kwargs={"pk": plan.pk, "laporan": "opendata", "format": format})
-    except NoReverseMatch:
-        return f"/rencana-aksi/{plan.pk}/ekspor/opendata/{format}/"
+    """The download address of one open-data format of a plan (site-relative)."""
+    return reverse("laporan_unduh", kwargs={"pk": plan.pk, "laporan": "opendata", "format": format})
 
 
 # --- Values: one way to write each kind, shared by JSON and CSV ---------------------------------------------------

@@ -5,4 +5,5 @@ from . import views
 urlpatterns = [
     path("rencana-aksi/<int:pk>/dokumen/", views.ra_document, name="ra_document"),
     path("rencana-aksi/<int:pk>/pohon-kinerja/", views.pohon_kinerja, name="pohon_kinerja"),
+    path("rencana-aksi/<int:pk>/unduh/<slug:laporan>.<slug:format>", views.unduh, name="laporan_unduh"),
 ]

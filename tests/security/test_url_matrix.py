@@ -281,7 +281,7 @@ class Ctx:
 
     @property
     def objects(self) -> Objects:
-        return self.mw.variants[self.variant]
+        return self.mw.variants[self.variant.split("|")[0]]  # "own|ra.pdf": a variant with a case (downloads)
 
     def superuser_form(self, url: str, change: dict[str, str] | None = None) -> dict[str, list[str]]:
         """The form as the superuser gets it (read once per URL: every persona posts the same body)."""
@@ -684,6 +684,47 @@ def monev_url(path: str, kind: str) -> Callable[[Ctx], str]:
     return lambda c: path.format(obj(kind)(c), c.objects["tw"])
 
 
+# Downloads (renaksi/laporan/registry.py): the RA document page's rights; monitoring reports (monev, LKjIP) only
+# for monev readers, never anonymous; open data only of an approved plan (400 for another); "ra.json" makes no file.
+def _unduh_cases() -> tuple[str, ...]:
+    from renaksi.laporan.registry import LAPORAN
+
+    return (*(f"{kode}.{f}" for kode, entry in LAPORAN.items() for f in entry.format), "ra.json")
+
+
+UNDUH_CASES = _unduh_cases()
+
+
+def unduh_url(c: Ctx) -> str:
+    from renaksi.laporan.registry import LAPORAN
+
+    case = c.variant.split("|")[1]
+    entry = LAPORAN.get(case.split(".")[0])
+    query = "?triwulan=2&lampiran=temuan" if entry and entry.triwulan == "wajib" else "?lampiran=temuan"
+    return f"{PLAN.format(c.objects['plan'].pk)}unduh/{case}{query}"
+
+
+def unduh_expect(persona: str, variant: str, method: str) -> Expect:
+    from renaksi.laporan.registry import LAPORAN
+
+    variant, case = variant.split("|")
+    laporan, fmt = case.split(".")
+    entry = LAPORAN[laporan]
+    monitoring = entry.izin == "monev.view_monev"
+    if method != "GET":
+        return Expect({405})
+    if persona == "anon":
+        if variant != "approved" or monitoring:
+            return Expect(LOGIN)
+    elif not _sees_plan(persona, variant):
+        return Expect(HIDDEN)
+    elif monitoring and persona not in MONEV_READERS["own" if variant == "approved" else variant]:
+        return Expect(HIDDEN)
+    if fmt not in entry.format or (entry.hanya_disetujui and variant != "approved"):
+        return Expect({400})
+    return Expect(OK)
+
+
 MATRIX: dict[str, Entry] = {
     # accounts
     "login": Entry(url=lambda c: "/masuk/",
@@ -754,6 +795,9 @@ MATRIX: dict[str, Entry] = {
                          expect=plan_view(anon=LOGIN | {200})),
     "pohon_kinerja": Entry(url=row_url(PLAN + "pohon-kinerja/", "plan"), variants=PLAN_VARIANTS,
                            expect=plan_view(anon=LOGIN | {200})),
+    # every report × format (and a combination that makes none) of each plan variant: "own|monev.pdf"
+    "laporan_unduh": Entry(url=unduh_url, variants=tuple(f"{v}|{case}" for v in PLAN_VARIANTS for case in UNDUH_CASES),
+                           expect=unduh_expect),
     # impor
     "import_upload": Entry(url=lambda c: "/impor/", variants=("own", "foreign"), expect=upload_expect,
                            body=lambda c: {"berkas": SimpleUploadedFile("rencana.xlsx", c.mw.upload),
