@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "renaksi.monev",
     "renaksi.impor",
     "renaksi.pemeriksaan",
+    "renaksi.alur",
     "renaksi.laporan",
     "renaksi.dasbor",
 ]
@@ -151,6 +152,9 @@ STORAGES = {
 # indikator is flagged "berisiko".
 RENAKSI_BUKTI_MAX_BYTES = int(os.environ.get("RENAKSI_BUKTI_MAX_BYTES", 10 * 1024 * 1024))
 RENAKSI_AMBANG_BERISIKO = Decimal(os.environ.get("RENAKSI_AMBANG_BERISIKO", "90"))  # a bad value fails at startup
+# The address people open Renaksi at: links in e-mails (workflow notifications) are built from it.
+RENAKSI_SITE_URL = os.environ.get("RENAKSI_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "renaksi@localhost")
 
 # Content Security Policy (django-csp): no inline script or style anywhere, everything from our own origin.
 # Scripts live in renaksi/static/renaksi/*.js, styles in *.css; htmx is configured by <meta name="htmx-config">.

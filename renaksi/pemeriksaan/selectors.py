@@ -140,3 +140,10 @@ def load_realisasi(plan: RencanaAksi) -> RealisasiData:
         .values_list("id", "indikator_id", "triwulan", "uraian", "status", "status_triwulan")
     )
     return RealisasiData(anggaran=anggaran, kinerja=kinerja, tindak_lanjut=tindak_lanjut)
+
+
+def latest_cuplikan(*, rencana_aksi: RencanaAksi):
+    """The open findings recorded at the plan's latest submission (None before its first)."""
+    from .models import Cuplikan
+
+    return Cuplikan.objects.filter(rencana_aksi=rencana_aksi, triwulan__isnull=True).order_by("-waktu", "-id").first()
