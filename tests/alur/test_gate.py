@@ -93,7 +93,7 @@ def test_each_submission_records_its_open_findings_and_the_panel_shows_new_and_r
     html = client.get(f"/rencana-aksi/{w.plan.pk}/pemeriksaan/", **HTMX).content.decode()
     since = html.split('id="sejak-pengajuan"')[1].split("</div>\n  </div>")[0]
     assert "1 temuan baru" in since and "1 diselesaikan" in since
-    assert "Aksi tanpa keluaran — Aksi" in since
+    assert "Aksi tanpa keluaran</span> — Aksi Aksi 1. Aksi 1 dari sub kegiatan 1" in since
     new = html.split('data-rule="aksi.numbering"')[1].split("</li>")[0]
     assert "Baru sejak pengajuan" in new
 

@@ -88,7 +88,7 @@ def test_submit_then_return_with_a_reason_then_approve(client, w):
     assert RencanaAksi.objects.get(pk=w.plan.pk).status == S.DISETUJUI
     html = unescape(_bar(client, w.plan).content.decode())
     history = html.split('id="alur-riwayat"')[1]
-    assert "Dikembalikan oleh kepala" in history and "Aksi bulan Juni belum ada" in history
+    assert "Dikembalikan</span> oleh kepala" in history and "<q>Aksi bulan Juni belum ada</q>" in history
 
 
 def test_without_htmx_a_done_step_redirects_and_a_refused_one_is_a_page(client, w):
