@@ -143,7 +143,12 @@ def load_realisasi(plan: RencanaAksi) -> RealisasiData:
 
 
 def latest_cuplikan(*, rencana_aksi: RencanaAksi):
-    """The open findings recorded at the plan's latest submission (None before its first)."""
+    """The open findings recorded at the plan's previous submission, to compare with now (None when there is none):
+    while the plan is being worked on (draft, returned) its latest submission; once it has been submitted again, the
+    one before — so whoever reads a resubmission sees what changed since the last time he read it."""
     from .models import Cuplikan
 
-    return Cuplikan.objects.filter(rencana_aksi=rencana_aksi, triwulan__isnull=True).order_by("-waktu", "-id").first()
+    latest = list(Cuplikan.objects.filter(rencana_aksi=rencana_aksi, triwulan__isnull=True)
+                  .order_by("-waktu", "-id")[:2])
+    index = 0 if rencana_aksi.editable else 1
+    return latest[index] if len(latest) > index else None
