@@ -65,12 +65,13 @@ def _url(rencana_aksi: RencanaAksi, triwulan: int | None, nama: str) -> str:
 def bar(*, user, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> Bar:
     """The workflow bar; the checker runs only when this user could submit now (to list what stands in the way)."""
     laporan = None
+    objek: RencanaAksi | LaporanTriwulan
     if triwulan is None:
         objek = rencana_aksi
     else:
         objek = laporan = services.laporan_triwulan_get(rencana_aksi=rencana_aksi, triwulan=triwulan)
     result = Bar(rencana_aksi=rencana_aksi, triwulan=triwulan, status=objek.status,
-                 status_label=S(objek.status).label, diajukan_pada=laporan.diajukan_pada if laporan else None)
+                 status_label=str(S(objek.status).label), diajukan_pada=laporan.diajukan_pada if laporan else None)
     superseded = services.digantikan(rencana_aksi)
     for langkah in services.LANGKAH.values():
         if superseded or objek.status not in langkah.dari or services.alasan_ditolak(user, langkah, objek):

@@ -109,7 +109,7 @@ def _jalankan(*, rencana_aksi: RencanaAksi, laporan: LaporanTriwulan | None, lan
               alasan: str) -> Transisi:
     """The common path of every transition; `laporan` None moves the plan itself."""
     triwulan = laporan.triwulan if laporan is not None else None
-    objek = laporan if laporan is not None else rencana_aksi
+    objek: RencanaAksi | LaporanTriwulan = laporan if laporan is not None else rencana_aksi
     label = _objek_label(rencana_aksi, triwulan)
     ditolak = alasan_ditolak(by, langkah, objek)
     if ditolak:
@@ -133,7 +133,7 @@ def _jalankan(*, rencana_aksi: RencanaAksi, laporan: LaporanTriwulan | None, lan
     dari = objek.status
     objek.status = langkah.ke
     if by is not None:
-        objek._history_user = by
+        objek._history_user = by  # type: ignore[union-attr]  # simple-history: who made this change
     if laporan is not None:
         if langkah.nama == "ajukan" and laporan.diajukan_pada is None:
             laporan.diajukan_pada = now
