@@ -124,6 +124,17 @@ def submit(plan: RencanaAksi) -> None:
     plan.refresh_from_db()
 
 
+def approve_via_workflow(plan: RencanaAksi, *, perencana: User, kepala: User) -> RencanaAksi:
+    """The plan goes through the workflow's services: the perencana submits it, the kepala PD approves it (the
+    checker's gate applies: the plan must have no open error finding)."""
+    from renaksi.alur import services as alur
+
+    alur.rencana_aksi_ajukan(rencana_aksi=plan, by=perencana)
+    alur.rencana_aksi_setujui(rencana_aksi=plan, by=kepala)
+    plan.refresh_from_db()
+    return plan
+
+
 def make_pd(nama: str = "Badan Kesatuan Bangsa dan Politik", *, pemda: str = "Uji", jenis: str = Pemda.Jenis.KOTA,
             ibukota: str = "", **fields) -> PerangkatDaerah:
     """The PD of that name in that Pemda, created when missing (a new Pemda name gives a PD that shares nothing)."""

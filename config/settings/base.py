@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "renaksi.monev",
     "renaksi.impor",
     "renaksi.pemeriksaan",
+    "renaksi.alur",
     "renaksi.laporan",
     "renaksi.dasbor",
 ]
@@ -151,6 +152,14 @@ STORAGES = {
 # indikator is flagged "berisiko".
 RENAKSI_BUKTI_MAX_BYTES = int(os.environ.get("RENAKSI_BUKTI_MAX_BYTES", 10 * 1024 * 1024))
 RENAKSI_AMBANG_BERISIKO = Decimal(os.environ.get("RENAKSI_AMBANG_BERISIKO", "90"))  # a bad value fails at startup
+# The address people open Renaksi at: links in e-mails (workflow notifications) are built from it.
+RENAKSI_SITE_URL = os.environ.get("RENAKSI_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "renaksi@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() in ("1", "true", "yes")
 
 # Content Security Policy (django-csp): no inline script or style anywhere, everything from our own origin.
 # Scripts live in renaksi/static/renaksi/*.js, styles in *.css; htmx is configured by <meta name="htmx-config">.

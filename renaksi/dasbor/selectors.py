@@ -11,16 +11,20 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count
+from django.utils import timezone
 
+from renaksi.alur.ketepatan import Hasil, ketepatan
 from renaksi.core.anggaran import serapan_total
-from renaksi.core.capaian import Capaian, bulatkan, hitung_capaian
+from renaksi.core.capaian import ROMAWI, Capaian, bulatkan, hitung_capaian
 from renaksi.core.peringatan import ramal
 from renaksi.core.predikat import Predikat, predikat
 from renaksi.monev.models import (
     JendelaPelaporan,
+    LaporanTriwulan,
     ProgresAksi,
     RealisasiAnggaran,
     RealisasiIndikator,
@@ -195,6 +199,17 @@ class IndikatorRingkas:
     dilaporkan: bool
 
 
+@dataclass(frozen=True)
+class LaporanPD:
+    """A PD's triwulan report on the Pemda dashboard: its state and its timeliness against the window."""
+
+    triwulan: int
+    status: str
+    status_label: str
+    diajukan: date | None
+    ketepatan: Hasil
+
+
 @dataclass
 class PDRow:
     perangkat_daerah: PerangkatDaerah
@@ -208,6 +223,7 @@ class PDRow:
     progres: Progres = field(default_factory=Progres)
     tindak_lanjut_terbuka: int = 0
     kuadran: str = ""
+    laporan: list[LaporanPD] = field(default_factory=list)  # TW I–IV
 
     @property
     def capaian(self) -> Decimal | None:
@@ -249,6 +265,16 @@ class DasborPemda:
     jendela: JendelaPelaporan | None
     pd: list[PDRow]
     contoh: bool
+    jendela_tahun: dict[int, JendelaPelaporan] = field(default_factory=dict)
+
+    @property
+    def batas(self) -> list[tuple[int, str, date | None]]:
+        """(triwulan, its Roman numeral, the window's closing date) for TW I–IV."""
+        return [(tw, ROMAWI[tw], getattr(self.jendela_tahun.get(tw), "tanggal_tutup", None)) for tw in TRIWULAN]
+
+    def tepat_waktu(self, triwulan: int) -> int:
+        """How many PDs submitted the triwulan's report on time."""
+        return sum(1 for row in self.pd if row.laporan and row.laporan[triwulan - 1].ketepatan.tepat)
 
     @property
     def berisiko(self) -> list[tuple[PDRow, IndikatorRingkas]]:
@@ -265,8 +291,10 @@ def plans_of_year(*, pemda: Pemda, tahun: int) -> list[RencanaAksi]:
     return list(latest.values())
 
 
-def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int) -> DasborPemda:
-    """Every PD's plan of the year, summarised for a triwulan, in a constant number of queries."""
+def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int, hari_ini: date | None = None) -> DasborPemda:
+    """Every PD's plan of the year, summarised for a triwulan, in a constant number of queries; with each PD's
+    triwulan reports (TW I–IV) on time or late against the windows' closing dates, as of `hari_ini` (today in the
+    Pemda's time zone by default)."""
     if not 1 <= triwulan <= 4:
         raise ValueError(f"triwulan harus 1–4, bukan {triwulan}")
     plans = plans_of_year(pemda=pemda, tahun=tahun)
@@ -321,9 +349,25 @@ def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int) -> DasborPemda:
 
     for row in rows.values():
         row.kuadran = kuadran(row.capaian, row.serapan, triwulan)
-    jendela = JendelaPelaporan.objects.filter(pemda=pemda, tahun=tahun, triwulan=triwulan).first()
-    return DasborPemda(pemda=pemda, tahun=tahun, triwulan=triwulan, jendela=jendela, pd=list(rows.values()),
-                       contoh=contoh)
+    jendela_tahun = {j.triwulan: j for j in JendelaPelaporan.objects.filter(pemda=pemda, tahun=tahun)}
+    _laporan(rows, jendela_tahun, hari_ini or timezone.localdate())
+    return DasborPemda(pemda=pemda, tahun=tahun, triwulan=triwulan, jendela=jendela_tahun.get(triwulan),
+                       pd=list(rows.values()), contoh=contoh, jendela_tahun=jendela_tahun)
+
+
+def _laporan(rows: dict[int, PDRow], jendela: dict[int, JendelaPelaporan], hari_ini: date) -> None:
+    """Each PD's reports TW I–IV (one query): state and timeliness. A triwulan never opened is not late."""
+    reports = {(r.rencana_aksi_id, r.triwulan): r for r in LaporanTriwulan.objects.filter(rencana_aksi_id__in=rows)}
+    for plan_id, row in rows.items():
+        for tw in TRIWULAN:
+            r = reports.get((plan_id, tw))
+            diajukan = timezone.localdate(r.diajukan_pada) if r is not None and r.diajukan_pada else None
+            window = jendela.get(tw)
+            status = r.status if r is not None else LaporanTriwulan.Status.DRAFT
+            row.laporan.append(LaporanPD(
+                tw, status, str(LaporanTriwulan.Status(status).label), diajukan,
+                ketepatan(diajukan=diajukan, tanggal_tutup=window.tanggal_tutup if window else None,
+                          hari_ini=hari_ini)))
 
 
 def tahun_pemda(*, pemda: Pemda) -> list[int]:

@@ -206,9 +206,9 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
         if replace is not None:
             replace = RencanaAksi.objects.select_for_update().get(pk=replace.pk)
             if not replace.editable:
-                raise ImporDitolak(gettext("Rencana aksi yang akan diganti (id %(pk)s) berstatus '%(teks)s' "
-                                           "dan tidak dapat diubah.")
-                                   % {"pk": replace.pk, "teks": replace.get_status_display()})
+                raise ImporDitolak(gettext("Rencana aksi yang akan diganti (id %(pk)s) tidak dapat diganti. "
+                                           "%(alasan)s")
+                                   % {"pk": replace.pk, "alasan": svc.alasan_terkunci(replace)})
             if replace.perangkat_daerah_id == pd.pk and replace.tahun == tujuan.tahun:
                 versi = replace.versi
             _call(Place(doc.dokumen), svc.rencana_aksi_delete, rencana_aksi=replace)

@@ -32,6 +32,7 @@ from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.perencanaan.models import RencanaAksi, Target
 from renaksi.perencanaan.selectors import plan_data, target_label
+from renaksi.perencanaan.services import alasan_terkunci
 
 SESSION_KEY = "impor_unggahan"
 STORAGE_DIR = "impor"
@@ -203,9 +204,8 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
         if not user.has_perm("perencanaan.import_rencanaaksi", existing):
             preview.penghalang = gettext("Anda tidak berhak mengganti rencana aksi yang sudah ada untuk tahun ini.")
         elif not existing.editable:
-            preview.penghalang = gettext(
-                "Rencana aksi %(tahun)s yang sudah ada berstatus '%(status)s' sehingga tidak dapat diganti."
-            ) % {"tahun": existing.tahun, "status": existing.get_status_display()}
+            preview.penghalang = gettext("Rencana aksi %(tahun)s yang sudah ada tidak dapat diganti. %(alasan)s") % {
+                "tahun": existing.tahun, "alasan": alasan_terkunci(existing)}
     try:
         with transaction.atomic():
             before = diff.snapshot(existing) if existing else None

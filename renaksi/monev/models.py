@@ -10,6 +10,9 @@
 - `EvaluasiIndikator`: faktor pendorong/penghambat and tindak lanjut per indikator and triwulan; its tindak lanjut
   for the next triwulan becomes a `TindakLanjut` tracked to closure in later triwulan.
 - `BuktiDukung`: a file (checked by content) or a link attached to a realisasi.
+- `LaporanTriwulan`: the state of a PD's quarterly report of a plan (draft → diajukan → dikembalikan / disetujui →
+  terkunci), moved by `renaksi.alur.services`; a report that has left draft locks that triwulan's values. The state
+  lives here, beside the values it locks, as a plan's state lives on `RencanaAksi.status` (docs/decisions/0003).
 Writes go through `services.py`; every model keeps its history.
 """
 
@@ -25,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from renaksi.core.riwayat import Riwayat
 from renaksi.organisasi.models import Pemda
-from renaksi.perencanaan.models import TARGET_DECIMAL, Aksi, Indikator, SubKegiatan
+from renaksi.perencanaan.models import TARGET_DECIMAL, Aksi, Indikator, RencanaAksi, SubKegiatan
 
 TRIWULAN_VALIDATORS = [MinValueValidator(1, "Triwulan harus 1–4."), MaxValueValidator(4, "Triwulan harus 1–4.")]
 
@@ -68,6 +71,37 @@ class JendelaPelaporan(models.Model):
     @property
     def dibuka(self) -> bool:
         return self.status == self.Status.DIBUKA
+
+
+class LaporanTriwulan(models.Model):
+    Status = RencanaAksi.Status
+    EDITABLE = RencanaAksi.EDITABLE
+
+    rencana_aksi = models.ForeignKey(RencanaAksi, on_delete=models.CASCADE, related_name="laporan_triwulan",
+                                     verbose_name=_("rencana aksi"))
+    triwulan = _triwulan_field()
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # The first submission: timeliness is measured against it (a return and a resubmission do not make a report
+    # that was on time late).
+    diajukan_pada = models.DateTimeField(_("pertama diajukan"), null=True, blank=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("laporan triwulan")
+        verbose_name_plural = _("laporan triwulan")
+        ordering = ["rencana_aksi", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(fields=["rencana_aksi", "triwulan"], name="laporan_triwulan_unique"),
+            _triwulan_check("laporan_triwulan_triwulan_1_4"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Laporan TW {self.triwulan}: {self.get_status_display()}"
+
+    @property
+    def editable(self) -> bool:
+        return self.status in self.EDITABLE
 
 
 class RealisasiIndikator(models.Model):

@@ -4,8 +4,9 @@ Each is keyword-only, typed and atomic, and checks, in this order:
 1. the user's right (`by`; `monev.report` on the indikator / sub kegiatan / aksi, `monev.manage_jendela` on the
    Pemda) — refused with `PermissionDenied` and an Indonesian reason. `by=None` is the system (CLI, demo): no
    rights are checked, everything else is;
-2. the reporting window of the triwulan (`JendelaPelaporan` of the plan's Pemda and year): not opened or closed →
-   `ValidationError` saying which triwulan and why;
+2. that the triwulan's values are not locked (`alasan_terkunci`): a plan with a newer version (perubahan), a
+   triwulan report (`LaporanTriwulan`) submitted, approved or locked, or a reporting window (`JendelaPelaporan` of
+   the plan's Pemda and year) not opened or closed → `ValidationError` saying which triwulan and why;
 3. the values: triwulan 1–4, bulan 1–12, no negative amount, a known category code, a known status.
 A value that does not change writes nothing (no history row). History rows name the user (`by`).
 """
@@ -34,6 +35,7 @@ from .models import (
     BuktiDukung,
     EvaluasiIndikator,
     JendelaPelaporan,
+    LaporanTriwulan,
     ProgresAksi,
     RealisasiAnggaran,
     RealisasiIndikator,
@@ -59,19 +61,56 @@ def _plan(row: PlanRow) -> RencanaAksi:
     return plan
 
 
-def ensure_jendela_dibuka(*, rencana_aksi: RencanaAksi, triwulan: int) -> None:
-    """Refuse a write when the triwulan's reporting window of the plan's Pemda and year is not open."""
+ALASAN_LAPORAN = {
+    LaporanTriwulan.Status.DIAJUKAN: "sudah diajukan kepada kepala perangkat daerah; nilainya hanya dapat dibaca "
+                                     "sampai laporan dikembalikan.",
+    LaporanTriwulan.Status.DISETUJUI: "sudah disetujui kepala perangkat daerah; nilainya hanya dapat dibaca.",
+    LaporanTriwulan.Status.TERKUNCI: "sudah dikunci oleh admin pemda; nilainya hanya dapat dibaca. Minta admin "
+                                     "pemda membukanya kembali bila perlu diubah.",
+}
+
+
+def alasan_terkunci(*, rencana_aksi: RencanaAksi, triwulan: int, jendela: JendelaPelaporan | None,
+                    laporan: LaporanTriwulan | None, digantikan: bool) -> str:
+    """Why the monev values of a plan's triwulan cannot be changed ('' when they can), from what is already
+    loaded: the monev form's banner and the services' refusals say the same. In order: the plan has a newer
+    version, the triwulan report has left draft, the reporting window is not open."""
+    label = f"TW {ROMAWI[triwulan]} {rencana_aksi.tahun}"
+    if digantikan:
+        return (f"Rencana aksi ini sudah digantikan oleh versi yang lebih baru; realisasi {label} diisi pada versi "
+                f"terbaru.")
+    if laporan is not None and not laporan.editable:
+        return f"Laporan {label} berstatus '{laporan.get_status_display()}': {ALASAN_LAPORAN[laporan.status]}"
+    if jendela is None:
+        return f"Pelaporan {label} belum dibuka oleh admin pemda; nilai monev triwulan ini belum dapat diisi."
+    if not jendela.dibuka:
+        return (f"Pelaporan {label} sudah ditutup; nilai monev triwulan ini hanya dapat dibaca. Minta admin pemda "
+                f"membukanya kembali bila perlu diubah.")
+    return ""
+
+
+def digantikan(rencana_aksi: RencanaAksi) -> bool:
+    """Has the plan a newer version (a perubahan) of the same PD and year?"""
+    return RencanaAksi.objects.filter(perangkat_daerah_id=rencana_aksi.perangkat_daerah_id, tahun=rencana_aksi.tahun,
+                                      versi__gt=rencana_aksi.versi).exists()
+
+
+def alasan_terkunci_untuk(*, rencana_aksi: RencanaAksi, triwulan: int) -> str:
+    """`alasan_terkunci`, reading the window, the report and the newer version (three queries)."""
     check_triwulan(triwulan)
     jendela = JendelaPelaporan.objects.filter(
-        pemda_id=rencana_aksi.perangkat_daerah.pemda_id, tahun=rencana_aksi.tahun, triwulan=triwulan
-    ).first()
-    label = f"TW {ROMAWI[triwulan]} {rencana_aksi.tahun}"
-    if jendela is None:
-        raise ValidationError(f"Pelaporan {label} belum dibuka oleh admin pemda; nilai monev triwulan ini belum "
-                              f"dapat diisi.")
-    if not jendela.dibuka:
-        raise ValidationError(f"Pelaporan {label} sudah ditutup; nilai monev triwulan ini hanya dapat dibaca. "
-                              f"Minta admin pemda membukanya kembali bila perlu diubah.")
+        pemda_id=rencana_aksi.perangkat_daerah.pemda_id, tahun=rencana_aksi.tahun, triwulan=triwulan).first()
+    laporan = LaporanTriwulan.objects.filter(rencana_aksi=rencana_aksi, triwulan=triwulan).first()
+    return alasan_terkunci(rencana_aksi=rencana_aksi, triwulan=triwulan, jendela=jendela, laporan=laporan,
+                           digantikan=digantikan(rencana_aksi))
+
+
+def ensure_jendela_dibuka(*, rencana_aksi: RencanaAksi, triwulan: int) -> None:
+    """Refuse a write when the triwulan's values are locked: a newer plan version, a triwulan report that has
+    left draft, or a reporting window of the plan's Pemda and year that is not open."""
+    alasan = alasan_terkunci_untuk(rencana_aksi=rencana_aksi, triwulan=triwulan)
+    if alasan:
+        raise ValidationError(alasan)
 
 
 def _deny_reason(user: User, row: PlanRow) -> str:

@@ -44,7 +44,7 @@ from .forms import (
     ProgresForm,
     TindakLanjutStatusForm,
 )
-from .models import BuktiDukung, TindakLanjut
+from .models import BuktiDukung, LaporanTriwulan, TindakLanjut
 
 T = "monev/"
 PLAN = ("rencana_aksi__perangkat_daerah",)
@@ -109,16 +109,6 @@ def _get_bukti_for_user(request, bukti_id: int, *, report: bool = False) -> Bukt
 # --- Page context -----------------------------------------------------------------------------------------------
 
 
-def _jendela_alasan(data: selectors.MonevData) -> str:
-    """Why the triwulan is read-only, or '' when its window is open."""
-    label = f"TW {ROMAWI[data.triwulan]} {data.plan.tahun}"
-    if data.jendela is None:
-        return _("Pelaporan %(tw)s belum dibuka oleh admin pemda; nilai hanya dapat dibaca.") % {"tw": label}
-    if not data.jendela.dibuka:
-        return _("Pelaporan %(tw)s sudah ditutup; nilai hanya dapat dibaca.") % {"tw": label}
-    return ""
-
-
 def _bulan_triwulan(tw: int) -> list[int]:
     return [3 * (tw - 1) + i for i in (1, 2, 3)]
 
@@ -131,13 +121,17 @@ class Halaman:
         self.plan = plan
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
-        self.alasan = _jendela_alasan(self.data)
+        self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).first()
+        # Why the triwulan is read-only ('' when it is open for reporting): shown in the header, refused alike by
+        # the services.
+        self.alasan = services.alasan_terkunci(rencana_aksi=plan, triwulan=tw, jendela=self.data.jendela,
+                                               laporan=self.laporan, digantikan=services.digantikan(plan))
         self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw)
         self.bulan = _bulan_triwulan(tw)
         self.bulan_label = [NAMA_BULAN[b] for b in self.bulan]
 
     def boleh(self, bidang_id: int | None) -> bool:
-        return self.data.dibuka and self.hak.boleh(bidang_id)
+        return not self.alasan and self.hak.boleh(bidang_id)
 
     def indikator_row(self, item: selectors.IndikatorMonev, form=None) -> dict:
         ind = item.indikator

@@ -17,7 +17,7 @@ from typing import Any
 from renaksi.perencanaan.models import RencanaAksi
 
 from .findings import Acknowledgement, Finding, Severity
-from .registry import Rule, all_rules
+from .registry import RULES, Rule, all_rules
 from .selectors import load_plan_snapshot
 from .snapshot import PlanSnapshot
 
@@ -89,6 +89,66 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 def to_json(findings: list[Finding]) -> dict[str, Any]:
     """The CLI's and the API's JSON: {"findings": [...], "summary": {...}}; numbers stay numbers."""
     return {"findings": [f.to_json() for f in findings], "summary": summary(findings)}
+
+
+def title(finding: Finding) -> str:
+    """The rule's Indonesian title (the id is for the docs link only)."""
+    rule = RULES.get(finding.rule)
+    return str(rule.title) if rule is not None else finding.rule
+
+
+def place(finding: Finding) -> str:
+    """Where a finding is, for people: 'Aksi 1.2 Sosialisasi …'."""
+    return f"{finding.location.type_label} {finding.location.label}".strip()
+
+
+def is_realisasi(finding: Finding) -> bool:
+    return finding.rule.startswith("realisasi.")
+
+
+def triwulan_of(finding: Finding) -> int | None:
+    value = finding.values.get("triwulan")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def relevant(findings: list[Finding], *, triwulan: int | None = None) -> list[Finding]:
+    """The findings that a submission answers for: of the plan (`triwulan` None) every finding but the realisasi
+    ones; of a triwulan report the realisasi findings of that triwulan or an earlier one (money spent beyond the pagu
+    by TW II is still beyond it in TW III)."""
+    if triwulan is None:
+        return [f for f in findings if not is_realisasi(f)]
+    return [f for f in findings if is_realisasi(f) and (triwulan_of(f) or 0) <= triwulan]
+
+
+def blocking(findings: list[Finding], *, triwulan: int | None = None) -> list[Finding]:
+    """The error-level findings, neither fixed nor acknowledged, that stand in the way of a submission."""
+    return [f for f in relevant(findings, triwulan=triwulan) if f.severity == Severity.ERROR and not f.acknowledged]
+
+
+def snapshot_rows(findings: list[Finding]) -> list[dict[str, Any]]:
+    """Open findings as a submission records them (`models.Cuplikan.temuan`)."""
+    return [{"fingerprint": f.fingerprint, "rule": f.rule, "severity": str(f.severity), "judul": title(f),
+             "tempat": place(f), "pesan": f.message, "anchor": f.location.anchor}
+            for f in findings if not f.acknowledged]
+
+
+@dataclasses.dataclass(frozen=True)
+class SinceSubmission:
+    """What changed in the open findings since the latest submission: fingerprints of the new ones, and the rows
+    (as recorded then) of those resolved since — fixed or acknowledged."""
+
+    waktu: Any
+    new: frozenset[str]
+    resolved: list[dict[str, Any]]
+
+
+def since_submission(findings: list[Finding], cuplikan) -> SinceSubmission | None:
+    if cuplikan is None:
+        return None
+    before = cuplikan.fingerprints
+    now = {f.fingerprint for f in findings if not f.acknowledged}
+    return SinceSubmission(waktu=cuplikan.waktu, new=frozenset(now - before),
+                           resolved=[t for t in cuplikan.temuan if t["fingerprint"] not in now])
 
 
 def find(findings: list[Finding], fingerprint: str) -> Finding | None:

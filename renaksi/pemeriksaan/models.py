@@ -40,3 +40,27 @@ class Pengakuan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.catatan}"
+
+
+class Cuplikan(models.Model):
+    """The open findings of a plan at one moment — a submission of the plan (`triwulan` None) or of a triwulan
+    report — so that the findings panel can show what is new and what was resolved since then. The workflow
+    (`renaksi.alur`) decides when one is taken; the checker owns what it holds: per finding its fingerprint, rule,
+    severity, message and place, enough to name a finding that no longer exists."""
+
+    rencana_aksi = models.ForeignKey(RencanaAksi, on_delete=models.CASCADE, related_name="cuplikan_temuan")
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), null=True, blank=True)
+    waktu = models.DateTimeField(_("waktu"))
+    temuan = models.JSONField(_("temuan terbuka"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("cuplikan temuan")
+        verbose_name_plural = _("cuplikan temuan")
+        ordering = ["rencana_aksi", "-waktu", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M}: {len(self.temuan)} temuan"
+
+    @property
+    def fingerprints(self) -> set[str]:
+        return {t["fingerprint"] for t in self.temuan}

@@ -140,3 +140,15 @@ def load_realisasi(plan: RencanaAksi) -> RealisasiData:
         .values_list("id", "indikator_id", "triwulan", "uraian", "status", "status_triwulan")
     )
     return RealisasiData(anggaran=anggaran, kinerja=kinerja, tindak_lanjut=tindak_lanjut)
+
+
+def latest_cuplikan(*, rencana_aksi: RencanaAksi):
+    """The open findings recorded at the plan's previous submission, to compare with now (None when there is none):
+    while the plan is being worked on (draft, returned) its latest submission; once it has been submitted again, the
+    one before — so whoever reads a resubmission sees what changed since the last time he read it."""
+    from .models import Cuplikan
+
+    latest = list(Cuplikan.objects.filter(rencana_aksi=rencana_aksi, triwulan__isnull=True)
+                  .order_by("-waktu", "-id")[:2])
+    index = 0 if rencana_aksi.editable else 1
+    return latest[index] if len(latest) > index else None

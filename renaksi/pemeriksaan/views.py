@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from renaksi.perencanaan.models import RencanaAksi
 
-from . import api, services
+from . import api, selectors, services
 from .rules import FindingScope, can_acknowledge
 
 
@@ -46,16 +46,22 @@ def _render(request, plan: RencanaAksi, *, message: str = "", error_for: str = "
             status: int = 200):
     findings = api.sort_findings(api.check_plan(plan))
     editor_url = _editor_url(plan)
+    laporan = services.laporan_status(plan)
+    since = api.since_submission(findings, selectors.latest_cuplikan(rencana_aksi=plan))
     rows = [
         {
             "finding": f,
-            "can_acknowledge": plan.editable and can_acknowledge(request.user, plan, f),
+            "title": api.title(f),
+            "can_acknowledge": not services.alasan_tidak_dapat_diakui(plan, f, laporan)
+            and can_acknowledge(request.user, plan, f),
             "href": f"{editor_url}#{f.location.anchor}" if f.location.anchor else editor_url,
             "error": error if f.fingerprint == error_for else "",
+            "baru": since is not None and f.fingerprint in since.new,
         }
         for f in findings
     ]
     context = {
+        "since": since,
         "plan": plan,
         "rows": rows,
         "summary": api.summary(findings),
@@ -79,12 +85,13 @@ def _post_finding(request, pk: int):
     plan = _get_plan_for_user(request, pk)
     if not _may_acknowledge_some(request.user, plan):
         raise PermissionDenied(_("Anda hanya dapat membaca temuan rencana aksi ini."))
-    if not plan.editable:
-        raise PermissionDenied(
-            _("Rencana aksi ini berstatus '%(status)s' dan tidak dapat diubah.")
-            % {"status": plan.get_status_display()}
-        )
     finding = api.find(api.check_plan(plan), request.POST.get("temuan", ""))
+    # A plan that has left draft refuses every acknowledgement but those of realisasi findings, which follow the
+    # state of their triwulan report.
+    alasan = services.alasan_tidak_dapat_diakui(plan, finding, services.laporan_status(plan)) \
+        if finding is not None else services.alasan_terkunci(plan)
+    if alasan:
+        raise PermissionDenied(alasan)
     if finding is not None and not can_acknowledge(request.user, plan, finding):
         raise PermissionDenied(_("Temuan ini berada di luar bidang Anda."))
     return plan, finding

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
 from renaksi.accounts.models import User
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
@@ -38,12 +39,30 @@ from .models import (
     Tujuan,
 )
 
+ALASAN_STATUS = {
+    RencanaAksi.Status.DIAJUKAN: _("sudah diajukan kepada kepala perangkat daerah dan menunggu persetujuannya; "
+                                   "perubahan hanya mungkin bila dikembalikan."),
+    RencanaAksi.Status.DISETUJUI: _("sudah disetujui kepala perangkat daerah; untuk mengubahnya buat perubahan "
+                                    "(versi baru) rencana aksi."),
+    RencanaAksi.Status.TERKUNCI: _("sudah dikunci oleh admin pemda; untuk mengubahnya buat perubahan (versi baru) "
+                                   "rencana aksi."),
+}
+
+
+def alasan_terkunci(rencana_aksi: RencanaAksi) -> str:
+    """Why a plan cannot be changed, in one sentence for people ('' when it can): the editor's banner, its 403s,
+    the services' refusals and the importer's all say the same."""
+    if rencana_aksi.editable:
+        return ""
+    return str(_("Rencana aksi ini berstatus '%(status)s' dan tidak dapat diubah: %(alasan)s")) % {
+        "status": rencana_aksi.get_status_display(),
+        "alasan": ALASAN_STATUS.get(rencana_aksi.status, ""),
+    }
+
 
 def ensure_editable(rencana_aksi: RencanaAksi) -> None:
     if not rencana_aksi.editable:
-        raise ValidationError(
-            f"Rencana aksi ini berstatus '{rencana_aksi.get_status_display()}' dan tidak dapat diubah."
-        )
+        raise ValidationError(alasan_terkunci(rencana_aksi))
 
 
 def _next_urutan(queryset: models.QuerySet) -> int:

@@ -78,10 +78,7 @@ def _authorise(request, obj, plan: RencanaAksi, perm: str | None) -> None:
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied(_("Anda hanya dapat membaca baris ini; mengubahnya bukan wewenang Anda."))
     if not plan.editable:
-        raise PermissionDenied(
-            _("Rencana aksi ini berstatus '%(status)s' dan tidak dapat diubah.")
-            % {"status": plan.get_status_display()}
-        )
+        raise PermissionDenied(services.alasan_terkunci(plan))
 
 
 def _get_plan_for_user(request, pk: int, perm: str | None = None) -> RencanaAksi:
@@ -236,7 +233,8 @@ def plan_editor(request, pk: int):
     bidang_saya = next((b for b in tree.bidang if b.pk == tree.rights.bidang_id), None)
     context = {"tree": tree, "plan": tree.plan, "rights": tree.rights,
                "bidang_saya": bidang_saya, "satuan_umum": SATUAN_UMUM,
-               "monev_visible": request.user.has_perm("monev.view_monev", plan)}
+               "monev_visible": request.user.has_perm("monev.view_monev", plan),
+               "alasan_terkunci": services.alasan_terkunci(plan)}
     return render(request, "perencanaan/editor.html", context)
 
 

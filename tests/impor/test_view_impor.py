@@ -186,6 +186,7 @@ def test_an_approved_plan_is_not_replaced(client, world):
     token = staged_token(client)
     html = client.get(reverse("import_preview", args=[token])).content.decode()
     assert 'id="impor-penghalang"' in html and 'id="impor-konfirmasi"' not in html
+    assert "buat perubahan (versi baru) rencana aksi" in html  # the way forward, not a bare refusal
     assert client.post(reverse("import_confirm", args=[token])).status_code == 403
     assert RencanaAksi.objects.get(pk=world.plan.pk).status == RencanaAksi.Status.DISETUJUI
 

@@ -93,8 +93,9 @@ def test_the_panel_needs_the_same_number_of_queries_for_5_and_50_sub_kegiatan(
 ):
     plan = _plan_with_problems(world.pd, n_sub)
     client.force_login(world.kabid)  # a kepala bidang: permission checked per finding
-    # 19: the plan snapshot (plan_data), its monitoring data for the realisasi rules (3), session, user, acknowledgements.
-    with django_assert_max_num_queries(19):
+    # 21: the plan snapshot (plan_data), its monitoring data for the realisasi rules (3), session, user,
+    # acknowledgements, the triwulan reports' states and the findings recorded at the latest submission.
+    with django_assert_max_num_queries(21):
         response = client.get(_url(plan), **HTMX)
     assert response.status_code == 200
     assert response.content.decode().count('data-severity="warning"') >= n_sub

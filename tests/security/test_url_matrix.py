@@ -580,6 +580,37 @@ def acknowledge_expect(persona: str, variant: str, method: str) -> Expect:
     return Expect(REDIRECT, writes=True)
 
 
+# The workflow (renaksi/alur/rules.py): the perencana of the PD submits; the URL matrix submits ("ajukan") the own
+# and the foreign plan (drafts) and the approved one (refused by its state: 422); a triwulan report is submitted on a
+# plan that is not approved yet (422 for whoever may submit). Everyone else who sees the plan: 403.
+SUBMITTERS = {"own": {"alice", "root"}, "foreign": {"dave", "root"}, "approved": {"alice", "root"},
+              "closed": {"alice", "root"}}
+
+
+def alur_expect(persona: str, variant: str, method: str) -> Expect:
+    if persona == "anon":
+        return Expect(LOGIN)
+    if method == "GET":
+        return Expect({405})
+    if not _sees_plan(persona, variant):
+        return Expect(HIDDEN)
+    if persona not in SUBMITTERS[variant]:
+        return Expect(DENIED)
+    if variant == "approved":
+        return Expect({422})
+    return Expect(REDIRECT, writes=True)
+
+
+def alur_laporan_expect(persona: str, variant: str, method: str) -> Expect:
+    if persona == "anon":
+        return Expect(LOGIN)
+    if method == "GET":
+        return Expect({405})
+    if persona not in MONEV_READERS[variant]:
+        return Expect(HIDDEN)
+    return Expect({422} if persona in SUBMITTERS[variant] else DENIED)
+
+
 def admin_url(path: str) -> Callable[[Ctx], str]:
     """`path` with {model} object's pk and {history} its latest history id."""
 
@@ -853,6 +884,17 @@ MATRIX: dict[str, Entry] = {
     "dasbor_pd": Entry(url=row_url(PLAN + "dasbor/?tw=2", "plan"), variants=("own", "foreign"), expect=monev_view()),
     "plan_export_monev": Entry(url=row_url(PLAN + "ekspor-monev/?triwulan=2", "plan"), variants=("own", "foreign"),
                                methods=("GET",), expect=monev_view()),
+    # alur (the workflow)
+    "alur_rencana_aksi": Entry(url=row_url(PLAN + "alur/", "plan"), variants=PLAN_VARIANTS, expect=plan_view()),
+    "alur_rencana_aksi_langkah": Entry(url=row_url(PLAN + "alur/ajukan/", "plan"), variants=PLAN_VARIANTS,
+                                       expect=alur_expect, body=lambda c: {}),
+    "alur_laporan": Entry(url=lambda c: f"{PLAN.format(c.objects['plan'].pk)}monev/{c.objects['tw']}/alur/",
+                          variants=MONEV_VARIANTS, expect=monev_view()),
+    "alur_laporan_langkah": Entry(
+        url=lambda c: f"{PLAN.format(c.objects['plan'].pk)}monev/{c.objects['tw']}/alur/ajukan/",
+        variants=MONEV_VARIANTS, expect=alur_laporan_expect, body=lambda c: {}),
+    "notifikasi": Entry(url=lambda c: "/notifikasi/", expect=logged_in()),
+    "notifikasi_jumlah": Entry(url=lambda c: "/notifikasi/jumlah/", expect=logged_in()),
     # the admin site
     "admin:index": Entry(url=lambda c: "/admin/", methods=("GET",), expect=staff_only()),
     "admin:login": Entry(

@@ -1,0 +1,1 @@
+"""The workflow of plans and triwulan reports: transitions, the checker's gate, timeliness, notifications."""
