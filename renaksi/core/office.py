@@ -5,7 +5,7 @@ Used by the import template (`impor/template.py`), the monev form (`monev/ekspor
 formatters (`laporan/xlsx.py`, `laporan/docx.py`). Libraries are imported inside the functions, so importing this
 module costs nothing.
 
-Number formats (decision 0003): the codes are the standard ones (`#,##0`, `#,##0.00`), so that a number stays a
+Number formats (decision 0005): the codes are the standard ones (`#,##0`, `#,##0.00`), so that a number stays a
 number and Excel shows it with the reader's separators (Indonesian Excel: ``59.059.304.998``, ``29,17``). Official
 documents prefix them with the Indonesian locale tag ``[$-421]`` (`format_lokal`); forms that are imported back
 keep the bare codes.
@@ -39,7 +39,7 @@ def persen_format(desimal: int = 0) -> str:
 
 
 def format_lokal(number_format: str) -> str:
-    """An official document's number format: tagged Indonesian (decision 0003)."""
+    """An official document's number format: tagged Indonesian (decision 0005)."""
     return LOKAL_INDONESIA + number_format
 
 

@@ -6,7 +6,7 @@ The workbook a PD gets:
   that follow it sit under it;
 - sections with no table at all (cover, foreword, chapters, a closing page) go, in order, to a first sheet
   ("Naskah"), each starting on a new printed page;
-- numbers stay numbers with an Indonesian display format (decision 0003), a total is a `=SUM(…)` of the cells it
+- numbers stay numbers with an Indonesian display format (decision 0005), a total is a `=SUM(…)` of the cells it
   adds up (the workbook recalculates on opening), header rows are frozen and repeated on every printed page, merged
   cells as the document has them, paper and orientation from the section, printed to the width of one page;
 - a draft says "DRAF" in a cell at the top of every sheet and in the printed page header.
@@ -95,7 +95,7 @@ def nama_lembar(teks: str, dipakai: set[str], cadangan: str) -> str:
 
 
 def number_format(sel: Sel) -> str:
-    """The display format of a numeric cell (decision 0003)."""
+    """The display format of a numeric cell (decision 0005)."""
     if sel.format == "rupiah":
         return format_lokal(RUPIAH_FORMAT)
     if sel.format == "angka":
