@@ -86,6 +86,7 @@ class PerjanjianKinerjaItemData:
     target_nilai: Decimal | None
     target_kategori: str
     target_teks: str
+    kunci: Any = None  # uuid.UUID: the line's identity across versions of the plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +334,7 @@ def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tu
             .values_list("id", "tahun", "jenis", "pihak_pertama_id", "pihak_kedua_id", "pihak_kedua_jabatan",
                          "tempat", "tanggal", "items__id", "items__urutan", "items__nomor", "items__sasaran_id",
                          "items__indikator_id", "items__target_nilai", "items__target_kategori",
-                         "items__target_teks"))
+                         "items__target_teks", "items__kunci"))
     heads: dict[int, tuple] = {}
     items: dict[int, list[PerjanjianKinerjaItemData]] = defaultdict(list)
     for row in rows:
