@@ -224,6 +224,7 @@ class Node:
     status: str
     depth: int
     fields: list[tuple[str, str, str, bool]]
+    cells: list[tuple[str, str, bool]] = field(default_factory=list)  # the table's columns: (old, new, changed)
 
     @property
     def changed(self) -> list[tuple[str, str, str, bool]]:
@@ -231,6 +232,27 @@ class Node:
 
     def field(self, label: str) -> tuple[str, str, str, bool]:
         return next((f for f in self.fields if f[0] == label), (label, "", "", False))
+
+
+# The columns of the two tables, as the editor has them: per level, the fields shown in each column.
+COLUMNS = {
+    "sasaran": [("Nomor",), ("Uraian",), (), (), (), (), (), ()],
+    "indikator": [(), ("Nama",), ("Satuan",), ("Target tahunan",), ("TW I",), ("TW II",), ("TW III",), ("TW IV",)],
+    "program": [("Kode",), ("Nama",), (), (), ("Pagu",), ("Indikator",)],
+    "kegiatan": [("Kode",), ("Nama",), (), (), ("Pagu",), ("Indikator",)],
+    "sub_kegiatan": [("Kode",), ("Nama",), (), ("Target keluaran",), ("Pagu",), ("Bidang", "Indikator")],
+    "aksi": [("Nomor",), ("Aksi",), ("Jadwal",), ("Keluaran", "Target"), ("Pagu",), ("Penanggung jawab",)],
+}
+
+
+def _cells(level: str, fields: list[tuple[str, str, str, bool]]) -> list[tuple[str, str, bool]]:
+    by_label = {label: (old, new, changed) for label, old, new, changed in fields}
+    cells = []
+    for labels in COLUMNS[level]:
+        parts = [by_label.get(_(label), ("", "", False)) for label in labels]
+        cells.append((" · ".join(p[0] for p in parts if p[0]), " · ".join(p[1] for p in parts if p[1]),
+                      any(p[2] for p in parts)))
+    return cells
 
 
 def tree(diff: PlanDiff) -> dict[str, list[Node]]:
@@ -255,7 +277,7 @@ def tree(diff: PlanDiff) -> dict[str, list[Node]]:
                    bool(old and new and old.nilai.get(label, "") != new.nilai.get(label, ""))) for label in labels]
         status = "ditambah" if old is None else "dihapus" if new is None else (
             "diubah" if any(f[3] for f in fields) else "sama")
-        return Node(level, (new or old).nama, status, depth, fields)
+        return Node(level, (new or old).nama, status, depth, fields, _cells(level, fields))
 
     sasaran: list[Node] = []
 

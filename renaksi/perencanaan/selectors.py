@@ -45,6 +45,12 @@ def rencana_aksi_visible_to(user) -> QuerySet[RencanaAksi]:
     return RencanaAksi.objects.filter(published)
 
 
+def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:
+    """The versions of a plan (same PD and year) the user may open, Murni first; one query."""
+    return list(rencana_aksi_visible_to(user).filter(perangkat_daerah_id=rencana_aksi.perangkat_daerah_id,
+                                                     tahun=rencana_aksi.tahun).order_by("versi"))
+
+
 def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
     """Plans for the home page, newest year first, with pagu totals and counts (subqueries: one query in all).
 

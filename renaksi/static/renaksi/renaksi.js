@@ -15,3 +15,11 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// A form marked data-konfirmasi asks before it is sent ("Buat perubahan").
+document.addEventListener("submit", function (event) {
+  var form = event.target.closest("form[data-konfirmasi]");
+  if (form && !window.confirm(form.getAttribute("data-konfirmasi"))) {
+    event.preventDefault();
+  }
+});
