@@ -1,7 +1,7 @@
 """The record of the workflow: every transition of a plan or of one of its triwulan reports.
 
 The states themselves live on the objects they lock: `RencanaAksi.status` and `monev.LaporanTriwulan.status`
-(docs/decisions/0003). A `Transisi` names the plan and, for a triwulan report, its triwulan (None: the plan
+(docs/decisions/0004). A `Transisi` names the plan and, for a triwulan report, its triwulan (None: the plan
 itself); who took it, when, from which state to which, why (required to return and to reopen) and, for a
 submission, the open findings recorded at that moment (`pemeriksaan.Cuplikan`).
 """

@@ -158,7 +158,7 @@ class Notifikasi:
 def notifikasi(*, user) -> Notifikasi:
     """What waits for this user's action (a kepala PD: submissions; an admin pemda: approvals to lock) and what was
     returned to him (a perencana). Read from the states, so a list is never out of date: once someone acts, the
-    item is gone for everybody (docs/decisions/0003)."""
+    item is gone for everybody (docs/decisions/0004)."""
     menunggu, dikembalikan = _states(user)
     return Notifikasi(_tugas(user, menunggu), _tugas(user, dikembalikan))
 

@@ -247,8 +247,9 @@ def _pagu(ra: RencanaAksi) -> dict[str, int]:
 
 
 def compare_with_plan(parsed: ParsedDocument, rencana_aksi: RencanaAksi, **kw):
-    """What importing `parsed` in place of `rencana_aksi` would change (see `renaksi.impor.diff`); writes nothing."""
-    from renaksi.impor.diff import compare, snapshot
+    """What importing `parsed` in place of `rencana_aksi` would change (see `renaksi.perencanaan.diff`: rows matched
+    by place and name, as a document's rows have no kunci); writes nothing."""
+    from renaksi.perencanaan.diff import compare, snapshot
 
     before = snapshot(rencana_aksi)
     after: dict = {}

@@ -5,7 +5,7 @@
   a second upload. A token from another session is unknown (404).
 - `build_preview` imports the document for real inside a transaction that is always rolled back, so the preview
   shows the plan exactly as it would be stored (tree, counts, pagu), the checker's findings on it, and what would
-  change in the plan it replaces (`renaksi.impor.diff`, in the same transaction). Nothing of it stays in the
+  change in the plan it replaces (`renaksi.perencanaan.diff`, in the same transaction). Nothing of it stays in the
   database.
 Everything the templates get is plain data (dicts, lists, numbers), built before the rollback.
 """
@@ -148,7 +148,7 @@ class Pratinjau:
     temuan: list[dict[str, Any]] | None = None  # None: not checked (the import failed before)
     ringkasan_temuan: dict[str, int] = field(default_factory=dict)
     existing: RencanaAksi | None = None
-    perubahan: Any = None  # renaksi.impor.diff.PlanDiff against the plan it replaces
+    perubahan: Any = None  # renaksi.perencanaan.diff.PlanDiff against the plan it replaces
     penghalang: str = ""  # why the import cannot be confirmed (a locked plan, no right to replace it)
 
     @property
@@ -194,7 +194,8 @@ def document_year(parsed, tahun: int | None) -> int | None:
 def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
                   tahun: int | None) -> Pratinjau:
     """Import inside a transaction that is rolled back; describe what would be stored. Raises ImporGagal."""
-    from renaksi.impor import api, diff  # the importer core; imported late so that URLs load without it
+    from renaksi.impor import api  # the importer core; imported late so that URLs load without it
+    from renaksi.perencanaan import diff
 
     year = document_year(parsed, tahun)
     existing = existing_plan(perangkat_daerah, year)

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
-_SPACES = re.compile(r"\s+")
-_LABEL = re.compile(r"^\s*(?:sub\s*kegiatan|kegiatan|program)\s*[:;.]\s*", re.I)
-_LABEL_WORD = re.compile(r"^\s*(?:sub\s*kegiatan|kegiatan)\s+", re.I)
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-z])[.)]\s+", re.I)
-_PUNCT = re.compile(r"[^\w\s]")
+from renaksi.core.nama import _LABEL_WORD, _SPACES, bersih, nama_key, strip_label  # noqa: F401 (re-exported)
+
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 SMALL_WORDS = {"dan", "di", "ke", "dari", "serta", "atau", "yang", "untuk", "pada", "bagi", "dengan", "oleh"}
@@ -23,26 +19,9 @@ KEEP_UPPER = {"ASN", "SKPD", "OPD", "BMD", "IKU", "PK", "RA", "TW", "DPRD", "UPT
               "III", "IV", "KB", "PNS"}
 
 
-def bersih(text: str | None) -> str:
-    """A cell as a person reads it: no markdown bold, no non-breaking or repeated spaces, no outer space."""
-    text = (text or "").replace("\u00a0", " ").replace("**", "")
-    return _SPACES.sub(" ", text).strip()
-
-
 def is_row_number(text: str) -> bool:
     """"1", "6.1", "2." — the NO column of a table; "5. Pengangkatan …" is not."""
     return bool(_ROW_NUMBER.match(text.strip()))
-
-
-def strip_label(text: str) -> str:
-    """Remove a leading "Kegiatan :", "Sub Kegiatan :", "1." (repeatedly), keep the name."""
-    previous = None
-    text = bersih(text)
-    while previous != text:
-        previous = text
-        text = _LABEL.sub("", text)
-        text = _NUMBERING.sub("", text)
-    return text.strip(" .;:")
 
 
 def nama_anggaran(text: str, level: str) -> str:
@@ -52,17 +31,6 @@ def nama_anggaran(text: str, level: str) -> str:
     if level in ("kegiatan", "sub_kegiatan"):
         text = _LABEL_WORD.sub("", text).strip()
     return text
-
-
-def nama_key(text: str) -> str:
-    """The key under which two spellings of one name are the same: no labels, numbering, punctuation, case."""
-    text = strip_label(text)
-    text = _LABEL_WORD.sub("", text)  # "Kegiatan Pelaksanaan …" as one table writes a sub kegiatan
-    text = re.sub(r"^\s*program\s+", "", text, flags=re.I)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _PUNCT.sub(" ", text.casefold())
-    return _SPACES.sub(" ", text).strip()
 
 
 def kemiripan(a: str, b: str) -> float:

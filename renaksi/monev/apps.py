@@ -5,3 +5,8 @@ class MonevConfig(AppConfig):
     name = "renaksi.monev"
     label = "monev"
     verbose_name = "Monitoring dan evaluasi"
+
+    def ready(self) -> None:
+        from . import perubahan
+
+        perubahan.connect()

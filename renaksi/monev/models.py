@@ -12,7 +12,7 @@
 - `BuktiDukung`: a file (checked by content) or a link attached to a realisasi.
 - `LaporanTriwulan`: the state of a PD's quarterly report of a plan (draft → diajukan → dikembalikan / disetujui →
   terkunci), moved by `renaksi.alur.services`; a report that has left draft locks that triwulan's values. The state
-  lives here, beside the values it locks, as a plan's state lives on `RencanaAksi.status` (docs/decisions/0003).
+  lives here, beside the values it locks, as a plan's state lives on `RencanaAksi.status` (docs/decisions/0004).
 Writes go through `services.py`; every model keeps its history.
 """
 

@@ -360,12 +360,13 @@ def bukti_dukung_add(
 
 @transaction.atomic
 def bukti_dukung_delete(*, bukti: BuktiDukung, by: User | None = None) -> None:
-    """Remove a bukti dukung; its file is deleted from storage once the deletion is committed."""
+    """Remove a bukti dukung; its file is deleted from storage once the deletion is committed — unless another bukti
+    dukung names the same file (the copy of a plan's earlier version, renaksi/monev/perubahan.py)."""
     _prepare(by, bukti.realisasi.indikator, bukti.realisasi.triwulan)
     name = bukti.berkas.name if bukti.berkas else ""
     storage = bukti.berkas.storage
     _delete(bukti, by)
-    if name:
+    if name and not BuktiDukung.objects.filter(berkas=name).exists():
         transaction.on_commit(lambda: storage.delete(name))
 
 

@@ -55,7 +55,8 @@ def apply_acknowledgements(rencana_aksi_id: int, findings: list[Finding]) -> lis
     }
     result = []
     for f in findings:
-        row = rows.get((f.rule, f.fingerprint))
+        # By the row's kunci; an acknowledgement written before rows had one, by the database id.
+        row = rows.get((f.rule, f.fingerprint)) or rows.get((f.rule, f.legacy_fingerprint))
         if row is None:
             result.append(f)
             continue
@@ -153,3 +154,26 @@ def since_submission(findings: list[Finding], cuplikan) -> SinceSubmission | Non
 
 def find(findings: list[Finding], fingerprint: str) -> Finding | None:
     return next((f for f in findings if f.fingerprint == fingerprint), None)
+
+
+def rekey_acknowledgements(rencana_aksi: RencanaAksi, findings: list[Finding] | None = None) -> int:
+    """Acknowledgements of a plan written under the old fingerprint (the object's database id) moved to the stable
+    one (the object's kunci), so that they follow into a perubahan. One checker run; returns how many moved.
+    Acknowledgements whose finding no longer appears stay as they are (they match nothing either way)."""
+    from .models import Pengakuan
+
+    rows = list(Pengakuan.objects.filter(rencana_aksi=rencana_aksi))
+    if not rows:
+        return 0
+    if findings is None:
+        findings = check_plan(rencana_aksi, acknowledgements=False)
+    stable = {(f.rule, f.fingerprint) for f in findings}
+    legacy = {(f.rule, f.legacy_fingerprint): f.fingerprint for f in findings}
+    moved = 0
+    for row in rows:
+        new = legacy.get((row.rule, row.lokasi))
+        if (row.rule, row.lokasi) in stable or new is None or new == row.lokasi:
+            continue
+        Pengakuan.objects.filter(pk=row.pk).update(lokasi=new)
+        moved += 1
+    return moved

@@ -6,3 +6,8 @@ class PemeriksaanConfig(AppConfig):
     name = "renaksi.pemeriksaan"
     label = "pemeriksaan"
     verbose_name = _("Pemeriksaan")
+
+    def ready(self) -> None:
+        from . import perubahan
+
+        perubahan.connect()

@@ -2,7 +2,10 @@
 
 Values are the numbers involved, as numbers (`int` rupiah, `Decimal` targets); they are serialised to JSON as numbers
 at the edge (`jsonable`). Two fingerprints make a finding recognisable across runs:
-- `fingerprint`: rule + the plan object + the rule's key — *where* it is; stable while the plan is edited;
+- `fingerprint`: rule + the plan object's `kunci` (its identity across versions of the plan) + the rule's key — *where*
+  it is; stable while the plan is edited, and the same in a perubahan (a copy of the plan keeps every row's kunci),
+  so an acknowledgement follows into the new version. `legacy_fingerprint` is the form used before rows had a kunci
+  (the object's database id), still recognised for acknowledgements written then;
 - `values_fingerprint`: the values — *what* it says; an acknowledgement holds only while these stay the same.
 """
 
@@ -76,6 +79,7 @@ class Location:
     label: str
     bidang_id: int | None = None
     sources: tuple[Source, ...] = ()
+    kunci: str = ""  # the object's identity across versions of the plan; "" for the plan itself
 
     @property
     def anchor(self) -> str:
@@ -129,6 +133,8 @@ class Finding:
     acknowledgement: Acknowledgement | None = None
     # Acknowledged once, but the values have changed since: shown as open again, with that remark.
     acknowledgement_outdated: Acknowledgement | None = None
+    # The rule's key without database ids, when `key` holds one (`t{target id}` → `t{triwulan}`); None: `key` is.
+    stable_key: str | None = None
 
     @property
     def acknowledged(self) -> bool:
@@ -136,6 +142,14 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
+        where = f"k{self.location.kunci}" if self.location.kunci else str(self.location.object_id)
+        key = self.key if self.stable_key is None else self.stable_key
+        raw = f"{self.rule}|{self.location.object_type}|{where}|{key}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+    @property
+    def legacy_fingerprint(self) -> str:
+        """The fingerprint by database id, as acknowledgements written before rows had a kunci store it."""
         raw = f"{self.rule}|{self.location.object_type}|{self.location.object_id}|{self.key}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 

@@ -29,6 +29,7 @@ class Hit:
     params: dict[str, Any] = field(default_factory=dict)
     key: str = ""
     severity: Severity | None = None
+    stable_key: str | None = None  # `key` without database ids, when `key` holds one (see Finding.stable_key)
 
 
 RuleFunction = Callable[[PlanSnapshot], Iterable[Hit]]
@@ -57,6 +58,7 @@ class Rule:
                 location=hit.location,
                 values=hit.values,
                 key=hit.key,
+                stable_key=hit.stable_key,
             ))
         return findings
 

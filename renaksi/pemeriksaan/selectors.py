@@ -84,6 +84,7 @@ def snapshot_of(data: PlanData) -> PlanSnapshot:
             i.pk, i.sasaran_id, i.nama, i.satuan, i.akumulasi, i.akumulasi_disimpulkan, i.jenis_target, i.polaritas,
             i.bidang_id, tahunan=_target(data.target(i.pk)),
             triwulan={tw: _target(t) for tw, t in data.targets.get(i.pk, {}).items() if tw is not None},
+            kunci=str(i.kunci),
         )
         for i in data.indikator_by_sasaran_order()
     )
@@ -91,24 +92,26 @@ def snapshot_of(data: PlanData) -> PlanSnapshot:
     return PlanSnapshot(
         id=plan.pk, tahun=plan.tahun, label=str(plan), perangkat_daerah_id=plan.perangkat_daerah_id,
         sumber=plan.sumber,
-        sasaran=tuple(SasaranData(s.pk, s.uraian, s.nomor, s.level, s.parent_id, s.bidang_id) for s in data.sasaran),
+        sasaran=tuple(SasaranData(s.pk, s.uraian, s.nomor, s.level, s.parent_id, s.bidang_id, str(s.kunci))
+                      for s in data.sasaran),
         indikator=indikator,
-        program=tuple(AnggaranData(p.pk, p.nama, p.kode, p.pagu) for p in data.program),
-        kegiatan=tuple(AnggaranData(k.pk, k.nama, k.kode, k.pagu, k.program_id)
+        program=tuple(AnggaranData(p.pk, p.nama, p.kode, p.pagu, kunci=str(p.kunci)) for p in data.program),
+        kegiatan=tuple(AnggaranData(k.pk, k.nama, k.kode, k.pagu, k.program_id, kunci=str(k.kunci))
                        for k in data.kegiatan_by_program_order()),
         sub_kegiatan=tuple(
             AnggaranData(s.pk, s.nama, s.kode, s.pagu, s.kegiatan_id, s.bidang_id,
-                         tuple(sorted(data.indikator_ids_of("sub_kegiatan", s.pk))))
+                         tuple(sorted(data.indikator_ids_of("sub_kegiatan", s.pk))), str(s.kunci))
             for s in data.sub_kegiatan_by_kegiatan_order()
         ),
         aksi=tuple(
             AksiData(a.pk, a.sub_kegiatan_id, a.uraian, a.nomor, a.keluaran, a.penanggung_jawab, a.pejabat_id, a.pagu,
-                     tuple(sorted(data.bulan_of(a.pk))))
+                     tuple(sorted(data.bulan_of(a.pk))), str(a.kunci))
             for a in sorted(data.aksi, key=lambda a: (a.sub_kegiatan_id, a.urutan, a.pk))
         ),
         pk_items=tuple(
             PKItemData(item.id, pk.id, pk_jenis[pk.id], item.nomor, item.indikator_id,
-                       _written_nilai(item.target_nilai, item.target_teks), item.target_kategori, item.target_teks)
+                       _written_nilai(item.target_nilai, item.target_teks), item.target_kategori, item.target_teks,
+                       str(item.kunci or ""))
             for pk in data.perjanjian_kinerja for item in pk.items
         ),
         bidang={b.pk: BidangData(b.pk, b.nama, b.kepala_id) for b in data.bidang},

@@ -54,6 +54,13 @@ def _ensure_may_change(rencana_aksi: RencanaAksi, finding: Finding) -> None:
         raise ValidationError(alasan)
 
 
+def _row_of(rencana_aksi: RencanaAksi, finding: Finding) -> Pengakuan | None:
+    """The acknowledgement of a finding: by its stable fingerprint, else by the legacy one (database id)."""
+    rows = {p.lokasi: p for p in Pengakuan.objects.filter(
+        rencana_aksi=rencana_aksi, rule=finding.rule, lokasi__in=[finding.fingerprint, finding.legacy_fingerprint])}
+    return rows.get(finding.fingerprint) or rows.get(finding.legacy_fingerprint)
+
+
 @transaction.atomic
 def finding_acknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, catatan: str, by) -> Pengakuan:
     """Acknowledge a finding with a note; acknowledging again (e.g. after its values changed) updates the note and
@@ -67,8 +74,8 @@ def finding_acknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, catatan:
             {"catatan": [_("Tulis alasan mengapa temuan ini dapat diterima, misalnya 'sesuai DPA'.")]})
     if len(catatan) > MAX_CATATAN:
         raise ValidationError({"catatan": [_("Catatan paling panjang %(n)d karakter.") % {"n": MAX_CATATAN}]})
-    row = Pengakuan.objects.filter(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint).first()
-    row = row or Pengakuan(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint)
+    row = _row_of(rencana_aksi, finding) or Pengakuan(rencana_aksi=rencana_aksi, rule=finding.rule)
+    row.lokasi = finding.fingerprint  # an acknowledgement written under the legacy fingerprint moves to the stable one
     row.nilai = finding.values_fingerprint
     row.nilai_json = jsonable(finding.values)
     row.pesan = finding.message
@@ -87,7 +94,7 @@ def finding_unacknowledge(*, rencana_aksi: RencanaAksi, finding: Finding, by) ->
     _ensure_may_change(rencana_aksi, finding)
     if not can_acknowledge(by, rencana_aksi, finding):
         raise PermissionDenied(_("Anda tidak berhak membatalkan pengakuan temuan ini."))
-    row = Pengakuan.objects.filter(rencana_aksi=rencana_aksi, rule=finding.rule, lokasi=finding.fingerprint).first()
+    row = _row_of(rencana_aksi, finding)
     if row is None:
         return False
     row._history_user = by

@@ -43,6 +43,7 @@ class SasaranData:
     level: str = "strategis"
     parent_id: int | None = None
     bidang_id: int | None = None
+    kunci: str = ""  # the row's identity across versions (perencanaan's `kunci`), "" when not known
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class IndikatorData:
     bidang_id: int | None = None
     tahunan: TargetData | None = None
     triwulan: dict[int, TargetData] = field(default_factory=dict)
+    kunci: str = ""
 
     def quarter(self, tw: int) -> TargetData | None:
         return self.triwulan.get(tw)
@@ -74,6 +76,7 @@ class AnggaranData:
     parent_id: int | None = None
     bidang_id: int | None = None
     indikator_ids: tuple[int, ...] = ()
+    kunci: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class AksiData:
     pejabat_id: int | None = None
     pagu: int | None = None
     bulan: tuple[int, ...] = ()
+    kunci: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ class PKItemData:
     target_nilai: Decimal | None
     target_kategori: str = ""
     target_teks: str = ""
+    kunci: str = ""
 
 
 @dataclass(frozen=True)
@@ -275,7 +280,7 @@ class PlanSnapshot:
 
     def sasaran_location(self, s: SasaranData, fields: tuple[str, ...] | None = None) -> Location:
         label = f"Sasaran {s.nomor} {_short(s.uraian)}".replace("  ", " ")
-        return Location("sasaran", s.id, label, s.bidang_id, self.sources("sasaran", s.id, fields))
+        return Location("sasaran", s.id, label, s.bidang_id, self.sources("sasaran", s.id, fields), s.kunci)
 
     def indikator_location(self, i: IndikatorData, fields: tuple[str, ...] | None = None,
                            target_fields: bool = False) -> Location:
@@ -286,7 +291,7 @@ class PlanSnapshot:
                 for source in self.sources("target", t.id):
                     if source not in sources:
                         sources.append(source)
-        return Location("indikator", i.id, f"Indikator {_short(i.nama)}", i.bidang_id, tuple(sources))
+        return Location("indikator", i.id, f"Indikator {_short(i.nama)}", i.bidang_id, tuple(sources), i.kunci)
 
     def anggaran_location(self, level: str, row: AnggaranData, fields: tuple[str, ...] | None = None
                           ) -> Location:
@@ -298,14 +303,14 @@ class PlanSnapshot:
         else:
             text = " ".join(p for p in (label, row.kode, name) if p)
         bidang_id = row.bidang_id if level == "subkegiatan" else None
-        return Location(level, row.id, text, bidang_id, self.sources(level, row.id, fields))
+        return Location(level, row.id, text, bidang_id, self.sources(level, row.id, fields), row.kunci)
 
     def aksi_location(self, a: AksiData, fields: tuple[str, ...] | None = None) -> Location:
         sub = self.sub_kegiatan_by_id.get(a.sub_kegiatan_id)
         where = f" ({_short(sub.nama, 60)})" if sub else ""
         nomor = f"{a.nomor}. " if a.nomor else ""
         return Location("aksi", a.id, f"Aksi {nomor}{_short(a.uraian, 60)}{where}",
-                        sub.bidang_id if sub else None, self.sources("aksi", a.id, fields))
+                        sub.bidang_id if sub else None, self.sources("aksi", a.id, fields), a.kunci)
 
 
 def _group(rows, attr: str) -> dict:

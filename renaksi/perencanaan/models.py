@@ -11,6 +11,8 @@ an empty target stays empty (NULL), not zero. Values read from a document keep t
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -144,11 +146,22 @@ class RencanaAksi(models.Model):
         return str(_("Perubahan %(n)d")) % {"n": self.versi - 1}
 
 
+def kunci_field() -> models.UUIDField:
+    """A row's stable identity: the same in every version of a plan (a perubahan copies it), unique within one plan.
+    Checker acknowledgements, the diff between two versions and a re-import match rows by it (docs/versi.md)."""
+    return models.UUIDField(_("kunci baris"), default=uuid.uuid4, editable=False, db_index=True)
+
+
+def kunci_unique(model: str) -> models.UniqueConstraint:
+    return models.UniqueConstraint(fields=["rencana_aksi", "kunci"], name=f"{model}_unique_kunci")
+
+
 class PlanRow(models.Model):
-    """A row of a plan's tree: knows its plan and its place among its siblings."""
+    """A row of a plan's tree: knows its plan, its place among its siblings and its identity across versions."""
 
     rencana_aksi = models.ForeignKey(RencanaAksi, on_delete=models.CASCADE, related_name="+")
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    kunci = kunci_field()
 
     class Meta:
         abstract = True
@@ -177,6 +190,7 @@ class Sasaran(PlanRow):
         verbose_name_plural = _("sasaran")
         ordering = ["rencana_aksi", "urutan", "id"]
         indexes = [models.Index(fields=["rencana_aksi", "level"])]
+        constraints = [kunci_unique("sasaran")]
 
     def __str__(self) -> str:
         return self.uraian or f"Sasaran {self.nomor}"
@@ -219,6 +233,7 @@ class Indikator(PlanRow):
         verbose_name = _("indikator")
         verbose_name_plural = _("indikator")
         ordering = ["rencana_aksi", "urutan", "id"]
+        constraints = [kunci_unique("indikator")]
 
     def __str__(self) -> str:
         return self.nama
@@ -299,6 +314,7 @@ class PerjanjianKinerjaItem(models.Model):
 
     perjanjian_kinerja = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE, related_name="items")
     urutan = models.PositiveIntegerField(default=0)
+    kunci = kunci_field()
     nomor = models.CharField(_("nomor"), max_length=20, blank=True)
     sasaran = models.ForeignKey(Sasaran, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     indikator = models.ForeignKey(Indikator, on_delete=models.SET_NULL, null=True, blank=True, related_name="pk_items")
@@ -338,7 +354,8 @@ class Program(AnggaranRow):
         verbose_name = _("program")
         verbose_name_plural = _("program")
         ordering = ["rencana_aksi", "urutan", "id"]
-        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="program_pagu_gte_0")]
+        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="program_pagu_gte_0"),
+                       kunci_unique("program")]
 
 
 class Kegiatan(AnggaranRow):
@@ -350,7 +367,8 @@ class Kegiatan(AnggaranRow):
         verbose_name = _("kegiatan")
         verbose_name_plural = _("kegiatan")
         ordering = ["rencana_aksi", "urutan", "id"]
-        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="kegiatan_pagu_gte_0")]
+        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="kegiatan_pagu_gte_0"),
+                       kunci_unique("kegiatan")]
 
 
 class SubKegiatan(AnggaranRow):
@@ -368,7 +386,8 @@ class SubKegiatan(AnggaranRow):
         verbose_name = _("sub kegiatan")
         verbose_name_plural = _("sub kegiatan")
         ordering = ["rencana_aksi", "urutan", "id"]
-        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="subkegiatan_pagu_gte_0")]
+        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="subkegiatan_pagu_gte_0"),
+                       kunci_unique("subkegiatan")]
 
 
 class Aksi(PlanRow):
@@ -392,7 +411,8 @@ class Aksi(PlanRow):
         verbose_name = _("aksi")
         verbose_name_plural = _("aksi")
         ordering = ["rencana_aksi", "urutan", "id"]
-        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="aksi_pagu_gte_0")]
+        constraints = [models.CheckConstraint(condition=Q(pagu__gte=0), name="aksi_pagu_gte_0"),
+                       kunci_unique("aksi")]
 
     def __str__(self) -> str:
         return self.uraian

@@ -82,6 +82,8 @@ can_edit_bidang_row = can_edit_plan | (is_kepala_bidang & same_pd & own_bidang)
 rules.add_perm("perencanaan.view_rencanaaksi", can_view_plan)
 rules.add_perm("perencanaan.change_rencanaaksi", can_edit_plan)
 rules.add_perm("perencanaan.import_rencanaaksi", can_edit_plan)
+# Making a perubahan (version n+1 of an approved plan): the plan's editors; the state is the service's to check.
+rules.add_perm("perencanaan.perubahan_rencanaaksi", can_edit_plan)
 for model in ("sasaran", "indikator", "program", "kegiatan", "perjanjiankinerja"):
     rules.add_perm(f"perencanaan.change_{model}", can_edit_plan)
 for model in ("target", "subkegiatan", "aksi"):

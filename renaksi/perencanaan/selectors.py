@@ -45,6 +45,12 @@ def rencana_aksi_visible_to(user) -> QuerySet[RencanaAksi]:
     return RencanaAksi.objects.filter(published)
 
 
+def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:
+    """The versions of a plan (same PD and year) the user may open, Murni first; one query."""
+    return list(rencana_aksi_visible_to(user).filter(perangkat_daerah_id=rencana_aksi.perangkat_daerah_id,
+                                                     tahun=rencana_aksi.tahun).order_by("versi"))
+
+
 def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
     """Plans for the home page, newest year first, with pagu totals and counts (subqueries: one query in all).
 
@@ -86,6 +92,7 @@ class PerjanjianKinerjaItemData:
     target_nilai: Decimal | None
     target_kategori: str
     target_teks: str
+    kunci: Any = None  # uuid.UUID: the line's identity across versions of the plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +340,7 @@ def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tu
             .values_list("id", "tahun", "jenis", "pihak_pertama_id", "pihak_kedua_id", "pihak_kedua_jabatan",
                          "tempat", "tanggal", "items__id", "items__urutan", "items__nomor", "items__sasaran_id",
                          "items__indikator_id", "items__target_nilai", "items__target_kategori",
-                         "items__target_teks"))
+                         "items__target_teks", "items__kunci"))
     heads: dict[int, tuple] = {}
     items: dict[int, list[PerjanjianKinerjaItemData]] = defaultdict(list)
     for row in rows:

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from renaksi.accounts.models import User
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
@@ -559,3 +560,137 @@ def provenance_record(
         field=field, teks=teks, nilai=None if nilai is None else Decimal(nilai), dokumen=dokumen, tabel=tabel,
         baris=baris, kolom=kolom, catatan=catatan,
     )
+
+
+# --- Versions: perubahan ----------------------------------------------------------------------------------------
+
+# What a copy does not take over from the approved version: its identity, place in the version chain, state, times.
+_PLAN_NOT_COPIED = {"id", "versi", "induk", "status", "dibuat", "diubah"}
+
+
+def _copy_values(row: models.Model, **changes: Any) -> dict[str, Any]:
+    """Every stored field of a row (by attname, foreign keys as ids) but its primary key, with `changes`."""
+    values = {f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields if not f.primary_key}
+    return values | changes
+
+
+def salin_baris(model: type[models.Model], rows: list, *, by: User | None, reason: str, **remap: Any
+                ) -> dict[int, int]:
+    """Copy `rows` of `model` with one insert (and one for their history); `remap`: attname → {old id: new id}
+    (a missing id becomes None) or a value. Times the database sets itself (`auto_now`) keep the original's: a
+    copy is no new entry. Returns {old id: new id}. For a perubahan, here and in the apps above (realisasi)."""
+    copies = []
+    for row in rows:
+        changes = {name: (m.get(getattr(row, name)) if isinstance(m, dict) else m) for name, m in remap.items()}
+        copies.append(model(**_copy_values(row, **changes)))
+    if not copies:
+        return {}
+    if hasattr(model, "history"):
+        created = bulk_create_with_history(copies, model, batch_size=500, default_user=by,
+                                           default_change_reason=reason)
+    else:
+        created = model.objects.bulk_create(copies, batch_size=500)
+    stamped = [f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)
+               or getattr(f, "auto_now_add", False)]
+    if stamped:
+        for row, new in zip(rows, created, strict=True):
+            for name in stamped:
+                setattr(new, name, getattr(row, name))
+        model.objects.bulk_update(created, stamped, batch_size=500)
+    return {row.pk: new.pk for row, new in zip(rows, created, strict=True)}
+
+
+def rencana_aksi_versi_terbaru(rencana_aksi: RencanaAksi) -> RencanaAksi:
+    """The newest version of the plan's PD and year (the plan itself when none is newer)."""
+    return (RencanaAksi.objects.filter(perangkat_daerah_id=rencana_aksi.perangkat_daerah_id,
+                                       tahun=rencana_aksi.tahun).order_by("-versi").first() or rencana_aksi)
+
+
+def perubahan_ditolak(rencana_aksi: RencanaAksi, by: User) -> str:
+    """Why `by` may not make a perubahan of this plan ('' when he may): the one answer for the service and the
+    editor's button."""
+    if not by.has_perm("perencanaan.perubahan_rencanaaksi", rencana_aksi):
+        return "Hanya perencana perangkat daerah ini atau admin pemda yang dapat membuat perubahan rencana aksi."
+    if rencana_aksi.status not in RencanaAksi.PUBLISHED:
+        return (f"Perubahan hanya dapat dibuat dari rencana aksi yang sudah disetujui atau dikunci; versi ini "
+                f"berstatus '{rencana_aksi.get_status_display()}'.")
+    newest = rencana_aksi_versi_terbaru(rencana_aksi)
+    if newest.versi > rencana_aksi.versi:
+        return (f"Sudah ada versi yang lebih baru ({newest.label_versi}); perubahan dibuat dari versi terbaru.")
+    return ""
+
+
+@transaction.atomic
+def rencana_aksi_buat_perubahan(*, rencana_aksi: RencanaAksi, by: User) -> RencanaAksi:
+    """Copy an approved (or locked) plan into version n+1, a draft whose `induk` is the approved one.
+
+    Every row comes along with its `kunci` (its identity across versions): sasaran, indikator and their targets,
+    program, kegiatan, sub kegiatan and their links to indikator, aksi and their schedule, the Perjanjian Kinerja
+    and its lines, and where the values came from (provenance). The apps above copy what they keep about the rows
+    (`signals.perubahan_dibuat`: realisasi, acknowledgements). Refused (PermissionDenied / ValidationError, nothing
+    written) for who may not change the plan, a plan that is not approved, or one that has a newer version.
+    Rows are written with one insert per table (and one for their history), whatever the size of the plan.
+    """
+    from .signals import perubahan_dibuat
+
+    lama = RencanaAksi.objects.select_for_update().select_related("perangkat_daerah").get(pk=rencana_aksi.pk)
+    if reason := perubahan_ditolak(lama, by):
+        if not by.has_perm("perencanaan.perubahan_rencanaaksi", lama):
+            raise PermissionDenied(reason)
+        raise ValidationError(reason)
+    baru = RencanaAksi(**_copy_values(lama, versi=lama.versi + 1, induk_id=lama.pk,
+                                      status=RencanaAksi.Status.DRAFT))
+    baru._history_user = by  # type: ignore[attr-defined]
+    baru._change_reason = f"Perubahan dari {lama.label_versi}"  # type: ignore[attr-defined]
+    baru = save_validated(baru, validate_constraints=True)
+    copy = {"by": by, "reason": f"Disalin dari {lama.label_versi} (id {lama.pk})"}
+    of_plan = {"rencana_aksi_id": lama.pk}
+    to_plan = {"rencana_aksi_id": baru.pk}
+    peta: dict[str, dict[int, int]] = {"sasaran": {}}
+
+    # Sasaran: parents before children, a level at a time.
+    remaining = list(Sasaran.objects.filter(**of_plan).order_by("urutan", "id"))
+    known = {s.pk for s in remaining}
+    while remaining:
+        level = [s for s in remaining if s.parent_id in peta["sasaran"] or s.parent_id not in known] or remaining
+        peta["sasaran"] |= salin_baris(Sasaran, level, parent_id=dict(peta["sasaran"]), **to_plan, **copy)
+        remaining = [s for s in remaining if s.pk not in peta["sasaran"]]
+
+    def rows(model: type[models.Model], **where: Any) -> list:
+        return list(model.objects.filter(**(where or of_plan)).order_by("id"))
+
+    peta["indikator"] = salin_baris(Indikator, rows(Indikator), sasaran_id=peta["sasaran"], **to_plan, **copy)
+    peta["target"] = salin_baris(Target, rows(Target, indikator__rencana_aksi_id=lama.pk),
+                                 indikator_id=peta["indikator"], **copy)
+    peta["program"] = salin_baris(Program, rows(Program), **to_plan, **copy)
+    peta["kegiatan"] = salin_baris(Kegiatan, rows(Kegiatan), program_id=peta["program"], **to_plan, **copy)
+    peta["subkegiatan"] = salin_baris(SubKegiatan, rows(SubKegiatan), kegiatan_id=peta["kegiatan"], **to_plan,
+                                      **copy)
+    peta["aksi"] = salin_baris(Aksi, rows(Aksi), sub_kegiatan_id=peta["subkegiatan"], **to_plan, **copy)
+    salin_baris(AksiBulan, rows(AksiBulan, aksi__rencana_aksi_id=lama.pk), aksi_id=peta["aksi"], **copy)
+    for model, owner, kind in ((Program, "program_id", "program"), (Kegiatan, "kegiatan_id", "kegiatan"),
+                               (SubKegiatan, "subkegiatan_id", "subkegiatan")):
+        through = model.indikator.through
+        links = through.objects.filter(**{f"{kind}__rencana_aksi_id": lama.pk}).order_by("id")
+        through.objects.bulk_create([
+            through(**{owner: peta[kind][getattr(link, owner)], "indikator_id": peta["indikator"][link.indikator_id]})
+            for link in links])
+    peta["perjanjiankinerja"] = salin_baris(PerjanjianKinerja, rows(PerjanjianKinerja), **to_plan, **copy)
+    peta["perjanjiankinerjaitem"] = salin_baris(
+        PerjanjianKinerjaItem, rows(PerjanjianKinerjaItem, perjanjian_kinerja__rencana_aksi_id=lama.pk),
+        perjanjian_kinerja_id=peta["perjanjiankinerja"], sasaran_id=peta["sasaran"], indikator_id=peta["indikator"],
+        **copy)
+    by_model = {ContentType.objects.get_for_model(RencanaAksi).pk: {lama.pk: baru.pk}}
+    for kind, model in (("sasaran", Sasaran), ("indikator", Indikator), ("target", Target), ("program", Program),
+                        ("kegiatan", Kegiatan), ("subkegiatan", SubKegiatan), ("aksi", Aksi),
+                        ("perjanjiankinerja", PerjanjianKinerja), ("perjanjiankinerjaitem", PerjanjianKinerjaItem)):
+        by_model[ContentType.objects.get_for_model(model).pk] = peta[kind]
+    provenance = []
+    for p in Provenance.objects.filter(**of_plan).order_by("id"):
+        ids = by_model.get(p.content_type_id)
+        provenance.append(Provenance(**_copy_values(
+            p, rencana_aksi_id=baru.pk,
+            object_id=ids.get(p.object_id, p.object_id) if ids is not None else p.object_id)))
+    Provenance.objects.bulk_create(provenance, batch_size=500)
+    perubahan_dibuat.send(sender=RencanaAksi, lama=lama, baru=baru, peta=peta, by=by)
+    return baru

@@ -6,6 +6,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("rencana-aksi/<int:pk>/", views.plan_editor, name="plan_editor"),
     path("rencana-aksi/<int:pk>/pengesahan/", views.pengesahan_edit, name="pengesahan_edit"),
+    path("rencana-aksi/<int:pk>/perubahan/", views.rencana_aksi_perubahan, name="rencana_aksi_perubahan"),
+    path("rencana-aksi/<int:pk>/banding/<int:other_pk>/", views.rencana_aksi_banding, name="rencana_aksi_banding"),
     # Rows of the editor: GET <row>/ is the display row (also "Batal"), <row>/ubah/ the form (GET) and save (POST).
     path("rencana-aksi/<int:pk>/sasaran/tambah/", views.sasaran_add, name="sasaran_add"),
     path("sasaran/<int:sasaran_id>/", views.sasaran_row, name="sasaran_row"),

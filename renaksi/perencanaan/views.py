@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from renaksi.core.angka import format_rupiah, teks_kategori
 from renaksi.organisasi.models import Pejabat
 
+from . import diff as plan_diff
 from . import nomenklatur, selectors, services
 from .forms import (
     AksiForm,
@@ -234,8 +235,63 @@ def plan_editor(request, pk: int):
     context = {"tree": tree, "plan": tree.plan, "rights": tree.rights,
                "bidang_saya": bidang_saya, "satuan_umum": SATUAN_UMUM,
                "monev_visible": request.user.has_perm("monev.view_monev", plan),
-               "alasan_terkunci": services.alasan_terkunci(plan)}
+               "alasan_terkunci": services.alasan_terkunci(plan)} | _versions(request, plan)
     return render(request, "perencanaan/editor.html", context)
+
+
+def _versions(request, plan: RencanaAksi) -> dict:
+    """The plan's versions for the editor: the list, the newest one (when newer than this) and whether the user may
+    make a perubahan of this one (approved, the newest, and his to change)."""
+    versions = selectors.versi_rencana_aksi(rencana_aksi=plan, user=request.user)
+    newest = versions[-1] if versions and versions[-1].versi > plan.versi else None
+    may = (newest is None and plan.status in RencanaAksi.PUBLISHED
+           and request.user.has_perm("perencanaan.perubahan_rencanaaksi", plan)
+           and not services.perubahan_ditolak(plan, request.user))
+    return {"versions": versions, "versi_terbaru": newest, "bisa_perubahan": may}
+
+
+# --- Versions: perubahan and the comparison of two versions ---------------------------------------------------
+
+
+@login_required
+@require_POST
+def rencana_aksi_perubahan(request, pk: int):
+    """'Buat perubahan': copy the approved plan into version n+1 and open it. 403 for who may not, 422 (the editor
+    with the reason) for a plan that is not approved or has a newer version."""
+    plan = _get_plan_for_user(request, pk)
+    if not request.user.has_perm("perencanaan.perubahan_rencanaaksi", plan):
+        raise PermissionDenied(_("Hanya perencana perangkat daerah ini atau admin pemda yang dapat membuat perubahan "
+                                 "rencana aksi."))
+    try:
+        baru = services.rencana_aksi_buat_perubahan(rencana_aksi=plan, by=request.user)
+    except ValidationError as exc:
+        tree = _tree(request, plan)
+        context = {"tree": tree, "plan": tree.plan, "rights": tree.rights, "satuan_umum": SATUAN_UMUM,
+                   "monev_visible": request.user.has_perm("monev.view_monev", plan),
+                   "perubahan_error": " ".join(exc.messages)} | _versions(request, plan)
+        return render(request, "perencanaan/editor.html", context, status=422)
+    messages.success(request, _("%(versi)s dibuat dari %(asal)s. Ubah di sini; versi yang disetujui tetap tersimpan "
+                                "dan dapat dibandingkan.") % {"versi": baru.label_versi, "asal": plan.label_versi})
+    return redirect("plan_editor", pk=baru.pk)
+
+
+@login_required
+@require_GET
+def rencana_aksi_banding(request, pk: int, other_pk: int):
+    """Two versions of one plan side by side: what changed from the older to the newer, in the editor's layout.
+    404 unless the user may open both and they are of the same PD and year."""
+    plan = _get_plan_for_user(request, pk)
+    other = _get_plan_for_user(request, other_pk)
+    if (plan.perangkat_daerah_id, plan.tahun) != (other.perangkat_daerah_id, other.tahun):
+        raise Http404
+    lama, baru = sorted((plan, other), key=lambda p: (p.versi, p.pk))
+    comparison = plan_diff.compare(plan_diff.snapshot(lama, match=plan_diff.BY_KUNCI),
+                                   plan_diff.snapshot(baru, match=plan_diff.BY_KUNCI))
+    versions = selectors.versi_rencana_aksi(rencana_aksi=plan, user=request.user)
+    return render(request, "perencanaan/banding.html", {
+        "lama": lama, "baru": baru, "diff": comparison, "pohon": plan_diff.tree(comparison), "versions": versions,
+        "added": comparison.jumlah("ditambah"), "removed": comparison.jumlah("dihapus"),
+        "changed": comparison.jumlah("diubah")})
 
 
 # --- Sasaran ---------------------------------------------------------------------------------------------------

@@ -557,6 +557,23 @@ def importer(ok_get: set[int], ok_post: set[int], get: bool = True):
     return expect
 
 
+def perubahan_expect(persona: str, variant: str, method: str) -> Expect:
+    """'Buat perubahan' (POST only): the plan's editors on an approved plan; 422 on a draft (not approved yet)."""
+    if persona == "anon":
+        return Expect(LOGIN)
+    if method == "GET":
+        return Expect({405})
+    if not _sees_plan(persona, variant):
+        return Expect(HIDDEN)
+    editors = {"own": {"admin", "alice", "root"}, "foreign": {"dave", "root"},
+               "approved": {"admin", "alice", "root"}}[variant]
+    if persona not in editors:
+        return Expect(DENIED)
+    if variant != "approved":
+        return Expect({422})
+    return Expect(REDIRECT, writes=True)
+
+
 def upload_expect(persona: str, variant: str, method: str) -> Expect:
     if persona == "anon":
         return Expect(LOGIN)
@@ -819,6 +836,11 @@ MATRIX: dict[str, Entry] = {
         body=lambda c: {"tempat": "Samarinda", "tanggal": "2024-01-02", "penandatangan": "", "pk_pihak_pertama": "",
                         "pk_pihak_kedua": "", "pk_pihak_kedua_jabatan": "Wali Kota Contoh", "pk_tempat": "",
                         "pk_tanggal": ""}),
+    "rencana_aksi_perubahan": Entry(url=row_url(PLAN + "perubahan/", "plan"), variants=PLAN_VARIANTS,
+                                    expect=perubahan_expect, body=lambda c: {}),
+    # Two versions compared; here a plan with itself (same PD and year: "no difference").
+    "rencana_aksi_banding": Entry(url=lambda c: f"/rencana-aksi/{c.objects['plan'].pk}/banding/{c.objects['plan'].pk}/",
+                                  variants=PLAN_VARIANTS, expect=plan_view()),
     "nomenklatur_search": Entry(url=lambda c: "/nomenklatur/?tahun=2024&level=program&q=8.01", methods=("GET",),
                                 expect=logged_in()),
     # laporan: a published plan is public

@@ -50,4 +50,5 @@ def pk_target_mismatch(plan: PlanSnapshot) -> Iterator[Hit]:
         location = type(location)(location.object_type, location.object_id, location.label, location.bidang_id,
                                   location.sources + tuple(s for s in extra if s not in location.sources))
         yield Hit(location=location, values=values,
-                  params={"pk_teks": pk_teks, "ra_teks": ra_teks, "tahun": plan.tahun}, key=f"pk{item.id}")
+                  params={"pk_teks": pk_teks, "ra_teks": ra_teks, "tahun": plan.tahun}, key=f"pk{item.id}",
+                  stable_key=f"pk{item.kunci}" if item.kunci else None)

@@ -250,4 +250,5 @@ def realisasi_tindak_lanjut_open(plan: PlanSnapshot) -> Iterator[Hit]:
         yield Hit(location=plan.indikator_location(ind),
                   values={"triwulan": tl.triwulan, "status": tl.status, "triwulan_terakhir": latest},
                   params={"tw": TRIWULAN[tl.triwulan], "uraian": tl.uraian[:80], "status": status,
-                          "tw_kini": TRIWULAN[latest]}, key=f"tl{tl.id}")
+                          "tw_kini": TRIWULAN[latest]}, key=f"tl{tl.id}",
+                  stable_key=f"tl{tl.triwulan}")

@@ -339,4 +339,5 @@ def target_conflicting_sources(plan: PlanSnapshot) -> Iterator[Hit]:
         location = plan.indikator_location(ind, target_fields=True)
         yield Hit(location=location,
                   values={"values": numbers, "stored": target.nilai, "triwulan": target.triwulan or "tahunan"},
-                  params={"kapan": kapan, "tempat": tempat}, key=f"t{target.id}")
+                  params={"kapan": kapan, "tempat": tempat}, key=f"t{target.id}",
+                  stable_key=f"t{target.triwulan or 0}")

@@ -22,7 +22,8 @@ from .common import normalize_text
 def sasaran_same_as_indikator(plan: PlanSnapshot) -> Iterator[Hit]:
     """A sasaran whose text is identical to the text of one of its indicators (ignoring case, punctuation and
     spacing), as in Bangka's "Meningkatnya Peran Serta Generasi Muda …" written in both columns. An indicator
-    must say how the sasaran is measured; a copy of the sasaran measures nothing. Values: `indikator` (its id).
+    must say how the sasaran is measured; a copy of the sasaran measures nothing. Values: `indikator` (its name: an
+    id would change in every version of the plan, and the acknowledgement with it).
     """
     for sasaran in plan.sasaran:
         text = normalize_text(sasaran.uraian)
@@ -30,5 +31,7 @@ def sasaran_same_as_indikator(plan: PlanSnapshot) -> Iterator[Hit]:
             continue
         for ind in plan.indikator_by_sasaran.get(sasaran.id, []):
             if normalize_text(ind.nama) == text:
-                yield Hit(location=plan.sasaran_location(sasaran, ("uraian",)), values={"indikator": ind.id},
-                          params={"nama": " ".join(ind.nama.split())}, key=str(ind.id))
+                nama = " ".join(ind.nama.split())
+                yield Hit(location=plan.sasaran_location(sasaran, ("uraian",)), values={"indikator": nama},
+                          params={"nama": nama}, key=str(ind.id),
+                          stable_key=ind.kunci or None)

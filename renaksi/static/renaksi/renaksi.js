@@ -26,3 +26,11 @@ document.addEventListener("change", function (event) {
     label.textContent = input.files.length ? input.files[0].name : label.dataset.kosong;
   }
 });
+
+// A form marked data-konfirmasi asks before it is sent ("Buat perubahan").
+document.addEventListener("submit", function (event) {
+  var form = event.target.closest("form[data-konfirmasi]");
+  if (form && !window.confirm(form.getAttribute("data-konfirmasi"))) {
+    event.preventDefault();
+  }
+});
