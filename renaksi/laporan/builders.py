@@ -588,6 +588,11 @@ def _matriks(p: _Plan) -> list[BagianMatriks]:
                 funding += [("kegiatan", k, program) for k in kegiatan_list] or [("program", program, None)]
             funding += [("kegiatan", x, None) for x in kegiatan_of.get(ind.pk, [])]
             funding += [("sub_kegiatan", x, None) for x in sub_of.get(ind.pk, [])]
+            # A kegiatan both linked to the indikator and reached through its program is listed once (the first).
+            unique: dict[tuple[str, int], tuple[Any, ...]] = {}
+            for f in funding:
+                unique.setdefault((f[0], f[1].pk), f)
+            funding = list(unique.values())
             for jenis, source, program in funding or [("", None, None)]:
                 row = BarisMatriks(
                     nomor=sasaran.nomor, sasaran=sasaran.uraian, sasaran_rowspan=1, indikator=ind.nama,
