@@ -14,12 +14,13 @@ from collections.abc import Callable
 from functools import wraps
 from itertools import groupby
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -27,11 +28,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from renaksi.core.angka import format_rupiah, teks_kategori
 from renaksi.organisasi.models import Pejabat
 
-from . import nomenklatur, selectors, services
+from . import narasi, nomenklatur, selectors, services
 from .forms import (
     AksiForm,
     AnggaranForm,
     IndikatorForm,
+    NarasiForm,
     SasaranForm,
     SubKegiatanForm,
     TargetForm,
@@ -667,3 +669,26 @@ def nomenklatur_search(request):
     q = (request.GET.get("q") or request.GET.get("kode") or "")[:100]
     rows = nomenklatur.nomenklatur_search(tahun=tahun, level=level or None, q=q, limit=30)
     return render(request, ROW + "_nomenklatur_options.html", {"rows": rows})
+
+
+# --- Narasi dokumen (kata pengantar, BAB I–III of the RA document) ------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_narasi(request, pk: int):
+    """The narrative of the RA document: shown with the default where the PD wrote nothing; saving the default
+    unchanged keeps it the default. The plan's editors only (404 / 403 like the editor), on a draft plan."""
+    plan = _get_plan_for_user(request, pk, "perencanaan.change_rencanaaksi")
+    konteks = selectors.narasi_konteks(rencana_aksi=plan)
+    if request.method == "POST":
+        form = NarasiForm(request.POST)
+        if _save(form, lambda d: services.rencana_aksi_set_narasi(rencana_aksi=plan, by=request.user, **d)):
+            messages.success(request, _("Narasi dokumen disimpan."))
+            return redirect("plan_narasi", pk=plan.pk)
+    else:
+        form = NarasiForm(initial=narasi.teks(plan, konteks))
+    sendiri = {nama for nama in narasi.NAMA if getattr(plan, narasi.field_name(nama))}
+    parts = [(form[nama], nama in sendiri) for nama in narasi.NAMA]
+    return render(request, "perencanaan/narasi.html", {"plan": plan, "form": form, "parts": parts},
+                  status=422 if form.is_bound else 200)
