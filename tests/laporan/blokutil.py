@@ -3,6 +3,7 @@ exactly (a merged cell covers the positions below and right of it), so a layout 
 
 from __future__ import annotations
 
+from renaksi.core.angka import format_angka, format_rupiah
 from renaksi.laporan.blok import Bagian, Dokumen, Judul, Paragraf, Sel, Tabel, TandaTangan
 
 
@@ -59,3 +60,21 @@ def texts(bagian: Bagian) -> list[str]:
 
 def signers(bagian: Bagian) -> list:
     return [p for b in bagian.blok if isinstance(b, TandaTangan) for p in b.penandatangan]
+
+
+def tampil(cell: Sel | None) -> str:
+    """A cell as the formatters show it (Indonesian numbers: 59.059.304.998, 29,17%)."""
+    if cell is None or cell.kosong:
+        return ""
+    if cell.format == "rupiah":
+        return format_rupiah(cell.nilai)
+    if cell.format == "angka":
+        return format_angka(cell.nilai, cell.desimal)
+    if cell.format == "persen":
+        return f"{format_angka(cell.nilai, cell.desimal)}%"
+    return str(cell.nilai)
+
+
+def origins(tabel: Tabel, j: int) -> list[Sel]:
+    """The cells that start in column j (a merged cell once), top to bottom."""
+    return [line[j] for line in body(tabel) if line[j] is not None]
