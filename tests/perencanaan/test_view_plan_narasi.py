@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from renaksi.perencanaan import narasi, selectors, services
 from renaksi.perencanaan.models import NARASI_MAKS, RencanaAksi
-from tests.factories import submit
+from tests.factories import make_plan, submit
 from tests.helpers import OUTSIDERS, READ_ONLY, plan_unchanged
 
 EMPTY = {nama: "" for nama in narasi.NAMA}
@@ -126,3 +128,16 @@ def test_the_service_checks_rights_and_state(world):
     with pytest.raises(ValidationError, match="berstatus 'Diajukan' dan tidak dapat diubah"):
         services.rencana_aksi_set_narasi(rencana_aksi=world.plan, by=world.alice, kata_pengantar=OWN)
     assert stored(world.plan) == EMPTY
+
+
+def test_the_page_reads_a_constant_number_of_queries(login, world):
+    client = login("alice")
+    counts = []
+    for n in (1, 30):
+        plan = make_plan(world.pd, tahun=2030 + n, n_sub_kegiatan=n)
+        for i in range(n):
+            services.sasaran_create(rencana_aksi=plan, uraian=f"Sasaran strategis {i}")
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url(plan)).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
