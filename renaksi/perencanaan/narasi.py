@@ -21,7 +21,7 @@ from .models import RencanaAksi
 
 # name → (label, where it is printed); the order of the document.
 BAGIAN: dict[str, tuple[str, str]] = {
-    "kata_pengantar": (gettext_lazy("Kata pengantar"), gettext_lazy("Kata Pengantar")),
+    "kata_pengantar": (gettext_lazy("Kata pengantar"), gettext_lazy("sesudah sampul")),
     "latar_belakang": (gettext_lazy("Latar belakang"), gettext_lazy("BAB I, 1.1")),
     "maksud_tujuan": (gettext_lazy("Maksud dan tujuan"), gettext_lazy("BAB I, 1.2")),
     "sistematika": (gettext_lazy("Sistematika penulisan"), gettext_lazy("BAB I, 1.3")),
