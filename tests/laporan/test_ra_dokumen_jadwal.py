@@ -5,9 +5,12 @@ whose imported seeds hold the PD and year that make_two_bidang_plan() creates.""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from renaksi.laporan import ra
+from renaksi.laporan import matriks, ra
 from renaksi.perencanaan import services
+from tests.factories import make_plan
 
 from .blokutil import body, tables, tampil, texts
 
@@ -32,3 +35,15 @@ def test_perubahan_shows_its_version_on_the_cover(world):
     doc = ra.dokumen(rencana_aksi=plan)
     assert "PERUBAHAN 1" in texts(doc.bagian[0])
     assert doc.judul.endswith("(Perubahan 1)") and doc.nama_berkas.endswith("-2025-perubahan-1")
+
+
+@pytest.mark.parametrize("build", [ra.dokumen, matriks.dokumen], ids=["ra", "matriks"])
+def test_documents_read_a_constant_number_of_queries(world, build):
+    counts = []
+    for n in (3, 40):
+        plan = make_plan(world.pd, tahun=2030 + n, n_sub_kegiatan=n)
+        with CaptureQueriesContext(connection) as ctx:
+            doc = build(rencana_aksi=plan)
+        assert tables(doc)  # (make_plan links no sub kegiatan to an indikator: its matrix does not grow)
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
