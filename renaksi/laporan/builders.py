@@ -4,7 +4,8 @@
 size of the plan) and returns a `RencanaAksiDokumen`: the cover, the tables of BAB II (2.1 IKU, 2.2 Perjanjian
 Kinerja, 2.3 program/kegiatan/sub kegiatan with pagu, 2.4 quarterly targets), one section per bidang with its
 aksi and signature block, and, for plans without aksi (the Bangka layout), a matrix of sasaran, indikator,
-targets and budget.
+targets and budget; with the narrative the PD wrote (or its default, perencanaan/narasi.py).
+`matriks_dokumen()` gives that matrix for any plan (the Matriks Rencana Aksi, laporan/matriks.py).
 
 Rules the builder follows:
 - values are shown as stored: a target keeps the text it was written with ("29,17%", "B (67,34)"), a pagu that
