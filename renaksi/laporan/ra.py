@@ -28,6 +28,7 @@ JADWAL_LATAR = "9BC2E6"
 
 
 def dokumen(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> Dokumen:
+    """The document of the whole year's plan; `triwulan` is not used (every document module takes it)."""
     data = rencana_aksi_dokumen(rencana_aksi=rencana_aksi)
     s = data.sampul
     judul = _("Rencana Aksi %(pd)s %(pemda)s Tahun %(tahun)s") % {"pd": s.perangkat_daerah, "pemda": s.pemda,
