@@ -4,7 +4,8 @@
 size of the plan) and returns a `RencanaAksiDokumen`: the cover, the tables of BAB II (2.1 IKU, 2.2 Perjanjian
 Kinerja, 2.3 program/kegiatan/sub kegiatan with pagu, 2.4 quarterly targets), one section per bidang with its
 aksi and signature block, and, for plans without aksi (the Bangka layout), a matrix of sasaran, indikator,
-targets and budget.
+targets and budget; with the narrative the PD wrote (or its default, perencanaan/narasi.py).
+`matriks_dokumen()` gives that matrix for any plan (the Matriks Rencana Aksi, laporan/matriks.py).
 
 Rules the builder follows:
 - values are shown as stored: a target keeps the text it was written with ("29,17%", "B (67,34)"), a pagu that
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -29,6 +30,7 @@ from renaksi.core.nip import format_nip
 from renaksi.organisasi.models import Bidang, Pejabat
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.pemeriksaan.findings import Finding
+from renaksi.perencanaan import narasi
 from renaksi.perencanaan.models import (
     Indikator,
     Kegiatan,
@@ -256,6 +258,10 @@ class BarisMatriks:
     kegiatan: str = ""
     sub_kegiatan: str = ""
     anggaran: int | None = None
+    # What the anggaran is the pagu of ("program", "kegiatan", "sub_kegiatan") and its id: a row funding two
+    # indicators appears under each, and a total counts it once.
+    anggaran_jenis: str = ""
+    anggaran_id: int | None = None
 
 
 @dataclass
@@ -295,6 +301,20 @@ class RencanaAksiDokumen:
     # Open findings of the checker, when the appendix is asked for (off by default); None when not asked.
     temuan: list[Finding] | None = None
     bulan: Sequence[str] = BULAN_SINGKAT
+    triwulan: Sequence[str] = TRIWULAN
+    # The narrative parts (perencanaan/narasi.py: kata_pengantar, latar_belakang, …), the PD's text or the default.
+    narasi: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class MatriksDokumen:
+    """The Matriks Rencana Aksi (the Bangka layout) of any plan: one part per sasaran level, place, date, signer."""
+
+    rencana_aksi_id: int
+    tahun: int
+    sampul: Sampul
+    bagian: list[BagianMatriks]
+    penandatangan: Penandatangan
     triwulan: Sequence[str] = TRIWULAN
 
 
@@ -532,7 +552,8 @@ MATRIKS_JUDUL = {
 
 
 def _matriks(p: _Plan) -> list[BagianMatriks]:
-    """The plan as one matrix per sasaran level (the Bangka layout), for plans that carry no aksi."""
+    """The plan as one matrix per sasaran level (the Bangka layout): the RA document of a plan without aksi, and
+    the Matriks Rencana Aksi of any plan."""
     programs_of: dict[int, list[Program]] = defaultdict(list)
     for program in p.program:
         for ind_id in p.indikator_ids("program", program.pk):
@@ -555,17 +576,31 @@ def _matriks(p: _Plan) -> list[BagianMatriks]:
         keys: list[tuple[int, int]] = []
         for ind in indikator:
             sasaran = p.sasaran[ind.sasaran_id]
-            funding = ([("program", x.nama, x.pagu) for x in programs_of.get(ind.pk, [])]
-                       + [("kegiatan", x.nama, x.pagu) for x in kegiatan_of.get(ind.pk, [])]
-                       + [("sub_kegiatan", x.nama, x.pagu) for x in sub_of.get(ind.pk, [])]) or [("", "", None)]
-            for jenis, nama, pagu in funding:
+            funding: list[tuple[Any, ...]] = []
+            for program in programs_of.get(ind.pk, []):
+                # A program whose pagu the plan does not state (Samarinda's Tabel 2.3 gives it per kegiatan) is
+                # funded through its kegiatan: each with its own stated pagu, nothing added up here.
+                kegiatan_list = p.data.kegiatan_of(program.pk) if program.pagu is None else ()
+                funding += [("kegiatan", k, program) for k in kegiatan_list] or [("program", program, None)]
+            funding += [("kegiatan", x, None) for x in kegiatan_of.get(ind.pk, [])]
+            funding += [("sub_kegiatan", x, None) for x in sub_of.get(ind.pk, [])]
+            # A kegiatan both linked to the indikator and reached through its program is listed once (the first).
+            unique: dict[tuple[str, int], tuple[Any, ...]] = {}
+            for f in funding:
+                unique.setdefault((f[0], f[1].pk), f)
+            funding = list(unique.values())
+            for jenis, source, program in funding or [("", None, None)]:
                 row = BarisMatriks(
                     nomor=sasaran.nomor, sasaran=sasaran.uraian, sasaran_rowspan=1, indikator=ind.nama,
                     satuan=ind.satuan, target=p.target(ind, None), triwulan=p.triwulan(ind),
-                    penanggung_jawab=ind.penanggung_jawab, indikator_rowspan=1, anggaran=pagu,
+                    penanggung_jawab=ind.penanggung_jawab, indikator_rowspan=1,
+                    anggaran=source.pagu if source else None, anggaran_jenis=jenis,
+                    anggaran_id=source.pk if source else None,
                 )
                 if jenis:
-                    setattr(row, jenis, nama)
+                    setattr(row, jenis, source.nama)
+                if program is not None:
+                    row.program = program.nama
                 rows.append(row)
                 keys.append((sasaran.pk, ind.pk))
         _merge(rows, "sasaran", [k[0] for k in keys])
@@ -586,20 +621,12 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
     """
     plan = rencana_aksi
     p = _Plan(plan_data(rencana_aksi=plan))
-    pd = p.pd
-    pemda = pd.pemda
-    tempat = plan.tempat or pemda.ibukota or pemda.nama
-    tanggal = plan.tanggal
+    sampul, tempat, tanggal, kepala = _kepala_dan_sampul(p)
     tabel_pk, pk_indikator = _tabel_pk(p, _perjanjian_kinerja(p))
     tabel_anggaran, total = _tabel_anggaran(p)
     has_aksi = bool(p.aksi)
     bidang = _bagian_bidang(p, tempat, tanggal) if has_aksi else []
-    kepala = plan.penandatangan or pd.kepala
-    sampul = Sampul(
-        perangkat_daerah=pd.nama, singkatan=pd.singkatan, pemda=str(pemda), alamat=pd.alamat, tahun=plan.tahun,
-        judul=plan.judul, versi=plan.versi, label_versi=plan.label_versi, status=plan.status,
-        status_label=str(plan.get_status_display()),
-    )
+    strategis = [s.uraian for s in p.sasaran.values() if s.level == Sasaran.Level.STRATEGIS]
     return RencanaAksiDokumen(
         rencana_aksi_id=plan.pk,
         tahun=plan.tahun,
@@ -611,9 +638,33 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
         tabel_target=_tabel_target(p, pk_indikator),
         bidang=bidang,
         matriks=[] if has_aksi else _matriks(p),
-        penandatangan=_penandatangan(kepala, jabatan=f"Kepala {pd.nama} {pemda}", tempat=tempat, tanggal=tanggal),
+        penandatangan=kepala,
         temuan=_temuan_terbuka(plan) if lampiran_temuan else None,
+        narasi=narasi.teks(plan, narasi.konteks(plan, strategis)),
     )
+
+
+def matriks_dokumen(*, rencana_aksi: RencanaAksi) -> MatriksDokumen:
+    """The Matriks Rencana Aksi of any plan, with or without aksi (the aksi are not part of it)."""
+    p = _Plan(plan_data(rencana_aksi=rencana_aksi))
+    sampul, _tempat, _tanggal, kepala = _kepala_dan_sampul(p)
+    return MatriksDokumen(rencana_aksi_id=rencana_aksi.pk, tahun=rencana_aksi.tahun, sampul=sampul,
+                          bagian=_matriks(p), penandatangan=kepala)
+
+
+def _kepala_dan_sampul(p: _Plan) -> tuple[Sampul, str, date | None, Penandatangan]:
+    """The cover data, the place and date of signing, and the head of the PD who signs (the plan's signer)."""
+    plan, pd = p.plan, p.pd
+    pemda = pd.pemda
+    tempat = plan.tempat or pemda.ibukota or pemda.nama
+    sampul = Sampul(
+        perangkat_daerah=pd.nama, singkatan=pd.singkatan, pemda=str(pemda), alamat=pd.alamat, tahun=plan.tahun,
+        judul=plan.judul, versi=plan.versi, label_versi=plan.label_versi, status=plan.status,
+        status_label=str(plan.get_status_display()),
+    )
+    kepala = _penandatangan(plan.penandatangan or pd.kepala, jabatan=f"Kepala {pd.nama} {pemda}", tempat=tempat,
+                            tanggal=plan.tanggal)
+    return sampul, tempat, plan.tanggal, kepala
 
 
 def _temuan_terbuka(plan: RencanaAksi) -> list[Finding]:

@@ -18,7 +18,8 @@ from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka, 
 from renaksi.core.bulan import nama_bulan
 from renaksi.core.services import TEKS_MAKS, pesan_terlalu_panjang
 
-from .models import Indikator, Sasaran
+from . import narasi
+from .models import NARASI_MAKS, Indikator, Sasaran
 
 BULAN = [(m, gettext_lazy(nama_bulan(m))) for m in range(1, 13)]
 
@@ -265,3 +266,16 @@ class PengesahanForm(EditorForm):
         if data.get("pk_pihak_kedua") and data.get("pk_pihak_kedua") == data.get("pk_pihak_pertama"):
             self.add_error("pk_pihak_kedua", _("Pihak kedua tidak boleh pejabat yang sama dengan pihak pertama."))
         return data
+
+
+class NarasiForm(forms.Form):
+    """The narrative of the RA document (perencanaan/narasi.py): one text per part, the default when left empty."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama, (label, letak) in narasi.BAGIAN.items():
+            field = forms.CharField(label=label, help_text=letak, required=False, max_length=NARASI_MAKS,
+                                    strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}))
+            field.error_messages["max_length"] = pesan_terlalu_panjang(str(label), "%(limit_value)s",
+                                                                       "%(show_value)s")
+            self.fields[nama] = field

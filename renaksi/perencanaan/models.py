@@ -26,6 +26,7 @@ from renaksi.core.riwayat import Riwayat
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
 MONEY = {"null": True, "blank": True, "validators": [MinValueValidator(0, "Pagu tidak boleh negatif.")]}
+NARASI_MAKS = 10_000  # characters of one narrative field of the RA document (a chapter of a few pages)
 TARGET_DECIMAL = {"max_digits": 24, "decimal_places": 6, "null": True, "blank": True}
 
 
@@ -117,6 +118,14 @@ class RencanaAksi(models.Model):
         verbose_name=_("penandatangan"),
     )
     sumber = models.CharField(_("dokumen sumber"), max_length=255, blank=True)
+    # The narrative of the Dokumen Rencana Aksi, edited by the PD; empty = the default text generated from the plan
+    # (renaksi.perencanaan.narasi). Longer than a row's TextField may be (TEKS_MAKS): a chapter, not a cell.
+    narasi_kata_pengantar = models.CharField(_("kata pengantar"), max_length=NARASI_MAKS, blank=True)
+    narasi_latar_belakang = models.CharField(_("latar belakang"), max_length=NARASI_MAKS, blank=True)
+    narasi_maksud_tujuan = models.CharField(_("maksud dan tujuan"), max_length=NARASI_MAKS, blank=True)
+    narasi_sistematika = models.CharField(_("sistematika penulisan"), max_length=NARASI_MAKS, blank=True)
+    narasi_rencana_strategis = models.CharField(_("rencana strategis"), max_length=NARASI_MAKS, blank=True)
+    narasi_penutup = models.CharField(_("penutup"), max_length=NARASI_MAKS, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
     history = Riwayat()

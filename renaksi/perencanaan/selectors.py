@@ -30,6 +30,7 @@ from .models import (
     SubKegiatan,
     Target,
 )
+from .narasi import Konteks, konteks
 from .rules import is_kepala_bidang, same_pd
 
 
@@ -75,6 +76,13 @@ def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
         )
         .order_by("-tahun", "perangkat_daerah__pemda__nama", "perangkat_daerah__nama", "-versi")
     )
+
+
+def narasi_konteks(*, rencana_aksi: RencanaAksi) -> Konteks:
+    """What the default narrative of the RA document names (narasi.py): PD, Pemda, year, Renstra, sasaran strategis.
+    Reads the plan's PD, Pemda and Renstra when they were not loaded with it, and the sasaran strategis."""
+    sasaran = Sasaran.objects.filter(rencana_aksi_id=rencana_aksi.pk, level=Sasaran.Level.STRATEGIS)
+    return konteks(rencana_aksi, [s.uraian for s in sasaran.order_by("urutan", "id")])
 
 
 # --- The plan as one structure: every consumer reads it from here ------------------------------------------------

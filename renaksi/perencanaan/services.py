@@ -20,10 +20,12 @@ from simple_history.utils import bulk_create_with_history
 
 from renaksi.accounts.models import User
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
-from renaksi.core.services import save_validated
+from renaksi.core.services import pesan_terlalu_panjang, save_validated
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
+from . import narasi, selectors
 from .models import (
+    NARASI_MAKS,
     Aksi,
     AksiBulan,
     Indikator,
@@ -98,6 +100,35 @@ def rencana_aksi_update(*, rencana_aksi: RencanaAksi, **changes: Any) -> Rencana
     allowed = {"judul", "tempat", "tanggal", "penandatangan"}
     if unknown := set(changes) - allowed:
         raise ValueError(f"unknown fields: {unknown}")
+    return save_validated(rencana_aksi, **changes)
+
+
+@transaction.atomic
+def rencana_aksi_set_narasi(*, rencana_aksi: RencanaAksi, by, **texts: str | None) -> RencanaAksi:
+    """Set the narrative of the RA document (`narasi.NAMA`: kata_pengantar, latar_belakang, …; None = unchanged).
+
+    Changing it is changing the plan's structure: the perencana of the PD or the admin of its Pemda, on a plan that
+    is still editable. A text equal to the default (`narasi.bawaan`) is stored empty, so it keeps following the
+    plan; an empty text goes back to the default.
+    """
+    if unknown := set(texts) - set(narasi.NAMA):
+        raise ValueError(f"unknown parts: {unknown}")
+    if not by.has_perm("perencanaan.change_rencanaaksi", rencana_aksi):
+        raise PermissionDenied(_("Narasi dokumen hanya dapat diubah oleh perencana PD atau admin Pemda."))
+    ensure_editable(rencana_aksi)
+    defaults = narasi.bawaan(selectors.narasi_konteks(rencana_aksi=rencana_aksi))
+    changes, errors = {}, {}
+    for nama, value in texts.items():
+        if value is None:
+            continue
+        value = narasi.normalkan(value)
+        label = str(narasi.BAGIAN[nama][0])
+        if len(value) > NARASI_MAKS:
+            errors[nama] = [pesan_terlalu_panjang(label, NARASI_MAKS, len(value))]
+            continue
+        changes[narasi.field_name(nama)] = "" if value == defaults[nama] else value
+    if errors:
+        raise ValidationError(errors)
     return save_validated(rencana_aksi, **changes)
 
 

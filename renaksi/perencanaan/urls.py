@@ -32,4 +32,5 @@ urlpatterns = [
     path("baris/<str:jenis>/<int:row_id>/pindah/<str:arah>/", views.row_move, name="row_move"),
     path("baris/<str:jenis>/<int:row_id>/hapus/", views.row_delete, name="row_delete"),
     path("nomenklatur/", views.nomenklatur_search, name="nomenklatur_search"),
+    path("rencana-aksi/<int:pk>/narasi/", views.plan_narasi, name="plan_narasi"),
 ]

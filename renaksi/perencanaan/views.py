@@ -29,11 +29,12 @@ from renaksi.core.angka import format_rupiah, teks_kategori
 from renaksi.organisasi.models import Pejabat
 
 from . import diff as plan_diff
-from . import nomenklatur, selectors, services
+from . import narasi, nomenklatur, selectors, services
 from .forms import (
     AksiForm,
     AnggaranForm,
     IndikatorForm,
+    NarasiForm,
     PengesahanForm,
     SasaranForm,
     SubKegiatanForm,
@@ -786,3 +787,26 @@ def nomenklatur_search(request):
     q = (request.GET.get("q") or request.GET.get("kode") or "")[:100]
     rows = nomenklatur.nomenklatur_search(tahun=tahun, level=level or None, q=q, limit=30)
     return render(request, ROW + "_nomenklatur_options.html", {"rows": rows})
+
+
+# --- Narasi dokumen (kata pengantar, BAB I–III of the RA document) ------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_narasi(request, pk: int):
+    """The narrative of the RA document: shown with the default where the PD wrote nothing; saving the default
+    unchanged keeps it the default. The plan's editors only (404 / 403 like the editor), on a draft plan."""
+    plan = _get_plan_for_user(request, pk, "perencanaan.change_rencanaaksi")
+    konteks = selectors.narasi_konteks(rencana_aksi=plan)
+    if request.method == "POST":
+        form = NarasiForm(request.POST)
+        if _save(form, lambda d: services.rencana_aksi_set_narasi(rencana_aksi=plan, by=request.user, **d)):
+            messages.success(request, _("Narasi dokumen disimpan."))
+            return redirect("plan_narasi", pk=plan.pk)
+    else:
+        form = NarasiForm(initial=narasi.teks(plan, konteks))
+    sendiri = {nama for nama in narasi.NAMA if getattr(plan, narasi.field_name(nama))}
+    parts = [(form[nama], nama in sendiri) for nama in narasi.NAMA]
+    return render(request, "perencanaan/narasi.html", {"plan": plan, "form": form, "parts": parts},
+                  status=422 if form.is_bound else 200)

@@ -841,6 +841,11 @@ MATRIX: dict[str, Entry] = {
     # Two versions compared; here a plan with itself (same PD and year: "no difference").
     "rencana_aksi_banding": Entry(url=lambda c: f"/rencana-aksi/{c.objects['plan'].pk}/banding/{c.objects['plan'].pk}/",
                                   variants=PLAN_VARIANTS, expect=plan_view()),
+    # The narrative of the RA document (kata pengantar, BAB I–III): the plan's structure, so its editors only.
+    "plan_narasi": Entry(
+        url=row_url(PLAN + "narasi/", "plan"), variants=PLAN_VARIANTS, expect=plan_write("plan", ok_post=REDIRECT),
+        body=lambda c: {"kata_pengantar": "Puji syukur atas selesainya dokumen ini.", "latar_belakang": "",
+                        "maksud_tujuan": "", "sistematika": "", "rencana_strategis": "", "penutup": ""}),
     "nomenklatur_search": Entry(url=lambda c: "/nomenklatur/?tahun=2024&level=program&q=8.01", methods=("GET",),
                                 expect=logged_in()),
     # laporan: a published plan is public
