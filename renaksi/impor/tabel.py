@@ -13,6 +13,7 @@ restarting at 1 starts a new table (Samarinda's aksi tables, one per sub kegiata
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -162,7 +163,7 @@ class Tabel:
         label = self.judul_kolom.get(col, "") if col is not None else ""
         if not label and col is not None:
             label = self._group_label(col)
-        return Place(base.dokumen, base.sheet, base.baris, base.kolom, base.tabel, label)
+        return dataclasses.replace(base, judul_kolom=label)
 
     def _group_label(self, col: int) -> str:
         for tw, c in enumerate(self.tw, start=1):
