@@ -7,17 +7,14 @@ says what it is, and nothing is written."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from renaksi.impor import api
-from renaksi.impor.grid import ImporGagal
 from renaksi.impor.readers import read_grid
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
 from tests.factories import make_pd
-from tests.helpers import diff_dumps, dump_plan, table_counts
-from tests.impor.pdf_corpus import esc, html_pdf, seed_to_pdf, table_html
+from tests.helpers import diff_dumps, dump_plan
+from tests.impor.pdf_corpus import seed_to_pdf
 
 pytestmark = pytest.mark.pdf
 

@@ -23,9 +23,8 @@ import zipfile
 from django.utils.translation import gettext
 
 from renaksi.core.angka import format_angka
-from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place
-
 from renaksi.core.berkas import PDF_MAGIC
+from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place
 
 from ._ooxml import MAX_CELL_CHARS, OLE_MAGIC, OTHER_MAGIC, ZIP_MAGIC, check_size
 from .csv import read_csv, sniff_delimiter
