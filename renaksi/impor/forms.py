@@ -9,7 +9,7 @@ from renaksi.perencanaan.rules import pd_scope
 
 from .readers._ooxml import megabytes
 
-ACCEPTED_EXTENSIONS = (".xlsx", ".docx", ".txt", ".tsv", ".csv")
+ACCEPTED_EXTENSIONS = (".xlsx", ".xls", ".docx", ".pdf", ".txt", ".tsv", ".csv")
 
 
 def importable_perangkat_daerah(user):
@@ -22,7 +22,7 @@ def importable_perangkat_daerah(user):
 class UploadForm(forms.Form):
     berkas = forms.FileField(
         label=_("Dokumen rencana aksi"),
-        help_text=_("XLSX, DOCX, teks (TXT/TSV) atau CSV; paling besar %(max)s.")
+        help_text=_("XLSX, XLS, DOCX, PDF (berteks, bukan pindaian), teks (TXT/TSV) atau CSV; paling besar %(max)s.")
         % {"max": megabytes(settings.RENAKSI_IMPORT_MAX_BYTES)},
     )
     perangkat_daerah = forms.ModelChoiceField(

@@ -30,9 +30,12 @@ class Place:
     kolom: int | None = None
     tabel: str = ""
     judul_kolom: str = ""  # the column's header as the document writes it ("ANGGARAN"), when known
+    halaman: int | None = None  # PDF only: the 1-based page the value stands on
 
     def describe(self) -> str:
         parts = [f"berkas {self.dokumen}"]
+        if self.halaman is not None:
+            parts.append(f"halaman {self.halaman}")
         if self.sheet:
             parts.append(f"lembar '{self.sheet}'")
         if self.tabel:
@@ -85,7 +88,11 @@ class Catatan:
 @dataclass
 class Row:
     cells: list[str]
-    number: int  # 1-based line (text, CSV, DOCX block) or row (XLSX)
+    number: int  # 1-based line (text, CSV, DOCX block, PDF line or table row) or row (XLSX, XLS)
+    # XLSX, XLS, DOCX, PDF: the fill colour of each shaded cell by 0-based column ("FFFF00", "theme 4 +0.40");
+    # white and "no fill" are not kept. `tabel.find_tables` reads the month columns' fill as schedule marks.
+    fills: dict[int, str] = field(default_factory=dict)
+    halaman: int | None = None  # PDF only: the page the row starts on
 
     def cell(self, index: int) -> str:
         """The cell at 0-based `index`, '' when the row is shorter."""
@@ -113,7 +120,7 @@ class Sheet:
 @dataclass
 class Grid:
     dokumen: str  # the file name as the user gave it
-    format: str  # "teks", "csv", "xlsx", "docx"
+    format: str  # "teks", "csv", "xlsx", "xls", "docx", "pdf"
     sheets: list[Sheet] = field(default_factory=list)
     # What a reader had to decide (an encoding, a delimiter) or could not read; layouts pass them on.
     decisions: list[Catatan] = field(default_factory=list)
@@ -122,10 +129,11 @@ class Grid:
     def place(self, sheet: Sheet, row: Row, col: int | None = None, tabel: str = "") -> Place:
         return Place(
             dokumen=self.dokumen,
-            sheet=sheet.name if len(self.sheets) > 1 or self.format == "xlsx" else "",
+            sheet=sheet.name if len(self.sheets) > 1 or self.format in ("xlsx", "xls") else "",
             baris=row.number,
             kolom=None if col is None else col + 1,
             tabel=tabel,
+            halaman=row.halaman,
         )
 
 

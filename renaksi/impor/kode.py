@@ -65,6 +65,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("jadwal.kosong", PERINGATAN, _("Jadwal bulan kosong pada semua aksi"),
          _("Tidak satu pun aksi memiliki bulan pelaksanaan: arsiran sel bulan tampaknya hilang ketika dokumen "
            "disalin ke teks. Jadwal dibiarkan kosong.")),
+    Kode("jadwal.arsiran", KEPUTUSAN, _("Sel bulan berarsir dibaca sebagai jadwal"),
+         _("Kolom bulan sebuah tabel aksi menandai jadwal dengan warna sel, bukan dengan tanda; warna yang hanya "
+           "dipakai di kolom bulan dibaca sebagai bulan pelaksanaan.")),
     Kode("kegiatan.tidak_ada", PERINGATAN, _("Sub kegiatan tanpa kegiatan"),
          _("Dokumen memuat sub kegiatan tetapi tidak menyebut kegiatan di atasnya; sub kegiatan ditempatkan di "
            "bawah kegiatan pengganti '(kegiatan tidak disebut)'.")),
@@ -141,6 +144,12 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("pagu.tidak_terbaca", PERINGATAN, _("Pagu tidak terbaca"),
          _("Sel pagu berisi sesuatu yang bukan rupiah bulat (teks, sen, angka negatif); pagu dibiarkan kosong "
            "dan tulisan aslinya dicatat.")),
+    Kode("pdf.baris_terbelah", KEPUTUSAN, _("Baris tabel terbelah oleh pergantian halaman"),
+         _("Sebuah baris tabel di PDF terpotong pergantian halaman: bagian di halaman berikutnya tidak bernomor "
+           "dan melanjutkan teks baris sebelumnya; kedua bagian dibaca sebagai satu baris.")),
+    Kode("pdf.judul_diulang", KEPUTUSAN, _("Judul kolom yang diulang di halaman PDF dilewati"),
+         _("Tabel di PDF berlanjut ke halaman berikutnya dan judul kolomnya diulang di sana; baris judul yang "
+           "diulang dilewati dan tabel dibaca sebagai satu tabel.")),
     Kode("pejabat.nip", PERINGATAN, _("NIP di templat bukan 18 angka"),
          _("Kolom NIP di lembar Pejabat templat Renaksi tidak berisi 18 angka; NIP tidak disimpan.")),
     Kode("pejabat.nip_tidak_sah", PERINGATAN, _("NIP tidak sah"),
@@ -160,6 +169,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("program.tidak_ada", PERINGATAN, _("Kegiatan tanpa program"),
          _("Kegiatan terbaca tanpa program di atasnya; ditempatkan di bawah program pengganti '(program tidak "
            "disebut)'.")),
+    Kode("rumus.tanpa_nilai", KEPUTUSAN, _("Rumus tanpa nilai tersimpan dibaca kosong"),
+         _("Beberapa sel rumus di buku kerja tidak menyimpan nilai, sedangkan rumus lain menyimpannya (Excel "
+           "menyimpan hasil kosong begitu); sel itu dibaca kosong.")),
     Kode("sasaran.kosong", PERINGATAN, _("Indikator tanpa sasaran"),
          _("Indikator terbaca tanpa teks sasaran di barisnya atau di atasnya; sasaran dibuat tanpa uraian.")),
     Kode("sasaran.sambung", KEPUTUSAN, _("Teks sasaran yang terpotong disambung"),

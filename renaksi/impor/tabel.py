@@ -9,10 +9,14 @@ The rows of a table run until a paragraph (a row with a single text cell that is
 on after a page header (a few short paragraphs, then the same header again, then a row that does not restart
 the numbering at 1): the pieces are joined and the join is reported. The same header repeated with numbering
 restarting at 1 starts a new table (Samarinda's aksi tables, one per sub kegiatan).
+
+A schedule marked by shading the month cells (XLSX, XLS, DOCX, PDF keep each cell's fill in `Row.fills`) reads as if
+the cells held a mark: see `_read_shading` (decision `jadwal.arsiran`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -162,7 +166,7 @@ class Tabel:
         label = self.judul_kolom.get(col, "") if col is not None else ""
         if not label and col is not None:
             label = self._group_label(col)
-        return Place(base.dokumen, base.sheet, base.baris, base.kolom, base.tabel, label)
+        return dataclasses.replace(base, judul_kolom=label)
 
     def _group_label(self, col: int) -> str:
         for tw, c in enumerate(self.tw, start=1):
@@ -339,7 +343,52 @@ def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
             else:
                 current.rows.append(row)
         index += 1
+    for tabel in tables:
+        _read_shading(tabel)
     return tables
+
+
+SHADED = "■"  # the mark a shaded month cell is read as (laporan's `_MARKS` knows it like "x" and "✓")
+
+
+def _read_shading(tabel: Tabel) -> None:
+    """Month cells marked by their fill: the colour used in the month columns and nowhere else in the table's data
+    rows means "scheduled"; each empty month cell of that colour gets the mark `SHADED`, and the choice is reported.
+
+    A colour also used outside the month columns (a sub kegiatan row shaded across the table, a header colour) is
+    not a mark. The fills come from the readers (`Row.fills`); a text copy has none, and nothing changes."""
+    months = {c for c in tabel.bulan if c is not None}
+    if not months or not any(row.fills for row in tabel.rows):
+        return
+    in_months: dict[str, int] = {}
+    elsewhere: set[str] = set()
+    for row in tabel.rows:
+        for col, colour in row.fills.items():
+            if col in months:
+                in_months[colour] = in_months.get(colour, 0) + 1
+            else:
+                elsewhere.add(colour)
+    colours = sorted(c for c in in_months if c not in elsewhere)
+    if not colours:
+        return
+    marked = []
+    for row in tabel.rows:
+        for col in sorted(months):
+            if row.fills.get(col) in colours and not bersih(row.cell(col)):
+                while len(row.cells) <= col:
+                    row.cells.append("")
+                row.cells[col] = SHADED
+            if row.fills.get(col) in colours:
+                marked.append(row)
+    if not marked:
+        return
+    tabel.decisions.append(Catatan(
+        "jadwal.arsiran",
+        gettext("Sel bulan berwarna %(warna)s (hanya dipakai di kolom bulan) dibaca sebagai jadwal: %(sel)s sel "
+                "pada %(baris)s baris.")
+        % {"warna": ", ".join(colours), "sel": len(marked), "baris": len({r.number for r in marked})},
+        tabel.place(marked[0]),
+    ))
 
 
 def _labels(row: Row) -> dict[int, str]:

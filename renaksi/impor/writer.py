@@ -203,7 +203,7 @@ class Writer:
         place = place or Place(self.doc.dokumen)
         _call(place, svc.provenance_record, obj=obj, rencana_aksi=self.ra, field=fld, teks=teks,
               dokumen=(place.dokumen or self.doc.dokumen)[:255], nilai=nilai,
-              tabel=(place.tabel or place.sheet)[:255], baris=place.baris, kolom=place.kolom_label()[:100],
+              tabel=(place.tabel or place.sheet or (f"halaman {place.halaman}" if place.halaman else ""))[:255], baris=place.baris, kolom=place.kolom_label()[:100],
               catatan=catatan)
 
     def _prov_uang(self, obj, uang: Uang | None) -> None:

@@ -69,7 +69,7 @@ def test_csv_record_spanning_lines_keeps_its_first_line_number():
     (b"\x00\x01\x02binary\x00", "biner"),
     (bytes(range(1, 32)) * 50, "karakter kendali"),
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "gambar PNG"),
-    (b"%PDF-1.7\n...", "dokumen PDF"),
+    (b"%PDF-1.7\n...", "PDF rusak"),
 ])
 def test_unreadable_bytes_are_refused_in_indonesian(data, fragment):
     with pytest.raises(ImporGagal) as exc:

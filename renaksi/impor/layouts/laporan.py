@@ -82,7 +82,7 @@ _SUB_LABEL = re.compile(r"\bSub\s*Kegiatan\s*[:;]", re.I)
 _KEG_LABEL = re.compile(r"^\s*Kegiatan\s*[:;]", re.I)
 _TOTAL = re.compile(r"^(?:total|jumlah)\b", re.I)
 _PERIODE = re.compile(r"(20\d\d)\s*[-–]\s*(20\d\d)")
-_MARKS = {"x", "v", "√", "✓", "✔", "■", "●", "•", "*", "1", "ü", "o"}
+_MARKS = {"x", "v", "√", "✓", "✔", "■", "●", "•", "*", "1", "ü", "o"}  # ■ is also a shaded cell (tabel.SHADED)
 
 
 def kind(tabel: Tabel, caption: str = "") -> str | None:

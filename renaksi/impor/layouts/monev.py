@@ -16,6 +16,7 @@ document number (`renaksi.core.angka`), and an ambiguous one is reported as a de
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -372,7 +373,7 @@ class _EvaluasiRenja:
     def place(self, row: Row, col: int | None = None) -> Place:
         p = self.grid.place(self.sheet, row, col)
         if col is not None and col in self.header.kolom:
-            p = Place(p.dokumen, p.sheet, p.baris, p.kolom, judul_kolom=self.header.kolom[col].label[:60])
+            p = dataclasses.replace(p, tabel="", judul_kolom=self.header.kolom[col].label[:60])
         return p
 
     def read(self) -> None:

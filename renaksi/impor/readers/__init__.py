@@ -1,8 +1,10 @@
 """Any supported file → `Grid`, chosen by what the bytes are, not by what the file is called.
 
 - a zip package (Office Open XML) → XLSX or DOCX, by the part it contains (`read_xlsx` / `read_docx`);
-- an old binary Office file (OLE) → the XLSX or DOCX reader by extension, which explain the problem;
-- an image, a PDF … → refused, saying what the file really is;
+- a PDF (``%PDF-``) → `read_pdf` (text PDFs; a scanned or password-protected one is refused, saying so);
+- an old binary Office file (OLE): an Excel 97–2003 workbook → `read_xls`; a Word 97–2003 document is refused
+  (save it as .docx); a password-protected Office file is refused by the XLSX/DOCX reader, which explains it;
+- an image, an archive … → refused, saying what the file really is;
 - otherwise text: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252 / Latin-1 — the fallback is
   reported as a decision, because accented letters may then be read wrongly; control characters or NUL bytes
   mean binary garbage and are refused;
@@ -21,6 +23,7 @@ import zipfile
 from django.utils.translation import gettext
 
 from renaksi.core.angka import format_angka
+from renaksi.core.berkas import PDF_MAGIC
 from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place
 
 from ._ooxml import MAX_CELL_CHARS, OLE_MAGIC, OTHER_MAGIC, ZIP_MAGIC, check_size
@@ -42,14 +45,17 @@ def read_grid(data: bytes, filename: str) -> Grid:
     check_size(data, filename)
     if data.startswith(ZIP_MAGIC):
         grid = _read_office(data, filename, _office_kind(data, filename))
+    elif data.startswith(PDF_MAGIC):
+        from .pdf import read_pdf  # pdfplumber is heavy: only a PDF import needs it
+
+        grid = read_pdf(data, filename)
     elif data.startswith(OLE_MAGIC):
-        kind = "docx" if filename.lower().endswith((".doc", ".docx")) else "xlsx"
-        grid = _read_office(data, filename, kind)
+        grid = _read_ole(data, filename)
     else:
         for magic, what in OTHER_MAGIC:
             if data.startswith(magic):
                 raise ImporGagal(
-                    gettext("berkas ini %(what)s, bukan dokumen yang dapat dibaca. Unggah XLSX, DOCX, teks "
+                    gettext("berkas ini %(what)s, bukan dokumen yang dapat dibaca. Unggah XLSX, XLS, DOCX, PDF, teks "
                             "(TXT/TSV) atau CSV.") % {"what": what},
                     place,
                 )
@@ -85,6 +91,25 @@ def _read_office(data: bytes, filename: str, kind: str) -> Grid:
     from .xlsx import read_xlsx
 
     return read_xlsx(data, filename)
+
+
+def _read_ole(data: bytes, filename: str) -> Grid:
+    """An old binary Office file: an Excel 97–2003 workbook is read; anything else is explained."""
+    encrypted = "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data
+    word = "WordDocument".encode("utf-16-le") in data
+    workbook = "Workbook".encode("utf-16-le") in data or ("Book".encode("utf-16-le") in data and not word)
+    if workbook and not encrypted:
+        from .xls import read_xls
+
+        return read_xls(data, filename)
+    if word and not encrypted:
+        raise ImporGagal(
+            gettext("berkas ini dokumen Word 97–2003 (.doc), format lama yang tidak dibaca Renaksi. Buka di Word "
+                    "atau LibreOffice, simpan sebagai Word (.docx) (File → Simpan Sebagai), lalu unggah lagi."),
+            Place(filename),
+        )
+    kind = "docx" if filename.lower().endswith((".doc", ".docx")) else "xlsx"
+    return _read_office(data, filename, kind)  # explains a password-protected or unknown OLE file
 
 
 def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
@@ -133,7 +158,7 @@ def decode_text(data: bytes, filename: str) -> tuple[str, Catatan | None]:
     if controls > max(2, len(text) // 200):
         raise ImporGagal(
             gettext("berkas berisi %(jumlah)s karakter kendali: ini data biner, bukan teks. "
-                    "Unggah XLSX, DOCX, teks (TXT/TSV) atau CSV.")
+                    "Unggah XLSX, XLS, DOCX, PDF, teks (TXT/TSV) atau CSV.")
             % {"jumlah": format_angka(controls)},
             place,
         )

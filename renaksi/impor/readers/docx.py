@@ -9,6 +9,7 @@
   line break inside a paragraph (Shift+Enter) stays a newline, spaces inside a paragraph stay as written.
 - Text inside content controls, hyperlinks, fields and tracked insertions counts; deleted text (tracked
   deletions) and the fallback copy of drawings do not. Page headers and footers are not part of the body.
+A cell's shading (its fill colour, not white) is kept in `Row.fills` for every grid column it covers.
 Rows are numbered 1, 2, 3 … in the order they are produced; an error names the table (counted from 1), its row
 and column as well.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from django.utils.translation import gettext
 from docx import Document
@@ -36,6 +38,7 @@ W_SDT, W_SDTCONTENT, W_CUSTOMXML = qn("w:sdt"), qn("w:sdtContent"), qn("w:custom
 W_DEL, W_TCPR, W_TRPR, W_PPR, W_RPR = qn("w:del"), qn("w:tcPr"), qn("w:trPr"), qn("w:pPr"), qn("w:rPr")
 W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
 W_GRIDBEFORE, W_GRIDAFTER = qn("w:gridBefore"), qn("w:gridAfter")
+W_SHD, W_FILL = qn("w:shd"), qn("w:fill")
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {W_DEL, MC_FALLBACK, W_TCPR, W_TRPR, W_PPR, W_RPR}
 
@@ -94,6 +97,13 @@ def _int_val(parent, tag: str, default: int) -> int:
         return default
 
 
+def _shading(tc_pr) -> str | None:
+    """A cell's shading (w:shd w:fill) as hex ("FFC000"); None for none, automatic or white."""
+    shd = tc_pr.find(W_SHD) if tc_pr is not None else None
+    fill = (shd.get(W_FILL) or "").upper() if shd is not None else ""
+    return fill if re.fullmatch(r"[0-9A-F]{6}", fill) and fill != "FFFFFF" else None
+
+
 def _row_tcs(tr):
     """The cells of a table row, looking through content controls and custom XML wrappers."""
     for child in tr:
@@ -132,13 +142,13 @@ class _Reader:
         self.rows: list[Row] = []
         self.table_count = 0
 
-    def add(self, cells: list[str], place: Place) -> None:
+    def add(self, cells: list[str], place: Place, fills: dict[int, str] | None = None) -> None:
         if len(self.rows) >= MAX_ROWS:
             raise ImporGagal(gettext("dokumen berisi lebih dari %(MAX_ROWS)s baris (paragraf dan baris "
                                      "tabel).") % {"MAX_ROWS": MAX_ROWS}, place)
         while cells and not cells[-1].strip():
             cells.pop()
-        self.rows.append(Row(cells=cells, number=len(self.rows) + 1))
+        self.rows.append(Row(cells=cells, number=len(self.rows) + 1, fills=fills or {}))
 
     def paragraph(self, p) -> None:
         for line in _paragraph_text(p).split("\n"):
@@ -151,12 +161,15 @@ class _Reader:
         tabel = f"tabel {self.table_count}"
         for index, tr in enumerate(_table_rows(tbl), start=1):
             cells: list[str] = [""] * _int_val(tr.find(W_TRPR), W_GRIDBEFORE, 0)
+            fills: dict[int, str] = {}
             for tc in _row_tcs(tr):
                 tc_pr = tc.find(W_TCPR)
                 span = max(1, _int_val(tc_pr, W_GRIDSPAN, 1))
                 vmerge = tc_pr.find(W_VMERGE) if tc_pr is not None else None
                 continues = vmerge is not None and vmerge.get(W_VAL, "continue") == "continue"
                 text = "" if continues else _cell_text(tc)
+                if (colour := _shading(tc_pr)) is not None:
+                    fills.update({len(cells) + i: colour for i in range(span)})
                 place = Place(self.filename, tabel=tabel, baris=len(self.rows) + 1, kolom=len(cells) + 1)
                 check_cell_length(text, place, f"sel baris {index} kolom {len(cells) + 1} pada {tabel}")
                 cells.append(text)
@@ -164,7 +177,7 @@ class _Reader:
                 if len(cells) > MAX_COLS:
                     raise ImporGagal(gettext("%(tabel)s berisi lebih dari %(MAX_COLS)s kolom.")
                                      % {"tabel": tabel, "MAX_COLS": MAX_COLS}, place)
-            self.add(cells, Place(self.filename, tabel=tabel, baris=len(self.rows) + 1))
+            self.add(cells, Place(self.filename, tabel=tabel, baris=len(self.rows) + 1), fills)
 
 
 def read_docx(data: bytes, filename: str) -> Grid:

@@ -8,11 +8,14 @@
 - A number that is not finite (``1e400`` is infinite once read, a generated file may hold NaN) is refused, naming
   the cell: no plan has such a value, and no text could say which number was meant.
 - Dates become ISO (``2024-01-02``).
-- A formula cell gives the value Excel saved with it; a formula without a saved value (a file written by a program
-  that never calculated it) is refused, naming the cell: the importer never computes formulas itself.
+- A formula cell gives the value Excel saved with it (the workbook is loaded twice: formulas, then saved values).
+  A workbook none of whose formulas has a saved value (written by a program, never calculated) is refused, naming
+  the cells: the importer never computes formulas itself. When the other formulas have values, a formula without
+  one is an empty result (Excel saves "" that way): read as blank and reported (`rumus.tanpa_nilai`).
 Each `Sheet` also keeps the formula of every formula cell, the merged ranges and which cells are stored as numbers
 (layouts that read totals and merged headers use them; see `grid.Sheet`).
-Rows are numbered as in Excel; blank rows are kept (as blank `Row`s), trailing empty cells are dropped.
+Rows are numbered as in Excel; blank rows are kept (as blank `Row`s), trailing empty cells are dropped. A cell's
+fill colour (not white) is kept in `Row.fills`, also for an empty cell: a schedule is often marked by shading.
 """
 
 from __future__ import annotations
@@ -26,11 +29,12 @@ from decimal import Decimal
 
 from django.utils.translation import gettext
 from openpyxl import load_workbook
+from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from renaksi.core.angka import banyak_desimal
-from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
+from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place, Row, Sheet
 
 from ._ooxml import MAX_COLS, MAX_ROWS, MAX_SHEETS, check_cell_length, open_package
 
@@ -112,6 +116,25 @@ def _formula_text(value) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+def fill_colour(cell) -> str | None:
+    """A cell's background as a colour name ("FFC000", "tema 5 +0.40", "indeks 13"); None for none or white."""
+    fill = cell.fill
+    if fill is None or getattr(fill, "fill_type", None) in (None, "none"):
+        return None
+    colour = fill.fgColor if fill.fill_type == "solid" else (fill.fgColor or fill.bgColor)
+    if colour is None:
+        return None
+    if colour.type == "rgb" and isinstance(colour.rgb, str):
+        rgb = colour.rgb[-6:].upper()
+        return None if rgb == "FFFFFF" else rgb
+    if colour.type == "theme":
+        return f"tema {colour.theme} {colour.tint:+.2f}"
+    if colour.type == "indexed" and colour.indexed not in (64, 65):  # 64/65: the system's default colours
+        rgb = COLOR_INDEX[colour.indexed][-6:] if colour.indexed < len(COLOR_INDEX) else f"indeks {colour.indexed}"
+        return None if rgb == "FFFFFF" else rgb
+    return None
+
+
 def read_xlsx(data: bytes, filename: str) -> Grid:
     """Read an XLSX workbook into a `Grid`, or raise `ImporGagal` naming the file, sheet, row and column."""
     open_package(data, filename, "xlsx")
@@ -122,12 +145,17 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
             raise ImporGagal(gettext("buku kerja berisi %(n_sheets)s lembar; paling banyak %(MAX_SHEETS)s.")
                              % {"n_sheets": len(sheets), "MAX_SHEETS": MAX_SHEETS}, Place(filename))
         cached = None
+        uncached: list[tuple[str, str, str, Place]] = []  # formula cells without a saved value
+        calculated = 0  # formula cells with one
         grid = Grid(dokumen=filename, format="xlsx")
         for ws in sheets:
             cells: dict[int, dict[int, str]] = {}
             formulas: dict[tuple[int, int], str] = {}
             numbers: set[tuple[int, int]] = set()
+            fills: dict[int, dict[int, str]] = {}
             for (row, col), cell in sorted(ws._cells.items()):  # the loaded cells only, never a styled empty range
+                if row <= MAX_ROWS and col <= MAX_COLS and (colour := fill_colour(cell)):
+                    fills.setdefault(row, {})[col - 1] = colour
                 value = cell.value
                 if value is None or value == "":
                     continue
@@ -139,13 +167,9 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
                         cached = _load(data, filename, data_only=True)
                     value = cached[ws.title].cell(row=row, column=col).value
                     if value is None:
-                        raise ImporGagal(
-                            gettext("sel %(coordinate)s berisi rumus %(formula_text_cell_value)s tanpa "
-                                    "nilai tersimpan; simpan sebagai nilai (salin sel lalu Tempel Spesial → "
-                                    "Nilai), simpan, lalu unggah lagi.")
-                            % {"coordinate": coordinate, "formula_text_cell_value": _formula_text(cell.value)},
-                            place,
-                        )
+                        uncached.append((ws.title, coordinate, _formula_text(cell.value), place))
+                        continue
+                    calculated += 1
                 try:
                     text = _cell_text(value, cell.number_format)
                 except NotFinite as exc:
@@ -187,13 +211,45 @@ def read_xlsx(data: bytes, filename: str) -> Grid:
             rows = []
             for number in range(1, last_row + 1):
                 by_col = cells.get(number, {})
-                rows.append(Row(cells=[by_col.get(c, "") for c in range(1, max(by_col, default=0) + 1)], number=number))
+                rows.append(Row(cells=[by_col.get(c, "") for c in range(1, max(by_col, default=0) + 1)], number=number,
+                                fills=fills.get(number, {})))
             merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
             grid.sheets.append(Sheet(name=ws.title, rows=rows, formulas=formulas, merged=merged,
                                      numbers=numbers))
+        if uncached:
+            _uncached_formulas(grid, uncached, calculated, len(sheets) > 1)
         return grid
     finally:
         workbook.close()
+
+
+def _uncached_formulas(grid: Grid, uncached: list[tuple[str, str, str, Place]], calculated: int,
+                       many_sheets: bool) -> None:
+    """Formula cells without a saved value. When no formula of the workbook has one, it was written by a program and
+    never calculated (saved by Excel or LibreOffice): refused, naming the cells, since reading them as blanks would
+    lose their numbers. When the others have one, Excel saved an empty result that way: read as blank, reported."""
+    names = [f"'{sheet}'!{coordinate}" if many_sheets else coordinate for sheet, coordinate, _f, _p in uncached]
+    listed = ", ".join(names[:8]) + (gettext(" dan %(n)s sel lain") % {"n": len(names) - 8} if len(names) > 8 else "")
+    first = uncached[0]
+    if not calculated:
+        if len(uncached) == 1:
+            message = gettext("sel %(coordinate)s berisi rumus %(formula_text_cell_value)s tanpa nilai tersimpan")
+        else:
+            message = gettext("%(jumlah)s sel rumus tidak menyimpan nilainya (%(daftar)s; yang pertama "
+                              "%(coordinate)s berisi rumus %(formula_text_cell_value)s)")
+        raise ImporGagal(
+            (message + gettext(": buku kerja ini dibuat oleh program dan belum pernah dihitung, dan Renaksi tidak "
+                               "menghitung rumus sendiri. Buka dan simpan di Excel atau LibreOffice, atau simpan "
+                               "sebagai nilai (salin sel lalu Tempel Spesial → Nilai), lalu unggah lagi."))
+            % {"coordinate": first[1], "formula_text_cell_value": first[2], "jumlah": len(uncached), "daftar": listed},
+            first[3],
+        )
+    grid.decisions.append(Catatan(
+        "rumus.tanpa_nilai",
+        gettext("%(jumlah)s sel rumus tanpa nilai tersimpan dibaca kosong (rumus lain di buku kerja ini menyimpan "
+                "nilainya, jadi hasilnya kosong): %(daftar)s.") % {"jumlah": len(uncached), "daftar": listed},
+        first[3],
+    ))
 
 
 def _load(data: bytes, filename: str, *, data_only: bool):

@@ -1,0 +1,443 @@
+"""PDF → `Grid` (pdfplumber, docs/decisions/0003-pdf-tables-with-pdfplumber.md): one sheet, the DOCX reader's form.
+
+- A ruled table (cells drawn with borders, as Word, LibreOffice and WeasyPrint print them) is a run of rows, one cell
+  per grid column; a merged cell gives its text once, the cells it covers are empty (as in a text copy).
+- Text outside the tables is read line by line; a line that only ends because the next word did not fit (a wrapped
+  paragraph) is joined with the next one, so a paragraph is one row of one cell, as in the DOCX reader; white space
+  of a line or more between two lines (the room for a signature, also over a page break) is a blank row. Page
+  numbers and running headers/footers (the same line at the same height on several pages) are left out.
+- The lines of a cell are joined with single spaces (a line ending in "-" is joined without one).
+- A table that goes on over the page break is one table: the header rows repeated on the next page are dropped,
+  and a row split over the break (the piece on the first page is left open at the bottom, or the piece on the
+  next page has no number in a table whose rows are all numbered) is joined back into one row. Both are reported.
+- A cell's fill (its background rectangle) is kept in `Row.fills`, as for XLSX and DOCX.
+Every row knows the page it starts on (`Row.halaman`), so a place reads "berkas x.pdf, halaman 3, baris 57, kolom 4".
+Rows are numbered 1, 2, 3 … through the document.
+
+Refused, saying why: a PDF that needs a password to open, a damaged PDF, a scanned PDF (pages that are pictures,
+without a text layer: there is no OCR), a PDF of more than `MAX_PAGES` pages.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
+
+from renaksi.core.angka import format_angka
+from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place, Row, Sheet
+
+from ._ooxml import MAX_COLS, MAX_ROWS, check_cell_length, check_size
+
+log = logging.getLogger(__name__)
+
+SHEET_NAME = "PDF"
+MAX_PAGES = 400
+TOLERANCE = 2.5  # points: two edges this close are the same line
+_PAGE_NUMBER = re.compile(r"^(?:hal(?:aman)?\.?\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|dari|of)\s*\d{1,4})?$", re.I)
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-z][.)]|[ivx]{1,5}[.)]?)$", re.I)
+_NUMBER = re.compile(r"^[-+]?(?:rp\.?\s*)?[\d.,]+%?$", re.I)
+
+
+@dataclass
+class _Piece:
+    """A table as found on one page: rows of cells (None where a merged cell covers it), fills, geometry."""
+
+    page: int
+    top: float
+    bottom: float
+    columns: list[float]  # the x of each column's left edge, then the right edge of the last one
+    rows: list[list[str]]
+    fills: list[dict[int, str]]
+    open_bottom: bool = False  # the last row is cut by the page break (no line closes it)
+    open_top: bool = False  # the first row is the rest of a row cut by the page break
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    text: str
+    size: float
+
+
+@dataclass
+class _Table:
+    pieces: list[_Piece] = field(default_factory=list)
+
+
+def _colour(value) -> str | None:
+    """A PDF fill colour as hex ("C00000"); None for white, black text colour or no colour."""
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        value = (value,)
+    try:
+        parts = [float(v) for v in value]
+    except (TypeError, ValueError):
+        return None
+    if len(parts) == 1:
+        rgb = parts * 3
+    elif len(parts) == 3:
+        rgb = parts
+    elif len(parts) == 4:  # CMYK
+        c, m, y, k = parts
+        rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    else:
+        return None
+    hexa = "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in rgb)
+    return None if hexa == "FFFFFF" else hexa
+
+
+def _join_lines(text: str | None) -> str:
+    """The lines of a cell as one text: single spaces; a line ending in "-" or "/" is joined without one."""
+    if not text:
+        return ""
+    out = ""
+    for line in (part.strip() for part in text.split("\n")):
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")):
+            out += line
+        else:
+            out += " " + line
+    return re.sub(r"[ \t]+", " ", out)
+
+
+def _open_ends(page) -> list[dict]:
+    """Lines that close the table rows a page break cut: where vertical lines stop without a horizontal line.
+
+    A row that Word, WeasyPrint or a browser splits over a page break may be drawn without its bottom (or top)
+    border; the table finder would then lose it. A horizontal line added where two or more vertical lines end
+    open gives the row back."""
+    vertical = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > TOLERANCE]
+    horizontal = sorted((e for e in page.edges if e["orientation"] == "h"), key=lambda e: e["top"])
+    tops = [h["top"] for h in horizontal]
+
+    def closed(x: float, y: float) -> bool:
+        lo = bisect.bisect_left(tops, y - TOLERANCE)
+        hi = bisect.bisect_right(tops, y + TOLERANCE)
+        return any(h["x0"] - TOLERANCE <= x <= h["x1"] + TOLERANCE for h in horizontal[lo:hi])
+
+    ends: dict[float, list[float]] = {}
+    for e in vertical:
+        for y in (e["top"], e["bottom"]):
+            if not closed(e["x0"], y):
+                key = next((k for k in ends if abs(k - y) <= TOLERANCE), round(y, 1))
+                ends.setdefault(key, []).append(e["x0"])
+    return [{"x0": min(xs), "x1": max(xs), "top": y, "bottom": y, "width": max(xs) - min(xs), "height": 0,
+             "orientation": "h", "object_type": "line"}
+            for y, xs in ends.items() if len({round(x) for x in xs}) >= 2]
+
+
+def _find_tables(page):
+    extra = _open_ends(page)
+    settings = {"explicit_horizontal_lines": extra} if extra else {}
+    return page.find_tables(table_settings=settings), [e["top"] for e in extra]
+
+
+def _piece(page, table, number: int, added: list[float]) -> _Piece:
+    filled = [(r, _colour(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")]
+    filled = [(r, c) for r, c in filled if c]
+    texts = table.extract()
+    rows, fills = [], []
+    columns: set[float] = set()
+    for row, row_texts in zip(table.rows, texts, strict=True):
+        row_fills: dict[int, str] = {}
+        for index, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            columns.update((round(cx0, 1), round(cx1, 1)))
+            area = max((cx1 - cx0) * (cbottom - ctop), 1e-6)
+            for rect, colour in filled:
+                w = min(cx1, rect["x1"]) - max(cx0, rect["x0"])
+                h = min(cbottom, rect["bottom"]) - max(ctop, rect["top"])
+                if w > 0 and h > 0 and w * h >= 0.6 * area and (rect["x1"] - rect["x0"]) * (
+                        rect["bottom"] - rect["top"]) <= 1.5 * area:
+                    row_fills[index] = colour
+        rows.append([_join_lines(t) for t in row_texts])
+        fills.append(row_fills)
+    x0, top, x1, bottom = table.bbox
+    return _Piece(page=number, top=top, bottom=bottom, columns=sorted(columns), rows=rows, fills=fills,
+                  open_bottom=any(abs(y - bottom) <= TOLERANCE for y in added),
+                  open_top=any(abs(y - top) <= TOLERANCE for y in added))
+
+
+def _inside(obj, boxes) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1 for x0, top, x1, bottom in boxes)
+
+
+def _lines(page, number: int, boxes) -> list[_Line]:
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    lines = []
+    for line in outside.extract_text_lines(return_chars=True, strip=True):
+        text = line["text"].strip()
+        if not text:
+            continue
+        sizes = [c.get("size", 0) for c in line.get("chars", [])]
+        lines.append(_Line(number, line["top"], line["bottom"], line["x0"], line["x1"], text,
+                           max(sizes) if sizes else line["bottom"] - line["top"]))
+    return lines
+
+
+def _furniture(lines: list[_Line], heights: dict[int, float]) -> set[int]:
+    """Indexes of page numbers and running headers/footers: in the top or bottom eighth of the page, a page number
+    or the same text (digits aside) at the same height on at least two pages."""
+    def margin(line: _Line) -> bool:
+        height = heights[line.page]
+        return line.bottom < height / 8 or line.top > height * 7 / 8
+
+    key = [(re.sub(r"\d+", "#", ln.text), round(ln.top / 4)) for ln in lines]
+    pages_of = Counter()
+    for k, pages in {k: {ln.page for ln, kk in zip(lines, key, strict=True) if kk == k} for k in set(key)}.items():
+        pages_of[k] = len(pages)
+    return {i for i, ln in enumerate(lines)
+            if margin(ln) and (_PAGE_NUMBER.match(ln.text) or pages_of[key[i]] >= 2)}
+
+
+def _paragraphs(lines: list[_Line]) -> list[_Line]:
+    """Join the lines of a wrapped paragraph: a line is continued by the next when the next one's first word would
+    not have fitted after it, the next line follows closely below in the same type size and does not stand right of
+    the paragraph's left edge."""
+    if not lines:
+        return []
+    right = max(ln.x1 for ln in lines)
+    out: list[_Line] = []
+    start_x0 = None
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.page == line.page:
+            height = max(prev.size, 1.0)
+            first = line.text.split(" ")[0]
+            first_width = (line.x1 - line.x0) * len(first) / max(len(line.text), 1)
+            wrapped = prev.x1 + height * 0.3 + first_width > right - height * 0.5
+            close = -TOLERANCE <= line.top - prev.bottom <= height * 0.4
+            same = abs(line.size - prev.size) <= 0.5 and line.x0 <= (start_x0 or prev.x0) + TOLERANCE
+            if wrapped and close and same:
+                joined = prev.text + ("" if prev.text.endswith(("-", "/")) and not prev.text.endswith((" -", " /"))
+                                      else " ")
+                out[-1] = _Line(prev.page, prev.top, line.bottom, prev.x0, line.x1, joined + line.text, prev.size)
+                start_x0 = min(start_x0 or prev.x0, line.x0)
+                continue
+        out.append(line)
+        start_x0 = line.x0
+    return out
+
+
+def _norm(cells: list[str]) -> list[str]:
+    return [" ".join(c.split()).casefold() for c in cells]
+
+
+def _same_columns(a: _Piece, b: _Piece) -> bool:
+    width = lambda p: len(p.rows[0]) if p.rows else 0  # noqa: E731
+    if width(a) != width(b):
+        return False
+    if len(a.columns) != len(b.columns):
+        return True  # same number of cells per row; a merged cell may hide an edge on one page
+    return all(abs(x - y) <= 3 * TOLERANCE for x, y in zip(a.columns, b.columns, strict=True))
+
+
+def _numbered(rows: list[list[str]], start: int) -> bool:
+    """Is every data row of the table numbered in its first column ("1", "2.1", "a.")?"""
+    data = [r for r in rows[start:] if any(r)]
+    return bool(data) and all(r[0] and _ROW_NUMBER.match(r[0].strip()) for r in data)
+
+
+def read_pdf(data: bytes, filename: str) -> Grid:
+    """Read a text PDF into a `Grid`, or raise `ImporGagal` naming the file, page, row and column."""
+    check_size(data, filename)
+    place = Place(filename)
+    import pdfplumber  # heavy: only a PDF import needs it
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
+        cause = exc
+        while cause is not None and not isinstance(cause, PDFPasswordIncorrect):
+            cause = cause.__cause__ or cause.__context__
+        if cause is not None or "password" in str(exc).lower():
+            raise ImporGagal(
+                gettext("PDF ini dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. Buka di "
+                        "pembaca PDF dengan kata sandinya, cetak atau simpan ulang tanpa kata sandi, lalu unggah "
+                        "lagi."),
+                place,
+            ) from exc
+        log.info("PDF %s tidak terbaca: %r", filename, exc)
+        raise ImporGagal(
+            gettext("berkas PDF rusak atau terpotong sehingga tidak dapat dibaca (%(jenis_galat)s). Simpan ulang "
+                    "dari aslinya, lalu unggah lagi.") % {"jenis_galat": type(exc).__name__},
+            place,
+        ) from exc
+    try:
+        return _read(pdf, pages, filename)
+    except ImporGagal:
+        raise
+    except Exception as exc:
+        log.info("PDF %s tidak terbaca: %r", filename, exc)
+        raise ImporGagal(
+            gettext("berkas PDF tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Simpan ulang dari aslinya "
+                    "(misalnya Cetak → Simpan sebagai PDF), lalu unggah lagi.")
+            % {"jenis_galat": type(exc).__name__, "exc": str(exc)[:200]},
+            place,
+        ) from exc
+    finally:
+        pdf.close()
+
+
+def _read(pdf, pages, filename: str) -> Grid:
+    place = Place(filename)
+    if len(pages) > MAX_PAGES:
+        raise ImporGagal(gettext("PDF berisi %(jumlah)s halaman; paling banyak %(batas)s.")
+                         % {"jumlah": format_angka(len(pages)), "batas": format_angka(MAX_PAGES)}, place)
+    if not any(page.chars for page in pages):
+        if any(page.images for page in pages):
+            raise ImporGagal(
+                gettext("PDF ini hasil pindaian: halaman-halamannya berupa gambar tanpa lapisan teks, sehingga "
+                        "tulisannya tidak dapat dibaca (Renaksi tidak membaca teks dari gambar/OCR). Unggah PDF "
+                        "yang dibuat langsung dari Word atau Excel, atau berkas DOCX/XLSX aslinya."),
+                place,
+            )
+        raise ImporGagal(gettext("PDF ini tidak berisi teks yang dapat dibaca (%(jumlah)s halaman tanpa tulisan).")
+                         % {"jumlah": format_angka(len(pages))}, place)
+    blocks: list[tuple[int, float, object]] = []  # (page, top, _Piece | _Line)
+    lines: list[_Line] = []
+    heights: dict[int, float] = {}
+    for number, page in enumerate(pages, start=1):
+        heights[number] = float(page.height)
+        tables, added = _find_tables(page)
+        pieces = [_piece(page, t, number, added) for t in tables]
+        pieces = [p for p in pieces if p.rows and max(len(r) for r in p.rows) >= 2]
+        for p in pieces:
+            blocks.append((number, p.top, p))
+        lines.extend(_lines(page, number, [(min(p.columns), p.top, max(p.columns), p.bottom)
+                                           for p in pieces if p.columns]))
+    furniture = _furniture(lines, heights)
+    kept = _paragraphs([ln for i, ln in enumerate(lines) if i not in furniture])
+    blocks.extend((ln.page, ln.top, ln) for ln in kept)
+    blocks.sort(key=lambda b: (b[0], b[1]))
+    tops = [b[2].top for b in blocks]
+    bottoms = [b[2].bottom for b in blocks]
+    return _assemble([b[2] for b in blocks], filename, (min(tops, default=0), max(bottoms, default=0)))
+
+
+def _gap(previous: _Line, line: _Line, area: tuple[float, float]) -> bool:
+    """Is there white space of a line or more between two lines of text (a signature's room, a blank line)?
+
+    On the same page, measured between them; over a page break, the room left at the foot of the first page or
+    above the line on the next (the text area is where the document's text reaches on any page)."""
+    size = max(previous.size, 1.0)
+    if previous.page == line.page:
+        return line.top - previous.bottom > size
+    return area[1] - previous.bottom > 2 * size or line.top - area[0] > 2 * size
+
+
+def _assemble(blocks: list, filename: str, area: tuple[float, float]) -> Grid:
+    grid = Grid(dokumen=filename, format="pdf")
+    rows: list[Row] = []
+
+    def add(cells: list[str], fills: dict[int, str], page: int) -> Row:
+        if len(rows) >= MAX_ROWS:
+            raise ImporGagal(gettext("dokumen berisi lebih dari %(MAX_ROWS)s baris (paragraf dan baris tabel).")
+                             % {"MAX_ROWS": MAX_ROWS}, Place(filename, halaman=page))
+        while cells and not cells[-1].strip():
+            cells.pop()
+        row = Row(cells=cells, number=len(rows) + 1, fills=fills, halaman=page)
+        for col, text in enumerate(cells):
+            check_cell_length(text, Place(filename, baris=row.number, kolom=col + 1, halaman=page),
+                              gettext("sel baris %(baris)s kolom %(kolom)s") % {"baris": row.number,
+                                                                               "kolom": col + 1})
+        if len(cells) > MAX_COLS:
+            raise ImporGagal(gettext("tabel berisi lebih dari %(MAX_COLS)s kolom.") % {"MAX_COLS": MAX_COLS},
+                             Place(filename, baris=row.number, halaman=page))
+        rows.append(row)
+        return row
+
+    table_rows: list[Row] = []  # the rows of the table being read (for a split row, its last one)
+    first_piece: _Piece | None = None
+    previous: object = None
+    for block in blocks:
+        if isinstance(block, _Line):
+            if isinstance(previous, _Line) and _gap(previous, block, area):
+                add([], {}, block.page)  # white space of a line or more (a signature's gap) reads as a blank line
+            add([block.text], {}, block.page)
+            first_piece, previous = None, block
+            continue
+        piece: _Piece = block
+        start = 0
+        continues = (isinstance(previous, _Piece) and first_piece is not None and piece.page == previous.page + 1
+                     and _same_columns(previous, piece))
+        if continues:
+            assert first_piece is not None
+            header = 0
+            while (header < len(piece.rows) and header < len(first_piece.rows) - 1
+                   and any(piece.rows[header]) and _norm(piece.rows[header]) == _norm(first_piece.rows[header])):
+                header += 1
+            after = next((r for r in piece.rows[header:] if any(r)), None)
+            if header and after is not None and after[0].strip() in ("1", "1."):
+                continues = False  # the same header with numbering from 1: a new table that starts on this page
+            else:
+                start = header
+                last = table_rows[-1] if table_rows else None
+                if header:
+                    grid.decisions.append(Catatan(
+                        "pdf.judul_diulang",
+                        gettext("Tabel berlanjut ke halaman %(halaman)s; %(jumlah)s baris judul kolom yang diulang "
+                                "di halaman itu dilewati.") % {"halaman": piece.page, "jumlah": header},
+                        Place(filename, halaman=piece.page, baris=last.number + 1 if last else None),
+                    ))
+                nxt = piece.rows[start] if start < len(piece.rows) else None
+                if last is not None and nxt is not None and _is_split(previous, piece, table_rows, nxt):
+                    for col, text in enumerate(nxt):
+                        if not text:
+                            continue
+                        while len(last.cells) <= col:
+                            last.cells.append("")
+                        last.cells[col] = _join_lines(f"{last.cells[col]}\n{text}") if last.cells[col] else text
+                    last.fills.update(piece.fills[start])
+                    grid.decisions.append(Catatan(
+                        "pdf.baris_terbelah",
+                        gettext("Baris %(baris)s terbelah oleh pergantian halaman %(dari)s–%(ke)s; kedua bagiannya "
+                                "dibaca sebagai satu baris.")
+                        % {"baris": last.number, "dari": previous.page, "ke": piece.page},
+                        Place(filename, halaman=last.halaman, baris=last.number),
+                    ))
+                    start += 1
+        if not continues:
+            first_piece, table_rows = piece, []
+        for cells, fills in zip(piece.rows[start:], piece.fills[start:], strict=True):
+            table_rows.append(add(list(cells), dict(fills), piece.page))
+        previous = piece
+    grid.sheets.append(Sheet(name=SHEET_NAME, rows=rows))
+    return grid
+
+
+def _is_split(previous: _Piece, piece: _Piece, table_rows: list[Row], nxt: list[str]) -> bool:
+    """Is `nxt`, the first row on the new page, the rest of the row the page break cut?
+
+    Yes when the last row on the previous page is left open at the bottom (no line closes it); or, in a table
+    whose data rows are all numbered, when `nxt` has no number and no cell that is only a number (the rest of a
+    row's texts, not a row of its own)."""
+    if not any(nxt):
+        return False
+    if previous.open_bottom or piece.open_top:
+        return True
+    if nxt[0].strip():
+        return False
+    rows = [r.cells for r in table_rows]
+    header = next((i for i, r in enumerate(rows) if r and _ROW_NUMBER.match(r[0].strip() or "-")), None)
+    return header is not None and _numbered(rows, header) and not any(
+        _NUMBER.match(text.strip()) for text in nxt if text.strip())
