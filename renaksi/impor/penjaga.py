@@ -61,7 +61,16 @@ def _tolak(doc: RencanaAksiDoc, tingkat: str, nama: Teks, alasan: str, ikut: int
 
 
 def saring_nama(doc: RencanaAksiDoc) -> None:
-    """Take every program, kegiatan, sub kegiatan and aksi whose name is not a name out of `doc`, with a warning."""
+    """Take every program, kegiatan, sub kegiatan and aksi whose name is not a name (and every indikator whose name
+    is only a number) out of `doc`, with a warning."""
+    for sasaran in doc.sasaran:
+        keep = []
+        for indikator in sasaran.indikator:
+            if (alasan := alasan_bukan_nama(indikator.nama.teks)) and _ANGKA.match(indikator.nama.teks.strip()):
+                _tolak(doc, gettext("indikator"), indikator.nama, alasan, 0)
+                continue
+            keep.append(indikator)
+        sasaran.indikator = keep
     keep_program = []
     for program in doc.program:
         if alasan := alasan_bukan_nama(program.nama.teks):
