@@ -27,9 +27,11 @@ from django.utils.translation import gettext
 
 from renaksi.core.angka import format_angka
 from renaksi.impor import layouts
+from renaksi.impor.cakupan import Ringkasan, hitung
 from renaksi.impor.dokumen import RencanaAksiDoc
 from renaksi.impor.grid import Catatan, ImporGagal, Place
 from renaksi.impor.inferensi import infer
+from renaksi.impor.penjaga import saring_nama
 from renaksi.impor.readers import read_grid
 from renaksi.impor.services import impor_record
 from renaksi.impor.writer import ImporDitolak, RencanaAksiSudahAda, Writer, _call, resolve_tujuan
@@ -62,6 +64,8 @@ class ParsedDocument:
     layout: str
     sha256: str
     size: int
+    # Every number of the document accounted for: placed, recognised and left out, or listed as unplaced.
+    cakupan: Ringkasan = field(default_factory=Ringkasan)
 
     @property
     def doc(self) -> RencanaAksiDoc:
@@ -93,6 +97,7 @@ class ParsedDocument:
             "pagu": doc.pagu_totals(),
             "decisions": [c.as_json() for c in doc.decisions],
             "warnings": [c.as_json() for c in doc.warnings],
+            "cakupan": self.cakupan.as_json(),
         }
 
 
@@ -108,6 +113,7 @@ class ImportResult:
     warnings: list[Catatan] = field(default_factory=list)
     dry_run: bool = False
     impor_id: int | None = None
+    cakupan: Ringkasan | None = None
 
     @property
     def rencana_aksi(self) -> RencanaAksi | None:
@@ -125,6 +131,7 @@ class ImportResult:
             "decisions": [c.as_json() for c in self.decisions],
             "warnings": [c.as_json() for c in self.warnings],
             "dry_run": self.dry_run,
+            **({"cakupan": self.cakupan.as_json()} if self.cakupan is not None else {}),
         }
 
 
@@ -136,9 +143,10 @@ def parse_document(data: bytes, filename: str) -> ParsedDocument:
                          % {"size": format_angka(len(data)), "max": format_angka(limit)}, Place(filename))
     grid = read_grid(data, filename)
     doc = layouts.read(grid)
+    saring_nama(doc)
     infer(doc)
     return ParsedDocument(dokumen=doc, filename=filename, format=grid.format, layout=doc.layout,
-                          sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+                          sha256=hashlib.sha256(data).hexdigest(), size=len(data), cakupan=hitung(grid, doc))
 
 
 def import_document(
@@ -222,6 +230,7 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
             rencana_aksi_id=ra.pk, tahun=ra.tahun, perangkat_daerah=pd.nama, pemda=str(pd.pemda),
             counts=_counts(ra, len({p.pk for p in writer.pejabat.values()})), pagu=_pagu(ra),
             decisions=[*tujuan.notes, *doc.decisions], warnings=[*doc.warnings, *writer.warnings], dry_run=dry_run,
+            cakupan=parsed.cakupan,
         )
         if on_done is not None:
             on_done(ra)

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from renaksi.core.angka import Angka
+from renaksi.impor.cakupan import Cakupan
 from renaksi.impor.grid import Catatan, Place
 
 __all__ = [
@@ -286,6 +287,9 @@ class RencanaAksiDoc(Notes):
     pagu_total: Uang | None = None  # a total the document states ("Total Pagu Anggaran"), kept as provenance
     # A PENANGGUNG JAWAB column the copy detached from its rows: kept, not aligned.
     penanggung_jawab_lepas: list[Teks] = field(default_factory=list)
+    # What the layout marked while reading: cells read from another place, cells deliberately left out
+    # (`renaksi.impor.cakupan`: every number of the document accounted for).
+    cakupan: Cakupan = field(default_factory=Cakupan)
 
     # --- walking the tree -----------------------------------------------------------------------------------
 

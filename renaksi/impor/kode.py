@@ -110,6 +110,10 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("monev.tingkat_disimpulkan", KEPUTUSAN, _("Tingkat baris disimpulkan dari rumusnya"),
          _("Nama baris tidak menyebut program, kegiatan atau sub kegiatan dan tidak berkode; baris dengan rumus "
            "penjumlahan dibaca sebagai baris jumlah, baris dengan nilai diketik sebagai sub kegiatan.")),
+    Kode("nama.bukan_nama", PERINGATAN, _("Nama ditolak: angka, NIP atau blok tanda tangan"),
+         _("Teks yang terbaca di tempat nama program, kegiatan, sub kegiatan atau aksi hanyalah angka (penomoran), "
+           "NIP, atau baris blok tanda tangan (jabatan, pangkat, nama bergelar); baris itu tidak diimpor dan "
+           "angkanya tercantum sebagai tidak ditempatkan.")),
     Kode("nama.geser_kolom", KEPUTUSAN, _("Nama tertulis di kolom tingkat lain"),
          _("Pada bagian yang mengisi satu tingkat (misalnya kegiatan) sebuah nama tertulis di kolom tingkat "
            "lain; dibaca sebagai nama tingkat bagian itu.")),

@@ -150,6 +150,8 @@ class Pratinjau:
     existing: RencanaAksi | None = None
     perubahan: Any = None  # renaksi.perencanaan.diff.PlanDiff against the plan it replaces
     penghalang: str = ""  # why the import cannot be confirmed (a locked plan, no right to replace it)
+    # Every number of the document accounted for (`renaksi.impor.cakupan.Ringkasan.as_json`).
+    cakupan: dict[str, Any] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -200,6 +202,7 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
     year = document_year(parsed, tahun)
     existing = existing_plan(perangkat_daerah, year)
     preview = Pratinjau(nama_berkas=nama_berkas, tahun=year, perangkat_daerah=perangkat_daerah.nama, hasil={},
+                        cakupan=parsed.cakupan.as_json(),
                         existing=existing)
     if existing is not None:
         if not user.has_perm("perencanaan.import_rencanaaksi", existing):

@@ -471,8 +471,11 @@ class _Reader:
             return row
         cells = [""] * (max(name_col, pagu_col) + 1)
         cells[name_col] = first
+        self.doc.cakupan.pindah(tabel.place(row, 0), tabel.place(row, name_col))
         if others:
             cells[pagu_col] = others[0]
+            written = next(i for i, c in enumerate(row.cells) if i > 0 and bersih(c))
+            self.doc.cakupan.pindah(tabel.place(row, written), tabel.place(row, pagu_col))
         self.doc.decide(
             "baris.geser_kiri",
             gettext(
@@ -503,6 +506,7 @@ class _Reader:
         rows = [self._realign(tabel, row) for row in tabel.rows]
         by_row = self._sasaran_by_row(tabel, rows)
         program: ProgramDoc | None = None
+        program_row: int | None = None
         group: sejajar.Kelompok | None = None
         indikator: IndikatorDoc | None = None
         start = len(self.groups)
@@ -525,6 +529,7 @@ class _Reader:
                                  primary=False)
             if nama := tabel.cell(row, PeranKolom.PROGRAM):
                 program = self._program(Teks(nama, tabel.place(row, role=PeranKolom.PROGRAM)))
+                program_row = row.number
                 group = None
                 if indikator is not None and indikator not in program.indikator:
                     program.indikator.append(indikator)
@@ -557,7 +562,10 @@ class _Reader:
                 group.names.append((sub, row.number))
             if (col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(col))):
                 uang = baca_uang(self.doc, text, tabel.place(row, col))
-                if uang is not None and group is not None:
+                if uang is not None and group is None and program is not None and program_row == row.number \
+                        and program.pagu is None:
+                    program.pagu = uang  # the amount stands on the program's own row (compared with its kegiatan)
+                elif uang is not None and group is not None:
                     group.values.append((uang, row.number))
                 elif uang is not None:
                     self.doc.warn("pagu.tanpa_nama", gettext("Pagu %(text)s tanpa kegiatan; tidak "

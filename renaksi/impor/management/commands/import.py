@@ -12,7 +12,10 @@ table) is recognised by its columns; its realisasi go into an existing plan: --r
 names, else the PD's (--perangkat-daerah or the title) plan of the year (--tahun or the title). See
 docs/impor/monev.md; a closed triwulan or a workbook of another PD is refused (exit 1), nothing written.
 
-Exit status: 0 stored (or, with --dry-run, readable); 2 the document cannot be read or stored (the message on stderr
+Every number of the document is accounted for (`cakupan`: placed, recognised as numbering/date/NIP/code/total, or
+listed as not placed); `--strict` refuses a document with any number not placed: exit 3, nothing written.
+
+Exit status: 0 stored (or, with --dry-run, readable); 3 --strict and some number not placed; 2 the document cannot be read or stored (the message on stderr
 names the file, table, row and column); 1 the import is refused (a plan exists: use --replace; or it is locked; or
 the --pengguna may not import into that PD, the same rule as the upload page: `perencanaan.add_rencanaaksi`);
 75 the database was busy with other saves (nothing stored: run the command again).
@@ -55,6 +58,9 @@ class Command(BaseCommand):
         parser.add_argument("--replace", action="store_true",
                             help="ganti rencana aksi yang sudah ada untuk perangkat daerah dan tahun yang sama "
                                  "(perbedaannya ditampilkan lebih dulu)")
+        parser.add_argument("--strict", action="store_true",
+                            help="tolak (status 3, tidak menyimpan apa pun) bila ada angka dokumen yang tidak "
+                                 "ditempatkan")
         parser.add_argument("--pengguna", help="impor atas nama pengguna ini (username); hanya ke perangkat daerah "
                                                "yang boleh ia impor, seperti di halaman unggah")
 
@@ -74,6 +80,8 @@ class Command(BaseCommand):
                 raise CommandError(f"berkas {path.name} bukan buku kerja monev; --rencana-aksi hanya untuk impor "
                                    f"realisasi (docs/impor/monev.md).", returncode=2)
             parsed = api.parse_document(data, path.name)
+            if options["strict"] and not parsed.cakupan.lengkap:
+                return self._strict_refusal(parsed, options)
             if user is not None:
                 self._check_allowed(user, parsed, kwargs)
             replace = self._existing(parsed, kwargs) if options["replace"] else None
@@ -94,6 +102,27 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         else:
             self._print(result, replaced=replace is not None)
+
+    def _strict_refusal(self, parsed: api.ParsedDocument, options) -> None:
+        """--strict and some numbers were not placed: list them, write nothing, exit 3."""
+        cakupan = parsed.cakupan
+        if options["json"]:
+            self.stdout.write(json.dumps({"ditolak": "strict", "cakupan": cakupan.as_json()}, ensure_ascii=False,
+                                         indent=2))
+        else:
+            self._cakupan(cakupan)
+        raise CommandError(f"berkas {parsed.filename}: {len(cakupan.tidak_ditempatkan)} angka dokumen tidak "
+                           f"ditempatkan (--strict); tidak ada yang disimpan.", returncode=3)
+
+    def _cakupan(self, cakupan) -> None:
+        self.stdout.write(f"  angka dokumen: {cakupan.angka}, ditempatkan {cakupan.ditempatkan} "
+                          f"({cakupan.persen} %), diabaikan {cakupan.jumlah_diabaikan}"
+                          + "".join(f"; {alasan} {n}" for alasan, n in cakupan.rincian_diabaikan())
+                          + f", tidak ditempatkan {len(cakupan.tidak_ditempatkan)}")
+        for kalimat in cakupan.tanpa_tempat:
+            self.stdout.write(f"  {kalimat}")
+        for place, teks in cakupan.tidak_ditempatkan:
+            self.stdout.write(f"  - tidak ditempatkan: '{teks}' [{place.describe()}]")
 
     def _realisasi(self, parsed: realisasi.ParsedRealisasi, options) -> None:
         """A monev workbook: its realisasi into an existing plan (errors are handled by `handle`)."""
@@ -158,4 +187,6 @@ class Command(BaseCommand):
         self.stdout.write("  " + ", ".join(f"{n} {LABELS[k]}" for k, n in result.counts.items()))
         self.stdout.write("  pagu: " + ", ".join(f"{LABELS[k]} {format_rupiah(v, rp=True)}"
                                                 for k, v in result.pagu.items()))
+        if result.cakupan is not None:
+            self._cakupan(result.cakupan)
         self._notes(result)
