@@ -1,4 +1,4 @@
-"""PDF → `Grid` (pdfplumber, docs/decisions/0003-pdf-tables-with-pdfplumber.md): one sheet, the DOCX reader's form.
+"""PDF → `Grid` (pdfplumber, docs/decisions/0007-pdf-tables-with-pdfplumber.md): one sheet, the DOCX reader's form.
 
 - A ruled table (cells drawn with borders, as Word, LibreOffice and WeasyPrint print them) is a run of rows, one cell
   per grid column; a merged cell gives its text once, the cells it covers are empty (as in a text copy).
