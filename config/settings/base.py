@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "renaksi.monev",
     "renaksi.impor",
     "renaksi.pemeriksaan",
+    "renaksi.sintetis",
     "renaksi.laporan",
     "renaksi.dasbor",
 ]
