@@ -1,11 +1,15 @@
 """`make bench`: speed as ratios to a baseline measured in the same run, so figures compare across machines.
 
 Baselines: `renaksi --help` start-up (for imports) and loading a plan's snapshot (for the checker).
-Each figure is the median of a few repetitions on a throw-away SQLite database.
+Each figure is the median of a few repetitions on a throw-away SQLite database. Pages and exports are measured on
+a synthetic Kota Bench (`renaksi synth`, BENCH_PD perangkat daerah, 40 by default). Results go to bench/results.json
+(commit, date, every case) so that commits can be compared; docs/performance.md reads them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import statistics
 import subprocess
@@ -17,6 +21,12 @@ from pathlib import Path
 from renaksi.impor.contoh import SEEDS_DIR
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+def _git(*args: str) -> str:
+    result = subprocess.run(["git", *args], capture_output=True, text=True, cwd=RESULTS.parent)
+    return result.stdout.strip()
 
 
 def median_seconds(fn, repeat: int = REPEAT) -> float:
@@ -49,10 +59,19 @@ def main() -> int:
     from bench import cases
 
     rows = cases.run_all(startup=startup, median_seconds=median_seconds, seeds=SEEDS_DIR)
-    width = max(len(name) for name, _, _ in rows) if rows else 10
-    print(f"{'case'.ljust(width)}  {'ratio':>8}  baseline")
-    for name, ratio, baseline in rows:
-        print(f"{name.ljust(width)}  {ratio:>7.2f}x  {baseline}")
+    width = max(len(r["case"]) for r in rows) if rows else 10
+    print(f"{'case'.ljust(width)}  {'ratio':>8}  {'median':>9}  {'floor':>9}  goal")
+    for r in rows:
+        met = {True: "met", False: "NOT met", None: ""}[r["met"]]
+        goal = f"{r['goal']}: {met}" if r["goal"] else ""
+        print(f"{r['case'].ljust(width)}  {r['ratio']:>7.2f}x  {r['median_ms']:>7.0f}ms  {r['floor_ms']:>7.1f}ms  "
+              f"{goal}  (floor: {r['floor']})")
+    RESULTS.write_text(json.dumps({
+        "commit": _git("rev-parse", "HEAD"), "dirty": bool(_git("status", "--porcelain")),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "repeat": REPEAT,
+        "startup_ms": round(startup * 1000, 1), "cases": rows,
+    }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written: {RESULTS}")
     return 0
 
 

@@ -1,7 +1,10 @@
-"""The benchmark cases. Each returns (name, ratio, what the ratio is relative to)."""
+"""The benchmark cases. Each returns rows of `row()`: ratio to a floor measured in the same run, medians, goal."""
 
 from __future__ import annotations
 
+import json
+import os
+import time
 from pathlib import Path
 
 from django.db import transaction
@@ -23,12 +26,17 @@ def _in_rollback(fn):
     return run
 
 
-def run_all(*, startup: float, median_seconds, seeds: Path) -> list[tuple[str, float, str]]:
-    rows: list[tuple[str, float, str]] = []
+def row(name: str, seconds: float, floor: float, floor_label: str, goal: str = "", met: bool | None = None) -> dict:
+    """One result: the ratio to its floor (measured in the same run), the absolute medians, the issue's goal."""
+    return {"case": name, "ratio": round(seconds / floor, 2), "median_ms": round(seconds * 1000, 1),
+            "floor": floor_label, "floor_ms": round(floor * 1000, 1), "goal": goal, "met": met}
+
+
+def run_all(*, startup: float, median_seconds, seeds: Path) -> list[dict]:
+    rows: list[dict] = []
     rows += import_cases(startup=startup, median_seconds=median_seconds, seeds=seeds)
     rows += checker_cases(median_seconds=median_seconds, seeds=seeds)
-    rows += monev_cases(median_seconds=median_seconds)
-    rows += laporan_cases(median_seconds=median_seconds, seeds=seeds)
+    rows += synth_cases(median_seconds=median_seconds)
     return rows
 
 
@@ -38,7 +46,8 @@ def import_cases(*, startup, median_seconds, seeds):
     rows = []
     for seed in sorted(seeds.glob("*.txt")):
         seconds = median_seconds(_in_rollback(lambda seed=seed: import_path(seed)))
-        rows.append((f"import {seed.name}", seconds / startup, "`renaksi --help` start-up"))
+        rows.append(row(f"import {seed.name}", seconds, startup, "`renaksi --help` start-up", "≤ 3× floor",
+                        seconds <= 3 * startup))
     return rows
 
 
@@ -53,42 +62,9 @@ def checker_cases(*, median_seconds, seeds):
         plan = import_path(largest).rencana_aksi
         load = median_seconds(lambda: load_plan_snapshot(plan.pk))
         check = median_seconds(lambda: check_plan(plan))
-        rows.append((f"check {largest.name}", check / load, "loading its snapshot"))
-        transaction.set_rollback(True)
-    with transaction.atomic():
-        plan = generated_plan(n_aksi=1000)
-        load = median_seconds(lambda: load_plan_snapshot(plan.pk))
-        check = median_seconds(lambda: check_plan(plan))
-        rows.append(("check generated plan, 1,000 aksi", check / load, "loading its snapshot"))
+        rows.append(row(f"check {largest.name}", check, load, "loading its snapshot"))
         transaction.set_rollback(True)
     return rows
-
-
-def generated_plan(*, n_aksi: int):
-    """A consistent plan with 100 sub kegiatan of 10 aksi each, written through the services."""
-    from decimal import Decimal
-
-    from renaksi.organisasi import services as org
-    from renaksi.organisasi.models import Pemda
-    from renaksi.perencanaan import services as svc
-
-    pemda = org.pemda_get_or_create(jenis=Pemda.Jenis.KABUPATEN, nama="Bench")
-    pd = org.perangkat_daerah_get_or_create(pemda=pemda, nama="Badan Bench")
-    plan = svc.rencana_aksi_create(perangkat_daerah=pd, tahun=2030)
-    sasaran = svc.sasaran_create(rencana_aksi=plan, uraian="Sasaran bench")
-    iku = svc.indikator_create(sasaran=sasaran, nama="Indikator bench", satuan="Persen")
-    svc.target_set(indikator=iku, tahun=2030, triwulan=None, nilai=Decimal(100))
-    for tw in range(1, 5):
-        svc.target_set(indikator=iku, tahun=2030, triwulan=tw, nilai=Decimal(25))
-    n_sub, per_sub = 100, n_aksi // 100
-    program = svc.program_create(rencana_aksi=plan, nama="Program bench", pagu=n_sub * 1_000_000, indikator=[iku])
-    kegiatan = svc.kegiatan_create(program=program, nama="Kegiatan bench", pagu=n_sub * 1_000_000)
-    for i in range(n_sub):
-        sub = svc.sub_kegiatan_create(kegiatan=kegiatan, nama=f"Sub kegiatan {i}", pagu=1_000_000, urutan=i)
-        for j in range(per_sub):
-            svc.aksi_create(sub_kegiatan=sub, uraian=f"Aksi {j}", nomor=str(j + 1), keluaran="Laporan",
-                            penanggung_jawab="Kepala Bidang", bulan=[1 + j % 12], urutan=j)
-    return plan
 
 
 # --- monev pages ----------------------------------------------------------------------------------------------
@@ -119,115 +95,99 @@ def _raw_fetch(statements: list[str], plan_ids: list[int]) -> None:
         for plan_id in plan_ids:
             for sql in statements:
                 cursor.execute(sql, [plan_id])
-                cursor.fetchall()
+                json.dumps(cursor.fetchall(), default=str)
 
 
-def _report(plan, tw_count: int = 2) -> None:
-    """Realisasi, evaluasi with a tindak lanjut, anggaran and progress for TW I..n, through the services."""
-    from decimal import Decimal
+# --- pages and exports of a synthetic Pemda (renaksi synth) --------------------------------------------------
 
-    from renaksi.monev import services as monev
-    from renaksi.perencanaan.models import Aksi, Indikator, SubKegiatan
+RAW_EDITOR_SQL = [
+    # the rows the plan editor and the RA document show: sasaran, indikator with targets, the budget tree, aksi with
+    # their schedule
+    "SELECT s.id, s.nomor, s.uraian, s.level, s.parent_id FROM perencanaan_sasaran s WHERE s.rencana_aksi_id = %s",
+    "SELECT i.id, i.nama, i.satuan, i.polaritas, i.akumulasi, t.triwulan, t.nilai, t.kategori, t.teks "
+    "FROM perencanaan_indikator i LEFT JOIN perencanaan_target t ON t.indikator_id = i.id "
+    "WHERE i.rencana_aksi_id = %s",
+    "SELECT p.id, p.kode, p.nama, p.pagu FROM perencanaan_program p WHERE p.rencana_aksi_id = %s",
+    "SELECT k.id, k.kode, k.nama, k.pagu, k.program_id FROM perencanaan_kegiatan k WHERE k.rencana_aksi_id = %s",
+    "SELECT s.id, s.kode, s.nama, s.pagu, s.kegiatan_id FROM perencanaan_subkegiatan s WHERE s.rencana_aksi_id = %s",
+    "SELECT a.id, a.nomor, a.uraian, a.keluaran, a.penanggung_jawab, b.bulan FROM perencanaan_aksi a "
+    "LEFT JOIN perencanaan_aksibulan b ON b.aksi_id = a.id WHERE a.rencana_aksi_id = %s",
+]
 
-    pemda = plan.perangkat_daerah.pemda
-    for tw in range(1, tw_count + 1):
-        monev.jendela_buka(pemda=pemda, tahun=plan.tahun, triwulan=tw)
-        for ind in Indikator.objects.filter(rencana_aksi=plan):
-            monev.realisasi_indikator_set(indikator=ind, triwulan=tw, nilai=Decimal(20 + tw))
-            monev.evaluasi_set(indikator=ind, triwulan=tw, faktor_penghambat="Jadwal bergeser",
-                               tindak_lanjut="Jadwal ulang")
-        for sub in SubKegiatan.objects.filter(rencana_aksi=plan):
-            monev.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=tw, jumlah=200_000)
-    for aksi in Aksi.objects.filter(rencana_aksi=plan).prefetch_related("jadwal"):
-        for b in aksi.jadwal.all():
-            if b.bulan <= 3 * tw_count:
-                monev.progres_aksi_set(aksi=aksi, bulan=b.bulan, status="selesai")
+BENCH_PD = int(os.environ.get("BENCH_PD", "40"))
+# One large PD (Dinas Pendidikan: 20 sasaran, 200 indikator, 1,000 aksi) among BENCH_PD; building it takes most of
+# the set-up time. BENCH_BESAR_SETIAP=10 gives the issue's "every 10th" (four large PDs at 40) in ~4 more minutes.
+BENCH_BESAR_SETIAP = int(os.environ.get("BENCH_BESAR_SETIAP", str(BENCH_PD)))
 
 
-def monev_cases(*, median_seconds):
-    """The monev form of a 1,000-aksi plan and the Pemda dashboard over 20 PDs, each as a ratio to fetching the
-    same rows with raw SQL (one statement per kind of row, no Python beyond fetchall)."""
+def synth_cases(*, median_seconds) -> list[dict]:
+    """Every page a user waits for, on Kota Bench (`renaksi synth`, realisasi TW I–II), each against a raw SQL
+    fetch of the same rows serialised to JSON; the exports against building their `blok.Dokumen`."""
     from django.test import Client
     from django.urls import reverse
 
-    from renaksi.accounts.models import Peran, User
-    from renaksi.organisasi import services as org
-
-    rows = []
-    with transaction.atomic():
-        plan = generated_plan(n_aksi=1000)
-        _report(plan)
-        pd, pemda = plan.perangkat_daerah, plan.perangkat_daerah.pemda
-        perencana = User.objects.create_user(username="bench.perencana", peran=Peran.PERENCANA, pemda=pemda,
-                                             perangkat_daerah=pd)
-        client = Client(HTTP_HOST="localhost")  # an allowed host outside the test runner
-        client.force_login(perencana)
-        page_url = reverse("monev_form", args=[plan.pk, 2])
-        assert client.get(page_url).status_code == 200
-        page = median_seconds(lambda: client.get(page_url))
-        raw = median_seconds(lambda: _raw_fetch(RAW_PLAN_SQL, [plan.pk]))
-        rows.append(("monev form, 1,000 aksi, TW II", page / raw, "raw SQL fetch of the same rows"))
-
-        plan_ids = [plan.pk]
-        for i in range(19):
-            other = org.perangkat_daerah_get_or_create(pemda=pemda, nama=f"Dinas Bench {i + 1}")
-            small = _small_plan(other)
-            _report(small)
-            plan_ids.append(small.pk)
-        admin = User.objects.create_user(username="bench.admin", peran=Peran.ADMIN_PEMDA, pemda=pemda)
-        client.force_login(admin)
-        dasbor_url = reverse("dasbor_pemda") + f"?tahun={plan.tahun}&tw=2"
-        assert client.get(dasbor_url).status_code == 200
-        page = median_seconds(lambda: client.get(dasbor_url))
-        raw = median_seconds(lambda: _raw_fetch(RAW_PLAN_SQL, plan_ids))
-        rows.append(("Pemda dashboard, 20 PDs, TW II", page / raw, "raw SQL fetch of the same rows"))
-        transaction.set_rollback(True)
-    return rows
-
-
-def _small_plan(pd):
-    """A plan of 5 indikator, 10 sub kegiatan and 50 aksi (a typical PD)."""
-    from decimal import Decimal
-
-    from renaksi.perencanaan import services as svc
-
-    plan = svc.rencana_aksi_create(perangkat_daerah=pd, tahun=2030)
-    sasaran = svc.sasaran_create(rencana_aksi=plan, uraian="Sasaran bench")
-    indikator = []
-    for i in range(5):
-        ind = svc.indikator_create(sasaran=sasaran, nama=f"Indikator {i}", satuan="Persen", is_iku=i == 0)
-        svc.target_set(indikator=ind, tahun=2030, triwulan=None, nilai=Decimal(100))
-        for tw in range(1, 5):
-            svc.target_set(indikator=ind, tahun=2030, triwulan=tw, nilai=Decimal(25))
-        indikator.append(ind)
-    program = svc.program_create(rencana_aksi=plan, nama="Program bench", pagu=10_000_000, indikator=indikator)
-    kegiatan = svc.kegiatan_create(program=program, nama="Kegiatan bench", pagu=10_000_000)
-    for i in range(10):
-        sub = svc.sub_kegiatan_create(kegiatan=kegiatan, nama=f"Sub kegiatan {i}", pagu=1_000_000, urutan=i)
-        for j in range(5):
-            svc.aksi_create(sub_kegiatan=sub, uraian=f"Aksi {j}", nomor=str(j + 1), keluaran="Laporan",
-                            penanggung_jawab="Kepala Bidang", bulan=[1 + (i + j) % 12], urutan=j)
-    return plan
-
-
-# --- official documents ---------------------------------------------------------------------------------------
-
-
-def laporan_cases(*, median_seconds, seeds):
-    """The Dokumen Rencana Aksi of the largest seed as PDF and as XLSX (`laporan.ekspor`, building included), each
-    as a ratio to building its data (the `blok.Dokumen`) alone: what formatting costs on top of reading the plan."""
-    from renaksi.impor.api import import_path
+    from renaksi.accounts.models import User
     from renaksi.laporan.ekspor import ekspor
     from renaksi.laporan.registry import LAPORAN
+    from renaksi.pemeriksaan.api import check_plan
+    from renaksi.pemeriksaan.selectors import load_plan_snapshot
+    from renaksi.perencanaan.models import Aksi, RencanaAksi
+    from renaksi.sintetis.generator import buat_pemda, username_pd
 
     rows = []
-    largest = max(seeds.glob("*.txt"), key=lambda p: p.stat().st_size)
     with transaction.atomic():
-        plan = import_path(largest).rencana_aksi
-        build = median_seconds(lambda: LAPORAN["ra"].dokumen(rencana_aksi=plan))
-        for fmt in ("pdf", "xlsx"):
-            seconds = median_seconds(lambda fmt=fmt: ekspor(rencana_aksi=plan, laporan="ra", format=fmt))
-            rows.append((f"{fmt.upper()} of {largest.name} (Dokumen RA)", seconds / build,
-                         "building its Dokumen alone"))
+        start = time.perf_counter()
+        hasil = buat_pemda(pd=BENCH_PD, seed=1, realisasi=2, pemda="Bench", besar_setiap=BENCH_BESAR_SETIAP)
+        print(f"(set-up: renaksi synth --pd {BENCH_PD}, large every {BENCH_BESAR_SETIAP}: "
+              f"{time.perf_counter() - start:.0f} s)")
+        plans = hasil.rencana_aksi
+        ids = [p.pk for p in plans]
+        largest = max(plans, key=lambda p: Aksi.objects.filter(rencana_aksi=p).count())
+        n_aksi = Aksi.objects.filter(rencana_aksi=largest).count()
+        label = f"{largest.perangkat_daerah.singkatan}, {n_aksi:,} aksi"
+        client = Client(HTTP_HOST="localhost")  # an allowed host outside the test runner
+        client.force_login(User.objects.get(username=username_pd(largest.perangkat_daerah, "perencana")))
+
+        def page(name: str, url: str, statements: list[str], plan_ids: list[int], goal: str = "",
+                 limit: float | None = None, ms: float | None = None) -> None:
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            seconds = median_seconds(lambda: client.get(url))
+            floor = median_seconds(lambda: _raw_fetch(statements, plan_ids))
+            met = None
+            if limit is not None:
+                met = seconds <= limit * floor and (ms is None or seconds * 1000 <= ms)
+            rows.append(row(f"{name} ({len(response.content) / 1e6:.1f} MB)", seconds, floor,
+                            "raw SQL of the same rows → JSON", goal, met))
+
+        page(f"plan editor, {label}", reverse("plan_editor", args=[largest.pk]), RAW_EDITOR_SQL, [largest.pk],
+             "≤ 5× floor", 5)
+        page(f"RA document page, {label}", reverse("ra_document", args=[largest.pk]), RAW_EDITOR_SQL,
+             [largest.pk], "≤ 5× floor", 5)
+        page(f"monev form TW II, {label}", reverse("monev_form", args=[largest.pk, 2]), RAW_PLAN_SQL, [largest.pk])
+        page(f"PD dashboard TW II, {label}", reverse("dasbor_pd", args=[largest.pk]) + "?tw=2", RAW_PLAN_SQL,
+             [largest.pk])
+        client.force_login(User.objects.get(username="bench.admin"))
+        page(f"Pemda dashboard TW II, {len(plans)} PDs", reverse("dasbor_pemda") + f"?tahun={largest.tahun}&tw=2",
+             RAW_PLAN_SQL, ids, "≤ 5× floor and < 300 ms", 5, 300)
+
+        # The Dokumen RA; while its layout is not written yet (renaksi/laporan/ra.py raises NotImplementedError
+        # on a branch without it), the monev triwulan document of the same plan stands in, and the row says so.
+        for kode, kwargs in (("ra", {}), ("monev", {"triwulan": 2})):
+            try:
+                LAPORAN[kode].dokumen(rencana_aksi=largest, **kwargs)
+                break
+            except NotImplementedError:
+                continue
+        build = median_seconds(lambda: LAPORAN[kode].dokumen(rencana_aksi=largest, **kwargs))
+        for fmt, limit in (("xlsx", 0.5), ("pdf", 3.0)):
+            seconds = median_seconds(lambda fmt=fmt: ekspor(rencana_aksi=largest, laporan=kode, format=fmt,
+                                                            **kwargs))
+            rows.append(row(f"{fmt.upper()} {LAPORAN[kode].nama}, {label}", seconds, build,
+                            "building its Dokumen alone", f"< {limit:g} s", seconds < limit))
+        plan = RencanaAksi.objects.get(pk=largest.pk)
+        load = median_seconds(lambda: load_plan_snapshot(plan.pk))
+        check = median_seconds(lambda: check_plan(plan))
+        rows.append(row(f"checker, {label}", check, load, "loading its snapshot"))
         transaction.set_rollback(True)
     return rows

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "renaksi.impor",
     "renaksi.pemeriksaan",
     "renaksi.alur",
+    "renaksi.sintetis",
     "renaksi.laporan",
     "renaksi.dasbor",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.urls import reverse
 
 from renaksi.accounts.models import Peran, User
@@ -24,7 +24,7 @@ USERNAMES = {f"{pemda}.{role}" for pemda in ("bangka", "samarinda")
 
 def run_demo(seeds_dir) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
-    call_command("demo", seeds=str(seeds_dir), stdout=out, stderr=err)
+    call_command("demo", seeds=str(seeds_dir), synth_pd=0, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -79,9 +79,15 @@ def test_demo_user_logs_in_and_reads_the_plan(client, db, first_run):
     assert client.get(reverse("ra_document", args=[plan.pk])).status_code == 404
 
 
-def test_a_missing_seed_folder_is_a_clear_error(db, tmp_path):
-    with pytest.raises(CommandError, match="tidak ada"):
-        call_command("demo", seeds=str(tmp_path / "tidak-ada"), stdout=StringIO())
+def test_without_seed_documents_the_demo_is_built_from_synth_and_says_so(db, tmp_path):
+    """A checkout without the seeds (or --seeds at an empty folder) gets Kota Sintetis instead of an error."""
+    for seeds in (tmp_path / "tidak-ada", tmp_path):
+        out = StringIO()
+        call_command("demo", seeds=str(seeds), synth_pd=2, stdout=out)
+        assert f"tidak ditemukan di {seeds}: demo dibangun dari `renaksi synth`" in out.getvalue()
+    assert Pemda.objects.filter(nama="Sintetis").count() == 1
+    assert RencanaAksi.objects.filter(perangkat_daerah__pemda__nama="Sintetis").count() == 2
+    assert User.objects.get(username="sintetis.dinkes.perencana").check_password(demo.DEMO_PASSWORD)
 
 
 def test_with_importer_both_seeds_are_imported(db, first_run):

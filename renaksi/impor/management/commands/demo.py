@@ -5,6 +5,11 @@ the seed documents name them, one user per role for each Pemda (printed with the
 seed documents through the importer (`renaksi.impor.api`). A missing seed document is an error: the
 demo is those two real plans. Imported plans stay in draft.
 
+Next to them, a synthetic Kota Sintetis of `--synth-pd` perangkat daerah (40 by default; `renaksi synth`,
+renaksi.sintetis) so that the Pemda dashboard and the lists show a city-sized instance. Without the seed documents
+(a checkout without them, or `--seeds` pointing at a folder without them) the demo is built from `renaksi synth`
+alone, and says so.
+
 Running it twice changes nothing but the demo passwords (reset to the printed ones): Pemda, PD, bidang and
 officials are looked up before they are created, users by user name, and a seed is not imported again when its PD
 already has a plan for that year.
@@ -27,10 +32,17 @@ from renaksi.monev.contoh import isi_contoh
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Bidang, Pejabat, Pemda, PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
+from renaksi.sintetis.generator import buat_pemda
 
 DEMO_PASSWORD = "renaksi-demo"
 MONEV_CONTOH = "samarinda"  # the Pemda whose plan gets example realisasi for TW I–III
 PD_NAMA = "Badan Kesatuan Bangsa dan Politik"
+# Kota Sintetis: 40 PDs, all small (a large one, 1,000 aksi, takes ~40 s here; `make demo` should start in ~2 min),
+# with realisasi of TW I; its users are listed for one PD (Dinas Kesehatan) and the Pemda roles.
+SYNTH_PD = 40
+SYNTH_BESAR_SETIAP = 0
+SYNTH_SEED = 2024
+SYNTH_REALISASI = 1
 
 
 @dataclass(frozen=True)
@@ -114,10 +126,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seeds", default=str(SEEDS_DIR),
                             help=f"Folder dokumen contoh (bawaan: {SEEDS_DIR}, salinan di repositori).")
+        parser.add_argument("--synth-pd", type=int, default=SYNTH_PD,
+                            help=f"Jumlah perangkat daerah Kota Sintetis (bawaan {SYNTH_PD}; 0 = tanpa).")
+        parser.add_argument("--synth-besar-setiap", type=int, default=SYNTH_BESAR_SETIAP,
+                            help="Setiap PD sintetis ke-n berukuran besar (1.000 aksi); 0 = semua kecil.")
 
-    def handle(self, *args, seeds: str, **options):
+    def handle(self, *args, seeds: str, synth_pd: int = SYNTH_PD, synth_besar_setiap: int = SYNTH_BESAR_SETIAP,
+               **options):
         seeds_dir = Path(seeds)
         users: list[DemoUser] = []
+        documents = self._seed_documents(seeds_dir) if seeds_dir.is_dir() else {}
+        if len(documents) < len(PEMDA_SEEDS):
+            self.stdout.write(self.style.WARNING(
+                f"Dokumen contoh Bangka dan Samarinda tidak ditemukan di {seeds_dir}: demo dibangun dari "
+                f"`renaksi synth` (Kota Sintetis, {max(synth_pd, 1)} perangkat daerah)."))
+            users += self._synth(max(synth_pd, 1), synth_besar_setiap)
+            users.append(self._superuser())
+            self._print_users(users)
+            return
         pds: dict[str, PerangkatDaerah] = {}
         for seed in PEMDA_SEEDS:
             with transaction.atomic():
@@ -127,7 +153,19 @@ class Command(BaseCommand):
         users.append(self._superuser())
         self._plans(seeds_dir, pds)
         self._monev(pds[MONEV_CONTOH])
+        if synth_pd:
+            users += self._synth(synth_pd, synth_besar_setiap)
         self._print_users(users)
+
+    def _synth(self, pd: int, besar_setiap: int) -> list[DemoUser]:
+        """Kota Sintetis through `renaksi synth` (realisasi TW I), unless it exists; its users for the table."""
+        self.stdout.write(f"Membangun Kota Sintetis: {pd} perangkat daerah (seed {SYNTH_SEED}) …")
+        hasil = buat_pemda(pd=pd, seed=SYNTH_SEED, realisasi=SYNTH_REALISASI, besar_setiap=besar_setiap)
+        self.stdout.write(self.style.SUCCESS(
+            f"{hasil.pemda}: {len(hasil.rencana_aksi)} rencana aksi dibuat, {hasil.dilewati} sudah ada."))
+        label = str(hasil.pemda)
+        shown = [u for u in hasil.pengguna if ".dinkes." in u.username or u.username.count(".") == 1]
+        return [DemoUser(pemda=label, peran=u.peran, username=u.username, lingkup=u.lingkup) for u in shown]
 
     def _superuser(self) -> DemoUser:
         """The system administrator: national master data (nomenklatur) and every Pemda, in the Django admin."""
