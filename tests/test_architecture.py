@@ -1,6 +1,6 @@
 """Imports between apps go one way: an app may import only the apps below it.
 
-    core ← organisasi ← accounts ← perencanaan ← monev ← pemeriksaan ← impor, laporan, dasbor
+    core ← organisasi ← accounts ← perencanaan ← monev ← pemeriksaan ← riwayat ← impor, laporan, dasbor
 
 Apps on the same line (impor, laporan, dasbor) do not import each other. Every module under renaksi/ is parsed,
 imports inside functions included, so a "late import" cannot hide a back-arrow. The package's own top-level
@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("perencanaan",),
     ("monev",),  # monitoring: reads the plan, is checked by pemeriksaan
     ("pemeriksaan",),
+    ("riwayat",),  # history and evaluator notes: reads plans and monev; laporan prints the notes
     ("impor", "laporan", "dasbor"),
 )
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}

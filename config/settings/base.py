@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "renaksi.pemeriksaan",
     "renaksi.laporan",
     "renaksi.dasbor",
+    "renaksi.riwayat",
 ]
 
 MIDDLEWARE = [
