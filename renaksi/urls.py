@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("renaksi.pemeriksaan.urls")),
     path("", include("renaksi.monev.urls")),
     path("", include("renaksi.dasbor.urls")),
+    path("", include("renaksi.riwayat.urls")),
 ]

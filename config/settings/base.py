@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "renaksi.perencanaan.context_processors.navigasi",
+                "renaksi.riwayat.context_processors.catatan",
             ],
         },
     },
