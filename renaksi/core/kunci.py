@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .angka import format_angka, format_rupiah
+from .angka import banyak_desimal, format_angka, format_rupiah
 from .bulan import format_tanggal
 
 KOSONG = "(kosong)"
@@ -39,8 +39,8 @@ def format_nilai(field: models.Field | None, value: Any) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
-    if isinstance(value, Decimal):
-        return format_angka(value)
+    if isinstance(value, Decimal):  # the database pads to 6 decimals: show those the value needs
+        return format_angka(value, banyak_desimal(value, tanpa_nol=True))
     if isinstance(value, int) and isinstance(field, models.BigIntegerField):
         return "Rp" + format_rupiah(value)
     if isinstance(value, int):
