@@ -110,7 +110,8 @@ def test_twenty_concurrent_writers_lose_no_update():
     they read: per round exactly one wins, the 19 others get Konflik; every accepted value is in the history and the
     final value is the last accepted one."""
     row = sasaran(empty_plan(), uraian="awal")
-    start = row.versi_baris
+    start = Sasaran.objects.get(pk=row.pk).versi_baris
+    assert start == row.versi_baris, (start, row.versi_baris)
     barrier = threading.Barrier(WRITERS)
     accepted: list[tuple[int, str]] = []
     conflicts: list[int] = []
@@ -122,15 +123,15 @@ def test_twenty_concurrent_writers_lose_no_update():
             for r in range(ROUNDS):
                 mine = Sasaran.objects.get(pk=row.pk)
                 barrier.wait(timeout=60)  # everybody has read the same version
-                value = f"penulis {n} putaran {r}"
+                value, read = f"penulis {n} putaran {r}", mine.versi_baris
                 try:
-                    svc.sasaran_update(sasaran=mine, uraian=value, versi_baris=mine.versi_baris)
+                    svc.sasaran_update(sasaran=mine, uraian=value, versi_baris=read)
                 except Konflik:
                     with lock:
-                        conflicts.append(mine.versi_baris)
+                        conflicts.append(read)
                 else:
                     with lock:
-                        accepted.append((mine.versi_baris, value))
+                        accepted.append((read, value))
                 barrier.wait(timeout=60)  # every write of the round is done
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
