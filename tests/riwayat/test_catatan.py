@@ -172,3 +172,17 @@ def test_catatan_terbuka_gives_plain_rows_for_the_monev_report(world):
     assert row.tanggal.endswith(str(note.dibuat.year))
     assert [r.teks for r in selectors.catatan_terbuka(rencana_aksi=world.plan)] == ["Catatan rencana, bukan monev."]
     assert selectors.catatan_terbuka(rencana_aksi=world.plan, triwulan=3) == []
+
+
+def test_monev_page_shows_the_notes_of_its_triwulan_and_links_the_history(client, world):
+    iku = _iku(world.plan)
+    catatan_buat(baris=iku, teks="Realisasi TW II?", triwulan=2, by=world.eve)
+    client.force_login(world.alice)
+    html = client.get(reverse("monev_form", args=[world.plan.pk, 2])).content.decode()
+    assert f'{reverse("catatan_panel", args=[world.plan.pk])}?tw=2' in html
+    assert f'id="catatan-indikator-{iku.pk}"' in html
+    assert f'{reverse("riwayat_rencana", args=[world.plan.pk])}?jenis=realisasi' in html
+    panel = client.get(reverse("catatan_panel", args=[world.plan.pk]), {"tw": 2}).content.decode()
+    assert "Realisasi TW II?" in panel and "</i> 1</button>" in panel
+    assert "Realisasi TW II?" not in client.get(reverse("catatan_panel", args=[world.plan.pk])).content.decode()
+    assert client.get(reverse("catatan_panel", args=[world.plan.pk]), {"tw": 5}).status_code == 404
