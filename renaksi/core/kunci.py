@@ -43,8 +43,8 @@ def format_nilai(field: models.Field | None, value: Any) -> str:
         return format_angka(value, banyak_desimal(value, tanpa_nol=True))
     if isinstance(value, int) and isinstance(field, models.BigIntegerField):
         return "Rp" + format_rupiah(value)
-    if isinstance(value, int):
-        return format_angka(value)
+    if isinstance(value, int):  # a year, a triwulan, a count: as written, no thousand separator
+        return str(value)
     if isinstance(value, datetime):
         return f"{format_tanggal(timezone.localtime(value).date())} {timezone.localtime(value):%H.%M}"
     if isinstance(value, date):

@@ -221,6 +221,8 @@ def _value(f: models.Field, rec, names: dict) -> str:
     raw = getattr(rec, f.attname)
     if f.is_relation:
         return KOSONG if raw is None else names.get((f.related_model, raw), f"#{raw}")
+    if f.name == "bulan" and isinstance(raw, int) and 1 <= raw <= 12:
+        return nama_bulan(raw)
     return format_nilai(f, raw)
 
 
