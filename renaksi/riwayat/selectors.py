@@ -174,7 +174,7 @@ def _related_names(records: dict, previous: dict) -> dict[tuple[type, int], str]
     for rec in [*records.values(), *previous.values()]:
         for f in _fields(rec.instance_type):
             if f.is_relation and getattr(rec, f.attname) is not None:
-                wanted[f.related_model].add(getattr(rec, f.attname))
+                wanted[f.related_model].add(getattr(rec, f.attname))  # type: ignore[index]
     names = {}
     for model, ids in wanted.items():
         for obj in model._base_manager.filter(pk__in=ids):
@@ -282,7 +282,7 @@ def nama_baris(items: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
     labels = dict(Catatan.Jenis.choices)
     result = {}
     for jenis, ids in wanted.items():
-        found = {o.pk: o for o in BARIS_MODEL[jenis].objects.filter(pk__in=ids)}
+        found = {o.pk: o for o in BARIS_MODEL[jenis]._default_manager.filter(pk__in=ids)}
         for pk in ids:
             name = _BARIS_NAMA[jenis](found[pk]) if pk in found else "(baris dihapus)"
             result[(jenis, pk)] = f"{labels[jenis]}: {name}"

@@ -25,10 +25,10 @@ MODEL: dict[str, type[models.Model]] = {v: k for k, v in JENIS.items()}
 def baris_catatan(catatan: Catatan) -> Baris | None:
     """The row a note is about (None when it was deleted since)."""
     model = MODEL[catatan.jenis]
-    qs = model.objects.select_related("rencana_aksi__perangkat_daerah")
+    qs = model._default_manager.select_related("rencana_aksi__perangkat_daerah")
     if model is Aksi:
         qs = qs.select_related("sub_kegiatan")
-    return qs.filter(pk=catatan.objek_id).first()
+    return qs.filter(pk=catatan.objek_id).first()  # type: ignore[return-value]
 
 
 def _teks(teks: str) -> str:

@@ -33,11 +33,11 @@ def _get_row_for_user(request, jenis: str, pk: int, perm: str = "perencanaan.vie
     model = selectors.BARIS_MODEL.get(jenis)
     if model is None:
         raise Http404
-    qs = model.objects.select_related("rencana_aksi__perangkat_daerah__pemda")
+    qs = model._default_manager.select_related("rencana_aksi__perangkat_daerah__pemda")
     if model is Aksi:
         qs = qs.select_related("sub_kegiatan")
     row = get_object_or_404(qs, pk=pk)
-    if not request.user.has_perm(perm, row.rencana_aksi):
+    if not request.user.has_perm(perm, row.rencana_aksi):  # type: ignore[attr-defined]
         raise Http404
     return row
 
