@@ -85,9 +85,10 @@ def _current(obj: models.Model, name: str) -> Any:
     return getattr(obj, name)
 
 
-def _pembuat(obj: models.Model) -> str:
-    history = getattr(obj, "history", None)
-    last = history.select_related("history_user").order_by("-history_id").first() if history is not None else None
+def _pembuat(obj: models.Model, riwayat: models.QuerySet | None = None) -> str:
+    history = riwayat if riwayat is not None else getattr(obj, "history", None)
+    last = history.select_related("history_user").order_by("-history_date", "-history_id").first() \
+        if history is not None else None
     if last is None:
         return _("Baris ini telah diubah pengguna lain sejak formulir Anda dibuka.")
     who = last.history_user.get_full_name() or last.history_user.username if last.history_user else _("sistem")
@@ -96,12 +97,12 @@ def _pembuat(obj: models.Model) -> str:
 
 
 def pesan_konflik(obj: models.Model | None, model: type[models.Model], perubahan: dict[str, Any],
-                  selisih: Iterable[tuple[str, str, str]] = ()) -> list[str]:
+                  selisih: Iterable[tuple[str, str, str]] = (), riwayat: models.QuerySet | None = None) -> list[str]:
     """The lines of a conflict: who changed the row and when, then for each field the user's value and the
     current one (only fields where they differ), then what to do."""
     if obj is None:
         return [_("Baris ini telah dihapus pengguna lain sejak formulir Anda dibuka; perubahan Anda tidak disimpan.")]
-    lines = [_pembuat(obj)]
+    lines = [_pembuat(obj, riwayat)]
     rows = list(selisih)
     for name, yours in perubahan.items():
         current = _current(obj, name)
@@ -117,12 +118,13 @@ def pesan_konflik(obj: models.Model | None, model: type[models.Model], perubahan
 
 
 def klaim_versi(obj: models.Model, versi_baris: int | None, *, perubahan: dict[str, Any] | None = None,
-                selisih: Iterable[tuple[str, str, str]] = ()) -> None:
+                selisih: Iterable[tuple[str, str, str]] = (), riwayat: models.QuerySet | None = None) -> None:
     """Claim the next version of `obj` (call inside the writing transaction, before saving it).
 
     `versi_baris`: the version the user's form was opened with; None checks nothing (a system write) but moves the
     version on. A stale version raises `Konflik` with the user's `perubahan` (field → value) next to the current
-    values, plus any `selisih` lines (label, yours, current) the caller computed itself.
+    values, plus any `selisih` lines (label, yours, current) the caller computed itself. `riwayat`: the history
+    records that say who changed it (default: the row's own; the target form: those of the indikator's targets).
     """
     model = type(obj)
     manager = model._base_manager
@@ -136,7 +138,7 @@ def klaim_versi(obj: models.Model, versi_baris: int | None, *, perubahan: dict[s
         obj.versi_baris = versi_baris + 1  # type: ignore[attr-defined]
         return
     fresh = manager.filter(pk=obj.pk).first()
-    raise Konflik(pesan_konflik(fresh, model, perubahan or {}, selisih),
+    raise Konflik(pesan_konflik(fresh, model, perubahan or {}, selisih, riwayat),
                   versi_sekarang=getattr(fresh, "versi_baris", None))
 
 

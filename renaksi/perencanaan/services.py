@@ -232,7 +232,8 @@ def target_kunci(*, indikator: Indikator, versi_baris: int | None, tertulis: dic
     current = {t.triwulan: t.teks for t in Target.objects.filter(indikator=indikator, tahun=indikator.rencana_aksi.tahun)}
     selisih = [("Target " + (f"TW {tw}" if tw else "tahunan"), teks or "(kosong)", current.get(tw) or "(kosong)")
                for tw, teks in tertulis.items() if (teks or "") != (current.get(tw) or "")]
-    klaim_versi(indikator, versi_baris, selisih=selisih)
+    klaim_versi(indikator, versi_baris, selisih=selisih,
+                riwayat=Target.history.filter(indikator_id=indikator.pk))  # type: ignore[attr-defined]
 
 
 # --- Budget: program, kegiatan, sub kegiatan ------------------------------------------------------------------

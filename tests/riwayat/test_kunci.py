@@ -66,6 +66,7 @@ def test_a_stale_target_form_shows_the_targets(client, world):
                               "versi_baris": versi})
     assert stale.status_code == 422
     assert "Target TW 1 — nilai Anda: «11»; nilai sekarang: «15»." in stale.content.decode()
+    assert "telah diubah oleh alice" in stale.content.decode()
     assert Target.objects.get(indikator=iku, triwulan=1).nilai == Decimal("15")
 
 
