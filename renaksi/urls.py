@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("renaksi.monev.urls")),
     path("", include("renaksi.dasbor.urls")),
     path("", include("renaksi.alur.urls")),
+    path("", include("renaksi.riwayat.urls")),
 ]

@@ -1,6 +1,6 @@
 """Imports between apps go one way: an app may import only the apps below it.
 
-    core ← organisasi ← accounts ← perencanaan ← monev ← pemeriksaan ← alur ← sintetis ← impor, laporan, dasbor
+    core ← organisasi ← accounts ← perencanaan ← monev ← pemeriksaan ← alur ← riwayat ← sintetis ← impor, laporan, dasbor
 
 Apps on the same line (impor, laporan, dasbor) do not import each other. Every module under renaksi/ is parsed,
 imports inside functions included, so a "late import" cannot hide a back-arrow. The package's own top-level
@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("monev",),  # monitoring: reads the plan, is checked by pemeriksaan
     ("pemeriksaan",),
     ("alur",),  # the workflow: its submission gate needs the checker
+    ("riwayat",),  # history and evaluator notes: reads plans and monev; laporan prints the notes
     ("sintetis",),  # the synthetic Pemda: writes through perencanaan and monev; the demo (impor) uses it
     ("impor", "laporan", "dasbor"),
 )

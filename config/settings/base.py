@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "renaksi.sintetis",
     "renaksi.laporan",
     "renaksi.dasbor",
+    "renaksi.riwayat",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "renaksi.perencanaan.context_processors.navigasi",
+                "renaksi.riwayat.context_processors.catatan",
             ],
         },
     },

@@ -24,6 +24,7 @@ from django.utils.translation import gettext
 from renaksi.core.angka import banyak_desimal
 from renaksi.core.bulan import singkat_bulan
 from renaksi.core.db import database_busy
+from renaksi.core.riwayat import sumber_perubahan
 from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
@@ -216,6 +217,11 @@ class Writer:
     # --- the plan ------------------------------------------------------------------------------------------------
 
     def write(self) -> RencanaAksi:
+        # Every history row of this import names the file (shown on the history page as "Impor: <file>").
+        with sumber_perubahan(f"Impor: {self.doc.dokumen}"):
+            return self._write()
+
+    def _write(self) -> RencanaAksi:
         doc = self.doc
         for b in doc.bidang:
             self._bidang(b.nama.teks, b.nama.place)

@@ -26,6 +26,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from renaksi.core.kunci import versi_field
 from renaksi.core.riwayat import Riwayat
 from renaksi.organisasi.models import Pemda
 from renaksi.perencanaan.models import TARGET_DECIMAL, Aksi, Indikator, RencanaAksi, SubKegiatan
@@ -113,6 +114,7 @@ class RealisasiIndikator(models.Model):
     catatan = models.TextField(_("catatan"), blank=True)
     diisi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("diisi oleh"))
+    versi_baris = versi_field()  # optimistic locking of the monev form (renaksi/core/kunci.py)
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = Riwayat()
 
@@ -138,6 +140,7 @@ class RealisasiAnggaran(models.Model):
     catatan = models.TextField(_("catatan"), blank=True)
     diisi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("diisi oleh"))
+    versi_baris = versi_field()  # optimistic locking of the monev form (renaksi/core/kunci.py)
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = Riwayat()
 

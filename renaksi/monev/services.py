@@ -21,12 +21,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from renaksi.accounts.models import Peran, User
 from renaksi.core.angka import KODE_KATEGORI, SKALA_KATEGORI, format_rupiah
 from renaksi.core.berkas import jenis_berkas
 from renaksi.core.capaian import ROMAWI
+from renaksi.core.kunci import Konflik, klaim_versi, pesan_konflik
 from renaksi.core.services import save_validated
 from renaksi.organisasi.models import Pemda
 from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
@@ -151,6 +152,40 @@ def _save(obj: models.Model, by: User | None, values: dict[str, Any], *, diisi_o
     return save_validated(obj, **values)
 
 
+def _lock(row: models.Model | None, versi_baris: int | None, values: dict[str, Any]) -> None:
+    """Optimistic locking of the monev form (renaksi/core/kunci.py): `versi_baris` is the version of the row when
+    the form was opened, 0 when there was no row yet; None checks nothing. Nothing is claimed when nothing changes."""
+    if versi_baris is None:
+        return
+    if row is None or row.pk is None:
+        if versi_baris != 0:
+            raise Konflik(pesan_konflik(None, RealisasiIndikator, {}), versi_sekarang=0)
+        return
+    if not _changed(row, values):
+        return
+    if versi_baris == 0:  # someone reported it meanwhile
+        raise Konflik(pesan_konflik(row, type(row), values), versi_sekarang=row.versi_baris)
+    klaim_versi(row, versi_baris, perubahan=values)
+
+
+def _create_once(row: models.Model, save) -> models.Model:
+    """A new row whose (row, triwulan) another writer created meanwhile is a conflict, not a database error."""
+    if row.pk is not None:
+        return save()
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError:
+        fresh = type(row)._base_manager.filter(**{f: getattr(row, f) for f in ("triwulan",)},
+                                               **_owner(row)).first()
+        raise Konflik(pesan_konflik(fresh, type(row), {}), versi_sekarang=getattr(fresh, "versi_baris", None)) from None
+
+
+def _owner(row: models.Model) -> dict[str, int]:
+    return {"indikator_id": row.indikator_id} if isinstance(row, RealisasiIndikator) else \
+        {"sub_kegiatan_id": row.sub_kegiatan_id}
+
+
 def _delete(obj: models.Model | None, by: User | None) -> None:
     if obj is None:
         return
@@ -179,6 +214,7 @@ def realisasi_indikator_set(
     kategori: str = "",
     catatan: str = "",
     by: User | None = None,
+    versi_baris: int | None = None,
 ) -> RealisasiIndikator | None:
     """Set an indicator's realisasi for a triwulan, written like its quarterly target (kumulatif: achieved in that
     triwulan; nilai akhir: the value at its end). A category is a code with an optional score in `nilai`
@@ -192,8 +228,9 @@ def realisasi_indikator_set(
         if nilai is None and not kategori and not catatan.strip():
             return None
         realisasi = RealisasiIndikator(indikator=indikator, triwulan=triwulan)
-    return _save(realisasi, by, {"nilai": nilai, "kategori": kategori, "catatan": catatan.strip()},
-                 diisi_oleh=True)
+    values = {"nilai": nilai, "kategori": kategori, "catatan": catatan.strip()}
+    _lock(realisasi, versi_baris, values)
+    return _create_once(realisasi, lambda: _save(realisasi, by, values, diisi_oleh=True))
 
 
 @transaction.atomic
@@ -204,6 +241,7 @@ def realisasi_anggaran_set(
     jumlah: int | None,
     catatan: str = "",
     by: User | None = None,
+    versi_baris: int | None = None,
 ) -> RealisasiAnggaran | None:
     """Set the money spent on a sub kegiatan **in** a triwulan (whole rupiah, not the total to date).
     `jumlah=None` removes the report of that triwulan. Spending above the pagu is allowed here (the checker reports
@@ -217,10 +255,14 @@ def realisasi_anggaran_set(
             raise ValidationError(f"Realisasi anggaran TW {tw} tidak boleh negatif (Rp{format_rupiah(jumlah)}).")
     row = RealisasiAnggaran.objects.filter(sub_kegiatan=sub_kegiatan, triwulan=triwulan).first()
     if jumlah is None:
+        if row is not None:
+            _lock(row, versi_baris, {"jumlah": None})
         _delete(row, by)
         return None
     row = row or RealisasiAnggaran(sub_kegiatan=sub_kegiatan, triwulan=triwulan)
-    return _save(row, by, {"jumlah": jumlah, "catatan": catatan.strip()}, diisi_oleh=True)
+    values = {"jumlah": jumlah, "catatan": catatan.strip()}
+    _lock(row, versi_baris, values)
+    return _create_once(row, lambda: _save(row, by, values, diisi_oleh=True))
 
 
 @transaction.atomic

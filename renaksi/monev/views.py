@@ -44,7 +44,7 @@ from .forms import (
     ProgresForm,
     TindakLanjutStatusForm,
 )
-from .models import BuktiDukung, LaporanTriwulan, TindakLanjut
+from .models import BuktiDukung, LaporanTriwulan, RealisasiAnggaran, TindakLanjut
 
 T = "monev/"
 PLAN = ("rencana_aksi__perangkat_daerah",)
@@ -129,6 +129,9 @@ class Halaman:
         self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw)
         self.bulan = _bulan_triwulan(tw)
         self.bulan_label = [NAMA_BULAN[b] for b in self.bulan]
+        # sub kegiatan id → version of its realisasi anggaran in the triwulan (optimistic locking of the form)
+        self.versi_anggaran = dict(RealisasiAnggaran.objects.filter(
+            sub_kegiatan__rencana_aksi=plan, triwulan=tw).values_list("sub_kegiatan_id", "versi_baris"))
 
     def boleh(self, bidang_id: int | None) -> bool:
         return not self.alasan and self.hak.boleh(bidang_id)
@@ -162,7 +165,8 @@ class Halaman:
         can = self.boleh(s.sub_kegiatan.bidang_id)
         jumlah = s.realisasi_anggaran[self.tw - 1]
         if form is None and can:
-            form = AnggaranMonevForm(initial={"jumlah": "" if jumlah is None else str(jumlah)})
+            form = AnggaranMonevForm(initial={"jumlah": "" if jumlah is None else str(jumlah),
+                                              "versi_baris": self.versi_anggaran.get(s.sub_kegiatan.pk, 0)})
         spent = sum(v for v in s.realisasi_anggaran[:self.tw] if v is not None)
         return {"s": s, "can": can, "form": form, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
                 "bidang": self.data.plan.bidang_by_id.get(s.sub_kegiatan.bidang_id)}
@@ -211,7 +215,7 @@ def _indikator_initial(item: selectors.IndikatorMonev, tw: int) -> dict:
     if r is not None:
         number = nilai_input(r.nilai, banyak_desimal(r.nilai, tanpa_nol=True)) if r.nilai is not None else ""
         realisasi = teks_kategori(r.kategori, number)
-    return {"realisasi": realisasi, "catatan": r.catatan if r else "",
+    return {"realisasi": realisasi, "catatan": r.catatan if r else "", "versi_baris": r.versi_baris if r else 0,
             "faktor_pendorong": e.faktor_pendorong if e else "", "faktor_penghambat": e.faktor_penghambat if e else "",
             "tindak_lanjut": e.tindak_lanjut if e else "", "tindak_lanjut_renja": e.tindak_lanjut_renja if e else ""}
 
@@ -265,7 +269,8 @@ def indikator_save(request, indikator_id: int, tw: int):
     def write(d: dict) -> None:
         angka = d["realisasi"]
         services.realisasi_indikator_set(indikator=indikator, triwulan=tw, nilai=angka.nilai,
-                                         kategori=angka.kategori, catatan=d["catatan"], by=request.user)
+                                         kategori=angka.kategori, catatan=d["catatan"], by=request.user,
+                                         versi_baris=form.cleaned_data.get("versi_baris"))
         services.evaluasi_set(indikator=indikator, triwulan=tw, faktor_pendorong=d["faktor_pendorong"],
                               faktor_penghambat=d["faktor_penghambat"], tindak_lanjut=d["tindak_lanjut"],
                               tindak_lanjut_renja=d["tindak_lanjut_renja"], by=request.user)
@@ -302,7 +307,8 @@ def anggaran_save(request, sub_kegiatan_id: int, tw: int):
     tw = _check_tw(tw)
     form = AnggaranMonevForm(request.POST)
     ok = _write(form, lambda d: services.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=tw, jumlah=d["jumlah"],
-                                                                 by=request.user))
+                                                                 by=request.user,
+                                                                 versi_baris=form.cleaned_data.get("versi_baris")))
     page = Halaman(request, sub.rencana_aksi, tw)
     s = next(x for x in page.data.sub_kegiatan if x.sub_kegiatan.pk == sub.pk)
     return _render_row(request, "_sub_kegiatan.html", page.context(row=page.sub_kegiatan_row(s, None if ok else form)),

@@ -88,6 +88,10 @@ class EditorForm(forms.Form):
     """A form shown as a table row: invalid fields are marked for Bootstrap, one field gets the focus. Every text
     has a length limit (a long text: `TEKS_MAKS`, as the services check), and the message names the field."""
 
+    # The row's version when the form was opened (optimistic locking, renaksi/core/kunci.py); views pass it to the
+    # service, `_save` keeps it out of the data written.
+    versi_baris = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():

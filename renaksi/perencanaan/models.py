@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.capaian import RumusNegatif
+from renaksi.core.kunci import versi_field
 from renaksi.core.riwayat import Riwayat
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
@@ -171,6 +172,7 @@ class PlanRow(models.Model):
     rencana_aksi = models.ForeignKey(RencanaAksi, on_delete=models.CASCADE, related_name="+")
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
     kunci = kunci_field()
+    versi_baris = versi_field()  # optimistic locking of edit forms (renaksi/core/kunci.py)
 
     class Meta:
         abstract = True

@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history
 
 from renaksi.accounts.models import User
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
+from renaksi.core.kunci import klaim_versi
 from renaksi.core.services import pesan_terlalu_panjang, save_validated
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
@@ -189,8 +190,9 @@ def sasaran_create(
 
 
 @transaction.atomic
-def sasaran_update(*, sasaran: Sasaran, **changes: Any) -> Sasaran:
+def sasaran_update(*, sasaran: Sasaran, versi_baris: int | None = None, **changes: Any) -> Sasaran:
     ensure_editable(sasaran.rencana_aksi)
+    klaim_versi(sasaran, versi_baris, perubahan=changes)
     return save_validated(sasaran, **changes)
 
 
@@ -227,9 +229,11 @@ def indikator_create(
 
 
 @transaction.atomic
-def indikator_update(*, indikator: Indikator, **changes: Any) -> Indikator:
-    """Change an indicator. Setting polaritas or akumulasi by hand clears its 'disimpulkan' mark."""
+def indikator_update(*, indikator: Indikator, versi_baris: int | None = None, **changes: Any) -> Indikator:
+    """Change an indicator. Setting polaritas or akumulasi by hand clears its 'disimpulkan' mark.
+    `versi_baris`: the version the editor's form was opened with (a stale one raises `Konflik`)."""
     ensure_editable(indikator.rencana_aksi)
+    klaim_versi(indikator, versi_baris, perubahan=changes)
     if "polaritas" in changes:
         changes.setdefault("polaritas_disimpulkan", False)
     if "akumulasi" in changes:
@@ -266,6 +270,21 @@ def target_set(
         return target
     target = target or Target(indikator=indikator, tahun=tahun, triwulan=triwulan)
     return save_validated(target, nilai=nilai, kategori=kategori, teks=teks, desimal=desimal)
+
+
+@transaction.atomic
+def target_kunci(*, indikator: Indikator, versi_baris: int | None, tertulis: dict[int | None, str]) -> None:
+    """Before the editor's target form sets an indikator's targets (cells of its row): claim the row's version, so
+    that two people typing the same row's targets never overwrite each other. `tertulis`: triwulan (None = the
+    yearly target) → the value as the user typed it, shown next to the current one in a conflict."""
+    ensure_editable(indikator.rencana_aksi)
+    if versi_baris is None:
+        return
+    current = {t.triwulan: t.teks for t in Target.objects.filter(indikator=indikator, tahun=indikator.rencana_aksi.tahun)}
+    selisih = [("Target " + (f"TW {tw}" if tw else "tahunan"), teks or "(kosong)", current.get(tw) or "(kosong)")
+               for tw, teks in tertulis.items() if (teks or "") != (current.get(tw) or "")]
+    klaim_versi(indikator, versi_baris, selisih=selisih,
+                riwayat=Target.history.filter(indikator_id=indikator.pk))  # type: ignore[attr-defined]
 
 
 # --- Budget: program, kegiatan, sub kegiatan ------------------------------------------------------------------
@@ -340,9 +359,11 @@ def sub_kegiatan_create(
 
 
 @transaction.atomic
-def anggaran_update(*, obj: Program | Kegiatan | SubKegiatan, **changes: Any) -> Program | Kegiatan | SubKegiatan:
+def anggaran_update(*, obj: Program | Kegiatan | SubKegiatan, versi_baris: int | None = None,
+                    **changes: Any) -> Program | Kegiatan | SubKegiatan:
     """Change a program, kegiatan or sub kegiatan (name, code, pagu, bidang, target)."""
     ensure_editable(obj.rencana_aksi)
+    klaim_versi(obj, versi_baris, perubahan=changes)
     indikator = changes.pop("indikator", None)
     obj = save_validated(obj, **changes)
     if indikator is not None:
@@ -386,8 +407,9 @@ def aksi_create(
 
 
 @transaction.atomic
-def aksi_update(*, aksi: Aksi, **changes: Any) -> Aksi:
+def aksi_update(*, aksi: Aksi, versi_baris: int | None = None, **changes: Any) -> Aksi:
     ensure_editable(aksi.rencana_aksi)
+    klaim_versi(aksi, versi_baris, perubahan=changes)
     bulan = changes.pop("bulan", None)
     aksi = save_validated(aksi, **changes)
     if bulan is not None:

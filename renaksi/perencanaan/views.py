@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from renaksi.core.angka import format_rupiah, teks_kategori
+from renaksi.core.kunci import Konflik
 from renaksi.organisasi.models import Pejabat
 
 from . import diff as plan_diff
@@ -207,10 +208,14 @@ def _save(form, write: Callable[[dict], object]) -> bool:
     """Validate every field, then run the writes in one transaction; a refusal by a service goes to the form."""
     if not form.is_valid():
         return False
+    data = {k: v for k, v in form.cleaned_data.items() if k != "versi_baris"}  # the lock, not a value to write
     try:
         with transaction.atomic():
-            write(form.cleaned_data)
+            write(data)
     except ValidationError as exc:
+        if isinstance(exc, Konflik):  # sending the form again now overwrites deliberately
+            form.data = form.data.copy()
+            form.data["versi_baris"] = "" if exc.versi_sekarang is None else str(exc.versi_sekarang)
         if hasattr(exc, "error_dict"):
             for field, errors in exc.error_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
@@ -218,6 +223,11 @@ def _save(form, write: Callable[[dict], object]) -> bool:
             form.add_error(None, exc)
         return False
     return True
+
+
+def _versi(form) -> int | None:
+    """The row version the form was opened with (optimistic locking); None from a client that sends none."""
+    return form.cleaned_data.get("versi_baris")
 
 
 def _choices(objects, label=str) -> list[tuple[int, str]]:
@@ -311,10 +321,11 @@ def sasaran_edit(request, sasaran_id: int):
     sasaran = _get_sasaran_for_user(request, sasaran_id, "perencanaan.change_sasaran")
     if request.method == "POST":
         form = SasaranForm(request.POST)
-        if _save(form, lambda d: services.sasaran_update(sasaran=sasaran, **d)):
+        if _save(form, lambda d: services.sasaran_update(sasaran=sasaran, versi_baris=_versi(form), **d)):
             return _changed(_row(request, sasaran.rencana_aksi, "sasaran", sasaran.pk))
     else:
-        form = SasaranForm(initial={"nomor": sasaran.nomor, "uraian": sasaran.uraian, "level": sasaran.level})
+        form = SasaranForm(initial={"nomor": sasaran.nomor, "uraian": sasaran.uraian, "level": sasaran.level,
+                                    "versi_baris": sasaran.versi_baris})
     return _form(request, "_sasaran_form.html", {"form": form, "sasaran": sasaran},
                  target_id=f"sasaran-{sasaran.pk}", invalid=form.is_bound,
                  cancel_url=reverse("sasaran_row", args=[sasaran.pk]))
@@ -350,7 +361,7 @@ def _indikator_form(indikator_or_none, data, *, plan: RencanaAksi) -> IndikatorF
     if i is not None:
         initial = {"nama": i.nama, "satuan": i.satuan, "formulasi": i.formulasi, "polaritas": i.polaritas,
                    "akumulasi": i.akumulasi, "jenis_target": i.jenis_target, "is_iku": i.is_iku,
-                   "bidang": i.bidang_id}
+                   "bidang": i.bidang_id, "versi_baris": i.versi_baris}
     return IndikatorForm(initial=initial, **kwargs)
 
 
@@ -379,7 +390,8 @@ def indikator_edit(request, indikator_id: int):
     data = request.POST if request.method == "POST" else None
     form = _indikator_form(indikator, data, plan=plan)
     if data is not None and _save(
-        form, lambda d: services.indikator_update(indikator=indikator, **_indikator_changes(indikator, d))
+        form, lambda d: services.indikator_update(indikator=indikator, versi_baris=_versi(form),
+                                                  **_indikator_changes(indikator, d))
     ):
         return _changed(_row(request, plan, "indikator", indikator.pk))
     return _form(request, "_indikator_form.html", {"form": form, "indikator": indikator},
@@ -421,6 +433,8 @@ def target_edit(request, indikator_id: int):
         form = TargetForm(request.POST, indikator=indikator)
 
         def write(d: dict) -> None:
+            services.target_kunci(indikator=indikator, versi_baris=_versi(form),
+                                  tertulis={tw: form.data.get(name, "").strip() for name, tw in TargetForm.FIELDS})
             for (name, triwulan), (_tw, current) in zip(TargetForm.FIELDS, node.targets, strict=True):
                 angka = d[name]
                 if current is None and angka.kosong:
@@ -431,7 +445,7 @@ def target_edit(request, indikator_id: int):
         if _save(form, write):
             return _changed(_row(request, plan, "indikator", indikator.pk))
     else:
-        initial = {}
+        initial = {"versi_baris": indikator.versi_baris}
         for (name, _triwulan), (_tw, t) in zip(TargetForm.FIELDS, node.targets, strict=True):
             if t is not None:
                 initial[name] = teks_kategori(t.kategori, nilai_input(t.nilai, t.desimal))
@@ -448,7 +462,7 @@ def target_edit(request, indikator_id: int):
 
 def _anggaran_initial(obj) -> dict:
     return {"kode": obj.kode, "nama": obj.nama, "pagu": format_rupiah(obj.pagu),
-            "indikator": [i.pk for i in obj.indikator.all()]}
+            "indikator": [i.pk for i in obj.indikator.all()], "versi_baris": obj.versi_baris}
 
 
 def _indikator_choices(plan: RencanaAksi) -> list[tuple[int, str]]:
@@ -481,7 +495,8 @@ def program_edit(request, program_id: int):
     choices = _indikator_choices(plan)
     if request.method == "POST":
         form = AnggaranForm(request.POST, indikator_choices=choices)
-        if _save(form, lambda d: services.anggaran_update(obj=program, **_anggaran_changes(d, plan))):
+        if _save(form, lambda d: services.anggaran_update(obj=program, versi_baris=_versi(form),
+                                                                  **_anggaran_changes(d, plan))):
             return _changed(_row(request, plan, "program", program.pk, totals=True))
     else:
         form = AnggaranForm(initial=_anggaran_initial(program), indikator_choices=choices)
@@ -522,7 +537,8 @@ def kegiatan_edit(request, kegiatan_id: int):
     choices = _indikator_choices(plan)
     if request.method == "POST":
         form = AnggaranForm(request.POST, indikator_choices=choices)
-        if _save(form, lambda d: services.anggaran_update(obj=kegiatan, **_anggaran_changes(d, plan))):
+        if _save(form, lambda d: services.anggaran_update(obj=kegiatan, versi_baris=_versi(form),
+                                                                  **_anggaran_changes(d, plan))):
             return _changed(_row(request, plan, "kegiatan", kegiatan.pk, rollups=[("program", kegiatan.program_id)]))
     else:
         form = AnggaranForm(initial=_anggaran_initial(kegiatan), indikator_choices=choices)
@@ -576,7 +592,8 @@ def sub_kegiatan_edit(request, sub_kegiatan_id: int):
     sub = _get_sub_kegiatan_for_user(request, sub_kegiatan_id, "perencanaan.change_subkegiatan")
     plan = sub.rencana_aksi
     form = _sub_kegiatan_form(request, plan, instance=sub)
-    if form.is_bound and _save(form, lambda d: services.anggaran_update(obj=sub, **_anggaran_changes(d, plan))):
+    if form.is_bound and _save(form, lambda d: services.anggaran_update(obj=sub, versi_baris=_versi(form),
+                                                                  **_anggaran_changes(d, plan))):
         return _changed(_row(request, plan, "subkegiatan", sub.pk, rollups=[("kegiatan", sub.kegiatan_id)],
                              totals=True))
     return _form(request, "_anggaran_form.html", {"form": form, "obj": sub, "kind": "subkegiatan", "plan": plan},
@@ -618,6 +635,7 @@ def _aksi_form(request, plan: RencanaAksi, *, instance: Aksi | None = None) -> A
             "target": instance.target_teks or nilai_input(instance.target_nilai),
             "pagu": format_rupiah(instance.pagu),
             "penanggung_jawab": instance.penanggung_jawab, "pejabat": instance.pejabat_id,
+            "versi_baris": instance.versi_baris,
         }
     return AksiForm(initial=initial, **kwargs)
 
@@ -644,7 +662,8 @@ def aksi_edit(request, aksi_id: int):
     aksi = _get_aksi_for_user(request, aksi_id, "perencanaan.change_aksi")
     plan = aksi.rencana_aksi
     form = _aksi_form(request, plan, instance=aksi)
-    if form.is_bound and _save(form, lambda d: services.aksi_update(aksi=aksi, **_aksi_changes(d, plan))):
+    if form.is_bound and _save(form, lambda d: services.aksi_update(aksi=aksi, versi_baris=_versi(form),
+                                                                             **_aksi_changes(d, plan))):
         return _changed(_row(request, plan, "aksi", aksi.pk, rollups=[("subkegiatan", aksi.sub_kegiatan_id)]))
     return _form(request, "_aksi_form.html", {"form": form, "aksi": aksi, "plan": plan},
                  target_id=f"aksi-{aksi.pk}", invalid=form.is_bound,

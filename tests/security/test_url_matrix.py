@@ -58,6 +58,7 @@ from renaksi.perencanaan.models import (
     Sasaran,
     SubKegiatan,
 )
+from renaksi.riwayat.services import catatan_buat
 from tests.factories import PASSWORD, make_plan, make_world
 
 PERSONAS = ["anon", "admin", "alice", "kabid", "bob", "kepala", "eve", "dave", "root"]
@@ -170,6 +171,9 @@ def build() -> MatrixWorld:
     RencanaAksi.objects.filter(pk=approved.pk).update(status=RencanaAksi.Status.DISETUJUI)
     monev_own, monev_closed = _monev_rows(own, world.pemda)
     monev_foreign, _closed = _monev_rows(foreign, world.foreign_pd.pemda)
+    # An evaluator note on the first indikator (of bidang Politik: kabid's) of each plan.
+    notes = {"own": {"catatan": catatan_buat(baris=own["indikator"], teks="Periksa target.", by=world.eve)},
+             "foreign": {"catatan": catatan_buat(baris=foreign["indikator"], teks="Periksa target.", by=root)}}
 
     group = Group.objects.create(name="Operator")
     nomenklatur = Nomenklatur.objects.order_by("pk").first()
@@ -188,9 +192,10 @@ def build() -> MatrixWorld:
     return MatrixWorld(
         users=users,
         variants={
-            "own": Objects(own | {"pd": world.pd} | {f"admin_{k}": v for k, v in admin_own.items()} | monev_own),
+            "own": Objects(own | {"pd": world.pd} | {f"admin_{k}": v for k, v in admin_own.items()} | monev_own
+                           | notes["own"]),
             "foreign": Objects(foreign | {"pd": world.foreign_pd} | monev_foreign
-                               | {f"admin_{k}": v for k, v in admin_foreign.items()}),
+                               | {f"admin_{k}": v for k, v in admin_foreign.items()} | notes["foreign"]),
             "closed": Objects(own | {"pd": world.pd} | monev_closed),
             "approved": Objects(approved_rows | {"pd": world.pd}),
             "-": Objects(),
@@ -402,6 +407,27 @@ def monev_write(persona: str, variant: str, method: str) -> Expect:
     if variant == "closed":
         return Expect({422})
     return Expect(OK, writes=True)
+
+
+# Evaluator notes (renaksi/riwayat/rules.py): read by the monev readers; a thread is started by an evaluator or the
+# admin pemda; answered, resolved and reopened by them and by the PD (kabid: the notes' indikator is of his bidang).
+CATATAN_WRITERS = {"own": {"admin", "eve", "root"}, "foreign": {"root"}}
+CATATAN_ANSWERERS = {"own": {"admin", "eve", "alice", "kabid", "kepala", "root"}, "foreign": {"dave", "root"}}
+
+
+def catatan_expect(writers: dict[str, set[str]], get: bool):
+    def expect(persona: str, variant: str, method: str) -> Expect:
+        if persona == "anon":
+            return Expect(LOGIN | {401})
+        if method == "GET":
+            if not get:
+                return Expect({405})
+            return Expect(OK if persona in MONEV_READERS[variant] else HIDDEN)
+        if persona not in MONEV_READERS[variant]:
+            return Expect(HIDDEN)
+        return Expect(OK, writes=True) if persona in writers[variant] else Expect(DENIED)
+
+    return expect
 
 
 def role_page(roles: set[str], post: set[int] | None = None):
@@ -922,6 +948,17 @@ MATRIX: dict[str, Entry] = {
         variants=MONEV_VARIANTS, expect=alur_laporan_expect, body=lambda c: {}),
     "notifikasi": Entry(url=lambda c: "/notifikasi/", expect=logged_in()),
     "notifikasi_jumlah": Entry(url=lambda c: "/notifikasi/jumlah/", expect=logged_in()),
+    # riwayat: history (the plan's readers; realisasi rows only for the monev readers) and evaluator notes
+    "riwayat_rencana": Entry(url=row_url(PLAN + "riwayat/", "plan"), variants=PLAN_VARIANTS, expect=plan_view()),
+    "riwayat_baris": Entry(url=row_url("/riwayat/indikator/{}/", "indikator"), variants=PLAN_VARIANTS,
+                           expect=plan_view()),
+    "catatan_panel": Entry(url=row_url(PLAN + "catatan/", "plan"), variants=("own", "foreign"), expect=monev_view()),
+    "catatan_baris": Entry(url=row_url("/catatan/baris/indikator/{}/", "indikator"), variants=("own", "foreign"),
+                           expect=catatan_expect(CATATAN_WRITERS, get=True), body=lambda c: {"teks": "Catatan baru."}),
+    "catatan_balas": Entry(url=row_url("/catatan/{}/balas/", "catatan"), variants=("own", "foreign"),
+                           expect=catatan_expect(CATATAN_ANSWERERS, get=False), body=lambda c: {"teks": "Dijawab."}),
+    "catatan_status": Entry(url=row_url("/catatan/{}/selesai/", "catatan"), variants=("own", "foreign"),
+                            expect=catatan_expect(CATATAN_ANSWERERS, get=False), body=lambda c: {}),
     # the admin site
     "admin:index": Entry(url=lambda c: "/admin/", methods=("GET",), expect=staff_only()),
     "admin:login": Entry(

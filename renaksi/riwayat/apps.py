@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RiwayatConfig(AppConfig):
+    name = "renaksi.riwayat"
+    verbose_name = _("Riwayat dan catatan")
