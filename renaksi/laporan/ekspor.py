@@ -81,10 +81,13 @@ def ekspor(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: in
 
 
 def nama_berkas(*, rencana_aksi: RencanaAksi, laporan: Laporan, format: Format, triwulan: int | None = None) -> str:
-    """`<laporan>-<pd>-<tahun>[-v<versi>][-tw<n>].<ext>`: the PD's singkatan (else its name) as a slug, the year
-    and version without separators, e.g. `ra-kesbangpol-2024.pdf`, `monev-kesbangpol-2024-v2-tw3.xlsx`."""
+    """`<laporan>-<pd>-<pemda>-<tahun>[-v<versi>][-tw<n>].<ext>`: the PD's singkatan (else its name) and the Pemda
+    as slugs (PDs of two Pemda often share a name), the year and version without separators, e.g.
+    `ra-kesbangpol-samarinda-2024.pdf`, `monev-kesbangpol-samarinda-2024-v2-tw3.xlsx`."""
     pd = rencana_aksi.perangkat_daerah
-    parts = [laporan.kode, slugify(pd.singkatan) or slugify(pd.nama) or f"pd{pd.pk}", str(rencana_aksi.tahun)]
+    parts = [laporan.kode, slugify(pd.singkatan) or slugify(pd.nama) or f"pd{pd.pk}", slugify(pd.pemda.nama),
+             str(rencana_aksi.tahun)]
+    parts = [p for p in parts if p]
     if rencana_aksi.versi > 1:
         parts.append(f"v{rencana_aksi.versi}")
     if triwulan is not None:

@@ -39,6 +39,6 @@ def test_the_menu_downloads_the_chosen_document(page: Page, live_server, world, 
     with page.expect_download() as info:
         menu.get_by_role("button", name="Monev Triwulan (XLSX)").click()
     download = info.value
-    assert download.suggested_filename == "monev-kesbangpol-2024-tw3.xlsx"
+    assert download.suggested_filename == "monev-kesbangpol-contoh-2024-tw3.xlsx"
     written = dibaca(download.path().read_bytes())
     assert written["format"] == "xlsx" and len(written["dokumen"]["bagian"]) == 2  # the appendix

@@ -35,7 +35,7 @@ def test_writes_the_file_to_the_path(world, laporan_palsu, tmp_path, capsys):
 def test_a_directory_gets_the_usual_name(world, laporan_palsu, tmp_path):
     call_command("export", "--rencana-aksi", str(world.plan.pk), "--laporan", "monev", "--format", "xlsx",
                  "--triwulan", "2", "--lampiran-temuan", "-o", str(tmp_path))
-    written = tmp_path / "monev-kesbangpol-2024-tw2.xlsx"
+    written = tmp_path / "monev-kesbangpol-contoh-2024-tw2.xlsx"
     assert dibaca(written.read_bytes())["dokumen"]["bagian"][-1]["blok"][0]["teks"].startswith("LAMPIRAN")
 
 
@@ -45,7 +45,7 @@ def test_dash_writes_the_bytes_to_standard_output(world, laporan_palsu, capsysbi
     assert status == 0
     out = capsysbinary.readouterr()
     assert dibaca(out.out) == {"format": "json", "rencana_aksi": world.plan.pk}
-    assert b"opendata-kesbangpol-2024.json" in out.err
+    assert b"opendata-kesbangpol-contoh-2024.json" in out.err
 
 
 @pytest.mark.parametrize(("args", "pesan"), [

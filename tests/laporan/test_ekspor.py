@@ -67,16 +67,16 @@ def test_every_report_and_format_is_in_the_user_guide():
 
 
 @pytest.mark.parametrize(("laporan", "format", "extra", "nama", "content_type"), [
-    ("ra", "pdf", {}, "ra-kesbangpol-2024.pdf", "application/pdf"),
-    ("matriks", "xlsx", {}, "matriks-kesbangpol-2024.xlsx",
+    ("ra", "pdf", {}, "ra-kesbangpol-contoh-2024.pdf", "application/pdf"),
+    ("matriks", "xlsx", {}, "matriks-kesbangpol-contoh-2024.xlsx",
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("pk", "docx", {}, "pk-kesbangpol-2024.docx",
+    ("pk", "docx", {}, "pk-kesbangpol-contoh-2024.docx",
      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("monev", "pdf", {"triwulan": 3}, "monev-kesbangpol-2024-tw3.pdf", "application/pdf"),
-    ("lkjip", "xlsx", {}, "lkjip-kesbangpol-2024.xlsx",
+    ("monev", "pdf", {"triwulan": 3}, "monev-kesbangpol-contoh-2024-tw3.pdf", "application/pdf"),
+    ("lkjip", "xlsx", {}, "lkjip-kesbangpol-contoh-2024.xlsx",
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("lkjip", "pdf", {"triwulan": 2}, "lkjip-kesbangpol-2024-tw2.pdf", "application/pdf"),
-    ("pohon", "pdf", {}, "pohon-kesbangpol-2024.pdf", "application/pdf"),
+    ("lkjip", "pdf", {"triwulan": 2}, "lkjip-kesbangpol-contoh-2024-tw2.pdf", "application/pdf"),
+    ("pohon", "pdf", {}, "pohon-kesbangpol-contoh-2024.pdf", "application/pdf"),
 ])
 def test_a_document_gets_its_name_and_media_type(world, laporan_palsu, laporan, format, extra, nama,
                                                   content_type):
@@ -88,9 +88,9 @@ def test_a_document_gets_its_name_and_media_type(world, laporan_palsu, laporan, 
 
 
 @pytest.mark.parametrize(("format", "nama", "content_type"), [
-    ("json", "opendata-kesbangpol-2024.json", "application/json"),
-    ("csv", "opendata-kesbangpol-2024.zip", "application/zip"),
-    ("jsonld", "opendata-kesbangpol-2024.jsonld", "application/ld+json"),
+    ("json", "opendata-kesbangpol-contoh-2024.json", "application/json"),
+    ("csv", "opendata-kesbangpol-contoh-2024.zip", "application/zip"),
+    ("jsonld", "opendata-kesbangpol-contoh-2024.jsonld", "application/ld+json"),
 ])
 def test_open_data_of_an_approved_plan_is_named_like_the_documents(world, laporan_palsu, format, nama,
                                                                    content_type):
@@ -106,7 +106,7 @@ def test_a_later_version_and_a_pd_without_singkatan_in_the_name(db, laporan_pals
     RencanaAksi.objects.filter(pk=plan.pk).update(versi=12)
     plan.refresh_from_db()
     nama = run(plan, "monev", "xlsx", triwulan=4).nama
-    assert nama == "monev-dinas-pemberdayaan-perempuan-perlindungan-anak-2025-v12-tw4.xlsx"
+    assert nama == "monev-dinas-pemberdayaan-perempuan-perlindungan-anak-uji-nama-2025-v12-tw4.xlsx"
     assert " " not in nama and "." not in nama.removesuffix(".xlsx")
 
 
@@ -114,7 +114,7 @@ def test_a_large_version_never_gets_a_thousand_separator(world, laporan_palsu, s
     settings.USE_THOUSAND_SEPARATOR = True
     RencanaAksi.objects.filter(pk=world.plan.pk).update(tahun=2024, versi=1000)
     world.plan.refresh_from_db()
-    assert run(world.plan, "ra", "pdf").nama == "ra-kesbangpol-2024-v1000.pdf"
+    assert run(world.plan, "ra", "pdf").nama == "ra-kesbangpol-contoh-2024-v1000.pdf"
 
 
 def test_the_document_is_built_once_and_formatted_once(world, laporan_palsu):

@@ -49,7 +49,7 @@ def test_the_pds_people_and_the_evaluator_download_every_document(client, world,
         assert response.status_code == 200, (laporan, format, response.status_code)
         tw = "-tw2" if parameter(laporan) else ""
         ext = registry.FORMAT[format].ekstensi
-        assert response["Content-Disposition"] == f'attachment; filename="{laporan}-kesbangpol-2024{tw}.{ext}"'
+        assert response["Content-Disposition"] == f'attachment; filename="{laporan}-kesbangpol-contoh-2024{tw}.{ext}"'
         assert response["Content-Type"] == registry.FORMAT[format].content_type
         assert dibaca(response.content)["format"] == format
 
@@ -61,7 +61,7 @@ def test_open_data_of_the_approved_plan(client, world, laporan_palsu, persona):
     for format, ext in (("json", "json"), ("csv", "zip"), ("jsonld", "jsonld")):
         response = client.get(url(world.plan, "opendata", format))
         assert response.status_code == 200
-        assert response["Content-Disposition"] == f'attachment; filename="opendata-kesbangpol-2024.{ext}"'
+        assert response["Content-Disposition"] == f'attachment; filename="opendata-kesbangpol-contoh-2024.{ext}"'
         assert response["Content-Type"] == registry.FORMAT[format].content_type
 
 
@@ -157,17 +157,17 @@ def test_options_a_report_does_not_take_are_ignored_on_the_web(client, world, la
     """The menu sends its triwulan and appendix choice with every button."""
     client.force_login(world.alice)
     response = client.get(url(world.plan, "ra", "pdf", "?triwulan=3"))
-    assert response["Content-Disposition"] == 'attachment; filename="ra-kesbangpol-2024.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="ra-kesbangpol-contoh-2024.pdf"'
     publish(world.plan)
     response = client.get(url(world.plan, "opendata", "json", "?triwulan=3&lampiran=temuan"))
-    assert response["Content-Disposition"] == 'attachment; filename="opendata-kesbangpol-2024.json"'
+    assert response["Content-Disposition"] == 'attachment; filename="opendata-kesbangpol-contoh-2024.json"'
 
 
 def test_lkjip_up_to_a_triwulan_or_the_whole_year(client, world, laporan_palsu):
     client.force_login(world.kepala)
-    assert 'filename="lkjip-kesbangpol-2024.xlsx"' in client.get(url(world.plan, "lkjip", "xlsx"))[
+    assert 'filename="lkjip-kesbangpol-contoh-2024.xlsx"' in client.get(url(world.plan, "lkjip", "xlsx"))[
         "Content-Disposition"]
-    assert 'filename="lkjip-kesbangpol-2024-tw3.xlsx"' in client.get(url(world.plan, "lkjip", "xlsx",
+    assert 'filename="lkjip-kesbangpol-contoh-2024-tw3.xlsx"' in client.get(url(world.plan, "lkjip", "xlsx",
                                                                          "?triwulan=3"))["Content-Disposition"]
 
 
@@ -242,7 +242,7 @@ def test_a_button_of_the_menu_downloads_what_it_says(client, world, laporan_pals
     fields = dict(form.form_values())
     assert fields == {"triwulan": "2"}  # the unchecked checkbox is not sent
     response = client.get(_buttons(form)["monev"][1], fields | {"lampiran": "temuan"})
-    assert response["Content-Disposition"] == 'attachment; filename="monev-kesbangpol-2024-tw2.xlsx"'
+    assert response["Content-Disposition"] == 'attachment; filename="monev-kesbangpol-contoh-2024-tw2.xlsx"'
     assert len(dibaca(response.content)["dokumen"]["bagian"]) == 2
 
 
