@@ -42,7 +42,8 @@ from .models import Catatan
 
 PER_HALAMAN = 50
 # Bookkeeping that changes with every save or only points at the row's place: not shown as a change.
-TIDAK_DITAMPILKAN = {"id", "rencana_aksi", "diubah", "dibuat", "versi_baris", "urutan", "diisi_oleh",
+# Bookkeeping, not content: `kunci` is the row's identity across versions (never changes), `versi_baris` its lock.
+TIDAK_DITAMPILKAN = {"id", "kunci", "rencana_aksi", "diubah", "dibuat", "versi_baris", "urutan", "diisi_oleh",
                      "polaritas_disimpulkan", "akumulasi_disimpulkan", "alasan_inferensi", "desimal"}
 
 

@@ -114,7 +114,7 @@ def test_a_plan_that_left_draft_is_refused_with_a_message(login, world):
     client = login("alice")
     response = client.post(url(world.plan), EMPTY | {"kata_pengantar": OWN})
     assert response.status_code == 403
-    assert "Rencana aksi ini berstatus &#x27;Diajukan&#x27; dan tidak dapat diubah." in response.content.decode()
+    assert "Rencana aksi ini berstatus &#x27;Diajukan&#x27; dan tidak dapat diubah" in response.content.decode()
     assert stored(world.plan) == EMPTY
     assert url(world.plan) not in client.get(reverse("plan_editor", args=[world.plan.pk])).content.decode()
 
