@@ -6,6 +6,7 @@ CI=true a missing browser fails the test; elsewhere it is skipped with the reaso
 
 import os
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,27 @@ def page(page):
             if message.type == "error" and "Content Security Policy" in message.text else None)
     yield page
     assert not violations, f"Pelanggaran Content Security Policy di peramban: {violations}"
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (browser, concurrency, migration) ends with a flush that empties every table, the
+    Kepmendagri nomenclature that migration perencanaan 0002 loads included. Load it again, so that the tests after it
+    on the same worker find the master data a real database has (which test runs after which depends on xdist)."""
+    yield
+    if not _transactional(item):
+        return
+    from django.apps import apps
+    from pytest_django.plugin import blocking_manager_key
+
+    from renaksi.perencanaan.models import Nomenklatur
+
+    with item.config.stash[blocking_manager_key].unblock():
+        if not Nomenklatur.objects.exists():
+            load_nomenklatur = import_module("renaksi.perencanaan.migrations.0002_nomenklatur_data").load
+            load_nomenklatur(apps, None)
