@@ -119,7 +119,7 @@ def pytest_runtest_teardown(item, nextitem):
     Kepmendagri nomenclature that migration perencanaan 0002 loads included. Load it again, so that the tests after it
     on the same worker find the master data a real database has (which test runs after which depends on xdist)."""
     yield
-    if not _transactional(item):
+    if nextitem is None or not _transactional(item):  # after the last test the test database is gone
         return
     from django.apps import apps
     from pytest_django.plugin import blocking_manager_key

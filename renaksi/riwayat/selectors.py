@@ -234,7 +234,8 @@ def _perubahan(key: str, rec, prev, names: dict, parents: dict) -> Perubahan:
                      sumber=rec.history_change_reason or "", objek_id=rec.id)
     fields = {f.name: f for f in _fields(jenis.model)}
     if rec.history_type == "~" and prev is not None:
-        delta = rec.diff_against(prev, included_fields=list(fields))
+        # diff_against compares through model_to_dict, which leaves non-editable fields out
+        delta = rec.diff_against(prev, included_fields=[n for n, f in fields.items() if f.editable])
         for change in delta.changes:
             f = fields[change.field]
             item.ubahan.append(Ubahan(_label_field(f), _value(f, prev, names), _value(f, rec, names)))
