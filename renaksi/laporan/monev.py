@@ -27,6 +27,7 @@ from renaksi.core.predikat import WARNA_PREDIKAT
 from renaksi.monev.models import TindakLanjut
 from renaksi.monev.selectors import IndikatorMonev, MonevData, data_contoh, monev_data
 from renaksi.perencanaan.models import RencanaAksi
+from renaksi.riwayat.selectors import CatatanCetak, catatan_terbuka
 
 from . import blok
 from .blok import Baris, Sel
@@ -42,7 +43,9 @@ def dokumen(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> blok.D
     if not RencanaAksi.perangkat_daerah.is_cached(plan):
         plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda").get(pk=plan.pk)
     data = monev_data(rencana_aksi=plan, triwulan=triwulan)
-    return susun(data)
+    # The evaluators' open notes on this triwulan's realisasi, then on the plan's rows (issue 18)
+    catatan = catatan_terbuka(rencana_aksi=plan, triwulan=triwulan) + catatan_terbuka(rencana_aksi=plan)
+    return susun(data, catatan)
 
 
 def ada_realisasi(data: MonevData) -> bool:
@@ -52,7 +55,7 @@ def ada_realisasi(data: MonevData) -> bool:
             or any(r is not None for s in data.sub_kegiatan for r in s.realisasi_anggaran[:n]))
 
 
-def susun(data: MonevData) -> blok.Dokumen:
+def susun(data: MonevData, catatan: list[CatatanCetak] | None = None) -> blok.Dokumen:
     """The blocks of the form from `monev_data` (separate from the reading, so tests can look at both)."""
     plan = data.plan.plan
     pd = plan.perangkat_daerah
@@ -76,6 +79,8 @@ def susun(data: MonevData) -> blok.Dokumen:
     blocks.append(tabel_kinerja(data, terisi))
     blocks.append(tabel_evaluasi(data, terisi))
     blocks.append(tabel_anggaran(data, terisi))
+    if catatan:
+        blocks.append(tabel_catatan(catatan))
     blocks.append(blok.TandaTangan([penandatangan(data)]))
     return blok.Dokumen(
         judul=judul,
@@ -247,6 +252,17 @@ def tabel_anggaran(data: MonevData, terisi: bool) -> blok.Tabel:
         catatan=_("Realisasi anggaran per triwulan adalah belanja dalam triwulan itu. Serapan kegiatan dan program "
                   "dihitung dari jumlah pagu dan realisasi sub kegiatannya."),
     )
+
+
+def tabel_catatan(catatan: list[CatatanCetak]) -> blok.Tabel:
+    """The evaluators' notes still open when the report is printed, each with the PD's replies."""
+    kepala = [[_kepala("No"), _kepala(_("Baris")), _kepala(_("Catatan evaluator")), _kepala(_("Tanggapan"))]]
+    baris = [Baris([
+        Sel(str(n), rata="tengah"), Sel(c.baris), Sel(f"{c.teks}\n({c.penulis}, {c.tanggal})"),
+        Sel("\n".join(f"{b.teks} ({b.penulis}, {b.tanggal})" for b in c.balasan)),
+    ]) for n, c in enumerate(catatan, start=1)]
+    return blok.Tabel(kepala=kepala, baris=baris, lebar=[3, 20, 40, 37],
+                      judul=_("Tabel 4. Catatan Evaluator yang Masih Terbuka"))
 
 
 def penandatangan(data: MonevData) -> blok.Penandatangan:

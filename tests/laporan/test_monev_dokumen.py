@@ -13,6 +13,7 @@ from renaksi.laporan.monev import dokumen
 from renaksi.monev import services as monev
 from renaksi.monev.selectors import monev_data
 from renaksi.perencanaan.models import Indikator, RencanaAksi, SubKegiatan
+from renaksi.riwayat import services as catatan
 from tests.factories import make_plan
 
 
@@ -140,6 +141,27 @@ def test_constant_number_of_queries(world, n_sub, django_assert_max_num_queries)
     for sub in SubKegiatan.objects.filter(rencana_aksi=plan):
         monev.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=1, jumlah=1_000)
     plan = RencanaAksi.objects.get(pk=plan.pk)
-    with django_assert_max_num_queries(19):  # the plan with its PD, then monev_data's 18
+    with django_assert_max_num_queries(21):  # the plan with its PD, monev_data's 18, the open notes (2)
         doc = dokumen(rencana_aksi=plan, triwulan=1)
     assert len(tables(doc)[2].baris) == 2 + n_sub
+
+
+def test_open_evaluator_notes_are_printed_with_their_replies_and_resolved_ones_are_not(world, plan):
+    iku = Indikator.objects.get(rencana_aksi=plan)
+    on_realisasi = catatan.catatan_buat(baris=iku, triwulan=2, teks="Realisasi TW II belum didukung bukti.",
+                                        by=world.eve)
+    catatan.catatan_balas(catatan=on_realisasi, teks="Bukti menyusul minggu ini.", by=world.alice)
+    on_row = catatan.catatan_buat(baris=iku, teks="Formulasi indikator perlu diperjelas.", by=world.eve)
+    catatan.catatan_selesaikan(catatan=on_row, by=world.eve)
+    catatan.catatan_buat(baris=iku, triwulan=1, teks="Catatan untuk TW I saja.", by=world.eve)
+
+    *_, notes = tables(dokumen(rencana_aksi=plan, triwulan=2))
+    assert notes.judul.startswith("Tabel 4")
+    (row,) = notes.baris  # the resolved thread and the TW I note are not in the TW II report
+    assert "Realisasi TW II belum didukung bukti." in row.sel[2].nilai
+    assert "Bukti menyusul minggu ini." in row.sel[3].nilai
+    assert iku.nama in row.sel[1].nilai
+
+
+def test_without_open_notes_there_is_no_notes_table(plan):
+    assert len(tables(dokumen(rencana_aksi=plan, triwulan=2))) == 3
