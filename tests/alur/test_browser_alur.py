@@ -1,10 +1,12 @@
 """The workflow in Chromium: the perencana submits (after acknowledging the error that blocked it), the kepala PD
-returns it with a reason, the perencana fixes it, the kepala PD sees what was resolved and approves.
-(The perubahan and its diff, the end of issue 18's story, come with the versions work.)"""
+returns it with a reason, the perencana fixes it, the kepala PD sees what was resolved and approves; later the
+perencana makes a perubahan of the approved plan, corrects a target there, and the diff between the two versions
+shows the correction old → new."""
 
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from renaksi.perencanaan import services as svc
-from renaksi.perencanaan.models import Aksi, RencanaAksi
+from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi
 from tests.alur.conftest import break_rollup, fix_rollup
 from tests.factories import PASSWORD
 
@@ -89,3 +91,17 @@ def test_submit_return_fix_approve(page: Page, live_server, w, artifacts):
     page.locator('#alur-bar [data-langkah="setujui"]').click()
     expect(page.locator("#alur-status")).to_have_text("Disetujui")
     assert RencanaAksi.objects.get(pk=plan.pk).status == RencanaAksi.Status.DISETUJUI
+
+    # Later in the year: the perencana makes a perubahan of the approved plan and corrects a quarterly target there.
+    _login(page, live_server, "alice")
+    page.goto(editor)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#buat-perubahan").click()
+    expect(page.locator("body")).to_contain_text("Perubahan 1 dibuat dari Murni.")
+    baru = RencanaAksi.objects.get(induk=plan)
+    svc.target_set(indikator=Indikator.objects.get(rencana_aksi=baru), tahun=plan.tahun, triwulan=3,
+                   nilai=Decimal("25"))
+    page.reload()
+    page.locator("#versi-rencana-aksi").get_by_role("link", name="bandingkan").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Murni → Perubahan 1")
+    expect(page.locator("td.berubah").filter(has_text="20 → 25")).to_have_count(1)
