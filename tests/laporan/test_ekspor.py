@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.utils.text import slugify
 
 from renaksi.laporan import blok, ekspor, registry
 from renaksi.pemeriksaan import api as checker
@@ -286,5 +287,6 @@ def test_every_real_report_of_both_seeds_makes_a_file_of_its_type(seed_plans, db
     assert berkas.isi, f"{laporan}.{format} of {seed} is empty"
     assert MAGIC[format](berkas.isi), f"{laporan}.{format} of {seed} is not a {format} file"
     assert berkas.content_type == registry.FORMAT[format].content_type
-    assert berkas.nama.startswith(f"{laporan}-kesbangpol-{plan.tahun}") and berkas.nama.endswith(
+    pemda = slugify(plan.perangkat_daerah.pemda.nama)
+    assert berkas.nama.startswith(f"{laporan}-kesbangpol-{pemda}-{plan.tahun}") and berkas.nama.endswith(
         "." + registry.FORMAT[format].ekstensi)
