@@ -6,7 +6,7 @@
     renaksi export --rencana-aksi 12 --laporan pk --format docx -o keluaran/      # a directory: the usual name
 
 `-o -` writes the bytes to standard output (for a pipe; the message then goes to standard error); a directory
-receives the file under its usual name (`ra-kesbangpol-2024.pdf`). Exit status: 0; 2 when the plan does not exist,
+receives the file under its usual name (`ra-kesbangpol-samarinda-2024.pdf`). Exit status: 0; 2 when the plan does not exist,
 the combination makes no file (an unknown report, a format the report is not offered in, a missing or impossible
 triwulan, open data of a plan that is not approved) or the file cannot be written — with the reason on standard
 error and nothing written. The command reads every plan (it runs on the server, as its administrator).
