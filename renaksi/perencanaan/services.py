@@ -42,6 +42,7 @@ from .models import (
     Target,
     Tujuan,
 )
+from .signals import isi_diganti
 
 ALASAN_STATUS = {
     RencanaAksi.Status.DIAJUKAN: _("sudah diajukan kepada kepala perangkat daerah dan menunggu persetujuannya; "
@@ -137,6 +138,39 @@ def rencana_aksi_set_narasi(*, rencana_aksi: RencanaAksi, by, **texts: str | Non
 def rencana_aksi_delete(*, rencana_aksi: RencanaAksi) -> None:
     ensure_editable(rencana_aksi)
     rencana_aksi.delete()
+
+
+@transaction.atomic
+def rencana_aksi_ganti_isi(*, rencana_aksi: RencanaAksi, dari: RencanaAksi,
+                           cocok: dict[type[models.Model], dict[int, int]]) -> RencanaAksi:
+    """Re-import in place: the rows of `dari` (a plan just written from a document) replace those of `rencana_aksi`,
+    which keeps its id, state, narrative and everything keyed to it (acknowledgements, reports, history).
+
+    `cocok`: per row model, {row id in `dari`: id of the matched row of `rencana_aksi`}. A matched row takes over the
+    old row's `kunci`, so what is keyed by kunci (acknowledgements) follows it; the apps above are told the old id →
+    new id of every matched row (`isi_diganti`, e.g. evaluator notes). `dari` is deleted."""
+    ensure_editable(rencana_aksi)
+    ra = rencana_aksi
+    peta: dict[str, dict[int, int]] = {}
+    for model, mapping in cocok.items():
+        old_kunci = dict(model.objects.filter(rencana_aksi=ra, pk__in=mapping.values()).values_list("pk", "kunci"))
+        peta[model._meta.model_name] = {old: new for new, old in mapping.items() if old in old_kunci}
+        cocok[model] = {new: old_kunci[old] for new, old in mapping.items() if old in old_kunci}
+    Sasaran.objects.filter(rencana_aksi=ra).delete()
+    Program.objects.filter(rencana_aksi=ra).delete()
+    PerjanjianKinerja.objects.filter(rencana_aksi=ra).delete()
+    Provenance.objects.filter(rencana_aksi=ra).delete()
+    for model, kunci in cocok.items():
+        for pk, k in kunci.items():
+            model.objects.filter(pk=pk, rencana_aksi=dari).update(kunci=k)
+    for model in (Sasaran, Indikator, Program, Kegiatan, SubKegiatan, Aksi, PerjanjianKinerja, Provenance):
+        model.objects.filter(rencana_aksi=dari).update(rencana_aksi=ra)
+    for name in ("judul", "tempat", "tanggal", "penandatangan_id", "sumber", "renstra_id"):
+        setattr(ra, name, getattr(dari, name))
+    dari.delete()
+    ra = save_validated(ra)
+    isi_diganti.send(sender=RencanaAksi, rencana_aksi=ra, peta=peta)
+    return ra
 
 
 # --- Renstra and tujuan --------------------------------------------------------------------------------------
