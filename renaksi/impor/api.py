@@ -230,7 +230,7 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
         writer = Writer(doc, tujuan, versi=versi)
         ra = writer.write()
         if in_place is not None:
-            ra = _move_into(ra, in_place, Place(doc.dokumen))
+            ra = _move_into(ra, in_place, Place(doc.dokumen), user)
         result = ImportResult(
             rencana_aksi_id=ra.pk, tahun=ra.tahun, perangkat_daerah=pd.nama, pemda=str(pd.pemda),
             counts=_counts(ra, len({p.pk for p in writer.pejabat.values()})), pagu=_pagu(ra),
@@ -249,9 +249,9 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
     return result
 
 
-def _move_into(written: RencanaAksi, target: RencanaAksi, place: Place) -> RencanaAksi:
+def _move_into(written: RencanaAksi, target: RencanaAksi, place: Place, user) -> RencanaAksi:
     """The rows of a plan just written from a document replace those of `target`, which keeps its id; rows the diff
-    matches (place and name, as the import preview shows them) keep their kunci, and so their acknowledgements."""
+    matches (place and name, as the import preview shows them) are kept: their ids, kunci and what hangs on them."""
     from renaksi.perencanaan.diff import LEVELS, snapshot
 
     before, after = snapshot(target), snapshot(written)
@@ -259,7 +259,8 @@ def _move_into(written: RencanaAksi, target: RencanaAksi, place: Place) -> Renca
               "sub_kegiatan": SubKegiatan, "aksi": Aksi}
     cocok = {models[level]: {after[level][key].urutan[1]: before[level][key].urutan[1]
                              for key in after[level].keys() & before[level].keys()} for level in LEVELS}
-    return _call(place, svc.rencana_aksi_ganti_isi, rencana_aksi=target, dari=written, cocok=cocok)
+    return _call(place, svc.rencana_aksi_ganti_isi, rencana_aksi=target, dari=written, cocok=cocok,
+                 by=user)
 
 
 def _counts(ra: RencanaAksi, pejabat: int) -> dict[str, int]:

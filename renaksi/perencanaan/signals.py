@@ -5,12 +5,8 @@ the apps above copy what they keep about the rows (monev: realisasi; pemeriksaan
 that raises undoes the whole perubahan. Arguments: `lama` and `baru` (RencanaAksi), `peta` (kind → {old id: new
 id}; kinds: sasaran, indikator, target, program, kegiatan, subkegiatan, aksi, perjanjiankinerja,
 perjanjiankinerjaitem) and `by` (the user).
-
-`isi_diganti` is sent by `rencana_aksi_ganti_isi` (a re-import in place): `rencana_aksi`, `peta` (kind → {old row
-id: id of the row that replaces it}; kinds sasaran, indikator, program, kegiatan, subkegiatan, aksi).
 """
 
 from django.dispatch import Signal
 
 perubahan_dibuat = Signal()
-isi_diganti = Signal()

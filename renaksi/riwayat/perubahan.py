@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from renaksi.perencanaan.signals import isi_diganti, perubahan_dibuat
+from renaksi.perencanaan.signals import perubahan_dibuat
 
 from .models import Catatan
 
@@ -33,15 +33,5 @@ def _copy(old: Catatan, lama, baru, *, objek_id: int, induk: Catatan | None) -> 
     return copy
 
 
-def pindah_catatan(*, rencana_aksi, peta: dict[str, dict[int, int]], **_kwargs: Any) -> None:
-    """A re-import in place replaced the plan's rows: every note (open or resolved) moves to the row that replaces
-    its row (`isi_diganti`)."""
-    for jenis, ids in peta.items():
-        for old, new in ids.items():
-            if old != new:
-                Catatan.objects.filter(rencana_aksi=rencana_aksi, jenis=jenis, objek_id=old).update(objek_id=new)
-
-
 def connect() -> None:
     perubahan_dibuat.connect(salin_catatan, dispatch_uid="riwayat.salin_catatan")
-    isi_diganti.connect(pindah_catatan, dispatch_uid="riwayat.pindah_catatan")

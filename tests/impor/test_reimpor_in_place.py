@@ -9,7 +9,18 @@ from renaksi.impor import api
 from renaksi.pemeriksaan import api as checker
 from renaksi.pemeriksaan import services as checker_services
 from renaksi.perencanaan import services as svc
-from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, Sasaran, Target
+from renaksi.perencanaan.models import (
+    Aksi,
+    Indikator,
+    Kegiatan,
+    Program,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+    Target,
+)
+from renaksi.riwayat import services as catatan
+from renaksi.riwayat.models import Catatan
 from tests.conftest import SEED_BANGKA
 from tests.helpers import table_counts
 
@@ -17,8 +28,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _kunci(ra: RencanaAksi) -> dict[str, set]:
-    return {m.__name__: set(m.objects.filter(rencana_aksi=ra).values_list("kunci", flat=True))
-            for m in (Sasaran, Indikator, Aksi)}
+    """Every row's (id, kunci): a re-import keeps both for the rows it matches."""
+    return {m.__name__: set(m.objects.filter(rencana_aksi=ra).values_list("pk", "kunci"))
+            for m in (Sasaran, Indikator, Program, Kegiatan, SubKegiatan, Aksi)}
 
 
 @pytest.fixture
@@ -46,6 +58,9 @@ def _acknowledged(ra: RencanaAksi) -> set[str]:
 def test_reimporting_the_same_document_keeps_the_plan_its_rows_kunci_and_acknowledgements(plan):
     fingerprint = _acknowledge_one(plan)
     svc.rencana_aksi_set_narasi(rencana_aksi=plan, by=User.objects.get(username="root"), penutup="Ditulis tangan.")
+    noted = Indikator.objects.filter(rencana_aksi=plan, catatan="").first()
+    thread = catatan.catatan_buat(baris=noted, teks="Formulasi perlu diperjelas.", by=User.objects.get(username="root"))
+    svc.indikator_update(indikator=noted, catatan="Data dari BPS, bukan dari bidang.")
     kunci = _kunci(plan)
     result = api.import_document(api.parse_document(SEED_BANGKA.read_bytes(), SEED_BANGKA.name), replace=True)
     assert result.rencana_aksi_id == plan.pk
@@ -53,7 +68,11 @@ def test_reimporting_the_same_document_keeps_the_plan_its_rows_kunci_and_acknowl
     again = RencanaAksi.objects.get(pk=plan.pk)
     assert _kunci(again) == kunci
     assert fingerprint in _acknowledged(again)
-    assert again.narasi_penutup == "Ditulis tangan."  # what the document does not carry is kept
+    # What the document does not carry is kept: the plan's narrative, a note written by hand on a row.
+    assert again.narasi_penutup == "Ditulis tangan."
+    assert Indikator.objects.get(pk=noted.pk).catatan == "Data dari BPS, bukan dari bidang."
+    # The evaluator's note stays on its row (notes are keyed by the row's id).
+    assert Catatan.objects.get(pk=thread.pk).objek_id == noted.pk
 
 
 def test_a_changed_target_changes_that_row_only(plan):
