@@ -186,7 +186,7 @@ def test_replace_true_replaces_the_plan_of_the_same_pd_and_year():
     first = api.import_path(SEED_SAMARINDA)
     parsed = api.parse_document(SEED_SAMARINDA.read_bytes(), SEED_SAMARINDA.name)
     second = api.import_document(parsed, replace=True)
-    assert second.rencana_aksi_id != first.rencana_aksi_id and RencanaAksi.objects.count() == 1
+    assert second.rencana_aksi_id == first.rencana_aksi_id and RencanaAksi.objects.count() == 1  # in place
 
 
 def test_locked_plan_is_not_replaced():
