@@ -62,12 +62,14 @@ def test_reimporting_the_same_document_keeps_the_plan_its_rows_kunci_and_acknowl
     thread = catatan.catatan_buat(baris=noted, teks="Formulasi perlu diperjelas.", by=User.objects.get(username="root"))
     svc.indikator_update(indikator=noted, catatan="Data dari BPS, bukan dari bidang.")
     kunci = _kunci(plan)
+    versi_baris = Indikator.objects.get(pk=noted.pk).versi_baris
     result = api.import_document(api.parse_document(SEED_BANGKA.read_bytes(), SEED_BANGKA.name), replace=True)
     assert result.rencana_aksi_id == plan.pk
     assert RencanaAksi.objects.filter(perangkat_daerah=plan.perangkat_daerah, tahun=plan.tahun).count() == 1
     again = RencanaAksi.objects.get(pk=plan.pk)
     assert _kunci(again) == kunci
     assert fingerprint in _acknowledged(again)
+    assert Indikator.objects.get(pk=noted.pk).versi_baris == versi_baris + 1  # an open edit form sees a conflict
     # What the document does not carry is kept: the plan's narrative, a note written by hand on a row.
     assert again.narasi_penutup == "Ditulis tangan."
     assert Indikator.objects.get(pk=noted.pk).catatan == "Data dari BPS, bukan dari bidang."
