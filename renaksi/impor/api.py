@@ -164,8 +164,8 @@ def import_document(
     `tahun`, `pemda` and `perangkat_daerah` override what the document's title says. A plan that already exists for
     the PD and year is refused (`RencanaAksiSudahAda`) unless it is passed as `replace` (or `replace=True`: the
     existing plan of that PD and year, if any): that plan is then updated in place in the same transaction — it keeps
-    its id, rows the diff matches keep theirs (`svc.rencana_aksi_ganti_isi`, docs/versi.md). With `dry_run` everything is rolled back, but the result still carries the counts and sums
-    computed inside.
+    its id, rows the diff matches keep theirs (`svc.rencana_aksi_ganti_isi`, docs/versi.md). With `dry_run`
+    everything is rolled back, but the result still carries the counts and sums computed inside.
     """
     return _import(parsed, user=user, tahun=tahun, pemda=pemda, perangkat_daerah=perangkat_daerah, replace=replace,
                    dry_run=dry_run)
