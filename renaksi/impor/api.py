@@ -163,9 +163,9 @@ def import_document(
 
     `tahun`, `pemda` and `perangkat_daerah` override what the document's title says. A plan that already exists for
     the PD and year is refused (`RencanaAksiSudahAda`) unless it is passed as `replace` (or `replace=True`: the
-    existing plan of that PD and year, if any): its tree is then deleted in the same transaction and the document
-    imported anew. With `dry_run` everything is rolled back, but the result still carries the counts and sums
-    computed inside.
+    existing plan of that PD and year, if any): that plan is then updated in place in the same transaction — it keeps
+    its id, rows the diff matches keep theirs (`svc.rencana_aksi_ganti_isi`, docs/versi.md). With `dry_run`
+    everything is rolled back, but the result still carries the counts and sums computed inside.
     """
     return _import(parsed, user=user, tahun=tahun, pemda=pemda, perangkat_daerah=perangkat_daerah, replace=replace,
                    dry_run=dry_run)
@@ -207,6 +207,7 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
         pd = tujuan.perangkat_daerah
         existing = RencanaAksi.objects.filter(perangkat_daerah=pd, tahun=tujuan.tahun)
         versi = 1
+        in_place: RencanaAksi | None = None
         if replace is True:
             replace = existing.order_by("-versi").first()
         elif replace is False:
@@ -218,14 +219,18 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
                                            "%(alasan)s")
                                    % {"pk": replace.pk, "alasan": svc.alasan_terkunci(replace)})
             if replace.perangkat_daerah_id == pd.pk and replace.tahun == tujuan.tahun:
-                versi = replace.versi
-            _call(Place(doc.dokumen), svc.rencana_aksi_delete, rencana_aksi=replace)
+                in_place = replace  # written beside it, then moved into it: the plan keeps its id
+                beside_existing = True
+            else:
+                _call(Place(doc.dokumen), svc.rencana_aksi_delete, rencana_aksi=replace)
         if beside_existing:
             versi = max([r.versi for r in existing] + [0]) + 1
         elif existing.filter(versi=versi).exists() or (replace is None and existing.exists()):
             raise RencanaAksiSudahAda(existing.order_by("-versi").first())
         writer = Writer(doc, tujuan, versi=versi)
         ra = writer.write()
+        if in_place is not None:
+            ra = _move_into(ra, in_place, Place(doc.dokumen), user)
         result = ImportResult(
             rencana_aksi_id=ra.pk, tahun=ra.tahun, perangkat_daerah=pd.nama, pemda=str(pd.pemda),
             counts=_counts(ra, len({p.pk for p in writer.pejabat.values()})), pagu=_pagu(ra),
@@ -242,6 +247,20 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
                 layout=parsed.layout, rencana_aksi=ra, summary=result.as_json(), user=user,
             ).pk
     return result
+
+
+def _move_into(written: RencanaAksi, target: RencanaAksi, place: Place, user) -> RencanaAksi:
+    """The rows of a plan just written from a document replace those of `target`, which keeps its id; rows the diff
+    matches (place and name, as the import preview shows them) are kept: their ids, kunci and what hangs on them."""
+    from renaksi.perencanaan.diff import LEVELS, snapshot
+
+    before, after = snapshot(target), snapshot(written)
+    models = {"sasaran": Sasaran, "indikator": Indikator, "program": Program, "kegiatan": Kegiatan,
+              "sub_kegiatan": SubKegiatan, "aksi": Aksi}
+    cocok = {models[level]: {after[level][key].urutan[1]: before[level][key].urutan[1]
+                             for key in after[level].keys() & before[level].keys()} for level in LEVELS}
+    return _call(place, svc.rencana_aksi_ganti_isi, rencana_aksi=target, dari=written, cocok=cocok,
+                 by=user)
 
 
 def _counts(ra: RencanaAksi, pejabat: int) -> dict[str, int]:

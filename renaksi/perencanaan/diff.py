@@ -151,7 +151,9 @@ def snapshot(ra: RencanaAksi, *, match: str = BY_NAMA) -> dict:
         add("indikator", i, (nama_key(i.nama), b.nama if b else ""), i.sasaran_id, i.nama, nilai)
 
     def linked(level: str, pk: int) -> str:
-        return "; ".join(ind.nama for ind in plan.linked_indikator(level, pk))
+        # Sorted: the order of the links is not shown as meaningful, and two imports of one document may store them
+        # in a different order (a re-import then showed every such row as changed).
+        return "; ".join(sorted(ind.nama for ind in plan.linked_indikator(level, pk)))
 
     for level, rows, parent_attr in (("program", plan.program, None), ("kegiatan", plan.kegiatan, "program_id"),
                                      ("sub_kegiatan", plan.sub_kegiatan, "kegiatan_id")):

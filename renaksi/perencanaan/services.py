@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from renaksi.accounts.models import User
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
@@ -137,6 +137,87 @@ def rencana_aksi_set_narasi(*, rencana_aksi: RencanaAksi, by, **texts: str | Non
 def rencana_aksi_delete(*, rencana_aksi: RencanaAksi) -> None:
     ensure_editable(rencana_aksi)
     rencana_aksi.delete()
+
+
+ROW_MODELS = (Sasaran, Indikator, Program, Kegiatan, SubKegiatan, Aksi)  # parents before children
+# What a re-import does not take from the document's row onto the row it keeps: its identity, and what only a person
+# sets (the Renstra tujuan of a sasaran, the formula of a negative indikator); a note is kept unless the document
+# brings one.
+_ROW_KEPT = {"id", "kunci", "versi_baris", "rencana_aksi_id", "tujuan_id", "rumus_negatif"}
+
+
+@transaction.atomic
+def rencana_aksi_ganti_isi(*, rencana_aksi: RencanaAksi, dari: RencanaAksi,
+                           cocok: dict[type[models.Model], dict[int, int]], by: User | None = None) -> RencanaAksi:
+    """Re-import in place: the rows of `dari` (a plan just written from a document) replace those of `rencana_aksi`,
+    which keeps its id, state, narrative and everything keyed to it (acknowledgements, reports, notes, history).
+
+    `cocok`: per row model, {row id in `dari`: id of the matched row of `rencana_aksi`} (a child is matched only
+    under a matched parent). A matched row is kept — its id, kunci and whatever hangs on it outside the document
+    (realisasi, evaluator notes, acknowledgements) — and takes the document's values, targets, schedule, links and
+    provenance; an unmatched old row is deleted, an unmatched new row moves in. `dari` is deleted."""
+    ensure_editable(rencana_aksi)
+    ra = rencana_aksi
+    ids = {m: {new: old for new, old in cocok.get(m, {}).items()} for m in ROW_MODELS}
+    # Old rows the document no longer has (children first), then what the document restates of the kept ones.
+    for model in reversed(ROW_MODELS):
+        model.objects.filter(rencana_aksi=ra).exclude(pk__in=ids[model].values()).delete()
+    Target.objects.filter(indikator__rencana_aksi=ra).delete()
+    AksiBulan.objects.filter(aksi__rencana_aksi=ra).delete()
+    for model in (Program, Kegiatan, SubKegiatan):
+        model.indikator.through.objects.filter(**{f"{model._meta.model_name}__rencana_aksi": ra}).delete()
+    PerjanjianKinerja.objects.filter(rencana_aksi=ra).delete()
+    Provenance.objects.filter(rencana_aksi=ra).delete()
+    # The kept rows take the document's values (their parents mapped onto kept rows too).
+    for model in ROW_MODELS:
+        if not ids[model]:
+            continue
+        new_rows = model.objects.in_bulk(list(ids[model]))
+        old_rows = model.objects.in_bulk(list(ids[model].values()))
+        fields = [f for f in model._meta.concrete_fields if f.attname not in _ROW_KEPT]
+        changed = []
+        for new_id, old_id in ids[model].items():
+            new, old = new_rows[new_id], old_rows[old_id]
+            for f in fields:
+                value = getattr(new, f.attname)
+                if f.is_relation and f.related_model in ids and value in ids[f.related_model]:
+                    value = ids[f.related_model][value]
+                elif f.attname == "catatan" and not value:
+                    continue
+                setattr(old, f.attname, value)
+            old.versi_baris += 1  # an edit form opened before the re-import sees a conflict, not a silent overwrite
+            changed.append(old)
+        bulk_update_with_history(changed, model, [f.attname for f in fields] + ["versi_baris"], batch_size=500,
+                                 default_user=by, default_change_reason=f"Impor: {dari.sumber}"[:100])
+    # Whatever points at a matched new row now points at the kept one; then the new rows move in.
+    _repoint(ids)
+    for model in (*ROW_MODELS, PerjanjianKinerja, Provenance):
+        model.objects.filter(rencana_aksi=dari).exclude(pk__in=ids.get(model, {})).update(rencana_aksi=ra)
+    for model in reversed(ROW_MODELS):
+        model.objects.filter(pk__in=list(ids[model])).delete()
+    for name in ("judul", "tempat", "tanggal", "penandatangan_id", "sumber", "renstra_id"):
+        setattr(ra, name, getattr(dari, name))
+    dari.delete()
+    return save_validated(ra)
+
+
+def _repoint(ids: dict[type[models.Model], dict[int, int]]) -> None:
+    """Every foreign key (and provenance's generic key) at a matched new row → the kept row."""
+    from django.apps import apps
+    from django.db.models import Case, IntegerField, Value, When
+
+    for model, mapping in ids.items():
+        if not mapping:
+            continue
+        for other in apps.get_models(include_auto_created=True):
+            for f in other._meta.concrete_fields:
+                if f.is_relation and f.many_to_one and f.related_model is model and f.db_constraint:
+                    other._default_manager.filter(**{f"{f.attname}__in": list(mapping)}).update(**{f.attname: Case(
+                        *[When(**{f.attname: new}, then=Value(old)) for new, old in mapping.items()],
+                        output_field=IntegerField())})
+        ct = ContentType.objects.get_for_model(model)
+        Provenance.objects.filter(content_type=ct, object_id__in=list(mapping)).update(object_id=Case(
+            *[When(object_id=new, then=Value(old)) for new, old in mapping.items()], output_field=IntegerField()))
 
 
 # --- Renstra and tujuan --------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -150,11 +151,12 @@ def test_existing_plan_is_refused_then_replaced_with_a_diff(tmp_path):
                  stdout=out, stderr=err)
     assert "~ sub kegiatan Pembinaan terhadap Aktivitas Kepaskibrakaan dan Purnapaskibraka" in err.getvalue()
     assert "59.059.304.998 → 59.084.304.998" in err.getvalue()
-    assert not RencanaAksi.objects.filter(pk=first["rencana_aksi"]["id"]).exists()
     plan = RencanaAksi.objects.get()
+    assert plan.pk == first["rencana_aksi"]["id"]  # updated in place: its links keep working
+    assert json.loads(out.getvalue())["rencana_aksi"]["id"] == plan.pk
     assert SubKegiatan.objects.get(rencana_aksi=plan, nama__startswith="Pembinaan terhadap").pagu == 175_000_000
     assert Impor.objects.count() == 2
-    assert Impor.objects.filter(rencana_aksi=None).count() == 1  # the first import's record is kept
+    assert Impor.objects.filter(rencana_aksi=plan).count() == 2  # both imports are records of this plan
 
 
 def test_compare_with_plan_lists_what_would_change():
@@ -184,7 +186,7 @@ def test_replace_true_replaces_the_plan_of_the_same_pd_and_year():
     first = api.import_path(SEED_SAMARINDA)
     parsed = api.parse_document(SEED_SAMARINDA.read_bytes(), SEED_SAMARINDA.name)
     second = api.import_document(parsed, replace=True)
-    assert second.rencana_aksi_id != first.rencana_aksi_id and RencanaAksi.objects.count() == 1
+    assert second.rencana_aksi_id == first.rencana_aksi_id and RencanaAksi.objects.count() == 1  # in place
 
 
 def test_locked_plan_is_not_replaced():
