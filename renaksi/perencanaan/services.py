@@ -509,15 +509,22 @@ def _set_jadwal(aksi: Aksi, bulan: set[int]) -> None:
 
 
 @transaction.atomic
-def aksi_toggle_bulan(*, aksi: Aksi, bulan: int) -> bool:
-    """Switch one month of the schedule on or off; returns whether it is now scheduled."""
+def aksi_toggle_bulan(*, aksi: Aksi, bulan: int, terjadwal: bool | None = None) -> bool:
+    """Switch one month of the schedule on or off; returns whether it is now scheduled.
+
+    `terjadwal` is what the user asked for, from the state his page showed (the editor's month buttons send it): the
+    write is then idempotent, so two people clicking the same month at once both get what they asked for and neither
+    undoes the other. Without it the month is flipped."""
     ensure_editable(aksi.rencana_aksi)
     if not 1 <= bulan <= 12:
         raise ValidationError(f"Bulan harus 1–12, bukan {bulan}.")
-    deleted, _ = AksiBulan.objects.filter(aksi=aksi, bulan=bulan).delete()
-    if deleted:
+    existing = AksiBulan.objects.filter(aksi=aksi, bulan=bulan)
+    if terjadwal is None:
+        terjadwal = not existing.exists()
+    if not terjadwal:
+        existing.delete()
         return False
-    AksiBulan.objects.create(aksi=aksi, bulan=bulan)
+    AksiBulan.objects.get_or_create(aksi=aksi, bulan=bulan)
     return True
 
 

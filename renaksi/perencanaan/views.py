@@ -693,7 +693,10 @@ def aksi_toggle_bulan(request, aksi_id: int, bulan: int):
     aksi = _get_aksi_for_user(request, aksi_id, "perencanaan.change_aksi")
     if not 1 <= bulan <= 12:
         raise Http404
-    services.aksi_toggle_bulan(aksi=aksi, bulan=bulan)
+    # The button sends the state the user asked for ("1" on, "0" off): a second click by someone else who saw the
+    # same state does not undo the first (services.aksi_toggle_bulan).
+    terjadwal = {"1": True, "0": False}.get(request.POST.get("jadwal", ""))
+    services.aksi_toggle_bulan(aksi=aksi, bulan=bulan, terjadwal=terjadwal)
     return _changed(_row(request, aksi.rencana_aksi, "aksi", aksi.pk))
 
 

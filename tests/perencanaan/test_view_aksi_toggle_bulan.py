@@ -79,3 +79,17 @@ def test_a_submitted_plan_refuses(login, rows):
     assert response.status_code == 403
     assert "tidak dapat diubah" in response.content.decode()
     assert months(rows.aksi_politik) == [1, 2, 3]
+
+
+def test_the_button_asks_for_the_state_its_user_saw_so_two_clicks_at_once_do_not_cancel(login, rows):
+    aksi = rows.aksi_politik
+    html = login("alice").get(reverse("plan_editor", args=[aksi.rencana_aksi_id])).content.decode()
+    button = html.split(f'id="bulan-{aksi.pk}-6"')[1].split(">")[0]
+    assert """hx-vals='{"jadwal": "1"}'""" in button  # June is off: the button asks to switch it on
+    # alice and kabid both saw June off and click it at the same time: June ends on, not off again.
+    login("alice").post(url(aksi, 6), {"jadwal": "1"})
+    login("kabid").post(url(aksi, 6), {"jadwal": "1"})
+    assert months(aksi) == [1, 2, 3, 6]
+    login("alice").post(url(aksi, 6), {"jadwal": "0"})
+    login("kabid").post(url(aksi, 6), {"jadwal": "0"})
+    assert months(aksi) == [1, 2, 3]
