@@ -547,7 +547,9 @@ def _siblings(obj: models.Model) -> models.QuerySet:
 def row_move(*, obj: Sasaran | Indikator | Program | Kegiatan | SubKegiatan | Aksi, offset: int) -> None:
     """Move a row up (`offset=-1`) or down (`+1`) among its siblings, renumbering them 1..n."""
     ensure_editable(obj.rencana_aksi)
-    rows = list(_siblings(obj))
+    # The siblings are locked while they are renumbered, so two moves at once apply one after the other (on
+    # PostgreSQL; SQLite writes one transaction at a time anyway).
+    rows = list(_siblings(obj).select_for_update())
     index = next(i for i, r in enumerate(rows) if r.pk == obj.pk)
     new_index = max(0, min(len(rows) - 1, index + offset))
     rows.insert(new_index, rows.pop(index))
