@@ -104,10 +104,10 @@ def bundel_pemda_mulai(*, pemda: Pemda, pengguna: User | None, tahun: int | None
         tahun = tahun_ada[-1]
     if tahun is None or tahun not in tahun_ada:
         raise BundelTidakSah(_("%(pemda)s belum mempunyai rencana aksi tahun %(tahun)s.") % {
-            "pemda": pemda.nama, "tahun": tahun} if tahun is not None else
-            _("%(pemda)s belum mempunyai rencana aksi.") % {"pemda": pemda.nama})
+            "pemda": pemda, "tahun": tahun} if tahun is not None else
+            _("%(pemda)s belum mempunyai rencana aksi.") % {"pemda": pemda})
     judul = _("Bundel Dokumen Rencana Aksi %(pemda)s %(tahun)s (%(format)s)") % {
-        "pemda": pemda.nama, "tahun": tahun, "format": ", ".join(str(FORMAT[k].nama) for k in kode)}
+        "pemda": pemda, "tahun": tahun, "format": ", ".join(str(FORMAT[k].nama) for k in kode)}
     return services.pekerjaan_mulai(jenis=JENIS_BUNDEL, judul=judul, pemilik=pengguna, pemda=pemda,
                                     parameter={"pemda": pemda.pk, "tahun": tahun, "format": kode})
 
@@ -121,7 +121,7 @@ def _bundel_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> regi
     kode: Sequence[str] = p["format"]
     if not plans:
         raise registry.PekerjaanGagal(_("%(pemda)s tidak mempunyai rencana aksi tahun %(tahun)s lagi.") % {
-            "pemda": pemda.nama, "tahun": p["tahun"]})
+            "pemda": pemda, "tahun": p["tahun"]})
     langkah, total = 0, len(plans) * len(kode)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
