@@ -11,7 +11,7 @@ PYTEST_WORKERS ?= 2
 # rebuild them here too (after switching to a branch with other migrations, `--create-db`).
 PYTEST_ARGS ?= $(if $(filter true,$(CI)),,--reuse-db)
 
-.PHONY: demo test test-sqlite test-postgres lint sysdeps bench serve clean
+.PHONY: demo test test-sqlite test-postgres lint sysdeps bench serve clean load load-cluster
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Renaksi butuh Python >= 3.11")'
@@ -64,5 +64,22 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# Load test (bench/load.py, docs/performance.md "Load test"): PostgreSQL on 127.0.0.1:5432, gunicorn with the production
+# settings on loopback, locust headless from its own venv; stops by itself and writes bench/load.json. Not in `make test`.
+LOAD_VENV := .venv-load
+LOAD_STAMP := $(LOAD_VENV)/.installed
+
+$(LOAD_STAMP): requirements-load.txt
+	test -x $(LOAD_VENV)/bin/python || $(PYTHON) -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/pip install --quiet -r requirements-load.txt
+	touch $(LOAD_STAMP)
+
+load: $(STAMP) $(LOAD_STAMP)
+	$(BIN)/python -m bench.load
+
+# The same load on two gunicorn instances sharing one port (SO_REUSEPORT) and two job workers, one database.
+load-cluster: $(STAMP) $(LOAD_STAMP)
+	$(BIN)/python -m bench.load --cluster
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) $(LOAD_VENV) var

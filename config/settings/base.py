@@ -149,8 +149,40 @@ STATICFILES_DIRS = [BASE_DIR / "renaksi" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "media/"
+
+# --- Stateless app servers (docs/deploy.md, docs/decisions/0009-stateless-servers.md) ---------------------------
+# Nothing a later request needs stays in one server process, so any number of app servers can answer any request:
+# sessions and the cache live in the database (the cache table `renaksi_cache` is created by `renaksi migrate`) or
+# in Redis when REDIS_URL is set; uploads in the default storage — MEDIA_ROOT on local disk, or an S3-compatible
+# bucket when RENAKSI_S3_BUCKET is set; login throttling (django-axes) counts failures in the database.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": "renaksi"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # read from Redis, kept in the database too
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "renaksi_cache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+
+# Object storage (django-storages, boto3): the bucket, optionally a non-AWS endpoint (MinIO, Ceph, a cloud's S3
+# service) and a key prefix. The keys come from the standard variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+# (or the machine's role). Files are private: downloads go through Renaksi (bukti dukung) or signed URLs.
+S3_BUCKET = os.environ.get("RENAKSI_S3_BUCKET", "").strip()
+if S3_BUCKET:
+    DEFAULT_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "location": os.environ.get("RENAKSI_S3_PREFIX", ""),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }}
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

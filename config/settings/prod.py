@@ -5,13 +5,13 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import DEFAULT_STORAGE, SECRET_KEY
 
 DEBUG = False
 if SECRET_KEY.startswith("dev-only") or not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY harus diisi lewat variabel lingkungan di produksi.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,  # local disk, or the S3 bucket (base.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 SESSION_COOKIE_SECURE = True
