@@ -69,7 +69,7 @@ def riwayat_hapus_massal() -> Iterator[None]:
     for record in tertunda:
         per_tabel[type(record)].append(record)
     for model, records in per_tabel.items():
-        model.objects.bulk_create(records, batch_size=500)
+        model._default_manager.bulk_create(records, batch_size=500)
 
 
 # --- Where a change came from ----------------------------------------------------------------------------------
