@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +53,27 @@ def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:
                                                      tahun=rencana_aksi.tahun).order_by("versi"))
 
 
-def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
-    """Plans for the home page, newest year first, with pagu totals and counts (subqueries: one query in all).
+HOME_PER_HALAMAN = 25
+
+
+@dataclass(frozen=True)
+class DaftarRencana:
+    """One page of the home page's list: the plans (with totals), and per status how many plans match the search
+    (the filter chips: counted before the status filter, so every chip says what choosing it would show)."""
+
+    halaman: Page
+    jumlah_status: dict[str, int]
+    cari: str
+    status: str
+
+    @property
+    def jumlah(self) -> int:
+        return sum(self.jumlah_status.values())
+
+
+def rencana_aksi_daftar(*, user, cari: str = "", status: str = "", halaman: int | str | None = 1) -> DaftarRencana:
+    """Plans for the home page, newest year first, with pagu totals and counts (subqueries), searched by the PD's
+    name or singkatan, filtered by status, a page at a time: three queries whatever the number of plans.
 
     A document may state pagu only down from the kegiatan level (Samarinda's Tabel 2.3): the page then shows the
     sum of kegiatan pagu, and says so.
@@ -65,17 +85,25 @@ def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
             .annotate(**{alias: expr}).values(alias)[:1]
         )
 
-    return list(
-        rencana_aksi_visible_to(user)
-        .select_related("perangkat_daerah__pemda")
-        .annotate(
-            pagu_program=total(Program, Sum("pagu"), "s"),
-            pagu_kegiatan=total(Kegiatan, Sum("pagu"), "s"),
-            jumlah_sub_kegiatan=total(SubKegiatan, Count("id"), "c"),
-            jumlah_aksi=total(Aksi, Count("id"), "c"),
-        )
-        .order_by("-tahun", "perangkat_daerah__pemda__nama", "perangkat_daerah__nama", "-versi")
-    )
+    cari = cari.strip()[:100]
+    qs = rencana_aksi_visible_to(user)
+    if cari:
+        qs = qs.filter(Q(perangkat_daerah__nama__icontains=cari) | Q(perangkat_daerah__singkatan__icontains=cari))
+    jumlah_status = dict(qs.order_by().values_list("status").annotate(n=Count("id")))
+    if status not in RencanaAksi.Status.values:
+        status = ""
+    if status:
+        qs = qs.filter(status=status)
+    qs = (qs.select_related("perangkat_daerah__pemda")
+          .annotate(
+              pagu_program=total(Program, Sum("pagu"), "s"),
+              pagu_kegiatan=total(Kegiatan, Sum("pagu"), "s"),
+              jumlah_sub_kegiatan=total(SubKegiatan, Count("id"), "c"),
+              jumlah_aksi=total(Aksi, Count("id"), "c"),
+          )
+          .order_by("-tahun", "perangkat_daerah__pemda__nama", "perangkat_daerah__nama", "-versi", "id"))
+    page = Paginator(qs, HOME_PER_HALAMAN).get_page(halaman)
+    return DaftarRencana(halaman=page, jumlah_status=jumlah_status, cari=cari, status=status)
 
 
 def narasi_konteks(*, rencana_aksi: RencanaAksi) -> Konteks:
