@@ -1,7 +1,8 @@
 """Reads of monitoring data for pages, exports and the CLI: the plan (from `perencanaan.selectors.plan_data`, the
 one way a plan is read) with its realisasi, capaian, predikat, forecast and follow-up, for a chosen triwulan.
 
-`monev_data` costs a constant number of queries (plan_data's 11 + 7), whatever the size of the plan.
+`monev_data` costs a constant number of queries (plan_data's 11 + 7), whatever the size of the plan;
+with `bagian` it reads one sasaran or program (the form's sections and row saves).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from renaksi.core.capaian import Capaian, Isian, Kategori, hitung_capaian
 from renaksi.core.peringatan import Ramalan, ramal
 from renaksi.core.predikat import Predikat, predikat
 from renaksi.organisasi.models import PerangkatDaerah
-from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, Sasaran, SubKegiatan
+from renaksi.perencanaan.models import Aksi, Indikator, Program, RencanaAksi, Sasaran, SubKegiatan
 from renaksi.perencanaan.selectors import PlanData, plan_data
 
 from .models import (
@@ -164,52 +165,63 @@ def _json(value: Isian) -> str | None:
     return str(value) if value.as_tuple().exponent == -2 else format(value.normalize(), "f")
 
 
-def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int) -> MonevData:
+def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, int] | None = None) -> MonevData:
     """Everything the monev form, its exports and the CLI show for one plan and triwulan.
+
+    `bagian` reads one part, as `plan_data(bagian=…)` does: ("sasaran", id) its indikator only; ("program", id) or
+    ("sub_kegiatan", id) the sub kegiatan and aksi under it only (no indikator). The form's sections and row saves
+    read their part, so their cost does not grow with the plan. Serapan of kegiatan and program are those of the
+    part: whole for a program, partial for a sub kegiatan.
 
     Load `rencana_aksi` with `select_related("perangkat_daerah")` (one query less)."""
     if not 1 <= triwulan <= 4:
         raise ValueError(f"triwulan harus 1–4, bukan {triwulan}")
-    plan = plan_data(rencana_aksi=rencana_aksi)
+    plan = plan_data(rencana_aksi=rencana_aksi, bagian=bagian)
     ra = rencana_aksi.pk
-    jendela = JendelaPelaporan.objects.filter(pemda_id=rencana_aksi.perangkat_daerah.pemda_id, tahun=rencana_aksi.tahun,
-                                              triwulan=triwulan).first()
+    jenis = bagian[0] if bagian else None
+    jendela = jendela_triwulan(rencana_aksi=rencana_aksi, triwulan=triwulan)
 
-    realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
-    for r in RealisasiIndikator.objects.filter(indikator__rencana_aksi_id=ra):
-        realisasi[r.indikator_id][r.triwulan] = r
-    bukti: dict[tuple[int, int], int] = {
-        (row["realisasi__indikator_id"], row["realisasi__triwulan"]): row["n"]
-        for row in _bukti_counts(ra)
-    }
-    evaluasi = {e.indikator_id: e for e in EvaluasiIndikator.objects.filter(indikator__rencana_aksi_id=ra,
-                                                                            triwulan=triwulan)}
-    tindak_lanjut: dict[int, list[TindakLanjut]] = defaultdict(list)
-    for tl in TindakLanjut.objects.filter(indikator__rencana_aksi_id=ra, triwulan__lt=triwulan).order_by(
-            "triwulan", "id"):
-        # Still open then: open now, or closed in this triwulan or a later one.
-        if tl.terbuka or (tl.status_triwulan or 0) >= triwulan:
+    indikator = []
+    if jenis in (None, "sasaran"):
+        of_part = {"indikator__rencana_aksi_id": ra}
+        if jenis == "sasaran":
+            of_part["indikator__sasaran_id"] = bagian[1]  # type: ignore[index]
+        realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
+        for r in RealisasiIndikator.objects.filter(**of_part):
+            realisasi[r.indikator_id][r.triwulan] = r
+        bukti: dict[tuple[int, int], int] = {
+            (row["realisasi__indikator_id"], row["realisasi__triwulan"]): row["n"]
+            for row in _bukti_counts(of_part)
+        }
+        evaluasi = {e.indikator_id: e for e in EvaluasiIndikator.objects.filter(**of_part, triwulan=triwulan)}
+        tindak_lanjut: dict[int, list[TindakLanjut]] = defaultdict(list)
+        for tl in _tindak_lanjut_of(TindakLanjut.objects.filter(**of_part).order_by("triwulan", "id"), triwulan):
             tindak_lanjut[tl.indikator_id].append(tl)
 
-    ambang = ambang_berisiko()
-    indikator = []
-    for ind in plan.indikator_by_sasaran_order():
-        own = realisasi.get(ind.pk, {})
-        rows = tuple(own.get(tw) for tw in TRIWULAN)
-        kw = capaian_input(indikator=ind, target=plan.triwulan_targets(ind.pk), target_tahun=plan.target(ind.pk),
-                           realisasi=rows, triwulan=triwulan)
-        target, target_tahun = kw["target"], kw["target_tahun"]
-        capaian = hitung_capaian(**kw)
-        indikator.append(IndikatorMonev(
-            indikator=ind, sasaran=plan.sasaran_by_id.get(ind.sasaran_id), target_tahun=target_tahun,
-            target=target, realisasi=rows, capaian=capaian, predikat=predikat(capaian.nilai),
-            ramalan=ramal(**kw, ambang=ambang), evaluasi=evaluasi.get(ind.pk),
-            tindak_lanjut=tuple(tindak_lanjut.get(ind.pk, ())),
-            jumlah_bukti=tuple(bukti.get((ind.pk, tw), 0) for tw in TRIWULAN),
-        ))
+        ambang = ambang_berisiko()
+        for ind in plan.indikator_by_sasaran_order():
+            own = realisasi.get(ind.pk, {})
+            rows = tuple(own.get(tw) for tw in TRIWULAN)
+            kw = capaian_input(indikator=ind, target=plan.triwulan_targets(ind.pk), target_tahun=plan.target(ind.pk),
+                               realisasi=rows, triwulan=triwulan)
+            target, target_tahun = kw["target"], kw["target_tahun"]
+            capaian = hitung_capaian(**kw)
+            indikator.append(IndikatorMonev(
+                indikator=ind, sasaran=plan.sasaran_by_id.get(ind.sasaran_id), target_tahun=target_tahun,
+                target=target, realisasi=rows, capaian=capaian, predikat=predikat(capaian.nilai),
+                ramalan=ramal(**kw, ambang=ambang), evaluasi=evaluasi.get(ind.pk),
+                tindak_lanjut=tuple(tindak_lanjut.get(ind.pk, ())),
+                jumlah_bukti=tuple(bukti.get((ind.pk, tw), 0) for tw in TRIWULAN),
+            ))
+    if jenis == "sasaran":
+        return MonevData(plan=plan, triwulan=triwulan, jendela=jendela, indikator=tuple(indikator),
+                         sub_kegiatan=(), aksi=())
 
+    sub_part: dict[str, Any] = {"sub_kegiatan__rencana_aksi_id": ra}
+    if jenis is not None:
+        sub_part["sub_kegiatan_id__in"] = [s.pk for s in plan.sub_kegiatan]
     anggaran: dict[int, dict[int, int]] = defaultdict(dict)
-    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(sub_kegiatan__rencana_aksi_id=ra).values_list(
+    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(**sub_part).values_list(
             "sub_kegiatan_id", "triwulan", "jumlah"):
         anggaran[sub_id][tw] = jumlah
     sub_kegiatan = []
@@ -228,7 +240,7 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int) -> MonevData:
     }
 
     progres: dict[int, dict[int, ProgresAksi]] = defaultdict(dict)
-    for p in ProgresAksi.objects.filter(aksi__rencana_aksi_id=ra):
+    for p in ProgresAksi.objects.filter(**{f"aksi__{k}": v for k, v in sub_part.items()}):
         progres[p.aksi_id][p.bulan] = p
     aksi = tuple(AksiMonev(a, plan.bulan_of(a.pk), dict(progres.get(a.pk, {})))
                  for s in plan.sub_kegiatan_by_kegiatan_order() for a in plan.aksi_of(s.pk))
@@ -238,11 +250,54 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int) -> MonevData:
                      serapan_program=serapan_program)
 
 
-def _bukti_counts(rencana_aksi_id: int) -> QuerySet:
+def jendela_triwulan(*, rencana_aksi: RencanaAksi, triwulan: int) -> JendelaPelaporan | None:
+    """The reporting window of the plan's Pemda for the triwulan of its year (None: never opened)."""
+    return JendelaPelaporan.objects.filter(pemda_id=rencana_aksi.perangkat_daerah.pemda_id, tahun=rencana_aksi.tahun,
+                                           triwulan=triwulan).first()
+
+
+def _tindak_lanjut_of(qs: QuerySet, triwulan: int) -> list[TindakLanjut]:
+    """The tindak lanjut to follow up in `triwulan`: written earlier and still open then (open now, or closed in
+    this triwulan or a later one)."""
+    return [tl for tl in qs.filter(triwulan__lt=triwulan)
+            if tl.terbuka or (tl.status_triwulan or 0) >= triwulan]
+
+
+def tindak_lanjut_triwulan(*, rencana_aksi: RencanaAksi, triwulan: int) -> list[TindakLanjut]:
+    """The plan's tindak lanjut to follow up in `triwulan` (the top of the monev form), in the order of their
+    indikator, with the indikator loaded: one query."""
+    qs = TindakLanjut.objects.filter(indikator__rencana_aksi=rencana_aksi).select_related("indikator").order_by(
+        "indikator__sasaran__urutan", "indikator__sasaran_id", "indikator__urutan", "indikator_id", "triwulan", "id")
+    return _tindak_lanjut_of(qs, triwulan)
+
+
+def _bukti_counts(of_part: dict[str, Any]) -> QuerySet:
     from .models import BuktiDukung
 
-    return (BuktiDukung.objects.filter(realisasi__indikator__rencana_aksi_id=rencana_aksi_id)
+    return (BuktiDukung.objects.filter(**{f"realisasi__{k}": v for k, v in of_part.items()})
             .values("realisasi__indikator_id", "realisasi__triwulan").annotate(n=Count("id")).order_by())
+
+
+@dataclass(frozen=True)
+class BagianMonev:
+    """One section of the monev form in its outline: a sasaran with its indikator, or a program with its sub
+    kegiatan and aksi."""
+
+    jenis: str  # "sasaran" | "program"
+    obj: Sasaran | Program
+    jumlah: int  # indikator of the sasaran; aksi of the program
+    jumlah_sub: int = 0  # sub kegiatan of the program
+
+
+def monev_garis_besar(*, rencana_aksi: RencanaAksi) -> tuple[list[BagianMonev], list[BagianMonev]]:
+    """The outline of the monev form: the sasaran that have indikator and every program, in the plan's order, with
+    their numbers of rows (two queries, whatever the size of the plan)."""
+    sasaran = [BagianMonev("sasaran", s, s.n) for s in Sasaran.objects.filter(rencana_aksi=rencana_aksi)
+               .annotate(n=Count("indikator")).filter(n__gt=0).order_by("urutan", "id")]
+    program = [BagianMonev("program", p, p.n_aksi, p.n_sub) for p in Program.objects.filter(rencana_aksi=rencana_aksi)
+               .annotate(n_sub=Count("kegiatan__sub_kegiatan", distinct=True),
+                         n_aksi=Count("kegiatan__sub_kegiatan__aksi", distinct=True)).order_by("urutan", "id")]
+    return sasaran, program
 
 
 def tindak_lanjut_terbuka(*, perangkat_daerah: PerangkatDaerah, tahun: int | None = None
@@ -292,13 +347,16 @@ def hak_lapor(*, user, rencana_aksi: RencanaAksi) -> HakLapor:
     return HakLapor()
 
 
-def bukti_triwulan(*, rencana_aksi: RencanaAksi, triwulan: int) -> dict[int, list]:
-    """indikator id → the bukti dukung of its realisasi in the triwulan, oldest first (one query)."""
+def bukti_triwulan(*, rencana_aksi: RencanaAksi, triwulan: int, sasaran_id: int | None = None) -> dict[int, list]:
+    """indikator id → the bukti dukung of its realisasi in the triwulan (of the indikator of one sasaran when
+    given), oldest first (one query)."""
     from .models import BuktiDukung
 
+    qs = BuktiDukung.objects.filter(realisasi__indikator__rencana_aksi=rencana_aksi, realisasi__triwulan=triwulan)
+    if sasaran_id is not None:
+        qs = qs.filter(realisasi__indikator__sasaran_id=sasaran_id)
     result: dict[int, list] = defaultdict(list)
-    for b in BuktiDukung.objects.filter(realisasi__indikator__rencana_aksi=rencana_aksi,
-                                        realisasi__triwulan=triwulan).select_related("realisasi").order_by(
+    for b in qs.select_related("realisasi").order_by(
             "created", "id"):
         result[b.realisasi.indikator_id].append(b)
     return result
@@ -320,3 +378,9 @@ CATATAN_CONTOH = "Data contoh"  # the catatan `renaksi demo` writes on every gen
 def data_contoh(data: MonevData) -> bool:
     """Whether the plan's realisasi were generated by the demo (shown as "Data contoh" on every screen)."""
     return any(r is not None and r.catatan.startswith(CATATAN_CONTOH) for i in data.indikator for r in i.realisasi)
+
+
+def ada_data_contoh(*, rencana_aksi: RencanaAksi) -> bool:
+    """`data_contoh` in one query, without reading the plan (the monev form's header)."""
+    return RealisasiIndikator.objects.filter(indikator__rencana_aksi=rencana_aksi,
+                                             catatan__startswith=CATATAN_CONTOH).exists()

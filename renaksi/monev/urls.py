@@ -5,6 +5,8 @@ from . import views
 urlpatterns = [
     path("rencana-aksi/<int:pk>/monev/", views.monev_start, name="monev_start"),
     path("rencana-aksi/<int:pk>/monev/<int:tw>/", views.monev_form, name="monev_form"),
+    path("rencana-aksi/<int:pk>/monev/<int:tw>/<str:jenis>/<int:bagian_id>/", views.monev_bagian,
+         name="monev_bagian"),
     path("monev/indikator/<int:indikator_id>/", views.indikator_detail, name="monev_indikator"),
     path("monev/indikator/<int:indikator_id>/tw/<int:tw>/", views.indikator_save, name="monev_indikator_save"),
     path("monev/indikator/<int:indikator_id>/tw/<int:tw>/bukti/", views.bukti_add, name="monev_bukti_add"),

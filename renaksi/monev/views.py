@@ -29,7 +29,7 @@ from renaksi.accounts.models import Peran
 from renaksi.core.angka import banyak_desimal, teks_kategori
 from renaksi.core.capaian import ROMAWI
 from renaksi.perencanaan.forms import BULAN, nilai_input
-from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
+from renaksi.perencanaan.models import Aksi, Indikator, Program, RencanaAksi, Sasaran, SubKegiatan
 from renaksi.perencanaan.views import (
     _save as _write,  # validate, then write atomically; refusals go to the form
 )
@@ -114,24 +114,36 @@ def _bulan_triwulan(tw: int) -> list[int]:
 
 
 class Halaman:
-    """What the monev templates need besides the data: the user's rights and the open window, per row."""
+    """What the monev templates need besides the data: the user's rights and the open window, per row.
 
-    def __init__(self, request, plan: RencanaAksi, tw: int):
-        self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw)
+    Without `bagian` (the page itself: header, outline, tindak lanjut) no row of the plan is read; with it, the
+    rows of one sasaran, program or sub kegiatan (a section, or the row a save answers with)."""
+
+    def __init__(self, request, plan: RencanaAksi, tw: int, bagian: tuple[str, int] | None = None):
         self.plan = plan
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
         self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).first()
+        self.jendela = selectors.jendela_triwulan(rencana_aksi=plan, triwulan=tw)
         # Why the triwulan is read-only ('' when it is open for reporting): shown in the header, refused alike by
         # the services.
-        self.alasan = services.alasan_terkunci(rencana_aksi=plan, triwulan=tw, jendela=self.data.jendela,
+        self.alasan = services.alasan_terkunci(rencana_aksi=plan, triwulan=tw, jendela=self.jendela,
                                                laporan=self.laporan, digantikan=services.digantikan(plan))
-        self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw)
         self.bulan = _bulan_triwulan(tw)
         self.bulan_label = [NAMA_BULAN[b] for b in self.bulan]
-        # sub kegiatan id → version of its realisasi anggaran in the triwulan (optimistic locking of the form)
-        self.versi_anggaran = dict(RealisasiAnggaran.objects.filter(
-            sub_kegiatan__rencana_aksi=plan, triwulan=tw).values_list("sub_kegiatan_id", "versi_baris"))
+        self.data: selectors.MonevData | None = None
+        self.bukti: dict[int, list] = {}
+        self.versi_anggaran: dict[int, int] = {}
+        if bagian is None:
+            return
+        self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian)
+        if bagian[0] == "sasaran":
+            self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw, sasaran_id=bagian[1])
+        else:
+            # sub kegiatan id → version of its realisasi anggaran in the triwulan (optimistic locking of the form)
+            self.versi_anggaran = dict(RealisasiAnggaran.objects.filter(
+                sub_kegiatan_id__in=[s.sub_kegiatan.pk for s in self.data.sub_kegiatan], triwulan=tw)
+                .values_list("sub_kegiatan_id", "versi_baris"))
 
     def boleh(self, bidang_id: int | None) -> bool:
         return not self.alasan and self.hak.boleh(bidang_id)
@@ -147,19 +159,17 @@ class Halaman:
                 "bidang": self.data.plan.bidang_by_id.get(ind.bidang_id)}
 
     def tindak_lanjut_rows(self) -> list[dict]:
-        rows = []
-        for item in self.data.indikator:
-            can = self.boleh(item.indikator.bidang_id)
-            for tl in item.tindak_lanjut:
-                rows.append(self.tindak_lanjut_row(item, tl, can=can))
-        return rows
+        return [self.tindak_lanjut_row(tl) for tl in selectors.tindak_lanjut_triwulan(rencana_aksi=self.plan,
+                                                                                       triwulan=self.tw)]
 
-    def tindak_lanjut_row(self, item, tl: TindakLanjut, *, can: bool, form=None) -> dict:
+    def tindak_lanjut_row(self, tl: TindakLanjut, form=None) -> dict:
+        """`tl` with its indikator loaded."""
+        can = self.boleh(tl.indikator.bidang_id)
         if form is None and can:
             given = tl.status_triwulan == self.tw
             form = TindakLanjutStatusForm(initial={"status": tl.status if given else "",
                                                    "catatan": tl.catatan if given else ""})
-        return {"item": item, "tl": tl, "can": can, "form": form, "errors": _errors(form)}
+        return {"tl": tl, "can": can, "form": form, "errors": _errors(form)}
 
     def sub_kegiatan_row(self, s: selectors.SubKegiatanMonev, form=None) -> dict:
         can = self.boleh(s.sub_kegiatan.bidang_id)
@@ -187,7 +197,7 @@ class Halaman:
 
     def context(self, **extra) -> dict:
         return {"page": self, "data": self.data, "plan": self.plan, "tw": self.tw, "romawi": ROMAWI[self.tw],
-                "alasan": self.alasan, "hak": self.hak, "contoh": selectors.data_contoh(self.data), **extra}
+                "alasan": self.alasan, "hak": self.hak, **extra}
 
 
 def _progres_options(selected: str) -> str:
@@ -237,25 +247,55 @@ def monev_start(request, pk: int):
     return redirect("monev_form", pk=plan.pk, tw=opened[-1] if opened else 1)
 
 
+# A plan with at most this many indikator and aksi opens every section at once; a larger one shows its outline
+# and loads a section when it is opened (a thousand-aksi plan would be megabytes of form).
+BUKA_SEMUA_SAMPAI = 60
+
+
 @login_required
 @require_GET
 def monev_form(request, pk: int, tw: int):
+    """The header, the tindak lanjut to close first, and the outline: one section per sasaran (its indikator) and
+    per program (its sub kegiatan and aksi), loaded by htmx when opened (`monev_bagian`)."""
     plan = _get_plan_for_user(request, pk)
     page = Halaman(request, plan, _check_tw(tw))
-    ind_rows = [page.indikator_row(item) for item in page.data.indikator]
+    sasaran, program = selectors.monev_garis_besar(rencana_aksi=plan)
+    buka = sum(b.jumlah for b in sasaran) + sum(b.jumlah for b in program) <= BUKA_SEMUA_SAMPAI
     context = page.context(
-        indikator_rows=ind_rows, tl_rows=page.tindak_lanjut_rows(),
-        sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan], aksi_rows=page.aksi_rows(),
-        triwulan=[(n, ROMAWI[n]) for n in (1, 2, 3, 4)],
+        tl_rows=page.tindak_lanjut_rows(), bagian_sasaran=sasaran, bagian_program=program, buka=buka,
+        contoh=selectors.ada_data_contoh(rencana_aksi=plan), triwulan=[(n, ROMAWI[n]) for n in (1, 2, 3, 4)],
     )
     return render(request, T + "form.html", context)
 
 
-def _indikator_response(request, indikator: Indikator, tw: int, form=None) -> HttpResponse:
-    page = Halaman(request, indikator.rencana_aksi, tw)
+BAGIAN = {"sasaran": Sasaran, "program": Program}
+
+
+@login_required
+@require_GET
+def monev_bagian(request, pk: int, tw: int, jenis: str, bagian_id: int):
+    """One section of the monev form: the indikator of a sasaran, or the realisasi anggaran and progres aksi of a
+    program."""
+    plan = _get_plan_for_user(request, pk)
+    tw = _check_tw(tw)
+    if jenis not in BAGIAN:
+        raise Http404
+    obj = get_object_or_404(BAGIAN[jenis], pk=bagian_id, rencana_aksi=plan)
+    page = Halaman(request, plan, tw, (jenis, obj.pk))
+    if jenis == "sasaran":
+        context = page.context(sasaran=obj, indikator_rows=[page.indikator_row(item) for item in page.data.indikator])
+        return render(request, T + "_bagian_sasaran.html", context)
+    context = page.context(program=obj, sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan],
+                           aksi_rows=page.aksi_rows())
+    return render(request, T + "_bagian_program.html", context)
+
+
+def _indikator_response(request, indikator: Indikator, tw: int, form=None, **extra) -> HttpResponse:
+    """The indikator's row alone (its sasaran's part of the plan is read, not the whole plan)."""
+    page = Halaman(request, indikator.rencana_aksi, tw, ("sasaran", indikator.sasaran_id))
     item = next(i for i in page.data.indikator if i.indikator.pk == indikator.pk)
-    invalid = form is not None
-    return _render_row(request, "_indikator.html", page.context(row=page.indikator_row(item, form)),
+    invalid = form is not None or bool(extra)
+    return _render_row(request, "_indikator.html", page.context(row=page.indikator_row(item, form), **extra),
                        invalid=invalid)
 
 
@@ -294,9 +334,8 @@ def tindak_lanjut_save(request, tl_id: int, tw: int):
 
     ok = _write(form, write)
     page = Halaman(request, tl.indikator.rencana_aksi, tw)
-    item = next(i for i in page.data.indikator if i.indikator.pk == tl.indikator_id)
-    tl.refresh_from_db()
-    row = page.tindak_lanjut_row(item, tl, can=page.boleh(tl.indikator.bidang_id), form=None if ok else form)
+    tl.refresh_from_db(fields=["status", "status_triwulan", "catatan"])
+    row = page.tindak_lanjut_row(tl, form=None if ok else form)
     return _render_row(request, "_tindak_lanjut.html", page.context(row=row), invalid=not ok)
 
 
@@ -309,7 +348,7 @@ def anggaran_save(request, sub_kegiatan_id: int, tw: int):
     ok = _write(form, lambda d: services.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=tw, jumlah=d["jumlah"],
                                                                  by=request.user,
                                                                  versi_baris=form.cleaned_data.get("versi_baris")))
-    page = Halaman(request, sub.rencana_aksi, tw)
+    page = Halaman(request, sub.rencana_aksi, tw, ("sub_kegiatan", sub.pk))
     s = next(x for x in page.data.sub_kegiatan if x.sub_kegiatan.pk == sub.pk)
     return _render_row(request, "_sub_kegiatan.html", page.context(row=page.sub_kegiatan_row(s, None if ok else form)),
                        invalid=not ok)
@@ -327,7 +366,7 @@ def progres_save(request, aksi_id: int, tw: int):
             services.progres_aksi_set(aksi=aksi, bulan=b, status=d[f"bulan_{b}"] or None, by=request.user)
 
     ok = _write(form, write)
-    page = Halaman(request, aksi.rencana_aksi, tw)
+    page = Halaman(request, aksi.rencana_aksi, tw, ("sub_kegiatan", aksi.sub_kegiatan_id))
     a = next(x for x in page.data.aksi if x.aksi.pk == aksi.pk)
     return _render_row(request, "_aksi.html", page.context(row=page.aksi_row(a, None if ok else form)),
                        invalid=not ok)
@@ -352,10 +391,7 @@ def bukti_add(request, indikator_id: int, tw: int):
 
     if _write(form, write):
         return _indikator_response(request, indikator, tw)
-    page = Halaman(request, indikator.rencana_aksi, tw)
-    item = next(i for i in page.data.indikator if i.indikator.pk == indikator.pk)
-    context = page.context(row=page.indikator_row(item), bukti_errors=form.non_field_errors() or form.errors)
-    return _render_row(request, "_indikator.html", context, invalid=True)
+    return _indikator_response(request, indikator, tw, bukti_errors=form.non_field_errors() or form.errors)
 
 
 @login_required
@@ -379,10 +415,7 @@ def bukti_delete(request, bukti_id: int):
     try:
         services.bukti_dukung_delete(bukti=bukti, by=request.user)
     except ValidationError as exc:
-        page = Halaman(request, indikator.rencana_aksi, tw)
-        item = next(i for i in page.data.indikator if i.indikator.pk == indikator.pk)
-        context = page.context(row=page.indikator_row(item), bukti_errors=exc.messages)
-        return _render_row(request, "_indikator.html", context, invalid=True)
+        return _indikator_response(request, indikator, tw, bukti_errors=exc.messages)
     return _indikator_response(request, indikator, tw)
 
 
@@ -398,9 +431,10 @@ def indikator_detail(request, indikator_id: int):
     plan = indikator.rencana_aksi
     quarters = []
     for tw in (1, 2, 3, 4):
-        data = selectors.monev_data(rencana_aksi=plan, triwulan=tw)
+        data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=("sasaran", indikator.sasaran_id))
         item = next(i for i in data.indikator if i.indikator.pk == indikator.pk)
-        bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw).get(indikator.pk, [])
+        bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw,
+                                         sasaran_id=indikator.sasaran_id).get(indikator.pk, [])
         quarters.append({"tw": tw, "romawi": ROMAWI[tw], "item": item, "bukti": bukti,
                          "realisasi": item.realisasi[tw - 1], "nilai": item.nilai_realisasi[tw - 1],
                          "target": item.target[tw - 1]})

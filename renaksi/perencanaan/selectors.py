@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +53,27 @@ def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:
                                                      tahun=rencana_aksi.tahun).order_by("versi"))
 
 
-def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
-    """Plans for the home page, newest year first, with pagu totals and counts (subqueries: one query in all).
+HOME_PER_HALAMAN = 25
+
+
+@dataclass(frozen=True)
+class DaftarRencana:
+    """One page of the home page's list: the plans (with totals), and per status how many plans match the search
+    (the filter chips: counted before the status filter, so every chip says what choosing it would show)."""
+
+    halaman: Page
+    jumlah_status: dict[str, int]
+    cari: str
+    status: str
+
+    @property
+    def jumlah(self) -> int:
+        return sum(self.jumlah_status.values())
+
+
+def rencana_aksi_daftar(*, user, cari: str = "", status: str = "", halaman: int | str | None = 1) -> DaftarRencana:
+    """Plans for the home page, newest year first, with pagu totals and counts (subqueries), searched by the PD's
+    name or singkatan, filtered by status, a page at a time: three queries whatever the number of plans.
 
     A document may state pagu only down from the kegiatan level (Samarinda's Tabel 2.3): the page then shows the
     sum of kegiatan pagu, and says so.
@@ -65,17 +85,25 @@ def rencana_aksi_list_for_user(*, user) -> list[RencanaAksi]:
             .annotate(**{alias: expr}).values(alias)[:1]
         )
 
-    return list(
-        rencana_aksi_visible_to(user)
-        .select_related("perangkat_daerah__pemda")
-        .annotate(
-            pagu_program=total(Program, Sum("pagu"), "s"),
-            pagu_kegiatan=total(Kegiatan, Sum("pagu"), "s"),
-            jumlah_sub_kegiatan=total(SubKegiatan, Count("id"), "c"),
-            jumlah_aksi=total(Aksi, Count("id"), "c"),
-        )
-        .order_by("-tahun", "perangkat_daerah__pemda__nama", "perangkat_daerah__nama", "-versi")
-    )
+    cari = cari.strip()[:100]
+    qs = rencana_aksi_visible_to(user)
+    if cari:
+        qs = qs.filter(Q(perangkat_daerah__nama__icontains=cari) | Q(perangkat_daerah__singkatan__icontains=cari))
+    jumlah_status = dict(qs.order_by().values_list("status").annotate(n=Count("id")))
+    if status not in RencanaAksi.Status.values:
+        status = ""
+    if status:
+        qs = qs.filter(status=status)
+    qs = (qs.select_related("perangkat_daerah__pemda")
+          .annotate(
+              pagu_program=total(Program, Sum("pagu"), "s"),
+              pagu_kegiatan=total(Kegiatan, Sum("pagu"), "s"),
+              jumlah_sub_kegiatan=total(SubKegiatan, Count("id"), "c"),
+              jumlah_aksi=total(Aksi, Count("id"), "c"),
+          )
+          .order_by("-tahun", "perangkat_daerah__pemda__nama", "perangkat_daerah__nama", "-versi", "id"))
+    page = Paginator(qs, HOME_PER_HALAMAN).get_page(halaman)
+    return DaftarRencana(halaman=page, jumlah_status=jumlah_status, cari=cari, status=status)
 
 
 def narasi_konteks(*, rencana_aksi: RencanaAksi) -> Konteks:
@@ -270,15 +298,22 @@ def _group(rows: Iterable[Any], attr: str, known: set[int] | None = None) -> dic
     return dict(grouped)
 
 
-def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False) -> PlanData:
+def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tuple[str, int] | None = None
+              ) -> PlanData:
     """The whole plan in 11 queries (12 with `provenance`), whatever its size. See `PlanData`.
 
     `rencana_aksi` is used as given: load it with `select_related("perangkat_daerah__pemda", …)` when the caller
     reads those. Bidang and officials are those of its perangkat daerah, plus any official the plan names.
+
+    `bagian` reads one part of the plan for the editor's sections: ("sasaran", id) the sasaran (all of them, they
+    are few) with the indikator and targets of that one; ("program", id) the programs and indikator (few) with the
+    kegiatan, sub kegiatan, aksi, links and months of that one; ("sub_kegiatan", id) that sub kegiatan with its
+    kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
     order = ("urutan", "id")
+    scope = _Scope.of(bagian)
     bidang = tuple(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).select_related("kepala")
                    .order_by("urutan", "nama", "id"))
     named = (Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
@@ -288,16 +323,16 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False) -> PlanDat
         named |= Q(pk=plan.penandatangan_id)
     officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
                      .select_related("bidang").order_by("nama", "id"))
-    sasaran = tuple(Sasaran.objects.filter(**ra).order_by(*order))
-    indikator = tuple(Indikator.objects.filter(**ra).order_by(*order))
+    sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order))
+    indikator = tuple(scope.indikator(Indikator.objects.filter(**ra)).order_by(*order))
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
-    for t in Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun):
+    for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
         targets[t.indikator_id][t.triwulan] = t
-    program = tuple(Program.objects.filter(**ra).order_by(*order))
-    kegiatan = tuple(Kegiatan.objects.filter(**ra).order_by(*order))
-    sub_kegiatan = tuple(SubKegiatan.objects.filter(**ra).order_by(*order))
-    aksi = tuple(Aksi.objects.filter(**ra).order_by(*order))
-    links, bulan = _links_and_months(plan.pk)
+    program = tuple(scope.program(Program.objects.filter(**ra)).order_by(*order))
+    kegiatan = tuple(scope.kegiatan(Kegiatan.objects.filter(**ra)).order_by(*order))
+    sub_kegiatan = tuple(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)).order_by(*order))
+    aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order))
+    links, bulan = _links_and_months(plan.pk, scope)
     perjanjian_kinerja = _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
     rows = {"bidang": bidang, "sasaran": sasaran, "indikator": indikator, "program": program,
             "kegiatan": kegiatan, "sub_kegiatan": sub_kegiatan, "aksi": aksi}
@@ -320,17 +355,73 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False) -> PlanDat
     )
 
 
-def _links_and_months(rencana_aksi_id: int) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
+@dataclass(frozen=True)
+class _Scope:
+    """Which rows of a plan `plan_data(bagian=…)` reads: filters for each queryset (identity for the whole plan)."""
+
+    jenis: str | None = None
+    pk: int | None = None
+
+    @classmethod
+    def of(cls, bagian: tuple[str, int] | None) -> _Scope:
+        if bagian is None:
+            return cls()
+        if bagian[0] not in ("sasaran", "program", "sub_kegiatan"):
+            raise ValueError(bagian)
+        return cls(*bagian)
+
+    def _budget(self, qs: QuerySet, program: str, sub: str) -> QuerySet:
+        if self.jenis == "sasaran":
+            return qs.none()
+        if self.jenis == "program":
+            return qs.filter(**{program: self.pk})
+        if self.jenis == "sub_kegiatan":
+            return qs.filter(**{sub: self.pk})
+        return qs
+
+    def sasaran(self, qs: QuerySet) -> QuerySet:
+        return qs if self.jenis in (None, "sasaran") else qs.none()
+
+    def indikator(self, qs: QuerySet) -> QuerySet:
+        return qs.filter(sasaran_id=self.pk) if self.jenis == "sasaran" else qs
+
+    def targets(self, qs: QuerySet) -> QuerySet:
+        if self.jenis == "sasaran":
+            return qs.filter(indikator__sasaran_id=self.pk)
+        return qs if self.jenis is None else qs.none()
+
+    def program(self, qs: QuerySet) -> QuerySet:
+        if self.jenis == "sub_kegiatan":
+            return qs.filter(kegiatan__sub_kegiatan__pk=self.pk)
+        return qs if self.jenis in (None, "program") else qs.none()
+
+    def kegiatan(self, qs: QuerySet) -> QuerySet:
+        return self._budget(qs, "program_id", "sub_kegiatan__pk")
+
+    def sub_kegiatan(self, qs: QuerySet) -> QuerySet:
+        return self._budget(qs, "kegiatan__program_id", "pk")
+
+    def aksi(self, qs: QuerySet, prefix: str = "") -> QuerySet:
+        return self._budget(qs, prefix + "sub_kegiatan__kegiatan__program_id", prefix + "sub_kegiatan_id")
+
+
+def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None
+                      ) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
     """The indikator links of program, kegiatan and sub kegiatan and the months of the aksi: four small
-    two-column tables, read as one query (a UNION), each in the order its rows were written."""
+    two-column tables, read as one query (a UNION), each in the order its rows were written (of the `scope` only)."""
+    scope = scope or _Scope()
     parts = [
-        (Program.indikator.through.objects.filter(program__rencana_aksi_id=rencana_aksi_id), "program",
-         "program_id", "indikator_id"),
-        (Kegiatan.indikator.through.objects.filter(kegiatan__rencana_aksi_id=rencana_aksi_id), "kegiatan",
-         "kegiatan_id", "indikator_id"),
-        (SubKegiatan.indikator.through.objects.filter(subkegiatan__rencana_aksi_id=rencana_aksi_id),
+        (Program.indikator.through.objects.filter(
+            program__in=scope.program(Program.objects.filter(rencana_aksi_id=rencana_aksi_id))),
+         "program", "program_id", "indikator_id"),
+        (Kegiatan.indikator.through.objects.filter(
+            kegiatan__in=scope.kegiatan(Kegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id))),
+         "kegiatan", "kegiatan_id", "indikator_id"),
+        (SubKegiatan.indikator.through.objects.filter(
+            subkegiatan__in=scope.sub_kegiatan(SubKegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id))),
          "sub_kegiatan", "subkegiatan_id", "indikator_id"),
-        (AksiBulan.objects.filter(aksi__rencana_aksi_id=rencana_aksi_id), "bulan", "aksi_id", "bulan"),
+        (AksiBulan.objects.filter(aksi__in=scope.aksi(Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id))),
+         "bulan", "aksi_id", "bulan"),
     ]
     querysets = [qs.annotate(kind=Value(kind, output_field=CharField()), owner=F(owner), other=F(other))
                  .order_by().values_list("kind", "owner", "other", "id") for qs, kind, owner, other in parts]

@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from renaksi.accounts.models import User
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
 from renaksi.core.kunci import klaim_versi
+from renaksi.core.riwayat import riwayat_hapus_massal
 from renaksi.core.services import pesan_terlalu_panjang, save_validated
 from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
@@ -560,8 +561,10 @@ def row_move(*, obj: Sasaran | Indikator | Program | Kegiatan | SubKegiatan | Ak
 
 @transaction.atomic
 def row_delete(*, obj: Sasaran | Indikator | Program | Kegiatan | SubKegiatan | Aksi) -> None:
+    """Delete a row and everything under it; their history records are written in bulk (one insert per table)."""
     ensure_editable(obj.rencana_aksi)
-    obj.delete()
+    with riwayat_hapus_massal():
+        obj.delete()
 
 
 # --- Perjanjian kinerja ---------------------------------------------------------------------------------------

@@ -63,11 +63,15 @@ PLAN = ("rencana_aksi__perangkat_daerah",)
 @login_required
 @require_GET
 def home(request):
-    plans = selectors.rencana_aksi_list_for_user(user=request.user)
+    daftar = selectors.rencana_aksi_daftar(user=request.user, cari=request.GET.get("q", ""),
+                                           status=request.GET.get("status", ""), halaman=request.GET.get("halaman"))
+    plans = list(daftar.halaman.object_list)
     for plan in plans:  # the pencil only for who may change something in it (no query: rights from loaded rows)
         plan.bisa_ubah = selectors.edit_rights(user=request.user, rencana_aksi=plan).any
     by_year = [(tahun, list(rows)) for tahun, rows in groupby(plans, key=lambda p: p.tahun)]
-    return render(request, "perencanaan/home.html", {"by_year": by_year})
+    chips = [{"value": value, "label": label, "n": daftar.jumlah_status.get(value, 0)}
+             for value, label in RencanaAksi.Status.choices]
+    return render(request, "perencanaan/home.html", {"by_year": by_year, "daftar": daftar, "chips": chips})
 
 
 # --- Fetching with authorisation ------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 """Helpers that fill plans with monitoring data for view and query-count tests (through the services)."""
 
+import re
 from decimal import Decimal
+
+from django.urls import reverse
 
 from renaksi.monev import services as monev
 from renaksi.perencanaan import services as svc
@@ -24,3 +27,25 @@ def fill(plan: RencanaAksi, tw: int = 1) -> None:
         monev.evaluasi_set(indikator=ind, triwulan=tw, tindak_lanjut="Perbaikan")
     for sub in SubKegiatan.objects.filter(rencana_aksi=plan):
         monev.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=tw, jumlah=1_000_000)
+
+
+BAGIAN_URL = re.compile(r'hx-get="(/rencana-aksi/\d+/monev/\d/(?:sasaran|program)/\d+/)"')
+
+
+def bagian_urls(html: str) -> list[str]:
+    """The URLs of the monev form's sections (one per sasaran, one per program), in page order."""
+    return list(dict.fromkeys(BAGIAN_URL.findall(html)))
+
+
+def monev_html(client, plan: RencanaAksi, tw: int = 1) -> str:
+    """The monev form as a reader sees it with every section opened: the page followed by each section htmx
+    loads into it."""
+    response = client.get(reverse("monev_form", args=[plan.pk, tw]))
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode()
+    parts = [html]
+    for url in bagian_urls(html):
+        section = client.get(url)
+        assert section.status_code == 200, (url, section.status_code)
+        parts.append(section.content.decode())
+    return "\n".join(parts)

@@ -12,6 +12,7 @@ from renaksi.riwayat import selectors
 from renaksi.riwayat.models import Catatan
 from renaksi.riwayat.services import catatan_balas, catatan_buat, catatan_buka_kembali, catatan_selesaikan
 from tests.factories import make_plan
+from tests.monev.isi import monev_html
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +179,7 @@ def test_monev_page_shows_the_notes_of_its_triwulan_and_links_the_history(client
     iku = _iku(world.plan)
     catatan_buat(baris=iku, teks="Realisasi TW II?", triwulan=2, by=world.eve)
     client.force_login(world.alice)
-    html = client.get(reverse("monev_form", args=[world.plan.pk, 2])).content.decode()
+    html = monev_html(client, world.plan, 2)
     assert f'{reverse("catatan_panel", args=[world.plan.pk])}?tw=2' in html
     assert f'id="catatan-indikator-{iku.pk}"' in html
     assert f'{reverse("riwayat_rencana", args=[world.plan.pk])}?jenis=realisasi' in html
