@@ -130,10 +130,11 @@ class Sampul:
     label_versi: str  # "Murni", "Perubahan 1"
     status: str
     status_label: str
+    draf: bool  # RencanaAksi.draf
 
     @property
     def terbit(self) -> bool:
-        return self.status in RencanaAksi.PUBLISHED
+        return not self.draf
 
 
 @dataclass
@@ -660,7 +661,7 @@ def _kepala_dan_sampul(p: _Plan) -> tuple[Sampul, str, date | None, Penandatanga
     sampul = Sampul(
         perangkat_daerah=pd.nama, singkatan=pd.singkatan, pemda=str(pemda), alamat=pd.alamat, tahun=plan.tahun,
         judul=plan.judul, versi=plan.versi, label_versi=plan.label_versi, status=plan.status,
-        status_label=str(plan.get_status_display()),
+        status_label=str(plan.get_status_display()), draf=plan.draf,
     )
     kepala = _penandatangan(plan.penandatangan or pd.kepala, jabatan=f"Kepala {pd.nama} {pemda}", tempat=tempat,
                             tanggal=plan.tanggal)

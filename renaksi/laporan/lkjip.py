@@ -202,7 +202,7 @@ def lkjip(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> LkjipDok
         total_pagu=sum(r.pagu or 0 for r in anggaran), total_realisasi=sum(spent_total) if spent_total else None,
         total_serapan=total_serapan, total_capaian=total_capaian,
         total_efisiensi=efisiensi(total_capaian, total_serapan),
-        draf=plan.status not in RencanaAksi.PUBLISHED,
+        draf=plan.draf,
     )
 
 

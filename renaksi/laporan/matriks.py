@@ -40,7 +40,7 @@ def dokumen(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> Dokume
         judul=_("Matriks %(judul)s") % {"judul": judul},
         nama_berkas=nama_berkas("matriks-rencana-aksi", s),
         bagian=[Bagian(blok=blok, orientasi="lanskap")],
-        draf=not s.terbit, pembuat=f"{s.perangkat_daerah} {s.pemda}", subjek=_("Matriks Rencana Aksi"),
+        draf=s.draf, pembuat=f"{s.perangkat_daerah} {s.pemda}", subjek=_("Matriks Rencana Aksi"),
         kata_kunci=[_("rencana aksi"), _("matriks"), str(s.tahun)],
     )
 

@@ -86,7 +86,7 @@ def susun(data: MonevData, catatan: list[CatatanCetak] | None = None) -> blok.Do
         judul=judul,
         nama_berkas=slugify(f"monev-{pd.singkatan or pd.nama}-{pemda.nama}-{plan.tahun}-tw{n}"),
         bagian=[blok.Bagian(blocks, orientasi="lanskap")],
-        draf=plan.status not in RencanaAksi.PUBLISHED,
+        draf=plan.draf,
         pembuat=pd.nama,
         subjek=_("Monev triwulan %(tw)s") % {"tw": tw},
         kata_kunci=["monev", "Permendagri 86/2017", f"TW {tw}", str(plan.tahun)],

@@ -274,27 +274,17 @@ def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> t
     broken); a cell spanning several columns shares its need among them.
     """
     perlu_em = [1.0] * jumlah_kolom  # a character at least
-    for rows, kepala in ((tabel.kepala, True), ([b.sel for b in tabel.baris], False)):
-        terisi: dict[tuple[int, int], bool] = {}
-        for r, row in enumerate(rows):
-            c = 0
-            for sel in row:
-                while terisi.get((r, c)):
-                    c += 1
-                span = max(sel.colspan, 1)
-                for dr in range(max(sel.rowspan, 1)):
-                    for dc in range(span):
-                        terisi[(r + dr, c + dc)] = True
-                teks = grid.teks_sel(sel)
-                if grid.angka_sel(sel):
-                    em = sum(_LEBAR_PEMISAH_EM if ch in ".," else _LEBAR_ANGKA_EM for ch in teks)
-                else:
-                    em = min(max((len(k) for k in teks.split()), default=0), _KATA_UTUH) * _LEBAR_HURUF_EM
-                em = em * (1.08 if (kepala or sel.tebal) else 1) / span
-                for dc in range(span):
-                    if c + dc < jumlah_kolom:
-                        perlu_em[c + dc] = max(perlu_em[c + dc], em)
-                c += span
+    kisi = grid.susun(tabel)
+    for letak in kisi.letak:
+        sel, span = letak.sel, letak.colspan
+        teks = grid.teks_sel(sel)
+        if grid.angka_sel(sel):
+            em = sum(_LEBAR_PEMISAH_EM if ch in ".," else _LEBAR_ANGKA_EM for ch in teks)
+        else:
+            em = min(max((len(k) for k in teks.split()), default=0), _KATA_UTUH) * _LEBAR_HURUF_EM
+        em = em * (1.08 if (kisi.jenis[letak.baris] == "kepala" or sel.tebal) else 1) / span
+        for kolom in range(letak.kolom, min(letak.kolom + span, jumlah_kolom)):
+            perlu_em[kolom] = max(perlu_em[kolom], em)
     jumlah_em = sum(perlu_em)
     lebar_pt = lebar_halaman_mm * PT_PER_MM
     for indeks, pt in enumerate(UKURAN_HURUF_TABEL_PT):

@@ -139,7 +139,7 @@ def perjanjian_kinerja(*, rencana_aksi: RencanaAksi) -> PerjanjianKinerjaDokumen
         pihak_pertama=_pihak(pertama, kepala_jabatan), pihak_kedua=kedua,
         tempat=tempat or plan.tempat or pemda.ibukota or pemda.nama, tanggal=tanggal or plan.tanggal,
         sasaran=sasaran, program=program, total_anggaran=sum(r.anggaran or 0 for r in program),
-        dari_pk=pk is not None, draf=plan.status not in RencanaAksi.PUBLISHED,
+        dari_pk=pk is not None, draf=plan.draf,
     )
 
 

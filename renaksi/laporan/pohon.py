@@ -443,6 +443,6 @@ def dokumen(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> blok.D
     return blok.Dokumen(
         judul=p.judul, nama_berkas=slugify(f"pohon-kinerja-{pd.singkatan or pd.nama}-{plan.tahun}"),
         bagian=[blok.Bagian([blok.Judul(p.judul.upper(), 1), gambar], orientasi="lanskap", ukuran="A3")],
-        draf=plan.status not in RencanaAksi.PUBLISHED, pembuat=pd.nama, subjek=_("Pohon kinerja"),
+        draf=plan.draf, pembuat=pd.nama, subjek=_("Pohon kinerja"),
         kata_kunci=["pohon kinerja", "cascading", str(plan.tahun)],
     )

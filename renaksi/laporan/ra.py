@@ -36,7 +36,7 @@ def dokumen(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> Dokume
     if s.versi > 1:
         judul = f"{judul} ({s.label_versi})"
     bagian = [_sampul(data), _kata_pengantar(data), _bab_1(data), *_bab_2(data), *_bidang(data), _penutup(data)]
-    return Dokumen(judul=judul, nama_berkas=nama_berkas("rencana-aksi", s), bagian=bagian, draf=not s.terbit,
+    return Dokumen(judul=judul, nama_berkas=nama_berkas("rencana-aksi", s), bagian=bagian, draf=s.draf,
                    pembuat=f"{s.perangkat_daerah} {s.pemda}", subjek=_("Rencana Aksi"),
                    kata_kunci=[_("rencana aksi"), _("SAKIP"), str(s.tahun)])
 

@@ -139,16 +139,24 @@ class _Buku:
     """The workbook being written: which sheet each block goes to."""
 
     def __init__(self, wb: Any, dokumen: Dokumen) -> None:
+        from openpyxl.styles import Border, Side
+
         self.wb = wb
         self.dokumen = dokumen
         self._naskah: _Lembar | None = None
         self._tabel = 0
+        thin = Side(style="thin", color="808080")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)  # every table cell's
+        # Setting a style looks it up in the workbook's style lists (slow for thousands of cells): each kind of
+        # table cell is styled once per workbook, the others copy its style index.
+        self.gaya_sel: dict[tuple, Any] = {}
+        self.gaya_gabung: Any = None  # the style of a position a merged table cell covers (its border)
 
     def naskah(self, bagian: Bagian) -> _Lembar:
         """The first sheet, for sections without a table; each later section starts on a new page."""
         if self._naskah is None:
             ws = self.wb.create_sheet(nama_lembar(_("Naskah"), set(self.wb.sheetnames), "Naskah"), 0)
-            self._naskah = _Lembar(ws, bagian, [1, 1], draf=self.dokumen.draf)
+            self._naskah = _Lembar(self, ws, bagian, [1, 1])
         else:
             self._naskah.halaman_baru()
         return self._naskah
@@ -159,7 +167,7 @@ class _Buku:
         name = nama_lembar(tabel.judul or judul, set(self.wb.sheetnames), f"Tabel {self._tabel}")
         ws = self.wb.create_sheet(name)
         lebar = grid.lebar_kolom(tabel, kisi.jumlah_kolom) if kisi.jumlah_kolom else [1.0]
-        return _Lembar(ws, bagian, lebar, draf=self.dokumen.draf), kisi
+        return _Lembar(self, ws, bagian, lebar), kisi
 
     def bagian(self, bagian: Bagian) -> None:
         pending: list[Judul | Paragraf | TandaTangan] = []
@@ -191,11 +199,13 @@ class _Buku:
 class _Lembar:
     """One worksheet, written top to bottom."""
 
-    def __init__(self, ws: Any, bagian: Bagian, lebar: list[float], *, draf: bool) -> None:
+    def __init__(self, buku: _Buku, ws: Any, bagian: Bagian, lebar: list[float]) -> None:
         from openpyxl.utils import get_column_letter
 
+        self.buku = buku
         self.ws = ws
         self.row = 1
+        draf = buku.dokumen.draf
         page = LEBAR_HALAMAN["lanskap" if bagian.orientasi == "lanskap" else "potret"]
         page = page * (math.sqrt(2) if bagian.ukuran == "A3" else 1)
         total = sum(lebar) or 1
@@ -260,14 +270,13 @@ class _Lembar:
         self.row += 1
 
     def tabel(self, tabel: Tabel, kisi: grid.Kisi) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.styles import Alignment, Font, PatternFill
 
         ws = self.ws
         top = self.row
-        thin = Side(style="thin", color="808080")
-        border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        border = self.buku.border
         merges = []
-        styles: dict[tuple, Any] = {}
+        styles = self.buku.gaya_sel
         for letak in kisi.letak:
             sel = letak.sel
             r, c = top + letak.baris, 1 + letak.kolom
@@ -288,8 +297,6 @@ class _Lembar:
             bold = kepala or sel.tebal or jenis in ("total", "subjudul") or bool(sel.jumlah)
             fill = grid.warna(sel.isi_latar) or (WARNA_KEPALA if kepala else WARNA_SUBJUDUL if jenis == "subjudul"
                                                  else "")
-            # Setting a style looks it up in the workbook's style lists (slow for thousands of cells): style the
-            # first cell of each kind, copy its style index to the others.
             key = (fmt, horizontal, kepala, bold, fill)
             if key in styles:
                 cell._style = copy(styles[key])
@@ -310,7 +317,7 @@ class _Lembar:
                 if kisi.di(rr, cc) is None:
                     ws.cell(row=top + rr, column=1 + cc).border = border
         for r1, c1, r2, c2 in merges:
-            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+            self._gabung(r1, c1, r2, c2, berbingkai=True)
         if kisi.jumlah_kepala and kisi.jumlah_baris:
             body = top + kisi.jumlah_kepala
             ws.print_title_rows = f"{top}:{body - 1}"
@@ -353,12 +360,36 @@ class _Lembar:
                                          and text else None)
                         cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
                         if c2 > c1:
-                            self.ws.merge_cells(start_row=self.row, start_column=c1, end_row=self.row,
-                                                end_column=c2)
+                            self._gabung(self.row, c1, self.row, c2)
                     self.row += 1
             self.row += 1
 
     # --- cells -------------------------------------------------------------------------------------------------------
+
+    def _gabung(self, r1: int, c1: int, r2: int, c2: int, *, berbingkai: bool = False) -> None:
+        """Merge a range whose top-left cell is already written. `ws.merge_cells` would also re-apply the top-left
+        cell's border to each edge cell, one style look-up per cell (most of the time of a large workbook): here
+        the covered cells of a table cell (`berbingkai`) take the table's border, styled once per workbook."""
+        from openpyxl.cell.cell import MergedCell
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.merge import MergedCellRange
+
+        ws = self.ws
+        ws.merged_cells.add(MergedCellRange(ws, f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"))
+        style = None
+        if berbingkai:
+            if self.buku.gaya_gabung is None:
+                sample = MergedCell(ws)
+                sample.border = self.buku.border
+                self.buku.gaya_gabung = sample._style
+            style = self.buku.gaya_gabung
+        for row in range(r1, r2 + 1):
+            for col in range(c1, c2 + 1):
+                if (row, col) != (r1, c1):
+                    cell = MergedCell(ws, row=row, column=col)
+                    if style is not None:
+                        cell._style = copy(style)
+                    ws._cells[(row, col)] = cell
 
     @staticmethod
     def _teks(text: str) -> str:
@@ -398,7 +429,7 @@ class _Lembar:
         cell.font = Font(bold=bold, italic=italic, size=size, color=color)
         cell.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
         if self.ncols > 1:
-            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=self.ncols)
+            self._gabung(self.row, 1, self.row, self.ncols)
         # Excel does not fit a merged row's height to its text: estimate it.
         chars = max(10.0, sum(self.lebar) * 1.1 * 11 / size)
         lines = sum(max(1, math.ceil(len(line) / chars)) for line in (text.split("\n") or [""]))

@@ -149,6 +149,11 @@ class RencanaAksi(models.Model):
         return self.status in self.EDITABLE
 
     @property
+    def draf(self) -> bool:
+        """Not yet approved (nor locked): every document of the plan is marked DRAF."""
+        return self.status not in self.PUBLISHED
+
+    @property
     def label_versi(self) -> str:
         """'Murni' for the first plan of a year, 'Perubahan 1', 'Perubahan 2' … for its revisions."""
         if self.versi == 1:
