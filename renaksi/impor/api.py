@@ -135,14 +135,17 @@ class ImportResult:
         }
 
 
-def parse_document(data: bytes, filename: str) -> ParsedDocument:
-    """Read a document (any supported format and layout) into the neutral structure; nothing is written."""
+def parse_document(data: bytes, filename: str, jenis: dict[str, str] | None = None) -> ParsedDocument:
+    """Read a document (any supported format and layout) into the neutral structure; nothing is written.
+
+    `jenis` names the kind of some tables, {table title: kind} (`renaksi.impor.klasifikasi`), overriding the
+    classifier's choice."""
     limit = settings.RENAKSI_IMPORT_MAX_BYTES
     if len(data) > limit:
         raise ImporGagal(gettext("berkas terlalu besar (%(size)s byte); paling besar %(max)s byte.")
                          % {"size": format_angka(len(data)), "max": format_angka(limit)}, Place(filename))
     grid = read_grid(data, filename)
-    doc = layouts.read(grid)
+    doc = layouts.read(grid, jenis)
     saring_nama(doc)
     infer(doc)
     return ParsedDocument(dokumen=doc, filename=filename, format=grid.format, layout=doc.layout,

@@ -188,6 +188,10 @@ KODE: dict[str, Kode] = {k.id: k for k in (
            "kegiatannya tanpa pagu dari tabel anggaran.")),
     Kode("sub_kegiatan.tanpa_kegiatan", PERINGATAN, _("Sub kegiatan tanpa kegiatan"),
          _("Sub kegiatan terbaca tanpa kegiatan di atasnya; tidak disimpan.")),
+    Kode("tabel.jenis", KEPUTUSAN, _("Jenis tabel dipilih"),
+         _("Setiap tabel dinilai oleh setiap jenis tabel (IKU, Perjanjian Kinerja, program dan anggaran, target, "
+           "target triwulan, aksi, matriks) menurut judul kolom dan isi kolomnya; yang nilainya tertinggi "
+           "membaca tabel itu. Pengguna dapat memilih jenis lain.")),
     Kode("tabel.lanjutan", KEPUTUSAN, _("Tabel berlanjut setelah judul kolom diulang"),
          _("Judul kolom tabel diulang (pindah halaman); baris sesudahnya dibaca sebagai bagian tabel yang sama, "
            "bukan tabel baru.")),

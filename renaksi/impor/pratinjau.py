@@ -27,6 +27,7 @@ from django.utils.translation import gettext
 
 from renaksi.core.angka import banyak_desimal, format_angka
 from renaksi.core.bulan import singkat_bulan
+from renaksi.impor import bagian
 from renaksi.impor.grid import ImporGagal
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.pemeriksaan import api as pemeriksaan
@@ -152,6 +153,10 @@ class Pratinjau:
     penghalang: str = ""  # why the import cannot be confirmed (a locked plan, no right to replace it)
     # Every number of the document accounted for (`renaksi.impor.cakupan.Ringkasan.as_json`).
     cakupan: dict[str, Any] = field(default_factory=dict)
+    # A document holding only part of the chain (`renaksi.impor.bagian`): what it holds, and how many of the
+    # checker's findings were about the parts it never held (not shown).
+    bagian: str = ""
+    temuan_tidak_berlaku: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -224,7 +229,8 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
             preview.sasaran, preview.program = tree["sasaran"], tree["program"]
             if before is not None:
                 preview.perubahan = diff.compare(before, diff.snapshot(plan))
-            preview.temuan, preview.ringkasan_temuan = _findings(plan)
+            preview.temuan, preview.ringkasan_temuan, preview.temuan_tidak_berlaku = _findings(plan, parsed.dokumen)
+            preview.bagian = bagian.kalimat(parsed.dokumen)
             raise _Rollback
     except _Rollback:
         pass
@@ -236,8 +242,10 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
     return preview
 
 
-def _findings(plan: RencanaAksi) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    findings = pemeriksaan.sort_findings(pemeriksaan.check_plan(plan))
+def _findings(plan: RencanaAksi, doc) -> tuple[list[dict[str, Any]], dict[str, int], int]:
+    """The checker's findings on the would-be plan, less those about a part of the chain the document never held."""
+    every = pemeriksaan.sort_findings(pemeriksaan.check_plan(plan))
+    findings = [f for f in every if bagian.relevan(doc, f.rule)]
     rows = [{
         "severity": str(f.severity),
         "severity_label": f.severity.label,
@@ -246,7 +254,7 @@ def _findings(plan: RencanaAksi) -> tuple[list[dict[str, Any]], dict[str, int]]:
         "objek": f"{f.location.type_label} {f.location.label}".strip(),
         "tempat": "; ".join(s.describe() for s in f.location.sources),
     } for f in findings]
-    return rows, pemeriksaan.summary(findings)
+    return rows, pemeriksaan.summary(findings), len(every) - len(findings)
 
 
 # --- A plan as plain data: the tree for the preview -------------------------------------------------------------

@@ -9,7 +9,9 @@ import pytest
 
 from renaksi.impor.dokumen import RencanaAksiDoc
 from renaksi.impor.grid import Place, Row
-from renaksi.impor.layouts.umum import baca_judul, baca_nilai, baca_tanda_tangan, baca_uang, nama_inti
+from renaksi.impor.layouts.umum import baca_nilai, baca_uang
+from renaksi.impor.naskah.judul import baca_judul
+from renaksi.impor.naskah.tanda_tangan import baca_tanda_tangan, nama_inti
 
 
 def rows_of(*lines: str) -> list[Row]:

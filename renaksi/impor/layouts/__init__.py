@@ -65,9 +65,10 @@ def _first_table(grid: Grid):
     return next((t for sheet in grid.sheets for t in find_tables(grid, sheet)), None)
 
 
-def read(grid: Grid) -> RencanaAksiDoc:
+def read(grid: Grid, jenis: dict[str, str] | None = None) -> RencanaAksiDoc:
+    """The document read by the surest layout; `jenis` names the kind of some tables ({table title: kind})."""
     layout = choose(grid)
-    doc = layout.read(grid)
+    doc = layout.read(grid, jenis) if jenis else layout.read(grid)
     doc.layout = doc.layout or layout.NAME
     doc.format = doc.format or grid.format
     return doc

@@ -35,11 +35,13 @@ from renaksi.impor.dokumen import (
     Uang,
 )
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
+from renaksi.impor.naskah.judul import baca_judul
+from renaksi.impor.naskah.tanda_tangan import baca_tanda_tangan
 from renaksi.impor.tabel import PeranKolom, Tabel, find_tables
 from renaksi.impor.teks import bersih, is_row_number, kemiripan, nama_anggaran
 
 from . import tautan
-from .umum import baca_judul, baca_nilai, baca_tanda_tangan, baca_uang, looks_like_money, rp
+from .umum import baca_nilai, baca_uang, looks_like_money, rp
 
 NAME = "matriks"
 BUDGET = (PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN)

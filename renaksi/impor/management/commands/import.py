@@ -5,6 +5,7 @@
     renaksi import ra.txt --dry-run --json                # read and count, store nothing
     renaksi import ra.txt --replace                       # show what changes, then replace the existing plan
     renaksi import ra.txt --pengguna budi                 # as user budi: only into a PD he may import into
+    renaksi import ra.docx --jenis "Tabel 2.3=target"    # read the table captioned "Tabel 2.3" as targets
     renaksi import monev-tw2.xlsx --rencana-aksi 12       # a monev workbook: realisasi into an existing plan
 
 A monev workbook (the form of `renaksi export_monev`, or the Permendagri 86/2017 "Evaluasi terhadap hasil Renja"
@@ -33,13 +34,26 @@ from django.db import DatabaseError, transaction
 
 from renaksi.core.angka import format_rupiah
 from renaksi.core.db import database_busy, pesan_sibuk
-from renaksi.impor import api, realisasi
+from renaksi.impor import api, klasifikasi, realisasi
 from renaksi.impor.grid import ImporGagal
 from renaksi.impor.writer import resolve_tujuan
 from renaksi.perencanaan.models import RencanaAksi
 
 LABELS = {"sasaran": "sasaran", "indikator": "indikator", "program": "program", "kegiatan": "kegiatan",
           "sub_kegiatan": "sub kegiatan", "aksi": "aksi", "pejabat": "pejabat"}
+
+
+def _jenis(pairs: list[str]) -> dict[str, str]:
+    """--jenis "Tabel 2.3=target" (repeatable) → {"Tabel 2.3": "target"}."""
+    found = {}
+    for pair in pairs:
+        tabel, sep, nama = pair.rpartition("=")
+        if not sep or not tabel.strip() or not nama.strip():
+            raise CommandError(f"--jenis '{pair}': tulis TABEL=JENIS, misalnya --jenis 'Tabel 2.3=target'.",
+                               returncode=2)
+        klasifikasi.by_name(nama)
+        found[tabel.strip()] = nama.strip()
+    return found
 
 
 class Command(BaseCommand):
@@ -61,6 +75,9 @@ class Command(BaseCommand):
         parser.add_argument("--strict", action="store_true",
                             help="tolak (status 3, tidak menyimpan apa pun) bila ada angka dokumen yang tidak "
                                  "ditempatkan")
+        parser.add_argument("--jenis", action="append", default=[], metavar="TABEL=JENIS",
+                            help="baca tabel bernama TABEL (seperti di keputusan tabel.jenis) sebagai JENIS: iku, pk, "
+                                 "anggaran, target, triwulan, aksi; boleh diulang")
         parser.add_argument("--pengguna", help="impor atas nama pengguna ini (username); hanya ke perangkat daerah "
                                                "yang boleh ia impor, seperti di halaman unggah")
 
@@ -79,7 +96,7 @@ class Command(BaseCommand):
             if options.get("rencana_aksi"):
                 raise CommandError(f"berkas {path.name} bukan buku kerja monev; --rencana-aksi hanya untuk impor "
                                    f"realisasi (docs/impor/monev.md).", returncode=2)
-            parsed = api.parse_document(data, path.name)
+            parsed = api.parse_document(data, path.name, _jenis(options["jenis"]))
             if options["strict"] and not parsed.cakupan.lengkap:
                 return self._strict_refusal(parsed, options)
             if user is not None:

@@ -1,0 +1,252 @@
+"""The plan under assembly: finding or creating sasaran, indikator, program, kegiatan and sub kegiatan by name.
+
+Every table kind (`renaksi.impor.jenis`) puts its rows into one `Rakit`, so a sasaran named in the IKU table, the
+PK table and a target table is one sasaran, and an aksi table finds the sub kegiatan of the budget table. Names are
+compared by `teks.kemiripan` (case, spelling, labels and punctuation ignored):
+
+- the same key is the same item;
+- at least `SAMA` similar is the same item (reported: `nama.mirip`);
+- between `MIRIP` and `SAMA`, the same item only within the same parent and when it is clearly the best candidate.
+
+A `Rakit` also keeps what several tables of one document share while they are read: the budget groups whose
+amounts are placed at the end (`sejajar`), the stated total, the bidang's indikator and aksi, the one PK.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext
+
+from renaksi.impor.dokumen import (
+    AksiDoc,
+    IndikatorDoc,
+    KegiatanDoc,
+    NilaiSel,
+    PerjanjianKinerjaDoc,
+    ProgramDoc,
+    RencanaAksiDoc,
+    SasaranDoc,
+    SubKegiatanDoc,
+    Teks,
+    Uang,
+)
+from renaksi.impor.grid import Grid, Place, Row
+from renaksi.impor.layouts import sejajar
+from renaksi.impor.layouts.umum import looks_like_money
+from renaksi.impor.tabel import PeranKolom, Tabel
+from renaksi.impor.teks import is_row_number, kemiripan, nama_key, sentence_starts_new, strip_label
+
+SAMA = 0.9  # two names at least this similar (difflib ratio of their keys) are the same item
+MIRIP = 0.7  # below SAMA, still accepted within the same parent when it is clearly the best candidate
+
+
+def pct(score: float) -> str:
+    """A similarity as shown to people: 0.996 is "99%", never a rounded-up 100%."""
+    return f"{int(score * 100)}%"
+
+
+class Rakit:
+    def __init__(self, doc: RencanaAksiDoc, grid: Grid):
+        self.doc, self.grid = doc, grid
+        self.known_sasaran: list[SasaranDoc] = []
+        self.matched: set[tuple[str, int]] = set()
+        # shared by the tables of one document while they are read
+        self.groups: list[sejajar.Kelompok] = []
+        self.stated_total: Uang | None = None
+        self.bidang_indikator: dict[str, IndikatorDoc] = {}
+        self.bidang_aksi: dict[str, list[AksiDoc]] = {}
+        self.output_slips: list[tuple[Tabel, list[int]]] = []
+        self.aksi_count = 0
+        self.perjanjian: PerjanjianKinerjaDoc | None = None  # one PK for every PK table of the document
+
+    # --- sasaran and indikator ---------------------------------------------------------------------------------
+
+    def sasaran(self, uraian: Teks, nomor: str = "") -> SasaranDoc:
+        """The strategic sasaran with this text (same key, or similar enough), created when new."""
+        best, score = None, 0.0
+        for s in self.known_sasaran:
+            sim = kemiripan(s.uraian.teks, uraian.teks)
+            if sim > score:
+                best, score = s, sim
+        if best is not None and score >= SAMA:
+            if score < 1:
+                self.doc.decide(
+                    "nama.mirip",
+                    gettext(
+                        "Sasaran '%(uraian_teks)s' dianggap sama dengan "
+                        "'%(uraian_lain)s' (kemiripan %(pct_score)s)."
+                    )
+                    % {
+                        "uraian_teks": uraian.teks,
+                        "uraian_lain": best.uraian.teks,
+                        "pct_score": pct(score),
+                    },
+                    uraian.place,
+                )
+            if nomor and not best.nomor:
+                best.nomor = nomor
+            return best
+        sasaran = SasaranDoc(uraian=uraian, level="strategis", nomor=nomor)
+        self.known_sasaran.append(sasaran)
+        self.doc.sasaran.append(sasaran)
+        return sasaran
+
+    def indikator(self, sasaran: SasaranDoc, nama: Teks, bidang: str = "") -> IndikatorDoc:
+        candidates = [i for s in self.doc.sasaran for i in s.indikator if i.bidang == bidang]
+        best, score = None, 0.0
+        for ind in candidates:
+            sim = kemiripan(ind.nama.teks, nama.teks)
+            if sim > score:
+                best, score = ind, sim
+        if best is not None and score >= SAMA:
+            if score < 1:
+                best.nama_lain.append(nama)
+                self.doc.decide(
+                    "nama.mirip",
+                    gettext(
+                        "Indikator '%(nama_teks)s' dianggap sama dengan "
+                        "'%(nama_lain)s' (kemiripan %(pct_score)s)."
+                    )
+                    % {"nama_teks": nama.teks, "nama_lain": best.nama.teks, "pct_score": pct(score)},
+                    nama.place,
+                )
+            return best
+        indikator = IndikatorDoc(nama=nama, bidang=bidang)
+        sasaran.indikator.append(indikator)
+        return indikator
+
+    @staticmethod
+    def yearly(indikator: IndikatorDoc, nilai: NilaiSel, primary: bool) -> None:
+        """Another statement of the yearly target: the first (or a table with quarters) is the target."""
+        if indikator.target is None:
+            indikator.target = nilai
+        elif primary:
+            indikator.target_lain.append(indikator.target)
+            indikator.target = nilai
+        else:
+            indikator.target_lain.append(nilai)
+
+    def sasaran_by_row(self, tabel: Tabel, rows: list[Row] | None = None) -> dict[int, SasaranDoc | None]:
+        """The sasaran of every row: an empty cell repeats the one above; a statement split over rows is joined."""
+        known = [nama_key(s.uraian.teks) for s in self.known_sasaran]
+        pieces: list[tuple[str, Place, list[int]]] = []  # (text, place, rows)
+        rows = tabel.rows if rows is None else rows
+        texts = {}
+        for row in rows:
+            text = tabel.cell(row, PeranKolom.SASARAN)
+            texts[row.number] = "" if looks_like_money(text) or is_row_number(text) else text
+        for row in rows:
+            text = texts[row.number]
+            if text and pieces:
+                joined = f"{pieces[-1][0]} {text}"
+                key = nama_key(joined)
+                continues = (any(k.startswith(key) for k in known) or text[:1].islower()
+                             or (not sentence_starts_new(text) and sentence_starts_new(pieces[-1][0])))
+                if continues:
+                    if not any(k.startswith(nama_key(pieces[-1][0])) and k != nama_key(pieces[-1][0]) for k in known) \
+                            and not text[:1].islower() and sentence_starts_new(text):
+                        continues = False
+                if continues:
+                    pieces[-1] = (joined, pieces[-1][1], pieces[-1][2] + [row.number])
+                    continue
+            if text:
+                pieces.append((text, tabel.place(row, role=PeranKolom.SASARAN), [row.number]))
+            elif pieces:
+                pieces[-1][2].append(row.number)
+        result: dict[int, SasaranDoc | None] = {}
+        for text, place, numbers in pieces:
+            written = [n for n in numbers if texts[n]]
+            if len(written) > 1:
+                self.doc.decide(
+                    "sasaran.sambung",
+                    gettext(
+                        "Teks sasaran pada baris "
+                        "%(baris)s dibaca sebagai satu "
+                        "sasaran yang terpotong: '%(text)s'."
+                    )
+                    % {"baris": ", ".join(map(str, written)), "text": text},
+                    place,
+                )
+            sasaran = self.sasaran(Teks(text, place))
+            for n in numbers:
+                result[n] = sasaran
+        return result
+
+    # --- program, kegiatan, sub kegiatan -----------------------------------------------------------------------
+
+    def program(self, nama: Teks) -> ProgramDoc:
+        for program in self.doc.program:
+            if nama_key(program.nama.teks) == nama_key(nama.teks):
+                return program
+        program = ProgramDoc(nama=nama)
+        self.doc.program.append(program)
+        return program
+
+    def find_sub(self, program_t: Teks | None, kegiatan_t: Teks | None, sub_t: Teks) -> SubKegiatanDoc:
+        """The budget table's sub kegiatan named by another table; created (and reported) when there is none."""
+        program = self.match(program_t, self.doc.program, "program") if program_t else None
+        kegiatan_pool = program.kegiatan if program else list(self.doc.all_kegiatan())
+        kegiatan = self.match(kegiatan_t, kegiatan_pool, "kegiatan") if kegiatan_t else None
+        if kegiatan is None and kegiatan_t and program:
+            kegiatan = self.match(kegiatan_t, list(self.doc.all_kegiatan()), "kegiatan")
+        pool = kegiatan.sub_kegiatan if kegiatan else list(self.doc.all_sub_kegiatan())
+        sub = self.match(sub_t, pool, "sub kegiatan")
+        if sub is None and kegiatan is not None:
+            sub = self.match(sub_t, list(self.doc.all_sub_kegiatan()), "sub kegiatan", strict=True)
+        if sub is not None:
+            return sub
+        if kegiatan is None:
+            if program is None:
+                program = ProgramDoc(nama=Teks(strip_label(program_t.teks), program_t.place) if program_t
+                                     else Teks("(program tidak disebut)"))
+                self.doc.program.append(program)
+            kegiatan = KegiatanDoc(nama=Teks(strip_label(kegiatan_t.teks), kegiatan_t.place) if kegiatan_t
+                                   else Teks("(kegiatan tidak disebut)"))
+            program.kegiatan.append(kegiatan)
+        sub = SubKegiatanDoc(nama=Teks(strip_label(sub_t.teks), sub_t.place))
+        kegiatan.sub_kegiatan.append(sub)
+        self.doc.warn(
+            "sub_kegiatan.baru",
+            gettext(
+                "Sub kegiatan '%(sub_kegiatan)s' tidak ditemukan di tabel "
+                "anggaran; dibuat di bawah kegiatan '%(nama_teks)s' "
+                "tanpa pagu dari tabel anggaran."
+            )
+            % {"sub_kegiatan": sub_t.teks, "nama_teks": kegiatan.nama.teks},
+            sub_t.place,
+        )
+        return sub
+
+    def match(self, teks: Teks, pool: list, label: str, strict: bool = False):
+        """The item of `pool` named `teks`: same key, or similar enough (reported as a decision)."""
+        if not pool:
+            return None
+        scored = sorted(((kemiripan(teks.teks, item.nama.teks), i) for i, item in enumerate(pool)), reverse=True)
+        score, index = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        item = pool[index]
+        if score >= 1.0:
+            if nama_key(teks.teks) and teks.teks != item.nama.teks:
+                item.nama_lain.append(teks)
+            return item
+        if score >= SAMA or (not strict and score >= MIRIP and score - second >= 0.1):
+            item.nama_lain.append(teks)
+            if (teks.teks, id(item)) in self.matched:
+                return item  # the same spelling matched to the same item again: said once
+            self.matched.add((teks.teks, id(item)))
+            self.doc.decide(
+                "nama.mirip",
+                gettext(
+                    "Nama %(label)s '%(nama)s' dicocokkan "
+                    "dengan '%(teks)s' (kemiripan %(pct_score)s setelah huruf "
+                    "besar/kecil, label dan tanda baca diabaikan)."
+                )
+                % {
+                    "label": label,
+                    "nama": sejajar.short(teks.teks),
+                    "teks": sejajar.short(item.nama.teks),
+                    "pct_score": pct(score),
+                },
+                teks.place,
+            )
+            return item
+        return None
