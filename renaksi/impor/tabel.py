@@ -92,7 +92,7 @@ FIRST_NUMBERS = {"1", "1.", "a", "a.", "i", "i."}
 _TW = re.compile(r"^(?:target\s+)?(?P<prefix>tw|trw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.\-]\d+)*\b", re.I)
-MAX_HEADER_CHARS = 60
+MAX_HEADER_CHARS = 100  # a header may be a sentence ("Indikator Kinerja Sasaran Strategis yang Diukur …")
 
 
 def _header_key(text: str) -> str:

@@ -108,6 +108,7 @@ TW_HEADERS = {
     "Triwulan I": ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
     "Target TW-I": ["Target TW-I", "Target TW-II", "Target TW-III", "Target TW-IV"],
 }
+BULAN_SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
@@ -125,11 +126,11 @@ def tanda_tangan() -> list[str]:
 
 
 def laporan(*, tw: str = "TW I", merge: bool = False, shade: bool = False, numbering: str = "1",
-            formula: bool = False, order: str = "") -> list:
+            formula: bool = False, order: str = "", bulan: list[str] | None = None) -> list:
     """The report layout. `merge`: each sasaran cell spans its indikator rows (XLSX/XLS/DOCX/PDF merges; blank
     below it in text); `shade`: months marked by an orange fill, not "x"; `formula`: each kegiatan's pagu is a
     =SUM of its sub kegiatan with the saved value; `order`: "tw-first" puts TW I–IV before the yearly target and
-    "pagu-first" the pagu before the names."""
+    "pagu-first" the pagu before the names; `bulan`: the month headers (default the full names)."""
     blocks: list = judul() + ["Tabel 1 Sasaran, Indikator dan Target Kinerja"]
     head = ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", *TW_HEADERS[tw]]
     if order == "tw-first":
@@ -173,7 +174,7 @@ def laporan(*, tw: str = "TW I", merge: bool = False, shade: bool = False, numbe
         blocks += ["", bidang.upper()]
         for s in kegiatan.subs:  # one aksi table per sub kegiatan, its name on the first row (or merged down)
             rows = [["No", "Uraian Aksi", Sel("Jadwal", cols=12), *[None] * 11, "Keluaran", "Sub Kegiatan"],
-                    ["", "", *BULAN, "", ""]]
+                    ["", "", *(bulan or BULAN), "", ""]]
             for ai, a in enumerate(s.aksi):
                 mark = Sel("", fill=ORANYE) if shade else "x"
                 months = [mark if m + 1 in a.bulan else "" for m in range(12)]

@@ -16,7 +16,6 @@ import zipfile
 from dataclasses import dataclass, field
 
 
-
 @dataclass
 class Sel:
     nilai: str | int = ""
