@@ -87,10 +87,12 @@ PREFIXES = [
 # Roles that make a row a table header (with at least two other known columns).
 KEY_ROLES = {PeranKolom.INDIKATOR, PeranKolom.AKSI, PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN, PeranKolom.KEGIATAN_SUB}
 
-_TW = re.compile(r"^(?:target\s+)?(?P<prefix>tw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
+# The number of a table's first row: "1", "a." or "I" again means a new table, not the same one continued.
+FIRST_NUMBERS = {"1", "1.", "a", "a.", "i", "i."}
+_TW = re.compile(r"^(?:target\s+)?(?P<prefix>tw|trw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.\-]\d+)*\b", re.I)
-MAX_HEADER_CHARS = 60
+MAX_HEADER_CHARS = 100  # a header may be a sentence ("Indikator Kinerja Sasaran Strategis yang Diukur …")
 
 
 def _header_key(text: str) -> str:
@@ -304,7 +306,7 @@ def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
             probe = Tabel(grid, sheet, row, dict(roles), _labels(row))
             data_start = _read_sub_headers(probe, rows, index + 1)
             first_no = _first_data_no(probe, rows, data_start)
-            continues = same and first_no is not None and first_no not in ("1", "1.")
+            continues = same and first_no is not None and first_no.casefold() not in FIRST_NUMBERS
             if continues:
                 assert current is not None
                 current.decisions.append(

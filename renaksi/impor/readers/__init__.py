@@ -8,7 +8,8 @@
 - otherwise text: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252 / Latin-1 — the fallback is
   reported as a decision, because accented letters may then be read wrongly; control characters or NUL bytes
   mean binary garbage and are refused;
-- text with TABs is a text/TSV copy (`read_text`); text whose lines split consistently on `;` or `,` is CSV
+- text with TABs is a text/TSV copy (`read_text`); text whose columns are aligned with spaces is a
+  `pdftotext -layout` copy of a PDF (`read_aligned`); text whose lines split consistently on `;` or `,` is CSV
   (`read_csv`); anything else is read as text, one cell per line.
 Whatever the format, every cell is then checked for length: a cell of thousands of characters is a pasted document
 or a mistake, and is refused with its place rather than cut.
@@ -28,7 +29,7 @@ from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place
 
 from ._ooxml import MAX_CELL_CHARS, OLE_MAGIC, OTHER_MAGIC, ZIP_MAGIC, check_size
 from .csv import read_csv, sniff_delimiter
-from .text import read_text
+from .text import is_aligned, read_aligned, read_text
 
 MAX_LINES = 50_000
 MAX_CELLS_PER_ROW = 500
@@ -177,6 +178,8 @@ def read_delimited(text: str, filename: str) -> Grid:
         )
     if "\t" in text:
         return read_text(text, filename)
+    if is_aligned(text):
+        return read_aligned(text, filename)  # a `pdftotext -layout` copy: columns aligned with spaces
     delimiter = sniff_delimiter(text)
     if delimiter:
         return read_csv(text, filename, delimiter)

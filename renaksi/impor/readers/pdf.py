@@ -149,7 +149,7 @@ def _find_tables(page):
 def _piece(page, table, number: int, added: list[float]) -> _Piece:
     filled = [(r, _colour(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")]
     filled = [(r, c) for r, c in filled if c]
-    texts = table.extract()
+    texts = _cell_texts(page, table)
     rows, fills = [], []
     columns: set[float] = set()
     for row, row_texts in zip(table.rows, texts, strict=True):
@@ -172,6 +172,37 @@ def _piece(page, table, number: int, added: list[float]) -> _Piece:
     return _Piece(page=number, top=top, bottom=bottom, columns=sorted(columns), rows=rows, fills=fills,
                   open_bottom=any(abs(y - bottom) <= TOLERANCE for y in added),
                   open_top=any(abs(y - top) <= TOLERANCE for y in added))
+
+
+def _cell_texts(page, table) -> list[list[str | None]]:
+    """The text of every cell, word by word: a word belongs to the cell that holds its middle.
+
+    pdfplumber places each character by its own middle, so a word wider than its narrow cell (a month name in a
+    schedule column, which WeasyPrint or Word lets overflow into the padding) loses its first letter to the cell
+    on its left ("Mei J" | "uni"). Words are told apart by a gap of more than a point and a half, less than the
+    padding between two cells' texts."""
+    x0, top, x1, bottom = table.bbox
+    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2)
+             if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            inside = [w for w in words
+                      if cx0 <= (w["x0"] + w["x1"]) / 2 < cx1 and ctop <= (w["top"] + w["bottom"]) / 2 < cbottom]
+            lines: list[list[dict]] = []
+            for w in sorted(inside, key=lambda w: (w["top"], w["x0"])):
+                if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+                    lines[-1].append(w)
+                else:
+                    lines.append([w])
+            texts.append("\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines))
+        out.append(texts)
+    return out
 
 
 def _inside(obj, boxes) -> bool:
