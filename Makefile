@@ -52,9 +52,13 @@ test-postgres: $(STAMP)
 	echo "== pytest on PostgreSQL =="; \
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n $(PYTEST_WORKERS) --ds=config.settings.test $(PYTEST_ARGS)
 
+# One background-job worker (renaksi db_worker: large documents, Pemda bundles) runs beside the server; both stop
+# on Ctrl-C or when either ends.
 demo: $(STAMP)
 	$(BIN)/renaksi migrate --noinput
 	$(BIN)/renaksi demo --seeds $(SEEDS)
+	@DEBUG=false $(BIN)/renaksi db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/renaksi runserver 127.0.0.1:8000
 
 bench: $(STAMP)

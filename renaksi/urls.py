@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("renaksi.dasbor.urls")),
     path("", include("renaksi.alur.urls")),
     path("", include("renaksi.riwayat.urls")),
+    path("", include("renaksi.pekerjaan.urls")),
 ]

@@ -1,6 +1,6 @@
 """Imports between apps go one way: an app may import only the apps below it.
 
-    core ← organisasi ← accounts ← perencanaan ← monev ← pemeriksaan ← alur ← riwayat ← sintetis ← impor, laporan, dasbor
+    core ← organisasi ← accounts ← pekerjaan ← perencanaan ← monev ← pemeriksaan ← alur ← riwayat ← sintetis ← impor, laporan, dasbor
 
 Apps on the same line (impor, laporan, dasbor) do not import each other. Every module under renaksi/ is parsed,
 imports inside functions included, so a "late import" cannot hide a back-arrow. The package's own top-level
@@ -18,6 +18,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("core",),
     ("organisasi",),
     ("accounts",),
+    ("pekerjaan",),  # background jobs: records and the worker's task; laporan, impor and sintetis start them
     ("perencanaan",),
     ("monev",),  # monitoring: reads the plan, is checked by pemeriksaan
     ("pemeriksaan",),

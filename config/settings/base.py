@@ -34,9 +34,12 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "renaksi.core",
     "renaksi.accounts",
     "renaksi.organisasi",
+    "renaksi.pekerjaan",
     "renaksi.perencanaan",
     "renaksi.monev",
     "renaksi.impor",
@@ -218,6 +221,19 @@ CONTENT_SECURITY_POLICY = {
 RENAKSI_IMPORT_MAX_BYTES = int(os.environ.get("RENAKSI_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background jobs (renaksi.pekerjaan, decision 0008): Django's tasks API (the django-tasks backport). By default the
+# queue is a table in Renaksi's own database and `renaksi db_worker` runs the jobs (no other server); with REDIS_URL
+# set the queue is Redis through RQ and `renaksi rqworker --job-class django_tasks_rq.Job default` runs them.
+if REDIS_URL:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A plan with at least this many aksi is exported as PDF or DOCX by a background job instead of in the request.
+RENAKSI_EKSPOR_LATAR_AKSI = int(os.environ.get("RENAKSI_EKSPOR_LATAR_AKSI", "300"))
+RENAKSI_EKSPOR_LATAR_FORMAT = ("pdf", "docx")
 
 LOGGING = {
     "version": 1,

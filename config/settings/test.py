@@ -14,3 +14,7 @@ WHITENOISE_AUTOREFRESH = True
 # migrations run once, not on every run); CI and plain `pytest` create it afresh.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
+
+# Background jobs run inside the test (`enqueue` runs the task at once); tests of the queue itself switch to the
+# database backend and run `db_worker --batch` (tests/pekerjaan).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

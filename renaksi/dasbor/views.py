@@ -94,5 +94,6 @@ def dasbor_pemda(request):
     }
     context = {"d": d, "tahun": tahun, "years": years or [tahun], "tw": tw, "romawi": ROMAWI[tw],
                "tabs": _tabs(tahun, tw), "chart": chart, "pace": selectors.serapan_wajar(tw),
-               "is_admin": request.user.peran == Peran.ADMIN_PEMDA}
+               "is_admin": request.user.peran == Peran.ADMIN_PEMDA,
+               "bundel_format": [("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX")]}
     return render(request, T + "pemda.html", context)

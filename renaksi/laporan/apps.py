@@ -6,3 +6,8 @@ class LaporanConfig(AppConfig):
     name = "renaksi.laporan"
     label = "laporan"
     verbose_name = _("Laporan")
+
+    def ready(self) -> None:
+        from . import tugas
+
+        tugas.daftarkan()  # the runners of its background jobs (renaksi.pekerjaan)

@@ -13,6 +13,7 @@ built. Rights are the caller's: `ekspor()` does not know who asks (see `views.un
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -63,11 +64,13 @@ def periksa(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: i
 
 
 def ekspor(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None = None,
-           lampiran_temuan: bool = False) -> blok.Berkas:
+           lampiran_temuan: bool = False, kemajuan: Callable[[int, str], None] | None = None) -> blok.Berkas:
     """The report as a file: validated, built once, with the checker's open findings appended when asked for,
-    formatted and named."""
+    formatted and named. `kemajuan(persen, pesan)`, if given, hears each step (a background job shows them)."""
     entry, fmt = periksa(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
                          lampiran_temuan=lampiran_temuan)
+    if kemajuan is not None:
+        kemajuan(5, _("Menyusun isi %(nama)s") % {"nama": entry.nama})
     nama = nama_berkas(rencana_aksi=rencana_aksi, laporan=entry, format=fmt, triwulan=triwulan)
     if entry.berkas is not None:
         isi = entry.berkas(rencana_aksi=rencana_aksi, format=fmt.kode).isi
@@ -77,6 +80,8 @@ def ekspor(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: in
     if lampiran_temuan:
         dokumen = dataclasses.replace(dokumen, bagian=[*dokumen.bagian,
                                                        lampiran_temuan_bagian(builders._temuan_terbuka(rencana_aksi))])
+    if kemajuan is not None:
+        kemajuan(30, _("Membuat berkas %(format)s") % {"format": fmt.nama})
     return blok.Berkas(nama=nama, content_type=fmt.content_type, isi=fmt.render(dokumen))
 
 

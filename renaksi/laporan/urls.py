@@ -6,4 +6,7 @@ urlpatterns = [
     path("rencana-aksi/<int:pk>/dokumen/", views.ra_document, name="ra_document"),
     path("rencana-aksi/<int:pk>/pohon-kinerja/", views.pohon_kinerja, name="pohon_kinerja"),
     path("rencana-aksi/<int:pk>/unduh/<slug:laporan>.<slug:format>", views.unduh, name="laporan_unduh"),
+    path("rencana-aksi/<int:pk>/unduh/<slug:laporan>.<slug:format>/latar/", views.unduh_latar,
+         name="laporan_unduh_latar"),
+    path("laporan/bundel-pemda/", views.bundel_pemda, name="laporan_bundel_pemda"),
 ]

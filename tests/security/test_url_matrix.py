@@ -44,6 +44,9 @@ from renaksi.monev import services as monev
 from renaksi.monev.models import TindakLanjut
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Bidang, Pejabat
+from renaksi.pekerjaan import services as pekerjaan_services
+from renaksi.pekerjaan.models import Pekerjaan
+from renaksi.pekerjaan.registry import Hasil
 from renaksi.pemeriksaan import api as checker
 from renaksi.pemeriksaan import services as checker_services
 from renaksi.pemeriksaan.models import Pengakuan
@@ -127,6 +130,17 @@ def _monev_rows(rows: dict[str, object], pemda) -> tuple[dict[str, object], dict
             {"tw": 3, "tindaklanjut": tindak_lanjut, "bukti": bukti[3]})
 
 
+def _jobs(owner: User, pemda) -> dict[str, object]:
+    """A failed job (to retry) and a finished one with its file (to download) of `owner` over `pemda`."""
+    gagal = Pekerjaan.objects.create(jenis="laporan.ekspor", judul="RA PDF", pemilik=owner, pemda=pemda,
+                                     parameter={"rencana_aksi": 0, "laporan": "ra", "format": "pdf"})
+    pekerjaan_services.pekerjaan_gagal(pekerjaan=gagal, galat="Rencana aksi sudah tidak ada.")
+    selesai = Pekerjaan.objects.create(jenis="laporan.bundel_pemda", judul="Bundel", pemilik=owner, pemda=pemda)
+    pekerjaan_services.pekerjaan_selesai(pekerjaan=selesai, hasil=Hasil(nama="bundel.zip",
+                                                                        content_type="application/zip", isi=b"PK"))
+    return {"pekerjaan_gagal": gagal, "pekerjaan_selesai": selesai}
+
+
 def _axes_records() -> dict[str, object]:
     """A record of each kind django-axes keeps (an attempt, a login, a failure), as a failed and a good login leave."""
     who = {"username": "alice", "ip_address": "10.0.0.9", "user_agent": "pytest", "http_accept": "*/*",
@@ -193,9 +207,10 @@ def build() -> MatrixWorld:
         users=users,
         variants={
             "own": Objects(own | {"pd": world.pd} | {f"admin_{k}": v for k, v in admin_own.items()} | monev_own
-                           | notes["own"]),
+                           | notes["own"] | _jobs(world.alice, world.pemda)),
             "foreign": Objects(foreign | {"pd": world.foreign_pd} | monev_foreign
-                               | {f"admin_{k}": v for k, v in admin_foreign.items()} | notes["foreign"]),
+                               | {f"admin_{k}": v for k, v in admin_foreign.items()} | notes["foreign"]
+                               | _jobs(world.dave, world.foreign_pd.pemda)),
             "closed": Objects(own | {"pd": world.pd} | monev_closed),
             "approved": Objects(approved_rows | {"pd": world.pd}),
             "-": Objects(),
@@ -799,6 +814,33 @@ def unduh_expect(persona: str, variant: str, method: str) -> Expect:
     return Expect(OK)
 
 
+# Background jobs (renaksi/pekerjaan/selectors.py): own = alice's over her Pemda, foreign = dave's over his.
+JOB_VARIANTS = ("own", "foreign")
+JOB_VIEWERS = {"own": {"alice", "admin"}, "foreign": {"dave"}}
+
+
+def job_expect(get: set[int], post: set[int]):
+    def expect(persona: str, variant: str, method: str) -> Expect:
+        if persona == "anon":
+            return Expect(LOGIN)
+        if (get if method == "GET" else post) == {405}:
+            return Expect({405})
+        if persona not in JOB_VIEWERS[variant]:
+            return Expect(HIDDEN)
+        return Expect(get if method == "GET" else post, writes=method != "GET")
+
+    return expect
+
+
+def unduh_latar_expect(persona: str, variant: str, method: str) -> Expect:
+    """Starting a background download: the plan's readers (any plan size), by POST."""
+    if persona == "anon":
+        return Expect(LOGIN)
+    if method == "GET":
+        return Expect({405})
+    return Expect(REDIRECT, writes=True) if _sees_plan(persona, variant) else Expect(HIDDEN)
+
+
 MATRIX: dict[str, Entry] = {
     # accounts
     "login": Entry(url=lambda c: "/masuk/",
@@ -933,6 +975,18 @@ MATRIX: dict[str, Entry] = {
     "monev_jendela_set": Entry(
         url=lambda c: "/monev/jendela/2024/4/", expect=role_page({"admin"}, post=REDIRECT),
         body=lambda c: {"aksi": "buka", "alasan": "", "tanggal_tutup": "2025-01-31"}),
+    # pekerjaan: a job is seen by its owner and the admin pemda of its Pemda only (404 for anyone else)
+    "pekerjaan_daftar": Entry(url=lambda c: "/pekerjaan/", expect=logged_in()),
+    "pekerjaan_detail": Entry(url=row_url("/pekerjaan/{}/", "pekerjaan_gagal"), variants=JOB_VARIANTS,
+                              expect=job_expect(get=OK, post={405})),
+    "pekerjaan_unduh": Entry(url=row_url("/pekerjaan/{}/unduh/", "pekerjaan_selesai"), variants=JOB_VARIANTS,
+                             expect=job_expect(get=OK, post={405})),
+    "pekerjaan_ulangi": Entry(url=row_url("/pekerjaan/{}/ulangi/", "pekerjaan_gagal"), variants=JOB_VARIANTS,
+                              body=lambda c: {}, expect=job_expect(get={405}, post=REDIRECT)),
+    "laporan_unduh_latar": Entry(url=row_url(PLAN + "unduh/ra.pdf/latar/", "plan"), variants=PLAN_VARIANTS,
+                                 body=lambda c: {}, expect=unduh_latar_expect),
+    "laporan_bundel_pemda": Entry(url=lambda c: "/laporan/bundel-pemda/", body=lambda c: {"format": "pdf"},
+                                  expect=role_page({"admin", "eve"}, post=REDIRECT)),
     "dasbor_pemda": Entry(url=lambda c: "/dasbor/?tahun=2024&tw=2", expect=role_page({"admin", "eve"})),
     "dasbor_pd": Entry(url=row_url(PLAN + "dasbor/?tw=2", "plan"), variants=("own", "foreign"), expect=monev_view()),
     "plan_export_monev": Entry(url=row_url(PLAN + "ekspor-monev/?triwulan=2", "plan"), variants=("own", "foreign"),

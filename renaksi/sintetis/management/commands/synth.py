@@ -1,4 +1,5 @@
-"""`renaksi synth --pd N --seed S [--realisasi TW] [--pemda NAMA]`: a synthetic Pemda (see renaksi.sintetis)."""
+"""`renaksi synth --pd N --seed S [--realisasi TW] [--pemda NAMA] [--job]`: a synthetic Pemda (see
+renaksi.sintetis); with `--job` it is queued for the worker (`renaksi db_worker`) instead of made here."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from renaksi.sintetis import tugas
 from renaksi.sintetis.generator import BESAR_SETIAP, SANDI_DEMO, TAHUN, buat_pemda
 
 
@@ -23,8 +25,18 @@ class Command(BaseCommand):
         parser.add_argument("--besar-setiap", type=int, default=BESAR_SETIAP,
                             help="Setiap PD ke-n berukuran besar (20 sasaran, 200 indikator, 1.000 aksi); 0 = "
                                  "tidak ada.")
+        parser.add_argument("--job", action="store_true",
+                            help="Antrekan sebagai pekerjaan latar belakang (dijalankan oleh `renaksi db_worker`).")
 
-    def handle(self, *args, pd, seed, realisasi, pemda, tahun, besar_setiap, **options):
+    def handle(self, *args, pd, seed, realisasi, pemda, tahun, besar_setiap, job=False, **options):
+        if job:
+            try:
+                pekerjaan = tugas.synth_mulai(pengguna=None, pd=pd, seed=seed, realisasi=realisasi, pemda=pemda,
+                                              tahun=tahun, besar_setiap=besar_setiap)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
+            self.stdout.write(self.style.SUCCESS(f"Pekerjaan {pekerjaan.pk} diantrekan: {pekerjaan.judul}."))
+            return
         start = time.perf_counter()
         verbose = options.get("verbosity", 1) >= 2
         try:

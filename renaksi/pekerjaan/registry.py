@@ -1,0 +1,37 @@
+"""The runner of each job kind, registered by the app that owns the work (in its `AppConfig.ready`).
+
+    def runner(*, pekerjaan: Pekerjaan, kemajuan: Kemajuan) -> Hasil | None: ...
+    registry.daftarkan("laporan.ekspor", runner)
+
+`kemajuan(persen, pesan)` records progress; a runner raises `PekerjaanGagal("…")` with an Indonesian message for a
+failure people can act on; any other exception is recorded with a general message (and logged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class PekerjaanGagal(Exception):
+    """A failure with a message for people (Indonesian): `str()` is shown on the job page."""
+
+
+@dataclass(frozen=True)
+class Hasil:
+    nama: str  # the download's file name
+    content_type: str
+    isi: bytes
+
+
+class Kemajuan(Protocol):
+    def __call__(self, persen: int, pesan: str = "") -> None: ...
+
+
+Runner = Callable[..., "Hasil | None"]
+RUNNER: dict[str, Runner] = {}
+
+
+def daftarkan(jenis: str, runner: Runner) -> None:
+    RUNNER[jenis] = runner

@@ -1,0 +1,51 @@
+"""A background job in a browser: the admin pemda starts the Pemda bundle from the dashboard, the job page shows it
+waiting in the database queue, the worker runs it, the page (polling by htmx, no inline script) shows it done and
+the file downloads."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from tests.factories import PASSWORD, make_plan
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def test_start_a_bundle_watch_it_and_download_it(page: Page, live_server, world, artifacts):
+    make_plan(world.other_pd)
+    page.goto(live_server.url + reverse("login"))
+    page.fill("input[name=username]", world.admin.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    with override_settings(TASKS=DB_TASKS):
+        page.goto(live_server.url + reverse("dasbor_pemda") + "?tahun=2024")
+        page.get_by_role("button", name="Bundel dokumen").click()
+        page.get_by_label("DOCX").check()
+        page.get_by_role("button", name="Buat bundel").click()
+        status = page.locator("#pekerjaan-status")
+        expect(status).to_have_attribute("data-status", "antri")
+        expect(page.locator("h1")).to_contain_text("Bundel Dokumen Rencana Aksi Kota Contoh 2024 (PDF, DOCX)")
+        page.screenshot(path=str(artifacts / "pekerjaan-antri.png"), full_page=True)
+        call_command("db_worker", "--batch", verbosity=0)  # the worker `make demo` runs beside the server
+    expect(status).to_have_attribute("data-status", "selesai", timeout=10_000)  # the page polled itself
+    assert status.get_attribute("hx-trigger") is None  # and stopped polling
+    page.screenshot(path=str(artifacts / "pekerjaan-selesai.png"), full_page=True)
+    with page.expect_download() as info:
+        page.locator("#pekerjaan-unduh").click()
+    download = info.value
+    assert download.suggested_filename == "bundel-ra-contoh-2024.zip"
+    names = sorted(zipfile.ZipFile(io.BytesIO(download.path().read_bytes())).namelist())
+    assert names == ["ra-dinkes-contoh-2024.docx", "ra-dinkes-contoh-2024.pdf", "ra-kesbangpol-contoh-2024.docx",
+                     "ra-kesbangpol-contoh-2024.pdf"]
+    page.click("#nav-pekerjaan")
+    expect(page.locator("#daftar-pekerjaan tbody tr")).to_have_count(1)
+    page.screenshot(path=str(artifacts / "pekerjaan-daftar.png"), full_page=True)

@@ -1,0 +1,277 @@
+"""Background jobs: the record's services, the one task through the database queue and its worker, failure with an
+Indonesian reason and retry, the polled status block, rights per persona, and the jobs started by laporan (a large
+plan's PDF, the Pemda bundle), sintetis (`renaksi synth --job`) and `renaksi bundel`."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+from django.urls import reverse
+
+from renaksi.laporan import tugas as laporan_tugas
+from renaksi.pekerjaan import registry, services
+from renaksi.pekerjaan.models import Pekerjaan
+from renaksi.pekerjaan.registry import Hasil, PekerjaanGagal
+
+S = Pekerjaan.Status
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture
+def percobaan():
+    """A job kind for the tests: fails with an Indonesian reason while `gagal` is set, else reports progress and
+    returns a file."""
+    state = {"gagal": True, "kemajuan": []}
+
+    def runner(*, pekerjaan, kemajuan):
+        kemajuan(50, "Setengah jalan")
+        state["kemajuan"].append(Pekerjaan.objects.get(pk=pekerjaan.pk).persen)
+        if state["gagal"]:
+            raise PekerjaanGagal("Data sumber belum lengkap.")
+        return Hasil(nama="hasil.txt", content_type="text/plain", isi=b"isi " + str(pekerjaan.parameter["n"]).encode())
+
+    registry.daftarkan("uji.percobaan", runner)
+    yield state
+    registry.RUNNER.pop("uji.percobaan", None)
+
+
+def _mulai(user, pemda=None, **parameter):
+    return services.pekerjaan_mulai(jenis="uji.percobaan", judul="Percobaan", pemilik=user, pemda=pemda,
+                                    parameter={"n": 1, **parameter})
+
+
+# --- Services and the task ----------------------------------------------------------------------------------------
+
+
+def test_a_failed_job_says_why_and_a_retry_succeeds(world, percobaan, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        pekerjaan = _mulai(world.alice, pemda=world.pemda)
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.GAGAL and pekerjaan.galat == "Data sumber belum lengkap."
+    assert percobaan["kemajuan"] == [50] and not pekerjaan.hasil and pekerjaan.selesai is not None
+
+    percobaan["gagal"] = False
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pekerjaan_ulangi(pekerjaan=pekerjaan)
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.persen, pekerjaan.galat, pekerjaan.percobaan) == (S.SELESAI, 100, "", 2)
+    assert pekerjaan.hasil.read() == b"isi 1" and pekerjaan.hasil_nama == "hasil.txt"
+
+
+def test_only_a_failed_job_is_retried(world, percobaan, django_capture_on_commit_callbacks):
+    percobaan["gagal"] = False
+    with django_capture_on_commit_callbacks(execute=True):
+        pekerjaan = _mulai(world.alice)
+    with pytest.raises(services.TidakBisaDiulang, match="Hanya pekerjaan yang gagal"):
+        services.pekerjaan_ulangi(pekerjaan=pekerjaan)
+
+
+def test_an_unexpected_error_is_recorded_in_indonesian(world, django_capture_on_commit_callbacks):
+    def rusak(*, pekerjaan, kemajuan):
+        kemajuan(10, "Membaca data")
+        raise KeyError("x")
+
+    registry.daftarkan("uji.rusak", rusak)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            pekerjaan = services.pekerjaan_mulai(jenis="uji.rusak", judul="Rusak", pemilik=world.alice)
+    finally:
+        registry.RUNNER.pop("uji.rusak")
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.GAGAL
+    assert pekerjaan.galat.startswith("Terjadi kesalahan tak terduga saat membaca data (KeyError)")
+    assert f"nomor pekerjaan {pekerjaan.pk}" in pekerjaan.galat
+
+
+def test_an_unreachable_queue_fails_the_job_instead_of_leaving_it_waiting(world, percobaan, monkeypatch,
+                                                                           django_capture_on_commit_callbacks):
+    from renaksi.pekerjaan import tugas
+
+    class Down:
+        def enqueue(self, **kwargs):
+            raise ConnectionError("redis down")
+
+    monkeypatch.setattr(tugas, "jalankan", Down())
+    with django_capture_on_commit_callbacks(execute=True):
+        pekerjaan = _mulai(world.alice)
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.GAGAL and "Antrean pekerjaan tidak dapat dihubungi" in pekerjaan.galat
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_queue_and_its_worker_run_the_job(percobaan):
+    """The default backend for real: the job waits in the database queue until `db_worker --batch` runs it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.factories import make_world
+
+    world = make_world()
+    percobaan["gagal"] = False
+    with override_settings(TASKS=DB_TASKS):
+        pekerjaan = _mulai(world.alice, n=7)
+        pekerjaan.refresh_from_db()
+        assert pekerjaan.status == S.ANTRI and pekerjaan.tugas_id  # queued, not run
+        assert DBTaskResult.objects.filter(pk=pekerjaan.tugas_id, status="READY").exists()
+        call_command("db_worker", "--batch", "--queue-name", "default", verbosity=0)
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.SELESAI and pekerjaan.hasil.read() == b"isi 7"
+    assert percobaan["kemajuan"] == [50]  # the progress was written while the job ran
+    assert DBTaskResult.objects.get(pk=pekerjaan.tugas_id).status == "SUCCESSFUL"
+
+
+# --- Pages ---------------------------------------------------------------------------------------------------------
+
+
+def test_the_status_block_polls_while_running_and_stops_when_done(client, world, percobaan):
+    pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Percobaan", pemilik=world.alice,
+                                         status=S.BERJALAN, persen=40, pesan="Membuat PDF")
+    client.force_login(world.alice)
+    url = reverse("pekerjaan_detail", args=[pekerjaan.pk])
+    partial = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in partial and 'hx-trigger="every 1500ms"' in partial
+    assert "Membuat PDF" in partial and 'value="40"' in partial
+
+    services.pekerjaan_selesai(pekerjaan=pekerjaan, hasil=Hasil(nama="a.pdf", content_type="application/pdf",
+                                                                isi=b"%PDF"))
+    done = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in done and reverse("pekerjaan_unduh", args=[pekerjaan.pk]) in done
+
+    services.pekerjaan_gagal(pekerjaan=pekerjaan, galat="Dokumen tidak dapat dibuat.")
+    failed = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in failed and "Dokumen tidak dapat dibuat." in failed and "Coba lagi" in failed
+
+
+def test_download_hands_out_the_kept_file(client, world):
+    pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Percobaan", pemilik=world.alice)
+    services.pekerjaan_selesai(pekerjaan=pekerjaan, hasil=Hasil(nama="ra-kesbangpol.pdf",
+                                                                content_type="application/pdf", isi=b"%PDF-1.7"))
+    client.force_login(world.alice)
+    response = client.get(reverse("pekerjaan_unduh", args=[pekerjaan.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.7"
+    assert response["Content-Type"] == "application/pdf" and "ra-kesbangpol.pdf" in response["Content-Disposition"]
+
+
+# Who sees alice's job over her Pemda: alice (owner) and the admin pemda of that Pemda; not her PD's read-only
+# kepala, not kabid/bob of her PD, not charlie of another PD, not eve (evaluator), not dave of another Pemda.
+SEES = {"alice": True, "admin": True, "kepala": False, "kabid": False, "bob": False, "charlie": False, "eve": False,
+        "dave": False}
+
+
+@pytest.mark.parametrize(("persona", "sees"), SEES.items())
+def test_rights_per_persona(client, world, percobaan, persona, sees, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        gagal = _mulai(world.alice, pemda=world.pemda)
+    selesai = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Selesai", pemilik=world.alice, pemda=world.pemda)
+    services.pekerjaan_selesai(pekerjaan=selesai, hasil=Hasil(nama="a.txt", content_type="text/plain", isi=b"a"))
+    client.force_login(getattr(world, persona))
+    listed = client.get(reverse("pekerjaan_daftar")).content.decode()
+    assert (reverse("pekerjaan_detail", args=[selesai.pk]) in listed) is sees
+    expected = 200 if sees else 404
+    assert client.get(reverse("pekerjaan_detail", args=[gagal.pk])).status_code == expected
+    assert client.get(reverse("pekerjaan_unduh", args=[selesai.pk])).status_code == expected
+    percobaan["gagal"] = False
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("pekerjaan_ulangi", args=[gagal.pk]))
+    assert response.status_code == (302 if sees else 404)
+    gagal.refresh_from_db()
+    assert gagal.status == (S.SELESAI if sees else S.GAGAL)
+
+
+def test_the_jobs_page_lists_a_constant_number_of_queries(client, world, percobaan, django_assert_max_num_queries):
+    client.force_login(world.admin)
+    for n in (2, 20):
+        for _i in range(n):
+            Pekerjaan.objects.create(jenis="uji.percobaan", judul="Percobaan", pemilik=world.alice, pemda=world.pemda)
+        with django_assert_max_num_queries(6):
+            assert client.get(reverse("pekerjaan_daftar")).status_code == 200
+
+
+# --- Jobs of laporan and sintetis ----------------------------------------------------------------------------------
+
+
+@override_settings(RENAKSI_EKSPOR_LATAR_AKSI=3)
+def test_a_large_plans_pdf_is_made_by_a_job(client, world, django_capture_on_commit_callbacks):
+    client.force_login(world.alice)
+    url = reverse("laporan_unduh", args=[world.plan.pk, "ra", "pdf"])
+    page = client.get(url)
+    assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
+    assert "Buat di latar belakang" in page.content.decode()
+    # A small format of the same plan still comes at once.
+    assert client.get(reverse("laporan_unduh", args=[world.plan.pk, "ra", "xlsx"]))["Content-Type"].startswith(
+        "application/vnd.openxmlformats")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("laporan_unduh_latar", args=[world.plan.pk, "ra", "pdf"]))
+    pekerjaan = Pekerjaan.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("pekerjaan_detail", args=[pekerjaan.pk])
+    assert pekerjaan.status == S.SELESAI and pekerjaan.pemilik == world.alice and pekerjaan.pemda == world.pemda
+    assert pekerjaan.hasil_nama == "ra-kesbangpol-contoh-2024.pdf" and pekerjaan.hasil.read().startswith(b"%PDF")
+
+
+def test_a_small_plans_pdf_is_downloaded_at_once(client, world):
+    client.force_login(world.alice)
+    response = client.get(reverse("laporan_unduh", args=[world.plan.pk, "ra", "pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_pemda_bundle_zips_every_pds_document(client, world, django_capture_on_commit_callbacks):
+    from tests.factories import make_plan
+
+    make_plan(world.other_pd)
+    client.force_login(world.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("laporan_bundel_pemda"), {"tahun": "2024", "format": ["pdf", "docx"]})
+    pekerjaan = Pekerjaan.objects.get()
+    assert response["Location"] == reverse("pekerjaan_detail", args=[pekerjaan.pk])
+    assert pekerjaan.status == S.SELESAI, pekerjaan.galat
+    names = sorted(zipfile.ZipFile(io.BytesIO(pekerjaan.hasil.read())).namelist())
+    assert names == ["ra-dinkes-contoh-2024.docx", "ra-dinkes-contoh-2024.pdf", "ra-kesbangpol-contoh-2024.docx",
+                     "ra-kesbangpol-contoh-2024.pdf"]  # both PDs of the Pemda, not the other Pemda's
+
+
+@pytest.mark.parametrize("persona", ["alice", "kepala", "dave"])
+def test_the_bundle_is_for_pemda_level_users_only(client, world, persona):
+    client.force_login(getattr(world, persona))
+    assert client.post(reverse("laporan_bundel_pemda"), {"format": "pdf"}).status_code == 403
+    assert not Pekerjaan.objects.exists()
+
+
+def test_a_bundle_without_format_or_plans_says_why(client, world):
+    client.force_login(world.admin)
+    response = client.post(reverse("laporan_bundel_pemda"), {"tahun": "2024"}, follow=True)
+    assert "Pilih sedikitnya satu format bundel" in response.content.decode()
+    response = client.post(reverse("laporan_bundel_pemda"), {"tahun": "1999", "format": "pdf"}, follow=True)
+    assert "belum mempunyai rencana aksi tahun 1999" in response.content.decode()
+    assert not Pekerjaan.objects.exists()
+
+
+def test_bundel_pemda_mulai_is_one_call_and_the_cli_queues_it(world, django_capture_on_commit_callbacks):
+    pekerjaan = laporan_tugas.bundel_pemda_mulai(pemda=world.pemda, pengguna=world.admin)
+    assert pekerjaan.parameter == {"pemda": world.pemda.pk, "tahun": 2024, "format": ["pdf"]}
+    out = io.StringIO()
+    with override_settings(TASKS=DB_TASKS):
+        call_command("bundel", "--pemda", "Contoh", "--format", "xlsx,pdf", stdout=out)
+    latest = Pekerjaan.objects.latest("pk")
+    assert f"Pekerjaan {latest.pk} diantrekan" in out.getvalue()
+    assert latest.pemilik == world.admin and latest.parameter["format"] == ["pdf", "xlsx"]
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("bundel", "--pemda", "Atlantis")
+
+
+def test_synth_job_makes_the_pemda_in_the_worker(world, django_capture_on_commit_callbacks):
+    from renaksi.organisasi.models import Pemda
+
+    with override_settings(TASKS=DB_TASKS):
+        call_command("synth", "--pd", "1", "--besar-setiap", "0", "--pemda", "Antre", "--job", stdout=io.StringIO())
+    pekerjaan = Pekerjaan.objects.get(jenis="sintetis.synth")
+    assert pekerjaan.status == S.ANTRI and not Pemda.objects.filter(nama="Antre").exists()  # not made by the CLI
+    from renaksi.pekerjaan.tugas import jalankan
+
+    jalankan.call(pekerjaan_id=pekerjaan.pk)  # what the worker does
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.SELESAI and "1 rencana aksi dibuat" in pekerjaan.pesan
+    assert Pemda.objects.filter(nama="Antre").exists()
