@@ -205,29 +205,28 @@ def port_free() -> bool:
         return s.connect_ex(("127.0.0.1", PORT)) != 0
 
 
-def background_work(env: dict[str, str]) -> list[subprocess.Popen]:
-    """The cluster's job workers, and the document bundle they build while the load test runs.
-
-    HOOK (jobs): `renaksi db_worker` is django-tasks' worker; `renaksi bundel_pemda` enqueues the Pemda document
-    bundle. Both come from the jobs branch; without them the cluster runs the two app servers only and says so.
-    """
+def background_work(env: dict[str, str]) -> tuple[list[subprocess.Popen], str]:
+    """The cluster's two job workers (`renaksi db_worker`, django-tasks' database queue) and the Pemda document
+    bundle (`renaksi bundel`, PDF of every PD's plan) they build while the load test runs; (workers, job number)."""
     renaksi = str(BIN / "renaksi")
     help_text = subprocess.run([renaksi, "help"], env=env, cwd=ROOT, capture_output=True, text=True).stdout
-    if "db_worker" not in help_text:
-        print("!! `renaksi db_worker` tidak ada (django-tasks belum terpasang): tanpa job worker.", flush=True)
-        return []
-    workers = [start([renaksi, "db_worker"], env, VAR / f"worker{n}.log") for n in (1, 2)]
-    enqueue = enqueue_bundle_command(help_text)
-    if enqueue:
-        run(renaksi, *enqueue, env=env)
-    else:
-        print("!! perintah antrean bundel dokumen Pemda tidak ditemukan: worker tanpa pekerjaan.", flush=True)
-    return workers
+    if "db_worker" not in help_text or "bundel" not in help_text:
+        print("!! `renaksi db_worker` / `renaksi bundel` tidak ada: klaster tanpa job worker.", flush=True)
+        return [], ""
+    workers = [start([renaksi, "db_worker", "--interval", "1"], env, VAR / f"worker{n}.log") for n in (1, 2)]
+    print(f"$ renaksi bundel --pemda {PEMDA} --format pdf", flush=True)
+    out = subprocess.run([renaksi, "bundel", "--pemda", PEMDA, "--format", "pdf"], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    print(out.strip(), flush=True)
+    return workers, out.split()[1] if out.startswith("Pekerjaan ") else ""
 
 
-def enqueue_bundle_command(help_text: str) -> list[str] | None:
-    """The CLI that enqueues a Pemda document bundle (jobs branch), or None."""
-    return None
+def job_status(env: dict[str, str], job: str) -> str:
+    code = (f"from renaksi.pekerjaan.models import Pekerjaan as P; p = P.objects.get(pk={int(job)}); "
+            "print(p.status, f'{p.persen} %', p.galat or '')")
+    result = subprocess.run([str(BIN / "renaksi"), "shell", "--no-imports", "-c", code], env=env, cwd=ROOT,
+                            capture_output=True, text=True)
+    return (result.stdout or result.stderr).strip()[:300]
 
 
 # --- the run --------------------------------------------------------------------------------------------------
@@ -292,6 +291,8 @@ def report(result: dict) -> None:
     if result.get("app_cpu_ms_per_request"):
         print(f"app servers: {result['app_cpu_seconds']} CPU-s, {result['app_cpu_ms_per_request']} CPU-ms per request "
               f"(load average before/after: {result['load_average_before']} / {result['load_average_after']})")
+    if result.get("bundle_job"):
+        print(f"document bundle job {result['bundle_job']['id']}: {result['bundle_job']['status_after_run']}")
     print(f"→ {RESULT.relative_to(ROOT)}")
 
 
@@ -315,9 +316,10 @@ def main(argv: list[str] | None = None) -> int:
             processes.append(start(gunicorn(env, name=f"renaksi-load-{i}", reuse_port=args.cluster), env,
                                    VAR / f"gunicorn{i}.log"))
         wait_for_port(processes)
-        jobs = []
+        jobs: list[str] = []
+        job = ""
         if args.cluster:
-            workers = background_work(env)
+            workers, job = background_work(env)
             processes += workers
             jobs = [f"db_worker {n}" for n in range(1, len(workers) + 1)]
         csv_prefix = VAR / f"locust-{mode}"
@@ -326,13 +328,16 @@ def main(argv: list[str] | None = None) -> int:
         start_time, cpu_start = time.monotonic(), cpu_seconds(processes)
         locust(csv_prefix)
         seconds, cpu = time.monotonic() - start_time, cpu_seconds(processes) - cpu_start
+        bundle = job_status(env, job) if job else ""
         if any(p.poll() is not None for p in processes):
             print("!! a server or worker stopped during the run; see var/load/*.log", flush=True)
     finally:
         stop(processes)
     result = summarise(csv_prefix, mode=mode, seconds=seconds, jobs=jobs)
     n = result["total"]["requests"]
-    result["app_cpu_seconds"] = round(cpu, 1)
+    result["app_cpu_seconds"] = round(cpu, 1)  # app servers and job workers
+    if job:
+        result["bundle_job"] = {"id": int(job), "status_after_run": bundle}
     result["app_cpu_ms_per_request"] = round(cpu * 1000 / n, 1) if n else None
     RESULT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     report(result)
