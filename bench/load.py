@@ -43,8 +43,8 @@ PG = os.environ.get("LOAD_PG", "postgres://postgres@127.0.0.1:5432")
 DB_NAME = os.environ.get("LOAD_DB", "renaksi_load")
 PORT = int(os.environ.get("LOAD_PORT", "8765"))
 USERS = int(os.environ.get("LOAD_USERS", "100"))
-SPAWN_RATE = os.environ.get("LOAD_SPAWN_RATE", "2")
-RUN_TIME = os.environ.get("LOAD_RUN_TIME", "240s")
+SPAWN_RATE = os.environ.get("LOAD_SPAWN_RATE", "1")  # 100 logins over 100 s
+RUN_TIME = os.environ.get("LOAD_RUN_TIME", "300s")
 MAX_REQUESTS = int(os.environ.get("LOAD_MAX_REQUESTS", "6000"))
 # Per gunicorn instance; the cluster runs two instances.
 WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
@@ -53,6 +53,7 @@ CONN_MAX_AGE = os.environ.get("LOAD_CONN_MAX_AGE", "60")
 PD, SEED, TAHUN, TRIWULAN = 40, 2024, 2024, 1
 PEMDA = "Sintetis"
 GOAL_P95_MS = 1000
+LOAD_BEFORE: list[float] = []
 
 
 def server_env() -> dict[str, str]:
@@ -183,34 +184,49 @@ def wait_for_port(processes: list[subprocess.Popen], timeout: float = 60) -> Non
     raise SystemExit(f"Server tidak menjawab di 127.0.0.1:{PORT} dalam {timeout:.0f} detik.")
 
 
+def cpu_seconds(processes: list[subprocess.Popen]) -> float:
+    """CPU time (user + system) used so far by the processes started here and their children (gunicorn workers):
+    what a request costs, whatever else the shared machine is doing."""
+    groups = {p.pid for p in processes}
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) in groups:  # process group: each server was started in its own session
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 def port_free() -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", PORT)) != 0
 
 
-def background_work(env: dict[str, str]) -> list[subprocess.Popen]:
-    """The cluster's job workers, and the document bundle they build while the load test runs.
-
-    HOOK (jobs): `renaksi db_worker` is django-tasks' worker; `renaksi bundel_pemda` enqueues the Pemda document
-    bundle. Both come from the jobs branch; without them the cluster runs the two app servers only and says so.
-    """
+def background_work(env: dict[str, str]) -> tuple[list[subprocess.Popen], str]:
+    """The cluster's two job workers (`renaksi db_worker`, django-tasks' database queue) and the Pemda document
+    bundle (`renaksi bundel`, PDF of every PD's plan) they build while the load test runs; (workers, job number)."""
     renaksi = str(BIN / "renaksi")
     help_text = subprocess.run([renaksi, "help"], env=env, cwd=ROOT, capture_output=True, text=True).stdout
-    if "db_worker" not in help_text:
-        print("!! `renaksi db_worker` tidak ada (django-tasks belum terpasang): tanpa job worker.", flush=True)
-        return []
-    workers = [start([renaksi, "db_worker"], env, VAR / f"worker{n}.log") for n in (1, 2)]
-    enqueue = enqueue_bundle_command(help_text)
-    if enqueue:
-        run(renaksi, *enqueue, env=env)
-    else:
-        print("!! perintah antrean bundel dokumen Pemda tidak ditemukan: worker tanpa pekerjaan.", flush=True)
-    return workers
+    if "db_worker" not in help_text or "bundel" not in help_text:
+        print("!! `renaksi db_worker` / `renaksi bundel` tidak ada: klaster tanpa job worker.", flush=True)
+        return [], ""
+    workers = [start([renaksi, "db_worker", "--interval", "1"], env, VAR / f"worker{n}.log") for n in (1, 2)]
+    print(f"$ renaksi bundel --pemda {PEMDA} --format pdf", flush=True)
+    out = subprocess.run([renaksi, "bundel", "--pemda", PEMDA, "--format", "pdf"], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    print(out.strip(), flush=True)
+    return workers, out.split()[1] if out.startswith("Pekerjaan ") else ""
 
 
-def enqueue_bundle_command(help_text: str) -> list[str] | None:
-    """The CLI that enqueues a Pemda document bundle (jobs branch), or None."""
-    return None
+def job_status(env: dict[str, str], job: str) -> str:
+    code = (f"from renaksi.pekerjaan.models import Pekerjaan as P; p = P.objects.get(pk={int(job)}); "
+            "print(p.status, f'{p.persen} %', p.galat or '')")
+    result = subprocess.run([str(BIN / "renaksi"), "shell", "--no-imports", "-c", code], env=env, cwd=ROOT,
+                            capture_output=True, text=True)
+    return (result.stdout or result.stderr).strip()[:300]
 
 
 # --- the run --------------------------------------------------------------------------------------------------
@@ -249,6 +265,7 @@ def summarise(csv_prefix: Path, *, mode: str, seconds: float, jobs: list[str]) -
         "users": USERS, "seconds": round(seconds, 1),
         "servers": (2 if mode == "cluster" else 1), "workers_per_server": WORKERS, "threads_per_worker": THREADS,
         "conn_max_age": int(CONN_MAX_AGE), "cpus": os.cpu_count(), "job_workers": jobs,
+        "load_average_before": LOAD_BEFORE, "load_average_after": [round(x, 1) for x in os.getloadavg()],
         "goal": {"errors": 0, "p95_ms_below": GOAL_P95_MS},
         "met": total["errors"] == 0 and total["p95_ms"] < GOAL_P95_MS,
         "total": total, "requests": per_name, "failures": failures,
@@ -271,6 +288,11 @@ def report(result: dict) -> None:
           f"{'MET' if result['met'] else 'NOT MET'}")
     for f in result["failures"][:10]:
         print(f"  failure ×{f['count']}: {f['request']}: {f['error']}")
+    if result.get("app_cpu_ms_per_request"):
+        print(f"app servers: {result['app_cpu_seconds']} CPU-s, {result['app_cpu_ms_per_request']} CPU-ms per request "
+              f"(load average before/after: {result['load_average_before']} / {result['load_average_after']})")
+    if result.get("bundle_job"):
+        print(f"document bundle job {result['bundle_job']['id']}: {result['bundle_job']['status_after_run']}")
     print(f"→ {RESULT.relative_to(ROOT)}")
 
 
@@ -294,20 +316,29 @@ def main(argv: list[str] | None = None) -> int:
             processes.append(start(gunicorn(env, name=f"renaksi-load-{i}", reuse_port=args.cluster), env,
                                    VAR / f"gunicorn{i}.log"))
         wait_for_port(processes)
-        jobs = []
+        jobs: list[str] = []
+        job = ""
         if args.cluster:
-            workers = background_work(env)
+            workers, job = background_work(env)
             processes += workers
             jobs = [f"db_worker {n}" for n in range(1, len(workers) + 1)]
         csv_prefix = VAR / f"locust-{mode}"
-        start_time = time.monotonic()
+        global LOAD_BEFORE
+        LOAD_BEFORE = [round(x, 1) for x in os.getloadavg()]  # the machine is shared: say how busy it was
+        start_time, cpu_start = time.monotonic(), cpu_seconds(processes)
         locust(csv_prefix)
-        seconds = time.monotonic() - start_time
+        seconds, cpu = time.monotonic() - start_time, cpu_seconds(processes) - cpu_start
+        bundle = job_status(env, job) if job else ""
         if any(p.poll() is not None for p in processes):
             print("!! a server or worker stopped during the run; see var/load/*.log", flush=True)
     finally:
         stop(processes)
     result = summarise(csv_prefix, mode=mode, seconds=seconds, jobs=jobs)
+    n = result["total"]["requests"]
+    result["app_cpu_seconds"] = round(cpu, 1)  # app servers and job workers
+    if job:
+        result["bundle_job"] = {"id": int(job), "status_after_run": bundle}
+    result["app_cpu_ms_per_request"] = round(cpu * 1000 / n, 1) if n else None
     RESULT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     report(result)
     return 0 if result["met"] else 1

@@ -1,6 +1,6 @@
 """A reporting week on Kota Sintetis, for `make load` (bench/load.py writes RENAKSI_LOAD_PLAN and runs this).
 
-Every virtual user logs in through the login page (CSRF token from the form), then, with a few seconds between
+Every virtual user logs in through the login page (CSRF token from the form), then, with 5–15 s between
 clicks:
 - Perencana (40 %, one per PD): opens the monev form of TW I, reports realisasi indikator (with its evaluasi),
   realisasi anggaran and progres aksi through the monev row endpoints (htmx POST with the page's CSRF token and
@@ -76,7 +76,7 @@ def uang(n: int) -> str:
 
 class Pengguna(HttpUser):
     abstract = True
-    wait_time = between(1, 5)
+    wait_time = between(5, 15)  # a brisk reporting week: a click every ~10 s while filling the form
     counter = itertools.count()
 
     def pick(self) -> tuple[dict, str]:

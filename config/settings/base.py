@@ -228,7 +228,6 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Background jobs (renaksi.pekerjaan, decision 0008): Django's tasks API (the django-tasks backport). By default the
 # queue is a table in Renaksi's own database and `renaksi db_worker` runs the jobs (no other server); with REDIS_URL
 # set the queue is Redis through RQ and `renaksi rqworker --job-class django_tasks_rq.Job default` runs them.
-REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}

@@ -8,6 +8,10 @@ from .base import *  # noqa: F403
 from .base import DEFAULT_STORAGE, SECRET_KEY
 
 DEBUG = False
+# App servers keep their database connection between requests (one per gunicorn thread) and check it before
+# reusing it: `make load` measured the difference (docs/performance.md, "Load test").
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 if SECRET_KEY.startswith("dev-only") or not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY harus diisi lewat variabel lingkungan di produksi.")
 STORAGES = {

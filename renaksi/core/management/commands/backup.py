@@ -2,7 +2,7 @@
 
     renaksi backup /var/backups/renaksi/renaksi-$(date +%F).zip
 
-See renaksi/core/backup.py for what the archive holds and docs/admin/deploy.md for scheduling it.
+See renaksi/core/backup.py for what the archive holds and docs/deploy.md for scheduling it.
 """
 
 from pathlib import Path
