@@ -123,6 +123,7 @@ BENCH_BESAR_SETIAP = int(os.environ.get("BENCH_BESAR_SETIAP", str(BENCH_PD)))
 def synth_cases(*, median_seconds) -> list[dict]:
     """Every page a user waits for, on Kota Bench (`renaksi synth`, realisasi TW I–II), each against a raw SQL
     fetch of the same rows serialised to JSON; the exports against building their `blok.Dokumen`."""
+    from django.db.models import Count
     from django.test import Client
     from django.urls import reverse
 
@@ -131,7 +132,7 @@ def synth_cases(*, median_seconds) -> list[dict]:
     from renaksi.laporan.registry import LAPORAN
     from renaksi.pemeriksaan.api import check_plan
     from renaksi.pemeriksaan.selectors import load_plan_snapshot
-    from renaksi.perencanaan.models import Aksi, RencanaAksi
+    from renaksi.perencanaan.models import Aksi, Kegiatan, RencanaAksi
     from renaksi.sintetis.generator import buat_pemda, username_pd
 
     rows = []
@@ -164,7 +165,14 @@ def synth_cases(*, median_seconds) -> list[dict]:
              "≤ 5× floor", 5)
         page(f"RA document page, {label}", reverse("ra_document", args=[largest.pk]), RAW_EDITOR_SQL,
              [largest.pk], "≤ 5× floor", 5)
-        page(f"monev form TW II, {label}", reverse("monev_form", args=[largest.pk, 2]), RAW_PLAN_SQL, [largest.pk])
+        # The monev form is its outline; its sections load when opened: the page and its largest kegiatan section.
+        page(f"monev form TW II (page), {label}", reverse("monev_form", args=[largest.pk, 2]), RAW_PLAN_SQL,
+             [largest.pk], "≤ 5× floor", 5)
+        biggest = (Kegiatan.objects.filter(rencana_aksi=largest)
+                   .annotate(n=Count("sub_kegiatan__aksi")).order_by("-n", "id").first())
+        page(f"monev form TW II, largest section (kegiatan, {biggest.n} aksi), {label}",
+             reverse("monev_bagian", args=[largest.pk, 2, "kegiatan", biggest.pk]), RAW_PLAN_SQL, [largest.pk],
+             "≤ 5× floor", 5)
         page(f"PD dashboard TW II, {label}", reverse("dasbor_pd", args=[largest.pk]) + "?tw=2", RAW_PLAN_SQL,
              [largest.pk])
         client.force_login(User.objects.get(username="bench.admin"))

@@ -21,7 +21,7 @@ from renaksi.core.capaian import Capaian, Isian, Kategori, hitung_capaian
 from renaksi.core.peringatan import Ramalan, ramal
 from renaksi.core.predikat import Predikat, predikat
 from renaksi.organisasi.models import PerangkatDaerah
-from renaksi.perencanaan.models import Aksi, Indikator, Program, RencanaAksi, Sasaran, SubKegiatan
+from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, RencanaAksi, Sasaran, SubKegiatan
 from renaksi.perencanaan.selectors import PlanData, plan_data
 
 from .models import (
@@ -165,12 +165,14 @@ def _json(value: Isian) -> str | None:
     return str(value) if value.as_tuple().exponent == -2 else format(value.normalize(), "f")
 
 
-def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, int] | None = None) -> MonevData:
+def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, int] | None = None,
+               kegiatan_id: int | None = None) -> MonevData:
     """Everything the monev form, its exports and the CLI show for one plan and triwulan.
 
     `bagian` reads one part, as `plan_data(bagian=…)` does: ("sasaran", id) its indikator only; ("program", id) or
-    ("sub_kegiatan", id) the sub kegiatan and aksi under it only (no indikator). The form's sections and row saves
-    read their part, so their cost does not grow with the plan. Serapan of kegiatan and program are those of the
+    ("sub_kegiatan", id) the sub kegiatan and aksi under it only (no indikator); with `kegiatan_id` (and its
+    program as `bagian`) those of one kegiatan. The form's sections and row saves read their part, so their cost
+    does not grow with the plan. Serapan of kegiatan and program are those of the
     part: whole for a program, partial for a sub kegiatan.
 
     Load `rencana_aksi` with `select_related("perangkat_daerah")` (one query less)."""
@@ -217,15 +219,16 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
         return MonevData(plan=plan, triwulan=triwulan, jendela=jendela, indikator=tuple(indikator),
                          sub_kegiatan=(), aksi=())
 
+    subs = [s for s in plan.sub_kegiatan_by_kegiatan_order() if kegiatan_id is None or s.kegiatan_id == kegiatan_id]
     sub_part: dict[str, Any] = {"sub_kegiatan__rencana_aksi_id": ra}
     if jenis is not None:
-        sub_part["sub_kegiatan_id__in"] = [s.pk for s in plan.sub_kegiatan]
+        sub_part["sub_kegiatan_id__in"] = [s.pk for s in subs]
     anggaran: dict[int, dict[int, int]] = defaultdict(dict)
     for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(**sub_part).values_list(
             "sub_kegiatan_id", "triwulan", "jumlah"):
         anggaran[sub_id][tw] = jumlah
     sub_kegiatan = []
-    for sub in plan.sub_kegiatan_by_kegiatan_order():
+    for sub in subs:
         spent = tuple(anggaran.get(sub.pk, {}).get(tw) for tw in TRIWULAN)
         sub_kegiatan.append(SubKegiatanMonev(sub, spent, serapan(realisasi=spent, pagu=sub.pagu, triwulan=triwulan)))
     by_kegiatan: dict[int, list[SubKegiatanMonev]] = defaultdict(list)
@@ -243,7 +246,7 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
     for p in ProgresAksi.objects.filter(**{f"aksi__{k}": v for k, v in sub_part.items()}):
         progres[p.aksi_id][p.bulan] = p
     aksi = tuple(AksiMonev(a, plan.bulan_of(a.pk), dict(progres.get(a.pk, {})))
-                 for s in plan.sub_kegiatan_by_kegiatan_order() for a in plan.aksi_of(s.pk))
+                 for s in subs for a in plan.aksi_of(s.pk))
 
     return MonevData(plan=plan, triwulan=triwulan, jendela=jendela, indikator=tuple(indikator),
                      sub_kegiatan=tuple(sub_kegiatan), aksi=aksi, serapan_kegiatan=serapan_kegiatan,
@@ -280,23 +283,37 @@ def _bukti_counts(of_part: dict[str, Any]) -> QuerySet:
 
 @dataclass(frozen=True)
 class BagianMonev:
-    """One section of the monev form in its outline: a sasaran with its indikator, or a program with its sub
-    kegiatan and aksi."""
+    """One section of the monev form in its outline: a sasaran with its indikator, or a kegiatan with its sub
+    kegiatan and aksi (under its program)."""
 
-    jenis: str  # "sasaran" | "program"
-    obj: Sasaran | Program
-    jumlah: int  # indikator of the sasaran; aksi of the program
-    jumlah_sub: int = 0  # sub kegiatan of the program
+    jenis: str  # "sasaran" | "kegiatan"
+    obj: Sasaran | Kegiatan
+    jumlah: int  # indikator of the sasaran; aksi of the kegiatan
+    jumlah_sub: int = 0  # sub kegiatan of the kegiatan
 
 
-def monev_garis_besar(*, rencana_aksi: RencanaAksi) -> tuple[list[BagianMonev], list[BagianMonev]]:
-    """The outline of the monev form: the sasaran that have indikator and every program, in the plan's order, with
-    their numbers of rows (two queries, whatever the size of the plan)."""
+@dataclass(frozen=True)
+class ProgramMonev:
+    program: Program
+    kegiatan: list[BagianMonev]
+
+    @property
+    def jumlah(self) -> int:
+        return sum(k.jumlah for k in self.kegiatan)
+
+
+def monev_garis_besar(*, rencana_aksi: RencanaAksi) -> tuple[list[BagianMonev], list[ProgramMonev]]:
+    """The outline of the monev form: the sasaran that have indikator, and every program with its kegiatan, in the
+    plan's order, with their numbers of rows (three queries, whatever the size of the plan)."""
     sasaran = [BagianMonev("sasaran", s, s.n) for s in Sasaran.objects.filter(rencana_aksi=rencana_aksi)
                .annotate(n=Count("indikator")).filter(n__gt=0).order_by("urutan", "id")]
-    program = [BagianMonev("program", p, p.n_aksi, p.n_sub) for p in Program.objects.filter(rencana_aksi=rencana_aksi)
-               .annotate(n_sub=Count("kegiatan__sub_kegiatan", distinct=True),
-                         n_aksi=Count("kegiatan__sub_kegiatan__aksi", distinct=True)).order_by("urutan", "id")]
+    kegiatan: dict[int, list[BagianMonev]] = defaultdict(list)
+    for k in (Kegiatan.objects.filter(rencana_aksi=rencana_aksi)
+              .annotate(n_sub=Count("sub_kegiatan", distinct=True), n_aksi=Count("sub_kegiatan__aksi", distinct=True))
+              .order_by("urutan", "id")):
+        kegiatan[k.program_id].append(BagianMonev("kegiatan", k, k.n_aksi, k.n_sub))
+    program = [ProgramMonev(p, kegiatan.get(p.pk, []))
+               for p in Program.objects.filter(rencana_aksi=rencana_aksi).order_by("urutan", "id")]
     return sasaran, program
 
 

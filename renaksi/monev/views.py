@@ -29,7 +29,7 @@ from renaksi.accounts.models import Peran
 from renaksi.core.angka import banyak_desimal, teks_kategori
 from renaksi.core.capaian import ROMAWI
 from renaksi.perencanaan.forms import BULAN, nilai_input
-from renaksi.perencanaan.models import Aksi, Indikator, Program, RencanaAksi, Sasaran, SubKegiatan
+from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, RencanaAksi, Sasaran, SubKegiatan
 from renaksi.perencanaan.views import (
     _save as _write,  # validate, then write atomically; refusals go to the form
 )
@@ -119,7 +119,8 @@ class Halaman:
     Without `bagian` (the page itself: header, outline, tindak lanjut) no row of the plan is read; with it, the
     rows of one sasaran, program or sub kegiatan (a section, or the row a save answers with)."""
 
-    def __init__(self, request, plan: RencanaAksi, tw: int, bagian: tuple[str, int] | None = None):
+    def __init__(self, request, plan: RencanaAksi, tw: int, bagian: tuple[str, int] | None = None,
+                 kegiatan_id: int | None = None):
         self.plan = plan
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
@@ -136,7 +137,7 @@ class Halaman:
         self.versi_anggaran: dict[int, int] = {}
         if bagian is None:
             return
-        self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian)
+        self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian, kegiatan_id=kegiatan_id)
         if bagian[0] == "sasaran":
             self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw, sasaran_id=bagian[1])
         else:
@@ -256,7 +257,7 @@ BUKA_SEMUA_SAMPAI = 60
 @require_GET
 def monev_form(request, pk: int, tw: int):
     """The header, the tindak lanjut to close first, and the outline: one section per sasaran (its indikator) and
-    per program (its sub kegiatan and aksi), loaded by htmx when opened (`monev_bagian`)."""
+    per kegiatan under its program (its sub kegiatan and aksi), loaded by htmx when opened (`monev_bagian`)."""
     plan = _get_plan_for_user(request, pk)
     page = Halaman(request, plan, _check_tw(tw))
     sasaran, program = selectors.monev_garis_besar(rencana_aksi=plan)
@@ -268,26 +269,27 @@ def monev_form(request, pk: int, tw: int):
     return render(request, T + "form.html", context)
 
 
-BAGIAN = {"sasaran": Sasaran, "program": Program}
+BAGIAN = {"sasaran": Sasaran, "kegiatan": Kegiatan}
 
 
 @login_required
 @require_GET
 def monev_bagian(request, pk: int, tw: int, jenis: str, bagian_id: int):
     """One section of the monev form: the indikator of a sasaran, or the realisasi anggaran and progres aksi of a
-    program."""
+    kegiatan (its program's part of the plan is read, its rows rendered)."""
     plan = _get_plan_for_user(request, pk)
     tw = _check_tw(tw)
     if jenis not in BAGIAN:
         raise Http404
     obj = get_object_or_404(BAGIAN[jenis], pk=bagian_id, rencana_aksi=plan)
-    page = Halaman(request, plan, tw, (jenis, obj.pk))
     if jenis == "sasaran":
+        page = Halaman(request, plan, tw, ("sasaran", obj.pk))
         context = page.context(sasaran=obj, indikator_rows=[page.indikator_row(item) for item in page.data.indikator])
         return render(request, T + "_bagian_sasaran.html", context)
-    context = page.context(program=obj, sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan],
+    page = Halaman(request, plan, tw, ("program", obj.program_id), kegiatan_id=obj.pk)
+    context = page.context(kegiatan=obj, sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan],
                            aksi_rows=page.aksi_rows())
-    return render(request, T + "_bagian_program.html", context)
+    return render(request, T + "_bagian_kegiatan.html", context)
 
 
 def _indikator_response(request, indikator: Indikator, tw: int, form=None, **extra) -> HttpResponse:

@@ -29,11 +29,11 @@ def fill(plan: RencanaAksi, tw: int = 1) -> None:
         monev.realisasi_anggaran_set(sub_kegiatan=sub, triwulan=tw, jumlah=1_000_000)
 
 
-BAGIAN_URL = re.compile(r'hx-get="(/rencana-aksi/\d+/monev/\d/(?:sasaran|program)/\d+/)"')
+BAGIAN_URL = re.compile(r'hx-get="(/rencana-aksi/\d+/monev/\d/(?:sasaran|kegiatan)/\d+/)"')
 
 
 def bagian_urls(html: str) -> list[str]:
-    """The URLs of the monev form's sections (one per sasaran, one per program), in page order."""
+    """The URLs of the monev form's sections (one per sasaran, one per kegiatan), in page order."""
     return list(dict.fromkeys(BAGIAN_URL.findall(html)))
 
 

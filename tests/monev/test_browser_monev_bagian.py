@@ -1,4 +1,4 @@
-"""A large plan's monev form opens with its outline; a section loads when opened and its rows save in place."""
+"""A large plan's monev form opens with its outline; a section (a sasaran, a kegiatan) loads when opened and its rows save in place."""
 
 import pytest
 from django.urls import reverse
@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from renaksi.monev import services as monev
 from renaksi.monev.models import ProgresAksi, RealisasiIndikator
-from renaksi.perencanaan.models import Aksi, Indikator, Program, Sasaran
+from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Sasaran
 from tests.factories import make_plan
 from tests.monev.isi import add_indikator
 from tests.perencanaan.test_browser_editor import _login
@@ -14,13 +14,13 @@ from tests.perencanaan.test_browser_editor import _login
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_charlie_opens_one_program_and_one_sasaran_of_a_large_plan_and_saves_rows(page: Page, live_server, world,
+def test_charlie_opens_one_kegiatan_and_one_sasaran_of_a_large_plan_and_saves_rows(page: Page, live_server, world,
                                                                                   artifacts):
     for tw in (1, 2):
         monev.jendela_buka(pemda=world.pemda, tahun=2024, triwulan=tw)
     plan = make_plan(world.other_pd, n_sub_kegiatan=20, aksi_per_sub=4)  # 80 aksi: sections start closed
     add_indikator(plan, 10)
-    program = Program.objects.get(rencana_aksi=plan)
+    kegiatan = Kegiatan.objects.get(rencana_aksi=plan)
     sasaran = Sasaran.objects.get(rencana_aksi=plan)
     aksi = Aksi.objects.filter(rencana_aksi=plan).order_by("id").last()
     ind = Indikator.objects.filter(rencana_aksi=plan).order_by("id").last()
@@ -31,7 +31,7 @@ def test_charlie_opens_one_program_and_one_sasaran_of_a_large_plan_and_saves_row
     expect(page.locator("#monev-outline")).to_contain_text("Sasaran")
     expect(page.locator(f"#aksi-{aksi.pk}")).to_have_count(0)  # nothing loaded until opened
 
-    bagian = page.locator(f"#bagian-program-{program.pk}")
+    bagian = page.locator(f"#bagian-kegiatan-{kegiatan.pk}")
     bagian.locator("summary").click()
     row = page.locator(f"#aksi-{aksi.pk}")
     expect(row).to_be_visible()

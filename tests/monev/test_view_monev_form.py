@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from renaksi.monev import services as monev
 from renaksi.monev.models import TindakLanjut
-from renaksi.perencanaan.models import Aksi, Indikator, Program, Sasaran, SubKegiatan
+from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
 from tests.factories import make_plan
 from tests.monev.isi import add_indikator, fill, monev_html
 
@@ -103,17 +103,17 @@ def test_page_section_and_row_saves_cost_constant_queries(client, world, rows, d
     plan = _big(world, *size)
     client.force_login(world.charlie)  # perencana of other_pd
     sasaran = Sasaran.objects.get(rencana_aksi=plan)
-    program = Program.objects.get(rencana_aksi=plan)
+    kegiatan = Kegiatan.objects.get(rencana_aksi=plan)
     ind = Indikator.objects.filter(rencana_aksi=plan).last()
     sub = SubKegiatan.objects.filter(rencana_aksi=plan).last()
     aksi = Aksi.objects.filter(rencana_aksi=plan).last()
     tl = TindakLanjut.objects.filter(indikator__rencana_aksi=plan).first()
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         assert client.get(url(plan, 2)).status_code == 200
     with django_assert_max_num_queries(19):
         assert client.get(reverse("monev_bagian", args=[plan.pk, 2, "sasaran", sasaran.pk])).status_code == 200
     with django_assert_max_num_queries(20):
-        assert client.get(reverse("monev_bagian", args=[plan.pk, 2, "program", program.pk])).status_code == 200
+        assert client.get(reverse("monev_bagian", args=[plan.pk, 2, "kegiatan", kegiatan.pk])).status_code == 200
     headers = {"HTTP_HX_REQUEST": "true"}
     body = {"realisasi": "7", "catatan": "", "faktor_pendorong": "", "faktor_penghambat": "", "tindak_lanjut": "",
             "tindak_lanjut_renja": "", "versi_baris": "0"}
@@ -137,8 +137,8 @@ def test_a_large_plan_shows_its_outline_and_loads_a_section_when_opened(client, 
     aksi = Aksi.objects.filter(rencana_aksi=plan).last()
     ind = Indikator.objects.filter(rencana_aksi=plan).last()
     assert f'id="aksi-{aksi.pk}"' not in html and f'id="ind-{ind.pk}"' not in html  # no row on the page itself
-    program = Program.objects.get(rencana_aksi=plan)
-    section_url = reverse("monev_bagian", args=[plan.pk, 2, "program", program.pk])
+    kegiatan = Kegiatan.objects.get(rencana_aksi=plan)
+    section_url = reverse("monev_bagian", args=[plan.pk, 2, "kegiatan", kegiatan.pk])
     assert f'hx-get="{section_url}" hx-trigger="toggle once"' in html  # loaded when its <details> is opened
     assert "80 aksi" in html and "20 sub kegiatan" in html and "11 indikator" in html  # the outline's counts
     assert "Rapat" in html  # the tindak lanjut to close first is on the page itself
@@ -154,24 +154,26 @@ def test_a_large_plan_shows_its_outline_and_loads_a_section_when_opened(client, 
 @pytest.mark.parametrize("persona", ["charlie", "dave"])
 def test_a_section_of_another_pd_or_pemda_is_404(client, world, rows, persona):
     client.force_login(getattr(world, persona))
-    program = Program.objects.get(rencana_aksi=world.plan)
-    assert client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "program", program.pk])).status_code == 404
+    kegiatan = Kegiatan.objects.get(rencana_aksi=world.plan)
+    assert client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "kegiatan", kegiatan.pk])).status_code == 404
 
 
-def test_a_section_must_belong_to_the_plan_and_be_a_sasaran_or_program(client, world, rows):
+def test_a_section_must_belong_to_the_plan_and_be_a_sasaran_or_kegiatan(client, world, rows):
     client.force_login(world.alice)
-    foreign = Program.objects.get(rencana_aksi=world.foreign_plan)
+    foreign = Kegiatan.objects.get(rencana_aksi=world.foreign_plan)
     sasaran = Sasaran.objects.get(rencana_aksi=world.plan)
-    assert client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "program", foreign.pk])).status_code == 404
+    assert client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "kegiatan", foreign.pk])).status_code == 404
     assert client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "aksi", rows.aksi_politik.pk])).status_code == 404
+    program = Program.objects.get(rencana_aksi=world.plan)  # a program is shown as its kegiatan, not a section
+    assert client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "program", program.pk])).status_code == 404
     assert client.get(reverse("monev_bagian", args=[world.plan.pk, 5, "sasaran", sasaran.pk])).status_code == 404
     response = client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "sasaran", sasaran.pk]))
     assert response.status_code == 200 and f'id="f-ind-{rows.iku.pk}"' in response.content.decode()
 
 
 def test_anonymous_asking_for_a_section_is_sent_to_login(client, world):
-    program = Program.objects.get(rencana_aksi=world.plan)
-    response = client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "program", program.pk]))
+    kegiatan = Kegiatan.objects.get(rencana_aksi=world.plan)
+    response = client.get(reverse("monev_bagian", args=[world.plan.pk, 1, "kegiatan", kegiatan.pk]))
     assert response.status_code == 302 and reverse("login") in response["Location"]
 
 

@@ -949,8 +949,8 @@ MATRIX: dict[str, Entry] = {
                          expect=monev_view(REDIRECT)),
     "monev_form": Entry(url=lambda c: f"{PLAN.format(c.objects['plan'].pk)}monev/{c.objects['tw']}/",
                         variants=MONEV_VARIANTS, expect=monev_view()),
-    "monev_bagian": Entry(url=lambda c: f"{PLAN.format(c.objects['plan'].pk)}monev/{c.objects['tw']}/program/"
-                                        f"{c.objects['program'].pk}/", variants=MONEV_VARIANTS, expect=monev_view()),
+    "monev_bagian": Entry(url=lambda c: f"{PLAN.format(c.objects['plan'].pk)}monev/{c.objects['tw']}/kegiatan/"
+                                        f"{c.objects['kegiatan'].pk}/", variants=MONEV_VARIANTS, expect=monev_view()),
     "monev_indikator": Entry(url=row_url("/monev/indikator/{}/", "indikator"), variants=("own", "foreign"),
                              expect=monev_view()),
     "monev_indikator_save": Entry(
