@@ -6,7 +6,9 @@ WeasyPrint lays that out:
 - each `Bagian` is a CSS named page (`a4-potret`, `a4-lanskap`, `a3-lanskap`, …, `sampul-…` for a cover: no page
   number), so each starts on a new page of its own size;
 - table header rows are a `<thead>` (repeated on every page), body rows never break inside, totals are bold;
-- a table's font shrinks when its columns cannot fit the page at the normal size (`_kepadatan`), long words wrap
+- a table's font shrinks when its columns cannot fit the page at the normal size (`_kepadatan`); its columns
+  keep the document's proportions but are never narrower than their content needs (`_lebar_kolom`, a fixed table
+  layout: WeasyPrint's automatic one measures every cell's text and made a large plan's PDF take minutes); long words wrap
   (broken inside only when a word is longer than its column) and numbers never wrap (unless the table is too
   wide for the page even at the smallest font: then a number breaks rather than runs off the page);
 - the drawing of a `Gambar` is embedded as an SVG image scaled to the page width; nothing outside the document is
@@ -40,6 +42,8 @@ _LEBAR_HURUF_EM = 0.62
 _LEBAR_ANGKA_EM = 0.64
 _LEBAR_PEMISAH_EM = 0.32
 _PADDING_SEL_PT = (5.6, 5.6, 3.6, 3.6, 3.6)  # one per UKURAN_HURUF_TABEL_PT
+# Room added to the estimated width a column's content needs (bold capitals are wider than the average letter).
+_LONGGAR = 1.25
 # A word longer than this may be broken inside a narrow column; a number never is.
 _KATA_UTUH = 7
 
@@ -250,8 +254,14 @@ def _tabel(tabel: blok.Tabel, lebar_halaman_mm: int) -> _TabelCetak:
     if not any(lebar):
         lebar = [1] * jumlah_kolom
     lebar = [w or min(w for w in lebar if w) for w in lebar]  # a column without a width gets the narrowest
+    padat, muat, perlu_em = _kepadatan(tabel, jumlah_kolom, lebar_halaman_mm)
+    if muat:
+        pt, padding, halaman_pt = UKURAN_HURUF_TABEL_PT[padat], _PADDING_SEL_PT[padat], lebar_halaman_mm * PT_PER_MM
+        # The estimate with room to spare, as much of it as the page has.
+        longgar = min(_LONGGAR, (halaman_pt - padding * len(perlu_em)) / (sum(perlu_em) * pt))
+        perlu_pt = [em * pt * max(longgar, 1) + padding for em in perlu_em]
+        lebar = _lebar_kolom(lebar, perlu_pt, halaman_pt)
     total = sum(lebar)
-    padat, muat = _kepadatan(tabel, jumlah_kolom, lebar_halaman_mm)
     kepala = [_BarisCetak([_sel(s, True) for s in row], "") for row in tabel.kepala]
     baris = [_BarisCetak([_sel(s, False) for s in b.sel], f"baris-{b.jenis}") for b in tabel.baris]
     return _TabelCetak(
@@ -266,9 +276,24 @@ def _tabel(tabel: blok.Tabel, lebar_halaman_mm: int) -> _TabelCetak:
     )
 
 
-def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> tuple[int, bool]:
-    """The largest table font at which every column's narrowest possible content fits the page, and whether it
-    fits at all (the smallest font otherwise).
+def _lebar_kolom(lebar: list[int], perlu_pt: list[float], halaman_pt: float) -> list[float]:
+    """Column widths for the table's fixed layout: the document's proportions (`lebar`), but no column narrower
+    than its content needs (`perlu_pt`, which fit the page together) — what the automatic table layout would
+    give, without WeasyPrint measuring the text of every cell (slow: with words breakable anywhere, each cell's
+    narrowest width is found one character at a time)."""
+    tetap: dict[int, float] = {}  # columns held at their need
+    while True:
+        bebas = [i for i in range(len(lebar)) if i not in tetap]
+        sisa, total = halaman_pt - sum(tetap.values()), sum(lebar[i] for i in bebas)
+        kurang = [i for i in bebas if sisa * lebar[i] / total < perlu_pt[i]] if total else []
+        if not kurang:
+            return [tetap[i] if i in tetap else sisa * lebar[i] / total for i in range(len(lebar))]
+        tetap.update((i, perlu_pt[i]) for i in kurang)
+
+
+def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> tuple[int, bool, list[float]]:
+    """The largest table font at which every column's narrowest possible content fits the page, whether it fits
+    at all (the smallest font otherwise), and each column's need in em.
 
     A column can be no narrower than its longest number (numbers never wrap) or a short word (longer words are
     broken); a cell spanning several columns shares its need among them.
@@ -290,5 +315,5 @@ def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> t
     for indeks, pt in enumerate(UKURAN_HURUF_TABEL_PT):
         padding = _PADDING_SEL_PT[indeks] * jumlah_kolom
         if jumlah_em * pt + padding <= lebar_pt:
-            return indeks, True
-    return len(UKURAN_HURUF_TABEL_PT) - 1, False
+            return indeks, True, perlu_em
+    return len(UKURAN_HURUF_TABEL_PT) - 1, False, perlu_em
