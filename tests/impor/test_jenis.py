@@ -189,3 +189,21 @@ def test_renja_list_is_stored_as_its_part(tmp_path):
     assert (result["counts"]["program"], result["counts"]["kegiatan"], result["counts"]["sub_kegiatan"]) == (1, 1, 2)
     assert result["counts"]["sasaran"] == 0
     assert result["pagu"]["sub_kegiatan"] == 1_500_000_000
+
+
+@pytest.mark.django_db
+def test_preview_of_a_renja_list_says_what_it_holds_and_hides_findings_about_the_rest(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from renaksi.impor.pratinjau import SESSION_KEY
+
+    client.force_login(world.alice)
+    client.post(reverse("import_upload"), {"berkas": SimpleUploadedFile("renja.docx", RENJA),
+                                           "perangkat_daerah": world.pd.pk, "tahun": "2025"})
+    (token,) = client.session[SESSION_KEY].keys()
+    html = " ".join(client.get(reverse("import_preview", args=[token])).content.decode().split())
+    assert 'id="impor-bagian"' in html
+    assert "Dokumen ini hanya memuat program / kegiatan / sub kegiatan, pagu;" in html
+    assert "temuan tidak ditampilkan" in html  # the two sub kegiatan without aksi are not findings on a Renja list
+    assert "Daftar program/kegiatan/sub kegiatan (Renja/DPA)" in html  # the kind chosen, in the decisions
