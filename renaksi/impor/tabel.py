@@ -79,7 +79,7 @@ PREFIXES = [
     ("target triwulan", PeranKolom.TRIWULAN), ("triwulan", PeranKolom.TRIWULAN),
     ("target", PeranKolom.TARGET),
     ("pagu", PeranKolom.PAGU), ("anggaran", PeranKolom.PAGU), ("jumlah anggaran", PeranKolom.PAGU), ("dana", PeranKolom.PAGU),
-    ("alokasi anggaran", PeranKolom.PAGU),
+    ("alokasi anggaran", PeranKolom.PAGU), ("apbd", PeranKolom.PAGU), ("apbn", PeranKolom.PAGU),
     ("jadwal", PeranKolom.JADWAL), ("waktu pelaksanaan", PeranKolom.JADWAL), ("bulan", PeranKolom.JADWAL),
     ("output", PeranKolom.OUTPUT), ("keluaran", PeranKolom.OUTPUT),
     ("penanggung jawab", PeranKolom.PJ),

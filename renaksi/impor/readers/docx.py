@@ -1,6 +1,7 @@
 """DOCX → `Grid`: one sheet of paragraphs and table rows in document order, in the form `grid.py` describes.
 
-- A paragraph is a row of one cell. A line break inside a paragraph (Shift+Enter) starts a new row, because a
+- A paragraph is a row of one cell; TABs in it split it into cells, as in a text copy (programs and their amounts
+  are often typed as TAB-separated paragraphs outside any table). A line break inside a paragraph (Shift+Enter) starts a new row, because a
   text copy shows it as a new line (signature blocks are written that way).
 - A table row is a row of cells, one per grid column. A cell spanning several columns (gridSpan) gives its text
   once and empty cells for the other columns; a cell continuing a vertical merge (vMerge) is empty. Columns a row
@@ -43,8 +44,8 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 _SKIP = {W_DEL, MC_FALLBACK, W_TCPR, W_TRPR, W_PPR, W_RPR}
 
 
-def _paragraph_text(p) -> str:
-    """The text of one paragraph: runs in order; a tab is a space, a line break is a newline."""
+def _paragraph_text(p, tab: str = " ") -> str:
+    """The text of one paragraph: runs in order; a tab is `tab` (a space in a table cell), a line break a newline."""
     parts: list[str] = []
 
     def walk(element) -> None:
@@ -55,7 +56,7 @@ def _paragraph_text(p) -> str:
             if tag == W_T:
                 parts.append(child.text or "")
             elif tag == W_TAB:
-                parts.append(" ")
+                parts.append(tab)
             elif tag in (W_BR, W_CR):
                 parts.append("\n")
             elif tag == W_P:  # a text box inside a run holds paragraphs of its own
@@ -151,10 +152,10 @@ class _Reader:
         self.rows.append(Row(cells=cells, number=len(self.rows) + 1, fills=fills or {}))
 
     def paragraph(self, p) -> None:
-        for line in _paragraph_text(p).split("\n"):
+        for line in _paragraph_text(p, tab="\t").split("\n"):
             place = Place(self.filename, baris=len(self.rows) + 1)
             check_cell_length(line, place, "paragraf ini")
-            self.add([line], place)
+            self.add(line.split("\t"), place)
 
     def table(self, tbl) -> None:
         self.table_count += 1
