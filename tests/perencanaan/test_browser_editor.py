@@ -37,8 +37,10 @@ def _login(page: Page, live_server, username: str) -> None:
 def _open_sections(page: Page) -> None:
     """Open every section of the editor (each loads on its first opening)."""
     for _ in range(page.locator(".bagian-buka").count()):
-        page.locator(".bagian-buka").first.click()
-        page.wait_for_load_state("networkidle")
+        opener = page.locator(".bagian-buka").first
+        section = opener.evaluate("b => b.closest('tbody').id")
+        opener.click()
+        expect(page.locator(f"#{section} .bagian-buka")).to_have_count(0)
     expect(page.locator(".bagian-buka")).to_have_count(0)
 
 
@@ -111,6 +113,7 @@ def test_kepala_bidang_sees_the_plan_with_controls_on_his_rows_only(page: Page, 
     expect(page.locator(f"#subkegiatan-{politik.pk} [data-edit]")).to_have_count(1)
     expect(page.locator(f"#subkegiatan-{ideologi.pk}")).to_have_count(0)
     page.locator("#pilih-bidang").select_option("semua")
+    page.wait_for_url("**?bidang=semua")
     expect(page.locator("#filter-aktif")).to_have_count(0)
     _open_sections(page)
     expect(page.locator(f"#subkegiatan-{politik.pk} [data-edit]")).to_have_count(1)

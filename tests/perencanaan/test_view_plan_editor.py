@@ -246,3 +246,16 @@ def test_a_section_costs_the_same_queries_at_two_sizes(client, world, django_ass
             response = client.get(section_url(plan, "sasaran", Sasaran.objects.get(rencana_aksi=plan).pk),
                                   HTTP_HX_REQUEST="true")
         assert "Persentase partisipasi pemilih" in response.content.decode()
+
+
+def test_a_row_anchor_names_its_section_so_a_link_to_a_closed_row_opens_it(client, world, rows):
+    client.force_login(world.eve)
+    url = reverse("rencana_aksi_cari", args=[rows.plan.pk])
+    html = client.get(url + f"?baris=aksi-{rows.aksi_politik.pk}").content.decode()
+    assert f'data-bagian="bagian-program-{rows.program.pk}"' in html
+    html = client.get(url + f"?baris=indikator-{rows.iku.pk}").content.decode()
+    assert f'data-bagian="bagian-sasaran-{rows.sasaran.pk}"' in html
+    other = Aksi.objects.filter(rencana_aksi=make_plan(world.pd, tahun=2025)).first()
+    assert "data-bagian" not in client.get(url + f"?baris=aksi-{other.pk}").content.decode()  # not this plan's
+    for junk in ("foo-1", "aksi-x", "aksi-" + "9" * 30):
+        assert client.get(url + f"?baris={junk}").status_code == 200
