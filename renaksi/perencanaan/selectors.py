@@ -573,6 +573,11 @@ class AksiNode:
         """(month, scheduled, name, triwulan) for Januari … Desember."""
         return [(m, m in self.bulan, nama, tw) for m, _singkat, nama, tw in BULAN]
 
+    @property
+    def bulan_flags(self) -> list[tuple[int, bool]]:
+        """(month, scheduled) for 1 … 12: all a month button of the editor needs (names are in the header)."""
+        return [(m, m in self.bulan) for m in range(1, 13)]
+
 
 @dataclass
 class SubKegiatanNode:
@@ -618,6 +623,10 @@ class PlanTree:
     total_program: int | None
     total_kegiatan: int | None
     total_sub_kegiatan: int | None
+    jumlah_indikator: int
+    jumlah_sub_kegiatan: int
+    jumlah_aksi: int
+    bidang_filter: int | None = None  # the editor shows the rows of this bidang only
 
     @property
     def total_kegiatan_rollup(self) -> Rollup:
@@ -627,18 +636,6 @@ class PlanTree:
     @property
     def total_sub_kegiatan_rollup(self) -> Rollup:
         return Rollup(self.total_kegiatan, self.total_sub_kegiatan)
-
-    @property
-    def jumlah_indikator(self) -> int:
-        return len(self.nodes["indikator"])
-
-    @property
-    def jumlah_sub_kegiatan(self) -> int:
-        return len(self.nodes["subkegiatan"])
-
-    @property
-    def jumlah_aksi(self) -> int:
-        return len(self.nodes["aksi"])
 
     @property
     def indikator(self) -> list[IndikatorNode]:
@@ -658,21 +655,49 @@ def _mark_ends(nodes: list) -> list:
     return nodes
 
 
-def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None) -> PlanTree:
-    """The whole plan for the editor: `plan_data()` arranged as nodes, 12 queries whatever its size.
+_NO_TOTALS = {"total_program": None, "total_kegiatan": None, "total_sub_kegiatan": None, "jumlah_indikator": 0,
+              "jumlah_sub_kegiatan": 0, "jumlah_aksi": 0}
+
+
+def plan_totals(*, rencana_aksi_id: int) -> dict[str, int | None]:
+    """The plan's stated pagu summed per level and its numbers of indikator, sub kegiatan and aksi: one query."""
+
+    def total(model, expr) -> Subquery:
+        return Subquery(model.objects.filter(rencana_aksi_id=OuterRef("pk")).values("rencana_aksi_id")
+                        .annotate(v=expr).values("v")[:1])
+
+    return (RencanaAksi.objects.filter(pk=rencana_aksi_id)
+            .annotate(total_program=total(Program, Sum("pagu")), total_kegiatan=total(Kegiatan, Sum("pagu")),
+                      total_sub_kegiatan=total(SubKegiatan, Sum("pagu")),
+                      jumlah_indikator=total(Indikator, Count("id")),
+                      jumlah_sub_kegiatan=total(SubKegiatan, Count("id")), jumlah_aksi=total(Aksi, Count("id")))
+            .values("total_program", "total_kegiatan", "total_sub_kegiatan", "jumlah_indikator",
+                    "jumlah_sub_kegiatan", "jumlah_aksi").get())
+
+
+def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None, bagian: tuple[str, int] | None = None,
+              bidang_id: int | None = None, totals: bool = True) -> PlanTree:
+    """The plan for the editor: `plan_data()` arranged as nodes, 12 queries whatever its size.
 
     Every node carries `can_edit` from `rights` (nothing editable without it). Roll-up sums are computed next to,
-    never instead of, the stated pagu.
+    never instead of, the stated pagu. `bagian` builds one section only (see `plan_data`): its totals come
+    from `plan_totals` (one query more; none when `totals` is False: they are then None and 0). `bidang_id` keeps
+    the indikator and sub kegiatan of that bidang (and the rows above them); roll-ups still sum every row.
     """
     rights = rights or EditRights()
     plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda", "penandatangan").get(pk=rencana_aksi_id)
-    data = plan_data(rencana_aksi=plan)
+    data = plan_data(rencana_aksi=plan, bagian=bagian)
+
+    def shown(row_bidang_id: int | None) -> bool:
+        return bidang_id is None or row_bidang_id == bidang_id
     nodes: dict[str, dict[int, object]] = {k: {} for k in
                                            ("sasaran", "indikator", "program", "kegiatan", "subkegiatan", "aksi")}
 
     def indikator_nodes(sasaran_id: int) -> list[IndikatorNode]:
         found = []
         for ind in data.indikator_of(sasaran_id):
+            if not shown(ind.bidang_id):
+                continue
             node = IndikatorNode(
                 obj=ind, tahunan=data.target(ind.pk), triwulan=data.triwulan_targets(ind.pk),
                 bidang=data.bidang_by_id.get(ind.bidang_id), can_edit=rights.plan,
@@ -717,7 +742,8 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None) -> Plan
             )
             nodes["subkegiatan"][s.pk] = node
             found.append(node)
-        return _mark_ends(found)
+        _mark_ends(found)
+        return [n for n in found if shown(n.obj.bidang_id)]
 
     def kegiatan_nodes(program: Program) -> list[KegiatanNode]:
         found = []
@@ -727,18 +753,156 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None) -> Plan
                                 rollup=Rollup(k.pagu, _sum_or_none(s.obj.pagu for s in its_subs)))
             nodes["kegiatan"][k.pk] = node
             found.append(node)
-        return _mark_ends(found)
+        _mark_ends(found)
+        return [n for n in found if n.sub_kegiatan or bidang_id is None]
 
     program_nodes = []
     for p in data.program:
+        if bagian and bagian[0] == "program" and p.pk != bagian[1]:
+            program_nodes.append(ProgramNode(obj=p, kegiatan=[], indikator=[], rollup=Rollup(None, None)))
+            continue  # a sibling of the section: only its place (first, last) counts
         its_kegiatan = kegiatan_nodes(p)
         node = ProgramNode(obj=p, kegiatan=its_kegiatan, indikator=data.linked_indikator("program", p.pk),
                            rollup=Rollup(p.pagu, _sum_or_none(k.obj.pagu for k in its_kegiatan)))
         program_nodes.append(node)
         nodes["program"][p.pk] = node
 
+    _mark_ends(program_nodes)
+    if bagian:  # the section only; the plan's totals from one query
+        sasaran_nodes = [n for n in flat if bagian == ("sasaran", n.obj.pk)]
+        program_nodes = [n for n in program_nodes if n.obj.pk in nodes["program"] and bagian[0] != "sasaran"]
+        sums = plan_totals(rencana_aksi_id=plan.pk) if totals else _NO_TOTALS
+    else:
+        sasaran_nodes = flat
+        sums = {"total_program": data.pagu_program, "total_kegiatan": data.pagu_kegiatan,
+                  "total_sub_kegiatan": data.pagu_sub_kegiatan, "jumlah_indikator": len(data.indikator),
+                  "jumlah_sub_kegiatan": len(data.sub_kegiatan), "jumlah_aksi": len(data.aksi)}
+    if bidang_id is not None:
+        program_nodes = [n for n in program_nodes if n.kegiatan]
     return PlanTree(
-        plan=plan, rights=rights, sasaran=flat, program=_mark_ends(program_nodes), bidang=list(data.bidang),
-        pejabat=list(data.pejabat), nodes=nodes, total_program=data.pagu_program,
-        total_kegiatan=data.pagu_kegiatan, total_sub_kegiatan=data.pagu_sub_kegiatan,
+        plan=plan, rights=rights, sasaran=sasaran_nodes, program=program_nodes, bidang=list(data.bidang),
+        pejabat=list(data.pejabat), nodes=nodes, bidang_filter=bidang_id, **sums,
     )
+
+
+# --- The editor's outline, its sections and its search ----------------------------------------------------------
+
+
+@dataclass
+class OutlineRow:
+    """A row of the editor's outline: a sasaran (with its number of indikator) or a program / kegiatan (with its
+    numbers of kegiatan, sub kegiatan and aksi)."""
+
+    jenis: str  # "sasaran" | "program" | "kegiatan"
+    pk: int
+    label: str
+    nomor: str = ""
+    depth: int = 0
+    indikator: int = 0
+    kegiatan: int = 0
+    sub_kegiatan: int = 0
+    aksi: int = 0
+    program_id: int | None = None
+    children: list[OutlineRow] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.jenis}-{self.pk}"
+
+
+def _count(model, outer: str, bidang_id: int | None, bidang_path: str) -> Subquery:
+    qs = model.objects.filter(**{outer: OuterRef("pk")})
+    if bidang_id is not None:
+        qs = qs.filter(**{bidang_path: bidang_id})
+    return Subquery(qs.order_by().values(outer).annotate(c=Count("id")).values("c")[:1])
+
+
+def plan_outline(*, rencana_aksi_id: int, bidang_id: int | None = None) -> tuple[list[OutlineRow], list[OutlineRow]]:
+    """The sasaran (depth first) and the programs with their kegiatan, each with counts: three queries, whatever
+    the plan's size. With `bidang_id` the counts are those of that bidang's rows, and rows without any are left out.
+    """
+    ra = {"rencana_aksi_id": rencana_aksi_id}
+    sasaran = list(Sasaran.objects.filter(**ra).order_by("urutan", "id")
+                   .annotate(n=_count(Indikator, "sasaran", bidang_id, "bidang_id"))
+                   .values_list("pk", "parent_id", "nomor", "uraian", "n"))
+    known = {row[0] for row in sasaran}
+    children: dict[int | None, list[tuple]] = defaultdict(list)
+    for row in sasaran:
+        children[row[1] if row[1] in known else None].append(row)
+    flat: list[OutlineRow] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for pk, _parent, nomor, uraian, n in children.get(parent, []):
+            if n or bidang_id is None:
+                flat.append(OutlineRow("sasaran", pk, uraian, nomor=nomor, depth=depth, indikator=n or 0))
+            if depth < 10:
+                walk(pk, depth + 1)
+
+    walk(None, 0)
+
+    kegiatan = list(Kegiatan.objects.filter(**ra).order_by("urutan", "id")
+                    .annotate(s=_count(SubKegiatan, "kegiatan", bidang_id, "bidang_id"),
+                              a=_count(Aksi, "sub_kegiatan__kegiatan", bidang_id, "sub_kegiatan__bidang_id"))
+                    .values_list("pk", "program_id", "kode", "nama", "s", "a"))
+    by_program: dict[int, list[OutlineRow]] = defaultdict(list)
+    for pk, program_id, kode, nama, s, a in kegiatan:
+        if s or bidang_id is None:
+            by_program[program_id].append(OutlineRow("kegiatan", pk, nama, nomor=kode, sub_kegiatan=s or 0,
+                                                     aksi=a or 0, program_id=program_id))
+    programs = []
+    for pk, kode, nama in Program.objects.filter(**ra).order_by("urutan", "id").values_list("pk", "kode", "nama"):
+        its = by_program.get(pk, [])
+        if its or bidang_id is None:
+            programs.append(OutlineRow("program", pk, nama, nomor=kode, kegiatan=len(its),
+                                       sub_kegiatan=sum(k.sub_kegiatan for k in its),
+                                       aksi=sum(k.aksi for k in its), children=its))
+    return flat, programs
+
+
+@dataclass
+class Hasil:
+    """A row that matches a search, and the section it lives in."""
+
+    jenis: str  # the row's anchor kind: sasaran, indikator, program, kegiatan, subkegiatan, aksi
+    pk: int
+    label: str
+    bagian: str  # "sasaran-<id>" | "program-<id>"
+
+
+def plan_search(*, rencana_aksi_id: int, q: str, bidang_id: int | None = None, limit: int = 20) -> list[Hasil]:
+    """Rows of one plan whose name contains `q` (case-insensitive), at most `limit` of each kind: six queries."""
+    q = q.strip()[:100]
+    if len(q) < 2:
+        return []
+    ra = {"rencana_aksi_id": rencana_aksi_id}
+    found: list[Hasil] = []
+
+    def add(jenis: str, qs: QuerySet, text: str, bagian: str, prefix: str, bidang_path: str | None) -> None:
+        if bidang_id is not None and bidang_path is not None:
+            qs = qs.filter(**{bidang_path: bidang_id})
+        rows = qs.filter(**ra, **{f"{text}__icontains": q}).order_by("urutan", "id").values_list("pk", text, bagian)
+        found.extend(Hasil(jenis, pk, label, f"{prefix}-{owner}") for pk, label, owner in rows[:limit])
+
+    add("sasaran", Sasaran.objects.all(), "uraian", "pk", "sasaran", None)
+    add("indikator", Indikator.objects.all(), "nama", "sasaran_id", "sasaran", "bidang_id")
+    add("program", Program.objects.all(), "nama", "pk", "program", None)
+    add("kegiatan", Kegiatan.objects.all(), "nama", "program_id", "program", None)
+    add("subkegiatan", SubKegiatan.objects.all(), "nama", "kegiatan__program_id", "program", "bidang_id")
+    add("aksi", Aksi.objects.all(), "uraian", "sub_kegiatan__kegiatan__program_id", "program",
+        "sub_kegiatan__bidang_id")
+    return found
+
+
+def plan_row_section(*, rencana_aksi_id: int, anchor: str) -> Hasil | None:
+    """The section of the row an editor anchor names (`aksi-12`, as the findings panel links): one query; None when
+    the row is not in the plan."""
+    jenis, _, pk = anchor.partition("-")
+    paths = {"sasaran": (Sasaran, "uraian", "pk", "sasaran"), "indikator": (Indikator, "nama", "sasaran_id", "sasaran"),
+             "program": (Program, "nama", "pk", "program"), "kegiatan": (Kegiatan, "nama", "program_id", "program"),
+             "subkegiatan": (SubKegiatan, "nama", "kegiatan__program_id", "program"),
+             "aksi": (Aksi, "uraian", "sub_kegiatan__kegiatan__program_id", "program")}
+    if jenis not in paths or not pk.isdigit() or len(pk) > 12:
+        return None
+    model, text, owner, prefix = paths[jenis]
+    row = model.objects.filter(rencana_aksi_id=rencana_aksi_id, pk=int(pk)).values_list(text, owner).first()
+    return Hasil(jenis, int(pk), row[0], f"{prefix}-{row[1]}") if row else None

@@ -5,6 +5,9 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("rencana-aksi/<int:pk>/", views.plan_editor, name="plan_editor"),
+    path("rencana-aksi/<int:pk>/bagian/<str:jenis>/<int:bagian_id>/", views.rencana_aksi_bagian,
+         name="rencana_aksi_bagian"),
+    path("rencana-aksi/<int:pk>/cari/", views.rencana_aksi_cari, name="rencana_aksi_cari"),
     path("rencana-aksi/<int:pk>/pengesahan/", views.pengesahan_edit, name="pengesahan_edit"),
     path("rencana-aksi/<int:pk>/perubahan/", views.rencana_aksi_perubahan, name="rencana_aksi_perubahan"),
     path("rencana-aksi/<int:pk>/banding/<int:other_pk>/", views.rencana_aksi_banding, name="rencana_aksi_banding"),

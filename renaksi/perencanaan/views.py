@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from itertools import groupby
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -54,6 +55,7 @@ from .models import (
     Sasaran,
     SubKegiatan,
 )
+from .rules import is_kepala_bidang, same_pd
 
 ROW = "perencanaan/editor/"
 SATUAN_UMUM = ["Persen", "Orang", "Dokumen", "Laporan", "Kali", "Kegiatan", "Nilai", "Indeks", "Kategori"]
@@ -160,9 +162,11 @@ def editor_view(view: Callable) -> Callable:
     return wrapper
 
 
-def _tree(request, plan: RencanaAksi) -> selectors.PlanTree:
+def _tree(request, plan: RencanaAksi, bagian: tuple[str, int] | None = None, *, bidang_id: int | None = None,
+          totals: bool = True) -> selectors.PlanTree:
     rights = selectors.edit_rights(user=request.user, rencana_aksi=plan)
-    return selectors.plan_tree(rencana_aksi_id=plan.pk, rights=rights)
+    return selectors.plan_tree(rencana_aksi_id=plan.pk, rights=rights, bagian=bagian, bidang_id=bidang_id,
+                               totals=totals)
 
 
 def _changed(response: HttpResponse) -> HttpResponse:
@@ -170,23 +174,97 @@ def _changed(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _row(request, plan: RencanaAksi, kind: str, pk: int, *, rollups=(), totals: bool = False) -> HttpResponse:
-    """The display row of one node; `rollups` and `totals` add out-of-band swaps for the sums it changed."""
-    tree = _tree(request, plan)
+def _bagian_of(kind: str, obj) -> tuple[str, int]:
+    """The section of the editor a row lives in (`plan_data(bagian=…)`)."""
+    if kind == "sasaran":
+        return ("sasaran", obj.pk)
+    if kind == "indikator":
+        return ("sasaran", obj.sasaran_id)
+    if kind == "program":
+        return ("program", obj.pk)
+    if kind == "kegiatan":
+        return ("program", obj.program_id)
+    if kind == "subkegiatan":
+        return ("program", obj.kegiatan.program_id)
+    return ("sub_kegiatan", obj.sub_kegiatan_id)  # aksi: its sub kegiatan is all its row needs
+
+
+def _section_of(kind: str, obj) -> tuple[str, int]:
+    """The section (a sasaran or a program) a row is shown in."""
+    if kind == "aksi":
+        return ("program", obj.sub_kegiatan.kegiatan.program_id)
+    return _bagian_of(kind, obj)
+
+
+def _row(request, plan: RencanaAksi, kind: str, obj, *, rollups=(), totals: bool = False) -> HttpResponse:
+    """The display row of one node, built from its section only (never the whole plan); `rollups` and `totals`
+    add out-of-band swaps for the sums it changed."""
+    tree = _tree(request, plan, _bagian_of(kind, obj), totals=totals)
     oob_rollups = [(k, tree.node(k, node_pk)) for k, node_pk in rollups if node_pk in tree.nodes[k]]
-    context = {"tree": tree, "plan": tree.plan, "node": tree.node(kind, pk), "oob_rollups": oob_rollups,
+    context = {"tree": tree, "plan": tree.plan, "node": tree.node(kind, obj.pk), "oob_rollups": oob_rollups,
                "oob_totals": totals, "row_template": f"{ROW}_{kind}_row.html"}
     return render(request, ROW + "_row_response.html", context)
 
 
-def _section(request, plan: RencanaAksi, section: str, *, both: bool = False) -> HttpResponse:
-    """A whole section after rows were added, moved or deleted (and the other one out of band, if asked)."""
-    tree = _tree(request, plan)
-    context = {"tree": tree, "plan": tree.plan, "oob_totals": True, "oob_other": both}
+def _bidang_filter(request, plan: RencanaAksi, *, default: bool = False) -> int | None:
+    """The bidang the editor shows (`?bidang=<id>`, `semua` for all). A write reads it from the page's URL. A
+    kepala bidang of the plan's PD starts on his own bidang (`default`)."""
+    raw = request.GET.get("bidang")
+    if raw is None and request.htmx and request.htmx.current_url:
+        raw = parse_qs(urlsplit(request.htmx.current_url).query).get("bidang", [None])[0]
+        default = True
+    if raw is None and default:
+        user = request.user
+        return user.bidang_id if user.bidang_id and is_kepala_bidang(user) and same_pd(user, plan) else None
+    return int(raw) if raw and raw.isdigit() and len(raw) < 12 else None
+
+
+def _outline_context(request, plan: RencanaAksi, bidang_id: int | None) -> dict:
+    sasaran, program = selectors.plan_outline(rencana_aksi_id=plan.pk, bidang_id=bidang_id)
+    query = f"?bidang={bidang_id}" if bidang_id else "?bidang=semua"
+    return {"outline_sasaran": sasaran, "outline_program": program, "bidang_filter": bidang_id,
+            "bidang_query": query}
+
+
+def _bagian(request, plan: RencanaAksi, bagian: tuple[str, int], *, other: str | None = None) -> HttpResponse:
+    """One section after rows were added, moved or deleted in it, with the totals and the outline out of band
+    (and the other table's section heads, if asked)."""
+    bidang_id = _bidang_filter(request, plan)
+    tree = _tree(request, plan, bagian, bidang_id=bidang_id)
+    context = {"tree": tree, "plan": tree.plan, "oob_totals": True, "oob_outline": True,
+               "oob_daftar": other} | _outline_context(request, plan, bidang_id)
+    response = render(request, f"{ROW}_bagian_{bagian[0]}.html", context)
+    node = (tree.sasaran or tree.program or [None])[0]
+    if node is None:  # filtered out or gone: the section's head stays
+        response = render(request, f"{ROW}_bagian_response_kosong.html", context)
+        response["HX-Reswap"] = "none"
+        return _changed(response)
+    response["HX-Retarget"] = f"#bagian-{bagian[0]}-{bagian[1]}"
+    response["HX-Reswap"] = "outerHTML"
+    return _changed(response)
+
+
+def _daftar(request, plan: RencanaAksi, section: str, *, buka: int | None = None,
+            other: str | None = None) -> HttpResponse:
+    """A table's section heads after a sasaran or program was added, moved or deleted; `buka` is shown open."""
+    bidang_id = _bidang_filter(request, plan)
+    kind = "sasaran" if section == "sasaran" else "program"
+    tree = _tree(request, plan, (kind, buka), bidang_id=bidang_id) if buka else \
+        _head_tree(request, plan)
+    context = {"tree": tree, "plan": plan, "rights": tree.rights, "oob_totals": True, "oob_outline": True,
+               "oob_daftar": other, "terbuka": {f"{kind}-{buka}"} if buka else set(),
+               } | _outline_context(request, plan, bidang_id)
     response = render(request, f"{ROW}_section_{section}.html", context)
     response["HX-Retarget"] = f"#section-{section}"
     response["HX-Reswap"] = "outerHTML"
     return _changed(response)
+
+
+def _head_tree(request, plan: RencanaAksi) -> selectors.PlanTree:
+    """The plan's header without rows: rights and totals (one query)."""
+    rights = selectors.edit_rights(user=request.user, rencana_aksi=plan)
+    return selectors.PlanTree(plan=plan, rights=rights, sasaran=[], program=[], bidang=[], pejabat=[],
+                              nodes={}, **selectors.plan_totals(rencana_aksi_id=plan.pk))
 
 
 def _form(request, template: str, context: dict, *, target_id: str, cancel_url: str, invalid: bool = False,
@@ -241,17 +319,61 @@ def _choices(objects, label=str) -> list[tuple[int, str]]:
 # --- The page --------------------------------------------------------------------------------------------------
 
 
+def _page_context(request, plan: RencanaAksi) -> dict:
+    """The editor page without its sections: header, totals, outline, filter; a constant number of queries."""
+    tree = _head_tree(request, plan)
+    bidang = list(plan.perangkat_daerah.bidang.order_by("urutan", "nama", "id"))
+    bidang_id = _bidang_filter(request, plan, default=True)
+    return {"tree": tree, "plan": plan, "rights": tree.rights, "bidang": bidang,
+            "bidang_saya": next((b for b in bidang if b.pk == tree.rights.bidang_id), None),
+            "bidang_dipilih": next((b for b in bidang if b.pk == bidang_id), None),
+            "jabatan": Pejabat.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).order_by("nama", "id")
+            .values_list("jabatan", "nama"),
+            "satuan_umum": SATUAN_UMUM, "terbuka": set(),
+            "monev_visible": request.user.has_perm("monev.view_monev", plan),
+            "alasan_terkunci": services.alasan_terkunci(plan)} | _outline_context(request, plan, bidang_id) \
+        | _versions(request, plan)
+
+
 @login_required
 @require_GET
 def plan_editor(request, pk: int):
+    """The page: header, outline, filter and search, and a closed section per sasaran and per program that loads
+    when opened (`rencana_aksi_bagian`). Its size and queries do not grow with the plan."""
     plan = _get_plan_for_user(request, pk)
-    tree = _tree(request, plan)
-    bidang_saya = next((b for b in tree.bidang if b.pk == tree.rights.bidang_id), None)
-    context = {"tree": tree, "plan": tree.plan, "rights": tree.rights,
-               "bidang_saya": bidang_saya, "satuan_umum": SATUAN_UMUM,
-               "monev_visible": request.user.has_perm("monev.view_monev", plan),
-               "alasan_terkunci": services.alasan_terkunci(plan)} | _versions(request, plan)
-    return render(request, "perencanaan/editor.html", context)
+    return render(request, "perencanaan/editor.html", _page_context(request, plan))
+
+
+@editor_view
+@require_GET
+def rencana_aksi_bagian(request, pk: int, jenis: str, bagian_id: int):
+    """One section of the editor, opened: a sasaran with its indikator, or a program with its kegiatan, sub
+    kegiatan and aksi (`?bidang=` those of one bidang). 404 for a plan the user may not see or a row not in it."""
+    plan = _get_plan_for_user(request, pk)
+    if jenis not in ("sasaran", "program"):
+        raise Http404
+    bidang_id = _bidang_filter(request, plan)
+    tree = _tree(request, plan, (jenis, bagian_id), bidang_id=bidang_id, totals=False)
+    if bagian_id not in tree.nodes[jenis]:
+        raise Http404
+    response = render(request, f"{ROW}_bagian_{jenis}.html", {"tree": tree, "plan": tree.plan,
+                                                               "bidang_filter": bidang_id})
+    response["HX-Trigger"] = "bagian-dimuat"  # the notes panel fills the badges of the rows now shown
+    return response
+
+
+@editor_view
+@require_GET
+def rencana_aksi_cari(request, pk: int):
+    """Rows of the plan whose name contains `?q=` (of `?bidang=` only), each with a link that opens its section;
+    `?baris=<anchor>` the one row an anchor names."""
+    plan = _get_plan_for_user(request, pk)
+    if "baris" in request.GET:  # `?baris=aksi-12`: the section of one row (a link to it from the findings panel)
+        found = selectors.plan_row_section(rencana_aksi_id=plan.pk, anchor=request.GET["baris"][:40])
+        return render(request, ROW + "_hasil_cari.html", {"hasil": [found] if found else [], "q": "-"})
+    q = request.GET.get("q", "")
+    hasil = selectors.plan_search(rencana_aksi_id=plan.pk, q=q, bidang_id=_bidang_filter(request, plan))
+    return render(request, ROW + "_hasil_cari.html", {"hasil": hasil, "q": q.strip()[:100]})
 
 
 def _versions(request, plan: RencanaAksi) -> dict:
@@ -280,10 +402,7 @@ def rencana_aksi_perubahan(request, pk: int):
     try:
         baru = services.rencana_aksi_buat_perubahan(rencana_aksi=plan, by=request.user)
     except ValidationError as exc:
-        tree = _tree(request, plan)
-        context = {"tree": tree, "plan": tree.plan, "rights": tree.rights, "satuan_umum": SATUAN_UMUM,
-                   "monev_visible": request.user.has_perm("monev.view_monev", plan),
-                   "perubahan_error": " ".join(exc.messages)} | _versions(request, plan)
+        context = _page_context(request, plan) | {"perubahan_error": " ".join(exc.messages)}
         return render(request, "perencanaan/editor.html", context, status=422)
     messages.success(request, _("%(versi)s dibuat dari %(asal)s. Ubah di sini; versi yang disetujui tetap tersimpan "
                                 "dan dapat dibandingkan.") % {"versi": baru.label_versi, "asal": plan.label_versi})
@@ -316,7 +435,7 @@ def rencana_aksi_banding(request, pk: int, other_pk: int):
 @require_GET
 def sasaran_row(request, sasaran_id: int):
     sasaran = _get_sasaran_for_user(request, sasaran_id)
-    return _row(request, sasaran.rencana_aksi, "sasaran", sasaran.pk)
+    return _row(request, sasaran.rencana_aksi, "sasaran", sasaran)
 
 
 @editor_view
@@ -326,7 +445,7 @@ def sasaran_edit(request, sasaran_id: int):
     if request.method == "POST":
         form = SasaranForm(request.POST)
         if _save(form, lambda d: services.sasaran_update(sasaran=sasaran, versi_baris=_versi(form), **d)):
-            return _changed(_row(request, sasaran.rencana_aksi, "sasaran", sasaran.pk))
+            return _changed(_row(request, sasaran.rencana_aksi, "sasaran", sasaran))
     else:
         form = SasaranForm(initial={"nomor": sasaran.nomor, "uraian": sasaran.uraian, "level": sasaran.level,
                                     "versi_baris": sasaran.versi_baris})
@@ -343,8 +462,9 @@ def sasaran_add(request, pk: int):
         return render(request, ROW + "_add_sasaran.html", {"plan": plan})
     if request.method == "POST":
         form = SasaranForm(request.POST)
-        if _save(form, lambda d: services.sasaran_create(rencana_aksi=plan, **d)):
-            return _section(request, plan, "sasaran")
+        created: list[Sasaran] = []
+        if _save(form, lambda d: created.append(services.sasaran_create(rencana_aksi=plan, **d))):
+            return _daftar(request, plan, "sasaran", buka=created[0].pk)
     else:
         form = SasaranForm(initial={"level": Sasaran.Level.STRATEGIS})
     return _form(request, "_sasaran_form.html", {"form": form, "plan": plan}, target_id="add-sasaran",
@@ -381,7 +501,7 @@ def _indikator_changes(indikator: Indikator, data: dict) -> dict:
 @require_GET
 def indikator_row(request, indikator_id: int):
     indikator = _get_indikator_for_user(request, indikator_id)
-    return _row(request, indikator.rencana_aksi, "indikator", indikator.pk)
+    return _row(request, indikator.rencana_aksi, "indikator", indikator)
 
 
 @editor_view
@@ -397,7 +517,7 @@ def indikator_edit(request, indikator_id: int):
         form, lambda d: services.indikator_update(indikator=indikator, versi_baris=_versi(form),
                                                   **_indikator_changes(indikator, d))
     ):
-        return _changed(_row(request, plan, "indikator", indikator.pk))
+        return _changed(_row(request, plan, "indikator", indikator))
     return _form(request, "_indikator_form.html", {"form": form, "indikator": indikator},
                  target_id=f"indikator-{indikator.pk}", invalid=form.is_bound,
                  cancel_url=reverse("indikator_row", args=[indikator.pk]))
@@ -419,7 +539,7 @@ def indikator_add(request, sasaran_id: int):
         services.indikator_create(sasaran=sasaran, **d)
 
     if data is not None and _save(form, create):
-        return _section(request, plan, "sasaran")
+        return _bagian(request, plan, ("sasaran", sasaran.pk))
     return _form(request, "_indikator_form.html", {"form": form, "sasaran": sasaran},
                  target_id=f"add-indikator-{sasaran.pk}", invalid=form.is_bound,
                  cancel_url=_batal(request))
@@ -431,7 +551,7 @@ def target_edit(request, indikator_id: int):
     """The yearly target and TW I–IV of an indicator in one form, typed with the keyboard (Enter saves)."""
     indikator = _get_indikator_for_user(request, indikator_id, "perencanaan.change_target")
     plan = indikator.rencana_aksi
-    tree = _tree(request, plan)
+    tree = _tree(request, plan, ("sasaran", indikator.sasaran_id), totals=False)
     node = tree.node("indikator", indikator.pk)
     if request.method == "POST":
         form = TargetForm(request.POST, indikator=indikator)
@@ -447,7 +567,7 @@ def target_edit(request, indikator_id: int):
                                     kategori=angka.kategori)
 
         if _save(form, write):
-            return _changed(_row(request, plan, "indikator", indikator.pk))
+            return _changed(_row(request, plan, "indikator", indikator))
     else:
         initial = {"versi_baris": indikator.versi_baris}
         for (name, _triwulan), (_tw, t) in zip(TargetForm.FIELDS, node.targets, strict=True):
@@ -488,7 +608,7 @@ def _anggaran_changes(d: dict, plan: RencanaAksi) -> dict:
 @require_GET
 def program_row(request, program_id: int):
     program = _get_program_for_user(request, program_id)
-    return _row(request, program.rencana_aksi, "program", program.pk)
+    return _row(request, program.rencana_aksi, "program", program)
 
 
 @editor_view
@@ -501,7 +621,7 @@ def program_edit(request, program_id: int):
         form = AnggaranForm(request.POST, indikator_choices=choices)
         if _save(form, lambda d: services.anggaran_update(obj=program, versi_baris=_versi(form),
                                                                   **_anggaran_changes(d, plan))):
-            return _changed(_row(request, plan, "program", program.pk, totals=True))
+            return _changed(_row(request, plan, "program", program, totals=True))
     else:
         form = AnggaranForm(initial=_anggaran_initial(program), indikator_choices=choices)
     return _form(request, "_anggaran_form.html", {"form": form, "obj": program, "kind": "program", "plan": plan},
@@ -518,8 +638,10 @@ def program_add(request, pk: int):
     choices = _indikator_choices(plan)
     if request.method == "POST":
         form = AnggaranForm(request.POST, indikator_choices=choices)
-        if _save(form, lambda d: services.program_create(rencana_aksi=plan, **_anggaran_changes(d, plan))):
-            return _section(request, plan, "anggaran")
+        created: list[Program] = []
+        if _save(form, lambda d: created.append(services.program_create(rencana_aksi=plan,
+                                                                         **_anggaran_changes(d, plan)))):
+            return _daftar(request, plan, "anggaran", buka=created[0].pk)
     else:
         form = AnggaranForm(indikator_choices=choices)
     return _form(request, "_anggaran_form.html", {"form": form, "kind": "program", "plan": plan},
@@ -530,7 +652,7 @@ def program_add(request, pk: int):
 @require_GET
 def kegiatan_row(request, kegiatan_id: int):
     kegiatan = _get_kegiatan_for_user(request, kegiatan_id)
-    return _row(request, kegiatan.rencana_aksi, "kegiatan", kegiatan.pk)
+    return _row(request, kegiatan.rencana_aksi, "kegiatan", kegiatan)
 
 
 @editor_view
@@ -543,7 +665,7 @@ def kegiatan_edit(request, kegiatan_id: int):
         form = AnggaranForm(request.POST, indikator_choices=choices)
         if _save(form, lambda d: services.anggaran_update(obj=kegiatan, versi_baris=_versi(form),
                                                                   **_anggaran_changes(d, plan))):
-            return _changed(_row(request, plan, "kegiatan", kegiatan.pk, rollups=[("program", kegiatan.program_id)]))
+            return _changed(_row(request, plan, "kegiatan", kegiatan, rollups=[("program", kegiatan.program_id)]))
     else:
         form = AnggaranForm(initial=_anggaran_initial(kegiatan), indikator_choices=choices)
     return _form(request, "_anggaran_form.html", {"form": form, "obj": kegiatan, "kind": "kegiatan", "plan": plan},
@@ -562,7 +684,7 @@ def kegiatan_add(request, program_id: int):
     if request.method == "POST":
         form = AnggaranForm(request.POST, indikator_choices=choices)
         if _save(form, lambda d: services.kegiatan_create(program=program, **_anggaran_changes(d, plan))):
-            return _section(request, plan, "anggaran")
+            return _bagian(request, plan, ("program", program.pk))
     else:
         form = AnggaranForm(indikator_choices=choices)
     return _form(request, "_anggaran_form.html", {"form": form, "kind": "kegiatan", "parent": program, "plan": plan},
@@ -587,7 +709,7 @@ def _sub_kegiatan_form(request, plan: RencanaAksi, *, instance: SubKegiatan | No
 @require_GET
 def sub_kegiatan_row(request, sub_kegiatan_id: int):
     sub = _get_sub_kegiatan_for_user(request, sub_kegiatan_id)
-    return _row(request, sub.rencana_aksi, "subkegiatan", sub.pk)
+    return _row(request, sub.rencana_aksi, "subkegiatan", sub)
 
 
 @editor_view
@@ -598,7 +720,7 @@ def sub_kegiatan_edit(request, sub_kegiatan_id: int):
     form = _sub_kegiatan_form(request, plan, instance=sub)
     if form.is_bound and _save(form, lambda d: services.anggaran_update(obj=sub, versi_baris=_versi(form),
                                                                   **_anggaran_changes(d, plan))):
-        return _changed(_row(request, plan, "subkegiatan", sub.pk, rollups=[("kegiatan", sub.kegiatan_id)],
+        return _changed(_row(request, plan, "subkegiatan", sub, rollups=[("kegiatan", sub.kegiatan_id)],
                              totals=True))
     return _form(request, "_anggaran_form.html", {"form": form, "obj": sub, "kind": "subkegiatan", "plan": plan},
                  target_id=f"subkegiatan-{sub.pk}", invalid=form.is_bound,
@@ -616,7 +738,7 @@ def sub_kegiatan_add(request, kegiatan_id: int):
     if form.is_bound and _save(
         form, lambda d: services.sub_kegiatan_create(kegiatan=kegiatan, **_anggaran_changes(d, plan))
     ):
-        return _section(request, plan, "anggaran")
+        return _bagian(request, plan, ("program", kegiatan.program_id))
     return _form(request, "_anggaran_form.html", {"form": form, "kind": "subkegiatan", "parent": kegiatan,
                                                   "plan": plan},
                  target_id=f"add-subkegiatan-{kegiatan.pk}", invalid=form.is_bound,
@@ -657,7 +779,7 @@ def _aksi_changes(d: dict, plan: RencanaAksi) -> dict:
 @require_GET
 def aksi_row(request, aksi_id: int):
     aksi = _get_aksi_for_user(request, aksi_id)
-    return _row(request, aksi.rencana_aksi, "aksi", aksi.pk)
+    return _row(request, aksi.rencana_aksi, "aksi", aksi)
 
 
 @editor_view
@@ -668,7 +790,7 @@ def aksi_edit(request, aksi_id: int):
     form = _aksi_form(request, plan, instance=aksi)
     if form.is_bound and _save(form, lambda d: services.aksi_update(aksi=aksi, versi_baris=_versi(form),
                                                                              **_aksi_changes(d, plan))):
-        return _changed(_row(request, plan, "aksi", aksi.pk, rollups=[("subkegiatan", aksi.sub_kegiatan_id)]))
+        return _changed(_row(request, plan, "aksi", aksi, rollups=[("subkegiatan", aksi.sub_kegiatan_id)]))
     return _form(request, "_aksi_form.html", {"form": form, "aksi": aksi, "plan": plan},
                  target_id=f"aksi-{aksi.pk}", invalid=form.is_bound,
                  cancel_url=reverse("aksi_row", args=[aksi.pk]))
@@ -683,7 +805,7 @@ def aksi_add(request, sub_kegiatan_id: int):
         return render(request, ROW + "_add_aksi.html", {"sub": sub, "plan": plan})
     form = _aksi_form(request, plan)
     if form.is_bound and _save(form, lambda d: services.aksi_create(sub_kegiatan=sub, **_aksi_changes(d, plan))):
-        return _section(request, plan, "anggaran")
+        return _bagian(request, plan, ("program", sub.kegiatan.program_id))
     if not form.is_bound:
         form.initial["nomor"] = str(sub.aksi.count() + 1)
     return _form(request, "_aksi_form.html", {"form": form, "sub": sub, "plan": plan},
@@ -701,7 +823,7 @@ def aksi_toggle_bulan(request, aksi_id: int, bulan: int):
     # same state does not undo the first (services.aksi_toggle_bulan).
     terjadwal = {"1": True, "0": False}.get(request.POST.get("jadwal", ""))
     services.aksi_toggle_bulan(aksi=aksi, bulan=bulan, terjadwal=terjadwal)
-    return _changed(_row(request, aksi.rencana_aksi, "aksi", aksi.pk))
+    return _changed(_row(request, aksi.rencana_aksi, "aksi", aksi))
 
 
 # --- Any row: reorder and delete --------------------------------------------------------------------------------
@@ -732,7 +854,9 @@ def row_move(request, jenis: str, row_id: int, arah: str):
     if arah not in ("naik", "turun"):
         raise Http404
     services.row_move(obj=obj, offset=-1 if arah == "naik" else 1)
-    return _section(request, obj.rencana_aksi, section)
+    if jenis in ("sasaran", "program"):  # the order of the sections changed: their heads, this one open
+        return _daftar(request, obj.rencana_aksi, section, buka=obj.pk)
+    return _bagian(request, obj.rencana_aksi, _section_of(jenis, obj))
 
 
 @editor_view
@@ -740,9 +864,14 @@ def row_move(request, jenis: str, row_id: int, arah: str):
 def row_delete(request, jenis: str, row_id: int):
     obj, section = _get_row_for_user(request, jenis, row_id)
     plan = obj.rencana_aksi
+    bagian = None if jenis in ("sasaran", "program") else _section_of(jenis, obj)
     services.row_delete(obj=obj)
-    # Indicators are linked from the budget rows: deleting one changes both sections.
-    return _section(request, plan, section, both=section == "sasaran")
+    # Indicators are linked from the budget rows: deleting one changes the program sections too (their heads
+    # come out of band, closed; an open one would show a link to the deleted indikator).
+    other = "anggaran" if section == "sasaran" else None
+    if bagian is None:
+        return _daftar(request, plan, section, other=other)
+    return _bagian(request, plan, bagian, other=other)
 
 
 # --- Title page and Perjanjian Kinerja (a page of its own, linked from the editor) ----------------------------

@@ -34,6 +34,16 @@ def _login(page: Page, live_server, username: str) -> None:
     expect(page.get_by_role("heading", name="Rencana Aksi", exact=True)).to_be_visible()
 
 
+def _open_sections(page: Page) -> None:
+    """Open every section of the editor (each loads on its first opening)."""
+    for _ in range(page.locator(".bagian-buka").count()):
+        opener = page.locator(".bagian-buka").first
+        section = opener.evaluate("b => b.closest('tbody').id")
+        opener.click()
+        expect(page.locator(f"#{section} .bagian-buka")).to_have_count(0)
+    expect(page.locator(".bagian-buka")).to_have_count(0)
+
+
 def test_alice_edits_a_quarterly_target_and_a_month_then_sees_them_in_the_document(
     page: Page, live_server, world, artifacts
 ):
@@ -47,6 +57,7 @@ def test_alice_edits_a_quarterly_target_and_a_month_then_sees_them_in_the_docume
     _login(page, live_server, "alice")
     page.goto(live_server.url + reverse("plan_editor", args=[plan.pk]))
     expect(page.locator("#plan-header")).to_contain_text(world.pd.nama)
+    _open_sections(page)
     page.screenshot(path=artifacts / "editor-alice.png", full_page=True)
 
     # TW II of the IKU: click its cell, the form opens with the focus in TW II; type and press Enter.
@@ -75,11 +86,12 @@ def test_alice_edits_a_quarterly_target_and_a_month_then_sees_them_in_the_docume
     expect(row.locator(".target-btn").nth(3)).to_have_text("20")
 
     # Toggle June on for the first aksi.
-    toggle = page.locator(f"#bulan-{aksi.pk}-6")
+    toggle = page.locator(f'#aksi-{aksi.pk} [data-b="6"]')
     expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(toggle).to_have_accessible_name("Juni")
     toggle.click()
-    expect(page.locator(f"#bulan-{aksi.pk}-6")).to_have_attribute("aria-pressed", "true")
-    expect(page.locator(f"#bulan-{aksi.pk}-6")).to_be_focused()
+    expect(page.locator(f'#aksi-{aksi.pk} [data-b="6"]')).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(f'#aksi-{aksi.pk} [data-b="6"]')).to_be_focused()
     assert AksiBulan.objects.filter(aksi=aksi, bulan=6).exists()
     page.screenshot(path=artifacts / "editor-after-edit.png", full_page=True)
 
@@ -95,6 +107,15 @@ def test_kepala_bidang_sees_the_plan_with_controls_on_his_rows_only(page: Page, 
     page.goto(live_server.url + reverse("plan_editor", args=[world.plan.pk]))
     politik = SubKegiatan.objects.get(rencana_aksi=world.plan, bidang=world.bidang_politik)
     ideologi = SubKegiatan.objects.get(rencana_aksi=world.plan, bidang=world.bidang_ideologi)
+    # He starts on his own bidang; picking "Semua bidang" shows the others' rows, read-only.
+    expect(page.locator("#filter-aktif")).to_contain_text(world.bidang_politik.nama)
+    _open_sections(page)
+    expect(page.locator(f"#subkegiatan-{politik.pk} [data-edit]")).to_have_count(1)
+    expect(page.locator(f"#subkegiatan-{ideologi.pk}")).to_have_count(0)
+    page.locator("#pilih-bidang").select_option("semua")
+    page.wait_for_url("**?bidang=semua")
+    expect(page.locator("#filter-aktif")).to_have_count(0)
+    _open_sections(page)
     expect(page.locator(f"#subkegiatan-{politik.pk} [data-edit]")).to_have_count(1)
     expect(page.locator(f"#subkegiatan-{ideologi.pk} [data-edit]")).to_have_count(0)
     expect(page.get_by_role("button", name="Tambah program")).to_have_count(0)
@@ -110,6 +131,7 @@ def test_alice_adds_a_sub_kegiatan_picking_its_code_and_the_totals_follow(page: 
     page.set_viewport_size({"width": 1600, "height": 1000})
     _login(page, live_server, "alice")
     page.goto(live_server.url + reverse("plan_editor", args=[world.plan.pk]))
+    _open_sections(page)
 
     page.get_by_role("button", name="Tambah sub kegiatan").click()
     row = page.locator(f"#add-subkegiatan-{kegiatan.pk}")

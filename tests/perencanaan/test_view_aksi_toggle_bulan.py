@@ -1,10 +1,12 @@
 """aksi_toggle_bulan: one month of an aksi's schedule on or off; answers with the aksi's row."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from renaksi.perencanaan.models import AksiBulan
-from tests.factories import submit
+from renaksi.perencanaan.models import Aksi, AksiBulan
+from tests.factories import make_plan, submit
 from tests.helpers import (
     OUTSIDERS,
     READ_ONLY,
@@ -31,8 +33,9 @@ def test_alice_switches_a_month_on_and_off(login, rows):
     assert months(aksi) == [1, 2, 3, 6]
     html = response.content.decode()
     assert html.lstrip().startswith(f'<tr id="aksi-{aksi.pk}"')
-    button = html.split(f'id="bulan-{aksi.pk}-6"')[1].split(">")[0]
+    button = re.search(r'<button[^>]*data-b="6"[^>]*>', html).group(0)
     assert 'class="bulan-toggle on"' in button and 'aria-pressed="true"' in button
+    assert 'aria-labelledby="bln-6"' in button  # named by the column header "Juni"
 
     login("alice").post(url(aksi, 6))
     assert months(aksi) == [1, 2, 3]
@@ -83,9 +86,11 @@ def test_a_submitted_plan_refuses(login, rows):
 
 def test_the_button_asks_for_the_state_its_user_saw_so_two_clicks_at_once_do_not_cancel(login, rows):
     aksi = rows.aksi_politik
-    html = login("alice").get(reverse("plan_editor", args=[aksi.rencana_aksi_id])).content.decode()
-    button = html.split(f'id="bulan-{aksi.pk}-6"')[1].split(">")[0]
-    assert """hx-vals='{"jadwal": "1"}'""" in button  # June is off: the button asks to switch it on
+    section = reverse("rencana_aksi_bagian", args=[aksi.rencana_aksi_id, "program", rows.program.pk])
+    html = login("alice").get(section).content.decode()
+    row = html.split(f'id="aksi-{aksi.pk}"')[1].split("</tr>")[0]
+    # June is off: editor.js reads aria-pressed and asks to switch it on (jadwal=1), whatever happened since.
+    assert re.search(r'<button[^>]*data-b="6" aria-pressed="false"', row)
     # alice and kabid both saw June off and click it at the same time: June ends on, not off again.
     login("alice").post(url(aksi, 6), {"jadwal": "1"})
     login("kabid").post(url(aksi, 6), {"jadwal": "1"})
@@ -93,3 +98,19 @@ def test_the_button_asks_for_the_state_its_user_saw_so_two_clicks_at_once_do_not
     login("alice").post(url(aksi, 6), {"jadwal": "0"})
     login("kabid").post(url(aksi, 6), {"jadwal": "0"})
     assert months(aksi) == [1, 2, 3]
+
+
+# One toggle reads the aksi's sub kegiatan only, never the whole plan: the same queries at two plan sizes.
+TOGGLE_MAX_QUERIES = 26
+
+
+@pytest.mark.parametrize("n_sub_kegiatan", [5, 50])
+def test_a_toggle_costs_the_same_at_any_plan_size(client, world, django_assert_max_num_queries, n_sub_kegiatan):
+    plan = make_plan(world.pd, tahun=2025, n_sub_kegiatan=n_sub_kegiatan)
+    aksi = Aksi.objects.filter(rencana_aksi=plan).order_by("id").first()
+    client.force_login(world.alice)
+    with django_assert_max_num_queries(TOGGLE_MAX_QUERIES):
+        response = client.post(url(aksi, 6), {"jadwal": "1"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response.content.decode().count("<tr") == 1  # the row it changed, nothing else
+    assert AksiBulan.objects.filter(aksi=aksi, bulan=6).exists()

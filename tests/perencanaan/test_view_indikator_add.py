@@ -25,7 +25,7 @@ def url(sasaran) -> str:
 def test_alice_adds_an_indicator(login, rows, world):
     response = login("alice").post(url(rows.sasaran), DATA | {"bidang": str(world.bidang_ideologi.pk)})
     assert response.status_code == 200
-    assert response["HX-Retarget"] == "#section-sasaran"
+    assert response["HX-Retarget"] == f"#bagian-sasaran-{rows.sasaran.pk}"  # its section only
     indikator = Indikator.objects.get(nama=DATA["nama"])
     assert (indikator.sasaran, indikator.is_iku, indikator.bidang) == (rows.sasaran, True, world.bidang_ideologi)
     assert f'id="indikator-{indikator.pk}"' in response.content.decode()

@@ -19,7 +19,8 @@ def url(jenis, obj) -> str:
 
 
 def test_the_delete_button_asks_for_confirmation(login, rows):
-    html = login("alice").get(reverse("plan_editor", args=[rows.plan.pk])).content.decode()
+    section = reverse("rencana_aksi_bagian", args=[rows.plan.pk, "program", rows.program.pk])
+    html = login("alice").get(section).content.decode()  # the row as its opened section shows it
     button = html.split(f'hx-post="{url("aksi", rows.aksi_politik)}"')[1].split(">")[0]
     assert "hx-confirm=" in button and rows.aksi_politik.uraian in button
 
@@ -40,8 +41,8 @@ def test_deleting_an_indicator_refreshes_both_sections(login, rows):
     assert not Indikator.objects.filter(pk=rows.iku.pk).exists()
     assert not Target.objects.filter(indikator_id=rows.iku.pk).exists()
     html = response.content.decode()
-    assert response["HX-Retarget"] == "#section-sasaran"
-    assert 'id="section-anggaran" hx-swap-oob="true"' in html  # its chips on the program are gone
+    assert response["HX-Retarget"] == f"#bagian-sasaran-{rows.sasaran.pk}"
+    assert 'id="section-anggaran" hx-swap-oob="true"' in html  # its chips on the program are gone (closed again)
     assert f'href="#indikator-{rows.iku.pk}"' not in html
 
 

@@ -26,7 +26,7 @@ def test_alice_moves_a_sub_kegiatan_down(login, rows):
     response = login("alice").post(url("subkegiatan", rows.sub_politik, "turun"))
     assert response.status_code == 200
     assert response["HX-Trigger"] == "plan-changed"
-    assert response["HX-Retarget"] == "#section-anggaran"
+    assert response["HX-Retarget"] == f"#bagian-program-{rows.program.pk}"  # its section only
     order = list(SubKegiatan.objects.filter(kegiatan=rows.kegiatan).order_by("urutan").values_list("pk", flat=True))
     assert order == [rows.sub_ideologi.pk, rows.sub_politik.pk]
     html = response.content.decode()
@@ -48,7 +48,7 @@ def test_kabid_cannot_reorder_structure_or_another_bidangs_aksi(login, rows):
 
 def test_sasaran_section_for_indicators(login, rows):
     response = login("alice").post(url("indikator", rows.iku, "turun"))
-    assert response["HX-Retarget"] == "#section-sasaran"
+    assert response["HX-Retarget"] == f"#bagian-sasaran-{rows.sasaran.pk}"
 
 
 def test_unknown_kind_or_direction_is_404(login, rows):

@@ -21,6 +21,7 @@ def test_note_thread_conflict_and_history(page: Page, live_server, world, artifa
 
     _login(page, live_server, "eve")
     page.goto(editor)
+    page.locator(f"#bagian-sasaran-{iku.sasaran_id} .bagian-buka").click()  # open the sasaran's section
     page.locator(f"#indikator-{iku.pk} .catatan-baru").click()
     thread = page.locator("#catatan-utas")
     thread.locator("textarea[name=teks]").fill("Target TW IV tidak sejalan dengan target tahunan.")
@@ -31,6 +32,7 @@ def test_note_thread_conflict_and_history(page: Page, live_server, world, artifa
     page.context.clear_cookies()
     _login(page, live_server, "alice")
     page.goto(editor)
+    page.locator(f"#bagian-sasaran-{iku.sasaran_id} .bagian-buka").click()
     page.locator(f"#catatan-indikator-{iku.pk} .catatan-badge").click()
     thread = page.locator("#catatan-utas")
     expect(thread).to_contain_text("Target TW IV tidak sejalan")

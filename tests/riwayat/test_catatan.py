@@ -134,8 +134,11 @@ def test_editor_shows_the_open_count_next_to_the_row(client, world):
     catatan_buat(baris=iku, teks="Dua.", by=world.admin)
     client.force_login(world.alice)
     editor = client.get(reverse("plan_editor", args=[world.plan.pk])).content.decode()
-    assert f'id="catatan-indikator-{iku.pk}"' in editor and reverse("catatan_panel", args=[world.plan.pk]) in editor
-    assert "catatan-baru" not in editor  # the perencana answers; he does not start threads
+    section_url = reverse("rencana_aksi_bagian", args=[world.plan.pk, "sasaran", iku.sasaran_id])
+    section = client.get(section_url).content.decode()  # the row is in its section, loaded when opened
+    assert f'id="catatan-indikator-{iku.pk}"' in section and reverse("catatan_panel", args=[world.plan.pk]) in editor
+    assert "bagian-dimuat from:body" in editor  # opening a section fills its badges
+    assert "catatan-baru" not in section  # the perencana answers; he does not start threads
     panel = client.get(reverse("catatan_panel", args=[world.plan.pk])).content.decode()
     badge = panel.split(f'id="catatan-indikator-{iku.pk}"')[1].split("</span>")[0]
     assert 'hx-swap-oob="true"' in badge and "</i> 2</button>" in badge
@@ -143,7 +146,7 @@ def test_editor_shows_the_open_count_next_to_the_row(client, world):
     panel = client.get(reverse("catatan_panel", args=[world.plan.pk])).content.decode()
     assert "</i> 1</button>" in panel.split(f'id="catatan-indikator-{iku.pk}"')[1].split("</span>")[0]
     client.force_login(world.eve)
-    assert "catatan-baru" in client.get(reverse("plan_editor", args=[world.plan.pk])).content.decode()
+    assert "catatan-baru" in client.get(section_url).content.decode()
 
 
 @pytest.mark.parametrize("n_sub_kegiatan", [3, 30])

@@ -852,6 +852,10 @@ MATRIX: dict[str, Entry] = {
     # perencanaan: pages and htmx rows
     "home": Entry(url=lambda c: "/", expect=logged_in()),
     "plan_editor": Entry(url=row_url(PLAN, "plan"), variants=PLAN_VARIANTS, expect=plan_view()),
+    "rencana_aksi_bagian": Entry(url=lambda c: f"/rencana-aksi/{obj('plan')(c)}/bagian/program/{obj('program')(c)}/",
+                                 variants=PLAN_VARIANTS, expect=plan_view()),
+    "rencana_aksi_cari": Entry(url=row_url(PLAN + "cari/?q=aksi", "plan"), variants=PLAN_VARIANTS,
+                               expect=plan_view()),
     "sasaran_row": Entry(url=row_url("/sasaran/{}/", "sasaran"), variants=PLAN_VARIANTS, expect=plan_view()),
     "indikator_row": Entry(url=row_url("/indikator/{}/", "indikator"), variants=PLAN_VARIANTS, expect=plan_view()),
     "program_row": Entry(url=row_url("/program/{}/", "program"), variants=PLAN_VARIANTS, expect=plan_view()),

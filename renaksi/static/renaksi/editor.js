@@ -44,19 +44,97 @@
     return suggested;
   }
 
-  // After a swap, put the keyboard focus back where the user was: on the same month toggle, or on the row's
+  // Month buttons: one handler for all of them. A button carries only its month (data-b); its row the aksi id
+  // (data-aksi); the URL pattern is on .editor-main. The POST sends the state wanted ("1" on, "0" off), so two
+  // people clicking the same month at once do not cancel each other. The answer is the aksi's row.
+  var focusAfterToggle = null;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.bulan-toggle[data-b]");
+    if (!button || button.disabled) return;
+    var row = button.closest("tr[data-aksi]");
+    var main = button.closest("[data-url-jadwal]");
+    if (!row || !main) return;
+    var url = main.getAttribute("data-url-jadwal")
+      .replace(/\/0\/bulan\/1\/$/, "/" + row.getAttribute("data-aksi") + "/bulan/" + button.getAttribute("data-b") + "/");
+    var on = button.getAttribute("aria-pressed") === "true";
+    button.disabled = true;
+    focusAfterToggle = { row: row.id, month: button.getAttribute("data-b") };
+    htmx.ajax("POST", url, { source: button, target: row, swap: "outerHTML", values: { jadwal: on ? "0" : "1" } })
+      .finally(function () { button.disabled = false; });
+  });
+
+  // Links of the outline and of the search results open their section (loaded on first open), then scroll to
+  // the row they name.
+  function scrollTo(id) {
+    var row = document.getElementById(id);
+    if (!row) return;
+    row.scrollIntoView({ block: "start" });
+    row.classList.add("baris-dituju");
+    setTimeout(function () { row.classList.remove("baris-dituju"); }, 2000);
+    history.replaceState(null, "", "#" + id);
+  }
+  function openAndScroll(sectionId, rowId) {
+    var section = document.getElementById(sectionId);
+    if (!section) return false;
+    var opener = section.querySelector(".bagian-buka");
+    if (!opener) { scrollTo(rowId); return true; }
+    var done = function (e) {
+      if (!e.detail.elt || e.detail.elt.id !== section.id) return;
+      document.body.removeEventListener("htmx:afterSettle", done);
+      scrollTo(rowId);
+    };
+    document.body.addEventListener("htmx:afterSettle", done);
+    opener.click();
+    return true;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-bagian]");
+    if (link && openAndScroll(link.getAttribute("data-bagian"), link.getAttribute("href").slice(1))) {
+      event.preventDefault();
+    }
+  });
+
+  // A link to a row of this page whose section is closed (the findings panel's, or the address on arrival): ask
+  // the server which section the row is in, open it, scroll to the row.
+  function openRow(rowId) {
+    var search = document.getElementById("cari-baris");
+    if (!search || !/^[a-z]+-\d+$/.test(rowId) || document.getElementById(rowId)) return false;
+    fetch(search.getAttribute("hx-get") + "?baris=" + rowId, { headers: { "HX-Request": "true" } })
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (html) {
+        var found = /data-bagian="([a-z]+-[a-z]+-\d+)"/.exec(html);
+        if (found) openAndScroll(found[1], rowId);
+      });
+    return true;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-anchor]");
+    if (!link || link.pathname !== location.pathname) return;
+    if (openRow(link.getAttribute("data-anchor"))) event.preventDefault();
+  });
+  if (location.hash) openRow(location.hash.slice(1));
+
+  // The bidang filter applies as soon as one is picked (the button stays for keyboards without scripts).
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (select.matches && select.matches("select[data-kirim-saat-ubah]")) select.form.submit();
+  });
+
+  // After a swap, put the keyboard focus back where the user was: on the same month button, or on the row's
   // edit button after a form was saved or cancelled.
   document.body.addEventListener("htmx:afterSettle", function (event) {
     var config = event.detail.requestConfig;
     var source = config && config.elt;
     if (!source) return;
-    if (source.id && source.classList.contains("bulan-toggle")) {
-      var toggle = document.getElementById(source.id);
+    if (source.classList.contains("bulan-toggle") && focusAfterToggle) {
+      var row = document.getElementById(focusAfterToggle.row);
+      var toggle = row && row.querySelector('[data-b="' + focusAfterToggle.month + '"]');
+      focusAfterToggle = null;
       if (toggle) toggle.focus();
     } else if (source.hasAttribute("data-save") || source.hasAttribute("data-cancel")) {
       var target = event.detail.target;
-      var row = target && target.id ? document.getElementById(target.id) : null;
-      var edit = row && row.querySelector("[data-edit], .target-btn");
+      var edited = target && target.id ? document.getElementById(target.id) : null;
+      var edit = edited && edited.querySelector("[data-edit], .target-btn");
       if (edit) edit.focus();
     }
   });
