@@ -30,6 +30,7 @@ def test_start_a_bundle_watch_it_and_download_it(page: Page, live_server, world,
         page.goto(live_server.url + reverse("dasbor_pemda") + "?tahun=2024")
         page.get_by_role("button", name="Bundel dokumen").click()
         page.get_by_label("DOCX").check()
+        page.screenshot(path=str(artifacts / "pekerjaan-bundel-menu.png"))
         page.get_by_role("button", name="Buat bundel").click()
         status = page.locator("#pekerjaan-status")
         expect(status).to_have_attribute("data-status", "antri")
