@@ -30,6 +30,7 @@ def test_start_a_bundle_watch_it_and_download_it(page: Page, live_server, world,
         page.goto(live_server.url + reverse("dasbor_pemda") + "?tahun=2024")
         page.get_by_role("button", name="Bundel dokumen").click()
         page.get_by_label("DOCX").check()
+        page.screenshot(path=str(artifacts / "pekerjaan-bundel-menu.png"))
         page.get_by_role("button", name="Buat bundel").click()
         status = page.locator("#pekerjaan-status")
         expect(status).to_have_attribute("data-status", "antri")
@@ -49,3 +50,24 @@ def test_start_a_bundle_watch_it_and_download_it(page: Page, live_server, world,
     page.click("#nav-pekerjaan")
     expect(page.locator("#daftar-pekerjaan tbody tr")).to_have_count(1)
     page.screenshot(path=str(artifacts / "pekerjaan-daftar.png"), full_page=True)
+
+
+def test_a_large_plans_pdf_from_the_menu_becomes_a_job(page: Page, live_server, world, artifacts, settings):
+    settings.RENAKSI_EKSPOR_LATAR_AKSI = 3  # the plan of the world has 8 aksi: "large" here
+    page.goto(live_server.url + reverse("login"))
+    page.fill("input[name=username]", world.alice.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(live_server.url + reverse("ra_document", args=[world.plan.pk]))
+    menu = page.locator(".menu-unduh")
+    menu.get_by_role("button", name="Unduh").click()
+    menu.get_by_role("button", name="Dokumen Rencana Aksi (PDF)").click()
+    expect(page.locator("#unduh-latar")).to_contain_text("dibuat di latar belakang")
+    page.screenshot(path=str(artifacts / "pekerjaan-unduh-latar.png"))
+    page.get_by_role("button", name="Buat di latar belakang").click()
+    status = page.locator("#pekerjaan-status")
+    expect(status).to_have_attribute("data-status", "selesai")  # the immediate backend of the tests ran it
+    with page.expect_download() as info:
+        page.locator("#pekerjaan-unduh").click()
+    assert info.value.suggested_filename == "ra-kesbangpol-contoh-2024.pdf"
+    assert info.value.path().read_bytes().startswith(b"%PDF")
