@@ -48,7 +48,76 @@ def import_cases(*, startup, median_seconds, seeds):
         seconds = median_seconds(_in_rollback(lambda seed=seed: import_path(seed)))
         rows.append(row(f"import {seed.name}", seconds, startup, "`renaksi --help` start-up", "≤ 3× floor",
                         seconds <= 3 * startup))
+    rows.append(pdf_import_case(startup=startup, median_seconds=median_seconds))
     return rows
+
+
+def long_pdf(pages: int = 40) -> bytes:
+    """A report-layout Rencana Aksi printed by WeasyPrint to about `pages` landscape A4 pages: an indikator table,
+    a program table and one aksi table with a month schedule per sub kegiatan (issue 19's "40-page PDF")."""
+    import html
+
+    import weasyprint
+
+    words = ["gizi", "imunisasi", "sanitasi", "posyandu", "rujukan", "farmasi", "laboratorium", "ambulans", "lansia",
+             "remaja", "jiwa", "malaria", "tuberkulosis", "kusta", "gigi", "mata", "telinga", "kerja", "olahraga",
+             "haji"]
+
+    def nama(i: int) -> str:  # distinct names: numbered ones alike would be matched as one ("nama.mirip")
+        return f"{words[i % 20]} {words[(i // 20 + 7) % 20]} {words[(i // 400 + 13) % 20]}"
+
+    months = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+    def table(rows: list[list[str]]) -> str:
+        return "<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
+                                   for r in rows) + "</table>"
+
+    n_sub = pages * 11 // 2  # five or six aksi tables and their program rows per page
+    body = ["<p>RENCANA AKSI</p><p>DINAS KESEHATAN KABUPATEN BENCH</p><p>TAHUN 2025</p>", "<p>Tabel 1</p>",
+            table([["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "TW I", "TW II", "TW III",
+                    "TW IV"]] + [[str(i + 1), f"Meningkatnya layanan {nama(i)}", f"Persentase capaian {nama(i)}",
+                                  "Persen", "80", "20", "40", "60", "80"] for i in range(pages)]),
+            "<p>Tabel 2</p>"]
+    program = [["No", "Program", "Kegiatan", "Sub Kegiatan", "Pagu (Rp)"]]
+    for s in range(n_sub):
+        if s % 4 == 0:
+            program.append([str(s // 4 + 1), f"Program Layanan {nama(s // 4)}", f"Kegiatan Layanan {nama(s // 4)}",
+                            "", f"{4 * 10_000_000:,}".replace(",", ".")])
+        program.append(["", "", "", f"Sub Kegiatan Layanan {nama(s)}", f"{10_000_000:,}".replace(",", ".")])
+    body.append(table(program))
+    for s in range(n_sub):
+        if s % 8 == 0:
+            body.append(f"<p>BIDANG PELAYANAN {s // 8 + 1}</p>")
+        rows = [["No", "Uraian Aksi", "Jadwal"] + [""] * 11 + ["Keluaran", "Sub Kegiatan"], ["", ""] + months + ["", ""]]
+        for a in range(3):
+            marks = ["x" if (m + a) % 3 == 0 else "" for m in range(12)]
+            rows.append([str(a + 1), f"Aksi {words[a]} layanan {nama(s)}", *marks, "Laporan",
+                         f"Sub Kegiatan Layanan {nama(s)}" if a == 0 else ""])
+        body.append(table(rows))
+    style = ("@page { size: A4 landscape; margin: 1.5cm 1.2cm } body { font-family: 'DejaVu Sans'; font-size: 8pt } "
+             "table { border-collapse: collapse; width: 100%; margin: 4pt 0 } td { border: 0.6pt solid #000; "
+             "padding: 1.5pt 2pt; vertical-align: top } p { margin: 0 0 3pt 0 }")
+    return weasyprint.HTML(string=f"<html><head><meta charset='utf-8'><style>{style}</style></head><body>"
+                                  f"{''.join(body)}</body></html>").write_pdf()
+
+
+def pdf_import_case(*, startup, median_seconds) -> dict:
+    """Import (read, parse, write in a rolled-back transaction) of a 40-page PDF, as a ratio to the CLI start-up."""
+    import io
+
+    import pdfplumber
+
+    from renaksi.impor import api
+
+    data = long_pdf()
+    pages = len(pdfplumber.open(io.BytesIO(data)).pages)
+
+    def run():
+        api.import_document(api.parse_document(data, "rencana-aksi-panjang.pdf"), tahun=2025, pemda="Kabupaten Bench",
+                            perangkat_daerah="Dinas Kesehatan")
+
+    seconds = median_seconds(_in_rollback(run), repeat=1)  # a minute or more each: once
+    return row(f"import of a {pages}-page PDF", seconds, startup, "`renaksi --help` start-up")
 
 
 def checker_cases(*, median_seconds, seeds):

@@ -146,10 +146,10 @@ def _find_tables(page):
     return page.find_tables(table_settings=settings), [e["top"] for e in extra]
 
 
-def _piece(page, table, number: int, added: list[float]) -> _Piece:
+def _piece(page, table, number: int, added: list[float], page_words: list[dict]) -> _Piece:
     filled = [(r, _colour(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")]
     filled = [(r, c) for r, c in filled if c]
-    texts = _cell_texts(page, table)
+    texts = _cell_texts(page_words, table)
     rows, fills = [], []
     columns: set[float] = set()
     for row, row_texts in zip(table.rows, texts, strict=True):
@@ -174,15 +174,15 @@ def _piece(page, table, number: int, added: list[float]) -> _Piece:
                   open_top=any(abs(y - top) <= TOLERANCE for y in added))
 
 
-def _cell_texts(page, table) -> list[list[str | None]]:
+def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
     """The text of every cell, word by word: a word belongs to the cell that holds its middle.
 
     pdfplumber places each character by its own middle, so a word wider than its narrow cell (a month name in a
     schedule column, which WeasyPrint or Word lets overflow into the padding) loses its first letter to the cell
     on its left ("Mei J" | "uni"). Words are told apart by a gap of more than a point and a half, less than the
-    padding between two cells' texts."""
+    padding between two cells' texts. `page_words`: the page's words (`extract_words(x_tolerance=1.5)`)."""
     x0, top, x1, bottom = table.bbox
-    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    words = [w for w in page_words
              if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
     out: list[list[str | None]] = []
     for row in table.rows:
@@ -350,7 +350,8 @@ def _read(pdf, pages, filename: str) -> Grid:
     for number, page in enumerate(pages, start=1):
         heights[number] = float(page.height)
         tables, added = _find_tables(page)
-        pieces = [_piece(page, t, number, added) for t in tables]
+        words = page.extract_words(x_tolerance=1.5, y_tolerance=2) if tables else []  # once for all its tables
+        pieces = [_piece(page, t, number, added, words) for t in tables]
         pieces = [p for p in pieces if p.rows and max(len(r) for r in p.rows) >= 2]
         for p in pieces:
             blocks.append((number, p.top, p))
