@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are gzipped here (static files come compressed from WhiteNoise above, which answers before this);
-    # before every middleware that reads or changes the body. BREACH: docs/admin/deploy.md, "Compression".
+    # before every middleware that reads or changes the body. BREACH: docs/deploy.md, "Compression".
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
