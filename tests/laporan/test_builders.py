@@ -212,3 +212,12 @@ def test_indonesian_dates():
     assert format_tanggal(date(2024, 1, 2)) == "2 Januari 2024"
     assert format_tanggal(date(2023, 12, 31)) == "31 Desember 2023"
     assert format_tanggal(None) == ""
+
+
+def test_every_document_is_a_draft_until_the_plan_is_approved():
+    """One rule (`RencanaAksi.draf`) for the DRAF mark of every document: draft, submitted and returned plans are
+    drafts; approved and locked ones are not."""
+    from renaksi.perencanaan.models import RencanaAksi
+
+    draf = {status: RencanaAksi(status=status).draf for status in RencanaAksi.Status.values}
+    assert draf == {"draft": True, "diajukan": True, "dikembalikan": True, "disetujui": False, "terkunci": False}
