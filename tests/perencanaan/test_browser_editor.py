@@ -35,8 +35,8 @@ def _login(page: Page, live_server, username: str) -> None:
 
 
 def _open_sections(page: Page) -> None:
-    """Open every section of the editor (each loads on its first opening)."""
-    for _ in range(page.locator(".bagian-buka").count()):
+    """Open every section of the editor (each loads on its first opening; a program's shows its kegiatan's)."""
+    while page.locator(".bagian-buka").count():
         opener = page.locator(".bagian-buka").first
         section = opener.evaluate("b => b.closest('tbody').id")
         opener.click()
