@@ -193,14 +193,12 @@ RAW_OUTLINE_SQL = [
 ]
 
 RAW_SECTION_SQL = [
-    # one program opened: its kegiatan, sub kegiatan and aksi with their schedule
-    "SELECT p.id, p.kode, p.nama, p.pagu FROM perencanaan_program p WHERE p.id = %s",
-    "SELECT k.id, k.kode, k.nama, k.pagu FROM perencanaan_kegiatan k WHERE k.program_id = %s",
-    "SELECT s.id, s.kode, s.nama, s.pagu, s.kegiatan_id FROM perencanaan_subkegiatan s "
-    "JOIN perencanaan_kegiatan k ON k.id = s.kegiatan_id WHERE k.program_id = %s",
+    # one kegiatan opened: its row, sub kegiatan and aksi with their schedule
+    "SELECT k.id, k.kode, k.nama, k.pagu FROM perencanaan_kegiatan k WHERE k.id = %s",
+    "SELECT s.id, s.kode, s.nama, s.pagu, s.kegiatan_id FROM perencanaan_subkegiatan s WHERE s.kegiatan_id = %s",
     "SELECT a.id, a.nomor, a.uraian, a.keluaran, a.penanggung_jawab, a.pagu, b.bulan FROM perencanaan_aksi a "
     "LEFT JOIN perencanaan_aksibulan b ON b.aksi_id = a.id JOIN perencanaan_subkegiatan s ON s.id = a.sub_kegiatan_id "
-    "JOIN perencanaan_kegiatan k ON k.id = s.kegiatan_id WHERE k.program_id = %s",
+    "WHERE s.kegiatan_id = %s",
 ]
 
 BENCH_PD = int(os.environ.get("BENCH_PD", "40"))
@@ -252,15 +250,12 @@ def synth_cases(*, median_seconds) -> list[dict]:
 
         page(f"plan editor page, {label}", reverse("plan_editor", args=[largest.pk]), RAW_OUTLINE_SQL,
              [largest.pk], "≤ 5× floor", 5)
-        # The largest section: the program with the most aksi, opened (htmx), against its own rows.
-        from renaksi.perencanaan.models import Program
-
-        program = max(Program.objects.filter(rencana_aksi=largest),
-                      key=lambda p: Aksi.objects.filter(sub_kegiatan__kegiatan__program=p).count())
-        n_section = Aksi.objects.filter(sub_kegiatan__kegiatan__program=program).count()
-        page(f"plan editor section (largest program, {n_section} aksi), {label}",
-             reverse("rencana_aksi_bagian", args=[largest.pk, "program", program.pk]), RAW_SECTION_SQL,
-             [program.pk], "≤ 5× floor", 5)
+        # The largest section: the kegiatan with the most aksi, opened (htmx), against its own rows.
+        kegiatan = (Kegiatan.objects.filter(rencana_aksi=largest)
+                    .annotate(n=Count("sub_kegiatan__aksi")).order_by("-n", "id").first())
+        page(f"plan editor section (largest kegiatan, {kegiatan.n} aksi), {label}",
+             reverse("rencana_aksi_bagian", args=[largest.pk, "kegiatan", kegiatan.pk]), RAW_SECTION_SQL,
+             [kegiatan.pk], "≤ 5× floor", 5)
         page(f"RA document page, {label}", reverse("ra_document", args=[largest.pk]), RAW_EDITOR_SQL,
              [largest.pk], "≤ 5× floor", 5)
         # The monev form is its outline; its sections load when opened: the page and its largest kegiatan section.

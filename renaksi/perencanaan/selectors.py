@@ -307,8 +307,9 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
 
     `bagian` reads one part of the plan for the editor's sections: ("sasaran", id) the sasaran (all of them, they
     are few) with the indikator and targets of that one; ("program", id) the programs and indikator (few) with the
-    kegiatan, sub kegiatan, aksi, links and months of that one; ("sub_kegiatan", id) that sub kegiatan with its
-    kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
+    kegiatan, sub kegiatan, aksi, links and months of that one (("kepala_program", id): the same without aksi);
+    ("kegiatan", id) the programs with the kegiatan and sub kegiatan of its program and the aksi of that kegiatan;
+    ("sub_kegiatan", id) that sub kegiatan with its kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
@@ -366,15 +367,17 @@ class _Scope:
     def of(cls, bagian: tuple[str, int] | None) -> _Scope:
         if bagian is None:
             return cls()
-        if bagian[0] not in ("sasaran", "program", "sub_kegiatan"):
+        if bagian[0] not in ("sasaran", "program", "kepala_program", "kegiatan", "sub_kegiatan"):
             raise ValueError(bagian)
         return cls(*bagian)
 
     def _budget(self, qs: QuerySet, program: str, sub: str) -> QuerySet:
         if self.jenis == "sasaran":
             return qs.none()
-        if self.jenis == "program":
+        if self.jenis in ("program", "kepala_program"):
             return qs.filter(**{program: self.pk})
+        if self.jenis == "kegiatan":  # the whole program of the kegiatan (its rows are few); aksi: see `aksi`
+            return qs.filter(**{program.replace("program_id", "program__kegiatan__pk"): self.pk})
         if self.jenis == "sub_kegiatan":
             return qs.filter(**{sub: self.pk})
         return qs
@@ -393,7 +396,7 @@ class _Scope:
     def program(self, qs: QuerySet) -> QuerySet:
         if self.jenis == "sub_kegiatan":
             return qs.filter(kegiatan__sub_kegiatan__pk=self.pk)
-        return qs if self.jenis in (None, "program") else qs.none()
+        return qs if self.jenis in (None, "program", "kepala_program", "kegiatan") else qs.none()
 
     def kegiatan(self, qs: QuerySet) -> QuerySet:
         return self._budget(qs, "program_id", "sub_kegiatan__pk")
@@ -402,6 +405,10 @@ class _Scope:
         return self._budget(qs, "kegiatan__program_id", "pk")
 
     def aksi(self, qs: QuerySet, prefix: str = "") -> QuerySet:
+        if self.jenis == "kepala_program":  # the editor's program section shows its kegiatan heads, no aksi
+            return qs.none()
+        if self.jenis == "kegiatan":
+            return qs.filter(**{prefix + "sub_kegiatan__kegiatan_id": self.pk})
         return self._budget(qs, prefix + "sub_kegiatan__kegiatan__program_id", prefix + "sub_kegiatan_id")
 
 
@@ -686,7 +693,12 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None, bagian:
     """
     rights = rights or EditRights()
     plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda", "penandatangan").get(pk=rencana_aksi_id)
-    data = plan_data(rencana_aksi=plan, bagian=bagian)
+    # A program's section is its row and its kegiatan heads (no aksi); a kegiatan's is read with its program.
+    data = plan_data(rencana_aksi=plan, bagian=("kepala_program", bagian[1]) if bagian and bagian[0] == "program"
+                     else bagian)
+    section_program = bagian[1] if bagian and bagian[0] == "program" else None
+    if bagian and bagian[0] == "kegiatan":
+        section_program = getattr(data.kegiatan_by_id.get(bagian[1]), "program_id", -1)
 
     def shown(row_bidang_id: int | None) -> bool:
         return bidang_id is None or row_bidang_id == bidang_id
@@ -758,7 +770,7 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None, bagian:
 
     program_nodes = []
     for p in data.program:
-        if bagian and bagian[0] == "program" and p.pk != bagian[1]:
+        if section_program is not None and p.pk != section_program:
             program_nodes.append(ProgramNode(obj=p, kegiatan=[], indikator=[], rollup=Rollup(None, None)))
             continue  # a sibling of the section: only its place (first, last) counts
         its_kegiatan = kegiatan_nodes(p)
@@ -866,7 +878,8 @@ class Hasil:
     jenis: str  # the row's anchor kind: sasaran, indikator, program, kegiatan, subkegiatan, aksi
     pk: int
     label: str
-    bagian: str  # "sasaran-<id>" | "program-<id>"
+    bagian: str  # "sasaran-<id>" | "program-<id>" | "kegiatan-<id>"
+    program: int | None = None  # a kegiatan section's program, opened first
 
 
 def plan_search(*, rencana_aksi_id: int, q: str, bidang_id: int | None = None, limit: int = 20) -> list[Hasil]:
@@ -877,32 +890,43 @@ def plan_search(*, rencana_aksi_id: int, q: str, bidang_id: int | None = None, l
     ra = {"rencana_aksi_id": rencana_aksi_id}
     found: list[Hasil] = []
 
-    def add(jenis: str, qs: QuerySet, text: str, bagian: str, prefix: str, bidang_path: str | None) -> None:
+    def add(jenis: str, qs: QuerySet, text: str, bidang_path: str | None) -> None:
         if bidang_id is not None and bidang_path is not None:
             qs = qs.filter(**{bidang_path: bidang_id})
-        rows = qs.filter(**ra, **{f"{text}__icontains": q}).order_by("urutan", "id").values_list("pk", text, bagian)
-        found.extend(Hasil(jenis, pk, label, f"{prefix}-{owner}") for pk, label, owner in rows[:limit])
+        _model, _text, owner, prefix, program = _SECTION_OF[jenis]
+        rows = (qs.filter(**ra, **{f"{text}__icontains": q}).order_by("urutan", "id")
+                .values_list("pk", text, owner, program or owner))
+        found.extend(Hasil(jenis, pk, label, f"{prefix}-{own}", prog if program else None)
+                     for pk, label, own, prog in rows[:limit])
 
-    add("sasaran", Sasaran.objects.all(), "uraian", "pk", "sasaran", None)
-    add("indikator", Indikator.objects.all(), "nama", "sasaran_id", "sasaran", "bidang_id")
-    add("program", Program.objects.all(), "nama", "pk", "program", None)
-    add("kegiatan", Kegiatan.objects.all(), "nama", "program_id", "program", None)
-    add("subkegiatan", SubKegiatan.objects.all(), "nama", "kegiatan__program_id", "program", "bidang_id")
-    add("aksi", Aksi.objects.all(), "uraian", "sub_kegiatan__kegiatan__program_id", "program",
-        "sub_kegiatan__bidang_id")
+    add("sasaran", Sasaran.objects.all(), "uraian", None)
+    add("indikator", Indikator.objects.all(), "nama", "bidang_id")
+    add("program", Program.objects.all(), "nama", None)
+    add("kegiatan", Kegiatan.objects.all(), "nama", None)
+    add("subkegiatan", SubKegiatan.objects.all(), "nama", "bidang_id")
+    add("aksi", Aksi.objects.all(), "uraian", "sub_kegiatan__bidang_id")
     return found
+
+
+# An editor anchor's kind → (model, its text, the path to its section's id, the section's kind, the path to the
+# program whose section holds that one, for kegiatan sections).
+_SECTION_OF: dict[str, tuple[Any, str, str, str, str | None]] = {
+    "sasaran": (Sasaran, "uraian", "pk", "sasaran", None),
+    "indikator": (Indikator, "nama", "sasaran_id", "sasaran", None),
+    "program": (Program, "nama", "pk", "program", None),
+    "kegiatan": (Kegiatan, "nama", "pk", "kegiatan", "program_id"),
+    "subkegiatan": (SubKegiatan, "nama", "kegiatan_id", "kegiatan", "kegiatan__program_id"),
+    "aksi": (Aksi, "uraian", "sub_kegiatan__kegiatan_id", "kegiatan", "sub_kegiatan__kegiatan__program_id"),
+}
 
 
 def plan_row_section(*, rencana_aksi_id: int, anchor: str) -> Hasil | None:
     """The section of the row an editor anchor names (`aksi-12`, as the findings panel links): one query; None when
     the row is not in the plan."""
     jenis, _, pk = anchor.partition("-")
-    paths = {"sasaran": (Sasaran, "uraian", "pk", "sasaran"), "indikator": (Indikator, "nama", "sasaran_id", "sasaran"),
-             "program": (Program, "nama", "pk", "program"), "kegiatan": (Kegiatan, "nama", "program_id", "program"),
-             "subkegiatan": (SubKegiatan, "nama", "kegiatan__program_id", "program"),
-             "aksi": (Aksi, "uraian", "sub_kegiatan__kegiatan__program_id", "program")}
-    if jenis not in paths or not pk.isdigit() or len(pk) > 12:
+    if jenis not in _SECTION_OF or not pk.isdigit() or len(pk) > 12:
         return None
-    model, text, owner, prefix = paths[jenis]
-    row = model.objects.filter(rencana_aksi_id=rencana_aksi_id, pk=int(pk)).values_list(text, owner).first()
-    return Hasil(jenis, int(pk), row[0], f"{prefix}-{row[1]}") if row else None
+    model, text, owner, prefix, program = _SECTION_OF[jenis]
+    row = (model.objects.filter(rencana_aksi_id=rencana_aksi_id, pk=int(pk))
+           .values_list(text, owner, program or owner).first())
+    return Hasil(jenis, int(pk), row[0], f"{prefix}-{row[1]}", row[2] if program else None) if row else None

@@ -183,17 +183,24 @@ def _bagian_of(kind: str, obj) -> tuple[str, int]:
     if kind == "program":
         return ("program", obj.pk)
     if kind == "kegiatan":
-        return ("program", obj.program_id)
+        return ("kegiatan", obj.pk)
     if kind == "subkegiatan":
-        return ("program", obj.kegiatan.program_id)
+        return ("kegiatan", obj.kegiatan_id)
     return ("sub_kegiatan", obj.sub_kegiatan_id)  # aksi: its sub kegiatan is all its row needs
 
 
 def _section_of(kind: str, obj) -> tuple[str, int]:
-    """The section (a sasaran or a program) a row is shown in."""
+    """The section (a sasaran, a program with its kegiatan heads, or a kegiatan) a row is shown in."""
     if kind == "aksi":
-        return ("program", obj.sub_kegiatan.kegiatan.program_id)
+        return ("kegiatan", obj.sub_kegiatan.kegiatan_id)
+    if kind == "kegiatan":
+        return ("program", obj.program_id)
     return _bagian_of(kind, obj)
+
+
+def _kegiatan_shown(tree: selectors.PlanTree, kegiatan_id: int):
+    """The kegiatan node a kegiatan section shows (None when the bidang filter leaves it out)."""
+    return next((k for p in tree.program for k in p.kegiatan if k.obj.pk == kegiatan_id), None)
 
 
 def _row(request, plan: RencanaAksi, kind: str, obj, *, rollups=(), totals: bool = False) -> HttpResponse:
@@ -233,8 +240,10 @@ def _bagian(request, plan: RencanaAksi, bagian: tuple[str, int], *, other: str |
     tree = _tree(request, plan, bagian, bidang_id=bidang_id)
     context = {"tree": tree, "plan": tree.plan, "oob_totals": True, "oob_outline": True,
                "oob_daftar": other} | _outline_context(request, plan, bidang_id)
+    if bagian[0] == "kegiatan":
+        context["bagian_kegiatan"] = _kegiatan_shown(tree, bagian[1])
     response = render(request, f"{ROW}_bagian_{bagian[0]}.html", context)
-    node = (tree.sasaran or tree.program or [None])[0]
+    node = context["bagian_kegiatan"] if bagian[0] == "kegiatan" else (tree.sasaran or tree.program or [None])[0]
     if node is None:  # filtered out or gone: the section's head stays
         response = render(request, f"{ROW}_bagian_response_kosong.html", context)
         response["HX-Reswap"] = "none"
@@ -350,14 +359,17 @@ def rencana_aksi_bagian(request, pk: int, jenis: str, bagian_id: int):
     """One section of the editor, opened: a sasaran with its indikator, or a program with its kegiatan, sub
     kegiatan and aksi (`?bidang=` those of one bidang). 404 for a plan the user may not see or a row not in it."""
     plan = _get_plan_for_user(request, pk)
-    if jenis not in ("sasaran", "program"):
+    if jenis not in ("sasaran", "program", "kegiatan"):
         raise Http404
     bidang_id = _bidang_filter(request, plan)
     tree = _tree(request, plan, (jenis, bagian_id), bidang_id=bidang_id, totals=False)
     if bagian_id not in tree.nodes[jenis]:
         raise Http404
-    response = render(request, f"{ROW}_bagian_{jenis}.html", {"tree": tree, "plan": tree.plan,
-                                                               "bidang_filter": bidang_id})
+    context = {"tree": tree, "plan": tree.plan, "bidang_filter": bidang_id,
+               "bidang_query": f"?bidang={bidang_id}" if bidang_id else "?bidang=semua"}
+    if jenis == "kegiatan":
+        context["bagian_kegiatan"] = _kegiatan_shown(tree, bagian_id)
+    response = render(request, f"{ROW}_bagian_{jenis}.html", context)
     response["HX-Trigger"] = "bagian-dimuat"  # the notes panel fills the badges of the rows now shown
     return response
 
@@ -738,7 +750,7 @@ def sub_kegiatan_add(request, kegiatan_id: int):
     if form.is_bound and _save(
         form, lambda d: services.sub_kegiatan_create(kegiatan=kegiatan, **_anggaran_changes(d, plan))
     ):
-        return _bagian(request, plan, ("program", kegiatan.program_id))
+        return _bagian(request, plan, ("kegiatan", kegiatan.pk))
     return _form(request, "_anggaran_form.html", {"form": form, "kind": "subkegiatan", "parent": kegiatan,
                                                   "plan": plan},
                  target_id=f"add-subkegiatan-{kegiatan.pk}", invalid=form.is_bound,
@@ -805,7 +817,7 @@ def aksi_add(request, sub_kegiatan_id: int):
         return render(request, ROW + "_add_aksi.html", {"sub": sub, "plan": plan})
     form = _aksi_form(request, plan)
     if form.is_bound and _save(form, lambda d: services.aksi_create(sub_kegiatan=sub, **_aksi_changes(d, plan))):
-        return _bagian(request, plan, ("program", sub.kegiatan.program_id))
+        return _bagian(request, plan, ("kegiatan", sub.kegiatan_id))
     if not form.is_bound:
         form.initial["nomor"] = str(sub.aksi.count() + 1)
     return _form(request, "_aksi_form.html", {"form": form, "sub": sub, "plan": plan},

@@ -35,8 +35,8 @@ def _login(page: Page, live_server, username: str) -> None:
 
 
 def _open_sections(page: Page) -> None:
-    """Open every section of the editor (each loads on its first opening)."""
-    for _ in range(page.locator(".bagian-buka").count()):
+    """Open every section of the editor (each loads on its first opening; a program's shows its kegiatan's)."""
+    while page.locator(".bagian-buka").count():
         opener = page.locator(".bagian-buka").first
         section = opener.evaluate("b => b.closest('tbody').id")
         opener.click()
@@ -158,3 +158,20 @@ def test_alice_adds_a_sub_kegiatan_picking_its_code_and_the_totals_follow(page: 
 def _clip(page: Page, selector: str) -> dict:
     box = page.locator(selector).bounding_box()
     return {"x": 0, "y": max(box["y"] - 40, 0), "width": page.viewport_size["width"], "height": box["height"] + 80}
+
+
+def test_alice_moves_a_kegiatan_and_its_programs_kegiatan_sections_are_not_doubled(page: Page, live_server, world):
+    plan = world.plan
+    first = Kegiatan.objects.filter(rencana_aksi=plan).order_by("urutan").first()
+    second = svc.kegiatan_create(program=first.program, nama="Kegiatan kedua uji", kode="8.01.03.2.09")
+    _login(page, live_server, "alice")
+    page.goto(live_server.url + reverse("plan_editor", args=[plan.pk]))
+    page.locator(f"#bagian-program-{first.program_id} .bagian-buka").click()
+    page.locator(f"#bagian-kegiatan-{first.pk} .bagian-buka").click()  # the first kegiatan opened
+    expect(page.locator(f"#kegiatan-{first.pk}")).to_be_visible()
+    page.locator(f"#kegiatan-{first.pk} [aria-label='Turunkan']").click()
+    # Its program's section comes back with the kegiatan heads in their new order, each once, closed.
+    expect(page.locator(f"#bagian-kegiatan-{second.pk} + #bagian-kegiatan-{first.pk}")).to_have_count(1)
+    expect(page.locator(f"#bagian-kegiatan-{first.pk}")).to_have_count(1)
+    expect(page.locator(f"#bagian-kegiatan-{second.pk}")).to_have_count(1)
+    expect(page.locator(f"#kegiatan-{first.pk}")).to_have_count(0)

@@ -32,13 +32,14 @@ def test_the_editor_of_a_large_plan_opens_what_the_user_looks_at(page: Page, liv
     assert page.evaluate("document.body.scrollHeight") < 5000
     page.screenshot(path=artifacts / "editor-besar-awal.png", full_page=True)
 
-    # The outline opens a kegiatan's program and scrolls to the kegiatan (the second program: 90 aksi).
+    # The outline opens a kegiatan (its program first) and scrolls to the kegiatan (the second program: 90 aksi).
     kegiatan = Kegiatan.objects.filter(rencana_aksi=plan).order_by("program__urutan", "urutan") \
         .exclude(program__urutan=Kegiatan.objects.filter(rencana_aksi=plan).order_by("program__urutan")
                  .first().program.urutan).first()
     page.locator(f'#editor-outline a[href="#kegiatan-{kegiatan.pk}"]').click()
     expect(page.locator(f"#kegiatan-{kegiatan.pk}")).to_be_in_viewport(timeout=30_000)
     expect(page.locator(f"#bagian-program-{kegiatan.program_id} .bagian-buka")).to_have_count(0)
+    expect(page.locator(f"#bagian-kegiatan-{kegiatan.pk} .bagian-buka")).to_have_count(0)  # its own section too
 
     # A month of its first aksi: one delegated handler, the row comes back.
     aksi = Aksi.objects.filter(sub_kegiatan__kegiatan=kegiatan).order_by("sub_kegiatan__urutan", "urutan")[0]
@@ -63,8 +64,7 @@ def test_the_editor_of_a_large_plan_opens_what_the_user_looks_at(page: Page, liv
     bidang = other.sub_kegiatan.bidang
     page.locator("#pilih-bidang").select_option(str(bidang.pk))
     expect(page.locator("#filter-aktif")).to_contain_text(bidang.nama)
-    page.locator(f'#editor-outline a[data-bagian="bagian-program-{other.sub_kegiatan.kegiatan.program_id}"]').first \
-        .click()
+    page.locator(f'#editor-outline a[data-bagian="bagian-kegiatan-{other.sub_kegiatan.kegiatan_id}"]').click()
     expect(page.locator(f"#aksi-{other.pk}")).to_be_visible(timeout=30_000)
     rows_bidang = page.locator(".row-subkegiatan").all_inner_texts()
     assert rows_bidang and all((bidang.singkatan or bidang.nama) in t for t in rows_bidang)

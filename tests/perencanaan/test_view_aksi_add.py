@@ -35,7 +35,7 @@ def test_alice_adds_an_aksi(login, rows):
     response = login("alice").post(url(rows.sub_politik), DATA)
     assert response.status_code == 200
     assert response["HX-Trigger"] == "plan-changed"
-    assert response["HX-Retarget"] == f"#bagian-program-{rows.program.pk}"  # its section only
+    assert response["HX-Retarget"] == f"#bagian-kegiatan-{rows.kegiatan.pk}"  # its kegiatan section only
     aksi = Aksi.objects.get(sub_kegiatan=rows.sub_politik, uraian="Pelaksanaan sosialisasi")
     assert aksi.target_teks == "1200 Orang" and aksi.urutan == 3
     assert sorted(aksi.jadwal.values_list("bulan", flat=True)) == [4, 5]

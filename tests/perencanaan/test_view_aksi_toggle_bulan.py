@@ -86,7 +86,7 @@ def test_a_submitted_plan_refuses(login, rows):
 
 def test_the_button_asks_for_the_state_its_user_saw_so_two_clicks_at_once_do_not_cancel(login, rows):
     aksi = rows.aksi_politik
-    section = reverse("rencana_aksi_bagian", args=[aksi.rencana_aksi_id, "program", rows.program.pk])
+    section = reverse("rencana_aksi_bagian", args=[aksi.rencana_aksi_id, "kegiatan", rows.kegiatan.pk])
     html = login("alice").get(section).content.decode()
     row = html.split(f'id="aksi-{aksi.pk}"')[1].split("</tr>")[0]
     # June is off: editor.js reads aria-pressed and asks to switch it on (jadwal=1), whatever happened since.

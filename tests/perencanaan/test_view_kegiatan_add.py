@@ -25,7 +25,9 @@ def test_alice_adds_a_kegiatan(login, rows):
     assert response.status_code == 200
     kegiatan = Kegiatan.objects.get(nama="Kegiatan baru")
     assert (kegiatan.program, kegiatan.pagu) == (rows.program, 345_000_000)
-    assert f'id="kegiatan-{kegiatan.pk}"' in response.content.decode()
+    html = response.content.decode()  # the program's section: its row and its kegiatan heads, the new one too
+    assert response["HX-Retarget"] == f"#bagian-program-{rows.program.pk}"
+    assert f'id="bagian-kegiatan-{kegiatan.pk}"' in html and f'id="bagian-kegiatan-{rows.kegiatan.pk}"' in html
 
 
 def test_a_name_is_required(login, rows):

@@ -24,10 +24,13 @@ def opened(client, plan, query="?bidang=semua"):
     """The page with every section opened, as a user who clicks each of them sees it."""
     html = page(client, plan, query).content.decode()
     sections = []
-    for url in SECTION.findall(html):
+    todo = SECTION.findall(html)
+    while todo:  # a program's section holds its kegiatan heads, each a section of its own
+        url = todo.pop(0)
         response = client.get(unescape(url), HTTP_HX_REQUEST="true")
         assert response.status_code == 200, url
         sections.append(response.content.decode())
+        todo += SECTION.findall(sections[-1])
     return html.replace("</body>", "\n".join(sections) + "</body>")
 
 
@@ -158,6 +161,12 @@ def test_constant_number_of_queries(client, world, django_assert_max_num_queries
     assert len(urls) == 1
     with django_assert_max_num_queries(MAX_SECTION_QUERIES):
         section = client.get(urls[0], HTTP_HX_REQUEST="true")
+    section_html = section.content.decode()
+    assert 'class="row-aksi"' not in section_html  # a program's section: its row and its kegiatan heads
+    urls = [unescape(u) for u in SECTION.findall(section_html) if "/kegiatan/" in u]
+    assert len(urls) == 1
+    with django_assert_max_num_queries(MAX_SECTION_QUERIES):
+        section = client.get(urls[0], HTTP_HX_REQUEST="true")
     assert section.content.decode().count('class="row-aksi"') == 2 * n_sub_kegiatan
 
 
@@ -182,6 +191,9 @@ def test_a_kepala_bidang_starts_on_his_own_bidang_and_may_pick_all(client, world
     html = page(client, rows.plan).content.decode()
     assert "Menampilkan baris Bidang Politik Dalam Negeri saja." in html
     [url] = [unescape(u) for u in SECTION.findall(html) if "/program/" in u]
+    assert url.endswith(f"?bidang={world.bidang_politik.pk}")
+    section = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    [url] = [unescape(u) for u in SECTION.findall(section) if "/kegiatan/" in u]  # the kegiatan keeps the filter
     assert url.endswith(f"?bidang={world.bidang_politik.pk}")
     section = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert f'id="subkegiatan-{rows.sub_politik.pk}"' in section
@@ -232,7 +244,8 @@ def test_search_finds_rows_by_name_with_a_link_to_their_section(client, world, r
     assert f'href="#sasaran-{rows.sasaran.pk}"' in html  # "Meningkatnya partisipasi politik masyarakat"
     aksi = Aksi.objects.get(pk=rows.aksi_ideologi.pk)
     html = client.get(url + f"?q={aksi.uraian[:12]}&bidang={world.bidang_ideologi.pk}").content.decode()
-    assert f'href="#aksi-{aksi.pk}" data-bagian="bagian-program-{rows.program.pk}"' in html
+    assert (f'href="#aksi-{aksi.pk}" data-bagian="bagian-kegiatan-{rows.kegiatan.pk}" '
+            f'data-program="bagian-program-{rows.program.pk}"') in html
     assert f'href="#aksi-{rows.aksi_politik.pk}"' not in html
     assert "Tidak ada baris" in client.get(url + "?q=zzzz-tidak-ada").content.decode()
 
@@ -252,7 +265,10 @@ def test_a_row_anchor_names_its_section_so_a_link_to_a_closed_row_opens_it(clien
     client.force_login(world.eve)
     url = reverse("rencana_aksi_cari", args=[rows.plan.pk])
     html = client.get(url + f"?baris=aksi-{rows.aksi_politik.pk}").content.decode()
-    assert f'data-bagian="bagian-program-{rows.program.pk}"' in html
+    # an aksi is in its kegiatan's section, inside its program's (opened first)
+    assert f'data-bagian="bagian-kegiatan-{rows.kegiatan.pk}" data-program="bagian-program-{rows.program.pk}"' in html
+    html = client.get(url + f"?baris=program-{rows.program.pk}").content.decode()
+    assert f'data-bagian="bagian-program-{rows.program.pk}">' in html
     html = client.get(url + f"?baris=indikator-{rows.iku.pk}").content.decode()
     assert f'data-bagian="bagian-sasaran-{rows.sasaran.pk}"' in html
     other = Aksi.objects.filter(rencana_aksi=make_plan(world.pd, tahun=2025)).first()

@@ -19,7 +19,7 @@ def url(jenis, obj) -> str:
 
 
 def test_the_delete_button_asks_for_confirmation(login, rows):
-    section = reverse("rencana_aksi_bagian", args=[rows.plan.pk, "program", rows.program.pk])
+    section = reverse("rencana_aksi_bagian", args=[rows.plan.pk, "kegiatan", rows.kegiatan.pk])
     html = login("alice").get(section).content.decode()  # the row as its opened section shows it
     button = html.split(f'hx-post="{url("aksi", rows.aksi_politik)}"')[1].split(">")[0]
     assert "hx-confirm=" in button and rows.aksi_politik.uraian in button

@@ -26,7 +26,7 @@ def test_alice_moves_a_sub_kegiatan_down(login, rows):
     response = login("alice").post(url("subkegiatan", rows.sub_politik, "turun"))
     assert response.status_code == 200
     assert response["HX-Trigger"] == "plan-changed"
-    assert response["HX-Retarget"] == f"#bagian-program-{rows.program.pk}"  # its section only
+    assert response["HX-Retarget"] == f"#bagian-kegiatan-{rows.kegiatan.pk}"  # its kegiatan section only
     order = list(SubKegiatan.objects.filter(kegiatan=rows.kegiatan).order_by("urutan").values_list("pk", flat=True))
     assert order == [rows.sub_ideologi.pk, rows.sub_politik.pk]
     html = response.content.decode()
@@ -44,6 +44,19 @@ def test_kabid_cannot_reorder_structure_or_another_bidangs_aksi(login, rows):
     assert_refused_read_only(login("kabid").post(url("subkegiatan", rows.sub_politik, "turun")))
     assert_refused_read_only(login("kabid").post(url("aksi", rows.aksi_ideologi, "turun")))
     assert rows.aksi_ideologi.urutan == Aksi.objects.get(pk=rows.aksi_ideologi.pk).urutan
+
+
+def test_moving_a_kegiatan_answers_with_its_programs_kegiatan_heads(login, rows):
+    from renaksi.perencanaan import services as svc
+    from renaksi.perencanaan.models import Kegiatan
+
+    svc.kegiatan_create(program=rows.program, nama="Kegiatan kedua", kode="8.01.03.2.02")
+    second = Kegiatan.objects.get(nama="Kegiatan kedua")
+    response = login("alice").post(url("kegiatan", second, "naik"))
+    assert response["HX-Retarget"] == f"#bagian-program-{rows.program.pk}"
+    html = response.content.decode()
+    assert html.index(f'id="bagian-kegiatan-{second.pk}"') < html.index(f'id="bagian-kegiatan-{rows.kegiatan.pk}"')
+    assert 'class="row-aksi"' not in html  # heads only: the kegiatan open when asked
 
 
 def test_sasaran_section_for_indicators(login, rows):

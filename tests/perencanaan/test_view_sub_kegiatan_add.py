@@ -24,7 +24,7 @@ def url(kegiatan) -> str:
 def test_alice_adds_a_sub_kegiatan_with_a_bidang(login, rows, world):
     response = login("alice").post(url(rows.kegiatan), DATA | {"bidang": str(world.bidang_politik.pk)})
     assert response.status_code == 200
-    assert response["HX-Retarget"] == f"#bagian-program-{rows.program.pk}"  # its section only
+    assert response["HX-Retarget"] == f"#bagian-kegiatan-{rows.kegiatan.pk}"  # its kegiatan section only
     sub = SubKegiatan.objects.get(nama="Pelaksanaan Koordinasi")
     assert (sub.pagu, sub.bidang, sub.kegiatan, sub.urutan) == (1_517_874_000, world.bidang_politik, rows.kegiatan, 3)
     assert f'id="subkegiatan-{sub.pk}"' in response.content.decode()

@@ -73,15 +73,20 @@
     setTimeout(function () { row.classList.remove("baris-dituju"); }, 2000);
     history.replaceState(null, "", "#" + id);
   }
-  function openAndScroll(sectionId, rowId) {
+  // A kegiatan's section is inside its program's (`parentId`): that one is opened first.
+  function openAndScroll(sectionId, rowId, parentId, then) {
     var section = document.getElementById(sectionId);
-    if (!section) return false;
+    if (!section) {
+      return !!parentId && openAndScroll(parentId, null, null, function () { openAndScroll(sectionId, rowId); });
+    }
+    var after = then || function () { scrollTo(rowId); };
     var opener = section.querySelector(".bagian-buka");
-    if (!opener) { scrollTo(rowId); return true; }
+    if (!opener) { after(); return true; }
     var done = function (e) {
-      if (!e.detail.elt || e.detail.elt.id !== section.id) return;
+      // (a program's section settles its kegiatan heads too: a head still closed is not the kegiatan loaded)
+      if (!e.detail.elt || e.detail.elt.id !== section.id || e.detail.elt.querySelector(".bagian-buka")) return;
       document.body.removeEventListener("htmx:afterSettle", done);
-      scrollTo(rowId);
+      after();
     };
     document.body.addEventListener("htmx:afterSettle", done);
     opener.click();
@@ -89,7 +94,8 @@
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-bagian]");
-    if (link && openAndScroll(link.getAttribute("data-bagian"), link.getAttribute("href").slice(1))) {
+    if (link && openAndScroll(link.getAttribute("data-bagian"), link.getAttribute("href").slice(1),
+                              link.getAttribute("data-program"))) {
       event.preventDefault();
     }
   });
@@ -102,8 +108,8 @@
     fetch(search.getAttribute("hx-get") + "?baris=" + rowId, { headers: { "HX-Request": "true" } })
       .then(function (response) { return response.ok ? response.text() : ""; })
       .then(function (html) {
-        var found = /data-bagian="([a-z]+-[a-z]+-\d+)"/.exec(html);
-        if (found) openAndScroll(found[1], rowId);
+        var found = /data-bagian="([a-z]+-[a-z]+-\d+)"(?: data-program="([a-z]+-[a-z]+-\d+)")?/.exec(html);
+        if (found) openAndScroll(found[1], rowId, found[2]);
       });
     return true;
   }
@@ -113,6 +119,17 @@
     if (openRow(link.getAttribute("data-anchor"))) event.preventDefault();
   });
   if (location.hash) openRow(location.hash.slice(1));
+
+  // A program's section is its own <tbody> followed by those of its kegiatan (`data-program`): when the program's
+  // is replaced (a kegiatan added, moved or deleted), the old kegiatan sections go with it.
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    var program = target && /^bagian-program-(\d+)$/.exec(target.id);
+    if (!program || !event.detail.shouldSwap || event.detail.xhr.getResponseHeader("HX-Reswap") === "none") return;
+    target.parentNode.querySelectorAll('tbody[data-program="' + program[1] + '"]').forEach(function (tbody) {
+      tbody.remove();
+    });
+  });
 
   // The bidang filter applies as soon as one is picked (the button stays for keyboards without scripts).
   document.addEventListener("change", function (event) {
