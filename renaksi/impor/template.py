@@ -114,6 +114,8 @@ IDENTITAS = Lembar(
     ("Isian", "Nilai"),
 )
 
+TARGET_TITLES = ("Target tahunan", "TW I", "TW II", "TW III", "TW IV")  # the yearly target, then the quarters
+
 SASARAN = Lembar(
     "sasaran", "Sasaran & Indikator",
     "Satu baris per indikator, dengan sasarannya. Sasaran dengan beberapa indikator: ulangi Ref sasaran "
@@ -134,12 +136,9 @@ SASARAN = Lembar(
         _choice("Polaritas", 12, "Positif (makin tinggi makin baik) atau Negatif.", POLARITAS),
         _choice("Akumulasi", 14, "Hubungan target triwulan dengan target tahunan.", AKUMULASI),
         _choice("Jenis target", 12, "Angka, atau Kategori (B, BB, WTP …).", JENIS_TARGET),
-        Kolom("Target tahunan", 12, "Angka (desimal dengan titik atau koma) atau kategori seperti 'B (67,34)'.",
+        Kolom(TARGET_TITLES[0], 12, "Angka (desimal dengan titik atau koma) atau kategori seperti 'B (67,34)'.",
               "target"),
-        Kolom("TW I", 10, "Target triwulan I.", "target"),
-        Kolom("TW II", 10, "Target triwulan II.", "target"),
-        Kolom("TW III", 10, "Target triwulan III.", "target"),
-        Kolom("TW IV", 10, "Target triwulan IV.", "target"),
+        *(Kolom(tw, 10, f"Target triwulan {tw.removeprefix('TW ')}.", "target") for tw in TARGET_TITLES[1:]),
         Kolom("Tertulis di dokumen asal", 26, "Diisi Renaksi: tulisan target tahunan | TW I | … | TW IV di "
               "dokumen sumber (misalnya '29,17%'). Boleh dikosongkan; diabaikan bila tidak cocok dengan angkanya."),
         _choice("IKU", 7, "Ya bila Indikator Kinerja Utama.", (YA, TIDAK)),
