@@ -14,7 +14,7 @@ amounts are placed at the end (`sejajar`), the stated total, the bidang's indika
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from django.utils.translation import gettext
@@ -96,14 +96,13 @@ class Rakit:
         return sasaran
 
     @staticmethod
-    def paling_mirip(pool: list[T], mirip: Callable[[T], float]) -> tuple[T | None, float]:
+    def paling_mirip(pool: Sequence[T], mirip: Callable[[T], float]) -> tuple[T, float] | tuple[None, float]:
         """The item of `pool` with the highest `mirip(item)` (the first of equals) and that score; (None, 0) for none."""
-        best, score = None, -1.0
-        for item in pool:
-            sim = mirip(item)
-            if sim > score:
-                best, score = item, sim
-        return best, max(score, 0.0)
+        if not pool:
+            return None, 0.0
+        scores = [mirip(item) for item in pool]
+        best = max(range(len(pool)), key=scores.__getitem__)
+        return pool[best], scores[best]
 
     def indikator(self, sasaran: SasaranDoc, nama: Teks, bidang: str = "") -> IndikatorDoc:
         candidates = [i for s in self.doc.sasaran for i in s.indikator if i.bidang == bidang]

@@ -3,6 +3,8 @@ before, paired in order when the counts agree, else each with the sub kegiatan w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext
 
 from renaksi.impor.teks import kemiripan
@@ -20,7 +22,7 @@ def pasangkan(m: Matriks, section: Bagian, subs: list[Butir]) -> None:
     else:
         pairs = []
         for s, i in indikator:
-            sub, _score = m.rakit.paling_mirip(subs, lambda sub, s=s: kemiripan(s.uraian.teks, sub.nama.teks))
+            sub, _score = m.rakit.paling_mirip(subs, _mirip(s.uraian.teks))
             assert sub is not None
             pairs.append(((s, i), sub))
         how = f"menurut kemiripan nama ({len(indikator)} indikator, {len(subs)} sub kegiatan)"
@@ -36,3 +38,8 @@ def pasangkan(m: Matriks, section: Bagian, subs: list[Butir]) -> None:
         % {"letter": section.letter, "n_indikator": len(indikator), "how": how},
         indikator[0][1].nama.place,
     )
+
+
+def _mirip(teks: str) -> Callable[[Butir], float]:
+    """How like `teks` a sub kegiatan's name is."""
+    return lambda sub: kemiripan(teks, sub.nama.teks)
