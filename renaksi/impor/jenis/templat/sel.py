@@ -60,9 +60,11 @@ class Templat:
 
     def text(self, line: Baris, judul: str) -> str:
         """The cell as written (outer space stripped): a catatan keeps its lines, a name its spelling."""
-        assert judul in line.lembar.titles(), f"{judul!r} is not a column of {line.lembar.nama}"  # the schema
         col = line.cols.get(judul)
-        return line.row.cell(col) if col is not None else ""
+        if col is not None:
+            return line.row.cell(col)
+        assert judul in line.lembar.titles(), f"{judul!r} is not a column of {line.lembar.nama}"  # the schema
+        return ""
 
     def teks(self, line: Baris, judul: str) -> Teks:
         return Teks(self.text(line, judul), self.place(line, judul))
