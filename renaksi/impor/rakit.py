@@ -14,6 +14,9 @@ amounts are placed at the end (`sejajar`), the stated total, the bidang's indika
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from django.utils.translation import gettext
 
 from renaksi.impor.dokumen import (
@@ -37,6 +40,7 @@ from renaksi.impor.teks import is_row_number, kemiripan, nama_key, sentence_star
 
 SAMA = 0.9  # two names at least this similar (difflib ratio of their keys) are the same item
 MIRIP = 0.7  # below SAMA, still accepted within the same parent when it is clearly the best candidate
+T = TypeVar("T")
 
 
 def pct(score: float) -> str:
@@ -62,11 +66,7 @@ class Rakit:
 
     def sasaran(self, uraian: Teks, nomor: str = "") -> SasaranDoc:
         """The strategic sasaran with this text (same key, or similar enough), created when new."""
-        best, score = None, 0.0
-        for s in self.known_sasaran:
-            sim = kemiripan(s.uraian.teks, uraian.teks)
-            if sim > score:
-                best, score = s, sim
+        best, score = self.paling_mirip(self.known_sasaran, lambda s: kemiripan(s.uraian.teks, uraian.teks))
         if best is not None and score >= SAMA:
             if score < 1:
                 self.doc.decide(
@@ -85,18 +85,28 @@ class Rakit:
             if nomor and not best.nomor:
                 best.nomor = nomor
             return best
-        sasaran = SasaranDoc(uraian=uraian, level="strategis", nomor=nomor)
+        sasaran = self.sasaran_baru(uraian, "strategis", nomor)
         self.known_sasaran.append(sasaran)
+        return sasaran
+
+    def sasaran_baru(self, uraian: Teks, level: str, nomor: str = "") -> SasaranDoc:
+        """A sasaran the document states on a row of its own (the matrix): added without looking for a like one."""
+        sasaran = SasaranDoc(uraian=uraian, level=level, nomor=nomor)
         self.doc.sasaran.append(sasaran)
         return sasaran
 
+    @staticmethod
+    def paling_mirip(pool: Sequence[T], mirip: Callable[[T], float]) -> tuple[T, float] | tuple[None, float]:
+        """The item of `pool` with the highest `mirip(item)` (the first of equals) and that score; (None, 0) for none."""
+        if not pool:
+            return None, 0.0
+        scores = [mirip(item) for item in pool]
+        best = max(range(len(pool)), key=scores.__getitem__)
+        return pool[best], scores[best]
+
     def indikator(self, sasaran: SasaranDoc, nama: Teks, bidang: str = "") -> IndikatorDoc:
         candidates = [i for s in self.doc.sasaran for i in s.indikator if i.bidang == bidang]
-        best, score = None, 0.0
-        for ind in candidates:
-            sim = kemiripan(ind.nama.teks, nama.teks)
-            if sim > score:
-                best, score = ind, sim
+        best, score = self.paling_mirip(candidates, lambda ind: kemiripan(ind.nama.teks, nama.teks))
         if best is not None and score >= SAMA:
             if score < 1:
                 best.nama_lain.append(nama)

@@ -88,6 +88,14 @@ class Lembar:
     def titles(self) -> list[str]:
         return [k.judul for k in self.kolom]
 
+    def baris(self, values: dict[str, Any]) -> list[Any]:
+        """A row of this table from {column title: value}, in the columns' order, a column not given empty (None).
+        The writer builds every row this way, so a title the table does not have is a mistake (KeyError)."""
+        unknown = set(values) - set(self.titles())
+        if unknown:
+            raise KeyError(f"{sorted(unknown)}: not a column of {self.nama}")
+        return [values.get(k.judul) for k in self.kolom]
+
 
 def _choice(judul: str, lebar: int, keterangan: str, labels: dict[str, str] | tuple[str, ...], **kw) -> Kolom:
     values = tuple(labels.values()) if isinstance(labels, dict) else labels
@@ -114,6 +122,8 @@ IDENTITAS = Lembar(
     ("Isian", "Nilai"),
 )
 
+TARGET_TITLES = ("Target tahunan", "TW I", "TW II", "TW III", "TW IV")  # the yearly target, then the quarters
+
 SASARAN = Lembar(
     "sasaran", "Sasaran & Indikator",
     "Satu baris per indikator, dengan sasarannya. Sasaran dengan beberapa indikator: ulangi Ref sasaran "
@@ -134,12 +144,9 @@ SASARAN = Lembar(
         _choice("Polaritas", 12, "Positif (makin tinggi makin baik) atau Negatif.", POLARITAS),
         _choice("Akumulasi", 14, "Hubungan target triwulan dengan target tahunan.", AKUMULASI),
         _choice("Jenis target", 12, "Angka, atau Kategori (B, BB, WTP …).", JENIS_TARGET),
-        Kolom("Target tahunan", 12, "Angka (desimal dengan titik atau koma) atau kategori seperti 'B (67,34)'.",
+        Kolom(TARGET_TITLES[0], 12, "Angka (desimal dengan titik atau koma) atau kategori seperti 'B (67,34)'.",
               "target"),
-        Kolom("TW I", 10, "Target triwulan I.", "target"),
-        Kolom("TW II", 10, "Target triwulan II.", "target"),
-        Kolom("TW III", 10, "Target triwulan III.", "target"),
-        Kolom("TW IV", 10, "Target triwulan IV.", "target"),
+        *(Kolom(tw, 10, f"Target triwulan {tw.removeprefix('TW ')}.", "target") for tw in TARGET_TITLES[1:]),
         Kolom("Tertulis di dokumen asal", 26, "Diisi Renaksi: tulisan target tahunan | TW I | … | TW IV di "
               "dokumen sumber (misalnya '29,17%'). Boleh dikosongkan; diabaikan bila tidak cocok dengan angkanya."),
         _choice("IKU", 7, "Ya bila Indikator Kinerja Utama.", (YA, TIDAK)),
@@ -360,64 +367,76 @@ def _fill_from_plan(data: TemplateData, plan: PlanData) -> None:
     indikator_ref: dict[int, str] = {}
     rows = data.tables["sasaran"]
     for s in plan.sasaran:
-        sasaran_cells = [sasaran_ref[s.pk], _label(TINGKAT_SASARAN, s.level), sasaran_ref.get(s.parent_id, ""),
-                         s.nomor, s.uraian, bidang(s.bidang_id)]
+        sasaran_cells = {"Ref sasaran": sasaran_ref[s.pk], "Tingkat": _label(TINGKAT_SASARAN, s.level),
+                         "Ref induk": sasaran_ref.get(s.parent_id, ""), "Nomor": s.nomor, "Sasaran": s.uraian,
+                         "Bidang sasaran": bidang(s.bidang_id)}
         for ind in plan.indikator_of(s.pk) or [None]:
             if ind is None:
-                rows.append(sasaran_cells + [None] * (len(SASARAN.kolom) - len(sasaran_cells)))
+                rows.append(SASARAN.baris(sasaran_cells))
                 continue
             ref = indikator_ref[ind.pk] = f"I{len(indikator_ref) + 1}"
             quarter = [plan.target(ind.pk, tw) for tw in (None, 1, 2, 3, 4)]
             written = [_target_written(t) for t in quarter]
             tertulis = TERTULIS_SEP.join(w for w, _ in written) if any(d for _, d in written) else ""
-            rows.append(sasaran_cells + [
-                ref, ind.nama, ind.satuan, ind.formulasi,
-                _label(POLARITAS, ind.polaritas, ind.polaritas_disimpulkan),
-                _label(AKUMULASI, ind.akumulasi, ind.akumulasi_disimpulkan),
-                _label(JENIS_TARGET, ind.jenis_target),
-                *(target_cell(t) for t in quarter),
-                tertulis, _ya(ind.is_iku), bidang(ind.bidang_id), ind.penanggung_jawab, ind.sumber_data,
-                ind.catatan, ind.alasan_inferensi,
-            ])
+            rows.append(SASARAN.baris({
+                **sasaran_cells, "Ref indikator": ref, "Indikator": ind.nama, "Satuan": ind.satuan,
+                "Formulasi": ind.formulasi,
+                "Polaritas": _label(POLARITAS, ind.polaritas, ind.polaritas_disimpulkan),
+                "Akumulasi": _label(AKUMULASI, ind.akumulasi, ind.akumulasi_disimpulkan),
+                "Jenis target": _label(JENIS_TARGET, ind.jenis_target),
+                **{judul: target_cell(t) for judul, t in zip(TARGET_TITLES, quarter, strict=True)},
+                "Tertulis di dokumen asal": tertulis, "IKU": _ya(ind.is_iku), "Bidang": bidang(ind.bidang_id),
+                "Penanggung jawab": ind.penanggung_jawab, "Sumber data": ind.sumber_data, "Catatan": ind.catatan,
+                "Alasan inferensi": ind.alasan_inferensi,
+            }))
 
     def refs(level: str, pk: int) -> str:
         linked = sorted(plan.linked_indikator(level, pk), key=lambda i: (i.urutan, i.pk))
         return ", ".join(indikator_ref[i.pk] for i in linked if i.pk in indikator_ref)
+
+    def anggaran(ref: str, tingkat: str, induk: str, item, **rest) -> list[Any]:
+        """A row of the Anggaran table; a program's or kegiatan's has no bidang, target nor catatan."""
+        empty = {"Bidang": "", "Satuan target": "", "Target tertulis": "", "Catatan": ""}
+        return ANGGARAN.baris({**empty, "Ref anggaran": ref, "Tingkat": TINGKAT_ANGGARAN[tingkat], "Ref induk": induk,
+                               "Kode": item.kode, "Nama": item.nama, "Pagu (Rp)": item.pagu,
+                               "Ref indikator": refs(tingkat, item.pk), **rest})
 
     rows = data.tables["anggaran"]
     sub_ref: dict[int, str] = {}
     n_keg = 0
     for p_index, program in enumerate(plan.program, start=1):
         p_ref = f"P{p_index}"
-        rows.append([p_ref, TINGKAT_ANGGARAN["program"], "", program.kode, program.nama, program.pagu, "",
-                     refs("program", program.pk), None, "", "", ""])
+        rows.append(anggaran(p_ref, "program", "", program))
         for kegiatan in plan.kegiatan_of(program.pk):
             n_keg += 1
             k_ref = f"K{n_keg}"
-            rows.append([k_ref, TINGKAT_ANGGARAN["kegiatan"], p_ref, kegiatan.kode, kegiatan.nama, kegiatan.pagu,
-                         "", refs("kegiatan", kegiatan.pk), None, "", "", ""])
+            rows.append(anggaran(k_ref, "kegiatan", p_ref, kegiatan))
             for sk in plan.sub_kegiatan_of(kegiatan.pk):
                 ref = sub_ref[sk.pk] = f"SK{len(sub_ref) + 1}"
-                rows.append([ref, TINGKAT_ANGGARAN["sub_kegiatan"], k_ref, sk.kode, sk.nama, sk.pagu,
-                             bidang(sk.bidang_id), refs("sub_kegiatan", sk.pk),
-                             target_number(sk.target_nilai, _places(sk.target_nilai)),
-                             sk.target_satuan, sk.target_teks, sk.catatan])
+                rows.append(anggaran(ref, "sub_kegiatan", k_ref, sk, **{
+                    "Bidang": bidang(sk.bidang_id),
+                    "Target keluaran": target_number(sk.target_nilai, _places(sk.target_nilai)),
+                    "Satuan target": sk.target_satuan, "Target tertulis": sk.target_teks, "Catatan": sk.catatan}))
 
     aksi_rows = data.tables["aksi"]
     for sk_pk, ref in sub_ref.items():
         for aksi in plan.aksi_of(sk_pk):
             months = plan.bulan_of(aksi.pk)
-            aksi_rows.append([
-                ref, aksi.nomor, aksi.uraian, *(MARK if m in months else None for m in range(1, 13)),
-                aksi.keluaran, target_number(aksi.target_nilai, _places(aksi.target_nilai)), aksi.target_satuan,
-                aksi.target_teks, aksi.pagu, aksi.penanggung_jawab, pejabat_ref(plan.pejabat_of(aksi.pejabat_id)),
-                aksi.catatan,
-            ])
+            aksi_rows.append(AKSI.baris({
+                "Ref sub kegiatan": ref, "Nomor": aksi.nomor, "Uraian aksi": aksi.uraian,
+                **{bulan: MARK if m in months else None for m, bulan in enumerate(BULAN_SINGKAT, start=1)},
+                "Output/keluaran": aksi.keluaran,
+                "Target": target_number(aksi.target_nilai, _places(aksi.target_nilai)),
+                "Satuan target": aksi.target_satuan, "Target tertulis": aksi.target_teks, "Pagu (Rp)": aksi.pagu,
+                "Penanggung jawab": aksi.penanggung_jawab,
+                "Pejabat PJ": pejabat_ref(plan.pejabat_of(aksi.pejabat_id)), "Catatan": aksi.catatan,
+            }))
 
     pk_rows = data.tables["pk"]
     for n, pk in enumerate(plan.perjanjian_kinerja, start=1):
-        head = [f"PK{n}", _label(JENIS_PK, pk.jenis), pejabat_ref(pk.pihak_pertama), pejabat_ref(pk.pihak_kedua),
-                pk.pihak_kedua_jabatan, pk.tempat, pk.tanggal]
+        head = {"Ref PK": f"PK{n}", "Jenis PK": _label(JENIS_PK, pk.jenis),
+                "Pihak pertama": pejabat_ref(pk.pihak_pertama), "Pihak kedua": pejabat_ref(pk.pihak_kedua),
+                "Jabatan pihak kedua": pk.pihak_kedua_jabatan, "Tempat": pk.tempat, "Tanggal": pk.tanggal}
         for item in pk.items:
             if item.target_kategori:
                 target = item.target_teks or default_teks(target_number(item.target_nilai,
@@ -425,10 +444,11 @@ def _fill_from_plan(data: TemplateData, plan: PlanData) -> None:
                                                           item.target_kategori)
             else:
                 target = target_number(item.target_nilai, _places(item.target_nilai))
-            pk_rows.append(head + [item.nomor, sasaran_ref.get(item.sasaran_id, ""),
-                                   indikator_ref.get(item.indikator_id, ""), target, item.target_teks])
+            pk_rows.append(PK.baris({**head, "Nomor butir": item.nomor, "Ref sasaran": sasaran_ref.get(item.sasaran_id, ""),
+                                     "Ref indikator": indikator_ref.get(item.indikator_id, ""), "Target": target,
+                                     "Target tertulis": item.target_teks}))
         if not pk.items:
-            pk_rows.append(head + [None] * 5)
+            pk_rows.append(PK.baris(head))
     # The PD's officials and every other one the plan names (plan_data loads exactly these).
     data.tables["pejabat"] = _pejabat_rows(plan.plan.perangkat_daerah, list(plan.pejabat_by_id.values()),
                                            {b.kepala_id for b in plan.bidang if b.kepala_id})
@@ -445,8 +465,11 @@ def _pejabat_rows(pd: PerangkatDaerah, officials: list[Pejabat], heads: set[int]
     """The Pejabat sheet: `officials` (with `bidang` loaded) by name; `heads` are the ids of bidang heads."""
     rows = []
     for p in sorted(officials, key=lambda p: (p.nama.casefold(), p.pk)):
-        rows.append([p.nama, format_nip(p.nip), p.pangkat, p.golongan, p.jabatan, _label(STATUS_PEJABAT, p.status),
-                     p.bidang.nama if p.bidang_id else "", _ya(p.pk in heads), _ya(pd.kepala_id == p.pk)])
+        rows.append(PEJABAT.baris({
+            "Nama pejabat": p.nama, "NIP": format_nip(p.nip), "Pangkat": p.pangkat, "Golongan": p.golongan,
+            "Jabatan": p.jabatan, "Status": _label(STATUS_PEJABAT, p.status),
+            "Bidang": p.bidang.nama if p.bidang_id else "", "Kepala bidang": _ya(p.pk in heads),
+            "Kepala PD": _ya(pd.kepala_id == p.pk)}))
     return rows
 
 
