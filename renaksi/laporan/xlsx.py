@@ -181,6 +181,7 @@ class _Buku:
         self._naskah_kosong = False  # the narrative sheet was made ahead and nothing is on it yet
         self._tabel = 0
         self._gaya: dict[tuple, Any] = {}
+        self._gaya_sel: dict[tuple, Any] = {}
 
     def gaya(self, **sifat: Any) -> Any:
         """The cell format with these XlsxWriter properties, made once per workbook: Excel keeps one style per
@@ -192,7 +193,17 @@ class _Buku:
         return fmt
 
     def gaya_sel(self, sel: Sel, jenis: str) -> Any:
-        """The format of a table cell: number format, alignment, bold, background and the table's border."""
+        """The format of a table cell: number format, alignment, bold, background and the table's border. Worked out
+        once per kind of cell (a large plan has tens of thousands of cells and a few dozen kinds)."""
+        angka = grid.angka_sel(sel)
+        places = banyak_desimal(sel.nilai) if angka and not sel.format and isinstance(sel.nilai, Decimal) else 0
+        key = (jenis, angka, places, sel.format, sel.desimal, sel.rata, sel.tebal, sel.isi_latar, bool(sel.jumlah))
+        fmt = self._gaya_sel.get(key)
+        if fmt is None:
+            fmt = self._gaya_sel[key] = self._gaya_sel_baru(sel, jenis)
+        return fmt
+
+    def _gaya_sel_baru(self, sel: Sel, jenis: str) -> Any:
         kepala = jenis == "kepala"
         fmt = number_format(sel) if grid.angka_sel(sel) or sel.jumlah else "General"
         horizontal = "center" if kepala and not sel.rata else _RATA[grid.perataan(sel)]
@@ -344,10 +355,8 @@ class _Lembar:
                 values[(letak.baris, letak.kolom)] = value
         # Positions no cell covers (a short row) still get their borders.
         border = self.buku.gaya(**SEL_TABEL)
-        for rr in range(kisi.jumlah_baris):
-            for cc in range(kisi.jumlah_kolom):
-                if kisi.di(rr, cc) is None:
-                    ws.write_blank(top + rr, cc, None, border)
+        for rr, cc in kisi.kosong():
+            ws.write_blank(top + rr, cc, None, border)
 
         def total(position: tuple[int, int], busy: frozenset[tuple[int, int]]) -> Decimal:
             """What a total adds up to, as the spreadsheet computes it (text and empty cells count 0)."""
