@@ -12,11 +12,13 @@ The workbook a PD gets:
   merged cells as the document has them, paper and orientation from the section, printed to the width of one page;
 - a draft says "DRAF" in a cell at the top of every sheet and in the printed page header.
 
-Written with XlsxWriter (decision 0013): rows and columns are 0-based here, as its API has them.
+Written with XlsxWriter (decision 0013): rows and columns are 0-based here, as its API has them. It is imported
+inside the functions (like openpyxl elsewhere), so that starting the CLI or a server does not load it.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -24,9 +26,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from xlsxwriter import Workbook
-from xlsxwriter.utility import xl_col_to_name
-from xlsxwriter.worksheet import Worksheet
 
 from renaksi.core.angka import banyak_desimal
 from renaksi.core.office import (
@@ -64,6 +63,8 @@ _RATA = {"kiri": "left", "tengah": "center", "kanan": "right"}
 
 
 def render(dokumen: Dokumen) -> bytes:
+    from xlsxwriter import Workbook
+
     out = io.BytesIO()
     wb = Workbook(out, {"in_memory": True})  # not constant_memory: merges and totals are written out of order
     buku = _Buku(wb, dokumen)
@@ -127,6 +128,8 @@ def number_format(sel: Sel) -> str:
 def rumus_jumlah(refs: list[tuple[int, int]]) -> str | None:
     """`=SUM(…)` over 1-based (row, col) cells, consecutive rows of a column as one range, nested when there are more
     arguments than Excel takes; None when even that would be too long for a formula."""
+    from xlsxwriter.utility import xl_col_to_name
+
     by_col: dict[int, list[int]] = {}
     for row, col in refs:
         by_col.setdefault(col, []).append(row)
@@ -150,30 +153,36 @@ def rumus_jumlah(refs: list[tuple[int, int]]) -> str | None:
     return formula if len(formula) <= RUMUS_MAKS else None
 
 
-class _Worksheet(Worksheet):
-    """A worksheet that can leave its first printed page (a cover) without header and footer: XlsxWriter writes
-    only the odd-page header and footer."""
+@functools.cache
+def _worksheet() -> type:
+    """XlsxWriter's worksheet, able to leave its first printed page (a cover) without header and footer: XlsxWriter
+    itself writes only the odd-page header and footer. `kepala_pertama` is the first page's header; None when the
+    first page is like the others."""
+    from xlsxwriter.worksheet import Worksheet
 
-    kepala_pertama: str | None = None  # the first page's header; None when the first page is like the others
+    class _Worksheet(Worksheet):
+        kepala_pertama: str | None = None
 
-    def _write_header_footer(self) -> None:
-        if self.kepala_pertama is None:
-            super()._write_header_footer()
-            return
-        self._xml_start_tag("headerFooter", [("differentFirst", 1)])
-        if self.header:
-            self._xml_data_element("oddHeader", self.header)
-        if self.footer:
-            self._xml_data_element("oddFooter", self.footer)
-        if self.kepala_pertama:
-            self._xml_data_element("firstHeader", self.kepala_pertama)
-        self._xml_end_tag("headerFooter")
+        def _write_header_footer(self) -> None:
+            if self.kepala_pertama is None:
+                super()._write_header_footer()
+                return
+            self._xml_start_tag("headerFooter", [("differentFirst", 1)])
+            if self.header:
+                self._xml_data_element("oddHeader", self.header)
+            if self.footer:
+                self._xml_data_element("oddFooter", self.footer)
+            if self.kepala_pertama:
+                self._xml_data_element("firstHeader", self.kepala_pertama)
+            self._xml_end_tag("headerFooter")
+
+    return _Worksheet
 
 
 class _Buku:
     """The workbook being written: which sheet each block goes to, and its cell formats."""
 
-    def __init__(self, wb: Workbook, dokumen: Dokumen) -> None:
+    def __init__(self, wb: Any, dokumen: Dokumen) -> None:
         self.wb = wb
         self.dokumen = dokumen
         self.nama: set[str] = set()
@@ -220,10 +229,10 @@ class _Buku:
             sifat.update(bg_color=f"#{fill}", pattern=1)
         return self.gaya(**sifat, **SEL_TABEL)
 
-    def lembar(self, judul: str, cadangan: str) -> _Worksheet:
+    def lembar(self, judul: str, cadangan: str) -> Any:
         name = nama_lembar(judul, self.nama, cadangan)
         self.nama.add(name)
-        return self.wb.add_worksheet(name, worksheet_class=_Worksheet)
+        return self.wb.add_worksheet(name, worksheet_class=_worksheet())
 
     def naskah(self, bagian: Bagian, *, awal: bool = False) -> _Lembar:
         """The first sheet, for sections without a table; each later section starts on a new page."""
@@ -273,7 +282,7 @@ class _Buku:
 class _Lembar:
     """One worksheet, written top to bottom."""
 
-    def __init__(self, buku: _Buku, ws: _Worksheet, bagian: Bagian, lebar: list[float]) -> None:
+    def __init__(self, buku: _Buku, ws: Any, bagian: Bagian, lebar: list[float]) -> None:
         self.buku = buku
         self.ws = ws
         self.row = 0
