@@ -427,9 +427,11 @@ class _Lembar:
     # --- cells -------------------------------------------------------------------------------------------------------
 
     def _tulis_teks(self, row: int, c1: int, c2: int, text: str, fmt: Any) -> None:
-        """Text (never a formula, even when it starts with "=") in a cell, merged over columns c1–c2."""
+        """Text (never a formula, even when it starts with "=") in a cell, merged over columns c1–c2. The covered
+        cells are left unwritten (a merged cell shows its first cell's format): a sheet's title rows span every
+        column, and writing their blanks was a third of the cells of a large plan's workbook."""
         if c2 > c1:
-            self.ws.merge_range(row, c1, row, c2, "", fmt)
+            self.ws.merge_range(row, c1, row, c2, None, None)
         text = self._teks(text)
         if text:
             self.ws.write_string(row, c1, text, fmt)
