@@ -50,6 +50,13 @@ class Kisi:
         index = self._penutup.get((baris, kolom))
         return None if index is None else self.letak[index]
 
+    def kosong(self) -> list[tuple[int, int]]:
+        """The (row, col) positions no cell shows at (a short row), top to bottom."""
+        if len(self._penutup) == self.jumlah_baris * self.jumlah_kolom:
+            return []
+        return [(r, c) for r in range(self.jumlah_baris) for c in range(self.jumlah_kolom)
+                if (r, c) not in self._penutup]
+
     def baris_tubuh(self, indeks: int) -> int:
         """The grid row of body row `indeks` (an index into `Tabel.baris`)."""
         return self.jumlah_kepala + indeks
@@ -76,24 +83,30 @@ def susun(tabel: Tabel) -> Kisi:
     n_rows = len(rows)
     kisi = Kisi(jumlah_kolom=len(tabel.lebar), jumlah_kepala=len(tabel.kepala), jenis=[j for _, j in rows])
     limit = len(tabel.lebar) or None  # without widths, the cells decide
+    penutup = kisi._penutup
     for r, (cells, _jenis) in enumerate(rows):
         c = 0
         for sel in cells:
-            while (r, c) in kisi._penutup:
+            while (r, c) in penutup:
                 c += 1
+            if sel.rowspan <= 1 and sel.colspan <= 1:  # most cells: one position, nothing to work out
+                penutup[(r, c)] = len(kisi.letak)
+                kisi.letak.append(Letak(sel=sel, baris=r, kolom=c))
+                c += 1
+                continue
             rowspan = max(1, min(sel.rowspan, n_rows - r))
             colspan = max(1, sel.colspan)
             # Never run into a position an earlier (taller) cell already holds, nor (when widths are given) past
             # the last column unless the cell starts past it anyway.
             width = 1
-            while width < colspan and (r, c + width) not in kisi._penutup and (limit is None or c + width < limit):
+            while width < colspan and (r, c + width) not in penutup and (limit is None or c + width < limit):
                 width += 1
             letak = Letak(sel=sel, baris=r, kolom=c, rowspan=rowspan, colspan=width)
             kisi.letak.append(letak)
             index = len(kisi.letak) - 1
             for rr in range(r, r + rowspan):
                 for cc in range(c, c + width):
-                    kisi._penutup.setdefault((rr, cc), index)
+                    penutup.setdefault((rr, cc), index)
             c += width
     used = max((p.kolom + p.colspan for p in kisi.letak), default=0)
     kisi.jumlah_kolom = max(kisi.jumlah_kolom, used)

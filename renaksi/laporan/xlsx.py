@@ -7,17 +7,21 @@ The workbook a PD gets:
 - sections with no table at all (cover, foreword, chapters, a closing page) go, in order, to a first sheet
   ("Naskah"), each starting on a new printed page;
 - numbers stay numbers with an Indonesian display format (decision 0005), a total is a `=SUM(…)` of the cells it
-  adds up (the workbook recalculates on opening), header rows are frozen and repeated on every printed page, merged
-  cells as the document has them, paper and orientation from the section, printed to the width of one page;
+  adds up, written with its value (decision 0013: a reader without a calculation engine, our importer included,
+  sees the figure; Excel still recalculates on opening), header rows are frozen and repeated on every printed page,
+  merged cells as the document has them, paper and orientation from the section, printed to the width of one page;
 - a draft says "DRAF" in a cell at the top of every sheet and in the printed page header.
+
+Written with XlsxWriter (decision 0013): rows and columns are 0-based here, as its API has them. It is imported
+inside the functions (like openpyxl elsewhere), so that starting the CLI or a server does not load it.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
-from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -39,6 +43,10 @@ DRAF = "DRAF"
 WARNA_KEPALA = "D9D9D9"  # header rows
 WARNA_SUBJUDUL = "F2F2F2"
 WARNA_DRAF = "C00000"
+WARNA_BINGKAI = "808080"
+KEPALA_DRAF = f'&R&"Arial,Bold"&K{WARNA_DRAF}{DRAF}'  # the printed page header of a draft
+KAKI_HALAMAN = "&C&P"  # the page number, centred in the footer
+KERTAS = {"A4": 9, "A3": 8}  # Excel's paper size codes
 # Characters wide a printed page holds at 11pt (A4 portrait / landscape); A3 is √2 wider.
 LEBAR_HALAMAN = {"potret": 95, "lanskap": 140}
 LEBAR_MIN = 4
@@ -50,29 +58,39 @@ SUM_ARGUMEN_MAKS = 200  # Excel allows 255 arguments per function
 RUMUS_MAKS = 8000  # and 8192 characters per formula
 TINGGI_BARIS = 15  # points, a row of 11pt text
 TINGGI_BEKU_MAKS = 300  # points of frozen rows at most (about half a laptop screen)
+SEL_TABEL = {"text_wrap": True, "font_size": 10, "border": 1, "border_color": f"#{WARNA_BINGKAI}"}  # every cell's
+_RATA = {"kiri": "left", "tengah": "center", "kanan": "right"}
 
 
 def render(dokumen: Dokumen) -> bytes:
-    from openpyxl import Workbook
+    from xlsxwriter import Workbook
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    out = io.BytesIO()
+    wb = Workbook(out, {"in_memory": True})  # not constant_memory: merges and totals are written out of order
     buku = _Buku(wb, dokumen)
+    # The narrative sheet comes first, but XlsxWriter keeps sheets in the order they are made: make it now when
+    # some section will go to it (or when nothing else would make a sheet).
+    narrative = [b for b in dokumen.bagian if b.blok and not any(map(_tabel, b.blok))]
+    if narrative or not any(_tabel(blok) for bagian in dokumen.bagian for blok in bagian.blok):
+        buku.naskah(narrative[0] if narrative else Bagian(blok=[]), awal=True)
     for bagian in dokumen.bagian:
         buku.bagian(bagian)
-    if not wb.sheetnames:  # a document with nothing in it still opens
-        buku.naskah(Bagian(blok=[]))
-    props = wb.properties
-    props.title = teks_xml(dokumen.judul)
-    props.creator = teks_xml(dokumen.pembuat) or "Renaksi"
-    props.lastModifiedBy = props.creator
-    props.subject = teks_xml(dokumen.subjek) or None
-    props.keywords = teks_xml(", ".join(dokumen.kata_kunci)) or None
-    props.language = "id-ID"
-    wb.calculation.fullCalcOnLoad = True  # no cached values are written: every total is computed on opening
-    out = io.BytesIO()
-    wb.save(out)
+    creator = teks_xml(dokumen.pembuat) or "Renaksi"  # XlsxWriter writes it as lastModifiedBy too
+    wb.set_properties({
+        "title": teks_xml(dokumen.judul),
+        "author": creator,
+        "subject": teks_xml(dokumen.subjek),
+        "keywords": teks_xml(", ".join(dokumen.kata_kunci)),
+    })
+    wb.close()  # XlsxWriter asks Excel to recalculate every formula on opening (fullCalcOnLoad)
     return out.getvalue()
+
+
+def _tabel(blok: Judul | Paragraf | Tabel | TandaTangan | Gambar) -> Tabel | None:
+    """The table a block puts on a sheet of its own: a table, or a drawing's fallback table."""
+    if isinstance(blok, Tabel):
+        return blok
+    return blok.cadangan if isinstance(blok, Gambar) else None
 
 
 def nama_lembar(teks: str, dipakai: set[str], cadangan: str) -> str:
@@ -110,14 +128,14 @@ def number_format(sel: Sel) -> str:
 def rumus_jumlah(refs: list[tuple[int, int]]) -> str | None:
     """`=SUM(…)` over 1-based (row, col) cells, consecutive rows of a column as one range, nested when there are more
     arguments than Excel takes; None when even that would be too long for a formula."""
-    from openpyxl.utils import get_column_letter
+    from xlsxwriter.utility import xl_col_to_name
 
     by_col: dict[int, list[int]] = {}
     for row, col in refs:
         by_col.setdefault(col, []).append(row)
     args: list[str] = []
     for col, rows in by_col.items():
-        letter = get_column_letter(col)
+        letter = xl_col_to_name(col - 1)
         rows = sorted(set(rows))
         start = prev = rows[0]
         for row in [*rows[1:], None]:
@@ -135,28 +153,94 @@ def rumus_jumlah(refs: list[tuple[int, int]]) -> str | None:
     return formula if len(formula) <= RUMUS_MAKS else None
 
 
+@functools.cache
+def _worksheet() -> type:
+    """XlsxWriter's worksheet, able to leave its first printed page (a cover) without header and footer: XlsxWriter
+    itself writes only the odd-page header and footer. `kepala_pertama` is the first page's header; None when the
+    first page is like the others."""
+    from xlsxwriter.worksheet import Worksheet
+
+    class _Worksheet(Worksheet):
+        kepala_pertama: str | None = None
+
+        def _write_header_footer(self) -> None:
+            if self.kepala_pertama is None:
+                super()._write_header_footer()
+                return
+            self._xml_start_tag("headerFooter", [("differentFirst", 1)])
+            if self.header:
+                self._xml_data_element("oddHeader", self.header)
+            if self.footer:
+                self._xml_data_element("oddFooter", self.footer)
+            if self.kepala_pertama:
+                self._xml_data_element("firstHeader", self.kepala_pertama)
+            self._xml_end_tag("headerFooter")
+
+    return _Worksheet
+
+
 class _Buku:
-    """The workbook being written: which sheet each block goes to."""
+    """The workbook being written: which sheet each block goes to, and its cell formats."""
 
     def __init__(self, wb: Any, dokumen: Dokumen) -> None:
-        from openpyxl.styles import Border, Side
-
         self.wb = wb
         self.dokumen = dokumen
+        self.nama: set[str] = set()
         self._naskah: _Lembar | None = None
+        self._naskah_kosong = False  # the narrative sheet was made ahead and nothing is on it yet
         self._tabel = 0
-        thin = Side(style="thin", color="808080")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)  # every table cell's
-        # Setting a style looks it up in the workbook's style lists (slow for thousands of cells): each kind of
-        # table cell is styled once per workbook, the others copy its style index.
-        self.gaya_sel: dict[tuple, Any] = {}
-        self.gaya_gabung: Any = None  # the style of a position a merged table cell covers (its border)
+        self._gaya: dict[tuple, Any] = {}
+        self._gaya_sel: dict[tuple, Any] = {}
 
-    def naskah(self, bagian: Bagian) -> _Lembar:
+    def gaya(self, **sifat: Any) -> Any:
+        """The cell format with these XlsxWriter properties, made once per workbook: Excel keeps one style per
+        distinct format, and making a Format per cell would cost as much as the cells."""
+        key = tuple(sorted(sifat.items()))
+        fmt = self._gaya.get(key)
+        if fmt is None:
+            fmt = self._gaya[key] = self.wb.add_format(dict(key))
+        return fmt
+
+    def gaya_sel(self, sel: Sel, jenis: str) -> Any:
+        """The format of a table cell: number format, alignment, bold, background and the table's border. Worked out
+        once per kind of cell (a large plan has tens of thousands of cells and a few dozen kinds)."""
+        angka = grid.angka_sel(sel)
+        places = banyak_desimal(sel.nilai) if angka and not sel.format and isinstance(sel.nilai, Decimal) else 0
+        key = (jenis, angka, places, sel.format, sel.desimal, sel.rata, sel.tebal, sel.isi_latar, bool(sel.jumlah))
+        fmt = self._gaya_sel.get(key)
+        if fmt is None:
+            fmt = self._gaya_sel[key] = self._gaya_sel_baru(sel, jenis)
+        return fmt
+
+    def _gaya_sel_baru(self, sel: Sel, jenis: str) -> Any:
+        kepala = jenis == "kepala"
+        fmt = number_format(sel) if grid.angka_sel(sel) or sel.jumlah else "General"
+        horizontal = "center" if kepala and not sel.rata else _RATA[grid.perataan(sel)]
+        if sel.jumlah and not sel.rata:
+            horizontal = "right"
+        fill = grid.warna(sel.isi_latar) or (WARNA_KEPALA if kepala else WARNA_SUBJUDUL if jenis == "subjudul"
+                                             else "")
+        sifat: dict[str, Any] = {"align": horizontal, "valign": "vcenter" if kepala else "top"}
+        if fmt != "General":
+            sifat["num_format"] = fmt
+        if kepala or sel.tebal or jenis in ("total", "subjudul") or sel.jumlah:
+            sifat["bold"] = True
+        if fill:
+            sifat.update(bg_color=f"#{fill}", pattern=1)
+        return self.gaya(**sifat, **SEL_TABEL)
+
+    def lembar(self, judul: str, cadangan: str) -> Any:
+        name = nama_lembar(judul, self.nama, cadangan)
+        self.nama.add(name)
+        return self.wb.add_worksheet(name, worksheet_class=_worksheet())
+
+    def naskah(self, bagian: Bagian, *, awal: bool = False) -> _Lembar:
         """The first sheet, for sections without a table; each later section starts on a new page."""
         if self._naskah is None:
-            ws = self.wb.create_sheet(nama_lembar(_("Naskah"), set(self.wb.sheetnames), "Naskah"), 0)
-            self._naskah = _Lembar(self, ws, bagian, [1, 1])
+            self._naskah = _Lembar(self, self.lembar(_("Naskah"), "Naskah"), bagian, [1.0, 1.0])
+            self._naskah_kosong = awal
+        elif self._naskah_kosong:
+            self._naskah_kosong = False
         else:
             self._naskah.halaman_baru()
         return self._naskah
@@ -164,8 +248,7 @@ class _Buku:
     def lembar_tabel(self, bagian: Bagian, tabel: Tabel, judul: str) -> tuple[_Lembar, grid.Kisi]:
         self._tabel += 1
         kisi = grid.susun(tabel)
-        name = nama_lembar(tabel.judul or judul, set(self.wb.sheetnames), f"Tabel {self._tabel}")
-        ws = self.wb.create_sheet(name)
+        ws = self.lembar(tabel.judul or judul, f"Tabel {self._tabel}")
         lebar = grid.lebar_kolom(tabel, kisi.jumlah_kolom) if kisi.jumlah_kolom else [1.0]
         return _Lembar(self, ws, bagian, lebar), kisi
 
@@ -173,7 +256,7 @@ class _Buku:
         pending: list[Judul | Paragraf | TandaTangan] = []
         current: _Lembar | None = None
         for blok in bagian.blok:
-            tabel = blok if isinstance(blok, Tabel) else blok.cadangan if isinstance(blok, Gambar) else None
+            tabel = _tabel(blok)
             if isinstance(blok, Gambar) and tabel is None:
                 blok = Paragraf(teks=blok.alt)
             if tabel is not None:
@@ -200,19 +283,19 @@ class _Lembar:
     """One worksheet, written top to bottom."""
 
     def __init__(self, buku: _Buku, ws: Any, bagian: Bagian, lebar: list[float]) -> None:
-        from openpyxl.utils import get_column_letter
-
         self.buku = buku
         self.ws = ws
-        self.row = 1
+        self.row = 0
+        self.tinggi: dict[int, float] = {}  # row → height in points, where it is not the default
+        self.jeda: list[int] = []  # page breaks
         draf = buku.dokumen.draf
         page = LEBAR_HALAMAN["lanskap" if bagian.orientasi == "lanskap" else "potret"]
         page = page * (math.sqrt(2) if bagian.ukuran == "A3" else 1)
         total = sum(lebar) or 1
         self.lebar = [max(LEBAR_MIN, round(page * w / total, 1)) for w in lebar]
         self.ncols = len(self.lebar)
-        for c, width in enumerate(self.lebar, start=1):
-            ws.column_dimensions[get_column_letter(c)].width = width
+        for c, width in enumerate(self.lebar):
+            ws.set_column(c, c, width)
         self._cetak(bagian, draf)
         if draf:
             self._baris_gabung(DRAF, bold=True, color=WARNA_DRAF, horizontal="right", size=12)
@@ -221,31 +304,24 @@ class _Lembar:
     # --- page set-up ---------------------------------------------------------------------------------------------
 
     def _cetak(self, bagian: Bagian, draf: bool) -> None:
-        from openpyxl.worksheet.page import PageMargins
-
         ws = self.ws
-        ws.page_setup.orientation = "landscape" if bagian.orientasi == "lanskap" else "portrait"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A3 if bagian.ukuran == "A3" else ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0  # as many pages down as it takes
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = True
-        ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
-        ws.oddFooter.center.text = "&P"
-        headers = [ws.oddHeader]
+        if bagian.orientasi == "lanskap":
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        ws.set_paper(KERTAS.get(bagian.ukuran, KERTAS["A4"]))
+        ws.fit_to_pages(1, 0)  # one page wide, as many pages down as it takes
+        ws.center_horizontally()
+        ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+        header = KEPALA_DRAF if draf else ""
+        ws.set_header(header, {"margin": 0.3})
+        ws.set_footer(KAKI_HALAMAN, {"margin": 0.3})
         if bagian.sampul:  # a cover (the first printed page) has no page number
-            ws.HeaderFooter.differentFirst = True
-            headers.append(ws.firstHeader)
-        if draf:
-            for header in headers:
-                header.right.text = DRAF
-                header.right.font = "Arial,Bold"
-                header.right.color = WARNA_DRAF
+            ws.kepala_pertama = header
 
     def halaman_baru(self) -> None:
-        from openpyxl.worksheet.pagebreak import Break
-
-        self.ws.row_breaks.append(Break(id=self.row - 1))
+        self.jeda.append(self.row)  # a break after the last row written (0-based, the row above the new page)
+        self.ws.set_h_pagebreaks(self.jeda)
 
     # --- blocks ----------------------------------------------------------------------------------------------------
 
@@ -263,68 +339,56 @@ class _Lembar:
         self.row += 1
 
     def paragraf(self, blok: Paragraf) -> None:
-        horizontal = {"tengah": "center", "kanan": "right", "kiri": "left"}.get(blok.rata, "left")
+        horizontal = _RATA.get(blok.rata, "left")
         for text in grid.paragraf_teks(blok.teks):
             for part in self._potong(text):
                 self._baris_gabung(part, horizontal=horizontal)
         self.row += 1
 
     def tabel(self, tabel: Tabel, kisi: grid.Kisi) -> None:
-        from openpyxl.styles import Alignment, Font, PatternFill
-
         ws = self.ws
         top = self.row
-        border = self.buku.border
-        merges = []
-        styles = self.buku.gaya_sel
+        values: dict[tuple[int, int], int | Decimal] = {}  # the numbers written, by grid (row, col)
+        totals: dict[tuple[int, int], tuple[grid.Letak, Any]] = {}
         for letak in kisi.letak:
             sel = letak.sel
-            r, c = top + letak.baris, 1 + letak.kolom
-            cell = ws.cell(row=r, column=c)
-            jenis = kisi.jenis[letak.baris]
-            kepala = jenis == "kepala"
+            r, c = top + letak.baris, letak.kolom
+            fmt = self.buku.gaya_sel(sel, kisi.jenis[letak.baris])
+            if letak.rowspan > 1 or letak.colspan > 1:  # the covered cells take the format too (the border)
+                ws.merge_range(r, c, r + letak.rowspan - 1, c + letak.colspan - 1, "", fmt)
             if sel.jumlah:
-                refs = [(top + rr, 1 + cc) for rr, cc in kisi.sumber_jumlah(letak)]
-                formula = rumus_jumlah(refs)
-                cell.value = formula if formula is not None else xlsx_nilai(sel.nilai)
-            else:
-                self._isi(cell, sel)
-            fmt = number_format(sel) if grid.angka_sel(sel) or sel.jumlah else "General"
-            horizontal = "center" if kepala and not sel.rata else {
-                "kiri": "left", "tengah": "center", "kanan": "right"}[grid.perataan(sel)]
-            if sel.jumlah and not sel.rata:
-                horizontal = "right"
-            bold = kepala or sel.tebal or jenis in ("total", "subjudul") or bool(sel.jumlah)
-            fill = grid.warna(sel.isi_latar) or (WARNA_KEPALA if kepala else WARNA_SUBJUDUL if jenis == "subjudul"
-                                                 else "")
-            key = (fmt, horizontal, kepala, bold, fill)
-            if key in styles:
-                cell._style = copy(styles[key])
-            else:
-                cell.number_format = fmt
-                cell.alignment = Alignment(horizontal=horizontal, vertical="center" if kepala else "top",
-                                           wrap_text=True)
-                cell.font = Font(bold=bold, size=10)
-                if fill:
-                    cell.fill = PatternFill("solid", fgColor=fill)
-                cell.border = border
-                styles[key] = copy(cell._style)
-            if letak.rowspan > 1 or letak.colspan > 1:
-                merges.append((r, c, r + letak.rowspan - 1, c + letak.colspan - 1))
+                totals[(letak.baris, letak.kolom)] = (letak, fmt)
+                continue
+            value = self._isi(r, c, sel, fmt)
+            if value is not None:
+                values[(letak.baris, letak.kolom)] = value
         # Positions no cell covers (a short row) still get their borders.
-        for rr in range(kisi.jumlah_baris):
-            for cc in range(kisi.jumlah_kolom):
-                if kisi.di(rr, cc) is None:
-                    ws.cell(row=top + rr, column=1 + cc).border = border
-        for r1, c1, r2, c2 in merges:
-            self._gabung(r1, c1, r2, c2, berbingkai=True)
+        border = self.buku.gaya(**SEL_TABEL)
+        for rr, cc in kisi.kosong():
+            ws.write_blank(top + rr, cc, None, border)
+
+        def total(position: tuple[int, int], busy: frozenset[tuple[int, int]]) -> Decimal:
+            """What a total adds up to, as the spreadsheet computes it (text and empty cells count 0)."""
+            if position in values:
+                return Decimal(values[position])
+            if position not in totals or position in busy:
+                return Decimal(0)
+            return sum((total(p, busy | {position}) for p in kisi.sumber_jumlah(totals[position][0])), Decimal(0))
+
+        for position, (letak, fmt) in totals.items():
+            r, c = top + letak.baris, letak.kolom
+            formula = rumus_jumlah([(top + rr + 1, cc + 1) for rr, cc in kisi.sumber_jumlah(letak)])
+            if formula is None:
+                self._isi(r, c, letak.sel, fmt)
+            else:
+                ws.write_formula(r, c, formula, fmt, xlsx_nilai(total(position, frozenset())))
         if kisi.jumlah_kepala and kisi.jumlah_baris:
             body = top + kisi.jumlah_kepala
-            ws.print_title_rows = f"{top}:{body - 1}"
+            ws.repeat_rows(top, body - 1)
             # Frozen rows cannot scroll: when long text above the table would fill the window, nothing is frozen
             # (the printed pages still repeat the header).
-            if sum(ws.row_dimensions[r].height or TINGGI_BARIS for r in range(1, body)) <= TINGGI_BEKU_MAKS:
-                ws.freeze_panes = ws.cell(row=body, column=1)
+            if sum(self.tinggi.get(r, TINGGI_BARIS) for r in range(body)) <= TINGGI_BEKU_MAKS:
+                ws.freeze_panes(body, 0)
         self.row = top + kisi.jumlah_baris
         if tabel.catatan:
             for text in grid.paragraf_teks(tabel.catatan):
@@ -332,8 +396,6 @@ class _Lembar:
         self.row += 1
 
     def tanda_tangan(self, blok: TandaTangan) -> None:
-        from openpyxl.styles import Alignment, Font
-
         people = blok.penandatangan
         if not people:
             return
@@ -341,9 +403,9 @@ class _Lembar:
         # Two blocks side by side over the two halves of the sheet; one block on the right half, as signed pages
         # have it. A sheet of one column stacks them.
         if self.ncols < 2:
-            groups = [[(p, 1, 1)] for p in people]
+            groups = [[(p, 0, 0)] for p in people]
         else:
-            spans = [(1, half), (half + 1, self.ncols)]
+            spans = [(0, half - 1), (half, self.ncols - 1)]
             groups = []
             for i in range(0, len(people), 2):
                 pair = people[i:i + 2]
@@ -355,56 +417,42 @@ class _Lembar:
                 repeat = grid.RUANG_TANDA_TANGAN if line.gaya == "ruang" else 1
                 for _n in range(repeat):
                     for (_p, c1, c2), text in zip(group, line.teks, strict=True):
-                        cell = self.ws.cell(row=self.row, column=c1, value=self._teks(text) or None)
-                        cell.font = Font(bold=line.gaya == "nama", underline="single" if line.gaya == "nama"
-                                         and text else None)
-                        cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
-                        if c2 > c1:
-                            self._gabung(self.row, c1, self.row, c2)
+                        nama = line.gaya == "nama" and bool(text)
+                        fmt = self.buku.gaya(align="center", valign="top", text_wrap=True,
+                                             **({"bold": True, "underline": 1} if nama else {}))
+                        self._tulis_teks(self.row, c1, c2, text, fmt)
                     self.row += 1
             self.row += 1
 
     # --- cells -------------------------------------------------------------------------------------------------------
 
-    def _gabung(self, r1: int, c1: int, r2: int, c2: int, *, berbingkai: bool = False) -> None:
-        """Merge a range whose top-left cell is already written. `ws.merge_cells` would also re-apply the top-left
-        cell's border to each edge cell, one style look-up per cell (most of the time of a large workbook): here
-        the covered cells of a table cell (`berbingkai`) take the table's border, styled once per workbook."""
-        from openpyxl.cell.cell import MergedCell
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.merge import MergedCellRange
-
-        ws = self.ws
-        ws.merged_cells.add(MergedCellRange(ws, f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"))
-        style = None
-        if berbingkai:
-            if self.buku.gaya_gabung is None:
-                sample = MergedCell(ws)
-                sample.border = self.buku.border
-                self.buku.gaya_gabung = sample._style
-            style = self.buku.gaya_gabung
-        for row in range(r1, r2 + 1):
-            for col in range(c1, c2 + 1):
-                if (row, col) != (r1, c1):
-                    cell = MergedCell(ws, row=row, column=col)
-                    if style is not None:
-                        cell._style = copy(style)
-                    ws._cells[(row, col)] = cell
+    def _tulis_teks(self, row: int, c1: int, c2: int, text: str, fmt: Any) -> None:
+        """Text (never a formula, even when it starts with "=") in a cell, merged over columns c1–c2. The covered
+        cells are left unwritten (a merged cell shows its first cell's format): a sheet's title rows span every
+        column, and writing their blanks was a third of the cells of a large plan's workbook."""
+        if c2 > c1:
+            self.ws.merge_range(row, c1, row, c2, None, None)
+        text = self._teks(text)
+        if text:
+            self.ws.write_string(row, c1, text, fmt)
+        else:
+            self.ws.write_blank(row, c1, None, fmt)
 
     @staticmethod
     def _teks(text: str) -> str:
         return teks_xml(text)[:TEKS_MAKS]
 
-    def _isi(self, cell: Any, sel: Sel) -> None:
+    def _isi(self, row: int, col: int, sel: Sel, fmt: Any) -> int | Decimal | None:
+        """A table cell's value; the number written, if it is one."""
         value = sel.nilai
-        if value is None or isinstance(value, bool):
-            return
-        if isinstance(value, int | Decimal):
-            cell.value = xlsx_nilai(value)
-            return
-        cell.value = self._teks(str(value))
-        if cell.data_type == "f":  # text starting with "=" is text, never a formula
-            cell.data_type = "s"
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            number = xlsx_nilai(value)
+            if number is not None:
+                self.ws.write_number(row, col, number, fmt)
+                return number
+            value = None
+        self._tulis_teks(row, col, col, "" if value is None or isinstance(value, bool) else str(value), fmt)
+        return None
 
     def _potong(self, text: str) -> list[str]:
         """A long paragraph in pieces of at most BARIS_PARAGRAF_MAKS printed lines, cut between words."""
@@ -421,18 +469,15 @@ class _Lembar:
     def _baris_gabung(self, text: str, *, bold: bool = False, italic: bool = False, size: int = 11,
                       color: str | None = None, horizontal: str = "left") -> None:
         """One row of text across the whole sheet (merged), tall enough for its wrapped lines."""
-        from openpyxl.styles import Alignment, Font
-
-        cell = self.ws.cell(row=self.row, column=1, value=self._teks(text) or None)
-        if cell.data_type == "f":
-            cell.data_type = "s"
-        cell.font = Font(bold=bold, italic=italic, size=size, color=color)
-        cell.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
-        if self.ncols > 1:
-            self._gabung(self.row, 1, self.row, self.ncols)
+        sifat: dict[str, Any] = {"align": horizontal, "valign": "top", "text_wrap": True, "font_size": size}
+        sifat.update({k: v for k, v in (("bold", bold), ("italic", italic)) if v})
+        if color:
+            sifat["font_color"] = f"#{color}"
+        self._tulis_teks(self.row, 0, self.ncols - 1, text, self.buku.gaya(**sifat))
         # Excel does not fit a merged row's height to its text: estimate it.
         chars = max(10.0, sum(self.lebar) * 1.1 * 11 / size)
         lines = sum(max(1, math.ceil(len(line) / chars)) for line in (text.split("\n") or [""]))
         if lines > 1 or size > 11:
-            self.ws.row_dimensions[self.row].height = min(409, lines * size * 1.35 + 2)
+            self.tinggi[self.row] = min(409, lines * size * 1.35 + 2)
+            self.ws.set_row(self.row, self.tinggi[self.row])
         self.row += 1
