@@ -286,6 +286,20 @@ def _numbered(rows: list[list[str]], start: int) -> bool:
     return bool(data) and all(r[0] and _ROW_NUMBER.match(r[0].strip()) for r in data)
 
 
+def jumlah_halaman(data: bytes) -> int | None:
+    """The page count a PDF states (milliseconds: the page tree is not read); None when it cannot be opened
+    (`read_pdf` then says why)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(PDFDocument(PDFParser(io.BytesIO(data))).catalog["Pages"])["Count"])
+    except Exception:  # damaged, encrypted: read_pdf refuses it with its message
+        return None
+    return count if isinstance(count, int) else None
+
+
 def read_pdf(data: bytes, filename: str) -> Grid:
     """Read a text PDF into a `Grid`, or raise `ImporGagal` naming the file, page, row and column."""
     check_size(data, filename)
