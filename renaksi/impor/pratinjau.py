@@ -144,7 +144,7 @@ def muat_baca(unggahan: Unggahan) -> Any:
     if not constant_time_compare(tanda, _tanda(isi)):
         raise ImporGagal(gettext("hasil baca berkas ini telah diubah di luar Renaksi (tanda tangannya tidak cocok) "
                                  "sehingga ditolak. Unggah berkasnya lagi."), place)
-    return pickle.loads(isi)  # noqa: S301 (signed by us with the SECRET_KEY: checked just above)
+    return pickle.loads(isi)  # signed by us with the SECRET_KEY: checked just above
 
 
 def baca_ada(storage_name: str) -> bool:
