@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from renaksi.impor import api, pratinjau
 from renaksi.impor import tugas as impor_tugas
+from renaksi.pekerjaan import services
 from renaksi.pekerjaan.models import Pekerjaan
 from renaksi.perencanaan.models import Program, RencanaAksi
 from tests.conftest import SEED_BANGKA
@@ -62,8 +63,17 @@ def test_a_long_pdf_is_read_by_a_job_and_lanjutkan_opens_the_preview(client, wor
     # The preview of an upload still being read sends back to the job's page.
     assert client.get(preview_url)["Location"] == reverse("pekerjaan_detail", args=[pekerjaan.pk])
 
+    kemajuan = []
+    real_kemajuan = services.pekerjaan_kemajuan
+    monkeypatch.setattr(services, "pekerjaan_kemajuan", lambda **k: kemajuan.append((k["persen"], k["pesan"]))
+                        or real_kemajuan(**k))
     for callback in callbacks:  # the worker runs the job (the immediate backend in the tests)
         callback()
+    assert kemajuan == [(5, "Membaca halaman 1 dari 6"), (17, "Membaca halaman 2 dari 6"),
+                        (30, "Membaca halaman 3 dari 6"), (42, "Membaca halaman 4 dari 6"),
+                        (55, "Membaca halaman 5 dari 6"), (67, "Membaca halaman 6 dari 6"),
+                        (80, "Mengenali tabel dan baris rencana aksi"), (95, "Menyimpan hasil baca"),
+                        (100, "renaksi-bangka.pdf sudah dibaca. Lanjutkan ke pratinjau impor.")]
     pekerjaan.refresh_from_db()
     assert (pekerjaan.status, pekerjaan.persen, pekerjaan.galat) == (S.SELESAI, 100, "") and dibaca == [1]
     assert pekerjaan.pesan == "renaksi-bangka.pdf sudah dibaca. Lanjutkan ke pratinjau impor."
