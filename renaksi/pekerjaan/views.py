@@ -53,7 +53,7 @@ def unduh(request, pk: int) -> FileResponse:
         berkas = pekerjaan.hasil.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(berkas, as_attachment=True, filename=pekerjaan.hasil_nama or None,
+    return FileResponse(berkas, as_attachment=True, filename=pekerjaan.hasil_nama,
                         content_type=pekerjaan.hasil_content_type or "application/octet-stream")
 
 
