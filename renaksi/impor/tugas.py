@@ -63,6 +63,7 @@ def _baca_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> None:
     except (FileNotFoundError, OSError) as exc:
         raise registry.PekerjaanGagal(_("Berkas %(berkas)s yang diunggah sudah tidak ada (impornya dibatalkan atau "
                                         "kedaluwarsa). Unggah berkasnya lagi.") % {"berkas": nama}) from exc
+
     def halaman(n: int, total: int) -> None:  # reading the pages is most of the time: 5 % → 80 %
         kemajuan(5 + 75 * n // total, _("Membaca halaman %(n)s dari %(total)s") % {"n": n + 1, "total": total}
                  if n < total else _("Mengenali tabel dan baris rencana aksi"))

@@ -1,10 +1,11 @@
 """Import pages: upload → preview (a dry run) → "Impor"; and the Renaksi template, blank or filled with a plan.
 
 The views only route: reading and importing are `renaksi.impor.api`, the staged upload and the preview are
-`renaksi.impor.pratinjau`, the template is `renaksi.impor.template`. A long PDF is read by a background job
-(`renaksi.impor.tugas`): the upload leads to the job's page, whose "Lanjutkan" opens the preview. A monev workbook (realisasi for an existing
-plan, `renaksi.impor.realisasi`) takes the same upload → preview → "Impor" path with its own preview page. Any `ImporGagal` shows the form again with its
-Indonesian message and place; nothing is written before "Impor" is pressed.
+`renaksi.impor.pratinjau`, the template is `renaksi.impor.template`. A monev workbook (realisasi for an existing
+plan, `renaksi.impor.realisasi`) takes the same upload → preview → "Impor" path with its own preview page. Any
+`ImporGagal` shows the form again with its Indonesian message and place; nothing is written before "Impor" is
+pressed. A long PDF is read by a background job (`renaksi.impor.tugas`): the upload leads to the job's page, whose
+"Lanjutkan" opens the preview.
 """
 
 from __future__ import annotations
