@@ -52,13 +52,15 @@ test-postgres: $(STAMP)
 	echo "== pytest on PostgreSQL =="; \
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n $(PYTEST_WORKERS) --ds=config.settings.test $(PYTEST_ARGS)
 
-# One background-job worker (renaksi db_worker: large documents, Pemda bundles) runs beside the server; both stop
-# on Ctrl-C or when either ends.
+# One background-job worker (renaksi db_worker: large documents, Pemda bundles, long PDF imports) runs beside the
+# server, and the jobs' sweep (renaksi bersihkan_pekerjaan: stale jobs failed, old results deleted) every 5 minutes,
+# as cron does in production (docs/deploy.md); all stop on Ctrl-C or when the server ends.
 demo: $(STAMP)
 	$(BIN)/renaksi migrate --noinput
 	$(BIN)/renaksi demo --seeds $(SEEDS)
 	@DEBUG=false $(BIN)/renaksi db_worker --interval 1 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	while sleep 300; do DEBUG=false $(BIN)/renaksi bersihkan_pekerjaan >/dev/null; done & sweep=$$!; \
+	trap 'kill $$worker $$sweep 2>/dev/null; wait $$worker $$sweep 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/renaksi runserver 127.0.0.1:8000
 
 bench: $(STAMP)

@@ -237,6 +237,14 @@ else:
 # A plan with at least this many aksi is exported as PDF or DOCX by a background job instead of in the request.
 RENAKSI_EKSPOR_LATAR_AKSI = int(os.environ.get("RENAKSI_EKSPOR_LATAR_AKSI", "300"))
 RENAKSI_EKSPOR_LATAR_FORMAT = ("pdf", "docx")
+# A PDF upload of at least this many pages is read by a background job (`impor.baca`) instead of in the request.
+RENAKSI_IMPOR_LATAR_HALAMAN = int(os.environ.get("RENAKSI_IMPOR_LATAR_HALAMAN", "20"))
+# A running job writes its heartbeat at most this often; one silent for RENAKSI_PEKERJAAN_MACET_MENIT is marked
+# failed by `renaksi bersihkan_pekerjaan` (its worker died), which also deletes the result files of jobs that ended
+# more than RENAKSI_PEKERJAAN_SIMPAN_HARI days ago.
+RENAKSI_PEKERJAAN_DETAK_DETIK = int(os.environ.get("RENAKSI_PEKERJAAN_DETAK_DETIK", "30"))
+RENAKSI_PEKERJAAN_MACET_MENIT = int(os.environ.get("RENAKSI_PEKERJAAN_MACET_MENIT", "5"))
+RENAKSI_PEKERJAAN_SIMPAN_HARI = int(os.environ.get("RENAKSI_PEKERJAAN_SIMPAN_HARI", "7"))
 
 LOGGING = {
     "version": 1,

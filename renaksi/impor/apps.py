@@ -6,3 +6,8 @@ class ImporConfig(AppConfig):
     name = "renaksi.impor"
     label = "impor"
     verbose_name = _("Impor dokumen")
+
+    def ready(self) -> None:
+        from . import tugas
+
+        tugas.daftarkan()  # a long PDF is read by a background job (renaksi.pekerjaan)

@@ -3,6 +3,9 @@
 - `stage_upload` keeps the uploaded bytes in the default storage under ``impor/<random>`` (MEDIA_ROOT/impor on
   disk) and remembers them in the user's session by a random token; the confirmation reads these bytes again, never
   a second upload. A token from another session is unknown (404).
+- A long PDF is read by a background job (`renaksi.impor.tugas`): it keeps what it read next to the upload
+  (``<upload>.baca``, a pickle signed with the SECRET_KEY, `simpan_baca`); the preview and the confirmation load it
+  (`muat_baca`) instead of reading the PDF again. A file whose signature does not match is refused, never unpickled.
 - `build_preview` imports the document for real inside a transaction that is always rolled back, so the preview
   shows the plan exactly as it would be stored (tree, counts, pagu), the checker's findings on it, and what would
   change in the plan it replaces (`renaksi.perencanaan.diff`, in the same transaction). Nothing of it stays in the
@@ -12,6 +15,7 @@ Everything the templates get is plain data (dicts, lists, numbers), built before
 
 from __future__ import annotations
 
+import pickle
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -23,13 +27,16 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import Http404
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext
 
 from renaksi.core.angka import banyak_desimal, format_angka
 from renaksi.core.bulan import singkat_bulan
 from renaksi.impor import bagian
-from renaksi.impor.grid import ImporGagal
+from renaksi.impor.grid import ImporGagal, Place
 from renaksi.organisasi.models import PerangkatDaerah
+from renaksi.pekerjaan.models import Pekerjaan
+from renaksi.pekerjaan.services import pekerjaan_hapus_hasil
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.perencanaan.models import RencanaAksi, Target
 from renaksi.perencanaan.selectors import plan_data, target_label
@@ -39,6 +46,8 @@ SESSION_KEY = "impor_unggahan"
 STORAGE_DIR = "impor"
 MAX_STAGED_PER_SESSION = 3
 STAGED_TTL_SECONDS = 24 * 3600
+BACA = ".baca"  # what a background job read from the upload `<name>` is kept in `<name>.baca`
+_BACA_SALT = "renaksi.impor.baca"
 
 
 @dataclass
@@ -52,6 +61,7 @@ class Unggahan:
     ukuran: int
     dibuat: float
     existing_id: int | None = None  # the plan the preview said would be replaced
+    pekerjaan_id: int | None = None  # the background job reading it (a long PDF), when there is one
 
     def as_session(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -72,7 +82,7 @@ def stage_upload(request, *, data: bytes, nama_berkas: str, perangkat_daerah: Pe
     staged = _staged(request)
     # Keep a few per session: older uploads of the same person are dropped with their files.
     for old_token, meta in sorted(staged.items(), key=lambda kv: kv[1]["dibuat"])[: max(0, len(staged) - 2)]:
-        _delete_file(meta["storage_name"])
+        _delete_files(meta["storage_name"])
         del staged[old_token]
     staged[token] = unggahan.as_session()
     request.session[SESSION_KEY] = staged
@@ -91,9 +101,18 @@ def get_staged(request, token: str) -> Unggahan:
 
 
 def remember_existing(request, unggahan: Unggahan, existing: RencanaAksi | None) -> None:
+    _remember(request, unggahan, existing_id=existing.pk if existing else None)
+
+
+def remember_pekerjaan(request, unggahan: Unggahan, pekerjaan_id: int) -> None:
+    unggahan.pekerjaan_id = pekerjaan_id
+    _remember(request, unggahan, pekerjaan_id=pekerjaan_id)
+
+
+def _remember(request, unggahan: Unggahan, **fields: Any) -> None:
     staged = _staged(request)
     if unggahan.token in staged:
-        staged[unggahan.token]["existing_id"] = existing.pk if existing else None
+        staged[unggahan.token].update(fields)
         request.session[SESSION_KEY] = staged
 
 
@@ -102,8 +121,43 @@ def read_staged(unggahan: Unggahan) -> bytes:
         return handle.read()
 
 
+def _tanda(isi: bytes) -> bytes:
+    return salted_hmac(_BACA_SALT, isi, algorithm="sha256").hexdigest().encode()
+
+
+def simpan_baca(storage_name: str, parsed: Any) -> None:
+    """Keeps what was read from the upload `storage_name` next to it, signed."""
+    isi = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+    _delete_file(storage_name + BACA)  # a retried job writes it again under the same name
+    default_storage.save(storage_name + BACA, ContentFile(_tanda(isi) + b"\n" + isi))
+
+
+def muat_baca(unggahan: Unggahan) -> Any:
+    """What the background job read from the upload; `ImporGagal` when it is gone or was changed."""
+    place = Place(unggahan.nama_berkas)
+    try:
+        with default_storage.open(unggahan.storage_name + BACA, "rb") as handle:
+            tanda, _sep, isi = handle.read().partition(b"\n")
+    except (FileNotFoundError, OSError) as exc:
+        raise ImporGagal(gettext("hasil baca berkas ini sudah tidak ada (kedaluwarsa atau dibatalkan). Unggah "
+                                 "berkasnya lagi."), place) from exc
+    if not constant_time_compare(tanda, _tanda(isi)):
+        raise ImporGagal(gettext("hasil baca berkas ini telah diubah di luar Renaksi (tanda tangannya tidak cocok) "
+                                 "sehingga ditolak. Unggah berkasnya lagi."), place)
+    return pickle.loads(isi)  # signed by us with the SECRET_KEY: checked just above
+
+
+def baca_ada(storage_name: str) -> bool:
+    return default_storage.exists(storage_name + BACA)
+
+
 def discard(request, unggahan: Unggahan) -> None:
-    _delete_file(unggahan.storage_name)
+    """The upload is done with (imported, cancelled, refused): its files go, and its read job's "Lanjutkan" too."""
+    _delete_files(unggahan.storage_name)
+    if unggahan.pekerjaan_id is not None:
+        pekerjaan = Pekerjaan.objects.filter(pk=unggahan.pekerjaan_id, hasil_dihapus=False).first()
+        if pekerjaan is not None:
+            pekerjaan_hapus_hasil(pekerjaan=pekerjaan)
     staged = _staged(request)
     staged.pop(unggahan.token, None)
     request.session[SESSION_KEY] = staged
@@ -126,6 +180,12 @@ def purge_stale_uploads(max_age_seconds: int = STAGED_TTL_SECONDS) -> int:
         except (OSError, NotImplementedError):
             continue
     return removed
+
+
+def _delete_files(storage_name: str) -> None:
+    """An upload and what a background job read from it."""
+    _delete_file(storage_name)
+    _delete_file(storage_name + BACA)
 
 
 def _delete_file(name: str) -> None:

@@ -2,8 +2,10 @@
 
 The views only route: reading and importing are `renaksi.impor.api`, the staged upload and the preview are
 `renaksi.impor.pratinjau`, the template is `renaksi.impor.template`. A monev workbook (realisasi for an existing
-plan, `renaksi.impor.realisasi`) takes the same upload → preview → "Impor" path with its own preview page. Any `ImporGagal` shows the form again with its
-Indonesian message and place; nothing is written before "Impor" is pressed.
+plan, `renaksi.impor.realisasi`) takes the same upload → preview → "Impor" path with its own preview page. Any
+`ImporGagal` shows the form again with its Indonesian message and place; nothing is written before "Impor" is
+pressed. A long PDF is read by a background job (`renaksi.impor.tugas`): the upload leads to the job's page, whose
+"Lanjutkan" opens the preview.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from renaksi.core.db import database_busy, pesan_sibuk
-from renaksi.impor import pratinjau, template
+from renaksi.impor import pratinjau, template, tugas
 from renaksi.impor.forms import UploadForm, importable_perangkat_daerah
 from renaksi.impor.grid import ImporGagal
 from renaksi.organisasi.models import PerangkatDaerah
@@ -79,14 +81,20 @@ def import_upload(request):
             pd = _get_pd_for_import(request, form.cleaned_data["perangkat_daerah"].pk)
             berkas = form.cleaned_data["berkas"]
             data = berkas.read()
+            latar = tugas.perlu_latar(data)  # a long PDF: read by a background job, not here
             try:
-                _parse(data, berkas.name)  # refuse an unreadable file now, before it is stored
+                if not latar:
+                    _parse(data, berkas.name)  # refuse an unreadable file now, before it is stored
             except Exception as exc:  # ImporGagal, or a bug: either way the form says so (see _error_text)
                 form.add_error("berkas", _error_text(exc))
             else:
                 unggahan = pratinjau.stage_upload(request, data=data, nama_berkas=berkas.name, perangkat_daerah=pd,
                                                   tahun=form.cleaned_data["tahun"])
                 url = reverse("import_preview", args=[unggahan.token])
+                if latar:
+                    pekerjaan = tugas.baca_mulai(unggahan=unggahan, pengguna=request.user, perangkat_daerah=pd)
+                    pratinjau.remember_pekerjaan(request, unggahan, pekerjaan.pk)
+                    url = reverse("pekerjaan_detail", args=[pekerjaan.pk])
                 return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     else:
         form = UploadForm(user=request.user)
@@ -96,12 +104,21 @@ def import_upload(request):
     return render(request, "impor/upload.html", context)
 
 
+def _read(unggahan: pratinjau.Unggahan):
+    """What the staged upload says: read here, or what its background job read (a long PDF)."""
+    if unggahan.pekerjaan_id is None:
+        return _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
+    return pratinjau.muat_baca(unggahan)
+
+
 @login_required
 def import_preview(request, token: str):
     unggahan = pratinjau.get_staged(request, token)
     pd = _get_pd_for_import(request, unggahan.perangkat_daerah_id)
+    if (pekerjaan_id := tugas.belum_terbaca(unggahan)) is not None:
+        return redirect("pekerjaan_detail", pk=pekerjaan_id)  # still being read (or failed): its page says so
     try:
-        parsed = _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
+        parsed = _read(unggahan)
         if _is_realisasi(parsed):
             return _realisasi_preview(request, unggahan, pd, parsed)
         preview = pratinjau.build_preview(parsed, user=request.user, nama_berkas=unggahan.nama_berkas,
@@ -122,8 +139,10 @@ def import_confirm(request, token: str):
     pd = _get_pd_for_import(request, unggahan.perangkat_daerah_id)
     from renaksi.impor import api
 
+    if (pekerjaan_id := tugas.belum_terbaca(unggahan)) is not None:
+        return redirect("pekerjaan_detail", pk=pekerjaan_id)
     try:
-        parsed = _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
+        parsed = _read(unggahan)
         if _is_realisasi(parsed):
             return _realisasi_confirm(request, unggahan, pd, parsed)
         year = pratinjau.document_year(parsed, unggahan.tahun)

@@ -30,17 +30,21 @@ class Pekerjaan(models.Model):
     hasil = models.FileField(_("hasil"), upload_to="pekerjaan/%Y/%m/", blank=True, max_length=300)
     hasil_nama = models.CharField(_("nama berkas hasil"), max_length=200, blank=True)
     hasil_content_type = models.CharField(max_length=150, blank=True)
+    hasil_dihapus = models.BooleanField(_("hasil sudah dihapus"), default=False)  # its kept time is over
+    lanjut = models.CharField(_("alamat lanjutan"), max_length=300, blank=True)  # where "Lanjutkan" leads when done
     tugas_id = models.CharField(max_length=64, blank=True)  # the id of the django-tasks result of the last run
     percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     dimulai = models.DateTimeField(_("dimulai"), null=True, blank=True)
     selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
+    detak = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)  # written while it runs
 
     class Meta:
         verbose_name = _("pekerjaan")
         verbose_name_plural = _("pekerjaan")
         ordering = ["-dibuat", "-pk"]
-        indexes = [models.Index(fields=["pemilik", "-dibuat"]), models.Index(fields=["pemda", "-dibuat"])]
+        indexes = [models.Index(fields=["pemilik", "-dibuat"]), models.Index(fields=["pemda", "-dibuat"]),
+                   models.Index(fields=["status", "selesai"])]  # the sweep: running jobs, jobs ended long ago
 
     def __str__(self) -> str:
         return self.judul

@@ -1,15 +1,19 @@
 """Writes of a job record. The runner of a job (in its worker) calls `pekerjaan_kemajuan`; `tugas.jalankan` calls
-`pekerjaan_selesai` or `pekerjaan_gagal`. Starting and retrying enqueue the one task once the transaction commits (a
-worker must find the record)."""
+`pekerjaan_selesai` or `pekerjaan_gagal`, and writes the heartbeat (`pekerjaan_detak`) while the job runs. Starting
+and retrying enqueue the one task once the transaction commits (a worker must find the record). The sweep
+(`renaksi bersihkan_pekerjaan`) calls `pekerjaan_tandai_macet` and `pekerjaan_hapus_hasil_lama`."""
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,16 +43,17 @@ def _antrekan(pekerjaan_id: int) -> None:
 
 @transaction.atomic
 def pekerjaan_mulai(*, jenis: str, judul: str, pemilik: User | None, pemda: Pemda | None = None,
-                    perangkat_daerah: PerangkatDaerah | None = None, parameter: dict[str, Any] | None = None
-                    ) -> Pekerjaan:
-    """A new job, queued: a worker runs it after this transaction commits."""
+                    perangkat_daerah: PerangkatDaerah | None = None, parameter: dict[str, Any] | None = None,
+                    lanjut: str = "") -> Pekerjaan:
+    """A new job, queued: a worker runs it after this transaction commits. `lanjut` is where its page's
+    "Lanjutkan" leads once it is done (a job whose result is the input of another page: a long PDF read)."""
     if jenis not in RUNNER:
         raise ValueError(f"unknown job kind {jenis!r}")
     if pemda is None and perangkat_daerah is not None:
         pemda = perangkat_daerah.pemda
     pekerjaan = Pekerjaan.objects.create(jenis=jenis, judul=judul[:300], pemilik=pemilik, pemda=pemda,
                                          perangkat_daerah=perangkat_daerah, parameter=parameter or {},
-                                         pesan=_("Menunggu giliran dikerjakan."))
+                                         lanjut=lanjut[:300], pesan=_("Menunggu giliran dikerjakan."))
     transaction.on_commit(lambda: _antrekan(pekerjaan.pk))
     return pekerjaan
 
@@ -64,7 +69,7 @@ def pekerjaan_berjalan(*, pekerjaan: Pekerjaan) -> bool:
     """Claims a queued job for this worker; False when it is not queued any more (run already, or twice queued)."""
     now = timezone.now()
     claimed = Pekerjaan.objects.filter(pk=pekerjaan.pk, status=S.ANTRI).update(
-        status=S.BERJALAN, dimulai=now, persen=0, pesan=_("Mulai dikerjakan."), percobaan=F("percobaan") + 1)
+        status=S.BERJALAN, dimulai=now, detak=now, persen=0, pesan=_("Mulai dikerjakan."), percobaan=F("percobaan") + 1)
     if claimed:
         pekerjaan.refresh_from_db()
     return bool(claimed)
@@ -106,7 +111,48 @@ def pekerjaan_ulangi(*, pekerjaan: Pekerjaan) -> Pekerjaan:
                                % {"status": locked.get_status_display()})
     locked.status, locked.persen, locked.galat = S.ANTRI, 0, ""
     locked.pesan = _("Menunggu giliran dikerjakan.")
-    locked.dimulai = locked.selesai = None
-    locked.save(update_fields=["status", "persen", "galat", "pesan", "dimulai", "selesai"])
+    locked.dimulai = locked.selesai = locked.detak = None
+    locked.save(update_fields=["status", "persen", "galat", "pesan", "dimulai", "selesai", "detak"])
     transaction.on_commit(lambda: _antrekan(locked.pk))
     return locked
+
+
+def pekerjaan_detak(*, pekerjaan_id: int) -> None:
+    """The heartbeat of a running job: its worker is alive (`tugas.jalankan` writes it from a thread)."""
+    Pekerjaan.objects.filter(pk=pekerjaan_id, status=S.BERJALAN).update(detak=timezone.now())
+
+
+def pekerjaan_tandai_macet(*, menit: int | None = None) -> int:
+    """Running jobs without a heartbeat for `menit` minutes (RENAKSI_PEKERJAAN_MACET_MENIT) failed: their worker
+    stopped (killed, machine restarted). They say so and can be retried. Returns how many."""
+    menit = settings.RENAKSI_PEKERJAAN_MACET_MENIT if menit is None else menit
+    now = timezone.now()
+    return (Pekerjaan.objects.filter(status=S.BERJALAN)
+            .alias(terakhir=Coalesce("detak", "dimulai", "dibuat"))
+            .filter(terakhir__lt=now - timedelta(minutes=menit))
+            .update(status=S.GAGAL, selesai=now, pesan=_("Gagal."), galat=_(
+                "Pekerja berhenti di tengah pekerjaan ini: tidak ada tanda hidup darinya selama lebih dari %(menit)s "
+                "menit. Silakan coba lagi.") % {"menit": menit}))
+
+
+@transaction.atomic
+def pekerjaan_hapus_hasil(*, pekerjaan: Pekerjaan) -> Pekerjaan:
+    """The job's result is gone: its file (if any) is deleted; its page says the result expired."""
+    if pekerjaan.hasil:
+        pekerjaan.hasil.delete(save=False)
+    pekerjaan.hasil, pekerjaan.hasil_dihapus, pekerjaan.lanjut = "", True, ""
+    pekerjaan.save(update_fields=["hasil", "hasil_dihapus", "lanjut"])
+    return pekerjaan
+
+
+def pekerjaan_hapus_hasil_lama(*, hari: int | None = None) -> int:
+    """Deletes the results of the jobs done more than `hari` days ago (RENAKSI_PEKERJAAN_SIMPAN_HARI); the records
+    stay. Returns how many."""
+    hari = settings.RENAKSI_PEKERJAAN_SIMPAN_HARI if hari is None else hari
+    lama = Pekerjaan.objects.filter(status=S.SELESAI, hasil_dihapus=False,
+                                    selesai__lt=timezone.now() - timedelta(days=hari))
+    n = 0
+    for pekerjaan in lama.iterator():
+        pekerjaan_hapus_hasil(pekerjaan=pekerjaan)
+        n += 1
+    return n

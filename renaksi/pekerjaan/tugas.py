@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from django.conf import settings
+from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_tasks import task
@@ -13,6 +18,32 @@ from .models import Pekerjaan
 from .registry import RUNNER, PekerjaanGagal
 
 logger = logging.getLogger(__name__)
+
+
+@contextmanager
+def _detak(pekerjaan_id: int) -> Iterator[None]:
+    """While the block runs, a thread writes the job's heartbeat every RENAKSI_PEKERJAAN_DETAK_DETIK seconds, also
+    through a long step that reports no progress (reading a long PDF). A job whose worker dies stops beating and is
+    marked failed by the sweep (`services.pekerjaan_tandai_macet`)."""
+    berhenti = threading.Event()
+
+    def berdetak() -> None:
+        try:
+            while not berhenti.wait(settings.RENAKSI_PEKERJAAN_DETAK_DETIK):
+                try:
+                    services.pekerjaan_detak(pekerjaan_id=pekerjaan_id)
+                except Exception:  # a busy database: the next beat tries again
+                    logger.warning("pekerjaan %s: detak tidak tertulis", pekerjaan_id, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=berdetak, name=f"detak-pekerjaan-{pekerjaan_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        berhenti.set()
+        thread.join()
 
 
 @task()
@@ -30,7 +61,8 @@ def jalankan(pekerjaan_id: int) -> str:
             if runner is None:
                 raise PekerjaanGagal(_("Jenis pekerjaan '%(jenis)s' tidak dikenal oleh pekerja ini.")
                                      % {"jenis": pekerjaan.jenis})
-            hasil = runner(pekerjaan=pekerjaan, kemajuan=kemajuan)
+            with _detak(pekerjaan.pk):
+                hasil = runner(pekerjaan=pekerjaan, kemajuan=kemajuan)
         except PekerjaanGagal as exc:
             services.pekerjaan_gagal(pekerjaan=pekerjaan, galat=str(exc))
             return Pekerjaan.Status.GAGAL

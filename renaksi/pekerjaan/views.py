@@ -5,6 +5,7 @@ a job exists). The result file is handed out here, never by a media URL."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -28,7 +29,8 @@ def daftar(request) -> HttpResponse:
     """My jobs (and, for an admin pemda, those over his Pemda), newest first."""
     daftar_pekerjaan = list(selectors.pekerjaan_terlihat(user=request.user)[:100])
     return render(request, "pekerjaan/daftar.html", {
-        "daftar": daftar_pekerjaan, "ada_berjalan": any(not p.berakhir for p in daftar_pekerjaan)})
+        "daftar": daftar_pekerjaan, "ada_berjalan": any(not p.berakhir for p in daftar_pekerjaan),
+        "hari": settings.RENAKSI_PEKERJAAN_SIMPAN_HARI})
 
 
 @login_required
@@ -51,7 +53,7 @@ def unduh(request, pk: int) -> FileResponse:
         berkas = pekerjaan.hasil.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(berkas, as_attachment=True, filename=pekerjaan.hasil_nama or None,
+    return FileResponse(berkas, as_attachment=True, filename=pekerjaan.hasil_nama,
                         content_type=pekerjaan.hasil_content_type or "application/octet-stream")
 
 

@@ -71,3 +71,39 @@ def test_a_large_plans_pdf_from_the_menu_becomes_a_job(page: Page, live_server, 
         page.locator("#pekerjaan-unduh").click()
     assert info.value.suggested_filename == "ra-kesbangpol-contoh-2024.pdf"
     assert info.value.path().read_bytes().startswith(b"%PDF")
+
+
+def test_a_long_pdf_is_read_by_a_job_then_lanjutkan_leads_to_the_preview(page: Page, live_server, world, artifacts,
+                                                                         settings):
+    from renaksi.perencanaan.models import Program, RencanaAksi
+    from tests.conftest import SEED_BANGKA
+    from tests.impor.pdf_corpus import seed_to_pdf
+    from tests.pekerjaan.test_impor_latar import PAGU_PROGRAM
+
+    settings.RENAKSI_IMPOR_LATAR_HALAMAN = 5  # the Bangka seed printed is 6 pages: "long" here
+    page.goto(live_server.url + reverse("login"))
+    page.fill("input[name=username]", world.alice.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    with override_settings(TASKS=DB_TASKS):
+        page.goto(live_server.url + reverse("import_upload"))
+        page.set_input_files("input[type=file]", files=[{"name": "renaksi-bangka.pdf", "mimeType": "application/pdf",
+                                                          "buffer": seed_to_pdf(SEED_BANGKA)}])
+        page.fill("input[name=tahun]", "2025")
+        page.click("#impor-submit")
+        page.wait_for_url("**/pekerjaan/*/")  # the upload answered at once with the job's page
+        status = page.locator("#pekerjaan-status")
+        expect(status).to_have_attribute("data-status", "antri")
+        expect(page.locator("h1")).to_have_text("Membaca renaksi-bangka.pdf untuk diimpor")
+        call_command("db_worker", "--batch", verbosity=0)  # the worker reads the PDF
+    expect(status).to_have_attribute("data-status", "selesai", timeout=10_000)
+    expect(page.locator("#pekerjaan-pesan")).to_have_text(
+        "renaksi-bangka.pdf sudah dibaca. Lanjutkan ke pratinjau impor.")
+    page.screenshot(path=str(artifacts / "pekerjaan-impor-lanjutkan.png"), full_page=True)
+    page.locator("#pekerjaan-lanjut").click()
+    page.wait_for_url("**/impor/*/")
+    assert not RencanaAksi.objects.filter(perangkat_daerah=world.pd, tahun=2025).exists()
+    page.click("#impor-konfirmasi")
+    page.wait_for_url("**/rencana-aksi/*/")
+    plan = RencanaAksi.objects.get(perangkat_daerah=world.pd, tahun=2025)
+    assert list(Program.objects.filter(rencana_aksi=plan).values_list("pagu", flat=True)) == PAGU_PROGRAM

@@ -1,17 +1,22 @@
 """Background jobs: the record's services, the one task through the database queue and its worker, failure with an
-Indonesian reason and retry, the polled status block, rights per persona, and the jobs started by laporan (a large
-plan's PDF, the Pemda bundle), sintetis (`renaksi synth --job`) and `renaksi bundel`."""
+Indonesian reason and retry, the heartbeat and the sweep (`renaksi bersihkan_pekerjaan`: stale jobs failed, old
+results deleted), the polled status block, rights per persona, and the jobs started by laporan (a large plan's PDF,
+the Pemda bundle), sintetis (`renaksi synth --job`) and `renaksi bundel`. The long PDF import: test_impor_latar.py."""
 
 from __future__ import annotations
 
 import io
+import time
 import zipfile
+from datetime import timedelta
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from renaksi.laporan import tugas as laporan_tugas
 from renaksi.pekerjaan import registry, services
@@ -122,6 +127,120 @@ def test_the_database_queue_and_its_worker_run_the_job(percobaan):
     assert pekerjaan.status == S.SELESAI and pekerjaan.hasil.read() == b"isi 7"
     assert percobaan["kemajuan"] == [50]  # the progress was written while the job ran
     assert DBTaskResult.objects.get(pk=pekerjaan.tugas_id).status == "SUCCESSFUL"
+
+
+# --- Heartbeat and the sweep ---------------------------------------------------------------------------------------
+
+
+def test_a_running_job_beats_through_a_long_step_that_reports_nothing(world, monkeypatch,
+                                                                      django_capture_on_commit_callbacks):
+    """The heartbeat is written by a thread beside the runner, so a step of minutes without progress (reading a long
+    PDF) does not look like a dead worker; it stops when the job ends. (The beats are counted, not written: the
+    thread's own connection would wait for the test's transaction.)"""
+    beats = []
+    monkeypatch.setattr(services, "pekerjaan_detak", lambda *, pekerjaan_id: beats.append(pekerjaan_id))
+
+    def diam(*, pekerjaan, kemajuan):
+        batas = time.monotonic() + 5
+        while len(beats) < 3 and time.monotonic() < batas:
+            time.sleep(0.01)
+
+    registry.daftarkan("uji.diam", diam)
+    try:
+        with override_settings(RENAKSI_PEKERJAAN_DETAK_DETIK=0.02), django_capture_on_commit_callbacks(execute=True):
+            pekerjaan = services.pekerjaan_mulai(jenis="uji.diam", judul="Diam", pemilik=world.alice)
+        pekerjaan.refresh_from_db()
+        assert pekerjaan.status == S.SELESAI and beats == [pekerjaan.pk] * 3  # it beat while the runner was silent
+        time.sleep(0.1)
+        assert len(beats) == 3  # and not after the end
+    finally:
+        registry.RUNNER.pop("uji.diam", None)
+
+
+def test_the_heartbeat_is_written_for_a_running_job_only(world):
+    now = timezone.now()
+    berjalan = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Berjalan", status=S.BERJALAN,
+                                        detak=now - timedelta(minutes=1))
+    selesai = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Selesai", status=S.SELESAI,
+                                       detak=now - timedelta(minutes=1))
+    services.pekerjaan_detak(pekerjaan_id=berjalan.pk)
+    services.pekerjaan_detak(pekerjaan_id=selesai.pk)
+    berjalan.refresh_from_db(), selesai.refresh_from_db()
+    assert berjalan.detak >= now and selesai.detak < now
+
+
+MACET = ("Pekerja berhenti di tengah pekerjaan ini: tidak ada tanda hidup darinya selama lebih dari 5 menit. Silakan "
+         "coba lagi.")
+
+
+def test_a_job_whose_worker_died_is_marked_failed_and_can_be_retried(client, world, percobaan,
+                                                                     django_capture_on_commit_callbacks):
+    now = timezone.now()
+
+    def berjalan(judul, **fields):
+        return Pekerjaan.objects.create(jenis="uji.percobaan", judul=judul, pemilik=world.alice, status=S.BERJALAN,
+                                        persen=40, parameter={"n": 3}, **fields)
+
+    macet = berjalan("Macet", dimulai=now - timedelta(hours=1), detak=now - timedelta(minutes=6))
+    berjalan("Tanpa detak", dimulai=now - timedelta(minutes=10))  # started before heartbeats
+    berjalan("Hidup", dimulai=now - timedelta(hours=1), detak=now - timedelta(minutes=4))
+    antri = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Antri", pemilik=world.alice)
+    Pekerjaan.objects.filter(pk=antri.pk).update(dibuat=now - timedelta(days=1))  # waiting is not dying
+
+    assert services.pekerjaan_tandai_macet() == 2
+    statuses = dict(Pekerjaan.objects.values_list("judul", "status"))
+    assert statuses == {"Macet": S.GAGAL, "Tanpa detak": S.GAGAL, "Hidup": S.BERJALAN, "Antri": S.ANTRI}
+    macet.refresh_from_db()
+    assert macet.galat == MACET and macet.selesai is not None
+    client.force_login(world.alice)
+    page = client.get(reverse("pekerjaan_detail", args=[macet.pk])).content.decode()
+    assert MACET in page and "Coba lagi" in page
+
+    percobaan["gagal"] = False
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pekerjaan_ulangi(pekerjaan=macet)
+    macet.refresh_from_db()
+    assert (macet.status, macet.galat, macet.percobaan) == (S.SELESAI, "", 1) and macet.hasil.read() == b"isi 3"
+
+
+def test_the_sweep_deletes_old_results_and_their_page_says_so(client, world):
+    now = timezone.now()
+
+    def selesai(judul, hari):
+        pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul=judul, pemilik=world.alice)
+        services.pekerjaan_selesai(pekerjaan=pekerjaan, hasil=Hasil(nama=f"{judul}.txt", content_type="text/plain",
+                                                                    isi=judul.encode()))
+        Pekerjaan.objects.filter(pk=pekerjaan.pk).update(selesai=now - timedelta(days=hari, minutes=1))
+        pekerjaan.refresh_from_db()
+        return pekerjaan
+
+    lama, baru = selesai("lama", 7), selesai("baru", 2)
+    gagal = services.pekerjaan_gagal(pekerjaan=Pekerjaan.objects.create(jenis="uji.percobaan", judul="gagal"),
+                                     galat="Data sumber belum lengkap.")
+    Pekerjaan.objects.filter(pk=gagal.pk).update(selesai=now - timedelta(days=30))
+    Pekerjaan.objects.create(jenis="uji.percobaan", judul="macet", status=S.BERJALAN,
+                             detak=now - timedelta(minutes=6))
+    berkas_lama = lama.hasil.name
+
+    out = io.StringIO()
+    call_command("bersihkan_pekerjaan", stdout=out)
+    assert out.getvalue() == ("1 pekerjaan macet ditandai gagal; hasil 1 pekerjaan dihapus; 0 berkas unggahan lama "
+                              "dihapus.\n")
+    lama.refresh_from_db(), baru.refresh_from_db(), gagal.refresh_from_db()
+    assert lama.hasil_dihapus and not lama.hasil and not default_storage.exists(berkas_lama)
+    assert not baru.hasil_dihapus and baru.hasil.read() == b"baru"
+    assert not gagal.hasil_dihapus and gagal.status == S.GAGAL  # a failed job keeps its reason and "Coba lagi"
+    client.force_login(world.alice)
+    page = client.get(reverse("pekerjaan_detail", args=[lama.pk])).content.decode()
+    assert "Hasil pekerjaan ini sudah dihapus" in page and "pekerjaan-unduh" not in page
+    assert client.get(reverse("pekerjaan_unduh", args=[lama.pk])).status_code == 404
+    assert "disimpan di sini 7 hari" in client.get(reverse("pekerjaan_daftar")).content.decode()
+
+    call_command("bersihkan_pekerjaan", "--hari", "1", stdout=out)
+    baru.refresh_from_db()
+    assert baru.hasil_dihapus and client.get(reverse("pekerjaan_unduh", args=[baru.pk])).status_code == 404
+    with pytest.raises(CommandError, match="--hari tidak boleh negatif"):
+        call_command("bersihkan_pekerjaan", "--hari", "-1")
 
 
 # --- Pages ---------------------------------------------------------------------------------------------------------
@@ -273,5 +392,5 @@ def test_synth_job_makes_the_pemda_in_the_worker(world, django_capture_on_commit
 
     jalankan.call(pekerjaan_id=pekerjaan.pk)  # what the worker does
     pekerjaan.refresh_from_db()
-    assert pekerjaan.status == S.SELESAI and "1 rencana aksi dibuat" in pekerjaan.pesan
+    assert pekerjaan.status == S.SELESAI and "1 rencana aksi dibuat" in pekerjaan.pesan, pekerjaan.galat
     assert Pemda.objects.filter(nama="Antre").exists()

@@ -25,6 +25,9 @@ import io
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
@@ -286,6 +289,34 @@ def _numbered(rows: list[list[str]], start: int) -> bool:
     return bool(data) and all(r[0] and _ROW_NUMBER.match(r[0].strip()) for r in data)
 
 
+# Told of every page read, (pages read, pages): a background job's progress (`impor.tugas`). Set with `per_halaman`.
+_PER_HALAMAN: ContextVar[Callable[[int, int], None] | None] = ContextVar("per_halaman", default=None)
+
+
+@contextmanager
+def per_halaman(lapor: Callable[[int, int], None]) -> Iterator[None]:
+    """Within the block, `lapor(pages read, pages)` is called after each page a PDF reader reads."""
+    token = _PER_HALAMAN.set(lapor)
+    try:
+        yield
+    finally:
+        _PER_HALAMAN.reset(token)
+
+
+def jumlah_halaman(data: bytes) -> int | None:
+    """The page count a PDF states (milliseconds: the page tree is not read); None when it cannot be opened
+    (`read_pdf` then says why)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(PDFDocument(PDFParser(io.BytesIO(data))).catalog["Pages"])["Count"])
+    except Exception:  # damaged, encrypted: read_pdf refuses it with its message
+        return None
+    return count if isinstance(count, int) else None
+
+
 def read_pdf(data: bytes, filename: str) -> Grid:
     """Read a text PDF into a `Grid`, or raise `ImporGagal` naming the file, page, row and column."""
     check_size(data, filename)
@@ -347,6 +378,7 @@ def _read(pdf, pages, filename: str) -> Grid:
     blocks: list[tuple[int, float, object]] = []  # (page, top, _Piece | _Line)
     lines: list[_Line] = []
     heights: dict[int, float] = {}
+    lapor = _PER_HALAMAN.get()
     for number, page in enumerate(pages, start=1):
         heights[number] = float(page.height)
         tables, added = _find_tables(page)
@@ -357,6 +389,8 @@ def _read(pdf, pages, filename: str) -> Grid:
             blocks.append((number, p.top, p))
         lines.extend(_lines(page, number, [(min(p.columns), p.top, max(p.columns), p.bottom)
                                            for p in pieces if p.columns]))
+        if lapor is not None:
+            lapor(number, len(pages))
     furniture = _furniture(lines, heights)
     kept = _paragraphs([ln for i, ln in enumerate(lines) if i not in furniture])
     blocks.extend((ln.page, ln.top, ln) for ln in kept)
