@@ -121,12 +121,24 @@ def pytest_runtest_teardown(item, nextitem):
     yield
     if nextitem is None or not _transactional(item):  # after the last test the test database is gone
         return
-    from django.apps import apps
     from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        _reload_nomenklatur()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With --reuse-db (`make test` outside CI) the kept database is the one the previous run left: if that run ended
+    on a transactional test, its flush emptied the nomenclature and the teardown hook above did not reload it."""
+    with django_db_blocker.unblock():
+        _reload_nomenklatur()
+
+
+def _reload_nomenklatur() -> None:
+    from django.apps import apps
 
     from renaksi.perencanaan.models import Nomenklatur
 
-    with item.config.stash[blocking_manager_key].unblock():
-        if not Nomenklatur.objects.exists():
-            load_nomenklatur = import_module("renaksi.perencanaan.migrations.0002_nomenklatur_data").load
-            load_nomenklatur(apps, None)
+    if not Nomenklatur.objects.exists():
+        import_module("renaksi.perencanaan.migrations.0002_nomenklatur_data").load(apps, None)
