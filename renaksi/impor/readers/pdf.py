@@ -120,7 +120,7 @@ def _open_ends(page) -> list[dict]:
     A row that Word, WeasyPrint or a browser splits over a page break may be drawn without its bottom (or top)
     border; the table finder would then lose it. A horizontal line added where two or more vertical lines end
     open gives the row back."""
-    vertical = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > TOLERANCE]
+    vertical = _joined([e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > TOLERANCE])
     horizontal = sorted((e for e in page.edges if e["orientation"] == "h"), key=lambda e: e["top"])
     tops = [h["top"] for h in horizontal]
 
@@ -138,6 +138,29 @@ def _open_ends(page) -> list[dict]:
     return [{"x0": min(xs), "x1": max(xs), "top": y, "bottom": y, "width": max(xs) - min(xs), "height": 0,
              "orientation": "h", "object_type": "line"}
             for y, xs in ends.items() if len({round(x) for x in xs}) >= 2]
+
+
+def _not_slanted(obj) -> bool:
+    """Everything but a slanted character: a "DRAF" watermark drawn across the page at an angle is not text of
+    the document (its letters would land in paragraphs and cells). Text turned a quarter (a vertical column
+    heading) is kept."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b = (abs(v) for v in obj.get("matrix", (1, 0))[:2])
+    return min(a, b) <= 0.05 * max(a, b, 1e-9)
+
+
+def _joined(vertical: list[dict]) -> list[dict]:
+    """Vertical lines drawn in pieces (WeasyPrint draws a merged cell's border once per row it covers) joined into
+    one: where one piece ends and the next begins is not an open end."""
+    out: list[dict] = []
+    for e in sorted(vertical, key=lambda e: (round(e["x0"]), e["top"])):
+        last = out[-1] if out else None
+        if last is not None and abs(last["x0"] - e["x0"]) <= TOLERANCE and e["top"] <= last["bottom"] + TOLERANCE:
+            out[-1] = {**last, "bottom": max(last["bottom"], e["bottom"])}
+        else:
+            out.append(e)
+    return out
 
 
 def _find_tables(page):
@@ -184,6 +207,7 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
     x0, top, x1, bottom = table.bbox
     words = [w for w in page_words
              if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    padding = _padding(words, table)
     out: list[list[str | None]] = []
     for row in table.rows:
         texts: list[str | None] = []
@@ -200,8 +224,35 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
                     lines[-1].append(w)
                 else:
                     lines.append([w])
-            texts.append("\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines))
+            texts.append(_unbroken([sorted(line, key=lambda w: w["x0"]) for line in lines], cx1 - cx0, padding))
         out.append(texts)
+    return out
+
+
+def _padding(words: list[dict], table) -> float:
+    """The room between a cell's edge and its text: the smallest left gap of a word in the table (at least 1pt)."""
+    gaps = [w["x0"] - cell[0] for row in table.rows for cell in row.cells if cell is not None
+            for w in words if cell[0] <= (w["x0"] + w["x1"]) / 2 < cell[2]
+            and cell[1] <= (w["top"] + w["bottom"]) / 2 < cell[3] and w["x0"] >= cell[0]]
+    return max(min(gaps, default=1.0), 1.0)
+
+
+def _unbroken(lines: list[list[dict]], width: float, padding: float) -> str:
+    """The lines of a cell, a word broken over lines joined back ("Ja" / "n" → "Jan", "TARGE" / "T" → "TARGET").
+
+    A word wider than its narrow column (a month name in a schedule, a header over a thin column) is broken where
+    the cell ends: the line holds that one word, and the next line's first letter would not have fitted after it.
+    A line wrapped between words (the next word did not fit whole) keeps its space."""
+    out = ""
+    for i, line in enumerate(lines):
+        text = " ".join(w["text"] for w in line)
+        if i:
+            prev, first = lines[i - 1], line[0]
+            letter = (first["x1"] - first["x0"]) / max(len(first["text"]), 1)
+            broken = (len(prev) == 1 and prev[0]["text"][-1:].isalnum() and first["text"][:1].isalnum()
+                      and prev[0]["x1"] - prev[0]["x0"] + letter > width - 2 * padding)
+            out += "" if broken else "\n"
+        out += text
     return out
 
 
@@ -334,7 +385,7 @@ def _read(pdf, pages, filename: str) -> Grid:
     if len(pages) > MAX_PAGES:
         raise ImporGagal(gettext("PDF berisi %(jumlah)s halaman; paling banyak %(batas)s.")
                          % {"jumlah": format_angka(len(pages)), "batas": format_angka(MAX_PAGES)}, place)
-    if not any(page.chars for page in pages):
+    if not any(page.chars for page in pages):  # a watermark alone is no text layer: checked below per page
         if any(page.images for page in pages):
             raise ImporGagal(
                 gettext("PDF ini hasil pindaian: halaman-halamannya berupa gambar tanpa lapisan teks, sehingga "
@@ -349,6 +400,7 @@ def _read(pdf, pages, filename: str) -> Grid:
     heights: dict[int, float] = {}
     for number, page in enumerate(pages, start=1):
         heights[number] = float(page.height)
+        page = page.filter(_not_slanted)
         tables, added = _find_tables(page)
         words = page.extract_words(x_tolerance=1.5, y_tolerance=2) if tables else []  # once for all its tables
         pieces = [_piece(page, t, number, added, words) for t in tables]
