@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from renaksi.core.nama import _LABEL_WORD, _SPACES, bersih, nama_key, strip_label  # noqa: F401 (re-exported)
+from renaksi.core.nama import _LABEL, _LABEL_WORD, _SPACES, bersih, nama_key, strip_label  # noqa: F401 (re-exported)
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
@@ -26,9 +26,12 @@ def is_row_number(text: str) -> bool:
 
 def nama_anggaran(text: str, level: str) -> str:
     """A kegiatan or sub kegiatan name without its label ("Kegiatan Perumusan …" → "Perumusan …"); a program
-    keeps the word "Program", which is part of its name in the nomenclature."""
+    keeps the word "Program", which is part of its name in the nomenclature. After a label with a colon
+    ("Kegiatan : Kegiatan Penyediaan …", as the RA document prints it) the name is kept whole: the label was the
+    colon's."""
+    labelled = bool(_LABEL.match(bersih(text)))
     text = strip_label(text)
-    if level in ("kegiatan", "sub_kegiatan"):
+    if level in ("kegiatan", "sub_kegiatan") and not labelled:
         text = _LABEL_WORD.sub("", text).strip()
     return text
 

@@ -187,13 +187,14 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
 
 
 def _budget_names(doc, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]:
-    """The kegiatan and sub kegiatan named on a row, told apart by their labels in a shared column."""
+    """The kegiatan and sub kegiatan named on a row, told apart by their labels in a shared column; the texts keep
+    their labels ("Kegiatan : …"), which `nama_anggaran` takes off."""
     kegiatan: Teks | None = None
     subs: list[Teks] = []
     if (col := tabel.col(PeranKolom.KEGIATAN)) is not None and bersih(row.cell(col)):
-        kegiatan = Teks(strip_label(row.cell(col)), tabel.place(row, col))
+        kegiatan = Teks(bersih(row.cell(col)), tabel.place(row, col))
     if (col := tabel.col(PeranKolom.SUB_KEGIATAN)) is not None and bersih(row.cell(col)):
-        subs.append(Teks(strip_label(row.cell(col)), tabel.place(row, col)))
+        subs.append(Teks(bersih(row.cell(col)), tabel.place(row, col)))
     col = tabel.col(PeranKolom.KEGIATAN_SUB)
     text = bersih(row.cell(col)) if col is not None else ""
     if text:
@@ -202,7 +203,7 @@ def _budget_names(doc, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]
         if len(parts) == 2:
             head, tail = parts[0].strip(), parts[1].strip()
             if head:
-                kegiatan = Teks(strip_label(head), place)
+                kegiatan = Teks(head, place)
                 doc.decide(
                     "nama.sel_gabungan",
                     gettext(
@@ -215,11 +216,11 @@ def _budget_names(doc, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]
                     % {"kegiatan": strip_label(head), "sub_kegiatan": strip_label(tail)},
                     place,
                 )
-            subs.append(Teks(strip_label(tail), place))
+            subs.append(Teks(text[len(parts[0]):].strip(), place))  # with its label: see `nama_anggaran`
         elif KEG_LABEL.match(text):
-            kegiatan = Teks(strip_label(text), place)
+            kegiatan = Teks(text, place)
         else:
-            subs.append(Teks(strip_label(text), place))
+            subs.append(Teks(text, place))
     return kegiatan, subs
 
 
