@@ -62,11 +62,13 @@ def build(spec: dict, pd):
                 svc.target_set(indikator=ind, tahun=2024, triwulan=tw, nilai=value)
     for p in spec["program"]:
         kegs = [(k, sum(s["pagu"] for s in k["sub"])) for k in p["kegiatan"]]
-        program = svc.program_create(rencana_aksi=plan, nama=p["nama"], pagu=sum(t for _, t in kegs))
+        program = svc.program_create(rencana_aksi=plan, nama=p["nama"], pagu=sum(t for _, t in kegs),
+                                     kode=p.get("kode", ""))
         for k, total in kegs:
-            kegiatan = svc.kegiatan_create(program=program, nama=k["nama"], pagu=total)
+            kegiatan = svc.kegiatan_create(program=program, nama=k["nama"], pagu=total, kode=k.get("kode", ""))
             for s in k["sub"]:
-                sub = svc.sub_kegiatan_create(kegiatan=kegiatan, nama=s["nama"], pagu=s["pagu"])
+                sub = svc.sub_kegiatan_create(kegiatan=kegiatan, nama=s["nama"], pagu=s["pagu"],
+                                              kode=s.get("kode", ""))
                 for n, a in enumerate(s["aksi"], start=1):
                     svc.aksi_create(sub_kegiatan=sub, uraian=a["uraian"], nomor=str(n), keluaran="Laporan",
                                     bulan=a["bulan"])
@@ -112,9 +114,17 @@ def test_a_plan_exported_as_the_ra_pdf_imports_back_the_same(db):
         {"nama": "Persentase balita gizi baik", "satuan": "Persen", "tahunan": Decimal("85"),
          "akumulasi": "nilai_akhir",
          "triwulan": [Decimal("20"), Decimal("40"), Decimal("60"), Decimal("85")]}]}],
-        "program": [{"nama": "Program Pemenuhan Upaya Kesehatan", "kegiatan": [{"nama": "Kegiatan Penyediaan Layanan", "sub": [
-            {"nama": "Sub Pengelolaan Pelayanan Kesehatan Ibu", "pagu": 1_250_000, "aksi": [
-                {"uraian": "Aksi Kunjungan rumah", "bulan": [1, 2, 3]}]}]}]}]}
+        "program": [{"nama": "Program Pemenuhan Upaya Kesehatan", "kode": "1.02.02", "kegiatan": [
+            {"nama": "Kegiatan Penyediaan Layanan", "kode": "1.02.02.2.02", "sub": [
+                {"nama": "Sub Pengelolaan Pelayanan Kesehatan Ibu", "kode": "1.02.02.2.02.0001", "pagu": 1_250_000,
+                 "aksi": [{"uraian": "Aksi Kunjungan rumah", "bulan": [1, 2, 3]}]},
+                {"nama": "Sub Pengelolaan Pelayanan Kesehatan Anak", "kode": "1.02.02.2.02.0002", "pagu": 700_000,
+                 "aksi": [{"uraian": "Aksi Posyandu", "bulan": [4, 7, 10]},
+                          {"uraian": "Aksi Penimbangan balita", "bulan": [12]}]}]}]},
+            {"nama": "Program Penunjang Urusan Pemerintahan", "kode": "1.02.01", "kegiatan": [
+                {"nama": "Kegiatan Administrasi Keuangan", "kode": "1.02.01.2.02", "sub": [
+                    {"nama": "Sub Penyediaan Gaji dan Tunjangan ASN", "kode": "1.02.01.2.02.0001",
+                     "pagu": 3_400_000_000, "aksi": [{"uraian": "Aksi Pembayaran gaji", "bulan": list(range(1, 13))}]}]}]}]}
 
     def ra_pdf(plan):
         berkas = ekspor(rencana_aksi=plan, laporan="ra", format="pdf")

@@ -4,7 +4,8 @@
 is put back (`baris.geser_kiri`); where the pagu column slipped against the names (a kegiatan and its first sub
 kegiatan merged in one cell, one amount more below), the reading that makes the stated kegiatan pagu and the stated
 total add up is chosen and reported (`sejajar`, `pagu.geser_baris`). An amount on the program's own row is the
-program's pagu.
+program's pagu. A Kepmendagri code written before a name ("1.02.01 Program …", "Kegiatan : 1.02.01.2.01 …") is
+the item's code (`teks.pisah_kode`).
 
 Recognised by header words (a budget column and PAGU/ANGGARAN), or by content when the header words say something
 else or nothing known: a column of "Program …" (or kegiatan, sub kegiatan) names and a column of rupiah.
@@ -22,7 +23,7 @@ from renaksi.impor.layouts import sejajar
 from renaksi.impor.layouts.umum import baca_nilai, baca_uang, looks_like_money, rp
 from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import PeranKolom, Tabel
-from renaksi.impor.teks import bersih, is_row_number, nama_anggaran, strip_label
+from renaksi.impor.teks import bersih, is_row_number, nama_anggaran, pisah_kode, strip_label
 
 from . import NOL, Skor, isi
 
@@ -138,7 +139,9 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                 rakit.yearly(indikator, baca_nilai(doc, target, tabel.place(row, role=PeranKolom.TARGET)),
                              primary=False)
         if nama := tabel.cell(row, PeranKolom.PROGRAM):
+            kode, nama = pisah_kode(nama)
             program = rakit.program(Teks(nama, tabel.place(row, role=PeranKolom.PROGRAM)))
+            program.kode = program.kode or kode
             program_row = row.number
             group = None
             if indikator is not None and indikator not in program.indikator:
@@ -151,7 +154,8 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                                                       "ditempatkan di bawah '(program tidak "
                                                       "disebut)'."), kegiatan_text.place)
             kegiatan = KegiatanDoc(nama=Teks(nama_anggaran(kegiatan_text.teks, "kegiatan") or kegiatan_text.teks,
-                                             kegiatan_text.place), indikator=[indikator] if indikator else [])
+                                             kegiatan_text.place), kode=_kode(kegiatan_text),
+                                   indikator=[indikator] if indikator else [])
             program.kegiatan.append(kegiatan)
             group = sejajar.Kelompok(program, kegiatan, names=[(kegiatan, row.number)])
             rakit.groups.append(group)
@@ -167,7 +171,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                 )
                 continue
             sub = SubKegiatanDoc(nama=Teks(nama_anggaran(sub_text.teks, "sub_kegiatan") or sub_text.teks,
-                                           sub_text.place))
+                                           sub_text.place), kode=_kode(sub_text))
             group.kegiatan.sub_kegiatan.append(sub)
             group.names.append((sub, row.number))
         if (col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(col))):
@@ -184,6 +188,11 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
         doc.warn("pagu.tidak_ditempatkan", gettext("Pagu %(uang_teks)s tidak dapat dikaitkan ke "
                                                    "kegiatan atau sub kegiatan mana pun.")
                                            % {"uang_teks": uang.teks}, uang.place)
+
+
+def _kode(teks: Teks) -> str:
+    """The Kepmendagri code written before a kegiatan or sub kegiatan name, after its label and number."""
+    return pisah_kode(strip_label(teks.teks))[0]
 
 
 def _budget_names(doc, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]:

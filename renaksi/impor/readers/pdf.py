@@ -230,27 +230,41 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
 
 
 def _padding(words: list[dict], table) -> float:
-    """The room between a cell's edge and its text: the smallest left gap of a word in the table (at least 1pt)."""
-    gaps = [w["x0"] - cell[0] for row in table.rows for cell in row.cells if cell is not None
-            for w in words if cell[0] <= (w["x0"] + w["x1"]) / 2 < cell[2]
-            and cell[1] <= (w["top"] + w["bottom"]) / 2 < cell[3] and w["x0"] >= cell[0]]
-    return max(min(gaps, default=1.0), 1.0)
+    """The room between a cell's left edge and its text: the commonest left gap of the lines that hold two words or
+    more (left-aligned text starts there; a centred word or a number overflowing its cell does not), at least 1pt."""
+    gaps: Counter[float] = Counter()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell is None:
+                continue
+            inside = [w for w in words if cell[0] <= (w["x0"] + w["x1"]) / 2 < cell[2]
+                      and cell[1] <= (w["top"] + w["bottom"]) / 2 < cell[3]]
+            for top in {round(w["top"]) for w in inside}:
+                line = [w for w in inside if round(w["top"]) == top]
+                if len(line) > 1:
+                    gaps[round(min(w["x0"] for w in line) - cell[0], 1)] += 1
+    return max(gaps.most_common(1)[0][0] if gaps else 1.0, 1.0)
 
 
 def _unbroken(lines: list[list[dict]], width: float, padding: float) -> str:
     """The lines of a cell, a word broken over lines joined back ("Ja" / "n" → "Jan", "TARGE" / "T" → "TARGET").
 
     A word wider than its narrow column (a month name in a schedule, a header over a thin column) is broken where
-    the cell ends: the line holds that one word, and the next line's first letter would not have fitted after it.
-    A line wrapped between words (the next word did not fit whole) keeps its space."""
+    the cell ends: the line holds one short piece of letters (five at most), the next line's first letter would
+    not have fitted after it (the cell's padding taken as at least 3.5pt), and the next line goes on with a small
+    letter (or capitals after capitals: "TARGE" / "T"). Otherwise a line was wrapped between words and keeps its
+    space: the geometry of "Monitoring" / "dan" in a cell just too narrow for both is the same as that of a broken
+    word, so a long piece is never joined."""
     out = ""
     for i, line in enumerate(lines):
         text = " ".join(w["text"] for w in line)
         if i:
             prev, first = lines[i - 1], line[0]
             letter = (first["x1"] - first["x0"]) / max(len(first["text"]), 1)
-            broken = (len(prev) == 1 and prev[0]["text"][-1:].isalnum() and first["text"][:1].isalnum()
-                      and prev[0]["x1"] - prev[0]["x0"] + letter > width - 2 * padding)
+            piece, rest = prev[0]["text"], first["text"]
+            goes_on = rest[:1].islower() or (piece.isalpha() and piece.isupper() and rest[:1].isupper())
+            broken = (len(prev) == 1 and piece.isalpha() and len(piece) <= 5 and goes_on
+                      and prev[0]["x1"] - prev[0]["x0"] + letter > width - 2 * max(padding, 3.5))
             out += "" if broken else "\n"
         out += text
     return out
