@@ -154,7 +154,7 @@ class RencanaAksi(models.Model):
         return self.status not in self.PUBLISHED
 
     @staticmethod
-    def judul_bawaan(perangkat_daerah, tahun: int) -> str:
+    def judul_bawaan(perangkat_daerah: PerangkatDaerah, tahun: int) -> str:
         """The title a plan gets when its document states none (the importer's): "Rencana Aksi <PD> <Pemda> Tahun
         <tahun>". The RA document's cover prints a plan's title only when it is another one."""
         return f"Rencana Aksi {perangkat_daerah.nama} {perangkat_daerah.pemda} Tahun {tahun}"
