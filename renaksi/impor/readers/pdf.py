@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 SHEET_NAME = "PDF"
 MAX_PAGES = 400
 TOLERANCE = 2.5  # points: two edges this close are the same line
+# Points between a cell's border and its text, a little more than WeasyPrint's (1.5–2.5pt and the border): a word
+# broken by a narrow column filled the cell up to there. Word and LibreOffice leave more room, so a broken word there
+# may stay broken, but two words are never glued.
+CELL_PADDING = 3.5
 _PAGE_NUMBER = re.compile(r"^(?:hal(?:aman)?\.?\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|dari|of)\s*\d{1,4})?$", re.I)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-z][.)]|[ivx]{1,5}[.)]?)$", re.I)
 _NUMBER = re.compile(r"^[-+]?(?:rp\.?\s*)?[\d.,]+%?$", re.I)
@@ -207,7 +211,6 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
     x0, top, x1, bottom = table.bbox
     words = [w for w in page_words
              if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-    padding = _padding(words, table)
     out: list[list[str | None]] = []
     for row in table.rows:
         texts: list[str | None] = []
@@ -224,34 +227,17 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
                     lines[-1].append(w)
                 else:
                     lines.append([w])
-            texts.append(_unbroken([sorted(line, key=lambda w: w["x0"]) for line in lines], cx1 - cx0, padding))
+            texts.append(_unbroken([sorted(line, key=lambda w: w["x0"]) for line in lines], cx1 - cx0))
         out.append(texts)
     return out
 
 
-def _padding(words: list[dict], table) -> float:
-    """The room between a cell's left edge and its text: the commonest left gap of the lines that hold two words or
-    more (left-aligned text starts there; a centred word or a number overflowing its cell does not), at least 1pt."""
-    gaps: Counter[float] = Counter()
-    for row in table.rows:
-        for cell in row.cells:
-            if cell is None:
-                continue
-            inside = [w for w in words if cell[0] <= (w["x0"] + w["x1"]) / 2 < cell[2]
-                      and cell[1] <= (w["top"] + w["bottom"]) / 2 < cell[3]]
-            for top in {round(w["top"]) for w in inside}:
-                line = [w for w in inside if round(w["top"]) == top]
-                if len(line) > 1:
-                    gaps[round(min(w["x0"] for w in line) - cell[0], 1)] += 1
-    return max(gaps.most_common(1)[0][0] if gaps else 1.0, 1.0)
-
-
-def _unbroken(lines: list[list[dict]], width: float, padding: float) -> str:
+def _unbroken(lines: list[list[dict]], width: float) -> str:
     """The lines of a cell, a word broken over lines joined back ("Ja" / "n" → "Jan", "TARGE" / "T" → "TARGET").
 
     A word wider than its narrow column (a month name in a schedule, a header over a thin column) is broken where
     the cell ends: the line holds one short piece of letters (five at most), the next line's first letter would
-    not have fitted after it (the cell's padding taken as at least 3.5pt), and the next line goes on with a small
+    not have fitted after it (the cell's padding taken as `CELL_PADDING`), and the next line goes on with a small
     letter (or capitals after capitals: "TARGE" / "T"). Otherwise a line was wrapped between words and keeps its
     space: the geometry of "Monitoring" / "dan" in a cell just too narrow for both is the same as that of a broken
     word, so a long piece is never joined."""
@@ -264,7 +250,7 @@ def _unbroken(lines: list[list[dict]], width: float, padding: float) -> str:
             piece, rest = prev[0]["text"], first["text"]
             goes_on = rest[:1].islower() or (piece.isalpha() and piece.isupper() and rest[:1].isupper())
             broken = (len(prev) == 1 and piece.isalpha() and len(piece) <= 5 and goes_on
-                      and prev[0]["x1"] - prev[0]["x0"] + letter > width - 2 * max(padding, 3.5))
+                      and prev[0]["x1"] - prev[0]["x0"] + letter > width - 2 * CELL_PADDING)
             out += "" if broken else "\n"
         out += text
     return out
@@ -399,7 +385,7 @@ def _read(pdf, pages, filename: str) -> Grid:
     if len(pages) > MAX_PAGES:
         raise ImporGagal(gettext("PDF berisi %(jumlah)s halaman; paling banyak %(batas)s.")
                          % {"jumlah": format_angka(len(pages)), "batas": format_angka(MAX_PAGES)}, place)
-    if not any(page.chars for page in pages):  # a watermark alone is no text layer: checked below per page
+    if not any(page.chars for page in pages):
         if any(page.images for page in pages):
             raise ImporGagal(
                 gettext("PDF ini hasil pindaian: halaman-halamannya berupa gambar tanpa lapisan teks, sehingga "
