@@ -30,9 +30,8 @@ def is_row_number(text: str) -> bool:
 def nama_anggaran(text: str, level: str) -> str:
     """A kegiatan or sub kegiatan name without its label ("Kegiatan Perumusan …" → "Perumusan …"); a program
     keeps the word "Program", which is part of its name in the nomenclature. A leading code is not part of the name
-    (`pisah_kode`). After a label with a colon
-    ("Kegiatan : Kegiatan Penyediaan …", as the RA document prints it) the name is kept whole: the label was the
-    colon's."""
+    (`pisah_kode`). After a label with a colon ("Kegiatan : Kegiatan Penyediaan …", as the RA document prints it)
+    the name is kept whole: the label was the colon's."""
     labelled = bool(_LABEL.match(bersih(text)))
     text = pisah_kode(strip_label(text))[1]
     if level in ("kegiatan", "sub_kegiatan") and not labelled:
