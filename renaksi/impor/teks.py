@@ -10,9 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from renaksi.core.nama import _LABEL_WORD, _SPACES, bersih, nama_key, strip_label  # noqa: F401 (re-exported)
+from renaksi.core.nama import _LABEL, _LABEL_WORD, _SPACES, bersih, nama_key, strip_label  # noqa: F401 (re-exported)
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+# A Kepmendagri code at the start of a name: x.xx.xx program, x.xx.xx.x.xx kegiatan, x.xx.xx.x.xx.xxxx sub kegiatan
+# (urusan and bidang "1", "1.02" as headings); "2.1" is a row number, not a code.
+KODE = re.compile(r"^(?P<kode>\d+(?:\.[\dA-Za-z]+)+)\.?(?:\s+(?P<nama>.*))?$", re.S)
 
 SMALL_WORDS = {"dan", "di", "ke", "dari", "serta", "atau", "yang", "untuk", "pada", "bagi", "dengan", "oleh"}
 KEEP_UPPER = {"ASN", "SKPD", "OPD", "BMD", "IKU", "PK", "RA", "TW", "DPRD", "UPT", "UPTD", "SAKIP", "LKJIP", "II",
@@ -26,11 +29,25 @@ def is_row_number(text: str) -> bool:
 
 def nama_anggaran(text: str, level: str) -> str:
     """A kegiatan or sub kegiatan name without its label ("Kegiatan Perumusan …" → "Perumusan …"); a program
-    keeps the word "Program", which is part of its name in the nomenclature."""
-    text = strip_label(text)
-    if level in ("kegiatan", "sub_kegiatan"):
+    keeps the word "Program", which is part of its name in the nomenclature. A leading code is not part of the name
+    (`pisah_kode`). After a label with a colon ("Kegiatan : Kegiatan Penyediaan …", as the RA document prints it)
+    the name is kept whole: the label was the colon's."""
+    labelled = bool(_LABEL.match(bersih(text)))
+    text = pisah_kode(strip_label(text))[1]
+    if level in ("kegiatan", "sub_kegiatan") and not labelled:
         text = _LABEL_WORD.sub("", text).strip()
     return text
+
+
+def pisah_kode(text: str) -> tuple[str, str]:
+    """"1.02.01 Program Penunjang …" → ("1.02.01", "Program Penunjang …"): a Kepmendagri code of three parts or
+    more glued to the start of a name (the RA document prints a program, kegiatan or sub kegiatan so); a name
+    without one → ("", name)."""
+    text = bersih(text)
+    match = KODE.match(text)
+    if match is None or match["nama"] is None or len(match["kode"].split(".")) < 3:
+        return "", text
+    return match["kode"], bersih(match["nama"])
 
 
 def kemiripan(a: str, b: str) -> float:

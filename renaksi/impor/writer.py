@@ -231,7 +231,7 @@ class Writer:
         judul = doc.judul.teks if doc.judul else ""
         stated = doc.judul_tetap and bool(judul)
         if not stated and (not judul or self.pd.nama.casefold() not in judul.casefold() or len(judul) > 300):
-            judul = f"Rencana Aksi {self.pd.nama} {self.pd.pemda} Tahun {self.tujuan.tahun}"
+            judul = RencanaAksi.judul_bawaan(self.pd, self.tujuan.tahun)
         place = doc.judul.place if doc.judul else Place(doc.dokumen)
         self.ra = _call(place, svc.rencana_aksi_create, perangkat_daerah=self.pd, tahun=self.tujuan.tahun,
                         judul=judul if stated else judul[:300], tempat=doc.tempat[:100], tanggal=doc.tanggal, penandatangan=penandatangan,

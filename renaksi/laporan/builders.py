@@ -126,6 +126,7 @@ class Sampul:
     alamat: str
     tahun: int
     judul: str
+    judul_sampul: str  # the plan's title on the cover: only when it is not the default (RencanaAksi.judul_bawaan)
     versi: int
     label_versi: str  # "Murni", "Perubahan 1"
     status: str
@@ -175,11 +176,12 @@ class BarisAnggaran:
     program: str
     program_kode: str
     program_rowspan: int
-    jenis: str  # "program" (a program without kegiatan), "kegiatan" or "sub_kegiatan"
+    jenis: str  # "program" (the program's own row, with its pagu), "kegiatan" or "sub_kegiatan"
     kode: str
     uraian: str
     urutan: int  # 1, 2, … among the sub kegiatan of a kegiatan (0 for a kegiatan)
     pagu: int | None
+    dijumlah: bool = False  # counted in the table's total: the kegiatan, and a program without kegiatan
 
 
 @dataclass
@@ -453,14 +455,16 @@ def _tabel_anggaran(p: _Plan) -> tuple[list[BarisAnggaran], int]:
         }
         group_key = (indikator.pk if indikator else None, sasaran.pk if sasaran else None)
         kegiatan_list = p.data.kegiatan_of(program.pk)
-        if not kegiatan_list:
-            rows.append(BarisAnggaran(**base, jenis="program", kode="", uraian="", urutan=0, pagu=program.pagu))
+        if not kegiatan_list or program.pagu is not None:  # the program's pagu as stored, beside its kegiatan's
+            rows.append(BarisAnggaran(**base, jenis="program", kode="", uraian="", urutan=0, pagu=program.pagu,
+                                      dijumlah=not kegiatan_list))
             keys.append((group_key, program.pk))
+        if not kegiatan_list:
             total += program.pagu or 0
             continue
         for kegiatan in kegiatan_list:
             rows.append(BarisAnggaran(**base, jenis="kegiatan", kode=kegiatan.kode, uraian=kegiatan.nama,
-                                      urutan=0, pagu=kegiatan.pagu))
+                                      urutan=0, pagu=kegiatan.pagu, dijumlah=True))
             keys.append((group_key, program.pk))
             total += kegiatan.pagu or 0
             for n, sub in enumerate(p.data.sub_kegiatan_of(kegiatan.pk), start=1):
@@ -660,7 +664,8 @@ def _kepala_dan_sampul(p: _Plan) -> tuple[Sampul, str, date | None, Penandatanga
     tempat = plan.tempat or pemda.ibukota or pemda.nama
     sampul = Sampul(
         perangkat_daerah=pd.nama, singkatan=pd.singkatan, pemda=str(pemda), alamat=pd.alamat, tahun=plan.tahun,
-        judul=plan.judul, versi=plan.versi, label_versi=plan.label_versi, status=plan.status,
+        judul=plan.judul, judul_sampul="" if plan.judul == plan.judul_bawaan(pd, plan.tahun) else plan.judul,
+        versi=plan.versi, label_versi=plan.label_versi, status=plan.status,
         status_label=str(plan.get_status_display()), draf=plan.draf,
     )
     kepala = _penandatangan(plan.penandatangan or pd.kepala, jabatan=f"Kepala {pd.nama} {pemda}", tempat=tempat,

@@ -58,6 +58,8 @@ def _sampul(d: RencanaAksiDokumen) -> Bagian:
                   Judul(_("RENCANA AKSI"), 1)]
     if s.versi > 1:
         blok.append(Paragraf(s.label_versi.upper(), rata="tengah"))
+    if s.judul_sampul:  # a title of its own, printed so that the document says it (and an import reads it back)
+        blok.append(Paragraf(s.judul_sampul, rata="tengah"))
     blok += [Paragraf(_("TAHUN %(tahun)s") % {"tahun": s.tahun}, rata="tengah"),
              Paragraf(f"{s.perangkat_daerah}\n{s.pemda}".upper(), rata="tengah")]
     if s.alamat:
@@ -158,7 +160,8 @@ def _uraian_anggaran(r) -> str:
 
 
 def _tabel_anggaran(d: RencanaAksiDokumen) -> Tabel:
-    """Tabel 2.3; its total adds the kegiatan rows (and a program's own row when it has no kegiatan)."""
+    """Tabel 2.3; a program's own row holds its pagu; the total adds the rows `dijumlah` (the kegiatan, and a
+    program's own row when it has no kegiatan), so a program's pagu is not counted twice."""
     baris, jumlah = [], []
     for r in d.tabel_anggaran:
         cells = []
@@ -174,7 +177,7 @@ def _tabel_anggaran(d: RencanaAksiDokumen) -> Tabel:
             cells.append(Sel(program, rowspan=r.program_rowspan))
         cells += [Sel(_uraian_anggaran(r), tebal=r.jenis == "kegiatan"),
                   sel_rupiah(r.pagu, tebal=r.jenis == "kegiatan")]
-        if r.jenis in ("kegiatan", "program"):
+        if r.dijumlah:
             jumlah.append(len(baris))
         baris.append(Baris(cells))
     baris.append(Baris([Sel(_("Total Pagu Anggaran"), tebal=True, colspan=6),
@@ -196,14 +199,14 @@ def _tabel_target(d: RencanaAksiDokumen) -> Tabel:
         cells = [Sel(r.nomor, rata="tengah")]
         if r.sasaran_rowspan:
             cells.append(Sel(r.sasaran, rowspan=r.sasaran_rowspan))
-        cells += [Sel(r.indikator), sel_target(r.tahunan), *(sel_target(t) for t in r.triwulan)]
+        cells += [Sel(r.indikator), Sel(r.satuan), sel_target(r.tahunan), *(sel_target(t) for t in r.triwulan)]
         baris.append(Baris(cells))
     return Tabel(
         kepala=[[kepala(_("NO"), rowspan=2), kepala(_("Sasaran Strategis"), rowspan=2),
-                 kepala(_("Indikator Kinerja Sasaran Utama"), rowspan=2), kepala(_("Target Tahunan"), rowspan=2),
-                 kepala(_("Target Triwulan"), colspan=4)],
+                 kepala(_("Indikator Kinerja Sasaran Utama"), rowspan=2), kepala(_("Satuan"), rowspan=2),
+                 kepala(_("Target Tahunan"), rowspan=2), kepala(_("Target Triwulan"), colspan=4)],
                 [kepala(tw) for tw in d.triwulan]],
-        baris=baris, lebar=[4, 28, 32, 9, 7, 7, 7, 7],
+        baris=baris, lebar=[4, 26, 28, 9, 9, 6, 6, 6, 6],
         judul=_("Tabel 2.4 Target Rencana Aksi untuk Pencapaian Sasaran Strategis %(pd)s Tahun %(tahun)s")
         % {"pd": _pd(d), "tahun": d.tahun})
 

@@ -153,6 +153,12 @@ class RencanaAksi(models.Model):
         """Not yet approved (nor locked): every document of the plan is marked DRAF."""
         return self.status not in self.PUBLISHED
 
+    @staticmethod
+    def judul_bawaan(perangkat_daerah: PerangkatDaerah, tahun: int) -> str:
+        """The title a plan gets when its document states none (the importer's): "Rencana Aksi <PD> <Pemda> Tahun
+        <tahun>". The RA document's cover prints a plan's title only when it is another one."""
+        return f"Rencana Aksi {perangkat_daerah.nama} {perangkat_daerah.pemda} Tahun {tahun}"
+
     @property
     def label_versi(self) -> str:
         """'Murni' for the first plan of a year, 'Perubahan 1', 'Perubahan 2' … for its revisions."""

@@ -12,6 +12,7 @@ from renaksi.impor.grid import Place, Row
 from renaksi.impor.layouts.umum import baca_nilai, baca_uang
 from renaksi.impor.naskah.judul import baca_judul
 from renaksi.impor.naskah.tanda_tangan import baca_tanda_tangan, nama_inti
+from renaksi.impor.teks import nama_anggaran, pisah_kode
 
 
 def rows_of(*lines: str) -> list[Row]:
@@ -33,6 +34,36 @@ def place_of(row: Row) -> Place:
 def test_title(lines, pd, jenis, nama, tahun):
     judul = baca_judul([(t, Place("uji.txt", baris=i)) for i, t in enumerate(lines, start=1)])
     assert (judul.perangkat_daerah.teks, judul.pemda_jenis, judul.pemda_nama, judul.tahun) == (pd, jenis, nama, tahun)
+
+
+def test_the_plan_title_is_a_cover_line_never_a_sentence():
+    """The RA document's cover prints a plan's own title; its foreword names the plan in a sentence."""
+    cover = ["PEMERINTAH KOTA ASAL", "RENCANA AKSI", "Rencana Aksi Dinas Kesehatan 2024", "TAHUN 2024",
+             "DINAS KESEHATAN", "KOTA ASAL"]
+    sentence = "dokumen Rencana Aksi Dinas Kesehatan Kota Asal Tahun 2024 dapat diselesaikan."
+    judul = baca_judul([(t, Place("ra.pdf", baris=i)) for i, t in enumerate(cover, start=1)])
+    assert (judul.judul.teks, judul.tahun) == ("Rencana Aksi Dinas Kesehatan 2024", 2024)
+    judul = baca_judul([(t, Place("ra.pdf", baris=i)) for i, t in enumerate([*cover[:2], *cover[3:], sentence])])
+    assert judul.judul.teks == "TAHUN 2024"  # not the sentence: the importer then gives the default title
+
+
+@pytest.mark.parametrize("text, kode, nama", [
+    ("1.02.01 Program Penunjang Urusan Pemerintahan", "1.02.01", "Program Penunjang Urusan Pemerintahan"),
+    ("1.02.01.2.02.0001 Penyediaan Gaji", "1.02.01.2.02.0001", "Penyediaan Gaji"),
+    ("2.1 Rapat koordinasi", "", "2.1 Rapat koordinasi"),  # a row number, not a code
+    ("Program Tanpa Kode", "", "Program Tanpa Kode"),
+])
+def test_a_code_glued_to_a_name_is_split_off(text, kode, nama):
+    assert pisah_kode(text) == (kode, nama)
+
+
+@pytest.mark.parametrize("text, nama", [
+    ("Kegiatan : Kegiatan Penyediaan Layanan", "Kegiatan Penyediaan Layanan"),  # the label was the colon's
+    ("Kegiatan Penyediaan Layanan", "Penyediaan Layanan"),  # a label word without colon, as tables write it
+    ("Sub Kegiatan : 1. 1.02.02.2.02.0001 Sub Pengelolaan Gizi", "Sub Pengelolaan Gizi"),
+])
+def test_budget_names_lose_their_label_once(text, nama):
+    assert nama_anggaran(text, "kegiatan") == nama
 
 
 def test_signature_of_an_acting_head_with_rank_and_nip():

@@ -34,14 +34,16 @@ def test_make_plan_document_tables(world):
     assert doc.tabel_pk == []
 
     rows = doc.tabel_anggaran
-    assert [r.jenis for r in rows] == ["kegiatan", "sub_kegiatan", "sub_kegiatan"]
-    assert [r.nomor for r in rows] == ["1", "", ""]
-    assert [r.nomor_rowspan for r in rows] == [3, 0, 0]
-    assert [r.program_rowspan for r in rows] == [3, 0, 0]
-    assert [r.sasaran_rowspan for r in rows] == [3, 0, 0]
-    assert [r.urutan for r in rows] == [0, 1, 2]
-    assert rows[0].kode == "8.01.03.2.01" and rows[0].program_kode == "8.01.03"
-    assert [r.pagu for r in rows] == [20_000_000, 10_000_000, 10_000_000]
+    # The program's own row holds its pagu (so the document states it); the total adds the kegiatan only.
+    assert [r.jenis for r in rows] == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
+    assert [r.nomor for r in rows] == ["1", "", "", ""]
+    assert [r.nomor_rowspan for r in rows] == [4, 0, 0, 0]
+    assert [r.program_rowspan for r in rows] == [4, 0, 0, 0]
+    assert [r.sasaran_rowspan for r in rows] == [4, 0, 0, 0]
+    assert [r.urutan for r in rows] == [0, 0, 1, 2]
+    assert rows[1].kode == "8.01.03.2.01" and rows[0].program_kode == "8.01.03"
+    assert [r.pagu for r in rows] == [20_000_000, 20_000_000, 10_000_000, 10_000_000]
+    assert [r.dijumlah for r in rows] == [False, True, False, False]
     assert doc.total_pagu == 20_000_000 and isinstance(doc.total_pagu, int)
 
     [target] = doc.tabel_target
@@ -102,14 +104,16 @@ def test_two_bidang_plan_with_plt_signer(two_bidang_plan):
     assert tampil(doc.tabel_target[1].triwulan) == ["", "", "", ""]  # empty stays empty
 
     rows = doc.tabel_anggaran
-    assert [r.jenis for r in rows] == ["kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan"]
-    assert [r.nomor for r in rows] == ["1", "", "", "2", ""]
-    assert [r.sasaran_rowspan for r in rows] == [5, 0, 0, 0, 0]
-    assert [r.indikator_rowspan for r in rows] == [3, 0, 0, 2, 0]
-    assert [r.program_rowspan for r in rows] == [3, 0, 0, 2, 0]
-    assert rows[3].target.tampil == "100%"
+    assert [r.jenis for r in rows] == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan",
+                                       "program", "kegiatan", "sub_kegiatan"]
+    assert [r.nomor for r in rows] == ["1", "", "", "", "2", "", ""]
+    assert [r.sasaran_rowspan for r in rows] == [7, 0, 0, 0, 0, 0, 0]
+    assert [r.indikator_rowspan for r in rows] == [4, 0, 0, 0, 3, 0, 0]
+    assert [r.program_rowspan for r in rows] == [4, 0, 0, 0, 3, 0, 0]
+    assert rows[4].target.tampil == "100%"
+    assert [r.pagu for r in rows if r.jenis == "program"] == [2_718_270_000, 53_943_679_550]
     # The sub kegiatan of the first kegiatan add up to 2.356.090.000, not 2.718.270.000: shown as stored.
-    assert rows[0].pagu == 2_718_270_000 and rows[1].pagu + rows[2].pagu == 2_356_090_000
+    assert rows[1].pagu == 2_718_270_000 and rows[2].pagu + rows[3].pagu == 2_356_090_000
     assert doc.total_pagu == 2_718_270_000 + 53_943_679_550
 
     ideologi, politik = doc.bidang

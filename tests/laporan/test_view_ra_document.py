@@ -96,7 +96,7 @@ def test_document_of_two_bidang_with_plt_signer(client, two_bidang_plan):
     assert "2.718.270.000" in html and "1.850.000.000" in html
     assert "29,17%" in html and "1,56%" in html and "1200 Orang" in html
     assert html.count('class="halaman bidang"') == 2
-    assert 'rowspan="5"' in html  # the sasaran cell of Tabel 2.3
+    assert 'rowspan="7"' in html  # the sasaran cell of Tabel 2.3: two programs' own rows, two kegiatan, three sub
     # Scheduled months: 2 + 3 + 3 (ideologi) + 3 × 2 (politik)
     assert len(re.findall(r'class="jadwal on"', html)) == 14
 

@@ -16,7 +16,7 @@ from renaksi.impor.grid import Row
 from renaksi.impor.layouts.umum import baca_nilai, baca_uang, rp
 from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import PeranKolom, Tabel
-from renaksi.impor.teks import bersih
+from renaksi.impor.teks import bersih, pisah_kode
 
 from . import NOL, Skor, isi
 
@@ -63,7 +63,7 @@ def _group_text(rakit: Rakit, tabel: Tabel, rows: list[Row], role: PeranKolom) -
             },
             tabel.place(first_row, role=role),
         )
-    return Teks(text, tabel.place(first_row, role=role))
+    return Teks(pisah_kode(text)[1], tabel.place(first_row, role=role))  # matched by name: a code left out
 
 
 def _group(rakit: Rakit, tabel: Tabel, rows: list[Row], bidang: str) -> None:

@@ -4,7 +4,8 @@
 is put back (`baris.geser_kiri`); where the pagu column slipped against the names (a kegiatan and its first sub
 kegiatan merged in one cell, one amount more below), the reading that makes the stated kegiatan pagu and the stated
 total add up is chosen and reported (`sejajar`, `pagu.geser_baris`). An amount on the program's own row is the
-program's pagu.
+program's pagu. A Kepmendagri code written before a name ("1.02.01 Program …", "Kegiatan : 1.02.01.2.01 …") is
+the item's code (`teks.pisah_kode`).
 
 Recognised by header words (a budget column and PAGU/ANGGARAN), or by content when the header words say something
 else or nothing known: a column of "Program …" (or kegiatan, sub kegiatan) names and a column of rupiah.
@@ -22,7 +23,7 @@ from renaksi.impor.layouts import sejajar
 from renaksi.impor.layouts.umum import baca_nilai, baca_uang, looks_like_money, rp
 from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import PeranKolom, Tabel
-from renaksi.impor.teks import bersih, is_row_number, nama_anggaran, strip_label
+from renaksi.impor.teks import bersih, is_row_number, nama_anggaran, pisah_kode, strip_label
 
 from . import NOL, Skor, isi
 
@@ -138,7 +139,9 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                 rakit.yearly(indikator, baca_nilai(doc, target, tabel.place(row, role=PeranKolom.TARGET)),
                              primary=False)
         if nama := tabel.cell(row, PeranKolom.PROGRAM):
+            kode, nama = pisah_kode(nama)
             program = rakit.program(Teks(nama, tabel.place(row, role=PeranKolom.PROGRAM)))
+            program.kode = program.kode or kode
             program_row = row.number
             group = None
             if indikator is not None and indikator not in program.indikator:
@@ -151,7 +154,8 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                                                       "ditempatkan di bawah '(program tidak "
                                                       "disebut)'."), kegiatan_text.place)
             kegiatan = KegiatanDoc(nama=Teks(nama_anggaran(kegiatan_text.teks, "kegiatan") or kegiatan_text.teks,
-                                             kegiatan_text.place), indikator=[indikator] if indikator else [])
+                                             kegiatan_text.place), kode=_kode(kegiatan_text),
+                                   indikator=[indikator] if indikator else [])
             program.kegiatan.append(kegiatan)
             group = sejajar.Kelompok(program, kegiatan, names=[(kegiatan, row.number)])
             rakit.groups.append(group)
@@ -167,7 +171,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                 )
                 continue
             sub = SubKegiatanDoc(nama=Teks(nama_anggaran(sub_text.teks, "sub_kegiatan") or sub_text.teks,
-                                           sub_text.place))
+                                           sub_text.place), kode=_kode(sub_text))
             group.kegiatan.sub_kegiatan.append(sub)
             group.names.append((sub, row.number))
         if (col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(col))):
@@ -186,14 +190,20 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                                            % {"uang_teks": uang.teks}, uang.place)
 
 
+def _kode(teks: Teks) -> str:
+    """The Kepmendagri code written before a kegiatan or sub kegiatan name, after its label and number."""
+    return pisah_kode(strip_label(teks.teks))[0]
+
+
 def _budget_names(doc, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]:
-    """The kegiatan and sub kegiatan named on a row, told apart by their labels in a shared column."""
+    """The kegiatan and sub kegiatan named on a row, told apart by their labels in a shared column; the texts keep
+    their labels ("Kegiatan : …"), which `nama_anggaran` takes off."""
     kegiatan: Teks | None = None
     subs: list[Teks] = []
     if (col := tabel.col(PeranKolom.KEGIATAN)) is not None and bersih(row.cell(col)):
-        kegiatan = Teks(strip_label(row.cell(col)), tabel.place(row, col))
+        kegiatan = Teks(bersih(row.cell(col)), tabel.place(row, col))
     if (col := tabel.col(PeranKolom.SUB_KEGIATAN)) is not None and bersih(row.cell(col)):
-        subs.append(Teks(strip_label(row.cell(col)), tabel.place(row, col)))
+        subs.append(Teks(bersih(row.cell(col)), tabel.place(row, col)))
     col = tabel.col(PeranKolom.KEGIATAN_SUB)
     text = bersih(row.cell(col)) if col is not None else ""
     if text:
@@ -202,7 +212,7 @@ def _budget_names(doc, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]
         if len(parts) == 2:
             head, tail = parts[0].strip(), parts[1].strip()
             if head:
-                kegiatan = Teks(strip_label(head), place)
+                kegiatan = Teks(head, place)
                 doc.decide(
                     "nama.sel_gabungan",
                     gettext(
@@ -215,11 +225,11 @@ def _budget_names(doc, tabel: Tabel, row: Row) -> tuple[Teks | None, list[Teks]]
                     % {"kegiatan": strip_label(head), "sub_kegiatan": strip_label(tail)},
                     place,
                 )
-            subs.append(Teks(strip_label(tail), place))
+            subs.append(Teks(text[len(parts[0]):].strip(), place))  # with its label: see `nama_anggaran`
         elif KEG_LABEL.match(text):
-            kegiatan = Teks(strip_label(text), place)
+            kegiatan = Teks(text, place)
         else:
-            subs.append(Teks(strip_label(text), place))
+            subs.append(Teks(text, place))
     return kegiatan, subs
 
 

@@ -15,13 +15,13 @@ from renaksi.impor.dokumen import KegiatanDoc, ProgramDoc, SubKegiatanDoc, Teks
 from renaksi.impor.layouts.umum import baca_uang
 from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import PeranKolom, Tabel
+from renaksi.impor.teks import KODE as _KODE
 from renaksi.impor.teks import bersih, nama_anggaran
 
 from . import NOL, Skor, isi
 
 NAMA = "renja"
 LABEL = "Daftar program/kegiatan/sub kegiatan (Renja/DPA)"
-_KODE = re.compile(r"^(?P<kode>\d+(?:\.[\dA-Za-z]+)+)\.?(?:\s+(?P<nama>.*))?$", re.S)
 _DEPTH = {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 _LABEL = [("sub_kegiatan", re.compile(r"^sub\s*kegiatan\b", re.I)), ("kegiatan", re.compile(r"^kegiatan\b", re.I)),
           ("program", re.compile(r"^program\b", re.I))]

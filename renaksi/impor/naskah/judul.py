@@ -1,5 +1,9 @@
 """The document's title lines above its first table: the Perangkat Daerah, the Pemda (kabupaten / kota /
-provinsi) and the year."""
+provinsi), the year and the plan's title.
+
+The title is a line, never a sentence of the text: a line that ends with a full stop or a colon ("… dokumen Rencana
+Aksi Dinas X Tahun 2024 dapat diselesaikan.") is not one. In a PDF only the cover (the first page with text) is
+read, so the foreword and BAB I under it never name the plan."""
 
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ def baca_judul(lines: list[tuple[str, Place]]) -> Judul:
     """PD, Pemda and year from the title lines (the paragraphs before the first table), single lines first."""
     found = Judul()
     cleaned = [(bersih(t).upper(), bersih(t), p) for t, p in lines if bersih(t)]
+    titles = [(u, raw, p) for u, raw, p in cleaned if not raw.endswith((".", ":"))]
     candidates = [(u, raw, p) for u, raw, p in cleaned]
     candidates += [(a[0] + " " + b[0], a[1] + " " + b[1], a[2]) for a, b in zip(cleaned, cleaned[1:], strict=False)]
     for upper, _raw, place in candidates:
@@ -40,16 +45,20 @@ def baca_judul(lines: list[tuple[str, Place]]) -> Judul:
             found.perangkat_daerah = Teks(judul_kapital(pd), place)
             found.pemda_jenis = match["jenis"].lower()
             found.pemda_nama = judul_kapital(match["nama"])
-    for upper, raw, place in cleaned:
+    for upper, raw, place in titles:
         if "RENCANA AKSI" in upper and (match := _TAHUN.search(upper)):
             found.tahun = int(match["tahun"])
             found.judul = Teks(raw, place)
             break
+    if found.judul is None:  # the plan's own title, as the RA document's cover prints it ("Rencana Aksi … 2024")
+        found.judul = next((Teks(raw, place) for upper, raw, place in titles
+                            if upper.startswith("RENCANA AKSI ") and len(upper.split()) > 3), None)
     if found.tahun is None:
         for upper, raw, place in cleaned:
             if match := _TAHUN.search(upper):
                 found.tahun = int(match["tahun"])
-                found.judul = found.judul or Teks(raw, place)
+                if found.judul is None and not raw.endswith((".", ":")):
+                    found.judul = Teks(raw, place)
                 break
     return found
 
@@ -60,8 +69,9 @@ def baca(doc: RencanaAksiDoc, grid: Grid, sheet: Sheet, tables: list[Tabel]) -> 
     if doc.tahun is not None or doc.perangkat_daerah is not None:
         return
     first = tables[0].header.number if tables else (sheet.rows[-1].number + 1 if sheet.rows else 0)
-    lines = [(r.cell(0), grid.place(sheet, r)) for r in sheet.rows
-             if r.number < first and len([c for c in r.cells if c.strip()]) == 1]
+    rows = [r for r in sheet.rows if r.number < first and len([c for c in r.cells if c.strip()]) == 1]
+    cover = next((r.halaman for r in rows if r.halaman is not None), None)
+    lines = [(r.cell(0), grid.place(sheet, r)) for r in rows if r.halaman == cover]
     judul = baca_judul(lines)
     doc.judul = judul.judul
     doc.perangkat_daerah = judul.perangkat_daerah

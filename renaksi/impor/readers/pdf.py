@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 SHEET_NAME = "PDF"
 MAX_PAGES = 400
 TOLERANCE = 2.5  # points: two edges this close are the same line
+# Points between a cell's border and its text, a little more than WeasyPrint's (1.5–2.5pt and the border): a word
+# broken by a narrow column filled the cell up to there. Word and LibreOffice leave more room, so a broken word there
+# may stay broken, but two words are never glued.
+CELL_PADDING = 3.5
 _PAGE_NUMBER = re.compile(r"^(?:hal(?:aman)?\.?\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|dari|of)\s*\d{1,4})?$", re.I)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-z][.)]|[ivx]{1,5}[.)]?)$", re.I)
 _NUMBER = re.compile(r"^[-+]?(?:rp\.?\s*)?[\d.,]+%?$", re.I)
@@ -123,7 +127,7 @@ def _open_ends(page) -> list[dict]:
     A row that Word, WeasyPrint or a browser splits over a page break may be drawn without its bottom (or top)
     border; the table finder would then lose it. A horizontal line added where two or more vertical lines end
     open gives the row back."""
-    vertical = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > TOLERANCE]
+    vertical = _joined([e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > TOLERANCE])
     horizontal = sorted((e for e in page.edges if e["orientation"] == "h"), key=lambda e: e["top"])
     tops = [h["top"] for h in horizontal]
 
@@ -141,6 +145,29 @@ def _open_ends(page) -> list[dict]:
     return [{"x0": min(xs), "x1": max(xs), "top": y, "bottom": y, "width": max(xs) - min(xs), "height": 0,
              "orientation": "h", "object_type": "line"}
             for y, xs in ends.items() if len({round(x) for x in xs}) >= 2]
+
+
+def _not_slanted(obj) -> bool:
+    """Everything but a slanted character: a "DRAF" watermark drawn across the page at an angle is not text of
+    the document (its letters would land in paragraphs and cells). Text turned a quarter (a vertical column
+    heading) is kept."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b = (abs(v) for v in obj.get("matrix", (1, 0))[:2])
+    return min(a, b) <= 0.05 * max(a, b, 1e-9)
+
+
+def _joined(vertical: list[dict]) -> list[dict]:
+    """Vertical lines drawn in pieces (WeasyPrint draws a merged cell's border once per row it covers) joined into
+    one: where one piece ends and the next begins is not an open end."""
+    out: list[dict] = []
+    for e in sorted(vertical, key=lambda e: (round(e["x0"]), e["top"])):
+        last = out[-1] if out else None
+        if last is not None and abs(last["x0"] - e["x0"]) <= TOLERANCE and e["top"] <= last["bottom"] + TOLERANCE:
+            out[-1] = {**last, "bottom": max(last["bottom"], e["bottom"])}
+        else:
+            out.append(e)
+    return out
 
 
 def _find_tables(page):
@@ -203,8 +230,32 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
                     lines[-1].append(w)
                 else:
                     lines.append([w])
-            texts.append("\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines))
+            texts.append(_unbroken([sorted(line, key=lambda w: w["x0"]) for line in lines], cx1 - cx0))
         out.append(texts)
+    return out
+
+
+def _unbroken(lines: list[list[dict]], width: float) -> str:
+    """The lines of a cell, a word broken over lines joined back ("Ja" / "n" → "Jan", "TARGE" / "T" → "TARGET").
+
+    A word wider than its narrow column (a month name in a schedule, a header over a thin column) is broken where
+    the cell ends: the line holds one short piece of letters (five at most), the next line's first letter would
+    not have fitted after it (the cell's padding taken as `CELL_PADDING`), and the next line goes on with a small
+    letter (or capitals after capitals: "TARGE" / "T"). Otherwise a line was wrapped between words and keeps its
+    space: the geometry of "Monitoring" / "dan" in a cell just too narrow for both is the same as that of a broken
+    word, so a long piece is never joined."""
+    out = ""
+    for i, line in enumerate(lines):
+        text = " ".join(w["text"] for w in line)
+        if i:
+            prev, first = lines[i - 1], line[0]
+            letter = (first["x1"] - first["x0"]) / max(len(first["text"]), 1)
+            piece, rest = prev[0]["text"], first["text"]
+            goes_on = rest[:1].islower() or (piece.isalpha() and piece.isupper() and rest[:1].isupper())
+            broken = (len(prev) == 1 and piece.isalpha() and len(piece) <= 5 and goes_on
+                      and prev[0]["x1"] - prev[0]["x0"] + letter > width - 2 * CELL_PADDING)
+            out += "" if broken else "\n"
+        out += text
     return out
 
 
@@ -381,6 +432,7 @@ def _read(pdf, pages, filename: str) -> Grid:
     lapor = _PER_HALAMAN.get()
     for number, page in enumerate(pages, start=1):
         heights[number] = float(page.height)
+        page = page.filter(_not_slanted)
         tables, added = _find_tables(page)
         words = page.extract_words(x_tolerance=1.5, y_tolerance=2) if tables else []  # once for all its tables
         pieces = [_piece(page, t, number, added, words) for t in tables]
