@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Count
 from django.utils import timezone
@@ -225,11 +227,12 @@ class PDRow:
     kuadran: str = ""
     laporan: list[LaporanPD] = field(default_factory=list)  # TW I–IV
 
-    @property
+    # Cached: the page reads each figure several times (tables, charts); the row is complete before it is read.
+    @cached_property
     def capaian(self) -> Decimal | None:
         return rata_rata(i.capaian.nilai for i in self.indikator)
 
-    @property
+    @cached_property
     def capaian_iku(self) -> Decimal | None:
         return rata_rata(i.capaian.nilai for i in self.indikator if i.indikator.is_iku)
 
@@ -241,7 +244,7 @@ class PDRow:
     def predikat_iku(self) -> Predikat | None:
         return predikat(self.capaian_iku)
 
-    @property
+    @cached_property
     def berisiko(self) -> list[IndikatorRingkas]:
         return [i for i in self.indikator if i.berisiko]
 
@@ -281,6 +284,13 @@ class DasborPemda:
         return [(row, i) for row in self.pd for i in row.berisiko]
 
 
+class Isi(NamedTuple):
+    """A stored target or realisasi as the capaian rules read it (`monev.selectors.isian_baris`)."""
+
+    nilai: Decimal | None
+    kategori: str
+
+
 def plans_of_year(*, pemda: Pemda, tahun: int) -> list[RencanaAksi]:
     """The plan of each PD for the year: its latest version (one query)."""
     latest: dict[int, RencanaAksi] = {}
@@ -301,13 +311,18 @@ def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int, hari_ini: date | No
     rows = {p.pk: PDRow(p.perangkat_daerah, p) for p in plans}
     ids = list(rows)
 
-    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
-    for t in Target.objects.filter(indikator__rencana_aksi_id__in=ids, tahun=tahun):
-        targets[t.indikator_id][t.triwulan] = t
-    realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
-    for r in RealisasiIndikator.objects.filter(indikator__rencana_aksi_id__in=ids):
-        realisasi[r.indikator_id][r.triwulan] = r
-    contoh = any(r.catatan.startswith(CATATAN_CONTOH) for own in realisasi.values() for r in own.values())
+    # Targets and realisasi as (nilai, kategori) pairs: the capaian rules read nothing else, and a Pemda has
+    # thousands of them (model instances were half of the page's time).
+    targets: dict[int, dict[int | None, Isi]] = defaultdict(dict)
+    for ind_id, tw, nilai, kategori in Target.objects.filter(indikator__rencana_aksi_id__in=ids, tahun=tahun).values_list(
+            "indikator_id", "triwulan", "nilai", "kategori"):
+        targets[ind_id][tw] = Isi(nilai, kategori)
+    realisasi: dict[int, dict[int, Isi]] = defaultdict(dict)
+    contoh = False
+    for ind_id, tw, nilai, kategori, catatan in RealisasiIndikator.objects.filter(
+            indikator__rencana_aksi_id__in=ids).values_list("indikator_id", "triwulan", "nilai", "kategori", "catatan"):
+        realisasi[ind_id][tw] = Isi(nilai, kategori)
+        contoh = contoh or catatan.startswith(CATATAN_CONTOH)
     ambang = ambang_berisiko()
     for ind in Indikator.objects.filter(rencana_aksi_id__in=ids).order_by("rencana_aksi_id", "urutan", "id"):
         own_t = targets.get(ind.pk, {})
