@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
@@ -357,6 +357,31 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
             "aksi": _group(aksi, "sub_kegiatan_id"),
         },
     )
+
+
+class AksiDokumen(NamedTuple):
+    """An aksi as the printed Rencana Aksi shows it (`aksi_dokumen`)."""
+
+    nomor: str
+    uraian: str
+    keluaran: str
+    penanggung_jawab: str
+    pagu: int | None
+    bulan: frozenset[int]  # scheduled months, 1 = Januari
+
+
+def aksi_dokumen(*, rencana_aksi_id: int) -> dict[int, list[AksiDokumen]]:
+    """The plan's aksi per sub kegiatan id, each sub kegiatan's in the plan's order, with their months: two
+    queries and plain rows, not model instances (the RA document of a large plan prints a thousand of them)."""
+    bulan: dict[int, set[int]] = defaultdict(set)
+    for aksi_id, b in AksiBulan.objects.filter(aksi__rencana_aksi_id=rencana_aksi_id).values_list("aksi_id", "bulan"):
+        bulan[aksi_id].add(b)
+    found: dict[int, list[AksiDokumen]] = defaultdict(list)
+    for pk, sub_id, *row in (Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id).order_by("urutan", "id")
+                             .values_list("pk", "sub_kegiatan_id", "nomor", "uraian", "keluaran",
+                                          "penanggung_jawab", "pagu")):
+        found[sub_id].append(AksiDokumen(*row, frozenset(bulan.get(pk, ()))))
+    return dict(found)
 
 
 @dataclass(frozen=True)
