@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from renaksi.core.bulan import format_tanggal
 from renaksi.core.templatetags.angka import rupiah
-from renaksi.laporan.builders import TabelAksi
+from renaksi.laporan.builders import BarisAnggaran, BarisIndikatorBidang, TabelAksi
 
 register = template.Library()
 
@@ -43,9 +43,8 @@ def baris_aksi(tabel: TabelAksi) -> SafeString:
     """The rows of an aksi table: one per aksi, with the program, kegiatan, sub kegiatan, target and pagu of the
     table spanning every row from the first one."""
     span = tabel.rowspan
-    kode = f'<span class="kode">{_e(tabel.kode)}</span> ' if tabel.kode else ""
     kepala = (f'\n        <td rowspan="{span}">{_e(tabel.program)}</td><td rowspan="{span}">{_e(tabel.kegiatan)}</td>\n'
-              f'        <td rowspan="{span}">{kode}{_e(tabel.sub_kegiatan)}</td>\n'
+              f'        <td rowspan="{span}">{_kode(tabel.kode)}{_e(tabel.sub_kegiatan)}</td>\n'
               f'        <td class="c" rowspan="{span}">{_e(tabel.target.tampil)}</td>'
               f'<td class="uang" rowspan="{span}">{_e(rupiah(tabel.pagu))}</td>\n        ')
     on = format_html('<td class="jadwal on" title="{}">●</td>', _("dijadwalkan"))
@@ -54,6 +53,54 @@ def baris_aksi(tabel: TabelAksi) -> SafeString:
         f'        {_sel_jadwal(aksi.jadwal, on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
         f'        {kepala if n == 0 else ""}\n      </tr>'
         for n, aksi in enumerate(tabel.aksi)))
+
+
+@register.filter
+def baris_indikator(rows: list[BarisIndikatorBidang]) -> SafeString:
+    """The rows of a bidang's indikator table: number, sasaran (spanning its indikator), indikator, TW I–IV."""
+    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        '
+        f'{_td(row.sasaran_rowspan, row.sasaran)}\n        <td>{_e(row.indikator)}</td>\n        '
+        f'{"".join(_TD_C.format(_e(t.tampil)) for t in row.triwulan)}\n      </tr>'
+        for row in rows))
+
+
+@register.filter
+def baris_anggaran(rows: list[BarisAnggaran]) -> SafeString:
+    """The rows of Tabel 2.3: number, sasaran, indikator with its target and program, each spanning the kegiatan
+    and sub kegiatan under it, then the kegiatan or sub kegiatan with its pagu."""
+    label_kegiatan = f'<span class="label-jenis">{_e(_("Kegiatan"))} :</span> '
+    label_sub = f'<span class="label-jenis">{_e(_("Sub Kegiatan"))} :</span> '
+    html = []
+    for row in rows:
+        if row.jenis == "kegiatan":
+            label = label_kegiatan
+        elif row.jenis == "sub_kegiatan":
+            label = f"{label_sub if row.urutan == 1 else ''}{row.urutan}. "
+        else:
+            label = ""
+        target = f'<td class="c" rowspan="{row.indikator_rowspan}">{_e(row.target.tampil)}</td>'
+        html.append(
+            f'<tr class="baris-{_e(row.jenis)}">\n        '
+            f'{_td(row.nomor_rowspan, row.nomor, _CLASS_C)}\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
+            f'{_td(row.indikator_rowspan, row.indikator)}{target if row.indikator_rowspan else ""}\n        '
+            f'{_td(row.program_rowspan, row.program, kode=row.program_kode)}\n        '
+            f'<td class="uraian">{label}{_kode(row.kode)}{_e(row.uraian)}</td>\n'
+            f'        <td class="uang">{_e(rupiah(row.pagu))}</td>\n      </tr>')
+    return mark_safe("".join(html))  # noqa: S308 - every text in it is escaped
+
+
+_CLASS_C = ' class="c"'
+_TD_C = '<td class="c">{}</td>'
+
+
+def _kode(kode: str) -> str:
+    return f'<span class="kode">{_e(kode)}</span> ' if kode else ""
+
+
+def _td(rowspan: int, text: str, attrs: str = "", kode: str = "") -> str:
+    """A cell spanning `rowspan` rows, or nothing on the rows it spans (rowspan 0)."""
+    return f'<td{attrs} rowspan="{rowspan}">{_kode(kode)}{_e(text)}</td>' if rowspan else ""
 
 
 @register.simple_tag(takes_context=True)
