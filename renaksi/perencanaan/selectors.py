@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
 from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
@@ -371,16 +372,15 @@ class AksiDokumen(NamedTuple):
 
 
 def aksi_dokumen(*, rencana_aksi_id: int) -> dict[int, list[AksiDokumen]]:
-    """The plan's aksi per sub kegiatan id, each sub kegiatan's in the plan's order, with their months: two
-    queries and plain rows, not model instances (the RA document of a large plan prints a thousand of them)."""
-    bulan: dict[int, set[int]] = defaultdict(set)
-    for aksi_id, b in AksiBulan.objects.filter(aksi__rencana_aksi_id=rencana_aksi_id).values_list("aksi_id", "bulan"):
-        bulan[aksi_id].add(b)
+    """The plan's aksi per sub kegiatan id, each sub kegiatan's in the plan's order, with their months: one query
+    (an aksi comes once per scheduled month) and plain rows, not model instances (the RA document of a large plan
+    prints a thousand of them)."""
     found: dict[int, list[AksiDokumen]] = defaultdict(list)
-    for pk, sub_id, *row in (Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id).order_by("urutan", "id")
-                             .values_list("pk", "sub_kegiatan_id", "nomor", "uraian", "keluaran",
-                                          "penanggung_jawab", "pagu")):
-        found[sub_id].append(AksiDokumen(*row, frozenset(bulan.get(pk, ()))))
+    rows = (Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id).order_by("urutan", "id")
+            .values_list("pk", "sub_kegiatan_id", "nomor", "uraian", "keluaran", "penanggung_jawab", "pagu",
+                         "jadwal__bulan"))
+    for (_pk, sub_id, *row), months in groupby(rows, key=lambda r: r[:7]):
+        found[sub_id].append(AksiDokumen(*row, frozenset(m[7] for m in months if m[7] is not None)))
     return dict(found)
 
 

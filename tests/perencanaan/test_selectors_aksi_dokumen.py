@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_aksi_dokumen_gives_each_sub_kegiatan_its_aksi_in_order_with_their_months(world, django_assert_num_queries):
     sub_1, sub_2 = SubKegiatan.objects.filter(rencana_aksi=world.plan).order_by("urutan", "id")
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         rows = aksi_dokumen(rencana_aksi_id=world.plan.pk)
     # make_plan: two aksi per sub kegiatan, scheduled in January, February and March (the first) or April.
     assert rows == {
