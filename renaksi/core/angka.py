@@ -195,6 +195,9 @@ def parse_uang(teks: str | None, *, strict: bool = False) -> int | None:
     return None if angka.nilai is None else int(angka.nilai)
 
 
+_TITIK_KOMA = str.maketrans(",.", ".,")  # Python's grouping (1,234.5) → Indonesian (1.234,5)
+
+
 def format_angka(nilai: Decimal | int | None, desimal: int | None = None) -> str:
     """Indonesian form: ``1.030.000``, ``33,33``. ``desimal=None`` keeps the decimals the value carries."""
     if nilai is None:
@@ -202,15 +205,8 @@ def format_angka(nilai: Decimal | int | None, desimal: int | None = None) -> str
     value = Decimal(nilai)
     if desimal is not None:
         value = value.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    text = format(abs(value), "f")
-    whole, _, frac = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + frac if frac else "")
+    sign = "-" if value < 0 else ""  # not format's: it would print "-0,00"
+    return sign + format(abs(value), ",f").translate(_TITIK_KOMA)
 
 
 def format_rupiah(nilai: int | None, *, rp: bool = False, kosong: str = "") -> str:

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
+from typing import NamedTuple
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from renaksi.alur.ketepatan import Hasil, ketepatan
@@ -40,7 +42,7 @@ from renaksi.monev.selectors import (
     tindak_lanjut_terbuka,
 )
 from renaksi.organisasi.models import Pemda, PerangkatDaerah
-from renaksi.perencanaan.models import AksiBulan, Indikator, RencanaAksi, SubKegiatan, Target
+from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan, Target
 
 TRIWULAN = (1, 2, 3, 4)
 STATUS_PROGRES = ("selesai", "berjalan", "belum", "batal")
@@ -92,6 +94,19 @@ class Progres:
         return max(self.rencana - self.dilaporkan, 0)
 
 
+def progres_aksi(*, per: str, sampai_bulan: int, **aksi: object) -> dict[int | None, Progres]:
+    """The aksi matching the filters `aksi`, grouped by the aksi field `per` (their plan, the bidang of their sub
+    kegiatan): for each group that has aksi, the months scheduled up to `sampai_bulan` and the months reported up
+    to it per status. Counted in the database, two queries, whatever the number of aksi."""
+    progres = {key: Progres(rencana=n) for key, n in Aksi.objects.filter(**aksi).values_list(per).annotate(
+        n=Count("jadwal", filter=Q(jadwal__bulan__lte=sampai_bulan))).order_by()}
+    for key, status, n in ProgresAksi.objects.filter(**{f"aksi__{k}": v for k, v in aksi.items()},
+                                                     bulan__lte=sampai_bulan).values_list(
+            f"aksi__{per}", "status").annotate(n=Count("id")).order_by():
+        progres.setdefault(key, Progres()).status[status] = n
+    return progres
+
+
 # --- PD dashboard ---------------------------------------------------------------------------------------------
 
 
@@ -132,7 +147,7 @@ class DasborPD:
 
 
 def dasbor_pd(*, rencana_aksi: RencanaAksi, triwulan: int) -> DasborPD:
-    data = monev_data(rencana_aksi=rencana_aksi, triwulan=triwulan)
+    data = monev_data(rencana_aksi=rencana_aksi, triwulan=triwulan, with_aksi=False)
     plan = data.plan
     by_sasaran: dict[int, list[IndikatorMonev]] = defaultdict(list)
     for item in data.indikator:
@@ -156,15 +171,7 @@ def dasbor_pd(*, rencana_aksi: RencanaAksi, triwulan: int) -> DasborPD:
         pagu = sum(s.pagu or 0 for s in subs)
         program.append(ProgramRow(p, pagu, spent, serapan, mean, kuadran(mean, serapan, triwulan)))
 
-    bulan_sampai = 3 * triwulan
-    progres: dict[int | None, Progres] = defaultdict(Progres)
-    for a in data.aksi:
-        sub = plan.sub_kegiatan_by_id.get(a.aksi.sub_kegiatan_id)
-        row = progres[sub.bidang_id if sub else None]
-        row.rencana += len([b for b in a.bulan_rencana if b <= bulan_sampai])
-        for b, p in a.progres.items():
-            if b <= bulan_sampai:
-                row.status[p.status] += 1
+    progres = progres_aksi(per="sub_kegiatan__bidang_id", sampai_bulan=3 * triwulan, rencana_aksi_id=rencana_aksi.pk)
     progres_bidang = [(b.nama, progres[b.pk]) for b in plan.bidang if b.pk in progres]
     if None in progres:
         progres_bidang.append(("Tanpa bidang", progres[None]))
@@ -225,11 +232,12 @@ class PDRow:
     kuadran: str = ""
     laporan: list[LaporanPD] = field(default_factory=list)  # TW I–IV
 
-    @property
+    # Cached: the page reads each figure several times (tables, charts); the row is complete before it is read.
+    @cached_property
     def capaian(self) -> Decimal | None:
         return rata_rata(i.capaian.nilai for i in self.indikator)
 
-    @property
+    @cached_property
     def capaian_iku(self) -> Decimal | None:
         return rata_rata(i.capaian.nilai for i in self.indikator if i.indikator.is_iku)
 
@@ -241,7 +249,7 @@ class PDRow:
     def predikat_iku(self) -> Predikat | None:
         return predikat(self.capaian_iku)
 
-    @property
+    @cached_property
     def berisiko(self) -> list[IndikatorRingkas]:
         return [i for i in self.indikator if i.berisiko]
 
@@ -281,6 +289,13 @@ class DasborPemda:
         return [(row, i) for row in self.pd for i in row.berisiko]
 
 
+class Isi(NamedTuple):
+    """A stored target or realisasi as the capaian rules read it (`monev.selectors.isian_baris`)."""
+
+    nilai: Decimal | None
+    kategori: str
+
+
 def plans_of_year(*, pemda: Pemda, tahun: int) -> list[RencanaAksi]:
     """The plan of each PD for the year: its latest version (one query)."""
     latest: dict[int, RencanaAksi] = {}
@@ -301,13 +316,18 @@ def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int, hari_ini: date | No
     rows = {p.pk: PDRow(p.perangkat_daerah, p) for p in plans}
     ids = list(rows)
 
-    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
-    for t in Target.objects.filter(indikator__rencana_aksi_id__in=ids, tahun=tahun):
-        targets[t.indikator_id][t.triwulan] = t
-    realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
-    for r in RealisasiIndikator.objects.filter(indikator__rencana_aksi_id__in=ids):
-        realisasi[r.indikator_id][r.triwulan] = r
-    contoh = any(r.catatan.startswith(CATATAN_CONTOH) for own in realisasi.values() for r in own.values())
+    # Targets and realisasi as (nilai, kategori) pairs: the capaian rules read nothing else, and a Pemda has
+    # thousands of them (model instances were half of the page's time).
+    targets: dict[int, dict[int | None, Isi]] = defaultdict(dict)
+    for ind_id, tw, nilai, kategori in Target.objects.filter(indikator__rencana_aksi_id__in=ids, tahun=tahun).values_list(
+            "indikator_id", "triwulan", "nilai", "kategori"):
+        targets[ind_id][tw] = Isi(nilai, kategori)
+    realisasi: dict[int, dict[int, Isi]] = defaultdict(dict)
+    contoh = False
+    for ind_id, tw, nilai, kategori, catatan in RealisasiIndikator.objects.filter(
+            indikator__rencana_aksi_id__in=ids).values_list("indikator_id", "triwulan", "nilai", "kategori", "catatan"):
+        realisasi[ind_id][tw] = Isi(nilai, kategori)
+        contoh = contoh or catatan.startswith(CATATAN_CONTOH)
     ambang = ambang_berisiko()
     for ind in Indikator.objects.filter(rencana_aksi_id__in=ids).order_by("rencana_aksi_id", "urutan", "id"):
         own_t = targets.get(ind.pk, {})
@@ -336,13 +356,9 @@ def dasbor_pemda(*, pemda: Pemda, tahun: int, triwulan: int, hari_ini: date | No
     for plan_id, subs in by_plan.items():
         rows[plan_id].serapan = serapan_total(subs, triwulan)
 
-    bulan_sampai = 3 * triwulan
-    for row in AksiBulan.objects.filter(aksi__rencana_aksi_id__in=ids, bulan__lte=bulan_sampai).values(
-            "aksi__rencana_aksi_id").annotate(n=Count("id")).order_by():
-        rows[row["aksi__rencana_aksi_id"]].progres.rencana = row["n"]
-    for row in ProgresAksi.objects.filter(aksi__rencana_aksi_id__in=ids, bulan__lte=bulan_sampai).values(
-            "aksi__rencana_aksi_id", "status").annotate(n=Count("id")).order_by():
-        rows[row["aksi__rencana_aksi_id"]].progres.status[row["status"]] = row["n"]
+    for plan_id, progres in progres_aksi(per="rencana_aksi_id", sampai_bulan=3 * triwulan,
+                                         rencana_aksi_id__in=ids).items():
+        rows[plan_id].progres = progres
     for row in TindakLanjut.objects.filter(indikator__rencana_aksi_id__in=ids, status__in=TindakLanjut.OPEN).values(
             "indikator__rencana_aksi_id").annotate(n=Count("id")).order_by():
         rows[row["indikator__rencana_aksi_id"]].tindak_lanjut_terbuka = row["n"]

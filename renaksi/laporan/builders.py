@@ -40,7 +40,14 @@ from renaksi.perencanaan.models import (
     SubKegiatan,
     Target,
 )
-from renaksi.perencanaan.selectors import PerjanjianKinerjaData, PlanData, pk_utama, plan_data
+from renaksi.perencanaan.selectors import (
+    AksiDokumen,
+    PerjanjianKinerjaData,
+    PlanData,
+    aksi_dokumen,
+    pk_utama,
+    plan_data,
+)
 
 TRIWULAN = ("I", "II", "III", "IV")
 
@@ -360,7 +367,6 @@ class _Plan:
         self.kegiatan = list(data.kegiatan)
         self.kegiatan_by_id = data.kegiatan_by_id
         self.sub = list(data.sub_kegiatan)
-        self.aksi = list(data.aksi)
         self.bidang = list(data.bidang)
 
     def indikator_ids(self, level: str, owner_id: int) -> tuple[int, ...]:
@@ -497,16 +503,15 @@ def _tabel_target(p: _Plan, pk_indikator: list[Indikator]) -> list[BarisTarget]:
     return rows
 
 
-def _tabel_aksi(p: _Plan, sub: SubKegiatan) -> TabelAksi:
+def _tabel_aksi(p: _Plan, sub: SubKegiatan, aksi: list[AksiDokumen]) -> TabelAksi:
     kegiatan = p.kegiatan_by_id.get(sub.kegiatan_id)
     program = p.program_by_id.get(kegiatan.program_id) if kegiatan else None
     aksi_rows = [
         BarisAksi(
-            nomor=a.nomor or str(n), uraian=a.uraian,
-            jadwal=[b in p.data.bulan_of(a.pk) for b in range(1, 13)],
+            nomor=a.nomor or str(n), uraian=a.uraian, jadwal=[b in a.bulan for b in range(1, 13)],
             keluaran=a.keluaran, penanggung_jawab=a.penanggung_jawab, pagu=a.pagu,
         )
-        for n, a in enumerate(p.data.aksi_of(sub.pk), start=1)
+        for n, a in enumerate(aksi, start=1)
     ]
     return TabelAksi(
         program=program.nama if program else "", kegiatan=kegiatan.nama if kegiatan else "",
@@ -516,7 +521,8 @@ def _tabel_aksi(p: _Plan, sub: SubKegiatan) -> TabelAksi:
     )
 
 
-def _bagian_bidang(p: _Plan, tempat: str, tanggal: date | None) -> list[BagianBidang]:
+def _bagian_bidang(p: _Plan, aksi: dict[int, list[AksiDokumen]], tempat: str, tanggal: date | None
+                   ) -> list[BagianBidang]:
     sections = []
     bidang_list: list[Bidang | None] = [*p.bidang, None]
     for bidang in bidang_list:
@@ -525,7 +531,7 @@ def _bagian_bidang(p: _Plan, tempat: str, tanggal: date | None) -> list[BagianBi
         subs = [s for s in p.sub if s.bidang_id == bidang_id]
         if bidang is None:
             # Sub kegiatan that belong to no bidang get a section only when they carry aksi.
-            subs = [s for s in subs if p.data.aksi_of(s.pk)]
+            subs = [s for s in subs if s.pk in aksi]
         if not indikator and not subs:
             continue
         rows = []
@@ -543,7 +549,7 @@ def _bagian_bidang(p: _Plan, tempat: str, tanggal: date | None) -> list[BagianBi
                                     tempat=tempat, tanggal=tanggal)
             nama = ""
         sections.append(BagianBidang(nama=nama, indikator=rows,
-                                     tabel_aksi=[_tabel_aksi(p, s) for s in subs],
+                                     tabel_aksi=[_tabel_aksi(p, s, aksi.get(s.pk, [])) for s in subs],
                                      penandatangan=signer))
     return sections
 
@@ -625,12 +631,14 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
     With `lampiran_temuan`, the open (not acknowledged) findings of the checker come as an appendix.
     """
     plan = rencana_aksi
-    p = _Plan(plan_data(rencana_aksi=plan))
+    # The aksi as plain rows (`aksi_dokumen`): a thousand model instances and their months cost more than the rest.
+    p = _Plan(plan_data(rencana_aksi=plan, with_aksi=False))
+    aksi = aksi_dokumen(rencana_aksi_id=plan.pk)
     sampul, tempat, tanggal, kepala = _kepala_dan_sampul(p)
     tabel_pk, pk_indikator = _tabel_pk(p, _perjanjian_kinerja(p))
     tabel_anggaran, total = _tabel_anggaran(p)
-    has_aksi = bool(p.aksi)
-    bidang = _bagian_bidang(p, tempat, tanggal) if has_aksi else []
+    has_aksi = bool(aksi)
+    bidang = _bagian_bidang(p, aksi, tempat, tanggal) if has_aksi else []
     strategis = [s.uraian for s in p.sasaran.values() if s.level == Sasaran.Level.STRATEGIS]
     return RencanaAksiDokumen(
         rencana_aksi_id=plan.pk,

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from itertools import groupby
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
@@ -298,9 +299,9 @@ def _group(rows: Iterable[Any], attr: str, known: set[int] | None = None) -> dic
     return dict(grouped)
 
 
-def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tuple[str, int] | None = None
-              ) -> PlanData:
-    """The whole plan in 11 queries (12 with `provenance`), whatever its size. See `PlanData`.
+def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tuple[str, int] | None = None,
+              with_aksi: bool = True) -> PlanData:
+    """The whole plan in 11 queries (12 with `provenance`, 10 without aksi), whatever its size. See `PlanData`.
 
     `rencana_aksi` is used as given: load it with `select_related("perangkat_daerah__pemda", …)` when the caller
     reads those. Bidang and officials are those of its perangkat daerah, plus any official the plan names.
@@ -310,6 +311,9 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     kegiatan, sub kegiatan, aksi, links and months of that one (("kepala_program", id): the same without aksi);
     ("kegiatan", id) the programs with the kegiatan and sub kegiatan of its program and the aksi of that kegiatan;
     ("sub_kegiatan", id) that sub kegiatan with its kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
+
+    `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
+    are most of the rows.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
@@ -332,8 +336,8 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     program = tuple(scope.program(Program.objects.filter(**ra)).order_by(*order))
     kegiatan = tuple(scope.kegiatan(Kegiatan.objects.filter(**ra)).order_by(*order))
     sub_kegiatan = tuple(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)).order_by(*order))
-    aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order))
-    links, bulan = _links_and_months(plan.pk, scope)
+    aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)) if with_aksi else ()
+    links, bulan = _links_and_months(plan.pk, scope, months=with_aksi)
     perjanjian_kinerja = _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
     rows = {"bidang": bidang, "sasaran": sasaran, "indikator": indikator, "program": program,
             "kegiatan": kegiatan, "sub_kegiatan": sub_kegiatan, "aksi": aksi}
@@ -354,6 +358,30 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
             "aksi": _group(aksi, "sub_kegiatan_id"),
         },
     )
+
+
+class AksiDokumen(NamedTuple):
+    """An aksi as the printed Rencana Aksi shows it (`aksi_dokumen`)."""
+
+    nomor: str
+    uraian: str
+    keluaran: str
+    penanggung_jawab: str
+    pagu: int | None
+    bulan: frozenset[int]  # scheduled months, 1 = Januari
+
+
+def aksi_dokumen(*, rencana_aksi_id: int) -> dict[int, list[AksiDokumen]]:
+    """The plan's aksi per sub kegiatan id, each sub kegiatan's in the plan's order, with their months: one query
+    (an aksi comes once per scheduled month) and plain rows, not model instances (the RA document of a large plan
+    prints a thousand of them)."""
+    found: dict[int, list[AksiDokumen]] = defaultdict(list)
+    rows = (Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id).order_by("urutan", "id")
+            .values_list("pk", "sub_kegiatan_id", "nomor", "uraian", "keluaran", "penanggung_jawab", "pagu",
+                         "jadwal__bulan"))
+    for (_pk, sub_id, *row), months in groupby(rows, key=lambda r: r[:7]):
+        found[sub_id].append(AksiDokumen(*row, frozenset(m[7] for m in months if m[7] is not None)))
+    return dict(found)
 
 
 @dataclass(frozen=True)
@@ -412,10 +440,11 @@ class _Scope:
         return self._budget(qs, prefix + "sub_kegiatan__kegiatan__program_id", prefix + "sub_kegiatan_id")
 
 
-def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None
+def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, months: bool = True
                       ) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
-    """The indikator links of program, kegiatan and sub kegiatan and the months of the aksi: four small
-    two-column tables, read as one query (a UNION), each in the order its rows were written (of the `scope` only)."""
+    """The indikator links of program, kegiatan and sub kegiatan and the months of the aksi (unless `months` is
+    False): four small two-column tables, read as one query (a UNION), each in the order its rows were written (of
+    the `scope` only)."""
     scope = scope or _Scope()
     parts = [
         (Program.indikator.through.objects.filter(
@@ -427,16 +456,18 @@ def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None
         (SubKegiatan.indikator.through.objects.filter(
             subkegiatan__in=scope.sub_kegiatan(SubKegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id))),
          "sub_kegiatan", "subkegiatan_id", "indikator_id"),
-        (AksiBulan.objects.filter(aksi__in=scope.aksi(Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id))),
-         "bulan", "aksi_id", "bulan"),
     ]
+    if months:
+        aksi = scope.aksi(Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id))
+        parts.append((AksiBulan.objects.filter(aksi__in=aksi), "bulan", "aksi_id", "bulan"))
     querysets = [qs.annotate(kind=Value(kind, output_field=CharField()), owner=F(owner), other=F(other))
                  .order_by().values_list("kind", "owner", "other", "id") for qs, kind, owner, other in parts]
-    found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for _qs, kind, _o, _x in parts}
+    found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for kind in ("program", "kegiatan",
+                                                                                   "sub_kegiatan", "bulan")}
     for kind, owner, other, _id in sorted(querysets[0].union(*querysets[1:], all=True), key=lambda r: (r[0], r[3])):
         found[kind][owner].append(other)
-    months = {aksi_id: frozenset(b) for aksi_id, b in found.pop("bulan").items()}
-    return {kind: {k: tuple(v) for k, v in owners.items()} for kind, owners in found.items()}, months
+    bulan = {aksi_id: frozenset(b) for aksi_id, b in found.pop("bulan").items()}
+    return {kind: {k: tuple(v) for k, v in owners.items()} for kind, owners in found.items()}, bulan
 
 
 def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tuple[PerjanjianKinerjaData, ...]:

@@ -105,7 +105,8 @@ def test_document_of_two_bidang_with_plt_signer(client, two_bidang_plan):
 def test_page_reads_a_constant_number_of_queries(client, world, django_assert_max_num_queries, n_sub_kegiatan):
     plan = make_plan(world.pd, tahun=2025, n_sub_kegiatan=n_sub_kegiatan)
     client.force_login(world.alice)
-    # session + user + plan + the whole plan from plan_data() (11) + one perangkat daerah, whatever its size
+    # session + user + plan + plan_data() without aksi (10) + the aksi rows (1) + one perangkat daerah, whatever
+    # its size
     with django_assert_max_num_queries(15):
         response = client.get(url(plan))
     assert response.status_code == 200
@@ -138,3 +139,24 @@ def test_findings_appendix_is_off_by_default_and_lists_open_findings_when_asked(
     # The rule by its Indonesian title; its id is for the documentation, not for the printed page.
     assert "Jumlah pagu tidak sama dengan pagu induknya" in with_appendix
     assert "pagu.rollup_mismatch" not in with_appendix
+
+
+def test_rows_built_in_python_escape_what_the_plan_says(client, world):
+    """The aksi, Tabel 2.3 and bidang indikator rows are built by filters (laporan/templatetags/dokumen.py), not
+    by template loops: text from the plan is escaped there too, and the one cell of each span is kept."""
+    from renaksi.perencanaan import services as svc
+    from renaksi.perencanaan.models import Aksi, Indikator, SubKegiatan
+
+    aksi = Aksi.objects.filter(rencana_aksi=world.plan).order_by("urutan", "id").first()
+    svc.aksi_update(aksi=aksi, uraian="Rapat <b>koordinasi</b> & evaluasi", keluaran='Laporan "akhir"')
+    sub = SubKegiatan.objects.filter(rencana_aksi=world.plan).order_by("urutan", "id").first()
+    svc.anggaran_update(obj=sub, nama="Sub <i>kegiatan</i>")
+    svc.indikator_update(indikator=Indikator.objects.get(rencana_aksi=world.plan), nama="Persentase <u>pemilih</u>")
+    client.force_login(world.alice)
+    html = client.get(url(world.plan)).content.decode()
+    assert "<b>" not in html and "<i>" not in html and "<u>" not in html
+    assert "<td>Rapat &lt;b&gt;koordinasi&lt;/b&gt; &amp; evaluasi</td>" in html
+    assert "<td>Laporan &quot;akhir&quot;</td>" in html
+    assert html.count("Sub &lt;i&gt;kegiatan&lt;/i&gt;") == 2  # Tabel 2.3 and its aksi table
+    assert "<td>Persentase &lt;u&gt;pemilih&lt;/u&gt;</td>" in html  # the bidang's indikator table
+    assert html.count('rowspan="2">Program Peningkatan Peran Partai Politik</td>') == 2  # its two aksi tables

@@ -1,16 +1,23 @@
-"""Formatting for printed documents: Indonesian dates, the months of an aksi's schedule."""
+"""Formatting for printed documents: Indonesian dates, the rows of the aksi tables.
+
+A plan of 1,000 aksi has 1,000 aksi rows with 12 month cells each: written as template code they were most of the
+RA document page's time, so they are built here, with the same markup and escaping a template would give."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from html import escape
 
 from django import template
+from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from renaksi.core.bulan import format_tanggal
+from renaksi.core.templatetags.angka import rupiah
+from renaksi.laporan.builders import BarisAnggaran, BarisIndikatorBidang, TabelAksi
 
 register = template.Library()
 
@@ -20,10 +27,87 @@ def tanggal_id(value: date | None) -> str:
     return format_tanggal(value)
 
 
+def _e(value: object) -> str:
+    """`{{ value }}` of a plain value: Django's `escape` is the same function with a check for lazy strings that
+    costs more than the escaping itself, thousands of times per page."""
+    return escape(str(value))
+
+
+def _sel_jadwal(jadwal: Sequence[bool], on: str) -> str:
+    """The twelve month cells of an aksi's row, `on` (a dot) on a scheduled month."""
+    return "".join(on if x else '<td class="jadwal"></td>' for x in jadwal)
+
+
 @register.filter
-def sel_jadwal(jadwal: Sequence[bool]) -> SafeString:
-    """The twelve month cells of an aksi's row, a dot on a filled cell for a scheduled month: one call per aksi
-    instead of a loop with conditions per month (a plan of 1,000 aksi has 12,000 of these cells)."""
+def baris_aksi(tabel: TabelAksi) -> SafeString:
+    """The rows of an aksi table: one per aksi, with the program, kegiatan, sub kegiatan, target and pagu of the
+    table spanning every row from the first one."""
+    span = tabel.rowspan
+    kepala = (f'\n        <td rowspan="{span}">{_e(tabel.program)}</td><td rowspan="{span}">{_e(tabel.kegiatan)}</td>\n'
+              f'        <td rowspan="{span}">{_kode(tabel.kode)}{_e(tabel.sub_kegiatan)}</td>\n'
+              f'        <td class="c" rowspan="{span}">{_e(tabel.target.tampil)}</td>'
+              f'<td class="uang" rowspan="{span}">{_e(rupiah(tabel.pagu))}</td>\n        ')
     on = format_html('<td class="jadwal on" title="{}">●</td>', _("dijadwalkan"))
-    off = '<td class="jadwal"></td>'
-    return mark_safe("".join(on if x else off for x in jadwal))  # noqa: S308 - only the escaped title is text
+    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+        f'<tr>\n        <td class="c">{_e(aksi.nomor)}</td><td>{_e(aksi.uraian)}</td>\n'
+        f'        {_sel_jadwal(aksi.jadwal, on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
+        f'        {kepala if n == 0 else ""}\n      </tr>'
+        for n, aksi in enumerate(tabel.aksi)))
+
+
+@register.filter
+def baris_indikator(rows: list[BarisIndikatorBidang]) -> SafeString:
+    """The rows of a bidang's indikator table: number, sasaran (spanning its indikator), indikator, TW I–IV."""
+    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        '
+        f'{_td(row.sasaran_rowspan, row.sasaran)}\n        <td>{_e(row.indikator)}</td>\n        '
+        f'{"".join(_TD_C.format(_e(t.tampil)) for t in row.triwulan)}\n      </tr>'
+        for row in rows))
+
+
+@register.filter
+def baris_anggaran(rows: list[BarisAnggaran]) -> SafeString:
+    """The rows of Tabel 2.3: number, sasaran, indikator with its target and program, each spanning the kegiatan
+    and sub kegiatan under it, then the kegiatan or sub kegiatan with its pagu."""
+    label_kegiatan = f'<span class="label-jenis">{_e(_("Kegiatan"))} :</span> '
+    label_sub = f'<span class="label-jenis">{_e(_("Sub Kegiatan"))} :</span> '
+    html = []
+    for row in rows:
+        if row.jenis == "kegiatan":
+            label = label_kegiatan
+        elif row.jenis == "sub_kegiatan":
+            label = f"{label_sub if row.urutan == 1 else ''}{row.urutan}. "
+        else:
+            label = ""
+        target = f'<td class="c" rowspan="{row.indikator_rowspan}">{_e(row.target.tampil)}</td>'
+        html.append(
+            f'<tr class="baris-{_e(row.jenis)}">\n        '
+            f'{_td(row.nomor_rowspan, row.nomor, _CLASS_C)}\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
+            f'{_td(row.indikator_rowspan, row.indikator)}{target if row.indikator_rowspan else ""}\n        '
+            f'{_td(row.program_rowspan, row.program, kode=row.program_kode)}\n        '
+            f'<td class="uraian">{label}{_kode(row.kode)}{_e(row.uraian)}</td>\n'
+            f'        <td class="uang">{_e(rupiah(row.pagu))}</td>\n      </tr>')
+    return mark_safe("".join(html))  # noqa: S308 - every text in it is escaped
+
+
+_CLASS_C = ' class="c"'
+_TD_C = '<td class="c">{}</td>'
+
+
+def _kode(kode: str) -> str:
+    return f'<span class="kode">{_e(kode)}</span> ' if kode else ""
+
+
+def _td(rowspan: int, text: str, attrs: str = "", kode: str = "") -> str:
+    """A cell spanning `rowspan` rows, or nothing on the rows it spans (rowspan 0)."""
+    return f'<td{attrs} rowspan="{rowspan}">{_kode(kode)}{_e(text)}</td>' if rowspan else ""
+
+
+@register.simple_tag(takes_context=True)
+def kepala_aksi(context) -> SafeString:
+    """The colgroup and head of an aksi table, the same for every table of the document: rendered once per page
+    (a plan of 300 sub kegiatan has 300 aksi tables)."""
+    cache = context.render_context
+    if "kepala_aksi" not in cache:
+        cache["kepala_aksi"] = get_template("laporan/_kepala_aksi.html").render({"dokumen": context["dokumen"]})
+    return cache["kepala_aksi"]
