@@ -199,6 +199,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
          _("Sebuah tabel memiliki judul-judul kolom yang tidak dikenal Renaksi; isinya tidak dibaca.")),
     Kode("tanggal.tanpa_hari", KEPUTUSAN, _("Tanggal penetapan tanpa hari"),
          _("Tanggal penetapan hanya menyebut bulan dan tahun; tanggal dibiarkan kosong, tempatnya disimpan.")),
+    Kode("target.sd_triwulan", KEPUTUSAN, _("Target triwulan ditulis sampai dengan (s.d.)"),
+         _("Kolom triwulan berjudul \"s.d. TW II\" atau \"s/d Triwulan III\" memuat nilai sejak awal tahun; "
+           "target tiap triwulan disimpan sebagai selisihnya, tidak dijumlahkan lagi.")),
     Kode("target.periode", KEPUTUSAN, _("Target untuk periode lain"),
          _("Target yang tertulis berlaku untuk periode Renstra (misalnya 2021–2026), bukan tahun rencana ini; "
            "disimpan sebagai catatan indikator, bukan target tahunan.")),
