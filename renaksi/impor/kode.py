@@ -104,6 +104,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("monev.nilai_tidak_terbaca", PERINGATAN, _("Sel realisasi bukan angka"),
          _("Sel realisasi pada tabel Evaluasi Renja berisi teks yang bukan angka atau kategori; nilainya tidak "
            "disimpan.")),
+    Kode("monev.tanpa_rencana", PERINGATAN, _("Realisasi tidak disimpan: belum ada rencana aksi"),
+         _("Dokumen memuat tabel monev dengan realisasi, tetapi rencana aksi perangkat daerah dan tahunnya belum "
+           "ada; rencana dibuat dari dokumen ini, realisasinya tidak disimpan.")),
     Kode("monev.tidak_cocok", PERINGATAN, _("Baris monev tidak cocok dengan rencana aksi"),
          _("Sebuah baris buku kerja monev (indikator atau sub kegiatan) tidak dapat dicocokkan dengan baris mana "
            "pun di rencana aksi tujuan; realisasinya tidak disimpan.")),

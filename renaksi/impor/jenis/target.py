@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import format_angka
 from renaksi.impor.dokumen import IndikatorDoc, NilaiSel, Teks
+from renaksi.impor.grid import Row
 from renaksi.impor.layouts.umum import baca_nilai
 from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import PeranKolom, Tabel
@@ -33,11 +34,11 @@ def score(tabel: Tabel, judul: str = "") -> Skor:
     return Skor(45, gettext("kolom indikator dan target"))
 
 
-def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> list[tuple[IndikatorDoc, int]]:
-    """Read the table's indikator and targets; returns each indikator with its row number (for the monev kind)."""
+def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> list[tuple[IndikatorDoc, Row]]:
+    """Read the table's indikator and targets; returns each indikator with its row (for the monev kind)."""
     doc = rakit.doc
     by_row = rakit.sasaran_by_row(tabel)
-    read_rows: list[tuple[IndikatorDoc, int]] = []
+    read_rows: list[tuple[IndikatorDoc, Row]] = []
     for row in tabel.rows:
         nama = tabel.cell(row, PeranKolom.INDIKATOR)
         sasaran = by_row.get(row.number)
@@ -57,7 +58,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> list[
                 indikator.triwulan[tw] = baca_nilai(doc, row.cell(col), tabel.place(row, col), satuan)
         if tabel.tw_sd:
             sd_triwulan(indikator)
-        read_rows.append((indikator, row.number))
+        read_rows.append((indikator, row))
     if tabel.tw_sd and read_rows:
         doc.decide("target.sd_triwulan", gettext("Target triwulan %(tabel)s ditulis sampai dengan triwulan (s.d.): "
                                                  "dibaca sebagai nilai kumulatif, tidak dijumlahkan lagi; yang "
