@@ -96,6 +96,8 @@ def parse_realisasi(data: bytes, filename: str) -> ParsedRealisasi | None:
     if grid.format != "xlsx" or layout.detect(grid) is None:
         return None
     doc = layout.read(grid)
+    if doc.layout == layout.EVALUASI_RENJA and not doc.indikator and not doc.sub_kegiatan:
+        return None  # a header like the Renja evaluation's, but no row of it: a plan document (a monev table, say)
     return ParsedRealisasi(dokumen=doc, filename=filename, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
 
 

@@ -193,6 +193,9 @@ class Tabel:
         for tw, c in enumerate(self.tw, start=1):
             if c == col:
                 return f"TW {'I II III IV'.split()[tw - 1]}"
+        for tw, c in enumerate(self.realisasi, start=1):
+            if c == col:
+                return f"Realisasi TW {'I II III IV'.split()[tw - 1]}"
         for month, c in enumerate(self.bulan, start=1):
             if c == col:
                 return singkat_bulan(month)
