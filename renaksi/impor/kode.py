@@ -170,6 +170,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("pj.terlepas", PERINGATAN, _("Kolom penanggung jawab terlepas dari tabel"),
          _("Jabatan-jabatan penanggung jawab tertulis sesudah tanda tangan, terpisah dari baris tabelnya, dan "
            "jumlahnya tidak sama dengan baris tabel; penanggung jawab tidak diisi.")),
+    Kode("pk.pihak", KEPUTUSAN, _("Para pihak PK dibaca dari halaman pernyataan"),
+         _("Halaman pernyataan Perjanjian Kinerja menyebut nama, jabatan, NIP dan pangkat PIHAK PERTAMA dan PIHAK "
+           "KEDUA; keduanya dipakai sebagai para pihak PK.")),
     Kode("pk.pihak_pertama", KEPUTUSAN, _("Pihak pertama PK diisi dari penandatangan"),
          _("Tabel Perjanjian Kinerja tidak menyebut para pihaknya; pihak pertama diisi dengan penandatangan "
            "dokumen, tempat dan tanggal dengan tempat dan tanggal penandatanganan.")),
