@@ -240,7 +240,8 @@ def document_year(parsed, tahun: int | None) -> int | None:
 def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
                   tahun: int | None) -> Pratinjau:
     """Import inside a transaction that is rolled back; describe what would be stored. Raises ImporGagal."""
-    from renaksi.impor import api, klasifikasi  # the importer core; imported late so that URLs load without it
+    # The importer core, imported late so that URLs load without it.
+    from renaksi.impor import api, klasifikasi
     from renaksi.perencanaan import diff
 
     year = document_year(parsed, tahun)

@@ -11,19 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
-
-from renaksi.core.nip import normalize_nip, validate_nip
 from renaksi.impor.dokumen import PejabatDoc, RencanaAksiDoc, Teks
-from renaksi.impor.grid import Grid, Place
+from renaksi.impor.grid import Grid
+from renaksi.impor.naskah.tanda_tangan import ACTING, nip_sah
 from renaksi.impor.teks import bersih
 
 _FIELD = re.compile(r"^(?:\d+\.\s*)?(?P<kunci>nama|jabatan|nip|pangkat(?:\s*/\s*gol(?:ongan)?\.?)?|golongan)"
                     r"\s*:\s*(?P<isi>\S.*)$", re.I)
 _PIHAK = re.compile(r"\bpihak\s+(?P<pihak>pertama|kedua)\b", re.I)
 _GOLONGAN = re.compile(r"\(?\s*(?P<gol>[IV]{1,3})\s*/\s*(?P<ruang>[a-e])\s*\)?\s*$", re.I)
-_ACTING = re.compile(r"^(?P<status>Plt|Plh)\s*\.?\s*", re.I)
 
 
 @dataclass
@@ -76,7 +72,7 @@ def _pejabat(doc: RencanaAksiDoc, fields: dict[str, Teks]) -> PejabatDoc:
     nama = fields["nama"]
     jabatan = fields.get("jabatan") or Teks("", nama.place)
     status, jabatan_teks = "definitif", jabatan.teks
-    if m := _ACTING.match(jabatan_teks):
+    if m := ACTING.match(jabatan_teks):
         status, jabatan_teks = m["status"].lower(), jabatan_teks[m.end():].strip()
     pangkat = golongan = ""
     if "pangkat" in fields:
@@ -85,18 +81,7 @@ def _pejabat(doc: RencanaAksiDoc, fields: dict[str, Teks]) -> PejabatDoc:
             golongan = f"{m['gol'].upper()}/{m['ruang'].lower()}"
             text = text[:m.start()]
         pangkat = text.strip(" ,/-")
-    nip, nip_teks = "", fields.get("nip")
-    if nip_teks is not None:
-        try:
-            validate_nip(nip_teks.teks)
-            nip = normalize_nip(nip_teks.teks)
-        except ValidationError as exc:
-            doc.warn("pejabat.nip_tidak_sah", gettext("%(galat)s NIP tidak disimpan.")
-                     % {"galat": " ".join(exc.messages)}, nip_teks.place)
-    return PejabatDoc(nama=nama, jabatan=Teks(jabatan_teks, jabatan.place), nip=nip, nip_teks=nip_teks,
+    nip_teks = fields.get("nip")
+    return PejabatDoc(nama=nama, jabatan=Teks(jabatan_teks, jabatan.place), nip=nip_sah(doc, nip_teks), nip_teks=nip_teks,
                       pangkat=pangkat, golongan=golongan, status=status)
 
-
-def place_of(pihak: Pihak) -> Place | None:
-    first = pihak.pertama or pihak.kedua
-    return first.nama.place if first is not None else None
