@@ -28,7 +28,7 @@ from django.utils.translation import gettext
 from renaksi.core.angka import format_angka
 from renaksi.impor import layouts
 from renaksi.impor.cakupan import Ringkasan, hitung
-from renaksi.impor.dokumen import RencanaAksiDoc
+from renaksi.impor.dokumen import RencanaAksiDoc, TabelDoc
 from renaksi.impor.grid import Catatan, ImporGagal, Place
 from renaksi.impor.inferensi import infer
 from renaksi.impor.penjaga import saring_nama
@@ -98,6 +98,7 @@ class ParsedDocument:
             "decisions": [c.as_json() for c in doc.decisions],
             "warnings": [c.as_json() for c in doc.warnings],
             "cakupan": self.cakupan.as_json(),
+            "tabel": [t.as_json() for t in doc.tabel],
         }
 
 
@@ -114,6 +115,7 @@ class ImportResult:
     dry_run: bool = False
     impor_id: int | None = None
     cakupan: Ringkasan | None = None
+    tabel: list[TabelDoc] = field(default_factory=list)  # every table with the kind that read it
 
     @property
     def rencana_aksi(self) -> RencanaAksi | None:
@@ -132,6 +134,7 @@ class ImportResult:
             "warnings": [c.as_json() for c in self.warnings],
             "dry_run": self.dry_run,
             **({"cakupan": self.cakupan.as_json()} if self.cakupan is not None else {}),
+            "tabel": [t.as_json() for t in self.tabel],
         }
 
 
@@ -148,8 +151,11 @@ def parse_document(data: bytes, filename: str, jenis: dict[str, str] | None = No
     doc = layouts.read(grid, jenis)
     saring_nama(doc)
     infer(doc)
+    cakupan = hitung(grid, doc)
+    for tabel in doc.tabel:
+        tabel.baris_ditempatkan = len(tabel.baris & cakupan.baris_terisi)
     return ParsedDocument(dokumen=doc, filename=filename, format=grid.format, layout=doc.layout,
-                          sha256=hashlib.sha256(data).hexdigest(), size=len(data), cakupan=hitung(grid, doc))
+                          sha256=hashlib.sha256(data).hexdigest(), size=len(data), cakupan=cakupan)
 
 
 def import_document(
@@ -232,13 +238,20 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
             raise RencanaAksiSudahAda(existing.order_by("-versi").first())
         writer = Writer(doc, tujuan, versi=versi)
         ra = writer.write()
+        if doc.realisasi:
+            writer.warnings.append(Catatan(
+                "monev.tanpa_rencana",
+                gettext("Dokumen memuat realisasi %(n)s indikator; realisasi hanya diimpor ke rencana aksi yang "
+                        "sudah ada, dan rencana ini dibuat dari dokumen ini, sehingga realisasinya tidak disimpan. "
+                        "Impor dokumen yang sama sekali lagi untuk menyimpan realisasinya.") % {"n": len(doc.realisasi)},
+                doc.realisasi[0].place))
         if in_place is not None:
             ra = _move_into(ra, in_place, Place(doc.dokumen), user)
         result = ImportResult(
             rencana_aksi_id=ra.pk, tahun=ra.tahun, perangkat_daerah=pd.nama, pemda=str(pd.pemda),
             counts=_counts(ra, len({p.pk for p in writer.pejabat.values()})), pagu=_pagu(ra),
             decisions=[*tujuan.notes, *doc.decisions], warnings=[*doc.warnings, *writer.warnings], dry_run=dry_run,
-            cakupan=parsed.cakupan,
+            cakupan=parsed.cakupan, tabel=doc.tabel,
         )
         if on_done is not None:
             on_done(ra)

@@ -96,6 +96,7 @@ class Ringkasan:
     diabaikan: dict[str, int] = field(default_factory=dict)
     tidak_ditempatkan: list[tuple[Place, str]] = field(default_factory=list)
     tanpa_tempat: list[str] = field(default_factory=list)  # sentences: what the plan has no place for yet
+    baris_terisi: set[tuple[str, int | None]] = field(default_factory=set)  # (sheet, row) holding a placed value
 
     @property
     def jumlah_diabaikan(self) -> int:
@@ -175,7 +176,8 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
     totals = {v for v in doc.pagu_totals().values() if v}
     from renaksi.core.angka import parse_uang
 
-    hasil = Ringkasan()
+    moved = {k for k, to in marks.pindahan.items() if to in placed}
+    hasil = Ringkasan(baris_terisi={(k[0], k[1]) for k in placed | moved})
     for sheet in grid.sheets:
         in_toc = False
         header_above = ""

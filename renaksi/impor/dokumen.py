@@ -255,6 +255,42 @@ class Notes:
 
 
 @dataclass(eq=False)
+class RealisasiIndikatorDoc:
+    """One indikator row of a monev workbook: its realisasi TW I–IV (None = no cell/empty) as written."""
+
+    nama: Teks
+    place: Place
+    id: int | None = None  # the Renaksi form's ID column
+    satuan: str = ""
+    induk: str = ""  # the program / kegiatan / sub kegiatan the row stands under (Permendagri layout)
+    realisasi: list[Angka | None] = field(default_factory=lambda: [None] * 4)
+    realisasi_place: list[Place | None] = field(default_factory=lambda: [None] * 4)
+    evaluasi: dict[str, Teks] = field(default_factory=dict)  # EVALUASI_FIELDS → text, for `evaluasi_triwulan`
+    evaluasi_triwulan: int | None = None
+    sd: bool = False  # the K columns hold values to date (their header says "s.d.")
+
+
+@dataclass(eq=False)
+class TabelDoc:
+    """A table of the document and the kind that read it (`renaksi.impor.klasifikasi`), for the preview's list where
+    the user can pick another kind, and `renaksi import --json`'s "tabel"."""
+
+    judul: str  # the table's name: the key of `--jenis TABEL=JENIS` and of the preview's choice
+    place: Place
+    jenis: str  # the kind's NAMA; "" = not recognised, not read
+    skor: int
+    dipilih_pengguna: bool = False
+    lain: list[tuple[str, int]] = field(default_factory=list)  # other kinds that fit, with their scores
+    baris: set[tuple[str, int | None]] = field(default_factory=set)  # (sheet, row) of its data rows
+    baris_ditempatkan: int = 0  # rows with a value that went into the plan (set after `cakupan.hitung`)
+
+    def as_json(self) -> dict:
+        return {"judul": self.judul, "tempat": self.place.describe(), "jenis": self.jenis, "skor": self.skor,
+                "dipilih_pengguna": self.dipilih_pengguna, "lain": dict(self.lain), "baris": len(self.baris),
+                "baris_ditempatkan": self.baris_ditempatkan}
+
+
+@dataclass(eq=False)
 class RencanaAksiDoc(Notes):
     dokumen: str  # file name
     format: str = ""  # teks, csv, xlsx, docx
@@ -290,6 +326,11 @@ class RencanaAksiDoc(Notes):
     # What the layout marked while reading: cells read from another place, cells deliberately left out
     # (`renaksi.impor.cakupan`: every number of the document accounted for).
     cakupan: Cakupan = field(default_factory=Cakupan)
+    # Realisasi per triwulan read from a monev table (`jenis/monev.py`): not part of the plan; imported into the
+    # matching plan through `renaksi.impor.realisasi.dalam_dokumen` when one exists.
+    realisasi: list[RealisasiIndikatorDoc] = field(default_factory=list)
+    # Every table with the kind that read it (the report layout fills it; see `TabelDoc`).
+    tabel: list[TabelDoc] = field(default_factory=list)
 
     # --- walking the tree -----------------------------------------------------------------------------------
 

@@ -15,12 +15,12 @@ from types import ModuleType
 
 from django.utils.translation import gettext
 
-from renaksi.impor.dokumen import RencanaAksiDoc
+from renaksi.impor.dokumen import RencanaAksiDoc, TabelDoc
 from renaksi.impor.grid import ImporGagal
-from renaksi.impor.jenis import NOL, Skor, aksi, anggaran, iku, matriks, pk, renja, target, triwulan
+from renaksi.impor.jenis import NOL, Skor, aksi, anggaran, iku, matriks, monev, pk, renja, target, triwulan
 from renaksi.impor.tabel import Tabel
 
-KINDS: list[ModuleType] = [matriks, aksi, renja, anggaran, triwulan, iku, pk, target]
+KINDS: list[ModuleType] = [matriks, monev, aksi, renja, anggaran, triwulan, iku, pk, target]
 
 
 def by_name(nama: str) -> ModuleType:
@@ -62,6 +62,18 @@ def klasifikasi(tabel: Tabel, judul: str = "", paksa: dict[str, str] | None = No
     if not skor:
         return Pilihan(tabel, None, NOL, semua)
     return Pilihan(tabel, best, skor, semua)
+
+
+def pilihan_jenis() -> list[tuple[str, str]]:
+    """(NAMA, LABEL) of every kind a user may pick for a table (the stacked matrix is a whole-document layout)."""
+    return [(k.NAMA, k.LABEL) for k in KINDS if k is not matriks]
+
+
+def tabel_doc(p: Pilihan) -> TabelDoc:
+    t = p.tabel
+    return TabelDoc(judul=t.judul, place=t.header_place(), jenis=p.jenis.NAMA if p.jenis else "", skor=p.skor.nilai,
+                    dipilih_pengguna=p.dipilih_pengguna, lain=[(k.NAMA, s.nilai) for k, s in p.lain],
+                    baris={(t.place(r).sheet, r.number) for r in t.rows})
 
 
 def _named(tabel: Tabel, paksa: dict[str, str]) -> ModuleType | None:

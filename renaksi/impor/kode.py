@@ -104,6 +104,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("monev.nilai_tidak_terbaca", PERINGATAN, _("Sel realisasi bukan angka"),
          _("Sel realisasi pada tabel Evaluasi Renja berisi teks yang bukan angka atau kategori; nilainya tidak "
            "disimpan.")),
+    Kode("monev.tanpa_rencana", PERINGATAN, _("Realisasi tidak disimpan: belum ada rencana aksi"),
+         _("Dokumen memuat tabel monev dengan realisasi, tetapi rencana aksi perangkat daerah dan tahunnya belum "
+           "ada; rencana dibuat dari dokumen ini, realisasinya tidak disimpan.")),
     Kode("monev.tidak_cocok", PERINGATAN, _("Baris monev tidak cocok dengan rencana aksi"),
          _("Sebuah baris buku kerja monev (indikator atau sub kegiatan) tidak dapat dicocokkan dengan baris mana "
            "pun di rencana aksi tujuan; realisasinya tidak disimpan.")),
@@ -167,6 +170,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("pj.terlepas", PERINGATAN, _("Kolom penanggung jawab terlepas dari tabel"),
          _("Jabatan-jabatan penanggung jawab tertulis sesudah tanda tangan, terpisah dari baris tabelnya, dan "
            "jumlahnya tidak sama dengan baris tabel; penanggung jawab tidak diisi.")),
+    Kode("pk.pihak", KEPUTUSAN, _("Para pihak PK dibaca dari halaman pernyataan"),
+         _("Halaman pernyataan Perjanjian Kinerja menyebut nama, jabatan, NIP dan pangkat PIHAK PERTAMA dan PIHAK "
+           "KEDUA; keduanya dipakai sebagai para pihak PK.")),
     Kode("pk.pihak_pertama", KEPUTUSAN, _("Pihak pertama PK diisi dari penandatangan"),
          _("Tabel Perjanjian Kinerja tidak menyebut para pihaknya; pihak pertama diisi dengan penandatangan "
            "dokumen, tempat dan tanggal dengan tempat dan tanggal penandatanganan.")),
@@ -199,6 +205,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
          _("Sebuah tabel memiliki judul-judul kolom yang tidak dikenal Renaksi; isinya tidak dibaca.")),
     Kode("tanggal.tanpa_hari", KEPUTUSAN, _("Tanggal penetapan tanpa hari"),
          _("Tanggal penetapan hanya menyebut bulan dan tahun; tanggal dibiarkan kosong, tempatnya disimpan.")),
+    Kode("target.sd_triwulan", KEPUTUSAN, _("Target triwulan ditulis sampai dengan (s.d.)"),
+         _("Kolom triwulan berjudul \"s.d. TW II\" atau \"s/d Triwulan III\" memuat nilai sejak awal tahun; "
+           "target tiap triwulan disimpan sebagai selisihnya, tidak dijumlahkan lagi.")),
     Kode("target.periode", KEPUTUSAN, _("Target untuk periode lain"),
          _("Target yang tertulis berlaku untuk periode Renstra (misalnya 2021–2026), bukan tahun rencana ini; "
            "disimpan sebagai catatan indikator, bukan target tahunan.")),

@@ -6,6 +6,9 @@
 - A long PDF is read by a background job (`renaksi.impor.tugas`): it keeps what it read next to the upload
   (``<upload>.baca``, a pickle signed with the SECRET_KEY, `simpan_baca`); the preview and the confirmation load it
   (`muat_baca`) instead of reading the PDF again. A file whose signature does not match is refused, never unpickled.
+- `baca` reads the staged bytes (a monev workbook, or a plan document with the user's choice of kind per table,
+  `Unggahan.jenis`, `pilih_jenis`); a plan document whose monev tables hold realisasi for a plan that exists is
+  read as that realisasi.
 - `build_preview` imports the document for real inside a transaction that is always rolled back, so the preview
   shows the plan exactly as it would be stored (tree, counts, pagu), the checker's findings on it, and what would
   change in the plan it replaces (`renaksi.perencanaan.diff`, in the same transaction). Nothing of it stays in the
@@ -62,6 +65,7 @@ class Unggahan:
     dibuat: float
     existing_id: int | None = None  # the plan the preview said would be replaced
     pekerjaan_id: int | None = None  # the background job reading it (a long PDF), when there is one
+    jenis: dict[str, str] = field(default_factory=dict)  # the user's choice of kind per table: {table title: kind}
 
     def as_session(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -114,6 +118,45 @@ def _remember(request, unggahan: Unggahan, **fields: Any) -> None:
     if unggahan.token in staged:
         staged[unggahan.token].update(fields)
         request.session[SESSION_KEY] = staged
+
+
+def pilih_jenis(request, unggahan: Unggahan, *, tabel: str, jenis: str) -> None:
+    """The user picks the kind of one table (`jenis` a kind's NAMA; "" gives the choice back to the importer)."""
+    staged = _staged(request)
+    if unggahan.token not in staged:
+        raise Http404
+    chosen = dict(staged[unggahan.token].get("jenis") or {})
+    if jenis:
+        chosen[tabel] = jenis
+    else:
+        chosen.pop(tabel, None)
+    staged[unggahan.token]["jenis"] = unggahan.jenis = chosen
+    request.session[SESSION_KEY] = staged
+
+
+def baca(data: bytes, nama_berkas: str, jenis: dict[str, str] | None = None, *,
+         perangkat_daerah: PerangkatDaerah | None = None, tahun: int | None = None):
+    """A monev workbook (`realisasi.ParsedRealisasi`) or a plan document (`api.ParsedDocument`, its tables read as
+    `jenis` names them). A plan document whose monev tables hold realisasi is that realisasi
+    (`realisasi.dalam_dokumen`) when the PD already has a plan for the year: it goes into that plan."""
+    from renaksi.impor import api, realisasi  # the importer core; imported late so that URLs load without it
+
+    monev = realisasi.parse_realisasi(data, nama_berkas)
+    if monev is not None:
+        return monev
+    return arahkan(api.parse_document(data, nama_berkas, jenis), perangkat_daerah=perangkat_daerah, tahun=tahun)
+
+
+def arahkan(parsed, *, perangkat_daerah: PerangkatDaerah | None, tahun: int | None):
+    """The plan document as read, or the realisasi its monev tables hold when the PD already has a plan for the
+    year (`realisasi.dalam_dokumen`): also for what a background job read."""
+    from renaksi.impor import realisasi
+
+    dalam = realisasi.dalam_dokumen(parsed)
+    if dalam is not None and perangkat_daerah is not None and existing_plan(
+            perangkat_daerah, document_year(parsed, tahun)) is not None:
+        return dalam
+    return parsed
 
 
 def read_staged(unggahan: Unggahan) -> bytes:
@@ -217,6 +260,9 @@ class Pratinjau:
     # checker's findings were about the parts it never held (not shown).
     bagian: str = ""
     temuan_tidak_berlaku: int = 0
+    # Every table with the kind that read it (`TabelDoc.as_json`), and the kinds the user may pick instead.
+    tabel: list[dict[str, Any]] = field(default_factory=list)
+    pilihan_jenis: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -261,14 +307,15 @@ def document_year(parsed, tahun: int | None) -> int | None:
 def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: PerangkatDaerah,
                   tahun: int | None) -> Pratinjau:
     """Import inside a transaction that is rolled back; describe what would be stored. Raises ImporGagal."""
-    from renaksi.impor import api  # the importer core; imported late so that URLs load without it
+    # The importer core, imported late so that URLs load without it.
+    from renaksi.impor import api, klasifikasi
     from renaksi.perencanaan import diff
 
     year = document_year(parsed, tahun)
     existing = existing_plan(perangkat_daerah, year)
     preview = Pratinjau(nama_berkas=nama_berkas, tahun=year, perangkat_daerah=perangkat_daerah.nama, hasil={},
-                        cakupan=parsed.cakupan.as_json(),
-                        existing=existing)
+                        cakupan=parsed.cakupan.as_json(), existing=existing,
+                        tabel=[t.as_json() for t in parsed.dokumen.tabel], pilihan_jenis=klasifikasi.pilihan_jenis())
     if existing is not None:
         if not user.has_perm("perencanaan.import_rencanaaksi", existing):
             preview.penghalang = gettext("Anda tidak berhak mengganti rencana aksi yang sudah ada untuk tahun ini.")

@@ -28,7 +28,7 @@ from django.utils.translation import gettext
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import Angka
 from renaksi.core.capaian import ROMAWI
-from renaksi.impor.dokumen import Notes, Teks, Uang
+from renaksi.impor.dokumen import Notes, RealisasiIndikatorDoc, Teks, Uang
 from renaksi.impor.grid import Catatan, ImporGagal, Place
 from renaksi.impor.readers import read_grid
 from renaksi.impor.services import impor_record
@@ -42,22 +42,6 @@ FUZZY_RATIO = 0.9  # how alike two names must be to match when they are not equa
 
 
 # --- the neutral structure ---------------------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class RealisasiIndikatorDoc:
-    """One indikator row of a monev workbook: its realisasi TW I–IV (None = no cell/empty) as written."""
-
-    nama: Teks
-    place: Place
-    id: int | None = None  # the Renaksi form's ID column
-    satuan: str = ""
-    induk: str = ""  # the program / kegiatan / sub kegiatan the row stands under (Permendagri layout)
-    realisasi: list[Angka | None] = field(default_factory=lambda: [None] * 4)
-    realisasi_place: list[Place | None] = field(default_factory=lambda: [None] * 4)
-    evaluasi: dict[str, Teks] = field(default_factory=dict)  # EVALUASI_FIELDS → text, for `evaluasi_triwulan`
-    evaluasi_triwulan: int | None = None
-    sd: bool = False  # the K columns hold values to date (their header says "s.d.")
 
 
 @dataclass(eq=False)
@@ -112,7 +96,23 @@ def parse_realisasi(data: bytes, filename: str) -> ParsedRealisasi | None:
     if grid.format != "xlsx" or layout.detect(grid) is None:
         return None
     doc = layout.read(grid)
+    if doc.layout == layout.EVALUASI_RENJA and not doc.indikator and not doc.sub_kegiatan:
+        return None  # a header like the Renja evaluation's, but no row of it: a plan document (a monev table, say)
     return ParsedRealisasi(dokumen=doc, filename=filename, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+
+
+def dalam_dokumen(parsed) -> ParsedRealisasi | None:
+    """The realisasi a plan document holds in its monev tables (`renaksi.impor.jenis.monev`), as a monev workbook
+    would give it, for `import_realisasi` into the matching plan; None when it holds none. `parsed` is an
+    `api.ParsedDocument`: the document names its PD and year, matched like a workbook's title (`plan_for`)."""
+    doc = parsed.dokumen
+    if not doc.realisasi:
+        return None
+    monev = RealisasiDoc(dokumen=parsed.filename, format=parsed.format, layout="monev_tabel",
+                         perangkat_daerah=doc.perangkat_daerah.teks if doc.perangkat_daerah else "",
+                         tahun=doc.tahun, indikator=list(doc.realisasi))
+    monev.decisions.extend(c for c in doc.decisions if c.kode.startswith(("tabel.", "angka.", "teks.", "csv.")))
+    return ParsedRealisasi(dokumen=monev, filename=parsed.filename, sha256=parsed.sha256, size=parsed.size)
 
 
 # --- matching rows to the plan -----------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ class PeranKolom(StrEnum):
     OUTPUT = "output"
     PJ = "pj"
     KETERANGAN = "keterangan"
+    REALISASI = "realisasi"  # a group header over realisasi TW I–IV (a monev table)
 
 
 # Normalised header text → role, tried in order: exact names first, then prefixes (for "Indikator Kinerja
@@ -83,13 +84,16 @@ PREFIXES = [
     ("jadwal", PeranKolom.JADWAL), ("waktu pelaksanaan", PeranKolom.JADWAL), ("bulan", PeranKolom.JADWAL),
     ("output", PeranKolom.OUTPUT), ("keluaran", PeranKolom.OUTPUT),
     ("penanggung jawab", PeranKolom.PJ),
+    ("realisasi", PeranKolom.REALISASI),
 ]
 # Roles that make a row a table header (with at least two other known columns).
 KEY_ROLES = {PeranKolom.INDIKATOR, PeranKolom.AKSI, PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN, PeranKolom.KEGIATAN_SUB}
 
 # The number of a table's first row: "1", "a." or "I" again means a new table, not the same one continued.
 FIRST_NUMBERS = {"1", "1.", "a", "a.", "i", "i."}
-_TW = re.compile(r"^(?:target\s+)?(?P<prefix>tw|trw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
+# "TW I", "Target TW-I", "Realisasi TW 2", "s.d. TW II", "s/d Triwulan III", "Target s.d. TW IV" (after `_header_key`).
+_TW = re.compile(r"^(?:(?P<jenis>target|realisasi)\s+)?(?P<sd>(?:sd|s/d|sampai dengan)\s*)?"
+                 r"(?P<prefix>tw|trw|triw|triwulan|q)?\s*[-.]?\s*(?P<n>iv|i{1,3}|[1-4])$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.\-]\d+)*\b", re.I)
 MAX_HEADER_CHARS = 100  # a header may be a sentence ("Indikator Kinerja Sasaran Strategis yang Diukur …")
@@ -109,7 +113,7 @@ def role_of(text: str) -> PeranKolom | None:
     if key in EXACT:
         return EXACT[key]
     if tw_label(text, prefixed_only=True):
-        return PeranKolom.TRIWULAN
+        return PeranKolom.REALISASI if tw_realisasi(text) else PeranKolom.TRIWULAN
     for prefix, role in PREFIXES:
         if key == prefix or key.startswith(prefix + " ") or key.startswith(prefix + "/"):
             return role
@@ -127,6 +131,18 @@ def tw_label(text: str, prefixed_only: bool = False) -> int | None:
     return int(n) if n.isdigit() else _ROMAN[n]
 
 
+def tw_sd(text: str) -> bool:
+    """A quarter header written to date: "s.d. TW II", "s/d Triwulan III" (the value since January, cumulative)."""
+    match = _TW.match(_header_key(text))
+    return bool(match and match["sd"])
+
+
+def tw_realisasi(text: str) -> bool:
+    """A quarter header of realisasi, not of target: "Realisasi TW I"."""
+    match = _TW.match(_header_key(text))
+    return bool(match and match["jenis"] == "realisasi")
+
+
 def month_label(text: str) -> int | None:
     return nomor_bulan(_header_key(text))
 
@@ -141,6 +157,9 @@ class Tabel:
     cols: dict[PeranKolom, int]
     judul_kolom: dict[int, str]
     tw: list[int | None] = field(default_factory=lambda: [None] * 4)  # column of TW I–IV
+    tw_sd: bool = False  # the quarters' targets are written to date ("s.d. TW II"): cumulative, not per quarter
+    realisasi: list[int | None] = field(default_factory=lambda: [None] * 4)  # column of realisasi TW I–IV
+    realisasi_sd: bool = False  # the realisasi is written to date
     bulan: list[int | None] = field(default_factory=lambda: [None] * 12)  # column of Jan–Des
     rows: list[Row] = field(default_factory=list)  # data rows, blank rows left out
     judul: str = ""  # caption ("Tabel 2.3") or a name the layout gives it
@@ -174,6 +193,9 @@ class Tabel:
         for tw, c in enumerate(self.tw, start=1):
             if c == col:
                 return f"TW {'I II III IV'.split()[tw - 1]}"
+        for tw, c in enumerate(self.realisasi, start=1):
+            if c == col:
+                return f"Realisasi TW {'I II III IV'.split()[tw - 1]}"
         for month, c in enumerate(self.bulan, start=1):
             if c == col:
                 return singkat_bulan(month)
@@ -219,13 +241,14 @@ def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
 
     Quarters named in the header row itself ("TW I", "Triwulan II") count too; bare "I"…"IV" only below a group."""
     for i, text in tabel.judul_kolom.items():
-        if (tw := tw_label(text, prefixed_only=True)) and tabel.tw[tw - 1] is None:
-            tabel.tw[tw - 1] = i
+        if tw := tw_label(text, prefixed_only=True):
+            _set_quarter(tabel, tw, i, text, realisasi=tw_realisasi(text))
         if (month := month_label(text)) and len(text) > 2 and tabel.bulan[month - 1] is None:
             tabel.bulan[month - 1] = i
     index = start
     group_cols = sorted(
-        (col, role) for role, col in tabel.cols.items() if role in (PeranKolom.TRIWULAN, PeranKolom.TARGET, PeranKolom.JADWAL)
+        (col, role) for role, col in tabel.cols.items()
+        if role in (PeranKolom.TRIWULAN, PeranKolom.TARGET, PeranKolom.JADWAL, PeranKolom.REALISASI)
     )
     header_cols = sorted(i for i, c in enumerate(tabel.header.cells) if bersih(c))
 
@@ -254,7 +277,7 @@ def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
                 group = group_at(i)
                 if group == PeranKolom.JADWAL:
                     continue  # "Triw I" over the months of the schedule: not targets
-                tabel.tw[tw - 1] = i
+                _set_quarter(tabel, tw, i, row.cell(i), realisasi=group == PeranKolom.REALISASI or tw_realisasi(row.cell(i)))
                 if group == PeranKolom.TARGET and tabel.cols.get(PeranKolom.TARGET) == i:
                     del tabel.cols[PeranKolom.TARGET]  # "TARGET" heads the quarters: there is no yearly column
         else:
@@ -262,6 +285,20 @@ def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
         tabel.sub_header.append(row)
         index += 1
     return index
+
+
+def _set_quarter(tabel: Tabel, tw: int, col: int, text: str, realisasi: bool) -> None:
+    """Column `col` holds quarter `tw` of the targets or of the realisasi. The first column found keeps it: realisasi
+    I–IV under their own group header never take the place of the targets' quarters."""
+    quarters = tabel.realisasi if realisasi else tabel.tw
+    if quarters[tw - 1] is not None:
+        return
+    quarters[tw - 1] = col
+    if tw_sd(text):
+        if realisasi:
+            tabel.realisasi_sd = True
+        else:
+            tabel.tw_sd = True
 
 
 def _is_paragraph(row: Row) -> bool:

@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -42,13 +42,6 @@ def _get_pd_for_import(request, pd_id: int) -> PerangkatDaerah:
     if not request.user.has_perm("perencanaan.add_rencanaaksi", pd):
         raise Http404
     return pd
-
-
-def _parse(data: bytes, filename: str):
-    """A monev workbook (`ParsedRealisasi`) or a plan document (`ParsedDocument`)."""
-    from renaksi.impor import api, realisasi  # the importer core; imported late so that URLs load without it
-
-    return realisasi.parse_realisasi(data, filename) or api.parse_document(data, filename)
 
 
 def _is_realisasi(parsed) -> bool:
@@ -84,7 +77,7 @@ def import_upload(request):
             latar = tugas.perlu_latar(data)  # a long PDF: read by a background job, not here
             try:
                 if not latar:
-                    _parse(data, berkas.name)  # refuse an unreadable file now, before it is stored
+                    pratinjau.baca(data, berkas.name)  # refuse an unreadable file now, before it is stored
             except Exception as exc:  # ImporGagal, or a bug: either way the form says so (see _error_text)
                 form.add_error("berkas", _error_text(exc))
             else:
@@ -104,11 +97,14 @@ def import_upload(request):
     return render(request, "impor/upload.html", context)
 
 
-def _read(unggahan: pratinjau.Unggahan):
-    """What the staged upload says: read here, or what its background job read (a long PDF)."""
-    if unggahan.pekerjaan_id is None:
-        return _parse(pratinjau.read_staged(unggahan), unggahan.nama_berkas)
-    return pratinjau.muat_baca(unggahan)
+def _read(unggahan: pratinjau.Unggahan, pd: PerangkatDaerah):
+    """The staged upload read with the user's choice of kind per table: a monev workbook or the realisasi of a
+    monev table for an existing plan (`ParsedRealisasi`), or a plan document (`ParsedDocument`). A long PDF's is
+    what its background job read, unless the user picked kinds: that reads it again here."""
+    if unggahan.pekerjaan_id is not None and not unggahan.jenis:
+        return pratinjau.arahkan(pratinjau.muat_baca(unggahan), perangkat_daerah=pd, tahun=unggahan.tahun)
+    return pratinjau.baca(pratinjau.read_staged(unggahan), unggahan.nama_berkas, unggahan.jenis,
+                          perangkat_daerah=pd, tahun=unggahan.tahun)
 
 
 @login_required
@@ -118,7 +114,7 @@ def import_preview(request, token: str):
     if (pekerjaan_id := tugas.belum_terbaca(unggahan)) is not None:
         return redirect("pekerjaan_detail", pk=pekerjaan_id)  # still being read (or failed): its page says so
     try:
-        parsed = _read(unggahan)
+        parsed = _read(unggahan, pd)
         if _is_realisasi(parsed):
             return _realisasi_preview(request, unggahan, pd, parsed)
         preview = pratinjau.build_preview(parsed, user=request.user, nama_berkas=unggahan.nama_berkas,
@@ -134,6 +130,23 @@ def import_preview(request, token: str):
 
 @login_required
 @require_POST
+def import_jenis(request, token: str):
+    """The user picks the kind of one table in the preview (`tabel`: its title, `jenis`: a kind or "" for the
+    importer's choice); the preview reads the document again with it."""
+    from renaksi.impor import klasifikasi
+
+    unggahan = pratinjau.get_staged(request, token)
+    _get_pd_for_import(request, unggahan.perangkat_daerah_id)
+    tabel, jenis = request.POST.get("tabel", "").strip(), request.POST.get("jenis", "").strip()
+    if not tabel or len(tabel) > 300 or (jenis and jenis not in dict(klasifikasi.pilihan_jenis())):
+        return HttpResponseBadRequest(gettext("Pilihan jenis tabel tidak dikenal."))
+    pratinjau.pilih_jenis(request, unggahan, tabel=tabel, jenis=jenis)
+    url = reverse("import_preview", args=[token])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@login_required
+@require_POST
 def import_confirm(request, token: str):
     unggahan = pratinjau.get_staged(request, token)
     pd = _get_pd_for_import(request, unggahan.perangkat_daerah_id)
@@ -142,7 +155,7 @@ def import_confirm(request, token: str):
     if (pekerjaan_id := tugas.belum_terbaca(unggahan)) is not None:
         return redirect("pekerjaan_detail", pk=pekerjaan_id)
     try:
-        parsed = _read(unggahan)
+        parsed = _read(unggahan, pd)
         if _is_realisasi(parsed):
             return _realisasi_confirm(request, unggahan, pd, parsed)
         year = pratinjau.document_year(parsed, unggahan.tahun)

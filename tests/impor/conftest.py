@@ -25,3 +25,30 @@ def counts_unchanged(db):
     before = table_counts()
     yield
     assert table_counts() == before
+
+
+def browser_login(page, live_server, username: str = "alice") -> None:
+    """In a real browser: log in (the window wide enough for the preview's tables)."""
+    from django.urls import reverse
+
+    from tests.conftest import ARTIFACTS
+    from tests.factories import PASSWORD
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(live_server.url + reverse("login"))
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit], form input[type=submit]")
+
+
+def browser_upload(page, live_server, *, nama: str, data: bytes, mime: str, tahun: str = "2025") -> None:
+    """In a real browser: alice logs in and uploads a document for her PD; the page is then its preview."""
+    from django.urls import reverse
+
+    browser_login(page, live_server)
+    page.goto(live_server.url + reverse("import_upload"))
+    page.set_input_files("input[type=file]", files=[{"name": nama, "buffer": data, "mimeType": mime}])
+    page.fill("input[name=tahun]", tahun)
+    page.click("#impor-submit")
+    page.wait_for_url("**/impor/*/")

@@ -11,18 +11,14 @@ from django.urls import reverse
 from renaksi.impor.template import build_template_data, render_xlsx
 from renaksi.perencanaan.models import RencanaAksi
 from tests.conftest import ARTIFACTS
-from tests.factories import PASSWORD
+
+from .conftest import browser_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_drop_a_file_preview_and_import(live_server, world, page):
-    ARTIFACTS.mkdir(exist_ok=True)
     content = render_xlsx(build_template_data(world.plan))
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(live_server.url + reverse("login"))
-    page.fill("input[name=username]", "alice")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit], form input[type=submit]")
+    browser_login(page, live_server)
     page.goto(live_server.url + reverse("import_upload"))
     page.screenshot(path=str(ARTIFACTS / "impor-unggah.png"), full_page=True)
 
@@ -51,10 +47,7 @@ def test_drop_a_file_preview_and_import(live_server, world, page):
 
 
 def test_a_bad_file_shows_the_message_in_place(live_server, world, page):
-    page.goto(live_server.url + reverse("login"))
-    page.fill("input[name=username]", "alice")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit], form input[type=submit]")
+    browser_login(page, live_server)
     page.goto(live_server.url + reverse("import_upload"))
     page.set_input_files("input[type=file]", files=[{"name": "foto.xlsx", "mimeType": "image/png",
                                                       "buffer": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64}])

@@ -90,7 +90,7 @@ def test_user_names_another_kind_for_a_table():
 
 
 def test_unknown_kind_is_refused_with_the_choices():
-    with pytest.raises(ImporGagal, match="jenis tabel 'rencana' tidak dikenal; pilihan: matriks, aksi"):
+    with pytest.raises(ImporGagal, match="jenis tabel 'rencana' tidak dikenal; pilihan: matriks, monev, aksi"):
         api.parse_document(program_table_docx(["NO", "SASARAN", "INDIKATOR", "TARGET"]), "p.docx",
                            jenis={"Tabel di baris 2": "rencana"})
 

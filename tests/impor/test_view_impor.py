@@ -309,7 +309,7 @@ def test_export_follows_the_right_to_see_the_plan(client, world):
 def test_an_unexpected_failure_is_a_message_not_a_traceback(client, world, monkeypatch, caplog):
     from renaksi.impor import api
 
-    def broken(data, filename):
+    def broken(data, filename, jenis=None):
         raise IndexError("list index out of range")
 
     monkeypatch.setattr(api, "parse_document", broken)

@@ -935,6 +935,9 @@ MATRIX: dict[str, Entry] = {
     "import_template_blank": Entry(url=lambda c: "/impor/templat/?format=xlsx", methods=("GET",),
                                    expect=logged_in()),
     "import_preview": Entry(url=import_token(""), methods=("GET",), expect=importer(OK, {405})),
+    # The user picks a table's kind in the preview (kept in his session with the upload): the importers only.
+    "import_jenis": Entry(url=import_token("jenis/"), body=lambda c: {"tabel": "Tabel 1", "jenis": "target"},
+                          expect=importer(set(), REDIRECT, get=False)),
     "import_confirm": Entry(url=import_token("konfirmasi/"), body=lambda c: {},
                             expect=importer(set(), REDIRECT, get=False)),
     "import_cancel": Entry(url=import_token("batal/"), body=lambda c: {}, expect=importer(set(), REDIRECT, get=False)),

@@ -1,15 +1,21 @@
 """Perjanjian Kinerja: a table of sasaran, indikator and target whose caption says "Perjanjian Kinerja".
 
-Every PK table of a document goes into one PK. The table names no parties: the head of the PD who signs the
-document is its first party, at the document's place and date (`pk.pihak_pertama`, in `finish`)."""
+Every PK table of a document goes into one PK, at the document's place and date (`finish`). Its parties are those
+of the statement page when the document has one ("Nama : … Jabatan : … NIP : … selanjutnya disebut PIHAK
+PERTAMA", `naskah/pernyataan.py`, decision `pk.pihak`); a pihak kedua who is the head of the region (Bupati, Wali
+Kota, Gubernur) is kept as the jabatan of the second party, not as an official of the PD. Without a statement page
+the head of the PD who signs the document is its first party (`pk.pihak_pertama`)."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext
 
-from renaksi.impor.dokumen import PerjanjianKinerjaDoc, PKItemDoc, Teks
+from renaksi.impor.dokumen import PejabatDoc, PerjanjianKinerjaDoc, PKItemDoc, Teks
 from renaksi.impor.layouts.umum import baca_nilai
-from renaksi.impor.naskah.tanda_tangan import jabatan_ttd
+from renaksi.impor.naskah import pernyataan
+from renaksi.impor.naskah.tanda_tangan import jabatan_ttd, nama_inti
 from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import PeranKolom, Tabel
 
@@ -53,6 +59,8 @@ def finish(rakit: Rakit) -> None:
         doc.perjanjian_kinerja.remove(pk)
         return
     pk.tempat, pk.tanggal = doc.tempat, doc.tanggal
+    if _pihak(rakit, pk):
+        return
     signer = doc.penandatangan
     if signer is not None and signer.kepala_pd:
         pk.pihak_pertama = signer
@@ -64,3 +72,41 @@ def finish(rakit: Rakit) -> None:
             % {"jabatan": jabatan_ttd(signer), "nama_teks": signer.nama.teks},
             pk.place,
         )
+
+
+KEPALA_DAERAH = re.compile(r"^(?:wakil\s+)?(?:bupati|wali\s*kota|gubernur)\b", re.I)
+
+
+def _pihak(rakit: Rakit, pk: PerjanjianKinerjaDoc) -> bool:
+    """The parties the statement page names, if it names the first one; the same person as a signer of the
+    document is one official (his signature's NIP and pangkat fill what the page leaves out)."""
+    doc = rakit.doc
+    pihak = pernyataan.baca(doc, rakit.grid)
+    if pihak.pertama is None:
+        return False
+    pk.pihak_pertama = _official(doc, pihak.pertama)
+    kedua = ""
+    if pihak.kedua is not None:
+        pk.pihak_kedua_jabatan = pihak.kedua.jabatan.teks
+        if not KEPALA_DAERAH.match(pihak.kedua.jabatan.teks):
+            pk.pihak_kedua = _official(doc, pihak.kedua)
+        kedua = gettext("; pihak kedua %(jabatan)s (%(nama)s)") % {"jabatan": jabatan_ttd(pihak.kedua),
+                                                                    "nama": pihak.kedua.nama.teks}
+    doc.decide("pk.pihak", gettext("Para pihak Perjanjian Kinerja dibaca dari halaman pernyataannya: pihak pertama "
+                                   "%(jabatan)s (%(nama)s%(nip)s)%(kedua)s.")
+               % {"jabatan": jabatan_ttd(pk.pihak_pertama), "nama": pk.pihak_pertama.nama.teks,
+                  "nip": f", NIP {pk.pihak_pertama.nip}" if pk.pihak_pertama.nip else "", "kedua": kedua},
+               pihak.pertama.nama.place)
+    return True
+
+
+def _official(doc, pejabat: PejabatDoc) -> PejabatDoc:
+    same = next((p for p in doc.pejabat if (p.nip and p.nip == pejabat.nip)
+                 or nama_inti(p.nama.teks) == nama_inti(pejabat.nama.teks)), None)
+    if same is None:
+        pejabat.kepala_pd = pejabat.jabatan.teks.casefold().startswith("kepala")
+        doc.pejabat.append(pejabat)
+        return pejabat
+    same.nip = same.nip or pejabat.nip
+    same.pangkat, same.golongan = same.pangkat or pejabat.pangkat, same.golongan or pejabat.golongan
+    return same

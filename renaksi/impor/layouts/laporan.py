@@ -54,7 +54,7 @@ def detect(grid: Grid) -> int:
         return 0
     if kinds & {"anggaran", "renja", "aksi"}:
         return 70
-    if kinds & {"triwulan", "pk", "iku", "target"}:
+    if kinds & {"triwulan", "pk", "iku", "target", "monev"}:
         return 50
     return 0
 
@@ -101,6 +101,8 @@ class _Reader:
             tabel.judul = f"{bidang} ({'aksi' if what == 'aksi' else 'indikator'})" if bidang else \
                 f"Tabel di baris {tabel.header.number}"
         pilihan = klasifikasi.klasifikasi(tabel, caption, self.paksa)
+        if tabel.rows and (pilihan.jenis is None or pilihan.jenis.NAMA != "matriks"):
+            self.doc.tabel.append(klasifikasi.tabel_doc(pilihan))
         if pilihan.jenis is not None and pilihan.jenis.NAMA != "matriks":
             self.pilihan.append(pilihan)
             pilihan.jenis.read(self.rakit, pilihan.tabel_dibaca(), caption, bidang)

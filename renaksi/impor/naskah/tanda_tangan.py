@@ -26,7 +26,7 @@ _TEMPAT_TANGGAL = re.compile(
 )
 _NIP = re.compile(r"^NIP\.?\s*[:.]?\s*(?P<nip>[\d .]{10,30})$", re.I)
 _PANGKAT = re.compile(r"^(?P<pangkat>[A-Za-z][A-Za-z .,/-]*?)\s*\(\s*(?P<golongan>[IV]{1,3}\s*/\s*[a-eA-E])\s*\)$")
-_ACTING = re.compile(r"^(?P<status>Plt|Plh)\s*\.?\s*", re.I)
+ACTING = re.compile(r"^(?P<status>Plt|Plh)\s*\.?\s*", re.I)
 NOT_A_NAME = {"PENANGGUNG JAWAB", "MENGETAHUI", "MENYETUJUI", "PIHAK PERTAMA", "PIHAK KEDUA", "PENUTUP"}
 
 
@@ -119,23 +119,29 @@ def baca_tanda_tangan(doc: RencanaAksiDoc, rows: list[Row], index: int, place_of
         return block
     status = "definitif"
     jabatan_clean = jabatan_text
-    if m := _ACTING.match(jabatan_text):
+    if m := ACTING.match(jabatan_text):
         status = m["status"].lower()
         jabatan_clean = jabatan_text[m.end():].strip()
-    nip = ""
-    if nip_text is not None:
-        try:
-            validate_nip(nip_text.teks)
-            nip = normalize_nip(nip_text.teks)
-        except ValidationError as exc:
-            doc.warn("pejabat.nip_tidak_sah", gettext("%(galat)s NIP tidak disimpan.")
-                                              % {"galat": ' '.join(exc.messages)}, nip_text.place)
+    nip = nip_sah(doc, nip_text)
     block.pejabat = PejabatDoc(
         nama=Teks(name, place_of(rows[name_idx])), jabatan=Teks(jabatan_clean, block.jabatan.place), nip=nip,
         nip_teks=nip_text, pangkat=pangkat, golongan=golongan, status=status,
     )
     block.last_index = consumed
     return block
+
+
+def nip_sah(doc: RencanaAksiDoc, nip_text: Teks | None) -> str:
+    """The NIP as stored (18 digits), or "" when none is written or it is not valid (a warning says so)."""
+    if nip_text is None:
+        return ""
+    try:
+        validate_nip(nip_text.teks)
+    except ValidationError as exc:
+        doc.warn("pejabat.nip_tidak_sah", gettext("%(galat)s NIP tidak disimpan.")
+                                          % {"galat": " ".join(exc.messages)}, nip_text.place)
+        return ""
+    return normalize_nip(nip_text.teks)
 
 
 def nama_inti(nama: str) -> str:

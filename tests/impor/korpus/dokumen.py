@@ -89,11 +89,23 @@ BIDANG = {  # the bidang whose aksi table holds each sub kegiatan
 }
 
 
-def rencana() -> dict:
-    """The expected plan, in the shape `baca(doc)` gives (tests/impor/korpus/test_korpus.py)."""
+def _d(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+def _dalam_triwulan(tw: tuple[str, ...]) -> list[Decimal]:
+    """The quarters written to date ("s.d. TW II": 40) as what is to be achieved in each triwulan (20)."""
+    values = [_d(t) for t in tw]
+    return [v - (values[i - 1] if i else 0) for i, v in enumerate(values)]
+
+
+def rencana(sd: bool = False) -> dict:
+    """The expected plan, in the shape `baca(doc)` gives (tests/impor/korpus/test_korpus.py). `sd`: the quarters
+    were written to date ("s.d. TW II"), so each triwulan holds what is achieved in it: 20, 40, 60, 85 → 20, 20, 20,
+    25 (the yearly target stays 85)."""
     return {
-        "sasaran": [(s, [(i.nama, Decimal(i.target.replace(",", ".")),
-                          [Decimal(t.replace(",", ".")) for t in i.tw]) for i in inds]) for s, inds in SASARAN],
+        "sasaran": [(s, [(i.nama, _d(i.target), _dalam_triwulan(i.tw) if sd else [_d(t) for t in i.tw])
+                         for i in inds]) for s, inds in SASARAN],
         "program": [(p, [(k.nama, k.pagu, [(s.nama, s.pagu, [(a.uraian, list(a.bulan), a.keluaran) for a in s.aksi])
                                           for s in k.subs]) for k in kegs]) for p, kegs in PROGRAM],
     }
@@ -107,6 +119,10 @@ TW_HEADERS = {
     "TW 1": ["TW 1", "TW 2", "TW 3", "TW 4"],
     "Triwulan I": ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
     "Target TW-I": ["Target TW-I", "Target TW-II", "Target TW-III", "Target TW-IV"],
+    # Written to date: the value since January (cumulative), not the target of the triwulan alone.
+    "s.d. TW I": ["s.d. TW I", "s.d. TW II", "s.d. TW III", "s.d. TW IV"],
+    "s/d Triwulan I": ["s/d Triwulan I", "s/d Triwulan II", "s/d Triwulan III", "s/d Triwulan IV"],
+    "Target s.d. TW-I": ["Target s.d. TW-I", "Target s.d. TW-II", "Target s.d. TW-III", "Target s.d. TW-IV"],
 }
 BULAN_SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
@@ -216,11 +232,12 @@ class Berkas:
     nama: str
     buat: Callable[[], bytes]
     layout: str
+    sd: bool = False  # quarters written to date: expected `rencana(sd=True)`
 
 
-def _b(nama: str, blocks: Callable[[], list], layout: str = "laporan") -> Berkas:
+def _b(nama: str, blocks: Callable[[], list], layout: str = "laporan", sd: bool = False) -> Berkas:
     fmt = nama.rsplit(".", 1)[1]
-    return Berkas(nama, lambda: WRITERS[fmt](blocks()), layout)
+    return Berkas(nama, lambda: WRITERS[fmt](blocks()), layout, sd)
 
 
 KORPUS = [
@@ -238,4 +255,7 @@ KORPUS = [
     _b("laporan-trw.txt", lambda: laporan(tw="Trw I")),
     _b("laporan-trw.xlsx", lambda: laporan(tw="Trw I", merge=True)),
     _b("laporan-koma.csv", lambda: laporan(tw="TW 1", numbering="1.1")),
+    _b("laporan-sd.txt", lambda: laporan(tw="s.d. TW I"), sd=True),
+    _b("laporan-sd-triwulan.xlsx", lambda: laporan(tw="s/d Triwulan I", merge=True, numbering="1."), sd=True),
+    _b("laporan-sd-urutan-lain.docx", lambda: laporan(tw="Target s.d. TW-I", order="tw-first"), sd=True),
 ]

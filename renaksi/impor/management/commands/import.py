@@ -12,6 +12,10 @@ A monev workbook (the form of `renaksi export_monev`, or the Permendagri 86/2017
 table) is recognised by its columns; its realisasi go into an existing plan: --rencana-aksi, else the plan the form
 names, else the PD's (--perangkat-daerah or the title) plan of the year (--tahun or the title). See
 docs/impor/monev.md; a closed triwulan or a workbook of another PD is refused (exit 1), nothing written.
+A plan document whose tables hold realisasi per triwulan (a monev table, `jenis/monev.py`) is the same: when the PD
+already has a plan for the year, the realisasi goes into it (without --replace); otherwise the plan is made from the
+document and the realisasi is not stored (warning `monev.tanpa_rencana`). `--json` lists every table with its kind,
+score and rows read (`"tabel"`).
 
 Every number of the document is accounted for (`cakupan`: placed, recognised as numbering/date/NIP/code/total, or
 listed as not placed); `--strict` refuses a document with any number not placed: exit 3, nothing written.
@@ -101,6 +105,9 @@ class Command(BaseCommand):
                 return self._strict_refusal(parsed, options)
             if user is not None:
                 self._check_allowed(user, parsed, kwargs)
+            dalam = realisasi.dalam_dokumen(parsed)  # monev tables: realisasi into the plan that exists
+            if dalam is not None and not options["replace"] and (plan := self._existing(parsed, kwargs)) is not None:
+                return self._realisasi(dalam, options, plan)
             replace = self._existing(parsed, kwargs) if options["replace"] else None
             if replace is not None:
                 diff = api.compare_with_plan(parsed, replace, **kwargs)
@@ -141,10 +148,12 @@ class Command(BaseCommand):
         for place, teks in cakupan.tidak_ditempatkan:
             self.stdout.write(f"  - tidak ditempatkan: '{teks}' [{place.describe()}]")
 
-    def _realisasi(self, parsed: realisasi.ParsedRealisasi, options) -> None:
-        """A monev workbook: its realisasi into an existing plan (errors are handled by `handle`)."""
-        plan = realisasi.plan_for(parsed.dokumen, rencana_aksi_id=options.get("rencana_aksi"),
-                                  perangkat_daerah=options.get("perangkat_daerah"), tahun=options.get("tahun"))
+    def _realisasi(self, parsed: realisasi.ParsedRealisasi, options, plan: RencanaAksi | None = None) -> None:
+        """A monev workbook (or a document's monev tables): its realisasi into an existing plan (errors are handled
+        by `handle`)."""
+        if plan is None:
+            plan = realisasi.plan_for(parsed.dokumen, rencana_aksi_id=options.get("rencana_aksi"),
+                                      perangkat_daerah=options.get("perangkat_daerah"), tahun=options.get("tahun"))
         result = realisasi.import_realisasi(parsed, rencana_aksi=plan, dry_run=options["dry_run"])
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
