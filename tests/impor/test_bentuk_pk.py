@@ -18,20 +18,9 @@ def _read(data: bytes, nama: str):
     return parsed, program, [u["teks"] for u in parsed.cakupan.as_json()["tidak_ditempatkan"]]
 
 
-def test_tab_separated_program_paragraphs_are_read_as_rows_and_no_amount_is_lost():
-    """Programs typed as TAB-separated paragraphs outside any table: the DOCX reader splits them into cells like
-    a text copy; each amount is then either a program's pagu or listed as not placed."""
-    parsed, program, unplaced = _read(bentuk_pk.PARAGRAF, "paragraf.docx")
-    amounts = {p for _, p in program if p} | {int(t.replace("Rp. ", "").replace(".", "")) for t in unplaced}
-    assert amounts == {1_250_000_000, 750_000_000}
-    assert unplaced  # the second program, after the wrapped line, is listed: --strict refuses
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "Layout: a TAB-separated program paragraph whose name wraps onto the next paragraph ('    Angkutan Jalan') "
-    "is not joined, and the paragraph ends the program rows; the programs need the text-outside-tables module "
-    "of impor/jenis."))
 def test_tab_separated_program_paragraphs_read_right():
+    """Programs typed as TAB-separated paragraphs outside any table, a long name wrapped onto an indented paragraph
+    ("    Angkutan Jalan"): the wrapped words join the name, and the next program is still a row of the table."""
     _, program, unplaced = _read(bentuk_pk.PARAGRAF, "paragraf.docx")
     assert program == [("Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan", 1_250_000_000),
                        ("Program Pengelolaan Angkutan Umum", 750_000_000)]
