@@ -5,6 +5,8 @@ program row, twelve monthly target columns (test_guards.py, test_cakupan.py)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from renaksi.impor import api
@@ -27,14 +29,33 @@ def test_tab_separated_program_paragraphs_read_right():
     assert unplaced == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Silently wrong today: several indikator packed in one cell, one per line, read as one indikator whose name "
-    "joins them, and their targets ('10\\n25') are neither placed nor counted by cakupan. Needs a packed-cell rule "
-    "(layouts / impor/jenis) or cakupan counting the numbers of a multi-line cell."))
-def test_indikator_packed_one_per_line_read_right_or_listed():
+def test_indikator_packed_one_per_line_read_as_several_with_their_own_targets():
+    """Two indikator in one cell, one per line, their satuan and targets ("10\\n25") packed the same way: two
+    indikator, each with its own satuan, target and PK line, and the decision says so."""
     parsed, _, unplaced = _read(bentuk_pk.BERTUMPUK, "bertumpuk.docx")
-    names = [i.nama.teks for i in parsed.dokumen.all_indikator()]
-    assert names == ["Persentase penurunan kecelakaan", "Jumlah titik rawan kecelakaan yang ditangani"] or unplaced
+    doc = parsed.dokumen
+    assert [i.nama.teks for i in doc.all_indikator()] == [
+        "Persentase penurunan kecelakaan", "Jumlah titik rawan kecelakaan yang ditangani"]
+    [pk] = doc.perjanjian_kinerja
+    assert [(item.indikator.teks, item.target.angka.nilai) for item in pk.items] == [
+        ("Persentase penurunan kecelakaan", Decimal("10")),
+        ("Jumlah titik rawan kecelakaan yang ditangani", Decimal("25"))]
+    assert unplaced == []
+    assert parsed.cakupan.as_json()["ditempatkan"] == 3  # 10, 25 and the program's pagu
+    assert [c.kode for c in doc.decisions].count("indikator.bertumpuk") == 1
+
+
+def test_indikator_packed_with_fewer_targets_lists_the_targets_as_unplaced():
+    """Three indikator in one cell but two targets: which target is whose cannot be known, so the row is read as one
+    indikator without a target, both numbers are listed as not placed (--strict refuses) and a warning says why."""
+    parsed, _, unplaced = _read(bentuk_pk.BERTUMPUK_TIDAK_COCOK, "tidak-cocok.docx")
+    doc = parsed.dokumen
+    assert unplaced == ["10", "25"]
+    [indikator] = doc.all_indikator()
+    [item] = doc.perjanjian_kinerja[0].items
+    assert item.indikator_ref is indikator and item.target.angka.nilai is None
+    [warning] = [w for w in doc.warnings if w.kode == "target.bertumpuk"]
+    assert "baris 4" in warning.pesan and "TARGET" in warning.pesan
 
 
 def test_a_note_cell_with_an_amount_is_not_a_program():
