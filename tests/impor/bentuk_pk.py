@@ -21,9 +21,9 @@ def _table(d, rows: list[list[str]]) -> None:
 
 
 def pk(*, sasaran: list[list[str]] | None = None, program: list[list[str]] | None = None,
-       paragraphs: list[str] = ()) -> bytes:
+       paragraphs: list[str] = (), judul: str = "PERJANJIAN KINERJA TAHUN 2024") -> bytes:
     d = Document()
-    d.add_paragraph("PERJANJIAN KINERJA TAHUN 2024")
+    d.add_paragraph(judul)
     d.add_paragraph("DINAS PERHUBUNGAN KOTA CONTOH")
     _table(d, sasaran or SASARAN)
     d.add_paragraph("")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from renaksi.impor import api
 
 from . import bentuk_pk
@@ -56,6 +54,21 @@ def test_indikator_packed_with_fewer_targets_lists_the_targets_as_unplaced():
     assert item.indikator_ref is indikator and item.target.angka.nilai is None
     [warning] = [w for w in doc.warnings if w.kode == "target.bertumpuk"]
     assert "baris 4" in warning.pesan and "TARGET" in warning.pesan
+
+
+def test_packed_indikator_of_a_target_table_get_their_own_satuan_and_quarters():
+    """The same rule in a target table (no PK title): each indikator gets its line of the satuan, the yearly target
+    and every quarter."""
+    data = bentuk_pk.pk(judul="TARGET KINERJA TAHUN 2024", sasaran=[
+        ["NO", "SASARAN", "INDIKATOR", "SATUAN", "TARGET", "TW I", "TW II", "TW III", "TW IV"],
+        ["1", "Meningkatnya keselamatan lalu lintas", "Persentase penurunan kecelakaan\nJumlah rambu terpasang",
+         "Persen\nUnit", "10\n40", "2\n10", "5\n20", "8\n30", "10\n40"]])
+    parsed, _, unplaced = _read(data, "target.docx")
+    assert [(i.nama.teks, i.satuan.teks, i.target.angka.nilai, [q.angka.nilai for q in i.triwulan])
+            for i in parsed.dokumen.all_indikator()] == [
+        ("Persentase penurunan kecelakaan", "Persen", 10, [2, 5, 8, 10]),
+        ("Jumlah rambu terpasang", "Unit", 40, [10, 20, 30, 40])]
+    assert unplaced == []
 
 
 def test_a_note_cell_with_an_amount_is_not_a_program():
