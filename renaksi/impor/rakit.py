@@ -156,14 +156,14 @@ class Rakit:
                 result.append(row)
                 continue
             place = tabel.place(row, role=PeranKolom.INDIKATOR)
-            if any(len(lines) != len(names) for lines in packed.values()):
+            if uneven := [c for c, lines in packed.items() if len(lines) != len(names)]:
                 for c in packed:
                     self.doc.cakupan.lepas(tabel.place(row, c))
                 self.doc.warn("target.bertumpuk", gettext(
                     "Sel indikator baris %(baris)s memuat %(n)s baris, tetapi sel angkanya (%(kolom)s) tidak memuat "
                     "%(n)s angka; dibaca sebagai satu indikator, angka-angka itu tidak ditempatkan.")
                     % {"baris": row.number, "n": len(names),
-                       "kolom": ", ".join(tabel.judul_kolom.get(c, str(c + 1)) for c in packed)}, place)
+                       "kolom": ", ".join(tabel.judul_kolom.get(c, str(c + 1)) for c in uneven)}, place)
                 result.append(Row(cells=[("" if c in packed else t) for c, t in enumerate(row.cells)],
                                   number=row.number, fills=row.fills))
                 continue

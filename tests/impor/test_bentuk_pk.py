@@ -10,6 +10,7 @@ from decimal import Decimal
 from renaksi.impor import api
 
 from . import bentuk_pk
+from .bentuk_pk import SASARAN
 
 
 def _read(data: bytes, nama: str):
@@ -69,6 +70,16 @@ def test_packed_indikator_of_a_target_table_get_their_own_satuan_and_quarters():
         ("Persentase penurunan kecelakaan", "Persen", 10, [2, 5, 8, 10]),
         ("Jumlah rambu terpasang", "Unit", 40, [10, 20, 30, 40])]
     assert unplaced == []
+
+
+def test_a_long_indikator_name_over_two_lines_beside_one_target_stays_one_indikator():
+    parsed, _, unplaced = _read(bentuk_pk.pk(sasaran=[SASARAN[0], [
+        "1", "Meningkatnya keselamatan lalu lintas", "Persentase penurunan kecelakaan\ndi jalan kota", "Persen", "10"]]),
+        "panjang.docx")
+    [item] = parsed.dokumen.perjanjian_kinerja[0].items
+    assert (item.indikator.teks, item.target.angka.nilai) == ("Persentase penurunan kecelakaan di jalan kota", 10)
+    assert unplaced == []
+    assert "indikator.bertumpuk" not in [c.kode for c in parsed.dokumen.decisions]
 
 
 def test_a_note_cell_with_an_amount_is_not_a_program():
