@@ -9,6 +9,9 @@ After a parse, each numeric cell of the `Grid` is one of
   the word "tahun", a stated total row whose value equals the sum of a level of the plan, or what a layout marked
   with `Cakupan.abaikan`;
 - **tidak ditempatkan**: everything else, listed with its place and text.
+A cell holding one number per line ("10", "25" in one cell) counts each line as a number of that cell; a cell a
+layout left unread on purpose (`Cakupan.lepas`: packed targets that cannot be matched to their indikator) is never
+placed, whatever value carries its place.
 
 `Cakupan` is the small accounting object the layouts mark (`doc.cakupan`); `hitung(grid, doc)` does the counting once
 for every layout. What the document holds and the plan has no place for (monthly targets per indikator, realisasi
@@ -77,6 +80,7 @@ class Cakupan:
     pindahan: dict[Kunci, Kunci] = field(default_factory=dict)  # the cell as written → the place it was read as
     ditempatkan: set[Kunci] = field(default_factory=set)
     diabaikan: dict[Kunci, str] = field(default_factory=dict)  # key → reason (a key of ALASAN)
+    dilepas: set[Kunci] = field(default_factory=set)  # cells a layout left unread on purpose: listed, never placed
 
     def pindah(self, dari: Place, ke: Place) -> None:
         """The value written at `dari` was read as if it stood at `ke` (a slipped row or column)."""
@@ -87,6 +91,10 @@ class Cakupan:
 
     def abaikan(self, place: Place, alasan: str) -> None:
         self.diabaikan[kunci(place)] = alasan
+
+    def lepas(self, place: Place) -> None:
+        """The cell was not read (its numbers could not be matched to the plan): listed as not placed."""
+        self.dilepas.add(kunci(place))
 
 
 @dataclass
@@ -172,7 +180,7 @@ def _alasan_sendiri(teks: str, sebelah: str) -> str | None:
 def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
     """Account for every numeric cell of `grid` against what `doc` (and its layout's marks) placed."""
     marks: Cakupan = doc.cakupan
-    placed = _tempat_nilai(doc) | marks.ditempatkan
+    placed = (_tempat_nilai(doc) | marks.ditempatkan) - marks.dilepas
     totals = {v for v in doc.pagu_totals().values() if v}
     from renaksi.core.angka import parse_uang
 
@@ -191,8 +199,8 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
                 continue
             if in_toc and (len(cells) > 2 or (len(filled) == 1 and len(cells) == 1)):
                 in_toc = False
-            numbers = [(i, c) for i, c in filled if angka_sel(c)
-                       and not (len(cells) == 1 and _JUDUL_BAGIAN.match(c))]
+            numbers = [(i, x) for i, c in filled for x in _angka_dalam(c)
+                       if not (len(cells) == 1 and _JUDUL_BAGIAN.match(x))]
             column_numbers = (len(filled) >= 3 and len(numbers) == len(filled)
                               and [c for _i, c in filled] == [str(n) for n in range(1, len(filled) + 1)])
             total_row = any(_TOTAL.match(c) for _i, c in filled[:3] if not angka_sel(c))
@@ -225,6 +233,14 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
                 header_above = " ".join(c for _i, c in filled)
     hasil.tanpa_tempat = _tanpa_tempat(grid, placed)
     return hasil
+
+
+def _angka_dalam(teks: str) -> list[str]:
+    """The numbers of a cell: the cell itself, or each line of a cell holding one number per line ("10\\n25")."""
+    lines = [x.strip() for x in teks.split("\n") if x.strip()]
+    if len(lines) > 1 and all(angka_sel(x) for x in lines):
+        return lines
+    return [teks] if angka_sel(teks) else []
 
 
 def _uang(parse, teks: str) -> int | None:

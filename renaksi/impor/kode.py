@@ -56,6 +56,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("indikator.akumulasi", KEPUTUSAN, _("Jenis akumulasi indikator disimpulkan"),
          _("Dokumen tidak menyebut cara target triwulan dijumlahkan menjadi target tahunan; Renaksi "
            "menyimpulkannya dari target-targetnya dan menandainya 'disimpulkan'.")),
+    Kode("indikator.bertumpuk", KEPUTUSAN, _("Beberapa indikator dalam satu sel dipisah"),
+         _("Satu sel memuat beberapa indikator, satu per baris, dan sel targetnya memuat angka sebanyak itu, satu "
+           "per baris; setiap baris dibaca sebagai indikator tersendiri dengan targetnya.")),
     Kode("indikator.inferensi", KEPUTUSAN, _("Polaritas dan akumulasi indikator disimpulkan"),
          _("Ringkasan: untuk sekian indikator polaritas dan jenis akumulasi tidak tertulis, sehingga disimpulkan"
            " dari nama dan targetnya. Alasan tiap indikator disimpan pada indikatornya.")),
@@ -205,6 +208,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
          _("Sebuah tabel memiliki judul-judul kolom yang tidak dikenal Renaksi; isinya tidak dibaca.")),
     Kode("tanggal.tanpa_hari", KEPUTUSAN, _("Tanggal penetapan tanpa hari"),
          _("Tanggal penetapan hanya menyebut bulan dan tahun; tanggal dibiarkan kosong, tempatnya disimpan.")),
+    Kode("target.bertumpuk", PERINGATAN, _("Target bertumpuk tidak cocok dengan indikatornya"),
+         _("Satu sel memuat beberapa indikator, satu per baris, tetapi sel targetnya memuat jumlah angka yang lain; "
+           "indikator dibaca sebagai satu dan angka-angka itu dicantumkan sebagai tidak ditempatkan.")),
     Kode("target.sd_triwulan", KEPUTUSAN, _("Target triwulan ditulis sampai dengan (s.d.)"),
          _("Kolom triwulan berjudul \"s.d. TW II\" atau \"s/d Triwulan III\" memuat nilai sejak awal tahun; "
            "target tiap triwulan disimpan sebagai selisihnya, tidak dijumlahkan lagi.")),

@@ -10,6 +10,9 @@ compared by `teks.kemiripan` (case, spelling, labels and punctuation ignored):
 
 A `Rakit` also keeps what several tables of one document share while they are read: the budget groups whose
 amounts are placed at the end (`sejajar`), the stated total, the bidang's indikator and aksi, the one PK.
+
+The kinds that read indikator (PK, IKU, targets) take a table's rows from `indikator_rows`, which splits a row
+packing several indikator into one cell, one per line, with their targets packed the same way.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import TypeVar
 
 from django.utils.translation import gettext
 
+from renaksi.impor.cakupan import angka_sel
 from renaksi.impor.dokumen import (
     AksiDoc,
     IndikatorDoc,
@@ -36,7 +40,7 @@ from renaksi.impor.grid import Grid, Place, Row
 from renaksi.impor.layouts import sejajar
 from renaksi.impor.layouts.umum import looks_like_money
 from renaksi.impor.tabel import PeranKolom, Tabel
-from renaksi.impor.teks import is_row_number, kemiripan, nama_key, sentence_starts_new, strip_label
+from renaksi.impor.teks import bersih, is_row_number, kemiripan, nama_key, sentence_starts_new, strip_label
 
 SAMA = 0.9  # two names at least this similar (difflib ratio of their keys) are the same item
 MIRIP = 0.7  # below SAMA, still accepted within the same parent when it is clearly the best candidate
@@ -134,6 +138,45 @@ class Rakit:
             indikator.target = nilai
         else:
             indikator.target_lain.append(nilai)
+
+    def indikator_rows(self, tabel: Tabel) -> list[Row]:
+        """The table's rows, a row that packs several indikator into one cell, one per line, as one row per
+        indikator. A row is packed when a cell of numbers (a target, a quarter) holds several lines too; otherwise
+        its indikator is a long name written over lines. When every such cell holds as many numbers as there are
+        indikator, line k of the indikator, of the numbers and of the satuan make row k (`indikator.bertumpuk`);
+        when they do not, the row stays one and those numbers are left out, listed as not placed (`target.bertumpuk`)."""
+        col = tabel.col(PeranKolom.INDIKATOR)
+        whole = {col, tabel.col(PeranKolom.NO), tabel.col(PeranKolom.SASARAN)}
+        result: list[Row] = []
+        for row in tabel.rows:
+            names = _lines(row.cell(col)) if col is not None else []
+            packed = {c: lines for c, text in enumerate(row.cells) if c not in whole
+                      and len(lines := _lines(text)) > 1 and all(angka_sel(x) for x in lines)}
+            if len(names) < 2 or not packed:
+                result.append(row)
+                continue
+            place = tabel.place(row, role=PeranKolom.INDIKATOR)
+            if uneven := [c for c, lines in packed.items() if len(lines) != len(names)]:
+                for c in packed:
+                    self.doc.cakupan.lepas(tabel.place(row, c))
+                self.doc.warn("target.bertumpuk", gettext(
+                    "Sel indikator baris %(baris)s memuat %(n)s baris, tetapi sel angkanya (%(kolom)s) tidak memuat "
+                    "%(n)s angka; dibaca sebagai satu indikator, angka-angka itu tidak ditempatkan.")
+                    % {"baris": row.number, "n": len(names),
+                       "kolom": ", ".join(tabel.judul_kolom.get(c, str(c + 1)) for c in uneven)}, place)
+                result.append(Row(cells=[("" if c in packed else t) for c, t in enumerate(row.cells)],
+                                  number=row.number, fills=row.fills))
+                continue
+            split = set(packed) | {col, tabel.col(PeranKolom.SATUAN)}
+            for k in range(len(names)):
+                cells = [lines[k] if c in split and len(lines := _lines(t)) == len(names) else t
+                         for c, t in enumerate(row.cells)]
+                result.append(Row(cells=cells, number=row.number, fills=row.fills))
+            self.doc.decide("indikator.bertumpuk", gettext(
+                "Sel indikator baris %(baris)s memuat %(n)s indikator, satu per baris, dan targetnya ditulis dengan "
+                "cara yang sama; dibaca sebagai %(n)s indikator: %(daftar)s.")
+                % {"baris": row.number, "n": len(names), "daftar": "; ".join(f"'{n}'" for n in names)}, place)
+        return result
 
     def sasaran_by_row(self, tabel: Tabel, rows: list[Row] | None = None) -> dict[int, SasaranDoc | None]:
         """The sasaran of every row: an empty cell repeats the one above; a statement split over rows is joined."""
@@ -260,3 +303,8 @@ class Rakit:
             )
             return item
         return None
+
+
+def _lines(text: str) -> list[str]:
+    """The non-empty lines of a cell, cleaned."""
+    return [line for line in (bersih(x) for x in text.split("\n")) if line]

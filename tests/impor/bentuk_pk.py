@@ -21,9 +21,9 @@ def _table(d, rows: list[list[str]]) -> None:
 
 
 def pk(*, sasaran: list[list[str]] | None = None, program: list[list[str]] | None = None,
-       paragraphs: list[str] = ()) -> bytes:
+       paragraphs: list[str] = (), judul: str = "PERJANJIAN KINERJA TAHUN 2024") -> bytes:
     d = Document()
-    d.add_paragraph("PERJANJIAN KINERJA TAHUN 2024")
+    d.add_paragraph(judul)
     d.add_paragraph("DINAS PERHUBUNGAN KOTA CONTOH")
     _table(d, sasaran or SASARAN)
     d.add_paragraph("")
@@ -47,6 +47,13 @@ BERTUMPUK = pk(sasaran=[SASARAN[0], ["1", "Meningkatnya keselamatan lalu lintas"
                                      "Persentase penurunan kecelakaan\nJumlah titik rawan kecelakaan yang ditangani",
                                      "Persen\nTitik", "10\n25"]],
                program=[["NO", "PROGRAM", "ANGGARAN"], ["1", "Program Penyelenggaraan Lalu Lintas", "1.250.000.000"]])
+# The same, one target short: "10" and "25" cannot be matched to the two indikator.
+BERTUMPUK_TIDAK_COCOK = pk(sasaran=[SASARAN[0], ["1", "Meningkatnya keselamatan lalu lintas",
+                                                 "Persentase penurunan kecelakaan\nJumlah titik rawan kecelakaan "
+                                                 "yang ditangani\nJumlah rambu terpasang", "Persen\nTitik\nUnit",
+                                                 "10\n25"]],
+                           program=[["NO", "PROGRAM", "ANGGARAN"], ["1", "Program Penyelenggaraan Lalu Lintas",
+                                                                    "1.250.000.000"]])
 # A note cell holding an amount that is not a program.
 CATATAN = pk(program=[["NO", "PROGRAM", "ANGGARAN", "KETERANGAN"],
                       ["1", "Program Penyelenggaraan Lalu Lintas", "1.250.000.000", "termasuk DAK Rp 250.000.000"],

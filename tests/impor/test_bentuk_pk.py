@@ -5,11 +5,12 @@ program row, twelve monthly target columns (test_guards.py, test_cakupan.py)."""
 
 from __future__ import annotations
 
-import pytest
+from decimal import Decimal
 
 from renaksi.impor import api
 
 from . import bentuk_pk
+from .bentuk_pk import SASARAN
 
 
 def _read(data: bytes, nama: str):
@@ -18,34 +19,67 @@ def _read(data: bytes, nama: str):
     return parsed, program, [u["teks"] for u in parsed.cakupan.as_json()["tidak_ditempatkan"]]
 
 
-def test_tab_separated_program_paragraphs_are_read_as_rows_and_no_amount_is_lost():
-    """Programs typed as TAB-separated paragraphs outside any table: the DOCX reader splits them into cells like
-    a text copy; each amount is then either a program's pagu or listed as not placed."""
-    parsed, program, unplaced = _read(bentuk_pk.PARAGRAF, "paragraf.docx")
-    amounts = {p for _, p in program if p} | {int(t.replace("Rp. ", "").replace(".", "")) for t in unplaced}
-    assert amounts == {1_250_000_000, 750_000_000}
-    assert unplaced  # the second program, after the wrapped line, is listed: --strict refuses
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "Layout: a TAB-separated program paragraph whose name wraps onto the next paragraph ('    Angkutan Jalan') "
-    "is not joined, and the paragraph ends the program rows; the programs need the text-outside-tables module "
-    "of impor/jenis."))
 def test_tab_separated_program_paragraphs_read_right():
+    """Programs typed as TAB-separated paragraphs outside any table, a long name wrapped onto an indented paragraph
+    ("    Angkutan Jalan"): the wrapped words join the name, and the next program is still a row of the table."""
     _, program, unplaced = _read(bentuk_pk.PARAGRAF, "paragraf.docx")
     assert program == [("Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan", 1_250_000_000),
                        ("Program Pengelolaan Angkutan Umum", 750_000_000)]
     assert unplaced == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Silently wrong today: several indikator packed in one cell, one per line, read as one indikator whose name "
-    "joins them, and their targets ('10\\n25') are neither placed nor counted by cakupan. Needs a packed-cell rule "
-    "(layouts / impor/jenis) or cakupan counting the numbers of a multi-line cell."))
-def test_indikator_packed_one_per_line_read_right_or_listed():
+def test_indikator_packed_one_per_line_read_as_several_with_their_own_targets():
+    """Two indikator in one cell, one per line, their satuan and targets ("10\\n25") packed the same way: two
+    indikator, each with its own satuan, target and PK line, and the decision says so."""
     parsed, _, unplaced = _read(bentuk_pk.BERTUMPUK, "bertumpuk.docx")
-    names = [i.nama.teks for i in parsed.dokumen.all_indikator()]
-    assert names == ["Persentase penurunan kecelakaan", "Jumlah titik rawan kecelakaan yang ditangani"] or unplaced
+    doc = parsed.dokumen
+    assert [i.nama.teks for i in doc.all_indikator()] == [
+        "Persentase penurunan kecelakaan", "Jumlah titik rawan kecelakaan yang ditangani"]
+    [pk] = doc.perjanjian_kinerja
+    assert [(item.indikator.teks, item.target.angka.nilai) for item in pk.items] == [
+        ("Persentase penurunan kecelakaan", Decimal("10")),
+        ("Jumlah titik rawan kecelakaan yang ditangani", Decimal("25"))]
+    assert unplaced == []
+    assert parsed.cakupan.as_json()["ditempatkan"] == 3  # 10, 25 and the program's pagu
+    assert [c.kode for c in doc.decisions].count("indikator.bertumpuk") == 1
+
+
+def test_indikator_packed_with_fewer_targets_lists_the_targets_as_unplaced():
+    """Three indikator in one cell but two targets: which target is whose cannot be known, so the row is read as one
+    indikator without a target, both numbers are listed as not placed (--strict refuses) and a warning says why."""
+    parsed, _, unplaced = _read(bentuk_pk.BERTUMPUK_TIDAK_COCOK, "tidak-cocok.docx")
+    doc = parsed.dokumen
+    assert unplaced == ["10", "25"]
+    [indikator] = doc.all_indikator()
+    [item] = doc.perjanjian_kinerja[0].items
+    assert item.indikator_ref is indikator and item.target.angka.nilai is None
+    [warning] = [w for w in doc.warnings if w.kode == "target.bertumpuk"]
+    assert "baris 4" in warning.pesan and "TARGET" in warning.pesan
+
+
+def test_packed_indikator_of_a_target_table_get_their_own_satuan_and_quarters():
+    """The same rule in a target table (no PK title): each indikator gets its line of the satuan, the yearly target
+    and every quarter."""
+    data = bentuk_pk.pk(judul="TARGET KINERJA TAHUN 2024", sasaran=[
+        ["NO", "SASARAN", "INDIKATOR", "SATUAN", "TARGET", "TW I", "TW II", "TW III", "TW IV"],
+        ["1", "Meningkatnya keselamatan lalu lintas", "Persentase penurunan kecelakaan\nJumlah rambu terpasang",
+         "Persen\nUnit", "10\n40", "2\n10", "5\n20", "8\n30", "10\n40"]])
+    parsed, _, unplaced = _read(data, "target.docx")
+    assert [(i.nama.teks, i.satuan.teks, i.target.angka.nilai, [q.angka.nilai for q in i.triwulan])
+            for i in parsed.dokumen.all_indikator()] == [
+        ("Persentase penurunan kecelakaan", "Persen", 10, [2, 5, 8, 10]),
+        ("Jumlah rambu terpasang", "Unit", 40, [10, 20, 30, 40])]
+    assert unplaced == []
+
+
+def test_a_long_indikator_name_over_two_lines_beside_one_target_stays_one_indikator():
+    parsed, _, unplaced = _read(bentuk_pk.pk(sasaran=[SASARAN[0], [
+        "1", "Meningkatnya keselamatan lalu lintas", "Persentase penurunan kecelakaan\ndi jalan kota", "Persen", "10"]]),
+        "panjang.docx")
+    [item] = parsed.dokumen.perjanjian_kinerja[0].items
+    assert (item.indikator.teks, item.target.angka.nilai) == ("Persentase penurunan kecelakaan di jalan kota", 10)
+    assert unplaced == []
+    assert "indikator.bertumpuk" not in [c.kode for c in parsed.dokumen.decisions]
 
 
 def test_a_note_cell_with_an_amount_is_not_a_program():

@@ -86,6 +86,19 @@ def test_a_line_break_in_a_paragraph_starts_a_new_row():
     assert rows_of(grid) == [["Kepala Badan Kesatuan"], ["Bangsa dan Politik"]]
 
 
+def test_an_indented_paragraph_after_a_tab_row_is_its_wrapped_first_cell():
+    """A program name typed in a TAB-separated paragraph and wrapped onto an indented paragraph is one cell; an
+    indented paragraph after a plain paragraph, or a TAB row after a TAB row, stays a row of its own."""
+    d = Document()
+    for text in ["Program\tAnggaran", "1. Program Lalu Lintas dan\tRp. 1.250.000.000", "    Angkutan Jalan",
+                 "2. Program Angkutan Umum\tRp. 750.000.000", "Catatan", "    menjorok"]:
+        d.add_paragraph(text)
+    grid = read_docx(docx_bytes(d), "p.docx")
+    assert rows_of(grid) == [["Program", "Anggaran"], ["1. Program Lalu Lintas dan Angkutan Jalan", "Rp. 1.250.000.000"],
+                             ["2. Program Angkutan Umum", "Rp. 750.000.000"], ["Catatan"], ["    menjorok"]]
+    assert [(c.kode, c.place.baris) for c in grid.decisions] == [("sel.sambung", 2)]
+
+
 def test_tracked_deletions_are_not_read_and_insertions_are():
     document = Document()
     p = document.add_paragraph("Pagu ")

@@ -140,6 +140,8 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                              primary=False)
         if nama := tabel.cell(row, PeranKolom.PROGRAM):
             kode, nama = pisah_kode(nama)
+            if (item := ITEM.match(nama)) and not tabel.has(PeranKolom.NO):
+                nama = item["teks"]  # "1. Program …" numbered in the name's own cell (a TAB-separated paragraph)
             program = rakit.program(Teks(nama, tabel.place(row, role=PeranKolom.PROGRAM)))
             program.kode = program.kode or kode
             program_row = row.number

@@ -31,7 +31,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str, bidang: str = "") -> None:
     doc = rakit.doc
     periode = PERIODE.search(judul)
     by_row = rakit.sasaran_by_row(tabel)
-    for row in tabel.rows:
+    for row in rakit.indikator_rows(tabel):
         nama = tabel.cell(row, PeranKolom.INDIKATOR)
         sasaran = by_row.get(row.number)
         if not nama or sasaran is None:

@@ -36,7 +36,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str, bidang: str = "") -> None:
         rakit.perjanjian = PerjanjianKinerjaDoc(place=tabel.header_place())
         rakit.doc.perjanjian_kinerja.append(rakit.perjanjian)
     by_row = rakit.sasaran_by_row(tabel)
-    for row in tabel.rows:
+    for row in rakit.indikator_rows(tabel):
         nama = tabel.cell(row, PeranKolom.INDIKATOR)
         sasaran = by_row.get(row.number)
         if not nama or sasaran is None:

@@ -39,7 +39,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> list[
     doc = rakit.doc
     by_row = rakit.sasaran_by_row(tabel)
     read_rows: list[tuple[IndikatorDoc, Row]] = []
-    for row in tabel.rows:
+    for row in rakit.indikator_rows(tabel):
         nama = tabel.cell(row, PeranKolom.INDIKATOR)
         sasaran = by_row.get(row.number)
         if not nama or sasaran is None:

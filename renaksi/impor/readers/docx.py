@@ -1,7 +1,9 @@
 """DOCX → `Grid`: one sheet of paragraphs and table rows in document order, in the form `grid.py` describes.
 
 - A paragraph is a row of one cell; TABs in it split it into cells, as in a text copy (programs and their amounts
-  are often typed as TAB-separated paragraphs outside any table). A line break inside a paragraph (Shift+Enter) starts a new row, because a
+  are often typed as TAB-separated paragraphs outside any table). An indented paragraph without TABs right after
+  such a row ("    Angkutan Jalan") is the rest of its first cell, a name that wrapped: it is joined to it
+  (`sel.sambung`). A line break inside a paragraph (Shift+Enter) starts a new row, because a
   text copy shows it as a new line (signature blocks are written that way).
 - A table row is a row of cells, one per grid column. A cell spanning several columns (gridSpan) gives its text
   once and empty cells for the other columns; a cell continuing a vertical merge (vMerge) is empty. Columns a row
@@ -25,7 +27,8 @@ from django.utils.translation import gettext
 from docx import Document
 from docx.oxml.ns import qn
 
-from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
+from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place, Row, Sheet
+from renaksi.impor.teks import bersih, is_row_number
 
 from ._ooxml import MAX_COLS, MAX_ROWS, check_cell_length, open_package
 
@@ -142,6 +145,8 @@ class _Reader:
         self.filename = filename
         self.rows: list[Row] = []
         self.table_count = 0
+        self.decisions: list[Catatan] = []
+        self.tab_row: Row | None = None  # the last row, when it is a TAB-separated paragraph
 
     def add(self, cells: list[str], place: Place, fills: dict[int, str] | None = None) -> None:
         if len(self.rows) >= MAX_ROWS:
@@ -155,7 +160,23 @@ class _Reader:
         for line in _paragraph_text(p, tab="\t").split("\n"):
             place = Place(self.filename, baris=len(self.rows) + 1)
             check_cell_length(line, place, "paragraf ini")
+            if self._wrapped(line):
+                continue
             self.add(line.split("\t"), place)
+            self.tab_row = self.rows[-1] if "\t" in line.strip() else None
+
+    def _wrapped(self, line: str) -> bool:
+        """Join an indented line without TABs to the first cell of the TAB-separated row just above it."""
+        last, text = self.tab_row, bersih(line)
+        if last is None or last is not self.rows[-1] or "\t" in line or not line[:1].isspace() or not text \
+                or is_row_number(text.split()[0]):
+            return False
+        first = next(i for i, c in enumerate(last.cells) if c.strip())
+        last.cells[first] = f"{bersih(last.cells[first])} {text}"
+        self.decisions.append(Catatan("sel.sambung", gettext(
+            "Paragraf menjorok sesudah baris %(baris)s dibaca sebagai lanjutan teksnya: '%(teks)s'.")
+            % {"baris": last.number, "teks": last.cells[first]}, Place(self.filename, baris=last.number)))
+        return True
 
     def table(self, tbl) -> None:
         self.table_count += 1
@@ -203,4 +224,5 @@ def read_docx(data: bytes, filename: str) -> Grid:
     # A document always ends with a paragraph (often empty); blank rows at the end carry nothing.
     while reader.rows and reader.rows[-1].is_blank:
         reader.rows.pop()
-    return Grid(dokumen=filename, format="docx", sheets=[Sheet(name=SHEET_NAME, rows=reader.rows)])
+    return Grid(dokumen=filename, format="docx", sheets=[Sheet(name=SHEET_NAME, rows=reader.rows)],
+                decisions=reader.decisions)
