@@ -44,9 +44,11 @@ from renaksi.perencanaan.selectors import (
     AksiDokumen,
     PerjanjianKinerjaData,
     PlanData,
+    TargetDokumen,
     aksi_dokumen,
     pk_utama,
     plan_data,
+    target_dokumen,
 )
 
 TRIWULAN = ("I", "II", "III", "IV")
@@ -353,10 +355,12 @@ def _penandatangan(pejabat: Pejabat | None, *, jabatan: str, tempat: str, tangga
 
 
 class _Plan:
-    """`plan_data()` with the shortcuts the tables below use (every list in the plan's order, `urutan, id`)."""
+    """`plan_data()` with the shortcuts the tables below use (every list in the plan's order, `urutan, id`); the
+    targets as plain rows (`target_dokumen`: a large plan has a thousand, the documents only print them)."""
 
-    def __init__(self, data: PlanData):
+    def __init__(self, data: PlanData, targets: dict[int, dict[int | None, TargetDokumen]]):
         self.data = data
+        self.targets = targets
         self.plan = data.plan
         self.pd = data.plan.perangkat_daerah
         self.sasaran = data.sasaran_by_id
@@ -372,8 +376,14 @@ class _Plan:
     def indikator_ids(self, level: str, owner_id: int) -> tuple[int, ...]:
         return self.data.indikator_ids_of(level, owner_id)
 
+    @classmethod
+    def read(cls, plan: RencanaAksi, *, with_aksi: bool = True) -> _Plan:
+        return cls(plan_data(rencana_aksi=plan, with_aksi=with_aksi, with_targets=False),
+                   target_dokumen(rencana_aksi=plan))
+
     def target(self, indikator: Indikator, triwulan: int | None) -> Nilai:
-        return _nilai_target(self.data.target(indikator.pk, triwulan))
+        row = self.targets.get(indikator.pk, {}).get(triwulan)
+        return KOSONG if row is None else Nilai(*row)
 
     def triwulan(self, indikator: Indikator) -> list[Nilai]:
         return [self.target(indikator, tw) for tw in (1, 2, 3, 4)]
@@ -632,7 +642,7 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
     """
     plan = rencana_aksi
     # The aksi as plain rows (`aksi_dokumen`): a thousand model instances and their months cost more than the rest.
-    p = _Plan(plan_data(rencana_aksi=plan, with_aksi=False))
+    p = _Plan.read(plan, with_aksi=False)
     aksi = aksi_dokumen(rencana_aksi_id=plan.pk)
     sampul, tempat, tanggal, kepala = _kepala_dan_sampul(p)
     tabel_pk, pk_indikator = _tabel_pk(p, _perjanjian_kinerja(p))
@@ -659,7 +669,7 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
 
 def matriks_dokumen(*, rencana_aksi: RencanaAksi) -> MatriksDokumen:
     """The Matriks Rencana Aksi of any plan, with or without aksi (the aksi are not part of it)."""
-    p = _Plan(plan_data(rencana_aksi=rencana_aksi))
+    p = _Plan.read(rencana_aksi)
     sampul, _tempat, _tanggal, kepala = _kepala_dan_sampul(p)
     return MatriksDokumen(rencana_aksi_id=rencana_aksi.pk, tahun=rencana_aksi.tahun, sampul=sampul,
                           bagian=_matriks(p), penandatangan=kepala)

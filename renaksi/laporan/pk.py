@@ -31,7 +31,6 @@ from django.utils.translation import gettext as _
 from renaksi.core.nip import format_nip
 from renaksi.organisasi.models import Pejabat, Pemda, PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
-from renaksi.perencanaan.selectors import plan_data
 
 from . import blok
 from .builders import (
@@ -116,7 +115,7 @@ def _program(p: _Plan) -> list[BarisProgram]:
 def perjanjian_kinerja(*, rencana_aksi: RencanaAksi) -> PerjanjianKinerjaDokumen:
     """The PK of a plan as data, read with a constant number of queries (plan_data's)."""
     plan = rencana_aksi
-    p = _Plan(plan_data(rencana_aksi=plan))
+    p = _Plan.read(plan)
     pd: PerangkatDaerah = p.pd
     pemda = pd.pemda
     pk = _perjanjian_kinerja(p)

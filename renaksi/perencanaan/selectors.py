@@ -300,8 +300,9 @@ def _group(rows: Iterable[Any], attr: str, known: set[int] | None = None) -> dic
 
 
 def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tuple[str, int] | None = None,
-              with_aksi: bool = True) -> PlanData:
-    """The whole plan in 11 queries (12 with `provenance`, 10 without aksi), whatever its size. See `PlanData`.
+              with_aksi: bool = True, with_targets: bool = True) -> PlanData:
+    """The whole plan in 11 queries (12 with `provenance`, one fewer without aksi, one fewer without targets),
+    whatever its size. See `PlanData`.
 
     `rencana_aksi` is used as given: load it with `select_related("perangkat_daerah__pemda", …)` when the caller
     reads those. Bidang and officials are those of its perangkat daerah, plus any official the plan names.
@@ -313,7 +314,8 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     ("sub_kegiatan", id) that sub kegiatan with its kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
-    are most of the rows.
+    are most of the rows. `with_targets=False` leaves out the targets (empty) for readers that take them as plain
+    values from `target_dokumen`.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
@@ -331,8 +333,9 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order))
     indikator = tuple(scope.indikator(Indikator.objects.filter(**ra)).order_by(*order))
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
-    for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
-        targets[t.indikator_id][t.triwulan] = t
+    if with_targets:
+        for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
+            targets[t.indikator_id][t.triwulan] = t
     program = tuple(scope.program(Program.objects.filter(**ra)).order_by(*order))
     kegiatan = tuple(scope.kegiatan(Kegiatan.objects.filter(**ra)).order_by(*order))
     sub_kegiatan = tuple(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)).order_by(*order))
@@ -381,6 +384,27 @@ def aksi_dokumen(*, rencana_aksi_id: int) -> dict[int, list[AksiDokumen]]:
                          "jadwal__bulan"))
     for (_pk, sub_id, *row), months in groupby(rows, key=lambda r: r[:7]):
         found[sub_id].append(AksiDokumen(*row, frozenset(m[7] for m in months if m[7] is not None)))
+    return dict(found)
+
+
+class TargetDokumen(NamedTuple):
+    """A target as a document shows it (`target_dokumen`): the value and how it was written."""
+
+    nilai: Decimal | None
+    desimal: int
+    kategori: str
+    teks: str
+
+
+def target_dokumen(*, rencana_aksi: RencanaAksi) -> dict[int, dict[int | None, TargetDokumen]]:
+    """The targets of the plan's year as plain rows, indikator id → triwulan (None: yearly) → target: one query, no
+    model instances (a large plan has a thousand; the documents only print them). `PlanData.targets` holds the same
+    targets as `Target` rows for the editor, monev and the checker."""
+    found: dict[int, dict[int | None, TargetDokumen]] = defaultdict(dict)
+    rows = (Target.objects.filter(indikator__rencana_aksi_id=rencana_aksi.pk, tahun=rencana_aksi.tahun).order_by()
+            .values_list("indikator_id", "triwulan", "nilai", "desimal", "kategori", "teks"))
+    for indikator_id, triwulan, *value in rows:
+        found[indikator_id][triwulan] = TargetDokumen(*value)
     return dict(found)
 
 

@@ -1,9 +1,13 @@
-"""aksi_dokumen (the RA document's aksi rows) and plan_data(with_aksi=False) (pages that show no aksi)."""
+"""aksi_dokumen and target_dokumen (the RA document's aksi and targets as plain rows), plan_data(with_aksi=False)
+(pages that show no aksi) and plan_data(with_targets=False) (the documents, which take target_dokumen)."""
+
+from decimal import Decimal
 
 import pytest
 
-from renaksi.perencanaan.models import Aksi, SubKegiatan
-from renaksi.perencanaan.selectors import AksiDokumen, aksi_dokumen, plan_data
+from renaksi.perencanaan import services as svc
+from renaksi.perencanaan.models import Aksi, Indikator, SubKegiatan
+from renaksi.perencanaan.selectors import AksiDokumen, TargetDokumen, aksi_dokumen, plan_data, target_dokumen
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +41,25 @@ def test_plan_data_without_aksi_keeps_everything_else(world, django_assert_num_q
     for kind in ("sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "bidang"):
         assert [r.pk for r in getattr(lean, kind)] == [r.pk for r in getattr(whole, kind)], kind
     assert lean.links == whole.links and lean.targets.keys() == whole.targets.keys()
+
+
+def test_target_dokumen_gives_the_targets_of_the_plans_year_as_stored(world, django_assert_num_queries):
+    iku = Indikator.objects.get(rencana_aksi=world.plan, nama="Persentase partisipasi pemilih")
+    svc.target_set(indikator=iku, tahun=world.plan.tahun + 1, triwulan=None, nilai=Decimal("90"))  # another year
+    with django_assert_num_queries(1):
+        targets = target_dokumen(rencana_aksi=world.plan)
+    # make_plan: the IKU's yearly target 80, TW I–IV 10, 20, 20, 30 (written as such); the other indikator have none.
+    assert targets == {iku.pk: {tw: TargetDokumen(Decimal(v), 0, "", str(v))
+                                for tw, v in ((None, 80), (1, 10), (2, 20), (3, 20), (4, 30))}}
+    whole = plan_data(rencana_aksi=world.plan)
+    assert {i: {tw: TargetDokumen(t.nilai, t.desimal, t.kategori, t.teks) for tw, t in by_tw.items()}
+            for i, by_tw in whole.targets.items()} == targets
+
+
+def test_plan_data_without_targets_reads_one_query_less_and_keeps_everything_else(world, django_assert_num_queries):
+    whole = plan_data(rencana_aksi=world.plan)
+    with django_assert_num_queries(10):
+        lean = plan_data(rencana_aksi=world.plan, with_targets=False)
+    assert whole.targets and lean.targets == {}
+    assert [a.pk for a in lean.aksi] == [a.pk for a in whole.aksi] and lean.bulan == whole.bulan
+    assert [i.pk for i in lean.indikator] == [i.pk for i in whole.indikator] and lean.links == whole.links

@@ -5,8 +5,8 @@ RA document page's time, so they are built here, with the same markup and escapi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from html import escape
 
 from django import template
@@ -33,7 +33,8 @@ def _e(value: object) -> str:
     return escape(str(value))
 
 
-def _sel_jadwal(jadwal: Sequence[bool], on: str) -> str:
+@lru_cache(maxsize=4096)  # one per schedule (2^12 at most): a plan repeats a few dozen
+def _sel_jadwal(jadwal: tuple[bool, ...], on: str) -> str:
     """The twelve month cells of an aksi's row, `on` (a dot) on a scheduled month."""
     return "".join(on if x else '<td class="jadwal"></td>' for x in jadwal)
 
@@ -50,7 +51,7 @@ def baris_aksi(tabel: TabelAksi) -> SafeString:
     on = format_html('<td class="jadwal on" title="{}">●</td>', _("dijadwalkan"))
     return mark_safe("".join(  # noqa: S308 - every text in it is escaped
         f'<tr>\n        <td class="c">{_e(aksi.nomor)}</td><td>{_e(aksi.uraian)}</td>\n'
-        f'        {_sel_jadwal(aksi.jadwal, on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
+        f'        {_sel_jadwal(tuple(aksi.jadwal), on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
         f'        {kepala if n == 0 else ""}\n      </tr>'
         for n, aksi in enumerate(tabel.aksi)))
 
