@@ -31,19 +31,15 @@ from renaksi.organisasi.models import Bidang, Pejabat
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan import narasi
-from renaksi.perencanaan.models import (
-    Indikator,
-    Kegiatan,
-    Program,
-    RencanaAksi,
-    Sasaran,
-    SubKegiatan,
-    Target,
-)
+from renaksi.perencanaan.models import RencanaAksi, Sasaran, Target
 from renaksi.perencanaan.selectors import (
     AksiDokumen,
+    IndikatorDokumen,
+    KegiatanDokumen,
     PerjanjianKinerjaData,
     PlanData,
+    ProgramDokumen,
+    SubKegiatanDokumen,
     TargetDokumen,
     aksi_dokumen,
     pk_utama,
@@ -356,7 +352,8 @@ def _penandatangan(pejabat: Pejabat | None, *, jabatan: str, tempat: str, tangga
 
 class _Plan:
     """`plan_data()` with the shortcuts the tables below use (every list in the plan's order, `urutan, id`); the
-    targets as plain rows (`target_dokumen`: a large plan has a thousand, the documents only print them)."""
+    indikator, program, kegiatan and sub kegiatan (`plan_data(dokumen=True)`) and the targets (`target_dokumen`)
+    as plain rows: a large plan has hundreds of the first and a thousand targets, the documents only print them."""
 
     def __init__(self, data: PlanData, targets: dict[int, dict[int | None, TargetDokumen]]):
         self.data = data
@@ -378,20 +375,20 @@ class _Plan:
 
     @classmethod
     def read(cls, plan: RencanaAksi, *, with_aksi: bool = True) -> _Plan:
-        return cls(plan_data(rencana_aksi=plan, with_aksi=with_aksi, with_targets=False),
+        return cls(plan_data(rencana_aksi=plan, with_aksi=with_aksi, with_targets=False, dokumen=True),
                    target_dokumen(rencana_aksi=plan))
 
-    def target(self, indikator: Indikator, triwulan: int | None) -> Nilai:
+    def target(self, indikator: IndikatorDokumen, triwulan: int | None) -> Nilai:
         row = self.targets.get(indikator.pk, {}).get(triwulan)
         return KOSONG if row is None else Nilai(*row)
 
-    def triwulan(self, indikator: Indikator) -> list[Nilai]:
+    def triwulan(self, indikator: IndikatorDokumen) -> list[Nilai]:
         return [self.target(indikator, tw) for tw in (1, 2, 3, 4)]
 
-    def sasaran_of(self, indikator: Indikator) -> Sasaran | None:
+    def sasaran_of(self, indikator: IndikatorDokumen) -> Sasaran | None:
         return self.sasaran.get(indikator.sasaran_id)
 
-    def strategis_indikator(self) -> list[Indikator]:
+    def strategis_indikator(self) -> list[IndikatorDokumen]:
         """Indicators of the sasaran strategis, grouped by sasaran in the order of the sasaran."""
         strategis = [s for s in self.sasaran.values() if s.level == Sasaran.Level.STRATEGIS]
         order = {s.pk: n for n, s in enumerate(strategis)}
@@ -422,7 +419,7 @@ def _perjanjian_kinerja(p: _Plan) -> PerjanjianKinerjaData | None:
     return pk_utama(p.data.perjanjian_kinerja, kepala_id=p.pd.kepala_id)
 
 
-def _tabel_pk(p: _Plan, pk: PerjanjianKinerjaData | None) -> tuple[list[BarisPk], list[Indikator]]:
+def _tabel_pk(p: _Plan, pk: PerjanjianKinerjaData | None) -> tuple[list[BarisPk], list[IndikatorDokumen]]:
     """Tabel 2.2, and the indicators it names (in its order) for Tabel 2.4."""
     if pk is None:
         return [], []
@@ -443,7 +440,7 @@ def _tabel_pk(p: _Plan, pk: PerjanjianKinerjaData | None) -> tuple[list[BarisPk]
 
 def _tabel_anggaran(p: _Plan) -> tuple[list[BarisAnggaran], int]:
     """Tabel 2.3 and its total: the sum of the kegiatan pagu as stored (a program without kegiatan counts its own)."""
-    def primary_indikator(program: Program) -> Indikator | None:
+    def primary_indikator(program: ProgramDokumen) -> IndikatorDokumen | None:
         ids = p.indikator_ids("program", program.pk)
         return p.indikator_by_id.get(ids[0]) if ids else None
 
@@ -499,7 +496,7 @@ def _tabel_anggaran(p: _Plan) -> tuple[list[BarisAnggaran], int]:
     return rows, total
 
 
-def _tabel_target(p: _Plan, pk_indikator: list[Indikator]) -> list[BarisTarget]:
+def _tabel_target(p: _Plan, pk_indikator: list[IndikatorDokumen]) -> list[BarisTarget]:
     """Tabel 2.4: the indicators of the Perjanjian Kinerja (as the document does), else every strategic one."""
     rows, keys = [], []
     for n, indikator in enumerate(pk_indikator or p.strategis_indikator(), start=1):
@@ -513,7 +510,7 @@ def _tabel_target(p: _Plan, pk_indikator: list[Indikator]) -> list[BarisTarget]:
     return rows
 
 
-def _tabel_aksi(p: _Plan, sub: SubKegiatan, aksi: list[AksiDokumen]) -> TabelAksi:
+def _tabel_aksi(p: _Plan, sub: SubKegiatanDokumen, aksi: list[AksiDokumen]) -> TabelAksi:
     kegiatan = p.kegiatan_by_id.get(sub.kegiatan_id)
     program = p.program_by_id.get(kegiatan.program_id) if kegiatan else None
     aksi_rows = [
@@ -575,15 +572,15 @@ MATRIKS_JUDUL = {
 def _matriks(p: _Plan) -> list[BagianMatriks]:
     """The plan as one matrix per sasaran level (the Bangka layout): the RA document of a plan without aksi, and
     the Matriks Rencana Aksi of any plan."""
-    programs_of: dict[int, list[Program]] = defaultdict(list)
+    programs_of: dict[int, list[ProgramDokumen]] = defaultdict(list)
     for program in p.program:
         for ind_id in p.indikator_ids("program", program.pk):
             programs_of[ind_id].append(program)
-    kegiatan_of: dict[int, list[Kegiatan]] = defaultdict(list)
+    kegiatan_of: dict[int, list[KegiatanDokumen]] = defaultdict(list)
     for kegiatan in p.kegiatan:
         for ind_id in p.indikator_ids("kegiatan", kegiatan.pk):
             kegiatan_of[ind_id].append(kegiatan)
-    sub_of: dict[int, list[SubKegiatan]] = defaultdict(list)
+    sub_of: dict[int, list[SubKegiatanDokumen]] = defaultdict(list)
     for sub in p.sub:
         for ind_id in p.indikator_ids("sub_kegiatan", sub.pk):
             sub_of[ind_id].append(sub)

@@ -170,6 +170,7 @@ class PlanData:
     bidang: tuple[Bidang, ...]  # the PD's bidang (urutan, nama, id), with `kepala` loaded
     pejabat: tuple[Pejabat, ...]  # the PD's officials (nama, id), with `bidang` loaded
     sasaran: tuple[Sasaran, ...]  # every level
+    # With `dokumen=True` the next four hold plain rows (`IndikatorDokumen`, …: the fields the documents print).
     indikator: tuple[Indikator, ...]
     program: tuple[Program, ...]
     kegiatan: tuple[Kegiatan, ...]
@@ -300,7 +301,7 @@ def _group(rows: Iterable[Any], attr: str, known: set[int] | None = None) -> dic
 
 
 def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tuple[str, int] | None = None,
-              with_aksi: bool = True, with_targets: bool = True) -> PlanData:
+              with_aksi: bool = True, with_targets: bool = True, dokumen: bool = False) -> PlanData:
     """The whole plan in 11 queries (12 with `provenance`, one fewer without aksi, one fewer without targets),
     whatever its size. See `PlanData`.
 
@@ -315,7 +316,9 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
     are most of the rows. `with_targets=False` leaves out the targets (empty) for readers that take them as plain
-    values from `target_dokumen`.
+    values from `target_dokumen`. `dokumen=True` reads the indikator, program, kegiatan and sub kegiatan as plain
+    rows (`IndikatorDokumen`, `ProgramDokumen`, `KegiatanDokumen`, `SubKegiatanDokumen`: the fields the documents
+    print, same names) instead of model instances, for the document builders (a large plan has hundreds).
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
@@ -331,14 +334,18 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
                      .select_related("bidang").order_by("nama", "id"))
     sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order))
-    indikator = tuple(scope.indikator(Indikator.objects.filter(**ra)).order_by(*order))
+    def rows(qs: QuerySet, plain: Any) -> tuple:
+        qs = qs.order_by(*order)
+        return tuple(map(plain._make, qs.values_list(*plain._fields))) if dokumen else tuple(qs)
+
+    indikator = rows(scope.indikator(Indikator.objects.filter(**ra)), IndikatorDokumen)
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     if with_targets:
         for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
             targets[t.indikator_id][t.triwulan] = t
-    program = tuple(scope.program(Program.objects.filter(**ra)).order_by(*order))
-    kegiatan = tuple(scope.kegiatan(Kegiatan.objects.filter(**ra)).order_by(*order))
-    sub_kegiatan = tuple(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)).order_by(*order))
+    program = rows(scope.program(Program.objects.filter(**ra)), ProgramDokumen)
+    kegiatan = rows(scope.kegiatan(Kegiatan.objects.filter(**ra)), KegiatanDokumen)
+    sub_kegiatan = rows(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)), SubKegiatanDokumen)
     aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)) if with_aksi else ()
     links, bulan = _links_and_months(plan.pk, scope, months=with_aksi)
     perjanjian_kinerja = _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
@@ -361,6 +368,53 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
             "aksi": _group(aksi, "sub_kegiatan_id"),
         },
     )
+
+
+class IndikatorDokumen(NamedTuple):
+    """An indikator as the documents print it (`plan_data(dokumen=True)`): the `Indikator` fields of the same name."""
+
+    pk: int
+    sasaran_id: int
+    bidang_id: int | None
+    nama: str
+    formulasi: str
+    satuan: str
+    penanggung_jawab: str
+    is_iku: bool
+
+
+class ProgramDokumen(NamedTuple):
+    """A program as the documents print it (`plan_data(dokumen=True)`)."""
+
+    pk: int
+    urutan: int
+    kode: str
+    nama: str
+    pagu: int | None
+
+
+class KegiatanDokumen(NamedTuple):
+    """A kegiatan as the documents print it (`plan_data(dokumen=True)`)."""
+
+    pk: int
+    program_id: int
+    kode: str
+    nama: str
+    pagu: int | None
+
+
+class SubKegiatanDokumen(NamedTuple):
+    """A sub kegiatan as the documents print it (`plan_data(dokumen=True)`)."""
+
+    pk: int
+    kegiatan_id: int
+    bidang_id: int | None
+    kode: str
+    nama: str
+    pagu: int | None
+    target_nilai: Decimal | None
+    target_satuan: str
+    target_teks: str
 
 
 class AksiDokumen(NamedTuple):

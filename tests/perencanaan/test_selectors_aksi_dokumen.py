@@ -1,5 +1,6 @@
 """aksi_dokumen and target_dokumen (the RA document's aksi and targets as plain rows), plan_data(with_aksi=False)
-(pages that show no aksi) and plan_data(with_targets=False) (the documents, which take target_dokumen)."""
+(pages that show no aksi), plan_data(with_targets=False) (the documents, which take target_dokumen) and
+plan_data(dokumen=True) (the documents' indikator and budget rows as plain rows)."""
 
 from decimal import Decimal
 
@@ -7,7 +8,17 @@ import pytest
 
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Aksi, Indikator, SubKegiatan
-from renaksi.perencanaan.selectors import AksiDokumen, TargetDokumen, aksi_dokumen, plan_data, target_dokumen
+from renaksi.perencanaan.selectors import (
+    AksiDokumen,
+    IndikatorDokumen,
+    KegiatanDokumen,
+    ProgramDokumen,
+    SubKegiatanDokumen,
+    TargetDokumen,
+    aksi_dokumen,
+    plan_data,
+    target_dokumen,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +74,27 @@ def test_plan_data_without_targets_reads_one_query_less_and_keeps_everything_els
     assert whole.targets and lean.targets == {}
     assert [a.pk for a in lean.aksi] == [a.pk for a in whole.aksi] and lean.bulan == whole.bulan
     assert [i.pk for i in lean.indikator] == [i.pk for i in whole.indikator] and lean.links == whole.links
+
+
+def test_plan_data_for_documents_gives_the_same_rows_as_plain_values(world, django_assert_num_queries):
+    whole = plan_data(rencana_aksi=world.plan)
+    with django_assert_num_queries(11):
+        plain = plan_data(rencana_aksi=world.plan, dokumen=True)
+    kinds = {"indikator": IndikatorDokumen, "program": ProgramDokumen, "kegiatan": KegiatanDokumen,
+             "sub_kegiatan": SubKegiatanDokumen}
+    for kind, row_type in kinds.items():
+        models, rows = getattr(whole, kind), getattr(plain, kind)
+        assert rows and all(type(r) is row_type for r in rows), kind
+        # Every field the documents print holds the model's value, in the plan's order.
+        assert rows == tuple(row_type(*(getattr(m, f) for f in row_type._fields)) for m in models), kind
+    # The lookups and sums work the same on plain rows.
+    assert plain.pagu_sub_kegiatan == whole.pagu_sub_kegiatan
+    assert plain.pagu_kegiatan == whole.pagu_kegiatan and plain.pagu_program == whole.pagu_program
+    program = whole.program[0]
+    assert [k.pk for k in plain.kegiatan_of(program.pk)] == [k.pk for k in whole.kegiatan_of(program.pk)]
+    assert [i.pk for i in plain.indikator_of(whole.sasaran[0].pk)] == [i.pk for i in whole.indikator_of(
+        whole.sasaran[0].pk)]
+    assert [i.nama for i in plain.linked_indikator("program", program.pk)] == [
+        i.nama for i in whole.linked_indikator("program", program.pk)]
+    # The other rows stay model instances, as every other reader gets them.
+    assert plain.sasaran == whole.sasaran and plain.aksi == whole.aksi and plain.targets == whole.targets
