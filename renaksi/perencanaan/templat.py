@@ -22,8 +22,7 @@ be moved or an optional column deleted. Every column is documented on the templa
 
 Numbers are written as numbers: money as whole rupiah with the `#,##0` format, targets with the decimals they carry
 (16.20 stays 16.20). A target also remembers how the source document wrote it ("29,17%") in the column "Tertulis di
-dokumen asal", so that a plan imported from a document keeps its wording through export and re-import. In the DOCX,
-where every cell is text, numbers are written plainly (``1030000``, ``16.20``): no grouping that could be misread.
+dokumen asal", so that a plan imported from a document keeps its wording through export and re-import.
 """
 
 from __future__ import annotations
