@@ -51,7 +51,8 @@ def imported_seed():
     from django.db import transaction
 
     from renaksi.impor import api
-    from renaksi.impor.template import build_template_data, render_docx, render_xlsx
+    from renaksi.laporan.templat import render_docx, render_xlsx
+    from renaksi.perencanaan.templat import build_template_data
 
     cache: dict[Path, ImportedSeed] = {}
 

@@ -1,7 +1,7 @@
 """What every workbook and Word document Renaksi writes shares: media types, number formats, cell values, and the
 few Office Open XML details python-docx has no API for.
 
-Used by the import template (`impor/template.py`), the monev form (`monev/ekspor.py`) and the official documents'
+Used by the import template (`laporan/templat.py`), the monev form (`monev/ekspor.py`) and the official documents'
 formatters (`laporan/xlsx.py`, `laporan/docx.py`). Libraries are imported inside the functions, so importing this
 module costs nothing.
 

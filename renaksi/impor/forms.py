@@ -5,18 +5,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from renaksi.organisasi.models import PerangkatDaerah
-from renaksi.perencanaan.rules import pd_scope
+from renaksi.perencanaan.selectors import importable_perangkat_daerah
 
 from .readers._ooxml import megabytes
 
 ACCEPTED_EXTENSIONS = (".xlsx", ".xls", ".docx", ".pdf", ".txt", ".tsv", ".csv")
-
-
-def importable_perangkat_daerah(user):
-    """The PDs a user may import a plan into (see `perencanaan.rules.pd_scope`)."""
-    qs = PerangkatDaerah.objects.select_related("pemda").order_by("nama")
-    scope = pd_scope(user)
-    return qs.none() if scope is None else qs.filter(**scope)
 
 
 class UploadForm(forms.Form):

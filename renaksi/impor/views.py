@@ -1,10 +1,10 @@
-"""Import pages: upload → preview (a dry run) → "Impor"; and the Renaksi template, blank or filled with a plan.
+"""Import pages: upload → preview (a dry run) → "Impor". The Renaksi template to fill in, blank or with a plan, is
+served by laporan (`renaksi.laporan.views.import_template_blank`, `plan_export_template`), its URLs unchanged.
 
 The views only route: reading and importing are `renaksi.impor.api`, the staged upload and the preview are
-`renaksi.impor.pratinjau`, the template is `renaksi.impor.template`. A monev workbook (realisasi for an existing
-plan, `renaksi.impor.realisasi`) takes the same upload → preview → "Impor" path with its own preview page. Any
-`ImporGagal` shows the form again with its Indonesian message and place; nothing is written before "Impor" is
-pressed. A long PDF is read by a background job (`renaksi.impor.tugas`): the upload leads to the job's page, whose
+`renaksi.impor.pratinjau`. A monev workbook (realisasi for an existing plan, `renaksi.impor.realisasi`) takes the
+same upload → preview → "Impor" path with its own preview page. Any `ImporGagal` shows the form again with its
+Indonesian message and place; nothing is written before "Impor" is pressed. A long PDF is read by a background job (`renaksi.impor.tugas`): the upload leads to the job's page, whose
 "Lanjutkan" opens the preview.
 """
 
@@ -25,16 +25,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from renaksi.core.db import database_busy, pesan_sibuk
-from renaksi.impor import pratinjau, template, tugas
-from renaksi.impor.forms import UploadForm, importable_perangkat_daerah
+from renaksi.impor import pratinjau, tugas
+from renaksi.impor.forms import UploadForm
 from renaksi.impor.grid import ImporGagal
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
+from renaksi.perencanaan.selectors import importable_perangkat_daerah
 
 log = logging.getLogger(__name__)
-
-EXPORT_FORMATS = {"xlsx": template.XLSX_CONTENT_TYPE, "docx": template.DOCX_CONTENT_TYPE}
-
 
 def _get_pd_for_import(request, pd_id: int) -> PerangkatDaerah:
     """A PD the user may import into; any other answers 404 (don't reveal that it exists)."""
@@ -242,47 +240,6 @@ def import_cancel(request, token: str):
     messages.info(request, gettext("Impor %(berkas)s dibatalkan; tidak ada yang disimpan.")
                   % {"berkas": unggahan.nama_berkas})
     return redirect("import_upload")
-
-
-def _format(request) -> str:
-    fmt = request.GET.get("format", "xlsx")
-    if fmt not in EXPORT_FORMATS:
-        raise Http404
-    return fmt
-
-
-def _attachment(content: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=EXPORT_FORMATS[fmt])
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
-def _render(data: template.TemplateData, fmt: str) -> bytes:
-    return template.render_xlsx(data) if fmt == "xlsx" else template.render_docx(data)
-
-
-@login_required
-def import_template_blank(request):
-    """The blank template; for a person of one PD, with his PD and its bidang filled in."""
-    fmt = _format(request)
-    pd = importable_perangkat_daerah(request.user).filter(pk=request.user.perangkat_daerah_id).first()
-    data = template.build_template_data(perangkat_daerah=pd)
-    return _attachment(_render(data, fmt), fmt, template.export_filename(data, None, fmt))
-
-
-@login_required
-def plan_export_template(request, pk: int):
-    fmt = _format(request)
-    plan = get_object_or_404(RencanaAksi.objects.select_related("perangkat_daerah__pemda"), pk=pk)
-    if not request.user.has_perm("perencanaan.view_rencanaaksi", plan):
-        raise Http404  # don't reveal that it exists
-    data = template.build_template_data(plan)
-    if request.GET.get("lampiran") == "temuan":  # the checker's open findings as an appendix (off by default)
-        from renaksi.pemeriksaan import api as pemeriksaan
-
-        data.temuan = template.temuan_rows(pemeriksaan.sort_findings(pemeriksaan.open_findings(
-            pemeriksaan.check_plan(plan))))
-    return _attachment(_render(data, fmt), fmt, template.export_filename(data, plan, fmt))
 
 
 @login_required

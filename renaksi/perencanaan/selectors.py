@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from renaksi.accounts.models import Peran
 from renaksi.core.angka import format_angka, teks_kategori
 from renaksi.core.bulan import nama_bulan, singkat_bulan
-from renaksi.organisasi.models import Bidang, Pejabat
+from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
 
 from .models import (
     Aksi,
@@ -33,7 +33,7 @@ from .models import (
     Target,
 )
 from .narasi import Konteks, konteks
-from .rules import is_kepala_bidang, same_pd
+from .rules import is_kepala_bidang, pd_scope, same_pd
 
 
 def rencana_aksi_visible_to(user) -> QuerySet[RencanaAksi]:
@@ -46,6 +46,14 @@ def rencana_aksi_visible_to(user) -> QuerySet[RencanaAksi]:
     if user.perangkat_daerah_id:
         return RencanaAksi.objects.filter(published | Q(perangkat_daerah_id=user.perangkat_daerah_id))
     return RencanaAksi.objects.filter(published)
+
+
+def importable_perangkat_daerah(user) -> QuerySet[PerangkatDaerah]:
+    """The PDs a user may import a plan into (see `rules.pd_scope`): the upload form's list, the
+    import views, and the blank template filled with the user's own PD."""
+    qs = PerangkatDaerah.objects.select_related("pemda").order_by("nama")
+    scope = pd_scope(user)
+    return qs.none() if scope is None else qs.filter(**scope)
 
 
 def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:

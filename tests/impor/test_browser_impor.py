@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from renaksi.impor.template import build_template_data, render_xlsx
+from renaksi.laporan.templat import render_xlsx
 from renaksi.perencanaan.models import RencanaAksi
+from renaksi.perencanaan.templat import build_template_data
 from tests.conftest import ARTIFACTS
 
 from .conftest import browser_login

@@ -198,9 +198,10 @@ def test_unknown_id_listed_with_its_place(plan, world):
 
 
 def test_plan_documents_are_not_taken_for_monev_workbooks(plan):
-    from renaksi.impor import template
+    from renaksi.laporan.templat import render_xlsx
+    from renaksi.perencanaan.templat import build_template_data
 
-    data = template.render_xlsx(template.build_template_data(plan))
+    data = render_xlsx(build_template_data(plan))
     assert realisasi.parse_realisasi(data, "ra.xlsx") is None
 
 

@@ -138,7 +138,8 @@ def test_the_cli_refuses_an_xlsx_cell_of_1e400_naming_the_cell_with_exit_2(tmp_p
 
 def test_the_template_refuses_digits_other_than_0_to_9_naming_the_cell(world):
     """The template reads a plain '80' itself; '١٢٣' looked plain to it (\\d) and became 123."""
-    from renaksi.impor.template import build_template_data, render_xlsx
+    from renaksi.laporan.templat import render_xlsx
+    from renaksi.perencanaan.templat import build_template_data
 
     wb = load_workbook(io.BytesIO(render_xlsx(build_template_data(world.plan))))
     ws = wb["Sasaran & Indikator"]

@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from renaksi.impor import api
 from renaksi.impor.readers import read_grid
-from renaksi.impor.template import build_template_data, render_docx, render_xlsx
+from renaksi.laporan.templat import render_docx, render_xlsx
 from renaksi.perencanaan import services as svc
+from renaksi.perencanaan.templat import build_template_data
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
 from tests.factories import make_pd, make_rich_plan
 from tests.helpers import diff_dumps, dump_plan

@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from renaksi.impor import api
-from renaksi.impor.template import build_template_data, render_docx, render_xlsx
 from renaksi.laporan.ekspor import ekspor
+from renaksi.laporan.templat import render_docx, render_xlsx
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Sasaran
+from renaksi.perencanaan.templat import build_template_data
 from tests.factories import make_pd
 from tests.helpers import diff_dumps, dump_plan, examples
 

@@ -1,4 +1,4 @@
-"""The template's column schema (`renaksi.impor.template.SHEETS`) is the one source of both the writer and the reader:
+"""The template's column schema (`renaksi.perencanaan.templat.SHEETS`) is the one source of both the writer and the reader:
 the export writes exactly the schema's titles and puts each value under its title, and every title the reader asks
 for is one of its table's columns. Changing a column in one place without the other breaks these tests."""
 
@@ -15,10 +15,10 @@ from openpyxl import load_workbook
 from renaksi.core.bulan import BULAN_SINGKAT
 from renaksi.impor.jenis import templat
 from renaksi.impor.readers.docx import read_docx
-from renaksi.impor.template import (
+from renaksi.laporan.templat import HEADER_ROW, render_docx, render_xlsx
+from renaksi.perencanaan.templat import (
     AKSI,
     ANGGARAN,
-    HEADER_ROW,
     IDENTITAS,
     PEJABAT,
     PK,
@@ -26,8 +26,6 @@ from renaksi.impor.template import (
     SHEETS,
     TARGET_TITLES,
     build_template_data,
-    render_docx,
-    render_xlsx,
 )
 from tests.factories import make_rich_plan
 

@@ -14,7 +14,8 @@ from renaksi.impor.layouts import template as layout
 from renaksi.impor.readers import read_grid
 from renaksi.impor.readers.docx import read_docx
 from renaksi.impor.readers.xlsx import read_xlsx
-from renaksi.impor.template import SHEETS, build_template_data, render_docx, render_xlsx
+from renaksi.laporan.templat import render_docx, render_xlsx
+from renaksi.perencanaan.templat import SHEETS, build_template_data
 from tests.conftest import SEED_BANGKA, SEED_SAMARINDA
 from tests.factories import make_rich_plan
 

@@ -16,9 +16,10 @@ from openpyxl import load_workbook
 
 from renaksi.impor import api
 from renaksi.impor.pratinjau import SESSION_KEY
-from renaksi.impor.template import build_template_data, render_xlsx
+from renaksi.laporan.templat import render_xlsx
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.perencanaan.models import RencanaAksi
+from renaksi.perencanaan.templat import build_template_data
 from tests.conftest import SEED_SAMARINDA
 from tests.helpers import diff_dumps, dump_plan, table_counts
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from renaksi.impor.forms import importable_perangkat_daerah
 from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan, Target
+from renaksi.perencanaan.selectors import importable_perangkat_daerah
 
 
 def _aksi_of(world, bidang):

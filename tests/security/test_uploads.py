@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from renaksi.impor.pratinjau import SESSION_KEY
-from renaksi.impor.template import build_template_data, render_xlsx
+from renaksi.laporan.templat import render_xlsx
+from renaksi.perencanaan.templat import build_template_data
 
 
 @pytest.mark.parametrize("name", ["../../../etc/rencana.xlsx", "..\\..\\rencana.xlsx", "/tmp/rencana.xlsx",

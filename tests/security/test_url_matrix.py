@@ -39,7 +39,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from renaksi.accounts.models import Peran, User
-from renaksi.impor.template import build_template_data, render_xlsx
+from renaksi.laporan.templat import render_xlsx
 from renaksi.monev import services as monev
 from renaksi.monev.models import TindakLanjut
 from renaksi.organisasi import services as org
@@ -61,6 +61,7 @@ from renaksi.perencanaan.models import (
     Sasaran,
     SubKegiatan,
 )
+from renaksi.perencanaan.templat import build_template_data
 from renaksi.riwayat.services import catatan_buat
 from tests.factories import PASSWORD, make_plan, make_world
 

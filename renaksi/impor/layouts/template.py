@@ -1,4 +1,4 @@
-"""The Renaksi template (`renaksi/impor/template.py`) read back from a `Grid` into a `RencanaAksiDoc`.
+"""The Renaksi template (`renaksi/perencanaan/templat.py`) read back from a `Grid` into a `RencanaAksiDoc`.
 
 It works on any format: an XLSX gives one sheet per table, a DOCX one sheet with a heading and a table per part, a
 text copy one sheet with the tables one after another. A table is found by its header row (by the column titles,
@@ -19,7 +19,7 @@ from renaksi.impor.dokumen import RencanaAksiDoc
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
 from renaksi.impor.jenis.templat import aksi, anggaran, identitas, pejabat, pk, sasaran
 from renaksi.impor.jenis.templat.sel import Baris, Templat, norm
-from renaksi.impor.template import (
+from renaksi.perencanaan.templat import (
     AKSI,
     ANGGARAN,
     IDENTITAS,

@@ -1,4 +1,4 @@
-"""The Renaksi template's tables (`renaksi.impor.template.SHEETS`), one module per table: `identitas`, `sasaran`
+"""The Renaksi template's tables (`renaksi.perencanaan.templat.SHEETS`), one module per table: `identitas`, `sasaran`
 (Sasaran & Indikator), `anggaran`, `aksi`, `pejabat`, `pk`; `sel` reads one cell by its column title.
 
 The template says everything explicitly, so nothing is inferred: rows refer to each other by short refs ("S1",

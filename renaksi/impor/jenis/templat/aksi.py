@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 
 from renaksi.core.bulan import BULAN_SINGKAT
 from renaksi.impor.dokumen import AksiDoc, PejabatDoc, SubKegiatanDoc
-from renaksi.impor.template import ANGGARAN
+from renaksi.perencanaan.templat import ANGGARAN
 
 from . import pejabat as pejabat_
 from .sel import Templat, norm

@@ -9,7 +9,7 @@ import re
 from django.utils.translation import gettext
 
 from renaksi.impor.dokumen import IndikatorDoc, KegiatanDoc, ProgramDoc, SubKegiatanDoc
-from renaksi.impor.template import ANGGARAN, SASARAN, TINGKAT_ANGGARAN
+from renaksi.perencanaan.templat import ANGGARAN, SASARAN, TINGKAT_ANGGARAN
 
 from .sel import Baris, Templat
 

@@ -9,7 +9,7 @@ import re
 from django.utils.translation import gettext
 
 from renaksi.impor.dokumen import PejabatDoc
-from renaksi.impor.template import IDENTITAS_KEYS, JENIS_PEMDA, TEMPLATE_VERSION
+from renaksi.perencanaan.templat import IDENTITAS_KEYS, JENIS_PEMDA, TEMPLATE_VERSION
 
 from . import pejabat as pejabat_
 from .sel import Templat, norm

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from renaksi.core.nip import normalize_nip
 from renaksi.impor.dokumen import BidangDoc, PejabatDoc, RencanaAksiDoc, Teks
-from renaksi.impor.template import STATUS_PEJABAT
+from renaksi.perencanaan.templat import STATUS_PEJABAT
 
 from .sel import Baris, Templat, norm
 

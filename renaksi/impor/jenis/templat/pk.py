@@ -16,7 +16,7 @@ from renaksi.impor.dokumen import (
     SasaranDoc,
     Teks,
 )
-from renaksi.impor.template import JENIS_PK, SASARAN
+from renaksi.perencanaan.templat import JENIS_PK, SASARAN
 
 from . import pejabat as pejabat_
 from .sel import Templat

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from renaksi.impor.dokumen import IndikatorDoc, SasaranDoc
 from renaksi.impor.grid import ImporGagal
-from renaksi.impor.template import (
+from renaksi.perencanaan.templat import (
     AKUMULASI,
     JENIS_TARGET,
     POLARITAS,

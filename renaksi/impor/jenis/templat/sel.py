@@ -1,4 +1,4 @@
-"""A cell of the Renaksi template read by its column title (the schema `renaksi.impor.template.SHEETS`).
+"""A cell of the Renaksi template read by its column title (the schema `renaksi.perencanaan.templat.SHEETS`).
 
 Numbers are read in the template's own way first (plain digits with a decimal point, as the XLSX reader gives a
 number cell and the DOCX export writes it: "1.500" is one and a half, the template never groups digits); a number a
@@ -22,7 +22,7 @@ from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka
 from renaksi.core.bulan import NOMOR_BULAN
 from renaksi.impor.dokumen import NilaiSel, RencanaAksiDoc, Teks, Uang
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
-from renaksi.impor.template import DISIMPULKAN, SHEETS, Lembar, default_teks
+from renaksi.perencanaan.templat import DISIMPULKAN, SHEETS, Lembar, default_teks
 
 _PLAIN = re.compile(r"^(?P<num>-?[0-9]+(?:\.[0-9]+)?)(?P<pct>%)?$")  # 0-9 only: Decimal reads "١٢٣" as 123
 T = TypeVar("T")

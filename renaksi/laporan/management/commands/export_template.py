@@ -13,7 +13,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from renaksi.impor import template
+from renaksi.laporan import templat
+from renaksi.perencanaan import templat as skema
 from renaksi.perencanaan.models import RencanaAksi
 
 
@@ -42,16 +43,16 @@ class Command(BaseCommand):
                 pk=options["rencana_aksi"]).first()
             if plan is None:
                 raise CommandError(f"rencana aksi {options['rencana_aksi']} tidak ada")
-        data = template.build_template_data(plan)
-        content = template.render_xlsx(data) if fmt == "xlsx" else template.render_docx(data)
+        data = skema.build_template_data(plan)
+        content = templat.render_xlsx(data) if fmt == "xlsx" else templat.render_docx(data)
         path.write_bytes(content)
         self.stdout.write(f"{path} ditulis ({len(content)} byte).")
 
 
 def petunjuk_markdown() -> str:
-    lines = ["# Templat Renaksi", "", f"Versi: `{template.TEMPLATE_VERSION}`. Kolom bertanda *wajib* harus ada.", ""]
+    lines = ["# Templat Renaksi", "", f"Versi: `{skema.TEMPLATE_VERSION}`. Kolom bertanda *wajib* harus ada.", ""]
     current = None
-    for lembar, kolom, isi, wajib in template.petunjuk_rows():
+    for lembar, kolom, isi, wajib in templat.petunjuk_rows():
         if lembar != current:
             current = lembar
             lines += ["", f"## {lembar}", "", isi, "", "| Kolom | Isi | Wajib |", "|---|---|---|"]
