@@ -1,8 +1,11 @@
 """What a document does not say about an indikator, inferred and marked as inferred: polaritas and akumulasi.
 
 - Polaritas is *negatif* (lower is better) when the yearly target is 0, or when the name counts something bad
-  ("temuan", "angka kemiskinan", "kasus", "pelanggaran" …) — unless the name measures what is done about it
-  ("penanganan kasus", "penurunan angka kemiskinan", "tindak lanjut temuan"), which is positive. Otherwise positive.
+  ("temuan", "angka kemiskinan", "penduduk miskin", "kasus", "kecelakaan", "stunting" …) — unless the name measures
+  what is done about it, before the bad noun ("penanganan kasus", "penurunan angka kemiskinan", "tindak lanjut
+  temuan") or after it ("titik rawan kecelakaan yang ditangani", "kasus tertangani", "temuan yang
+  ditindaklanjuti"), which is positive; "belum" or "tidak" before that word ("temuan yang belum ditindaklanjuti")
+  keeps it negative. Otherwise positive.
 - Akumulasi is the type under which the quarterly targets agree with the yearly one (`core.akumulasi`).
 A value the document (or the Renaksi template) states is kept; only empty ones are inferred. Each inference keeps
 its reason in `alasan_inferensi`, and the import reports a summary and every non-default inference.
@@ -20,14 +23,20 @@ from renaksi.core.akumulasi import Akumulasi, infer_akumulasi
 from renaksi.impor.dokumen import IndikatorDoc, RencanaAksiDoc
 
 NEGATIVE_WORDS = (
-    "temuan", "angka kemiskinan", "kemiskinan", "kasus", "pelanggaran", "pengangguran", "angka kematian",
-    "kematian", "prevalensi", "kriminalitas", "kecelakaan", "tunggakan", "gangguan keamanan",
+    "temuan", "angka kemiskinan", "kemiskinan", "miskin", "kasus", "pelanggaran", "pengangguran", "angka kematian",
+    "kematian", "prevalensi", "kriminalitas", "kecelakaan", "tunggakan", "gangguan keamanan", "stunting",
+    "gizi buruk", "putus sekolah", "kumuh",
 )
-# Words that, before a negative noun, make the indicator measure the response to it, not the bad thing itself.
+# Words that make the indicator measure the response to a negative noun, not the bad thing itself: a noun of
+# handling before it ("penanganan kasus"), a participle before or after it ("kasus yang ditangani"). Matched at
+# the start of a word, so "tertanganinya" and "ditindaklanjutinya" count.
 HANDLING_WORDS = (
-    "penanganan", "ditangani", "penyelesaian", "diselesaikan", "tindak lanjut", "ditindaklanjuti", "pencegahan",
-    "penurunan", "menurunnya", "berkurangnya", "pengurangan",
+    "penanganan", "ditangani", "tertangani", "penyelesaian", "diselesaikan", "terselesaikan", "tindak lanjut",
+    "ditindaklanjuti", "tertindaklanjuti", "pencegahan", "dicegah", "penanggulangan", "ditanggulangi",
+    "tertanggulangi", "pengentasan", "dientaskan", "terentaskan", "teratasi", "diatasi", "penurunan", "menurunnya",
+    "berkurangnya", "pengurangan",
 )
+NOT_DONE = re.compile(r"\b(?:belum|tidak|tak)\s+(?:(?:dapat|bisa|berhasil)\s+)?$")
 
 
 def polaritas_of(nama: str, tahunan: Decimal | None) -> tuple[str, str]:
@@ -39,7 +48,8 @@ def polaritas_of(nama: str, tahunan: Decimal | None) -> tuple[str, str]:
         match = re.search(rf"\b{re.escape(word)}\b", text)
         if not match:
             continue
-        handling = next((h for h in HANDLING_WORDS if h in text[: match.start()]), None)
+        found = [(m, h) for h in HANDLING_WORDS for m in re.finditer(rf"\b{re.escape(h)}", text)]
+        handling = next((h for m, h in found if not NOT_DONE.search(text[: m.start()])), None)
         if handling:
             return "positif", gettext("nama memuat '%(kata)s' tetapi yang diukur adalah '%(ukur)s'-nya") % {
                 "kata": word, "ukur": handling}

@@ -22,6 +22,39 @@ def test_polarity(nama, target, polaritas):
     assert polaritas_of(nama, target)[0] == polaritas
 
 
+@pytest.mark.parametrize("nama, polaritas", [
+    # what is handled, resolved or followed up is positive, whatever the noun
+    ("Jumlah titik rawan kecelakaan yang ditangani", "positif"),
+    ("Persentase kasus kekerasan terhadap anak yang tertangani", "positif"),
+    ("Persentase tertanganinya kasus gangguan keamanan", "positif"),
+    ("Persentase temuan BPK yang ditindaklanjuti", "positif"),
+    ("Jumlah kasus pelanggaran perda yang diselesaikan", "positif"),
+    ("Persentase sengketa dan kasus pertanahan yang terselesaikan", "positif"),
+    ("Jumlah penduduk miskin yang dientaskan", "positif"),
+    ("Jumlah balita stunting yang ditangani", "positif"),
+    ("Persentase pengangguran yang ditangani melalui pelatihan kerja", "positif"),
+    ("Persentase penanganan kasus konflik sosial", "positif"),
+    ("Persentase penurunan angka kemiskinan", "positif"),
+    ("Cakupan pencegahan kecelakaan kerja", "positif"),
+    # the bad thing itself, or what is not (yet) handled, is negative
+    ("Angka kecelakaan", "negatif"),
+    ("Persentase penduduk miskin", "negatif"),
+    ("Tingkat pengangguran terbuka", "negatif"),
+    ("Prevalensi stunting", "negatif"),
+    ("Jumlah kasus gizi buruk", "negatif"),
+    ("Luas kawasan kumuh", "negatif"),
+    ("Persentase temuan yang belum ditindaklanjuti", "negatif"),
+    ("Jumlah kasus yang tidak dapat diselesaikan", "negatif"),
+    # nothing bad named
+    ("Indeks kepuasan masyarakat", "positif"),
+    ("Persentase jumlah Organisasi Masyarakat yang diberdayakan", "positif"),
+])
+def test_polarity_of_what_is_handled(nama, polaritas):
+    """A negative noun (kecelakaan, kemiskinan, stunting …) makes an indikator "lower is better", unless the
+    indikator counts what is done about it, written before the noun or after it."""
+    assert polaritas_of(nama, Decimal(10))[0] == polaritas
+
+
 def indikator(nama: str, tahunan: str, *tw: str) -> IndikatorDoc:
     cell = lambda t: NilaiSel(parse_angka(t))  # noqa: E731
     return IndikatorDoc(Teks(nama), target=cell(tahunan), triwulan=[cell(t) for t in tw] or [None] * 4)
