@@ -33,6 +33,7 @@ from renaksi.impor.grid import Catatan, ImporGagal, Place
 from renaksi.impor.inferensi import infer
 from renaksi.impor.penjaga import saring_nama
 from renaksi.impor.readers import read_grid
+from renaksi.impor.satuan import dari_target
 from renaksi.impor.services import impor_record
 from renaksi.impor.writer import ImporDitolak, RencanaAksiSudahAda, Writer, _call, resolve_tujuan
 from renaksi.organisasi.models import Pemda, PerangkatDaerah
@@ -150,6 +151,7 @@ def parse_document(data: bytes, filename: str, jenis: dict[str, str] | None = No
     grid = read_grid(data, filename)
     doc = layouts.read(grid, jenis)
     saring_nama(doc)
+    dari_target(doc)
     infer(doc)
     cakupan = hitung(grid, doc)
     for tabel in doc.tabel:

@@ -189,6 +189,12 @@ KODE: dict[str, Kode] = {k.id: k for k in (
          _("Indikator terbaca tanpa teks sasaran di barisnya atau di atasnya; sasaran dibuat tanpa uraian.")),
     Kode("sasaran.sambung", KEPUTUSAN, _("Teks sasaran yang terpotong disambung"),
          _("Teks sasaran yang terbagi ke beberapa baris dibaca sebagai satu sasaran.")),
+    Kode("satuan.beragam", PERINGATAN, _("Target indikator ditulis dengan satuan berbeda"),
+         _("Dokumen tidak menyebut satuan indikator, dan targetnya ditulis dengan satuan yang berbeda-beda (atau "
+           "sebagian tanpa satuan); satuan tidak diisi dan target disimpan seperti tertulis.")),
+    Kode("satuan.dari_target", KEPUTUSAN, _("Satuan indikator diambil dari targetnya"),
+         _("Dokumen tidak menyebut satuan indikator, tetapi semua targetnya ditulis dengan satuan yang sama "
+           "(\"29,17%\", \"12 dokumen\"); satuan itu menjadi satuan indikator dan targetnya disimpan sebagai angka.")),
     Kode("sel.sambung", KEPUTUSAN, _("Sel yang terpotong disambung"),
          _("Teks sebuah kolom (program, kegiatan, aksi …) yang terbagi ke beberapa baris dibaca sebagai satu "
            "sel.")),

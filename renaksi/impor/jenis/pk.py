@@ -43,10 +43,13 @@ def read(rakit: Rakit, tabel: Tabel, judul: str, bidang: str = "") -> None:
             continue
         teks = Teks(nama, tabel.place(row, role=PeranKolom.INDIKATOR))
         target_text = tabel.cell(row, PeranKolom.TARGET)
+        indikator = rakit.indikator(sasaran, teks)
+        if (satuan := tabel.cell(row, PeranKolom.SATUAN)) and not (indikator.satuan and indikator.satuan.teks):
+            indikator.satuan = Teks(satuan, tabel.place(row, role=PeranKolom.SATUAN))
         rakit.perjanjian.items.append(PKItemDoc(
             indikator=teks, nomor=tabel.cell(row, PeranKolom.NO), sasaran=sasaran.uraian,
             target=baca_nilai(rakit.doc, target_text, tabel.place(row, role=PeranKolom.TARGET)),
-            indikator_ref=rakit.indikator(sasaran, teks),
+            indikator_ref=indikator,
         ))
 
 
