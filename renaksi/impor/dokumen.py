@@ -63,7 +63,6 @@ class NilaiSel:
 
     angka: Angka
     place: Place | None = None
-    tertulis: str = ""  # the cell as written, when its unit was moved to the indikator's satuan ("29,17%")
 
     @property
     def kosong(self) -> bool:

@@ -191,10 +191,10 @@ KODE: dict[str, Kode] = {k.id: k for k in (
          _("Teks sasaran yang terbagi ke beberapa baris dibaca sebagai satu sasaran.")),
     Kode("satuan.beragam", PERINGATAN, _("Target indikator ditulis dengan satuan berbeda"),
          _("Dokumen tidak menyebut satuan indikator, dan targetnya ditulis dengan satuan yang berbeda-beda (atau "
-           "sebagian tanpa satuan); satuan tidak diisi dan target disimpan seperti tertulis.")),
+           "sebagian tanpa satuan); satuan tidak diisi.")),
     Kode("satuan.dari_target", KEPUTUSAN, _("Satuan indikator diambil dari targetnya"),
          _("Dokumen tidak menyebut satuan indikator, tetapi semua targetnya ditulis dengan satuan yang sama "
-           "(\"29,17%\", \"12 dokumen\"); satuan itu menjadi satuan indikator dan targetnya disimpan sebagai angka.")),
+           "(\"29,17%\", \"12 dokumen\"); satuan itu menjadi satuan indikator.")),
     Kode("sel.sambung", KEPUTUSAN, _("Sel yang terpotong disambung"),
          _("Teks sebuah kolom (program, kegiatan, aksi …) yang terbagi ke beberapa baris dibaca sebagai satu "
            "sel.")),

@@ -337,7 +337,7 @@ class Writer:
                 yearly = target
         for other in ind.target_lain:
             if yearly is not None:
-                self._prov(yearly, "nilai", other.tertulis or other.angka.teks, other.angka.nilai, other.place,
+                self._prov(yearly, "nilai", other.angka.teks, other.angka.nilai, other.place,
                            "target tahunan yang sama, tertulis di tempat lain")
 
     def _target(self, indikator: Indikator, triwulan: int | None, nilai: NilaiSel):
@@ -345,7 +345,7 @@ class Writer:
         target = _call(nilai.place, svc.target_set, indikator=indikator, tahun=self.tujuan.tahun, triwulan=triwulan,
                        nilai=angka.nilai, kategori=angka.kategori, teks=angka.teks.strip(), desimal=angka.desimal)
         if not angka.kosong or angka.teks.strip():
-            self._prov(target, "nilai", nilai.tertulis or angka.teks, angka.nilai, nilai.place, angka.keputusan)
+            self._prov(target, "nilai", angka.teks, angka.nilai, nilai.place, angka.keputusan)
         return target
 
     def _indikator_list(self, items: list[IndikatorDoc]) -> list[Indikator]:
@@ -441,8 +441,7 @@ class Writer:
                         target_kategori=angka.kategori if angka else "",
                         target_teks=angka.teks.strip() if angka else "", urutan=urutan)
             if item.target is not None:
-                self._prov(obj, "target", item.target.tertulis or item.target.angka.teks, item.target.angka.nilai,
-                           item.target.place)
+                self._prov(obj, "target", item.target.angka.teks, item.target.angka.nilai, item.target.place)
 
 
 def _distinct_names(nama: Teks, others: list[Teks]) -> list[Teks]:

@@ -23,7 +23,6 @@ from renaksi.perencanaan.models import (
     RencanaAksi,
     Sasaran,
     SubKegiatan,
-    Target,
 )
 from tests.conftest import SEED_SAMARINDA
 from tests.helpers import rolled_back
@@ -165,22 +164,12 @@ def rows_of(sub: SubKegiatan) -> list[Provenance]:
     return list(Provenance.objects.filter(content_type=ct, object_id=sub.pk, field="pagu").order_by("baris"))
 
 
-def number(written: str) -> str:
-    """A target as stored: the document writes the satuan inside every target ("29,17%") and has no satuan column,
-    so the unit is the indikator's satuan and the target the number alone (`satuan.dari_target`)."""
-    return written.removesuffix("%")
-
-
 def test_every_yearly_and_quarterly_target(plan):
-    ct = ContentType.objects.get_for_model(Target)
     for start, yearly, quarters in TARGETS:
         ind = Indikator.objects.get(rencana_aksi=plan, nama__icontains=start, bidang=None)
         targets = {t.triwulan: t.teks for t in ind.target.all()}
-        assert targets == {None: number(yearly), 1: number(quarters[0]), 2: number(quarters[1]),
-                           3: number(quarters[2]), 4: number(quarters[3])}, start
-        assert ind.satuan == "%"
-        written = Provenance.objects.filter(content_type=ct, object_id=ind.target.get(triwulan=None).pk)
-        assert yearly in {p.teks for p in written}  # the cell as written stays its provenance
+        assert targets == {None: yearly, 1: quarters[0], 2: quarters[1], 3: quarters[2], 4: quarters[3]}, start
+        assert ind.satuan == "%"  # no satuan column; every target is written with "%" (satuan.dari_target)
     first = Indikator.objects.get(rencana_aksi=plan, nama__icontains=TARGETS[0][0], bidang=None)
     assert first.target.get(triwulan=None).nilai == Decimal("29.17")
     assert first.akumulasi == "kumulatif"  # 1.56 + 1.64 + 12.98 + 12.99 = 29.17
@@ -192,13 +181,13 @@ def test_bidang_pages_have_their_own_indicator(plan):
         ind = Indikator.objects.get(rencana_aksi=plan, bidang__nama=nama)
         assert ind.nama.startswith("Presentase Pemahaman Terhadap Ideologi")
         targets = {t.triwulan: t.teks for t in ind.target.all()}
-        assert targets == {1: "25", 2: "25", 3: "25", 4: "25"}  # "25%" each; no yearly target on the page
+        assert targets == {1: "25%", 2: "25%", 3: "25%", 4: "25%"}  # no yearly target on the page
         assert ind.satuan == "%"
 
 
 def test_perjanjian_kinerja_keeps_its_own_targets(plan):
     items = PerjanjianKinerjaItem.objects.filter(perjanjian_kinerja__rencana_aksi=plan).order_by("urutan")
-    assert [i.target_teks for i in items] == [number(t) for t in PK_TARGETS]
+    assert [i.target_teks for i in items] == PK_TARGETS
     assert all(i.indikator_id is not None for i in items)
     assert items[4].indikator.nama == "Persentase penanganan kasus konflik social di Masyarakat"
 
