@@ -40,7 +40,15 @@ from renaksi.impor.grid import Grid, Place, Row
 from renaksi.impor.layouts import sejajar
 from renaksi.impor.layouts.umum import looks_like_money
 from renaksi.impor.tabel import PeranKolom, Tabel
-from renaksi.impor.teks import bersih, is_row_number, kemiripan, nama_key, sentence_starts_new, strip_label
+from renaksi.impor.teks import (
+    bersih,
+    is_row_number,
+    kemiripan,
+    nama_key,
+    pisah_iku,
+    sentence_starts_new,
+    strip_label,
+)
 
 SAMA = 0.9  # two names at least this similar (difflib ratio of their keys) are the same item
 MIRIP = 0.7  # below SAMA, still accepted within the same parent when it is clearly the best candidate
@@ -109,6 +117,16 @@ class Rakit:
         return pool[best], scores[best]
 
     def indikator(self, sasaran: SasaranDoc, nama: Teks, bidang: str = "") -> IndikatorDoc:
+        """The indikator of this name (same key, or similar enough), created under `sasaran` when new. A trailing
+        " (IKU)" (an LKjIP's marker, `teks.pisah_iku`) is not part of the name: it marks the indikator IKU."""
+        teks, iku = pisah_iku(nama.teks)
+        if iku:
+            nama = Teks(teks, nama.place)
+        found = self._indikator(sasaran, nama, bidang)
+        found.is_iku = found.is_iku or iku
+        return found
+
+    def _indikator(self, sasaran: SasaranDoc, nama: Teks, bidang: str) -> IndikatorDoc:
         candidates = [i for s in self.doc.sasaran for i in s.indikator if i.bidang == bidang]
         best, score = self.paling_mirip(candidates, lambda ind: kemiripan(ind.nama.teks, nama.teks))
         if best is not None and score >= SAMA:

@@ -32,6 +32,7 @@ from renaksi.impor.dokumen import Notes, RealisasiIndikatorDoc, Teks, Uang
 from renaksi.impor.grid import Catatan, ImporGagal, Place
 from renaksi.impor.readers import read_grid
 from renaksi.impor.services import impor_record
+from renaksi.impor.teks import pisah_iku
 from renaksi.impor.writer import ImporDitolak
 from renaksi.monev import services as monev
 from renaksi.monev.models import EvaluasiIndikator, RealisasiAnggaran, RealisasiIndikator
@@ -253,7 +254,7 @@ def _match_indikator(row: RealisasiIndikatorDoc, rows: list[Indikator], notes: N
                                                     "realisasinya tidak disimpan.")
                        % {"id": row.id, "nama": row.nama.teks}, row.place)
         return found
-    found, exact = _by_name(rows, row.nama.teks)
+    found, exact = _by_name(rows, pisah_iku(row.nama.teks)[0])
     if isinstance(found, list):
         induk = normalise(row.induk) if row.induk else ""
         linked = [i for i in found if induk and any(

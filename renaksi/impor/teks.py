@@ -50,6 +50,18 @@ def pisah_kode(text: str) -> tuple[str, str]:
     return match["kode"], bersih(match["nama"])
 
 
+_IKU = re.compile(r"\s*\(\s*IKU\s*\)$", re.IGNORECASE)
+
+
+def pisah_iku(text: str) -> tuple[str, bool]:
+    """"Indeks kepuasan masyarakat (IKU)" → ("Indeks kepuasan masyarakat", True): the marker an LKjIP (Renaksi's
+    own, `renaksi.laporan.lkjip`) writes after an IKU's name is not part of the name; a name without it → (name,
+    False)."""
+    text = bersih(text)
+    match = _IKU.search(text)
+    return (text[: match.start()], True) if match and match.start() else (text, False)
+
+
 def kemiripan(a: str, b: str) -> float:
     """Similarity of two names (0–1) after `nama_key`."""
     ka, kb = nama_key(a), nama_key(b)
