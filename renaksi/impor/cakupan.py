@@ -63,6 +63,11 @@ ALASAN = {
 }
 
 
+def is_total(text: str) -> bool:
+    """A total row's label: "Jumlah", "Total", "Sub Total" …"""
+    return bool(_TOTAL.match(text.strip()))
+
+
 def kunci(place: Place) -> Kunci:
     return (place.sheet, place.baris, place.kolom)
 

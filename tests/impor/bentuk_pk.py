@@ -42,6 +42,10 @@ def pk(*, sasaran: list[list[str]] | None = None, program: list[list[str]] | Non
 PARAGRAF = pk(paragraphs=["", "Program\tAnggaran\tKeterangan",
                           "1. Program Penyelenggaraan Lalu Lintas dan\tRp. 1.250.000.000\tAPBD",
                           "    Angkutan Jalan", "2. Program Pengelolaan Angkutan Umum\tRp. 750.000.000\tAPBD"])
+# The same, the wrapped line typed at the margin (no indent).
+PARAGRAF_TANPA_INDEN = pk(paragraphs=["", "Program\tAnggaran\tKeterangan",
+                                      "1. Program Penyelenggaraan Lalu Lintas dan\tRp. 1.250.000.000\tAPBD",
+                                      "Angkutan Jalan", "2. Program Pengelolaan Angkutan Umum\tRp. 750.000.000\tAPBD"])
 # Several indikator with their targets packed into one cell, one per line.
 BERTUMPUK = pk(sasaran=[SASARAN[0], ["1", "Meningkatnya keselamatan lalu lintas",
                                      "Persentase penurunan kecelakaan\nJumlah titik rawan kecelakaan yang ditangani",

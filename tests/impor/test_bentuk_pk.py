@@ -28,6 +28,16 @@ def test_tab_separated_program_paragraphs_read_right():
     assert unplaced == []
 
 
+def test_tab_separated_program_paragraphs_wrapped_without_indent_read_right():
+    """The same with "Angkutan Jalan" typed at the margin: the line holds no TAB and no amount and the next program's
+    TAB row follows, so it is the name's continuation, not the end of the table (and of the second program)."""
+    parsed, program, unplaced = _read(bentuk_pk.PARAGRAF_TANPA_INDEN, "paragraf.docx")
+    assert program == [("Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan", 1_250_000_000),
+                       ("Program Pengelolaan Angkutan Umum", 750_000_000)]
+    assert unplaced == []
+    assert "sel.sambung" in [d.kode for d in parsed.dokumen.decisions]
+
+
 def test_indikator_packed_one_per_line_read_as_several_with_their_own_targets():
     """Two indikator in one cell, one per line, their satuan and targets ("10\\n25") packed the same way: two
     indikator, each with its own satuan, target and PK line, and the decision says so."""

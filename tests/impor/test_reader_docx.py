@@ -99,6 +99,53 @@ def test_an_indented_paragraph_after_a_tab_row_is_its_wrapped_first_cell():
     assert [(c.kode, c.place.baris) for c in grid.decisions] == [("sel.sambung", 2)]
 
 
+def _tab_rows_around(line: str) -> list[list[str]]:
+    d = Document()
+    for text in ["Program\tAnggaran", "1. Program Lalu Lintas dan\tRp. 1.250.000.000", line,
+                 "2. Program Angkutan Umum\tRp. 750.000.000"]:
+        d.add_paragraph(text)
+    return rows_of(read_docx(docx_bytes(d), "p.docx"))
+
+
+def test_a_wrapped_line_without_indent_between_two_tab_rows_is_the_name_of_the_first():
+    """Word wraps a long program name and the typist ends the line there: "Angkutan Jalan" starts at the margin,
+    holds no TAB and no amount, and the next program's TAB row follows — it is the first program's name."""
+    assert _tab_rows_around("Angkutan Jalan") == [
+        ["Program", "Anggaran"], ["1. Program Lalu Lintas dan Angkutan Jalan", "Rp. 1.250.000.000"],
+        ["2. Program Angkutan Umum", "Rp. 750.000.000"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", [
+    "PROGRAM PENUNJANG",  # a heading in capitals
+    "Tabel 2 Program pendukung",  # a caption
+    "Kegiatan pendukung",  # a level's label starts a new item
+    "Rincian program berikutnya:",  # a sentence introducing what follows
+    "Anggaran bersumber dari APBD.",
+    "Kepala Dinas Perhubungan",  # a signature block: jabatan, pangkat, NIP, name, place and date
+    "Pembina Utama Muda",
+    "NIP. 19700101 199503 1 002",
+    "BUDI SANTOSO, S.T.",
+    "Kota Contoh, 2 Januari 2024",
+    "Jumlah",  # a total
+    "Sub Total",
+    "Angkutan Jalan Rp 250.000.000",  # an amount
+    "2",  # a number
+])  # fmt: skip
+def test_a_line_between_tab_rows_that_is_not_a_wrapped_name_stays_a_row(line):
+    rows = _tab_rows_around(line)
+    assert rows[1] == ["1. Program Lalu Lintas dan", "Rp. 1.250.000.000"]
+    assert [line] in rows or [line.strip()] in rows
+
+
+def test_a_line_after_the_last_tab_row_stays_a_row():
+    """A line without indent is joined only when another TAB row follows it (else it may be anything)."""
+    d = Document()
+    for text in ["Program\tAnggaran", "1. Program Lalu Lintas dan\tRp. 1.250.000.000", "Angkutan Jalan"]:
+        d.add_paragraph(text)
+    assert rows_of(read_docx(docx_bytes(d), "p.docx"))[1:] == [
+        ["1. Program Lalu Lintas dan", "Rp. 1.250.000.000"], ["Angkutan Jalan"]]  # fmt: skip
+
+
 def test_tracked_deletions_are_not_read_and_insertions_are():
     document = Document()
     p = document.add_paragraph("Pagu ")

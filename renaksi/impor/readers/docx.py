@@ -3,8 +3,10 @@
 - A paragraph is a row of one cell; TABs in it split it into cells, as in a text copy (programs and their amounts
   are often typed as TAB-separated paragraphs outside any table). An indented paragraph without TABs right after
   such a row ("    Angkutan Jalan") is the rest of its first cell, a name that wrapped: it is joined to it
-  (`sel.sambung`). A line break inside a paragraph (Shift+Enter) starts a new row, because a
-  text copy shows it as a new line (signature blocks are written that way).
+  (`sel.sambung`). So is a paragraph without TABs and without indent between two such rows, when it holds no
+  amount and does not look like a heading, a signature block or a total (`_continues`). A line break inside a
+  paragraph (Shift+Enter) starts a new row, because a text copy shows it as a new line (signature blocks are
+  written that way).
 - A table row is a row of cells, one per grid column. A cell spanning several columns (gridSpan) gives its text
   once and empty cells for the other columns; a cell continuing a vertical merge (vMerge) is empty. Columns a row
   skips (gridBefore / gridAfter) are empty.
@@ -27,7 +29,10 @@ from django.utils.translation import gettext
 from docx import Document
 from docx.oxml.ns import qn
 
+from renaksi.impor.cakupan import is_total
 from renaksi.impor.grid import Catatan, Grid, ImporGagal, Place, Row, Sheet
+from renaksi.impor.naskah.tanda_tangan import tempat_tanggal
+from renaksi.impor.penjaga import alasan_bukan_nama
 from renaksi.impor.teks import bersih, is_row_number
 
 from ._ooxml import MAX_COLS, MAX_ROWS, check_cell_length, open_package
@@ -35,6 +40,10 @@ from ._ooxml import MAX_COLS, MAX_ROWS, check_cell_length, open_package
 log = logging.getLogger(__name__)
 
 SHEET_NAME = "Dokumen"
+# What a wrapped name never holds: an amount ("Rp", grouped digits, 4+ digits), a caption or a level's label.
+_AMOUNT = re.compile(r"\bRp\b|\d{1,3}(?:[.,]\d{3})+|\d{4,}", re.IGNORECASE)
+_HEADING = re.compile(r"^(?:tabel|table|lampiran|bab|program|kegiatan|sub\s*kegiatan)\b|^[IVX]+\.|^[A-Z]\.\s",
+                      re.IGNORECASE)
 
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -147,6 +156,7 @@ class _Reader:
         self.table_count = 0
         self.decisions: list[Catatan] = []
         self.tab_row: Row | None = None  # the last row, when it is a TAB-separated paragraph
+        self.pending: str | None = None  # a line after a TAB row that may be its name wrapped (`_continues`)
 
     def add(self, cells: list[str], place: Place, fills: dict[int, str] | None = None) -> None:
         if len(self.rows) >= MAX_ROWS:
@@ -158,27 +168,65 @@ class _Reader:
 
     def paragraph(self, p) -> None:
         for line in _paragraph_text(p, tab="\t").split("\n"):
+            tabbed = "\t" in line.strip()
+            if self.pending is not None and tabbed:  # the line held back was the name of the TAB row above
+                self._join(bersih(self.pending), gettext(
+                    "Paragraf sesudah baris %(baris)s, sebelum baris bertab berikutnya, dibaca sebagai lanjutan "
+                    "teksnya: '%(teks)s'."))
+                self.pending = None
+            self.flush()
             place = Place(self.filename, baris=len(self.rows) + 1)
             check_cell_length(line, place, "paragraf ini")
             if self._wrapped(line):
                 continue
+            if self._continues(line):
+                self.pending = line
+                continue
             self.add(line.split("\t"), place)
-            self.tab_row = self.rows[-1] if "\t" in line.strip() else None
+            self.tab_row = self.rows[-1] if tabbed else None
+
+    def flush(self) -> None:
+        """The line held back is a row of its own: no TAB row follows it."""
+        if self.pending is not None:
+            self.add([self.pending], Place(self.filename, baris=len(self.rows) + 1))
+            self.pending, self.tab_row = None, None
+
+    def _tab_row_above(self, line: str) -> Row | None:
+        last, text = self.tab_row, bersih(line)
+        if last is None or last is not self.rows[-1] or "\t" in line or not text or is_row_number(text.split()[0]):
+            return None
+        return last
 
     def _wrapped(self, line: str) -> bool:
         """Join an indented line without TABs to the first cell of the TAB-separated row just above it."""
-        last, text = self.tab_row, bersih(line)
-        if last is None or last is not self.rows[-1] or "\t" in line or not line[:1].isspace() or not text \
-                or is_row_number(text.split()[0]):
+        if not line[:1].isspace() or self._tab_row_above(line) is None:
             return False
-        first = next(i for i, c in enumerate(last.cells) if c.strip())
-        last.cells[first] = f"{bersih(last.cells[first])} {text}"
-        self.decisions.append(Catatan("sel.sambung", gettext(
-            "Paragraf menjorok sesudah baris %(baris)s dibaca sebagai lanjutan teksnya: '%(teks)s'.")
-            % {"baris": last.number, "teks": last.cells[first]}, Place(self.filename, baris=last.number)))
+        self._join(bersih(line), gettext("Paragraf menjorok sesudah baris %(baris)s dibaca sebagai lanjutan "
+                                         "teksnya: '%(teks)s'."))
         return True
 
+    def _continues(self, line: str) -> bool:
+        """May a line without TABs or indent, right after a TAB row, be its name wrapped? Only when it holds no
+        amount and is not a heading (a caption, a label, capitals, a line ending in ":" or "."), a signature block
+        line (`penjaga.alasan_bukan_nama`, `tanda_tangan.tempat_tanggal`) or a total (`cakupan.is_total`); it is
+        held back, and joined when a TAB row follows."""
+        text = bersih(line)
+        if self._tab_row_above(line) is None:
+            return False
+        return not (_AMOUNT.search(text) or _HEADING.match(text) or text.upper() == text or text.endswith((":", "."))
+                    or alasan_bukan_nama(text) or tempat_tanggal(text) or is_total(text))
+
+    def _join(self, text: str, pesan: str) -> None:
+        last = self.tab_row
+        assert last is not None
+        first = next(i for i, c in enumerate(last.cells) if c.strip())
+        last.cells[first] = f"{bersih(last.cells[first])} {text}"
+        self.decisions.append(Catatan("sel.sambung", pesan % {"baris": last.number, "teks": last.cells[first]},
+                                      Place(self.filename, baris=last.number)))
+
     def table(self, tbl) -> None:
+        self.flush()
+        self.tab_row = None
         self.table_count += 1
         tabel = f"tabel {self.table_count}"
         for index, tr in enumerate(_table_rows(tbl), start=1):
@@ -221,6 +269,7 @@ def read_docx(data: bytes, filename: str) -> Grid:
             reader.paragraph(block)
         else:
             reader.table(block)
+    reader.flush()
     # A document always ends with a paragraph (often empty); blank rows at the end carry nothing.
     while reader.rows and reader.rows[-1].is_blank:
         reader.rows.pop()
