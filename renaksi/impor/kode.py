@@ -120,6 +120,10 @@ KODE: dict[str, Kode] = {k.id: k for k in (
          _("Teks yang terbaca di tempat nama program, kegiatan, sub kegiatan atau aksi hanyalah angka (penomoran), "
            "NIP, atau baris blok tanda tangan (jabatan, pangkat, nama bergelar); baris itu tidak diimpor dan "
            "angkanya tercantum sebagai tidak ditempatkan.")),
+    Kode("nama.bertumpuk", KEPUTUSAN, _("Beberapa kegiatan atau sub kegiatan dalam satu sel dipisah"),
+         _("Satu sel memuat beberapa nama kegiatan atau sub kegiatan, satu per baris, dan sel pagunya memuat angka "
+           "sebanyak itu, satu per baris; setiap baris dibaca sebagai kegiatan atau sub kegiatan tersendiri dengan "
+           "pagunya.")),
     Kode("nama.geser_kolom", KEPUTUSAN, _("Nama tertulis di kolom tingkat lain"),
          _("Pada bagian yang mengisi satu tingkat (misalnya kegiatan) sebuah nama tertulis di kolom tingkat "
            "lain; dibaca sebagai nama tingkat bagian itu.")),
@@ -130,6 +134,10 @@ KODE: dict[str, Kode] = {k.id: k for k in (
          _("Nama kegiatan dan nama sub kegiatan pertamanya tertulis dalam satu sel; Renaksi memisahkannya.")),
     Kode("output.geser_kolom", KEPUTUSAN, _("Output aksi tertulis satu kolom ke kiri"),
          _("Teks OUTPUT/KELUARAN beberapa aksi tertulis di kolom bulan terakhir; dibaca sebagai output aksi.")),
+    Kode("pagu.bertumpuk", PERINGATAN, _("Pagu bertumpuk tidak cocok dengan namanya"),
+         _("Satu sel memuat beberapa nama kegiatan atau sub kegiatan, satu per baris, tetapi sel pagunya memuat "
+           "jumlah angka yang lain; nama-nama itu dibaca sebagai satu dan angka-angkanya dicantumkan sebagai tidak "
+           "ditempatkan.")),
     Kode("pagu.dua_sumber", KEPUTUSAN, _("Pagu tertulis berbeda di dua tabel"),
          _("Pagu sebuah sub kegiatan tertulis di tabel anggaran dan di tabel aksi bidang dengan nilai berbeda; "
            "yang disimpan adalah nilai tabel anggaran, keduanya dicatat sebagai asal nilai.")),

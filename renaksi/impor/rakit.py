@@ -12,7 +12,8 @@ A `Rakit` also keeps what several tables of one document share while they are re
 amounts are placed at the end (`sejajar`), the stated total, the bidang's indikator and aksi, the one PK.
 
 The kinds that read indikator (PK, IKU, targets) take a table's rows from `indikator_rows`, which splits a row
-packing several indikator into one cell, one per line, with their targets packed the same way.
+packing several indikator into one cell, one per line, with their targets packed the same way; the budget kind
+takes its rows from `baris_bertumpuk`, the same rule for kegiatan and sub kegiatan names packed with their pagu.
 """
 
 from __future__ import annotations
@@ -159,41 +160,69 @@ class Rakit:
 
     def indikator_rows(self, tabel: Tabel) -> list[Row]:
         """The table's rows, a row that packs several indikator into one cell, one per line, as one row per
-        indikator. A row is packed when a cell of numbers (a target, a quarter) holds several lines too; otherwise
-        its indikator is a long name written over lines. When every such cell holds as many numbers as there are
-        indikator, line k of the indikator, of the numbers and of the satuan make row k (`indikator.bertumpuk`);
-        when they do not, the row stays one and those numbers are left out, listed as not placed (`target.bertumpuk`)."""
-        col = tabel.col(PeranKolom.INDIKATOR)
-        whole = {col, tabel.col(PeranKolom.NO), tabel.col(PeranKolom.SASARAN)}
+        indikator (`baris_bertumpuk`; decision `indikator.bertumpuk`, warning `target.bertumpuk`); the satuan cell
+        is split with them when it holds as many lines."""
+        return self.baris_bertumpuk(tabel, [PeranKolom.INDIKATOR], anggaran=False)
+
+    def baris_bertumpuk(self, tabel: Tabel, nama: Sequence[PeranKolom], anggaran: bool) -> list[Row]:
+        """The table's rows, a row that packs several names into one cell, one per line, as one row per name.
+
+        The names are those of the first column of `nama` whose cell holds several lines (indikator; or sub
+        kegiatan, kegiatan, program for a budget table, `anggaran=True`). A row is packed when a cell of numbers
+        (a target, a quarter, a pagu) holds several lines too; otherwise its name is a long one written over lines.
+        When every such cell holds as many numbers as there are names, line k of the names, of the numbers and of
+        each other cell of `nama` (and of the satuan) holding as many lines make row k (`indikator.bertumpuk`,
+        `nama.bertumpuk`); the row's other cells are copied to every row (indikator: the sasaran is found by name)
+        or, for a budget, stand once on a row above them, as a merged cell does (the kegiatan above packed sub
+        kegiatan is one kegiatan, and the amounts are the sub kegiatan's). When they do not, the row stays one and those numbers are left out, listed as not placed
+        (`target.bertumpuk`, `pagu.bertumpuk`)."""
+        name_cols = [c for role in nama if (c := tabel.col(role)) is not None]
+        whole = {*name_cols, tabel.col(PeranKolom.NO), tabel.col(PeranKolom.SASARAN)}
         result: list[Row] = []
         for row in tabel.rows:
+            col = next((c for c in name_cols if len(_lines(row.cell(c))) > 1), None)
             names = _lines(row.cell(col)) if col is not None else []
             packed = {c: lines for c, text in enumerate(row.cells) if c not in whole
                       and len(lines := _lines(text)) > 1 and all(angka_sel(x) for x in lines)}
-            if len(names) < 2 or not packed:
+            if col is None or len(names) < 2 or not packed:
                 result.append(row)
                 continue
-            place = tabel.place(row, role=PeranKolom.INDIKATOR)
+            values = {"baris": row.number, "n": len(names), "kolom": tabel.judul_kolom.get(col, str(col + 1))}
             if uneven := [c for c, lines in packed.items() if len(lines) != len(names)]:
                 for c in packed:
                     self.doc.cakupan.lepas(tabel.place(row, c))
-                self.doc.warn("target.bertumpuk", gettext(
-                    "Sel indikator baris %(baris)s memuat %(n)s baris, tetapi sel angkanya (%(kolom)s) tidak memuat "
-                    "%(n)s angka; dibaca sebagai satu indikator, angka-angka itu tidak ditempatkan.")
-                    % {"baris": row.number, "n": len(names),
-                       "kolom": ", ".join(tabel.judul_kolom.get(c, str(c + 1)) for c in uneven)}, place)
+                values["angka"] = ", ".join(tabel.judul_kolom.get(c, str(c + 1)) for c in uneven)
+                if anggaran:
+                    self.doc.warn("pagu.bertumpuk", gettext(
+                        "Sel %(kolom)s baris %(baris)s memuat %(n)s nama, tetapi sel angkanya (%(angka)s) tidak "
+                        "memuat %(n)s angka; dibaca sebagai satu nama, angka-angka itu tidak ditempatkan.")
+                        % values, tabel.place(row, col))
+                else:
+                    self.doc.warn("target.bertumpuk", gettext(
+                        "Sel indikator baris %(baris)s memuat %(n)s baris, tetapi sel angkanya (%(angka)s) tidak "
+                        "memuat %(n)s angka; dibaca sebagai satu indikator, angka-angka itu tidak ditempatkan.")
+                        % values, tabel.place(row, col))
                 result.append(Row(cells=[("" if c in packed else t) for c, t in enumerate(row.cells)],
                                   number=row.number, fills=row.fills))
                 continue
-            split = set(packed) | {col, tabel.col(PeranKolom.SATUAN)}
+            split = {c for c in (*packed, *name_cols, tabel.col(PeranKolom.SATUAN))
+                     if c is not None and len(_lines(row.cell(c))) == len(names)}
+            if anggaran:  # the other cells stand once, above the rows they cover, as a merged cell does
+                result.append(Row(cells=["" if c in split else t for c, t in enumerate(row.cells)],
+                                  number=row.number, fills=row.fills))
             for k in range(len(names)):
-                cells = [lines[k] if c in split and len(lines := _lines(t)) == len(names) else t
-                         for c, t in enumerate(row.cells)]
+                cells = [_lines(t)[k] if c in split else "" if anggaran else t for c, t in enumerate(row.cells)]
                 result.append(Row(cells=cells, number=row.number, fills=row.fills))
-            self.doc.decide("indikator.bertumpuk", gettext(
-                "Sel indikator baris %(baris)s memuat %(n)s indikator, satu per baris, dan targetnya ditulis dengan "
-                "cara yang sama; dibaca sebagai %(n)s indikator: %(daftar)s.")
-                % {"baris": row.number, "n": len(names), "daftar": "; ".join(f"'{n}'" for n in names)}, place)
+            values["daftar"] = "; ".join(f"'{n}'" for n in names)
+            if anggaran:
+                self.doc.decide("nama.bertumpuk", gettext(
+                    "Sel %(kolom)s baris %(baris)s memuat %(n)s nama, satu per baris, dan pagunya ditulis dengan "
+                    "cara yang sama; dibaca sebagai %(n)s baris: %(daftar)s.") % values, tabel.place(row, col))
+            else:
+                self.doc.decide("indikator.bertumpuk", gettext(
+                    "Sel indikator baris %(baris)s memuat %(n)s indikator, satu per baris, dan targetnya ditulis "
+                    "dengan cara yang sama; dibaca sebagai %(n)s indikator: %(daftar)s.") % values,
+                    tabel.place(row, col))
         return result
 
     def sasaran_by_row(self, tabel: Tabel, rows: list[Row] | None = None) -> dict[int, SasaranDoc | None]:

@@ -58,6 +58,19 @@ BERTUMPUK_TIDAK_COCOK = pk(sasaran=[SASARAN[0], ["1", "Meningkatnya keselamatan 
                                                  "10\n25"]],
                            program=[["NO", "PROGRAM", "ANGGARAN"], ["1", "Program Penyelenggaraan Lalu Lintas",
                                                                     "1.250.000.000"]])
+# Kegiatan with their pagu packed one per line in one cell each, and sub kegiatan packed under one kegiatan.
+ANGGARAN_HEADER = ["NO", "PROGRAM", "KEGIATAN", "SUB KEGIATAN", "ANGGARAN"]
+ANGGARAN_BERTUMPUK = pk(program=[
+    ANGGARAN_HEADER,
+    ["1", "Program Penyelenggaraan Lalu Lintas", "Penyediaan Perlengkapan Jalan\nPengendalian Operasional Lalu Lintas",
+     "", "750.000.000\n500.000.000"],
+    ["2", "Program Pengelolaan Angkutan Umum", "Pengelolaan Terminal", "Pemeliharaan Terminal\nPengawasan Terminal\n"
+     "Penyediaan Sarana Terminal", "300.000.000\n200.000.000\n250.000.000"]])  # fmt: skip
+# The same, one amount short under the sub kegiatan.
+ANGGARAN_TIDAK_COCOK = pk(program=[
+    ANGGARAN_HEADER,
+    ["1", "Program Pengelolaan Angkutan Umum", "Pengelolaan Terminal", "Pemeliharaan Terminal\nPengawasan Terminal\n"
+     "Penyediaan Sarana Terminal", "300.000.000\n200.000.000"]])  # fmt: skip
 # A note cell holding an amount that is not a program.
 CATATAN = pk(program=[["NO", "PROGRAM", "ANGGARAN", "KETERANGAN"],
                       ["1", "Program Penyelenggaraan Lalu Lintas", "1.250.000.000", "termasuk DAK Rp 250.000.000"],

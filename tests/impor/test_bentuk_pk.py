@@ -92,6 +92,39 @@ def test_a_long_indikator_name_over_two_lines_beside_one_target_stays_one_indika
     assert "indikator.bertumpuk" not in [c.kode for c in parsed.dokumen.decisions]
 
 
+def _budget(doc) -> list:
+    return [(p.nama.teks, [(k.nama.teks, k.pagu.nilai if k.pagu else None,
+                            [(s.nama.teks, s.pagu.nilai if s.pagu else None) for s in k.sub_kegiatan])
+                           for k in p.kegiatan]) for p in doc.program]  # fmt: skip
+
+
+def test_kegiatan_and_sub_kegiatan_packed_with_their_pagu_read_one_per_line():
+    """A budget table packing two kegiatan (and, on the next row, three sub kegiatan) into one cell, one per line,
+    their amounts packed the same way: each name gets the amount on its line; the kegiatan above the packed sub
+    kegiatan is one kegiatan (the rule of packed indikator, `Rakit.baris_bertumpuk`)."""
+    parsed, _, unplaced = _read(bentuk_pk.ANGGARAN_BERTUMPUK, "anggaran.docx")
+    assert _budget(parsed.dokumen) == [
+        ("Program Penyelenggaraan Lalu Lintas", [("Penyediaan Perlengkapan Jalan", 750_000_000, []),
+                                                 ("Pengendalian Operasional Lalu Lintas", 500_000_000, [])]),
+        ("Program Pengelolaan Angkutan Umum", [("Pengelolaan Terminal", None, [
+            ("Pemeliharaan Terminal", 300_000_000), ("Pengawasan Terminal", 200_000_000),
+            ("Penyediaan Sarana Terminal", 250_000_000)])]),
+    ]  # fmt: skip
+    assert unplaced == []
+    assert [c.kode for c in parsed.dokumen.decisions].count("nama.bertumpuk") == 2
+
+
+def test_sub_kegiatan_packed_with_fewer_amounts_lists_the_amounts_as_unplaced():
+    """Three sub kegiatan in one cell but two amounts: which amount is whose cannot be known, so the cell is read as
+    one name without a pagu, both amounts are listed as not placed (--strict refuses) and a warning says why."""
+    parsed, _, unplaced = _read(bentuk_pk.ANGGARAN_TIDAK_COCOK, "tidak-cocok.docx")
+    [(_, [(_, _, subs)])] = _budget(parsed.dokumen)
+    assert subs == [("Pemeliharaan Terminal Pengawasan Terminal Penyediaan Sarana Terminal", None)]
+    assert unplaced == ["300.000.000", "200.000.000"]
+    [warning] = [w for w in parsed.dokumen.warnings if w.kode == "pagu.bertumpuk"]
+    assert "SUB KEGIATAN" in warning.pesan and "ANGGARAN" in warning.pesan
+
+
 def test_a_note_cell_with_an_amount_is_not_a_program():
     _, program, unplaced = _read(bentuk_pk.CATATAN, "catatan.docx")
     assert program == [("Program Penyelenggaraan Lalu Lintas", 1_250_000_000),

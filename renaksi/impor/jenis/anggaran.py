@@ -5,7 +5,9 @@ is put back (`baris.geser_kiri`); where the pagu column slipped against the name
 kegiatan merged in one cell, one amount more below), the reading that makes the stated kegiatan pagu and the stated
 total add up is chosen and reported (`sejajar`, `pagu.geser_baris`). An amount on the program's own row is the
 program's pagu. A Kepmendagri code written before a name ("1.02.01 Program …", "Kegiatan : 1.02.01.2.01 …") is
-the item's code (`teks.pisah_kode`).
+the item's code (`teks.pisah_kode`). Kegiatan or sub kegiatan names packed one per line in one cell, with their
+amounts packed the same way, are read one per line when the counts agree, and their amounts listed as not placed
+otherwise (`Rakit.baris_bertumpuk`, the rule of packed indikator).
 
 Recognised by header words (a budget column and PAGU/ANGGARAN), or by content when the header words say something
 else or nothing known: a column of "Program …" (or kegiatan, sub kegiatan) names and a column of rupiah.
@@ -34,6 +36,8 @@ ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+(?P<teks>\S.*)$")
 SUB_LABEL = re.compile(r"\bSub\s*Kegiatan\s*[:;]", re.I)
 KEG_LABEL = re.compile(r"^\s*Kegiatan\s*[:;]", re.I)
 TOTAL = re.compile(r"^(?:total|jumlah)\b", re.I)
+# The name columns a row may pack one per line with their pagu (`Rakit.baris_bertumpuk`), lowest level first.
+NAMES = (PeranKolom.SUB_KEGIATAN, PeranKolom.KEGIATAN_SUB, PeranKolom.KEGIATAN, PeranKolom.PROGRAM)
 _BY_LEVEL = {"program": PeranKolom.PROGRAM, "kegiatan": PeranKolom.KEGIATAN, "sub_kegiatan": PeranKolom.SUB_KEGIATAN}
 
 
@@ -114,14 +118,14 @@ def _realign(doc, tabel: Tabel, row: Row) -> Row:
 
 def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
     doc = rakit.doc
-    rows = [_realign(doc, tabel, row) for row in tabel.rows]
+    rows = [_realign(doc, tabel, row) for row in rakit.baris_bertumpuk(tabel, NAMES, anggaran=True)]
     by_row = rakit.sasaran_by_row(tabel, rows)
     program: ProgramDoc | None = None
     program_row: int | None = None
     group: sejajar.Kelompok | None = None
     indikator: IndikatorDoc | None = None
     start = len(rakit.groups)
-    for row in rows:
+    for index, row in enumerate(rows):  # the index, not row.number, tells rows apart: packed rows share a number
         cells = [bersih(c) for c in row.cells]
         if any(TOTAL.match(c) for c in cells[:3] if c):
             amounts = [(i, c) for i, c in enumerate(cells) if looks_like_money(c)]
@@ -144,7 +148,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                 nama = item["teks"]  # "1. Program …" numbered in the name's own cell (a TAB-separated paragraph)
             program = rakit.program(Teks(nama, tabel.place(row, role=PeranKolom.PROGRAM)))
             program.kode = program.kode or kode
-            program_row = row.number
+            program_row = index
             group = None
             if indikator is not None and indikator not in program.indikator:
                 program.indikator.append(indikator)
@@ -159,7 +163,7 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                                              kegiatan_text.place), kode=_kode(kegiatan_text),
                                    indikator=[indikator] if indikator else [])
             program.kegiatan.append(kegiatan)
-            group = sejajar.Kelompok(program, kegiatan, names=[(kegiatan, row.number)])
+            group = sejajar.Kelompok(program, kegiatan, names=[(kegiatan, index)])
             rakit.groups.append(group)
         for sub_text in sub_texts:
             if group is None:
@@ -175,14 +179,14 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
             sub = SubKegiatanDoc(nama=Teks(nama_anggaran(sub_text.teks, "sub_kegiatan") or sub_text.teks,
                                            sub_text.place), kode=_kode(sub_text))
             group.kegiatan.sub_kegiatan.append(sub)
-            group.names.append((sub, row.number))
+            group.names.append((sub, index))
         if (col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(col))):
             uang = baca_uang(doc, text, tabel.place(row, col))
-            if uang is not None and group is None and program is not None and program_row == row.number \
+            if uang is not None and group is None and program is not None and program_row == index \
                     and program.pagu is None:
                 program.pagu = uang  # the amount stands on the program's own row (compared with its kegiatan)
             elif uang is not None and group is not None:
-                group.values.append((uang, row.number))
+                group.values.append((uang, index))
             elif uang is not None:
                 doc.warn("pagu.tanpa_nama", gettext("Pagu %(text)s tanpa kegiatan; tidak "
                                                     "ditempatkan.") % {"text": text}, uang.place)
