@@ -174,8 +174,8 @@ class Rakit:
         each other cell of `nama` (and of the satuan) holding as many lines make row k (`indikator.bertumpuk`,
         `nama.bertumpuk`); the row's other cells are copied to every row (indikator: the sasaran is found by name)
         or, for a budget, stand once on a row above them, as a merged cell does (the kegiatan above packed sub
-        kegiatan is one kegiatan, and the amounts are the sub kegiatan's). When they do not, the row stays one and those numbers are left out, listed as not placed
-        (`target.bertumpuk`, `pagu.bertumpuk`)."""
+        kegiatan is one kegiatan, and the amounts are the sub kegiatan's). When they do not, the row stays one and
+        those numbers are left out, listed as not placed (`target.bertumpuk`, `pagu.bertumpuk`)."""
         name_cols = [c for role in nama if (c := tabel.col(role)) is not None]
         whole = {*name_cols, tabel.col(PeranKolom.NO), tabel.col(PeranKolom.SASARAN)}
         result: list[Row] = []
