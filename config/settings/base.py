@@ -247,6 +247,9 @@ RENAKSI_PEKERJAAN_DETAK_DETIK = int(os.environ.get("RENAKSI_PEKERJAAN_DETAK_DETI
 RENAKSI_PEKERJAAN_MACET_MENIT = int(os.environ.get("RENAKSI_PEKERJAAN_MACET_MENIT", "5"))
 RENAKSI_PEKERJAAN_ANTRI_MENIT = int(os.environ.get("RENAKSI_PEKERJAAN_ANTRI_MENIT", "30"))
 RENAKSI_PEKERJAAN_SIMPAN_HARI = int(os.environ.get("RENAKSI_PEKERJAAN_SIMPAN_HARI", "7"))
+# Ready copies of documents (the document cache, decision 0017) not made or downloaded for this many days are
+# deleted by the same sweep.
+RENAKSI_SALINAN_SIMPAN_HARI = int(os.environ.get("RENAKSI_SALINAN_SIMPAN_HARI", "30"))
 
 LOGGING = {
     "version": 1,

@@ -57,3 +57,21 @@ class Pekerjaan(models.Model):
     @property
     def berakhir(self) -> bool:
         return self.status in self.SELESAI_ATAU_GAGAL
+
+
+class Salinan(models.Model):
+    """A ready copy of a file, found by the key of its content (decision 0017): the document cache of laporan.
+    `kunci` is the hash of everything the file is made from, so a copy is never stale; `dipakai` is when it was
+    last made or handed out, and the sweep deletes copies unused for RENAKSI_SALINAN_SIMPAN_HARI days."""
+
+    kunci = models.CharField(_("kunci"), max_length=64, unique=True)
+    berkas = models.FileField(_("berkas"), upload_to="dokumen/", max_length=200)
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    dipakai = models.DateTimeField(_("terakhir dipakai"), db_index=True)
+
+    class Meta:
+        verbose_name = _("salinan dokumen")
+        verbose_name_plural = _("salinan dokumen")
+
+    def __str__(self) -> str:
+        return self.berkas.name or ""

@@ -1,8 +1,9 @@
 """Writes of a job record. The runner of a job (in its worker) calls `pekerjaan_kemajuan`; `tugas.jalankan` calls
 `pekerjaan_selesai` or `pekerjaan_gagal`, and writes the heartbeat (`pekerjaan_detak`) while the job runs. Starting
 and retrying enqueue the one task once the transaction commits (a worker must find the record). The sweep
-(`renaksi bersihkan_pekerjaan`) calls `pekerjaan_tandai_macet`, `pekerjaan_tandai_tak_terambil` and
-`pekerjaan_hapus_hasil_lama`."""
+(`renaksi bersihkan_pekerjaan`) calls `pekerjaan_tandai_macet`, `pekerjaan_tandai_tak_terambil`,
+`pekerjaan_hapus_hasil_lama` and `salinan_hapus_lama`. The document cache (decision 0017): `salinan_ambil` and
+`salinan_simpan`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -23,7 +24,7 @@ from renaksi.accounts.models import User
 from renaksi.organisasi.models import Pemda, PerangkatDaerah
 
 from . import selectors
-from .models import Pekerjaan
+from .models import Pekerjaan, Salinan
 from .registry import RUNNER, Hasil
 
 logger = logging.getLogger(__name__)
@@ -184,5 +185,56 @@ def pekerjaan_hapus_hasil_lama(*, hari: int | None = None) -> int:
     n = 0
     for pekerjaan in lama.iterator():
         pekerjaan_hapus_hasil(pekerjaan=pekerjaan)
+        n += 1
+    return n
+
+
+# --- Ready copies of documents (the document cache, decision 0017) ----------------------------------------------
+
+
+def salinan_ambil(*, kunci: str) -> bytes | None:
+    """The bytes of the ready copy with this key, its use recorded; None when there is none (never made, swept,
+    or its file deleted from the storage by hand: the row goes too, and the caller makes the file again)."""
+    salinan = Salinan.objects.filter(kunci=kunci).first()
+    if salinan is None:
+        return None
+    try:
+        with salinan.berkas.open("rb") as berkas:
+            isi = berkas.read()
+    except FileNotFoundError:
+        salinan.delete()
+        return None
+    Salinan.objects.filter(pk=salinan.pk).update(dipakai=timezone.now())
+    return isi
+
+
+@transaction.atomic
+def salinan_simpan(*, kunci: str, ekstensi: str, isi: bytes) -> Salinan:
+    """Keeps `isi` as the ready copy with this key (`dokumen/<kunci>.<ekstensi>` in the default storage). Made twice
+    at once (a request and a job): the first copy stays and the second file is deleted."""
+    now = timezone.now()
+    ada = Salinan.objects.filter(kunci=kunci).first()
+    if ada is not None:
+        Salinan.objects.filter(pk=ada.pk).update(dipakai=now)
+        return ada
+    salinan = Salinan(kunci=kunci, dipakai=now)
+    salinan.berkas.save(f"{kunci}.{ekstensi}", ContentFile(isi), save=False)
+    try:
+        with transaction.atomic():
+            salinan.save()
+    except IntegrityError:
+        salinan.berkas.delete(save=False)
+        return Salinan.objects.get(kunci=kunci)
+    return salinan
+
+
+def salinan_hapus_lama(*, hari: int | None = None) -> int:
+    """Deletes the ready copies not made or handed out for `hari` days (RENAKSI_SALINAN_SIMPAN_HARI), files and
+    rows; a document asked for again is simply made again. Returns how many."""
+    hari = settings.RENAKSI_SALINAN_SIMPAN_HARI if hari is None else hari
+    n = 0
+    for salinan in Salinan.objects.filter(dipakai__lt=timezone.now() - timedelta(days=hari)).iterator():
+        salinan.berkas.delete(save=False)
+        salinan.delete()
         n += 1
     return n

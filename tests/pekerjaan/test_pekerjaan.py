@@ -292,7 +292,8 @@ def test_the_sweep_deletes_old_results_and_their_page_says_so(client, world):
     out = io.StringIO()
     call_command("bersihkan_pekerjaan", stdout=out)
     assert out.getvalue() == ("0 pekerjaan macet ditandai gagal, 1 diantrekan ulang; 0 pekerjaan tak terambil pekerja "
-                              "ditandai gagal; hasil 1 pekerjaan dihapus; 0 berkas unggahan lama dihapus.\n")
+                              "ditandai gagal; hasil 1 pekerjaan dihapus; 0 berkas unggahan lama dihapus; 0 salinan "
+                              "dokumen lama dihapus.\n")
     lama.refresh_from_db(), baru.refresh_from_db(), gagal.refresh_from_db()
     assert lama.hasil_dihapus and not lama.hasil and not default_storage.exists(berkas_lama)
     assert not baru.hasil_dihapus and baru.hasil.read() == b"baru"

@@ -8,9 +8,11 @@ systemd timer; `make demo` runs it every 5 minutes beside its worker; docs/deplo
 - the result files of jobs done more than N days ago (RENAKSI_PEKERJAAN_SIMPAN_HARI) are deleted, the records stay
   and their page says the result expired;
 - staged import uploads nobody confirmed for a day are deleted with what their read job read, and that job's page
-  no longer offers "Lanjutkan".
+  no longer offers "Lanjutkan";
+- ready copies of documents (the document cache, decision 0017) not made or downloaded for
+  RENAKSI_SALINAN_SIMPAN_HARI days (30) are deleted.
 
-It lives in the importer because of the last step: renaksi.pekerjaan stays below the apps that use it.
+It lives in the importer because of the staged uploads: renaksi.pekerjaan stays below the apps that use it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from renaksi.pekerjaan import services
 
 
 class Command(BaseCommand):
-    help = "Tandai pekerjaan latar yang macet sebagai gagal dan hapus hasil pekerjaan yang sudah lama selesai."
+    help = ("Tandai pekerjaan latar yang macet sebagai gagal, hapus hasil pekerjaan yang sudah lama selesai dan "
+            "salinan dokumen yang lama tidak dipakai.")
 
     def add_arguments(self, parser):
         parser.add_argument("--hari", type=int, default=None,
@@ -36,6 +39,7 @@ class Command(BaseCommand):
         tak_terambil = services.pekerjaan_tandai_tak_terambil()
         unggahan = pratinjau.purge_stale_uploads()
         dihapus = services.pekerjaan_hapus_hasil_lama(hari=hari) + tugas.tandai_hasil_hilang()
+        salinan = services.salinan_hapus_lama()
         self.stdout.write(f"{macet} pekerjaan macet ditandai gagal, {diulang} diantrekan ulang; {tak_terambil} "
                           f"pekerjaan tak terambil pekerja ditandai gagal; hasil {dihapus} pekerjaan dihapus; "
-                          f"{unggahan} berkas unggahan lama dihapus.")
+                          f"{unggahan} berkas unggahan lama dihapus; {salinan} salinan dokumen lama dihapus.")
