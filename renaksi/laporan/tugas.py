@@ -188,8 +188,11 @@ def _siapkan_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> Non
 
 def setelah_transisi(*, rencana_aksi: RencanaAksi, transisi: Transisi, **kwargs: object) -> None:
     """Receiver of `alur.signals.rencana_aksi_berpindah`: an approved plan's document is made ready by a job (queued
-    when the approval commits). Submissions and edits queue nothing."""
-    if transisi.ke == RencanaAksi.Status.DISETUJUI:
+    when the approval commits) when it would be a background job to download; a smaller plan's file is made in the
+    request in a few seconds and kept then. Submissions and edits queue nothing."""
+    if transisi.ke == RencanaAksi.Status.DISETUJUI and any(
+        perlu_latar(rencana_aksi=rencana_aksi, format=format) for _laporan, format in SIAPKAN
+    ):
         siapkan_mulai(rencana_aksi=rencana_aksi)
 
 

@@ -179,6 +179,14 @@ def test_the_download_job_keeps_its_file_in_the_cache(
     assert response.content == b"docx 1" and dibuat == ["docx"]
 
 
+def test_a_small_plan_is_not_prebuilt_on_approval(world, dibuat, django_capture_on_commit_callbacks):
+    # its PDF is made in the request (a few seconds) and kept then; a job would only add work
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_via_workflow(world.plan, perencana=world.alice, kepala=world.kepala)
+    assert not Pekerjaan.objects.exists() and dibuat == []
+
+
+@override_settings(RENAKSI_EKSPOR_LATAR_AKSI=3)
 def test_approval_makes_the_ra_pdf_ready(world, dibuat, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         plan = approve_via_workflow(world.plan, perencana=world.alice, kepala=world.kepala)
