@@ -329,7 +329,7 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
     year = document_year(parsed, tahun)
     existing = existing_plan(perangkat_daerah, year)
     preview = Pratinjau(nama_berkas=nama_berkas, tahun=year, perangkat_daerah=perangkat_daerah.nama, hasil={},
-                        cakupan=parsed.cakupan.as_json(), existing=existing,
+                        cakupan=parsed.cakupan.realisasi_tidak_disimpan().as_json(), existing=existing,
                         tabel=[t.as_json() for t in parsed.dokumen.tabel], pilihan_jenis=klasifikasi.pilihan_jenis())
     if existing is not None:
         if not user.has_perm("perencanaan.import_rencanaaksi", existing):
