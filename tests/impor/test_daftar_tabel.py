@@ -31,11 +31,15 @@ def _rows(tabel: list[dict]) -> list[tuple]:
 
 def test_two_tables_with_the_same_caption_get_different_kinds():
     parsed = api.parse_document(same_caption(), "ra.docx")
-    assert _rows(parsed.preview_json()["tabel"])[:2] == [("#1", "Tabel 1", "triwulan", False),
-                                                     ("#2", "Tabel 1", "anggaran", False)]
+    assert _rows(parsed.preview_json()["tabel"])[:2] == [
+        ("#1", "Tabel 1", "triwulan", False),
+        ("#2", "Tabel 1", "anggaran", False),
+    ]
     chosen = api.parse_document(same_caption(), "ra.docx", {"#1": "pk"})
-    assert _rows(chosen.preview_json()["tabel"])[:2] == [("#1", "Tabel 1", "pk", True),
-                                                     ("#2", "Tabel 1", "anggaran", False)]
+    assert _rows(chosen.preview_json()["tabel"])[:2] == [
+        ("#1", "Tabel 1", "pk", True),
+        ("#2", "Tabel 1", "anggaran", False),
+    ]
     (pk,) = chosen.dokumen.perjanjian_kinerja
     assert chosen.dokumen.program and len(pk.items) == 3
     # By title (the command line's older spelling) every table so titled changes, as before.
@@ -49,7 +53,9 @@ def test_cli_names_a_table_by_its_place(tmp_path):
     path.write_bytes(same_caption())
     out = run_cli(str(path), "--dry-run", "--json", "--jenis", "#1=pk")
     assert [(t["kunci"], t["jenis"], t["dapat_dipilih"]) for t in out["tabel"]][:2] == [
-        ("#1", "pk", True), ("#2", "anggaran", True)]
+        ("#1", "pk", True),
+        ("#2", "anggaran", True),
+    ]
     assert out["counts"]["program"] > 0
 
 
@@ -57,7 +63,12 @@ def test_the_matrix_is_listed_read_only_with_the_rows_it_read():
     parsed = api.parse_document(SEED_BANGKA.read_bytes(), SEED_BANGKA.name)
     (tabel,) = parsed.preview_json()["tabel"]
     assert (tabel["kunci"], tabel["jenis"], tabel["label"], tabel["skor"], tabel["dapat_dipilih"]) == (
-        "#1", "matriks", "Matriks rencana aksi", 95, False)
+        "#1",
+        "matriks",
+        "Matriks rencana aksi",
+        95,
+        False,
+    )
     assert "satu kesatuan" in tabel["tetap"]
     assert tabel["baris"] > 20 and 0 < tabel["baris_ditempatkan"] <= tabel["baris"]
 
@@ -67,10 +78,18 @@ def test_the_template_lists_each_table_read_only(world, fmt):
     data = build_template_data(world.plan)
     content = render_xlsx(data) if fmt == "xlsx" else render_docx(data)
     tabel = api.parse_document(content, f"ekspor.{fmt}").preview_json()["tabel"]
-    assert [t["jenis"] for t in tabel] == ["templat.identitas", "templat.sasaran", "templat.anggaran",
-                                           "templat.aksi", "templat.pejabat", "templat.pk"]
+    assert [t["jenis"] for t in tabel] == [
+        "templat.identitas",
+        "templat.sasaran",
+        "templat.anggaran",
+        "templat.aksi",
+        "templat.pejabat",
+        "templat.pk",
+    ]
     assert [t["kunci"] for t in tabel] == [f"#{n}" for n in range(1, 7)]
-    assert not any(t["dapat_dipilih"] for t in tabel) and all("baris judul kolomnya" in t["tetap"] for t in tabel)
+    assert not any(t["dapat_dipilih"] for t in tabel) and all(
+        "baris judul kolomnya" in t["tetap"] for t in tabel
+    )
     by_kind = {t["jenis"]: t for t in tabel}
     assert by_kind["templat.sasaran"]["baris_ditempatkan"] == by_kind["templat.sasaran"]["baris"] > 0
     assert by_kind["templat.aksi"]["baris_ditempatkan"] == by_kind["templat.aksi"]["baris"] > 0
@@ -78,8 +97,10 @@ def test_the_template_lists_each_table_read_only(world, fmt):
 
 def _stage(client, world, nama: str, data: bytes) -> str:
     client.force_login(world.alice)
-    client.post(reverse("import_upload"), {"berkas": SimpleUploadedFile(nama, data),
-                                           "perangkat_daerah": world.pd.pk, "tahun": "2025"})
+    client.post(
+        reverse("import_upload"),
+        {"berkas": SimpleUploadedFile(nama, data), "perangkat_daerah": world.pd.pk, "tahun": "2025"},
+    )
     (token,) = client.session[SESSION_KEY].keys()
     return token
 
