@@ -1,7 +1,8 @@
-"""Formatting for printed documents: Indonesian dates, the rows of the aksi tables.
+"""Formatting for printed documents: Indonesian dates, the rows of the RA document page's tables.
 
-A plan of 1,000 aksi has 1,000 aksi rows with 12 month cells each: written as template code they were most of the
-RA document page's time, so they are built here, with the same markup and escaping a template would give."""
+A plan of 1,000 aksi has 1,000 aksi rows with 12 month cells each, in a hundred tables: written as template code they
+were most of the RA document page's time, so they are built here (the aksi tables of a bidang, the rows of Tabel
+2.1–2.4 and of the bidang's indikator), with the same markup and escaping a template would give."""
 
 from __future__ import annotations
 
@@ -46,21 +47,19 @@ def _sel_jadwal(jadwal: tuple[bool, ...], on: str) -> str:
     return "".join(on if x else '<td class="jadwal"></td>' for x in jadwal)
 
 
-@register.filter
-def baris_aksi(tabel: TabelAksi) -> SafeString:
+def _baris_aksi(tabel: TabelAksi, on: str) -> str:
     """The rows of an aksi table: one per aksi, with the program, kegiatan, sub kegiatan, target and pagu of the
-    table spanning every row from the first one."""
+    table spanning every row from the first one; `on` is a scheduled month's cell."""
     span = tabel.rowspan
     kepala = (f'\n        <td rowspan="{span}">{_e(tabel.program)}</td><td rowspan="{span}">{_e(tabel.kegiatan)}</td>\n'
               f'        <td rowspan="{span}">{_kode(tabel.kode)}{_e(tabel.sub_kegiatan)}</td>\n'
               f'        <td class="c" rowspan="{span}">{_e(tabel.target.tampil)}</td>'
               f'<td class="uang" rowspan="{span}">{_e(rupiah(tabel.pagu))}</td>\n        ')
-    on = format_html('<td class="jadwal on" title="{}">●</td>', _("dijadwalkan"))
-    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+    return "".join(
         f'<tr>\n        <td class="c">{_e(aksi.nomor)}</td><td>{_e(aksi.uraian)}</td>\n'
         f'        {_sel_jadwal(tuple(aksi.jadwal), on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
         f'        {kepala if n == 0 else ""}\n      </tr>'
-        for n, aksi in enumerate(tabel.aksi)))
+        for n, aksi in enumerate(tabel.aksi))
 
 
 @register.filter
@@ -153,11 +152,12 @@ def _kepala_aksi(context) -> str:
 def tabel_aksi(context, tabel_list: list[TabelAksi]) -> SafeString:
     """The aksi tables of a bidang, one per sub kegiatan: its aksi rows, or one row saying it has none."""
     kepala = _kepala_aksi(context)
+    on = format_html('<td class="jadwal on" title="{}">●</td>', _("dijadwalkan"))
     kosong = '<td class="jadwal"></td>' * len(context["dokumen"].bulan)
     html = []
     for tabel in tabel_list:
         if tabel.aksi:
-            rows = baris_aksi(tabel)
+            rows = _baris_aksi(tabel, on)
         else:
             rows = (f'<tr>\n        <td></td><td class="kosong">{_e(_("Belum ada aksi."))}</td>{kosong}<td></td>\n'
                     f'        <td>{_e(tabel.program)}</td><td>{_e(tabel.kegiatan)}</td><td>{_kode(tabel.kode)}'
