@@ -4,8 +4,7 @@ collection").
 Building the RA document of a 1,000-aksi plan, as its page or as XLSX, makes some hundreds of thousands of objects
 that live until the document is done: the plan's rows, the document's rows and cells, XlsxWriter's cells. The
 collector runs every 700 new objects, and every so often walks every object in the process; in the middle of such a
-build that cost 100–150 ms of a 0.5 s XLSX, at random moments (the RA page was 4.5× its floor in one `make bench` run
-and 6.6× in the next). The documents themselves are freed by reference counting as soon as they are done
+build that cost 100–150 ms of a 0.5 s XLSX, and 160 ms of a 60–80 ms page when it fell there. The documents themselves are freed by reference counting as soon as they are done
 (`xlsx.render` leaves no reference cycle behind), so the collector has nothing to find in them: it is paused for the
 build and resumes afterwards.
 
