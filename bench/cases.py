@@ -215,8 +215,8 @@ def synth_cases(*, median_seconds) -> list[dict]:
     from django.urls import reverse
 
     from renaksi.accounts.models import User
-    from renaksi.laporan.ekspor import ekspor
-    from renaksi.laporan.registry import LAPORAN
+    from renaksi.laporan.registry import FORMAT, LAPORAN
+    from renaksi.laporan.tugas import siapkan
     from renaksi.pemeriksaan.api import check_plan
     from renaksi.pemeriksaan.selectors import load_plan_snapshot
     from renaksi.perencanaan.models import Aksi, Kegiatan, RencanaAksi
@@ -272,13 +272,26 @@ def synth_cases(*, median_seconds) -> list[dict]:
         page(f"Pemda dashboard TW II, {len(plans)} PDs", reverse("dasbor_pemda") + f"?tahun={largest.tahun}&tw=2",
              RAW_PLAN_SQL, ids, "≤ 5× floor and < 300 ms", 5, 300)
 
-        # The Dokumen RA of the largest plan, as a ratio to building its Dokumen alone.
+        # The Dokumen RA of the largest plan, as a ratio to building its Dokumen alone: made from scratch (the
+        # formatter called directly, past the document cache), then the PDF as people get it once the plan is
+        # approved: its ready copy, made by the approval's job (decision 0017).
         kode = "ra"
         build = median_seconds(lambda: LAPORAN[kode].dokumen(rencana_aksi=largest))
-        for fmt, limit in (("xlsx", 0.5), ("pdf", 3.0)):
-            seconds = median_seconds(lambda fmt=fmt: ekspor(rencana_aksi=largest, laporan=kode, format=fmt))
+        for fmt in ("xlsx", "pdf"):
+            render = FORMAT[fmt].render
+            seconds = median_seconds(lambda render=render: render(LAPORAN[kode].dokumen(rencana_aksi=largest)))
+            goal, met = ("< 0.5 s", seconds < 0.5) if fmt == "xlsx" else (
+                "background job (decisions 0011, 0017)", None)
             rows.append(row(f"{fmt.upper()} {LAPORAN[kode].nama}, {label}", seconds, build,
-                            "building its Dokumen alone", f"< {limit:g} s", seconds < limit))
+                            "building its Dokumen alone", goal, met))
+        RencanaAksi.objects.filter(pk=largest.pk).update(status=RencanaAksi.Status.DISETUJUI)
+        siapkan(rencana_aksi=RencanaAksi.objects.get(pk=largest.pk))  # what the approval's job does
+        client.force_login(User.objects.get(username=username_pd(largest.perangkat_daerah, "perencana")))
+        url = reverse("laporan_unduh", args=[largest.pk, kode, "pdf"])
+        assert client.get(url)["Content-Type"] == "application/pdf"  # the ready copy, not the job's page
+        seconds = median_seconds(lambda: client.get(url))
+        rows.append(row(f"PDF {LAPORAN[kode].nama}, {label}, ready copy", seconds, build,
+                        "building its Dokumen alone", "< 3 s", seconds < 3))
         plan = RencanaAksi.objects.get(pk=largest.pk)
         load = median_seconds(lambda: load_plan_snapshot(plan.pk))
         check = median_seconds(lambda: check_plan(plan))
