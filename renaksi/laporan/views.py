@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from renaksi.accounts.models import Peran
+from renaksi.core.gcpause import gc_paused
 from renaksi.perencanaan import templat as skema
 from renaksi.perencanaan.models import RencanaAksi
 from renaksi.perencanaan.selectors import importable_perangkat_daerah
@@ -40,6 +41,7 @@ def _get_plan_for_user(request, pk: int) -> RencanaAksi | None:
 
 
 @require_GET
+@gc_paused()  # the page of a large plan is some 100,000 objects (renaksi/core/gcpause.py)
 def ra_document(request, pk: int) -> HttpResponse:
     """The plan as the document a PD publishes (cover, Tabel 2.1–2.4, one page per bidang), printable."""
     plan = _get_plan_for_user(request, pk)
