@@ -319,8 +319,10 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     `bagian` reads one part of the plan for the editor's sections: ("sasaran", id) the sasaran (all of them, they
     are few) with the indikator and targets of that one; ("program", id) the programs and indikator (few) with the
     kegiatan, sub kegiatan, aksi, links and months of that one (("kepala_program", id): the same without aksi);
-    ("kegiatan", id) the programs with the kegiatan and sub kegiatan of its program and the aksi of that kegiatan;
+    ("kegiatan", id) the programs with the kegiatan of its program and the sub kegiatan and aksi of that kegiatan;
     ("sub_kegiatan", id) that sub kegiatan with its kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
+    A budget part (not "sasaran") reads only the indikator its program, kegiatan and sub kegiatan are linked to;
+    a part reads no perjanjian kinerja (empty), nor its query.
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
     are most of the rows. `with_targets=False` leaves out the targets (empty) for readers that take them as plain
@@ -346,7 +348,12 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
         qs = qs.order_by(*order)
         return tuple(map(plain._make, qs.values_list(*plain._fields))) if dokumen else tuple(qs)
 
-    indikator = rows(scope.indikator(Indikator.objects.filter(**ra)), IndikatorDokumen)
+    links, bulan = _links_and_months(plan.pk, scope, months=with_aksi)
+    indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
+    if scope.jenis not in (None, "sasaran"):  # a budget part shows only the indikator its rows are linked to
+        indikator_qs = indikator_qs.filter(pk__in={i for owners in links.values() for ids in owners.values()
+                                                   for i in ids})
+    indikator = rows(indikator_qs, IndikatorDokumen)
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     if with_targets:
         for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
@@ -355,8 +362,7 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     kegiatan = rows(scope.kegiatan(Kegiatan.objects.filter(**ra)), KegiatanDokumen)
     sub_kegiatan = rows(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)), SubKegiatanDokumen)
     aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)) if with_aksi else ()
-    links, bulan = _links_and_months(plan.pk, scope, months=with_aksi)
-    perjanjian_kinerja = _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
+    perjanjian_kinerja = () if bagian else _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
     rows = {"bidang": bidang, "sasaran": sasaran, "indikator": indikator, "program": program,
             "kegiatan": kegiatan, "sub_kegiatan": sub_kegiatan, "aksi": aksi}
     return PlanData(
@@ -490,7 +496,7 @@ class _Scope:
             return qs.none()
         if self.jenis in ("program", "kepala_program"):
             return qs.filter(**{program: self.pk})
-        if self.jenis == "kegiatan":  # the whole program of the kegiatan (its rows are few); aksi: see `aksi`
+        if self.jenis == "kegiatan":  # the kegiatan of its program (few); sub kegiatan and aksi: its own
             return qs.filter(**{program.replace("program_id", "program__kegiatan__pk"): self.pk})
         if self.jenis == "sub_kegiatan":
             return qs.filter(**{sub: self.pk})
@@ -516,6 +522,8 @@ class _Scope:
         return self._budget(qs, "program_id", "sub_kegiatan__pk")
 
     def sub_kegiatan(self, qs: QuerySet) -> QuerySet:
+        if self.jenis == "kegiatan":  # its own: a program may have dozens under its other kegiatan
+            return qs.filter(kegiatan_id=self.pk)
         return self._budget(qs, "kegiatan__program_id", "pk")
 
     def aksi(self, qs: QuerySet, prefix: str = "") -> QuerySet:
