@@ -187,6 +187,14 @@ RAW_OUTLINE_SQL = [
     "SELECT k.id, k.kode, k.nama, k.program_id, (SELECT count(*) FROM perencanaan_subkegiatan u "
     "WHERE u.kegiatan_id = k.id) FROM perencanaan_kegiatan k WHERE k.rencana_aksi_id = %s",
     "SELECT p.id, p.kode, p.nama FROM perencanaan_program p WHERE p.rencana_aksi_id = %s",
+    # the header's totals: stated pagu per level, numbers of indikator, sub kegiatan and aksi
+    "SELECT (SELECT sum(p.pagu) FROM perencanaan_program p WHERE p.rencana_aksi_id = r.id), "
+    "(SELECT sum(k.pagu) FROM perencanaan_kegiatan k WHERE k.rencana_aksi_id = r.id), "
+    "(SELECT sum(s.pagu) FROM perencanaan_subkegiatan s WHERE s.rencana_aksi_id = r.id), "
+    "(SELECT count(*) FROM perencanaan_indikator i WHERE i.rencana_aksi_id = r.id), "
+    "(SELECT count(*) FROM perencanaan_subkegiatan s WHERE s.rencana_aksi_id = r.id), "
+    "(SELECT count(*) FROM perencanaan_aksi a WHERE a.rencana_aksi_id = r.id) "
+    "FROM perencanaan_rencanaaksi r WHERE r.id = %s",
 ]
 
 RAW_SECTION_SQL = [
