@@ -60,7 +60,7 @@ def main() -> int:
 
     rows = cases.run_all(startup=startup, median_seconds=median_seconds, seeds=SEEDS_DIR)
     width = max(len(r["case"]) for r in rows) if rows else 10
-    # `raw`: a page against its old floor, the SQL alone without the HTTP stack (decision 0018), for comparison.
+    # `raw`: a page against its old floor, the SQL alone without the HTTP stack (decision 0019), for comparison.
     print(f"{'case'.ljust(width)}  {'ratio':>8}  {'median':>9}  {'floor':>9}  {'raw':>8}  goal")
     for r in rows:
         met = {True: "met", False: "NOT met", None: ""}[r["met"]]

@@ -1,5 +1,5 @@
 """`python -m bench.bagian`: the plan editor page and the largest kegiatan section of the editor and of the monev
-form (TW II) on the large synthetic PD, each against its floor (decision 0018), without rerunning `make bench`.
+form (TW II) on the large synthetic PD, each against its floor (decision 0019), without rerunning `make bench`.
 
 The large PD of `make bench` (Dinas Pendidikan of Kota Bench: `renaksi synth`, seed 1, realisasi TW I–II) and the
 seed plans are built once into the file database of RENAKSI_DATA_DIR (required: this never touches `var/`); later

@@ -30,7 +30,7 @@ def row(name: str, seconds: float, floor: float, floor_label: str, goal: str = "
         raw_floor: float | None = None) -> dict:
     """One result: the ratio to its floor (measured in the same run), the absolute medians, the issue's goal. A
     page also gives the ratio to its old floor, the raw SQL alone without the HTTP stack (`raw_floor`, decision
-    0018), for comparison."""
+    0019), for comparison."""
     return {"case": name, "ratio": round(seconds / floor, 2), "median_ms": round(seconds * 1000, 1),
             "floor": floor_label, "floor_ms": round(floor * 1000, 1), "goal": goal, "met": met,
             "ratio_raw": None if raw_floor is None else round(seconds / raw_floor, 2),
@@ -237,7 +237,7 @@ def _raw_fetch(statements: list[str], ids: list[int]) -> None:
 
 
 def measure_page(client, url: str, floor: str, ids: list[int], median_seconds) -> dict:
-    """A page against its floor (decision 0018): the raw SQL `FLOORS[floor]` of the same rows (for each of `ids`)
+    """A page against its floor (decision 0019): the raw SQL `FLOORS[floor]` of the same rows (for each of `ids`)
     serialised to JSON and served through the same client, session, authentication and middleware
     (`bench.urls.bench_floor`; call inside `override_settings(ROOT_URLCONF="bench.urls")`). Also the old floor,
     the same SQL → JSON without the HTTP stack."""

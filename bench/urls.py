@@ -1,6 +1,6 @@
 """The bench's URLconf: the project's URLs plus `bench_floor`, a page's floor served through the same stack.
 
-A page's floor (bench/cases.py, decision 0018) is the raw SQL of the rows it shows, serialised to JSON, answered by
+A page's floor (bench/cases.py, decision 0019) is the raw SQL of the rows it shows, serialised to JSON, answered by
 this view through the same test client, session, authentication and middleware as the page. Only `make bench` and
 `python -m bench.bagian` use it (`override_settings(ROOT_URLCONF="bench.urls")`); the project never routes here.
 """
