@@ -74,6 +74,8 @@ def _target_teks(target: Target | None, indikator: Indikator) -> str:
     satuan = indikator.satuan.strip()
     if target is not None and target.kategori or not satuan or label.endswith("%"):
         return label
+    if label.lower().endswith(satuan.lower()):  # "12 dokumen" with satuan "dokumen": the unit is written already
+        return label
     return f"{label}%" if satuan.lower() in ("persen", "%") else f"{label} {satuan}"
 
 

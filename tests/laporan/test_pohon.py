@@ -196,3 +196,21 @@ def test_large_plan_draws_in_constant_queries(world, n_sub, django_assert_max_nu
     assert len(p.tata_letak.kotak) == 3 + n_sub
     assert ET.fromstring(p.svg) is not None
     assert p.tata_letak.lebar >= n_sub * LEBAR  # the drawing grows wide, the boxes keep their size
+
+
+@pytest.mark.parametrize(
+    ("teks", "satuan", "expected"),
+    [
+        ("12", "dokumen", "12 dokumen"),
+        ("12 dokumen", "dokumen", "12 dokumen"),  # the unit written in the target is not doubled
+        ("12 Dokumen", "dokumen", "12 Dokumen"),
+        ("29,17", "persen", "29,17%"),
+        ("29,17%", "%", "29,17%"),
+        ("100", "", "100"),
+    ],
+)
+def test_a_box_shows_the_target_with_its_unit_once(teks, satuan, expected):
+    from renaksi.laporan.pohon import _target_teks
+    from renaksi.perencanaan.models import Indikator, Target
+
+    assert _target_teks(Target(teks=teks), Indikator(satuan=satuan)) == expected
