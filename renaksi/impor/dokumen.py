@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from renaksi.core.angka import Angka
-from renaksi.impor.cakupan import Cakupan
 from renaksi.impor.grid import Catatan, Place
+from renaksi.impor.tanda import Cakupan
 
 __all__ = [
     "AksiDoc", "BidangDoc", "Catatan", "IndikatorDoc", "KegiatanDoc", "NilaiSel", "PKItemDoc", "PejabatDoc",
