@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -28,8 +28,15 @@ from django.utils.translation import gettext
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import Angka
 from renaksi.core.capaian import ROMAWI
-from renaksi.impor.dokumen import Notes, RealisasiIndikatorDoc, Teks, Uang
+from renaksi.impor.dokumen import (
+    EVALUASI_FIELDS,
+    Notes,
+    RealisasiAnggaranDoc,
+    RealisasiDoc,
+    RealisasiIndikatorDoc,
+)
 from renaksi.impor.grid import Catatan, ImporGagal, Place
+from renaksi.impor.layouts import monev as layout
 from renaksi.impor.readers import read_grid
 from renaksi.impor.services import impor_record
 from renaksi.impor.writer import ImporDitolak
@@ -37,35 +44,7 @@ from renaksi.monev import services as monev
 from renaksi.monev.models import EvaluasiIndikator, RealisasiAnggaran, RealisasiIndikator
 from renaksi.perencanaan.models import Indikator, RencanaAksi, SubKegiatan
 
-EVALUASI_FIELDS = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut", "tindak_lanjut_renja")
 FUZZY_RATIO = 0.9  # how alike two names must be to match when they are not equal once normalised
-
-
-# --- the neutral structure ---------------------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class RealisasiAnggaranDoc:
-    """One sub kegiatan row: the amount spent in each triwulan (None = no value), as whole rupiah."""
-
-    nama: Teks
-    place: Place
-    id: int | None = None
-    kode: str = ""
-    jumlah: list[Uang | None] = field(default_factory=lambda: [None] * 4)
-
-
-@dataclass(eq=False)
-class RealisasiDoc(Notes):
-    dokumen: str
-    format: str = ""
-    layout: str = ""  # "monev_renaksi" or "evaluasi_renja"
-    rencana_aksi_id: int | None = None  # stated by the Renaksi form
-    perangkat_daerah: str = ""  # stated by the workbook's title, when it names one
-    pemda: str = ""  # "Kota Samarinda", stated with it
-    tahun: int | None = None
-    indikator: list[RealisasiIndikatorDoc] = field(default_factory=list)
-    sub_kegiatan: list[RealisasiAnggaranDoc] = field(default_factory=list)
 
 
 @dataclass
@@ -85,8 +64,6 @@ def parse_realisasi(data: bytes, filename: str) -> ParsedRealisasi | None:
 
     Only Office/zip files are looked at: a monev workbook is an XLSX. `ImporGagal` when it is one but cannot be
     read (a realisasi that is not a number in the Renaksi form, say)."""
-    from renaksi.impor.layouts import monev as layout
-
     if not data.startswith(b"PK\x03\x04"):
         return None
     limit = settings.RENAKSI_IMPORT_MAX_BYTES

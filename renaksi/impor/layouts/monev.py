@@ -27,14 +27,15 @@ from openpyxl.utils import column_index_from_string
 
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka
 from renaksi.core.capaian import ROMAWI
-from renaksi.impor.dokumen import Teks, Uang
-from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
-from renaksi.impor.realisasi import (
+from renaksi.impor.dokumen import (
     EVALUASI_FIELDS,
     RealisasiAnggaranDoc,
     RealisasiDoc,
     RealisasiIndikatorDoc,
+    Teks,
+    Uang,
 )
+from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
 
 RENAKSI = "monev_renaksi"
 EVALUASI_RENJA = "evaluasi_renja"
