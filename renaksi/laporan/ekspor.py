@@ -6,8 +6,11 @@
 
 The download view and `renaksi export` both call `ekspor()`; neither checks the combination itself. A combination
 that makes no file (an unknown report, a format the report is not offered in, a missing or impossible triwulan,
-open data of a plan that is not approved) raises `EksporTidakSah` with an Indonesian message before anything is
-built. Rights are the caller's: `ekspor()` does not know who asks (see `views.unduh` and registry `Laporan.izin`).
+open data of a plan that is not approved, a report of no plan) raises `EksporTidakSah` with an Indonesian message
+before anything is built. Rights are the caller's: `ekspor()` does not know who asks (see `views.unduh` and
+registry `Laporan.izin`). Only the template (`jenis="formulir"`) is made without a plan:
+
+    berkas = ekspor(rencana_aksi=None, laporan="templat", format="xlsx", perangkat_daerah=pd)  # blank, for pd
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan.models import RencanaAksi
@@ -37,13 +41,16 @@ def _pilihan(kode: list[str] | tuple[str, ...]) -> str:
     return ", ".join(kode)
 
 
-def periksa(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None = None,
+def periksa(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwulan: int | None = None,
             lampiran_temuan: bool = False) -> tuple[Laporan, Format]:
     """The report and format if the combination makes a file, else `EksporTidakSah` naming what is wrong."""
     entry = LAPORAN.get(laporan)
     if entry is None:
         raise EksporTidakSah(_("Laporan '%(laporan)s' tidak dikenal. Pilihan: %(pilihan)s.") % {
             "laporan": laporan, "pilihan": _pilihan(list(LAPORAN))})
+    if rencana_aksi is None and entry.jenis != "formulir":
+        raise EksporTidakSah(_("%(nama)s dibuat dari sebuah rencana aksi; sebutkan rencana aksinya.") % {
+            "nama": entry.nama})
     if format not in entry.format or format not in FORMAT:
         raise EksporTidakSah(_("Format '%(format)s' tidak tersedia untuk %(nama)s. Pilihan: %(pilihan)s.") % {
             "format": format, "nama": entry.nama, "pilihan": _pilihan(entry.format)})
@@ -56,21 +63,30 @@ def periksa(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: i
     if entry.jenis == "berkas" and lampiran_temuan:
         raise EksporTidakSah(_("Lampiran temuan hanya dapat disertakan pada dokumen, tidak pada %(nama)s.") % {
             "nama": entry.nama})
-    if entry.hanya_disetujui and rencana_aksi.status not in RencanaAksi.PUBLISHED:
+    if rencana_aksi is None and lampiran_temuan:
+        raise EksporTidakSah(_("Lampiran temuan hanya ada untuk sebuah rencana aksi, tidak untuk %(nama)s kosong.")
+                             % {"nama": entry.nama})
+    if entry.hanya_disetujui and rencana_aksi is not None and rencana_aksi.status not in RencanaAksi.PUBLISHED:
         raise EksporTidakSah(_("%(nama)s hanya tersedia untuk rencana aksi yang sudah disetujui; status rencana "
                                "aksi ini: %(status)s.") % {"nama": entry.nama,
                                                            "status": rencana_aksi.get_status_display()})
     return entry, FORMAT[format]
 
 
-def ekspor(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None = None,
-           lampiran_temuan: bool = False, kemajuan: Callable[[int, str], None] | None = None) -> blok.Berkas:
+def ekspor(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwulan: int | None = None,
+           lampiran_temuan: bool = False, perangkat_daerah: PerangkatDaerah | None = None,
+           kemajuan: Callable[[int, str], None] | None = None) -> blok.Berkas:
     """The report as a file: validated, built once, with the checker's open findings appended when asked for,
-    formatted and named. `kemajuan(persen, pesan)`, if given, hears each step (a background job shows them)."""
+    formatted and named. `kemajuan(persen, pesan)`, if given, hears each step (a background job shows them).
+    `perangkat_daerah` is the PD a blank template is filled in for (`rencana_aksi=None`)."""
     entry, fmt = periksa(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
                          lampiran_temuan=lampiran_temuan)
     if kemajuan is not None:
         kemajuan(5, _("Menyusun isi %(nama)s") % {"nama": entry.nama})
+    if entry.formulir is not None:
+        return entry.formulir(rencana_aksi=rencana_aksi, perangkat_daerah=perangkat_daerah, format=fmt.kode,
+                              lampiran_temuan=lampiran_temuan)
+    assert rencana_aksi is not None  # periksa: only the form is made without a plan
     nama = nama_berkas(rencana_aksi=rencana_aksi, laporan=entry, format=fmt, triwulan=triwulan)
     if entry.berkas is not None:
         isi = entry.berkas(rencana_aksi=rencana_aksi, format=fmt.kode).isi
