@@ -58,7 +58,7 @@ test-postgres: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/renaksi migrate --noinput
 	$(BIN)/renaksi demo --seeds $(SEEDS)
-	@DEBUG=false $(BIN)/renaksi db_worker --interval 1 & worker=$$!; \
+	@DEBUG=false nice -n 10 $(BIN)/renaksi db_worker --interval 1 & worker=$$!; \
 	while sleep 300; do DEBUG=false $(BIN)/renaksi bersihkan_pekerjaan >/dev/null; done & sweep=$$!; \
 	trap 'kill $$worker $$sweep 2>/dev/null; wait $$worker $$sweep 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/renaksi runserver 127.0.0.1:8000

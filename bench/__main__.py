@@ -60,12 +60,14 @@ def main() -> int:
 
     rows = cases.run_all(startup=startup, median_seconds=median_seconds, seeds=SEEDS_DIR)
     width = max(len(r["case"]) for r in rows) if rows else 10
-    print(f"{'case'.ljust(width)}  {'ratio':>8}  {'median':>9}  {'floor':>9}  goal")
+    # `raw`: a page against its old floor, the SQL alone without the HTTP stack (decision 0019), for comparison.
+    print(f"{'case'.ljust(width)}  {'ratio':>8}  {'median':>9}  {'floor':>9}  {'raw':>8}  goal")
     for r in rows:
         met = {True: "met", False: "NOT met", None: ""}[r["met"]]
         goal = f"{r['goal']}: {met}" if r["goal"] else ""
+        raw = f"{r['ratio_raw']:>7.1f}x" if r["ratio_raw"] is not None else " " * 8
         print(f"{r['case'].ljust(width)}  {r['ratio']:>7.2f}x  {r['median_ms']:>7.0f}ms  {r['floor_ms']:>7.1f}ms  "
-              f"{goal}  (floor: {r['floor']})")
+              f"{raw}  {goal}  (floor: {r['floor']})")
     RESULTS.write_text(json.dumps({
         "commit": _git("rev-parse", "HEAD"), "dirty": bool(_git("status", "--porcelain")),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "repeat": REPEAT,

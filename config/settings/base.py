@@ -239,12 +239,17 @@ RENAKSI_EKSPOR_LATAR_AKSI = int(os.environ.get("RENAKSI_EKSPOR_LATAR_AKSI", "300
 RENAKSI_EKSPOR_LATAR_FORMAT = ("pdf", "docx")
 # A PDF upload of at least this many pages is read by a background job (`impor.baca`) instead of in the request.
 RENAKSI_IMPOR_LATAR_HALAMAN = int(os.environ.get("RENAKSI_IMPOR_LATAR_HALAMAN", "20"))
-# A running job writes its heartbeat at most this often; one silent for RENAKSI_PEKERJAAN_MACET_MENIT is marked
-# failed by `renaksi bersihkan_pekerjaan` (its worker died), which also deletes the result files of jobs that ended
-# more than RENAKSI_PEKERJAAN_SIMPAN_HARI days ago.
+# A running job writes its heartbeat at most this often; one silent for RENAKSI_PEKERJAAN_MACET_MENIT is queued again
+# once, then marked failed, by `renaksi bersihkan_pekerjaan` (its worker died). The sweep also fails a job queued for
+# more than RENAKSI_PEKERJAAN_ANTRI_MENIT while no worker showed life, and deletes the result files of jobs that
+# ended more than RENAKSI_PEKERJAAN_SIMPAN_HARI days ago.
 RENAKSI_PEKERJAAN_DETAK_DETIK = int(os.environ.get("RENAKSI_PEKERJAAN_DETAK_DETIK", "30"))
 RENAKSI_PEKERJAAN_MACET_MENIT = int(os.environ.get("RENAKSI_PEKERJAAN_MACET_MENIT", "5"))
+RENAKSI_PEKERJAAN_ANTRI_MENIT = int(os.environ.get("RENAKSI_PEKERJAAN_ANTRI_MENIT", "30"))
 RENAKSI_PEKERJAAN_SIMPAN_HARI = int(os.environ.get("RENAKSI_PEKERJAAN_SIMPAN_HARI", "7"))
+# Ready copies of documents (the document cache, decision 0017) not made or downloaded for this many days are
+# deleted by the same sweep.
+RENAKSI_SALINAN_SIMPAN_HARI = int(os.environ.get("RENAKSI_SALINAN_SIMPAN_HARI", "30"))
 
 LOGGING = {
     "version": 1,

@@ -12,7 +12,8 @@ Each is keyword-only, typed and atomic, and checks, in this order:
 4. for a submission, the checker's gate: every error-level finding fixed or acknowledged with a note
    (`pemeriksaan.api.blocking`); the refusal lists each finding by its title and place.
 Then the state changes, a `Transisi` records who, when, from, to and why, a submission records its open findings
-(`pemeriksaan.Cuplikan`), and the people concerned get an e-mail once the transaction commits (`surel.py`).
+(`pemeriksaan.Cuplikan`), the people concerned get an e-mail once the transaction commits (`surel.py`), and a plan's
+transition is announced to the apps above (`signals.rencana_aksi_berpindah`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from renaksi.perencanaan.models import RencanaAksi
 
 from . import surel
 from .models import Transisi
+from .signals import rencana_aksi_berpindah
 
 S = RencanaAksi.Status
 
@@ -144,6 +146,8 @@ def _jalankan(*, rencana_aksi: RencanaAksi, laporan: LaporanTriwulan | None, lan
                                        dari=dari, ke=langkah.ke, oleh=by, waktu=now, alasan=alasan,
                                        cuplikan=cuplikan)
     transaction.on_commit(lambda: surel.kirim(transisi_id=transisi.pk))
+    if laporan is None:
+        rencana_aksi_berpindah.send(sender=RencanaAksi, rencana_aksi=rencana_aksi, transisi=transisi)
     return transisi
 
 

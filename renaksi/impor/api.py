@@ -251,7 +251,7 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
             rencana_aksi_id=ra.pk, tahun=ra.tahun, perangkat_daerah=pd.nama, pemda=str(pd.pemda),
             counts=_counts(ra, len({p.pk for p in writer.pejabat.values()})), pagu=_pagu(ra),
             decisions=[*tujuan.notes, *doc.decisions], warnings=[*doc.warnings, *writer.warnings], dry_run=dry_run,
-            cakupan=parsed.cakupan, tabel=doc.tabel,
+            cakupan=parsed.cakupan.realisasi_tidak_disimpan(), tabel=doc.tabel,
         )
         if on_done is not None:
             on_done(ra)

@@ -9,6 +9,11 @@ After a parse, each numeric cell of the `Grid` is one of
   the word "tahun", a stated total row whose value equals the sum of a level of the plan, or what a layout marked
   with `Cakupan.abaikan`;
 - **tidak ditempatkan**: everything else, listed with its place and text.
+
+Realisasi read from a monev table (`RencanaAksiDoc.realisasi`) counts as placed only where it is stored: in the plan
+the PD already has for the year. When the document is stored as a plan instead, its realisasi is not stored
+(`monev.tanpa_rencana`): `Ringkasan.realisasi_tidak_disimpan()` lists those numbers as not placed, naming why, so
+`--strict` refuses such a document.
 A cell holding one number per line ("10", "25" in one cell) counts each line as a number of that cell; a cell a
 layout left unread on purpose (`Cakupan.lepas`: packed targets that cannot be matched to their indikator) is never
 placed, whatever value carries its place.
@@ -72,9 +77,10 @@ class Ringkasan:
     angka: int = 0
     ditempatkan: int = 0
     diabaikan: dict[str, int] = field(default_factory=dict)
-    tidak_ditempatkan: list[tuple[Place, str]] = field(default_factory=list)
+    tidak_ditempatkan: list[tuple[Place, str, str]] = field(default_factory=list)  # (place, text, why or "")
     tanpa_tempat: list[str] = field(default_factory=list)  # sentences: what the plan has no place for yet
     baris_terisi: set[tuple[str, int | None]] = field(default_factory=set)  # (sheet, row) holding a placed value
+    realisasi: list[tuple[Place, str]] = field(default_factory=list)  # placed as realisasi, stored only into a plan
 
     @property
     def jumlah_diabaikan(self) -> int:
@@ -89,6 +95,16 @@ class Ringkasan:
     def lengkap(self) -> bool:
         return not self.tidak_ditempatkan
 
+    def realisasi_tidak_disimpan(self) -> Ringkasan:
+        """The accounting when the document is stored as a new plan: its realisasi is not stored then (no plan held
+        it, `monev.tanpa_rencana`), so each realisasi number is listed as not placed, with why."""
+        if not self.realisasi:
+            return self
+        alasan = gettext("realisasi: belum ada rencana aksi untuk menerimanya, tidak disimpan")
+        return dataclasses.replace(self, ditempatkan=self.ditempatkan - len(self.realisasi), realisasi=[],
+                                   tidak_ditempatkan=[*self.tidak_ditempatkan,
+                                                      *((p, t, alasan) for p, t in self.realisasi)])
+
     def rincian_diabaikan(self) -> list[tuple[str, int]]:
         return [(ALASAN.get(k, k), n) for k, n in sorted(self.diabaikan.items())]
 
@@ -99,7 +115,7 @@ class Ringkasan:
             "diabaikan": self.jumlah_diabaikan,
             "diabaikan_rinci": dict(sorted(self.diabaikan.items())),
             "persen_ditempatkan": self.persen,
-            "tidak_ditempatkan": [{"tempat": p.describe(), "teks": t} for p, t in self.tidak_ditempatkan],
+            "tidak_ditempatkan": [{"tempat": p.describe(), "teks": t, "alasan": a} for p, t, a in self.tidak_ditempatkan],
             "tanpa_tempat": list(self.tanpa_tempat),
         }
 
@@ -151,6 +167,7 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
     placed = (_tempat_nilai(doc) | marks.ditempatkan) - marks.dilepas
     totals = {v for v in doc.pagu_totals().values() if v}
     moved = {k for k, to in marks.pindahan.items() if to in placed}
+    realisasi = {kunci(p): p for r in doc.realisasi for p in r.realisasi_place if p is not None}
     hasil = Ringkasan(baris_terisi={(k[0], k[1]) for k in placed | moved})
     for sheet in grid.sheets:
         in_toc = False
@@ -176,6 +193,8 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
                 hasil.angka += 1
                 if key in placed or marks.pindahan.get(key) in placed:
                     hasil.ditempatkan += 1
+                    if key in realisasi:
+                        hasil.realisasi.append((realisasi[key], teks))  # its place names the column
                     continue
                 alasan = marks.diabaikan.get(key)
                 if alasan is None:
@@ -192,7 +211,7 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
                     if nilai is not None and nilai in totals:
                         alasan = "jumlah"
                 if alasan is None:
-                    hasil.tidak_ditempatkan.append((place, teks))
+                    hasil.tidak_ditempatkan.append((place, teks, ""))
                     continue
                 hasil.diabaikan[alasan] = hasil.diabaikan.get(alasan, 0) + 1
             if not numbers:

@@ -304,17 +304,22 @@ class TabelDoc:
     """A table of the document and the kind that read it (`renaksi.impor.klasifikasi`), for the preview's list where
     the user can pick another kind, and `renaksi import --json`'s "tabel"."""
 
-    judul: str  # the table's name: the key of `--jenis TABEL=JENIS` and of the preview's choice
+    judul: str  # the table's name, as decisions and places write it
     place: Place
     jenis: str  # the kind's NAMA; "" = not recognised, not read
     skor: int
+    kunci: str = ""  # its place in the document ("#3": the third table): the key of the user's choice of kind
+    label: str = ""  # the kind's LABEL, for people
+    # Why its kind cannot be picked (the matrix and the template are read as a whole); "" = it can.
+    tetap: str = ""
     dipilih_pengguna: bool = False
     lain: list[tuple[str, int]] = field(default_factory=list)  # other kinds that fit, with their scores
     baris: set[tuple[str, int | None]] = field(default_factory=set)  # (sheet, row) of its data rows
     baris_ditempatkan: int = 0  # rows with a value that went into the plan (set after `cakupan.hitung`)
 
     def as_json(self) -> dict:
-        return {"judul": self.judul, "tempat": self.place.describe(), "jenis": self.jenis, "skor": self.skor,
+        return {"kunci": self.kunci, "judul": self.judul, "tempat": self.place.describe(), "jenis": self.jenis,
+                "label": self.label, "skor": self.skor, "dapat_dipilih": not self.tetap, "tetap": self.tetap,
                 "dipilih_pengguna": self.dipilih_pengguna, "lain": dict(self.lain), "baris": len(self.baris),
                 "baris_ditempatkan": self.baris_ditempatkan}
 

@@ -1,8 +1,10 @@
 """Which kind of table is this? Ask every kind (`renaksi.impor.jenis`) and keep the best.
 
 Every kind scores the table (its header words and what its columns hold); the highest score wins, ties go to the
-kind listed first. The user can name the kind of a table (`renaksi import --jenis "Tabel 2.3=target"`): that
-kind reads it, whatever the scores. What was chosen and what else fitted is reported once per document
+kind listed first. The user can name the kind of a table by its place (`renaksi import --jenis "#3=target"`, the
+third table; the preview's select does the same) or by its title (`--jenis "Tabel 2.3=target"`: every table so
+titled): that kind reads it, whatever the scores. The place wins over the title, so two tables that share a caption
+can be read as different kinds. What was chosen and what else fitted is reported once per document
 (`tabel.jenis`), and once more for each table whose kind was decided by content rather than header words or named
 by the user, so a wrong guess can be seen.
 """
@@ -52,9 +54,20 @@ class Pilihan:
         return self.tabel
 
 
-def klasifikasi(tabel: Tabel, judul: str = "", paksa: dict[str, str] | None = None) -> Pilihan:
+def kunci(nomor: int) -> str:
+    """The key of the `nomor`-th table of a document (1-based, in document order): "#3"."""
+    return f"#{nomor}"
+
+
+def is_kunci(teks: str) -> bool:
+    return teks.startswith("#") and teks[1:].isdigit()
+
+
+def klasifikasi(tabel: Tabel, judul: str = "", paksa: dict[str, str] | None = None, nomor: str = "") -> Pilihan:
+    """The kind of `tabel` (`judul`: its caption); `paksa` the user's choices ({table key or title: kind}),
+    `nomor` the table's key ("#3")."""
     semua = [(kind, kind.score(tabel, judul)) for kind in KINDS]
-    chosen = _named(tabel, paksa or {})
+    chosen = _named(tabel, nomor, paksa or {})
     if chosen is not None:
         skor = next(s for k, s in semua if k is chosen)
         return Pilihan(tabel, chosen, skor if skor else Skor(0), semua, dipilih_pengguna=True)
@@ -69,17 +82,21 @@ def pilihan_jenis() -> list[tuple[str, str]]:
     return [(k.NAMA, k.LABEL) for k in KINDS if k is not matriks]
 
 
-def tabel_doc(p: Pilihan) -> TabelDoc:
+def tabel_doc(p: Pilihan, nomor: str, tetap: str = "") -> TabelDoc:
     t = p.tabel
     return TabelDoc(judul=t.judul, place=t.header_place(), jenis=p.jenis.NAMA if p.jenis else "", skor=p.skor.nilai,
+                    kunci=nomor, label=p.jenis.LABEL if p.jenis else "", tetap=tetap,
                     dipilih_pengguna=p.dipilih_pengguna, lain=[(k.NAMA, s.nilai) for k, s in p.lain],
                     baris={(t.place(r).sheet, r.number) for r in t.rows})
 
 
-def _named(tabel: Tabel, paksa: dict[str, str]) -> ModuleType | None:
+def _named(tabel: Tabel, nomor: str, paksa: dict[str, str]) -> ModuleType | None:
+    """The kind the user named for this table: by its key ("#3"), else by its title."""
+    if nomor and nomor in paksa:
+        return by_name(paksa[nomor])
     key = tabel.judul.strip().casefold()
     for judul, nama in paksa.items():
-        if judul.strip().casefold() == key:
+        if not is_kunci(judul) and judul.strip().casefold() == key:
             return by_name(nama)
     return None
 

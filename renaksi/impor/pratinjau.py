@@ -65,7 +65,8 @@ class Unggahan:
     dibuat: float
     existing_id: int | None = None  # the plan the preview said would be replaced
     pekerjaan_id: int | None = None  # the background job reading it (a long PDF), when there is one
-    jenis: dict[str, str] = field(default_factory=dict)  # the user's choice of kind per table: {table title: kind}
+    # The user's choice of kind per table: {table key ("#3", its place in the document): kind}.
+    jenis: dict[str, str] = field(default_factory=dict)
 
     def as_session(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -97,7 +98,11 @@ def get_staged(request, token: str) -> Unggahan:
     meta = _staged(request).get(token)
     if meta is None or meta.get("user_id") != request.user.pk:
         raise Http404
+    from renaksi.impor.klasifikasi import is_kunci
+
     unggahan = Unggahan(**meta)
+    # A choice kept by title (before tables were keyed by place) is dropped: the importer's choice stands again.
+    unggahan.jenis = {k: v for k, v in unggahan.jenis.items() if is_kunci(k)}
     if time.time() - unggahan.dibuat > STAGED_TTL_SECONDS or not default_storage.exists(unggahan.storage_name):
         discard(request, unggahan)
         raise Http404
@@ -121,11 +126,12 @@ def _remember(request, unggahan: Unggahan, **fields: Any) -> None:
 
 
 def pilih_jenis(request, unggahan: Unggahan, *, tabel: str, jenis: str) -> None:
-    """The user picks the kind of one table (`jenis` a kind's NAMA; "" gives the choice back to the importer)."""
+    """The user picks the kind of one table (`tabel` its key, "#3"; `jenis` a kind's NAMA; "" gives the choice back
+    to the importer)."""
     staged = _staged(request)
     if unggahan.token not in staged:
         raise Http404
-    chosen = dict(staged[unggahan.token].get("jenis") or {})
+    chosen = dict(unggahan.jenis)
     if jenis:
         chosen[tabel] = jenis
     else:
@@ -278,6 +284,15 @@ class Pratinjau:
         return any(p["pagu"] is not None for p in self.program)
 
     @property
+    def tabel_dapat_dipilih(self) -> bool:
+        return any(t["dapat_dipilih"] for t in self.tabel)
+
+    @property
+    def tabel_tetap(self) -> list[str]:
+        """Why the kind of some tables cannot be picked, each reason once."""
+        return list(dict.fromkeys(t["tetap"] for t in self.tabel if t["tetap"]))
+
+    @property
     def decisions(self) -> list[dict[str, Any]]:
         return self.hasil.get("decisions", [])
 
@@ -314,7 +329,7 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
     year = document_year(parsed, tahun)
     existing = existing_plan(perangkat_daerah, year)
     preview = Pratinjau(nama_berkas=nama_berkas, tahun=year, perangkat_daerah=perangkat_daerah.nama, hasil={},
-                        cakupan=parsed.cakupan.as_json(), existing=existing,
+                        cakupan=parsed.cakupan.realisasi_tidak_disimpan().as_json(), existing=existing,
                         tabel=[t.as_json() for t in parsed.dokumen.tabel], pilihan_jenis=klasifikasi.pilihan_jenis())
     if existing is not None:
         if not user.has_perm("perencanaan.import_rencanaaksi", existing):

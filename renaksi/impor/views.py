@@ -129,14 +129,14 @@ def import_preview(request, token: str):
 @login_required
 @require_POST
 def import_jenis(request, token: str):
-    """The user picks the kind of one table in the preview (`tabel`: its title, `jenis`: a kind or "" for the
+    """The user picks the kind of one table in the preview (`tabel`: its key, "#3"; `jenis`: a kind or "" for the
     importer's choice); the preview reads the document again with it."""
     from renaksi.impor import klasifikasi
 
     unggahan = pratinjau.get_staged(request, token)
     _get_pd_for_import(request, unggahan.perangkat_daerah_id)
     tabel, jenis = request.POST.get("tabel", "").strip(), request.POST.get("jenis", "").strip()
-    if not tabel or len(tabel) > 300 or (jenis and jenis not in dict(klasifikasi.pilihan_jenis())):
+    if not klasifikasi.is_kunci(tabel) or len(tabel) > 6 or (jenis and jenis not in dict(klasifikasi.pilihan_jenis())):
         return HttpResponseBadRequest(gettext("Pilihan jenis tabel tidak dikenal."))
     pratinjau.pilih_jenis(request, unggahan, tabel=tabel, jenis=jenis)
     url = reverse("import_preview", args=[token])

@@ -10,4 +10,4 @@ class LaporanConfig(AppConfig):
     def ready(self) -> None:
         from . import tugas
 
-        tugas.daftarkan()  # the runners of its background jobs (renaksi.pekerjaan)
+        tugas.daftarkan()  # the runners of its background jobs (renaksi.pekerjaan), its workflow receiver

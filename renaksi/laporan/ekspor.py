@@ -11,18 +11,29 @@ before anything is built. Rights are the caller's: `ekspor()` does not know who 
 registry `Laporan.izin`). Only the template (`jenis="formulir"`) is made without a plan:
 
     berkas = ekspor(rencana_aksi=None, laporan="templat", format="xlsx", perangkat_daerah=pd)  # blank, for pd
+
+Documents go through the document cache (decision 0017): once built, a document's `kunci_salinan` (a hash of the
+whole `blok.Dokumen`, the plan, the report, the format and the formatters' version) is looked up among the ready
+copies (`pekerjaan.services.salinan_ambil`); a copy is handed out as it is, else the formatter makes the file and it
+is kept. A change of anything the file shows changes the key, so a copy is never stale; `ekspor_siap()` answers
+only from the cache (the download of a large plan, whose file is otherwise made by a job).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
 
 from django.utils.text import slugify
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from renaksi.organisasi.models import PerangkatDaerah
+from renaksi.pekerjaan import services as pekerjaan
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan.models import RencanaAksi
@@ -31,6 +42,14 @@ from . import blok, builders
 from .registry import FORMAT, LAPORAN, Format, Laporan
 
 TRIWULAN = (1, 2, 3, 4)
+# Part of every document's cache key: raise it when a formatter's output changes in a way the fingerprint of its
+# sources below does not see (fonts on the machine, say); every ready copy is then made again when asked for.
+VERSI_FORMAT = 1
+# The formatters and everything they read besides the document: their code, the print template and stylesheet,
+# the number and date formatting; with the libraries' versions they make `sidik_format()`.
+_SUMBER_FORMAT = ("laporan/blok.py", "laporan/grid.py", "laporan/pdf.py", "laporan/xlsx.py", "laporan/docx.py",
+                  "laporan/templates/laporan/pdf", "core/angka.py", "core/bulan.py", "core/office.py")
+_PUSTAKA_FORMAT = ("weasyprint", "XlsxWriter", "python-docx")
 
 
 class EksporTidakSah(ValueError):
@@ -77,18 +96,41 @@ def ekspor(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwu
            lampiran_temuan: bool = False, perangkat_daerah: PerangkatDaerah | None = None,
            kemajuan: Callable[[int, str], None] | None = None) -> blok.Berkas:
     """The report as a file: validated, built once, with the checker's open findings appended when asked for,
-    formatted and named. `kemajuan(persen, pesan)`, if given, hears each step (a background job shows them).
-    `perangkat_daerah` is the PD a blank template is filled in for (`rencana_aksi=None`)."""
+    taken from the document cache or formatted (and kept there), and named. `kemajuan(persen, pesan)`, if given,
+    hears each step (a background job shows them). `perangkat_daerah` is the PD a blank template is filled in for
+    (`rencana_aksi=None`)."""
+    berkas = _ekspor(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
+                     lampiran_temuan=lampiran_temuan, perangkat_daerah=perangkat_daerah, kemajuan=kemajuan,
+                     buat=True)
+    assert berkas is not None
+    return berkas
+
+
+def ekspor_siap(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None = None,
+                lampiran_temuan: bool = False) -> blok.Berkas | None:
+    """The file `ekspor()` would make if a ready copy of it is in the document cache (building the document and its
+    key: no formatter runs), else None. Open data and the template are never kept: None."""
+    return _ekspor(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
+                   lampiran_temuan=lampiran_temuan, perangkat_daerah=None, kemajuan=None, buat=False)
+
+
+def _ekspor(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwulan: int | None,
+            lampiran_temuan: bool, perangkat_daerah: PerangkatDaerah | None,
+            kemajuan: Callable[[int, str], None] | None, buat: bool) -> blok.Berkas | None:
     entry, fmt = periksa(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
                          lampiran_temuan=lampiran_temuan)
     if kemajuan is not None:
         kemajuan(5, _("Menyusun isi %(nama)s") % {"nama": entry.nama})
     if entry.formulir is not None:
+        if not buat:
+            return None
         return entry.formulir(rencana_aksi=rencana_aksi, perangkat_daerah=perangkat_daerah, format=fmt.kode,
                               lampiran_temuan=lampiran_temuan)
     assert rencana_aksi is not None  # periksa: only the form is made without a plan
     nama = nama_berkas(rencana_aksi=rencana_aksi, laporan=entry, format=fmt, triwulan=triwulan)
     if entry.berkas is not None:
+        if not buat:
+            return None
         isi = entry.berkas(rencana_aksi=rencana_aksi, format=fmt.kode).isi
         return blok.Berkas(nama=nama, content_type=fmt.content_type, isi=isi)
     assert entry.dokumen is not None and fmt.render is not None
@@ -96,9 +138,46 @@ def ekspor(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwu
     if lampiran_temuan:
         dokumen = dataclasses.replace(dokumen, bagian=[*dokumen.bagian,
                                                        lampiran_temuan_bagian(builders._temuan_terbuka(rencana_aksi))])
+    kunci = kunci_salinan(rencana_aksi=rencana_aksi, laporan=entry.kode, format=fmt.kode, triwulan=triwulan,
+                          dokumen=dokumen)
+    salinan = pekerjaan.salinan_ambil(kunci=kunci)
+    if salinan is not None:
+        return blok.Berkas(nama=nama, content_type=fmt.content_type, isi=salinan)
+    if not buat:
+        return None
     if kemajuan is not None:
         kemajuan(30, _("Membuat berkas %(format)s") % {"format": fmt.nama})
-    return blok.Berkas(nama=nama, content_type=fmt.content_type, isi=fmt.render(dokumen))
+    isi = fmt.render(dokumen)
+    pekerjaan.salinan_simpan(kunci=kunci, ekstensi=fmt.ekstensi, isi=isi)
+    return blok.Berkas(nama=nama, content_type=fmt.content_type, isi=isi)
+
+
+def kunci_salinan(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None,
+                  dokumen: blok.Dokumen) -> str:
+    """The document cache's key of a file (64 hex digits): a SHA-256 of the plan's id, the report, the format, the
+    triwulan, the language, the formatters' version and fingerprint, and the whole document. The document is
+    hashed as its `repr()`: every field of every block, row and cell with its type (`'12'` vs `12` vs
+    `Decimal('12')`, dates, the DRAF flag), which is all a formatter reads of it."""
+    h = hashlib.sha256()
+    h.update(f"{VERSI_FORMAT}|{sidik_format()}|{rencana_aksi.pk}|{laporan}|{format}|{triwulan}|{get_language()}|"
+             .encode())
+    h.update(repr(dokumen).encode())
+    return h.hexdigest()
+
+
+@functools.cache
+def sidik_format() -> str:
+    """A fingerprint of the formatters (`_SUMBER_FORMAT`, `_PUSTAKA_FORMAT`), taken once per process: a deployment
+    that changes how a file looks changes every key, without anyone remembering to raise VERSI_FORMAT."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for sumber in _SUMBER_FORMAT:
+        path = root / sumber
+        for berkas in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            h.update(str(berkas.relative_to(root)).encode() + b"\0" + berkas.read_bytes())
+    for pustaka in _PUSTAKA_FORMAT:
+        h.update(f"{pustaka}={metadata.version(pustaka)}".encode())
+    return h.hexdigest()[:16]
 
 
 def nama_berkas(*, rencana_aksi: RencanaAksi, laporan: Laporan, format: Format, triwulan: int | None = None) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from renaksi.core.gcpause import gc_paused
 from renaksi.perencanaan.models import RencanaAksi
 
 from .blok import Bagian, Baris, Dokumen, Judul, Paragraf, Sel, Tabel, TandaTangan
@@ -27,6 +28,7 @@ JADWAL = "✓"  # a scheduled month: the tick, on a filled cell
 JADWAL_LATAR = "9BC2E6"
 
 
+@gc_paused()  # a large plan's document is some 100,000 objects (renaksi/core/gcpause.py)
 def dokumen(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> Dokumen:
     """The document of the whole year's plan; `triwulan` is not used (every document module takes it)."""
     data = rencana_aksi_dokumen(rencana_aksi=rencana_aksi)

@@ -1,8 +1,10 @@
-"""Reports as background jobs (renaksi.pekerjaan): a large plan's PDF/DOCX, and the Pemda-wide bundle.
+"""Reports as background jobs (renaksi.pekerjaan): a large plan's PDF/DOCX, the Pemda-wide bundle, and the
+approved plan's document made ready in the document cache (decision 0017).
 
     perlu_latar(rencana_aksi=plan, format="pdf")     # True: the download view starts a job instead
     ekspor_mulai(rencana_aksi=plan, laporan="ra", format="pdf", pengguna=user)            # → Pekerjaan
     bundel_pemda_mulai(pemda=pemda, pengguna=user, tahun=2024, format=("pdf", "docx"))     # → Pekerjaan
+    siapkan_mulai(rencana_aksi=plan)    # → Pekerjaan, or None when one is queued for the plan already
 
 Rights are the caller's, as for `ekspor.ekspor()`. The runners below run in the worker; they rebuild from the ids in
 the job's parameters, so a plan changed after the job was queued is exported as it is when the job runs.
@@ -19,17 +21,23 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from renaksi.accounts.models import User
+from renaksi.alur.models import Transisi
+from renaksi.alur.signals import rencana_aksi_berpindah
 from renaksi.organisasi.models import Pemda
 from renaksi.pekerjaan import registry, services
 from renaksi.pekerjaan.models import Pekerjaan
 from renaksi.perencanaan.models import Aksi, RencanaAksi
 
 from . import ekspor
-from .registry import FORMAT
+from .registry import FORMAT, LAPORAN
 
 JENIS_EKSPOR = "laporan.ekspor"
 JENIS_BUNDEL = "laporan.bundel_pemda"
+JENIS_SIAPKAN = "laporan.siapkan"
 BUNDEL_FORMAT = ("pdf", "docx", "xlsx")
+# What an approved plan gets ready in the document cache: the RA document as PDF, the file people download and the
+# one that takes longest (half a minute for a plan of 1,000 aksi). The others are kept once somebody downloads them.
+SIAPKAN = (("ra", "pdf"),)
 
 
 def perlu_latar(*, rencana_aksi: RencanaAksi, format: str) -> bool:
@@ -143,7 +151,54 @@ def _bundel_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> regi
     return registry.Hasil(nama=nama, content_type="application/zip", isi=buffer.getvalue())
 
 
+def siapkan(*, rencana_aksi: RencanaAksi, kemajuan: registry.Kemajuan | None = None) -> None:
+    """Puts the plan's SIAPKAN files in the document cache (`ekspor.ekspor()` keeps what it makes; a file that is
+    there already costs building its document only)."""
+    for laporan, format in SIAPKAN:
+        ekspor.ekspor(rencana_aksi=rencana_aksi, laporan=laporan, format=format, kemajuan=kemajuan)
+
+
+def siapkan_mulai(*, rencana_aksi: RencanaAksi) -> Pekerjaan | None:
+    """A job running `siapkan` for the plan, owned by nobody (the admin pemda sees it), unless one is queued for the
+    plan already: then None (one queued job per plan, however often it is asked for)."""
+    antri = Pekerjaan.objects.filter(jenis=JENIS_SIAPKAN, status=Pekerjaan.Status.ANTRI,
+                                     parameter__rencana_aksi=rencana_aksi.pk)
+    if antri.exists():
+        return None
+    pd = rencana_aksi.perangkat_daerah
+    judul = _("Menyiapkan %(laporan)s — %(pd)s %(tahun)s") % {
+        "laporan": ", ".join(f"{LAPORAN[k].nama} {FORMAT[f].nama}" for k, f in SIAPKAN),
+        "pd": pd.singkatan or pd.nama, "tahun": rencana_aksi.tahun}
+    return services.pekerjaan_mulai(jenis=JENIS_SIAPKAN, judul=judul, pemilik=None, perangkat_daerah=pd,
+                                    parameter={"rencana_aksi": rencana_aksi.pk})
+
+
+def _siapkan_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> None:
+    plan = (RencanaAksi.objects.select_related("perangkat_daerah__pemda")
+            .filter(pk=pekerjaan.parameter["rencana_aksi"]).first())
+    if plan is None:
+        raise registry.PekerjaanGagal(_("Rencana aksi yang akan disiapkan sudah tidak ada (dihapus)."))
+    if plan.status not in RencanaAksi.PUBLISHED:  # reopened before the job ran: its next approval queues another
+        kemajuan(100, _("Rencana aksi sudah dibuka kembali; tidak ada yang disiapkan."))
+        return None
+    siapkan(rencana_aksi=plan, kemajuan=kemajuan)
+    kemajuan(100, _("Dokumen siap diunduh."))
+    return None
+
+
+def setelah_transisi(*, rencana_aksi: RencanaAksi, transisi: Transisi, **kwargs: object) -> None:
+    """Receiver of `alur.signals.rencana_aksi_berpindah`: an approved plan's document is made ready by a job (queued
+    when the approval commits) when it would be a background job to download; a smaller plan's file is made in the
+    request in a few seconds and kept then. Submissions and edits queue nothing."""
+    if transisi.ke == RencanaAksi.Status.DISETUJUI and any(
+        perlu_latar(rencana_aksi=rencana_aksi, format=format) for _laporan, format in SIAPKAN
+    ):
+        siapkan_mulai(rencana_aksi=rencana_aksi)
+
+
 def daftarkan() -> None:
     registry.daftarkan(JENIS_EKSPOR, _ekspor_runner)
     registry.daftarkan(JENIS_BUNDEL, _bundel_runner)
+    registry.daftarkan(JENIS_SIAPKAN, _siapkan_runner)
+    rencana_aksi_berpindah.connect(setelah_transisi, dispatch_uid="laporan.setelah_transisi")
 

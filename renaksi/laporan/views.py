@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from renaksi.accounts.models import Peran
+from renaksi.core.gcpause import gc_paused
 from renaksi.perencanaan.models import RencanaAksi
 from renaksi.perencanaan.selectors import importable_perangkat_daerah
 
@@ -39,6 +40,7 @@ def _get_plan_for_user(request, pk: int) -> RencanaAksi | None:
 
 
 @require_GET
+@gc_paused()  # the page of a large plan is some 100,000 objects (renaksi/core/gcpause.py)
 def ra_document(request, pk: int) -> HttpResponse:
     """The plan as the document a PD publishes (cover, Tabel 2.1–2.4, one page per bidang), printable."""
     plan = _get_plan_for_user(request, pk)
@@ -87,7 +89,8 @@ def _unduh_pilihan(request, pk: int, laporan: str) -> tuple[RencanaAksi | None, 
 def unduh(request, pk: int, laporan: str, format: str) -> HttpResponse:
     """A report of the plan as a file (`ekspor.ekspor()`): `?triwulan=N` (monev: required; LKjIP: up to that
     triwulan), `?lampiran=temuan` appends the checker's open findings. A PDF or DOCX of a large plan
-    (`tugas.perlu_latar`) is not made here: the answer is a page offering to make it as a background job.
+    (`tugas.perlu_latar`) is not made here: its ready copy in the document cache is handed out at once
+    (`ekspor.ekspor_siap`, decision 0017), else the answer is a page offering to make it as a background job.
 
     Rights: those of the RA document page (`_get_plan_for_user`: 404 for a plan the user may not see, a published
     plan for anyone), and for reports of monitoring data (`Laporan.izin`, monev and LKjIP) the monev read
@@ -99,13 +102,17 @@ def unduh(request, pk: int, laporan: str, format: str) -> HttpResponse:
         if plan is None:
             return redirect_to_login(request.get_full_path())
         if tugas.perlu_latar(rencana_aksi=plan, format=format):
-            entry, fmt = ekspor.periksa(rencana_aksi=plan, laporan=laporan, format=format, triwulan=triwulan,
+            berkas = ekspor.ekspor_siap(rencana_aksi=plan, laporan=laporan, format=format, triwulan=triwulan,
                                         lampiran_temuan=lampiran)
-            return render(request, "laporan/unduh_latar.html", {
-                "plan": plan, "laporan": entry, "format": fmt, "triwulan": triwulan, "lampiran": lampiran,
-                "ambang": settings.RENAKSI_EKSPOR_LATAR_AKSI, "anonim": not request.user.is_authenticated})
-        berkas = ekspor.ekspor(rencana_aksi=plan, laporan=laporan, format=format, triwulan=triwulan,
-                               lampiran_temuan=lampiran)
+            if berkas is None:
+                entry, fmt = ekspor.periksa(rencana_aksi=plan, laporan=laporan, format=format, triwulan=triwulan,
+                                            lampiran_temuan=lampiran)
+                return render(request, "laporan/unduh_latar.html", {
+                    "plan": plan, "laporan": entry, "format": fmt, "triwulan": triwulan, "lampiran": lampiran,
+                    "ambang": settings.RENAKSI_EKSPOR_LATAR_AKSI, "anonim": not request.user.is_authenticated})
+        else:
+            berkas = ekspor.ekspor(rencana_aksi=plan, laporan=laporan, format=format, triwulan=triwulan,
+                                   lampiran_temuan=lampiran)
     except ekspor.EksporTidakSah as exc:
         return render(request, "laporan/unduh_gagal.html", {"plan": _get_plan_for_user(request, pk),
                                                             "pesan": str(exc)}, status=400)

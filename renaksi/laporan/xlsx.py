@@ -28,6 +28,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from renaksi.core.angka import banyak_desimal
+from renaksi.core.gcpause import gc_paused
 from renaksi.core.office import (
     RUPIAH_FORMAT,
     angka_format,
@@ -62,6 +63,7 @@ SEL_TABEL = {"text_wrap": True, "font_size": 10, "border": 1, "border_color": f"
 _RATA = {"kiri": "left", "tengah": "center", "kanan": "right"}
 
 
+@gc_paused()  # tens of thousands of cells, freed when it returns (renaksi/core/gcpause.py)
 def render(dokumen: Dokumen) -> bytes:
     from xlsxwriter import Workbook
 
@@ -83,6 +85,11 @@ def render(dokumen: Dokumen) -> bytes:
         "keywords": teks_xml(", ".join(dokumen.kata_kunci)),
     })
     wb.close()  # XlsxWriter asks Excel to recalculate every formula on opening (fullCalcOnLoad)
+    # Each XlsxWriter sheet holds the workbook's `add_format`: a reference cycle through every cell of the workbook.
+    # Broken here, the workbook is freed when this returns, not later by the cyclic garbage collector (a large
+    # plan's workbook is some 50,000 objects; docs/performance.md, "Garbage collection").
+    for ws in wb.worksheets():
+        ws.workbook_add_format = None
     return out.getvalue()
 
 
@@ -179,20 +186,15 @@ def _worksheet() -> type:
     return _Worksheet
 
 
-class _Buku:
-    """The workbook being written: which sheet each block goes to, and its cell formats."""
+class _Gaya:
+    """The workbook's cell formats, each made once."""
 
-    def __init__(self, wb: Any, dokumen: Dokumen) -> None:
+    def __init__(self, wb: Any) -> None:
         self.wb = wb
-        self.dokumen = dokumen
-        self.nama: set[str] = set()
-        self._naskah: _Lembar | None = None
-        self._naskah_kosong = False  # the narrative sheet was made ahead and nothing is on it yet
-        self._tabel = 0
         self._gaya: dict[tuple, Any] = {}
         self._gaya_sel: dict[tuple, Any] = {}
 
-    def gaya(self, **sifat: Any) -> Any:
+    def __call__(self, **sifat: Any) -> Any:
         """The cell format with these XlsxWriter properties, made once per workbook: Excel keeps one style per
         distinct format, and making a Format per cell would cost as much as the cells."""
         key = tuple(sorted(sifat.items()))
@@ -201,7 +203,7 @@ class _Buku:
             fmt = self._gaya[key] = self.wb.add_format(dict(key))
         return fmt
 
-    def gaya_sel(self, sel: Sel, jenis: str) -> Any:
+    def sel(self, sel: Sel, jenis: str) -> Any:
         """The format of a table cell: number format, alignment, bold, background and the table's border. Worked out
         once per kind of cell (a large plan has tens of thousands of cells and a few dozen kinds)."""
         angka = grid.angka_sel(sel)
@@ -209,10 +211,10 @@ class _Buku:
         key = (jenis, angka, places, sel.format, sel.desimal, sel.rata, sel.tebal, sel.isi_latar, bool(sel.jumlah))
         fmt = self._gaya_sel.get(key)
         if fmt is None:
-            fmt = self._gaya_sel[key] = self._gaya_sel_baru(sel, jenis)
+            fmt = self._gaya_sel[key] = self._sel_baru(sel, jenis)
         return fmt
 
-    def _gaya_sel_baru(self, sel: Sel, jenis: str) -> Any:
+    def _sel_baru(self, sel: Sel, jenis: str) -> Any:
         kepala = jenis == "kepala"
         fmt = number_format(sel) if grid.angka_sel(sel) or sel.jumlah else "General"
         horizontal = "center" if kepala and not sel.rata else _RATA[grid.perataan(sel)]
@@ -227,7 +229,24 @@ class _Buku:
             sifat["bold"] = True
         if fill:
             sifat.update(bg_color=f"#{fill}", pattern=1)
-        return self.gaya(**sifat, **SEL_TABEL)
+        return self(**sifat, **SEL_TABEL)
+
+
+class _Buku:
+    """The workbook being written: which sheet each block goes to.
+
+    Nothing here refers back to what refers to it (a sheet knows the formats, not the book): the workbook and its
+    tens of thousands of cells are then freed as soon as `render` returns, not left to Python's cyclic garbage
+    collector (docs/performance.md, "Garbage collection")."""
+
+    def __init__(self, wb: Any, dokumen: Dokumen) -> None:
+        self.wb = wb
+        self.dokumen = dokumen
+        self.gaya = _Gaya(wb)
+        self.nama: set[str] = set()
+        self._naskah: _Lembar | None = None
+        self._naskah_kosong = False  # the narrative sheet was made ahead and nothing is on it yet
+        self._tabel = 0
 
     def lembar(self, judul: str, cadangan: str) -> Any:
         name = nama_lembar(judul, self.nama, cadangan)
@@ -237,7 +256,7 @@ class _Buku:
     def naskah(self, bagian: Bagian, *, awal: bool = False) -> _Lembar:
         """The first sheet, for sections without a table; each later section starts on a new page."""
         if self._naskah is None:
-            self._naskah = _Lembar(self, self.lembar(_("Naskah"), "Naskah"), bagian, [1.0, 1.0])
+            self._naskah = self._lembar_baru(self.lembar(_("Naskah"), "Naskah"), bagian, [1.0, 1.0])
             self._naskah_kosong = awal
         elif self._naskah_kosong:
             self._naskah_kosong = False
@@ -250,7 +269,10 @@ class _Buku:
         kisi = grid.susun(tabel)
         ws = self.lembar(tabel.judul or judul, f"Tabel {self._tabel}")
         lebar = grid.lebar_kolom(tabel, kisi.jumlah_kolom) if kisi.jumlah_kolom else [1.0]
-        return _Lembar(self, ws, bagian, lebar), kisi
+        return self._lembar_baru(ws, bagian, lebar), kisi
+
+    def _lembar_baru(self, ws: Any, bagian: Bagian, lebar: list[float]) -> _Lembar:
+        return _Lembar(self.gaya, ws, bagian, lebar, draf=self.dokumen.draf)
 
     def bagian(self, bagian: Bagian) -> None:
         pending: list[Judul | Paragraf | TandaTangan] = []
@@ -279,16 +301,27 @@ class _Buku:
                 target.tulis(b)
 
 
+def _jumlah(position: tuple[int, int], busy: frozenset[tuple[int, int]], kisi: grid.Kisi,
+            values: dict[tuple[int, int], int | Decimal], totals: dict[tuple[int, int], tuple[grid.Letak, Any]]
+            ) -> Decimal:
+    """What the total at `position` adds up to, as the spreadsheet computes it (text and empty cells count 0)."""
+    if position in values:
+        return Decimal(values[position])
+    if position not in totals or position in busy:
+        return Decimal(0)
+    return sum((_jumlah(p, busy | {position}, kisi, values, totals) for p in kisi.sumber_jumlah(totals[position][0])),
+               Decimal(0))
+
+
 class _Lembar:
     """One worksheet, written top to bottom."""
 
-    def __init__(self, buku: _Buku, ws: Any, bagian: Bagian, lebar: list[float]) -> None:
-        self.buku = buku
+    def __init__(self, gaya: _Gaya, ws: Any, bagian: Bagian, lebar: list[float], *, draf: bool) -> None:
+        self.gaya = gaya
         self.ws = ws
         self.row = 0
         self.tinggi: dict[int, float] = {}  # row → height in points, where it is not the default
         self.jeda: list[int] = []  # page breaks
-        draf = buku.dokumen.draf
         page = LEBAR_HALAMAN["lanskap" if bagian.orientasi == "lanskap" else "potret"]
         page = page * (math.sqrt(2) if bagian.ukuran == "A3" else 1)
         total = sum(lebar) or 1
@@ -353,7 +386,7 @@ class _Lembar:
         for letak in kisi.letak:
             sel = letak.sel
             r, c = top + letak.baris, letak.kolom
-            fmt = self.buku.gaya_sel(sel, kisi.jenis[letak.baris])
+            fmt = self.gaya.sel(sel, kisi.jenis[letak.baris])
             if letak.rowspan > 1 or letak.colspan > 1:  # the covered cells take the format too (the border)
                 ws.merge_range(r, c, r + letak.rowspan - 1, c + letak.colspan - 1, "", fmt)
             if sel.jumlah:
@@ -363,17 +396,9 @@ class _Lembar:
             if value is not None:
                 values[(letak.baris, letak.kolom)] = value
         # Positions no cell covers (a short row) still get their borders.
-        border = self.buku.gaya(**SEL_TABEL)
+        border = self.gaya(**SEL_TABEL)
         for rr, cc in kisi.kosong():
             ws.write_blank(top + rr, cc, None, border)
-
-        def total(position: tuple[int, int], busy: frozenset[tuple[int, int]]) -> Decimal:
-            """What a total adds up to, as the spreadsheet computes it (text and empty cells count 0)."""
-            if position in values:
-                return Decimal(values[position])
-            if position not in totals or position in busy:
-                return Decimal(0)
-            return sum((total(p, busy | {position}) for p in kisi.sumber_jumlah(totals[position][0])), Decimal(0))
 
         for position, (letak, fmt) in totals.items():
             r, c = top + letak.baris, letak.kolom
@@ -381,7 +406,7 @@ class _Lembar:
             if formula is None:
                 self._isi(r, c, letak.sel, fmt)
             else:
-                ws.write_formula(r, c, formula, fmt, xlsx_nilai(total(position, frozenset())))
+                ws.write_formula(r, c, formula, fmt, xlsx_nilai(_jumlah(position, frozenset(), kisi, values, totals)))
         if kisi.jumlah_kepala and kisi.jumlah_baris:
             body = top + kisi.jumlah_kepala
             ws.repeat_rows(top, body - 1)
@@ -418,7 +443,7 @@ class _Lembar:
                 for _n in range(repeat):
                     for (_p, c1, c2), text in zip(group, line.teks, strict=True):
                         nama = line.gaya == "nama" and bool(text)
-                        fmt = self.buku.gaya(align="center", valign="top", text_wrap=True,
+                        fmt = self.gaya(align="center", valign="top", text_wrap=True,
                                              **({"bold": True, "underline": 1} if nama else {}))
                         self._tulis_teks(self.row, c1, c2, text, fmt)
                     self.row += 1
@@ -473,7 +498,7 @@ class _Lembar:
         sifat.update({k: v for k, v in (("bold", bold), ("italic", italic)) if v})
         if color:
             sifat["font_color"] = f"#{color}"
-        self._tulis_teks(self.row, 0, self.ncols - 1, text, self.buku.gaya(**sifat))
+        self._tulis_teks(self.row, 0, self.ncols - 1, text, self.gaya(**sifat))
         # Excel does not fit a merged row's height to its text: estimate it.
         chars = max(10.0, sum(self.lebar) * 1.1 * 11 / size)
         lines = sum(max(1, math.ceil(len(line) / chars)) for line in (text.split("\n") or [""]))

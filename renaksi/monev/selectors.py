@@ -169,11 +169,11 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
                kegiatan_id: int | None = None, with_aksi: bool = True) -> MonevData:
     """Everything the monev form, its exports and the CLI show for one plan and triwulan.
 
-    `bagian` reads one part, as `plan_data(bagian=…)` does: ("sasaran", id) its indikator only; ("program", id) or
-    ("sub_kegiatan", id) the sub kegiatan and aksi under it only (no indikator); with `kegiatan_id` (and its
-    program as `bagian`) those of one kegiatan. The form's sections and row saves read their part, so their cost
-    does not grow with the plan. Serapan of kegiatan and program are those of the
-    part: whole for a program, partial for a sub kegiatan.
+    `bagian` reads one part, as `plan_data(bagian=…)` does: ("sasaran", id) its indikator only; ("program", id),
+    ("kegiatan", id) or ("sub_kegiatan", id) the sub kegiatan and aksi under it only (no indikator); with
+    `kegiatan_id` (and that kegiatan, or its program, as `bagian`) those of one kegiatan. The form's sections and
+    row saves read their part, so their cost does not grow with the plan. Serapan of kegiatan and program are
+    those of the part: whole for a program, partial for a kegiatan or sub kegiatan.
 
     `with_aksi=False` leaves out the aksi, their months and their progress (`aksi` empty; two queries less) for
     pages that do not list them.

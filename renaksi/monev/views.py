@@ -276,7 +276,7 @@ BAGIAN = {"sasaran": Sasaran, "kegiatan": Kegiatan}
 @require_GET
 def monev_bagian(request, pk: int, tw: int, jenis: str, bagian_id: int):
     """One section of the monev form: the indikator of a sasaran, or the realisasi anggaran and progres aksi of a
-    kegiatan (its program's part of the plan is read, its rows rendered)."""
+    kegiatan (its part of the plan is read: `plan_data(bagian=("kegiatan", id))`)."""
     plan = _get_plan_for_user(request, pk)
     tw = _check_tw(tw)
     if jenis not in BAGIAN:
@@ -286,7 +286,7 @@ def monev_bagian(request, pk: int, tw: int, jenis: str, bagian_id: int):
         page = Halaman(request, plan, tw, ("sasaran", obj.pk))
         context = page.context(sasaran=obj, indikator_rows=[page.indikator_row(item) for item in page.data.indikator])
         return render(request, T + "_bagian_sasaran.html", context)
-    page = Halaman(request, plan, tw, ("program", obj.program_id), kegiatan_id=obj.pk)
+    page = Halaman(request, plan, tw, ("kegiatan", obj.pk), kegiatan_id=obj.pk)
     context = page.context(kegiatan=obj, sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan],
                            aksi_rows=page.aksi_rows())
     return render(request, T + "_bagian_kegiatan.html", context)

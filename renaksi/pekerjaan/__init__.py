@@ -5,4 +5,7 @@ The work itself lives in the app that owns it (laporan/tugas.py, sintetis/tugas.
 kind (`registry.daftarkan`), and starts a job with `services.pekerjaan_mulai(jenis=..., ...)`. One Django task
 (`tugas.jalankan`) runs every kind in the worker: it marks the job running, calls the runner with a progress callback,
 keeps the file it returns in the default storage and records success or the Indonesian reason of the failure.
+
+It also keeps the ready copies of documents (`models.Salinan`, decision 0017): files found by the hash of their
+content, which laporan reads before it makes a document and writes after; the same sweep deletes unused ones.
 """

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,7 +35,10 @@ class Pekerjaan(models.Model):
     lanjut = models.CharField(_("alamat lanjutan"), max_length=300, blank=True)  # where "Lanjutkan" leads when done
     tugas_id = models.CharField(max_length=64, blank=True)  # the id of the django-tasks result of the last run
     percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    # Queued again by the sweep after its worker died (at most once: services.ULANG_OTOMATIS), never reset.
+    diulang_otomatis = models.PositiveSmallIntegerField(_("diulang otomatis"), default=0)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    diantrekan = models.DateTimeField(_("diantrekan"), default=timezone.now)  # the last time it was queued
     dimulai = models.DateTimeField(_("dimulai"), null=True, blank=True)
     selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
     detak = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)  # written while it runs
@@ -44,7 +48,8 @@ class Pekerjaan(models.Model):
         verbose_name_plural = _("pekerjaan")
         ordering = ["-dibuat", "-pk"]
         indexes = [models.Index(fields=["pemilik", "-dibuat"]), models.Index(fields=["pemda", "-dibuat"]),
-                   models.Index(fields=["status", "selesai"])]  # the sweep: running jobs, jobs ended long ago
+                   models.Index(fields=["status", "selesai"]),  # the sweep: running jobs, jobs ended long ago
+                   models.Index(fields=["detak"])]  # the last sign of life of any worker (selectors)
 
     def __str__(self) -> str:
         return self.judul
@@ -52,3 +57,21 @@ class Pekerjaan(models.Model):
     @property
     def berakhir(self) -> bool:
         return self.status in self.SELESAI_ATAU_GAGAL
+
+
+class Salinan(models.Model):
+    """A ready copy of a file, found by the key of its content (decision 0017): the document cache of laporan.
+    `kunci` is the hash of everything the file is made from, so a copy is never stale; `dipakai` is when it was
+    last made or handed out, and the sweep deletes copies unused for RENAKSI_SALINAN_SIMPAN_HARI days."""
+
+    kunci = models.CharField(_("kunci"), max_length=64, unique=True)
+    berkas = models.FileField(_("berkas"), upload_to="dokumen/", max_length=200)
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    dipakai = models.DateTimeField(_("terakhir dipakai"), db_index=True)
+
+    class Meta:
+        verbose_name = _("salinan dokumen")
+        verbose_name_plural = _("salinan dokumen")
+
+    def __str__(self) -> str:
+        return self.berkas.name or ""

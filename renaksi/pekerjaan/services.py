@@ -1,17 +1,20 @@
 """Writes of a job record. The runner of a job (in its worker) calls `pekerjaan_kemajuan`; `tugas.jalankan` calls
 `pekerjaan_selesai` or `pekerjaan_gagal`, and writes the heartbeat (`pekerjaan_detak`) while the job runs. Starting
 and retrying enqueue the one task once the transaction commits (a worker must find the record). The sweep
-(`renaksi bersihkan_pekerjaan`) calls `pekerjaan_tandai_macet` and `pekerjaan_hapus_hasil_lama`."""
+(`renaksi bersihkan_pekerjaan`) calls `pekerjaan_tandai_macet`, `pekerjaan_tandai_tak_terambil`,
+`pekerjaan_hapus_hasil_lama` and `salinan_hapus_lama`. The document cache (decision 0017): `salinan_ambil` and
+`salinan_simpan`."""
 
 from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -20,11 +23,13 @@ from django.utils.translation import gettext as _
 from renaksi.accounts.models import User
 from renaksi.organisasi.models import Pemda, PerangkatDaerah
 
-from .models import Pekerjaan
+from . import selectors
+from .models import Pekerjaan, Salinan
 from .registry import RUNNER, Hasil
 
 logger = logging.getLogger(__name__)
 S = Pekerjaan.Status
+ULANG_OTOMATIS = 1  # how often the sweep queues a job again by itself after its worker died
 
 
 def _antrekan(pekerjaan_id: int) -> None:
@@ -109,10 +114,10 @@ def pekerjaan_ulangi(*, pekerjaan: Pekerjaan) -> Pekerjaan:
     if locked.status != S.GAGAL:
         raise TidakBisaDiulang(_("Hanya pekerjaan yang gagal yang dapat diulang; status pekerjaan ini: %(status)s.")
                                % {"status": locked.get_status_display()})
-    locked.status, locked.persen, locked.galat = S.ANTRI, 0, ""
+    locked.status, locked.persen, locked.galat, locked.diantrekan = S.ANTRI, 0, "", timezone.now()
     locked.pesan = _("Menunggu giliran dikerjakan.")
     locked.dimulai = locked.selesai = locked.detak = None
-    locked.save(update_fields=["status", "persen", "galat", "pesan", "dimulai", "selesai", "detak"])
+    locked.save(update_fields=["status", "persen", "galat", "diantrekan", "pesan", "dimulai", "selesai", "detak"])
     transaction.on_commit(lambda: _antrekan(locked.pk))
     return locked
 
@@ -122,17 +127,43 @@ def pekerjaan_detak(*, pekerjaan_id: int) -> None:
     Pekerjaan.objects.filter(pk=pekerjaan_id, status=S.BERJALAN).update(detak=timezone.now())
 
 
-def pekerjaan_tandai_macet(*, menit: int | None = None) -> int:
-    """Running jobs without a heartbeat for `menit` minutes (RENAKSI_PEKERJAAN_MACET_MENIT) failed: their worker
-    stopped (killed, machine restarted). They say so and can be retried. Returns how many."""
+@transaction.atomic
+def pekerjaan_tandai_macet(*, menit: int | None = None) -> tuple[int, int]:
+    """Running jobs without a heartbeat for `menit` minutes (RENAKSI_PEKERJAAN_MACET_MENIT): their worker stopped
+    (killed, machine restarted). Each is queued again once by itself (`diulang_otomatis`, ULANG_OTOMATIS; every job
+    kind may run again from the start); after that it is failed, says why and can be retried by hand.
+    Returns (failed, queued again)."""
     menit = settings.RENAKSI_PEKERJAAN_MACET_MENIT if menit is None else menit
     now = timezone.now()
-    return (Pekerjaan.objects.filter(status=S.BERJALAN)
-            .alias(terakhir=Coalesce("detak", "dimulai", "dibuat"))
-            .filter(terakhir__lt=now - timedelta(minutes=menit))
-            .update(status=S.GAGAL, selesai=now, pesan=_("Gagal."), galat=_(
-                "Pekerja berhenti di tengah pekerjaan ini: tidak ada tanda hidup darinya selama lebih dari %(menit)s "
-                "menit. Silakan coba lagi.") % {"menit": menit}))
+    macet = (Pekerjaan.objects.filter(status=S.BERJALAN)
+             .alias(terakhir=Coalesce("detak", "dimulai", "dibuat"))
+             .filter(terakhir__lt=now - timedelta(minutes=menit)))
+    ulang = list(macet.select_for_update().filter(diulang_otomatis__lt=ULANG_OTOMATIS).values_list("pk", flat=True))
+    Pekerjaan.objects.filter(pk__in=ulang).update(
+        status=S.ANTRI, persen=0, dimulai=None, detak=None, diantrekan=now,
+        diulang_otomatis=F("diulang_otomatis") + 1,
+        pesan=_("Pekerja sebelumnya berhenti di tengah pekerjaan ini; pekerjaan ini diantrekan ulang otomatis."))
+    for pk in ulang:
+        transaction.on_commit(partial(_antrekan, pk))
+    gagal = macet.update(status=S.GAGAL, selesai=now, pesan=_("Gagal."), galat=_(
+        "Pekerja berhenti di tengah pekerjaan ini: tidak ada tanda hidup darinya selama lebih dari %(menit)s menit, "
+        "juga setelah diulang otomatis. Silakan coba lagi; bila terulang, hubungi admin.") % {"menit": menit})
+    return gagal, len(ulang)
+
+
+def pekerjaan_tandai_tak_terambil(*, menit: int | None = None) -> int:
+    """Jobs queued for more than `menit` minutes (RENAKSI_PEKERJAAN_ANTRI_MENIT) while no worker showed any life in
+    that time failed: no worker runs (a worker busy with a long queue keeps beating, and its queue is left alone).
+    They say so and can be retried. Returns how many."""
+    menit = settings.RENAKSI_PEKERJAAN_ANTRI_MENIT if menit is None else menit
+    now = timezone.now()
+    batas = now - timedelta(minutes=menit)
+    if selectors.pekerja_hidup(sejak=batas):
+        return 0
+    return Pekerjaan.objects.filter(status=S.ANTRI, diantrekan__lt=batas).update(
+        status=S.GAGAL, selesai=now, pesan=_("Gagal."), galat=_(
+            "Tidak ada pekerja latar yang mengambil pekerjaan ini selama lebih dari %(menit)s menit sejak "
+            "diantrekan: pekerja latar tampaknya tidak berjalan. Hubungi admin, lalu coba lagi.") % {"menit": menit})
 
 
 @transaction.atomic
@@ -154,5 +185,56 @@ def pekerjaan_hapus_hasil_lama(*, hari: int | None = None) -> int:
     n = 0
     for pekerjaan in lama.iterator():
         pekerjaan_hapus_hasil(pekerjaan=pekerjaan)
+        n += 1
+    return n
+
+
+# --- Ready copies of documents (the document cache, decision 0017) ----------------------------------------------
+
+
+def salinan_ambil(*, kunci: str) -> bytes | None:
+    """The bytes of the ready copy with this key, its use recorded; None when there is none (never made, swept,
+    or its file deleted from the storage by hand: the row goes too, and the caller makes the file again)."""
+    salinan = Salinan.objects.filter(kunci=kunci).first()
+    if salinan is None:
+        return None
+    try:
+        with salinan.berkas.open("rb") as berkas:
+            isi = berkas.read()
+    except FileNotFoundError:
+        salinan.delete()
+        return None
+    Salinan.objects.filter(pk=salinan.pk).update(dipakai=timezone.now())
+    return isi
+
+
+@transaction.atomic
+def salinan_simpan(*, kunci: str, ekstensi: str, isi: bytes) -> Salinan:
+    """Keeps `isi` as the ready copy with this key (`dokumen/<kunci>.<ekstensi>` in the default storage). Made twice
+    at once (a request and a job): the first copy stays and the second file is deleted."""
+    now = timezone.now()
+    ada = Salinan.objects.filter(kunci=kunci).first()
+    if ada is not None:
+        Salinan.objects.filter(pk=ada.pk).update(dipakai=now)
+        return ada
+    salinan = Salinan(kunci=kunci, dipakai=now)
+    salinan.berkas.save(f"{kunci}.{ekstensi}", ContentFile(isi), save=False)
+    try:
+        with transaction.atomic():
+            salinan.save()
+    except IntegrityError:
+        salinan.berkas.delete(save=False)
+        return Salinan.objects.get(kunci=kunci)
+    return salinan
+
+
+def salinan_hapus_lama(*, hari: int | None = None) -> int:
+    """Deletes the ready copies not made or handed out for `hari` days (RENAKSI_SALINAN_SIMPAN_HARI), files and
+    rows; a document asked for again is simply made again. Returns how many."""
+    hari = settings.RENAKSI_SALINAN_SIMPAN_HARI if hari is None else hari
+    n = 0
+    for salinan in Salinan.objects.filter(dipakai__lt=timezone.now() - timedelta(days=hari)).iterator():
+        salinan.berkas.delete(save=False)
+        salinan.delete()
         n += 1
     return n

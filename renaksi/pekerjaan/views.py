@@ -37,10 +37,12 @@ def daftar(request) -> HttpResponse:
 @require_GET
 def detail(request, pk: int) -> HttpResponse:
     """A job: progress while it runs (an htmx request gets the status block only, polling itself until the job
-    ends), then the download or the reason it failed with "Coba lagi"."""
+    ends), why it still waits when no worker took it for a while, then the download or the reason it failed with
+    "Coba lagi"."""
     pekerjaan = _pekerjaan(request, pk)
     template = "pekerjaan/_status.html" if request.htmx else "pekerjaan/detail.html"
-    return render(request, template, {"p": pekerjaan})
+    return render(request, template, {"p": pekerjaan, "tertahan": selectors.antrean_tertahan(pekerjaan=pekerjaan),
+                                      "antri_menit": settings.RENAKSI_PEKERJAAN_ANTRI_MENIT})
 
 
 @login_required

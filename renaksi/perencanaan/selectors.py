@@ -319,8 +319,10 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     `bagian` reads one part of the plan for the editor's sections: ("sasaran", id) the sasaran (all of them, they
     are few) with the indikator and targets of that one; ("program", id) the programs and indikator (few) with the
     kegiatan, sub kegiatan, aksi, links and months of that one (("kepala_program", id): the same without aksi);
-    ("kegiatan", id) the programs with the kegiatan and sub kegiatan of its program and the aksi of that kegiatan;
+    ("kegiatan", id) the programs with the kegiatan of its program and the sub kegiatan and aksi of that kegiatan;
     ("sub_kegiatan", id) that sub kegiatan with its kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
+    A budget part (not "sasaran") reads only the indikator its program, kegiatan and sub kegiatan are linked to;
+    a part reads no perjanjian kinerja (empty), nor its query.
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
     are most of the rows. `with_targets=False` leaves out the targets (empty) for readers that take them as plain
@@ -334,29 +336,36 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     scope = _Scope.of(bagian)
     bidang = tuple(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).select_related("kepala")
                    .order_by("urutan", "nama", "id"))
-    named = (Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
-             | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
-             | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
+    named = Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
+    if bagian is None:  # a part reads no perjanjian kinerja, so not their parties either
+        named |= (Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
+                  | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
     if plan.penandatangan_id:
         named |= Q(pk=plan.penandatangan_id)
     officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
                      .select_related("bidang").order_by("nama", "id"))
-    sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order))
+    sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order)) if scope.sasaran_read else ()
+
     def rows(qs: QuerySet, plain: Any) -> tuple:
         qs = qs.order_by(*order)
         return tuple(map(plain._make, qs.values_list(*plain._fields))) if dokumen else tuple(qs)
 
-    indikator = rows(scope.indikator(Indikator.objects.filter(**ra)), IndikatorDokumen)
-    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
-    if with_targets:
-        for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
-            targets[t.indikator_id][t.triwulan] = t
     program = rows(scope.program(Program.objects.filter(**ra)), ProgramDokumen)
     kegiatan = rows(scope.kegiatan(Kegiatan.objects.filter(**ra)), KegiatanDokumen)
     sub_kegiatan = rows(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)), SubKegiatanDokumen)
     aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)) if with_aksi else ()
-    links, bulan = _links_and_months(plan.pk, scope, months=with_aksi)
-    perjanjian_kinerja = _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
+    links, bulan = _links_and_months(plan.pk, scope, months=with_aksi,
+                                     part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
+    indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
+    if scope.jenis not in (None, "sasaran"):  # a budget part shows only the indikator its rows are linked to
+        indikator_qs = indikator_qs.filter(pk__in={i for owners in links.values() for ids in owners.values()
+                                                   for i in ids})
+    indikator = rows(indikator_qs, IndikatorDokumen)
+    targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
+    if with_targets and scope.sasaran_read:
+        for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
+            targets[t.indikator_id][t.triwulan] = t
+    perjanjian_kinerja = () if bagian else _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
     rows = {"bidang": bidang, "sasaran": sasaran, "indikator": indikator, "program": program,
             "kegiatan": kegiatan, "sub_kegiatan": sub_kegiatan, "aksi": aksi}
     return PlanData(
@@ -490,14 +499,19 @@ class _Scope:
             return qs.none()
         if self.jenis in ("program", "kepala_program"):
             return qs.filter(**{program: self.pk})
-        if self.jenis == "kegiatan":  # the whole program of the kegiatan (its rows are few); aksi: see `aksi`
+        if self.jenis == "kegiatan":  # the kegiatan of its program (few); sub kegiatan and aksi: its own
             return qs.filter(**{program.replace("program_id", "program__kegiatan__pk"): self.pk})
         if self.jenis == "sub_kegiatan":
             return qs.filter(**{sub: self.pk})
         return qs
 
+    @property
+    def sasaran_read(self) -> bool:
+        """Whether the part has sasaran and targets at all (skip building their querysets when not)."""
+        return self.jenis in (None, "sasaran")
+
     def sasaran(self, qs: QuerySet) -> QuerySet:
-        return qs if self.jenis in (None, "sasaran") else qs.none()
+        return qs if self.sasaran_read else qs.none()
 
     def indikator(self, qs: QuerySet) -> QuerySet:
         return qs.filter(sasaran_id=self.pk) if self.jenis == "sasaran" else qs
@@ -516,6 +530,8 @@ class _Scope:
         return self._budget(qs, "program_id", "sub_kegiatan__pk")
 
     def sub_kegiatan(self, qs: QuerySet) -> QuerySet:
+        if self.jenis == "kegiatan":  # its own: a program may have dozens under its other kegiatan
+            return qs.filter(kegiatan_id=self.pk)
         return self._budget(qs, "kegiatan__program_id", "pk")
 
     def aksi(self, qs: QuerySet, prefix: str = "") -> QuerySet:
@@ -526,26 +542,31 @@ class _Scope:
         return self._budget(qs, prefix + "sub_kegiatan__kegiatan__program_id", prefix + "sub_kegiatan_id")
 
 
-def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, months: bool = True
+def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, months: bool = True,
+                      part: tuple[Iterable[Any], ...] | None = None
                       ) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
     """The indikator links of program, kegiatan and sub kegiatan and the months of the aksi (unless `months` is
     False): four small two-column tables, read as one query (a UNION), each in the order its rows were written (of
-    the `scope` only)."""
+    the `scope` only). `part`: the program, kegiatan, sub kegiatan and aksi of a part, already read; their ids (a
+    few dozen) are cheaper to compile into the query than the subqueries that would select them again."""
     scope = scope or _Scope()
+    if part is None:
+        rows: tuple[Any, ...] = (
+            scope.program(Program.objects.filter(rencana_aksi_id=rencana_aksi_id)),
+            scope.kegiatan(Kegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id)),
+            scope.sub_kegiatan(SubKegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id)),
+            scope.aksi(Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id)))
+    else:
+        rows = tuple([row.pk for row in of_kind] for of_kind in part)
     parts = [
-        (Program.indikator.through.objects.filter(
-            program__in=scope.program(Program.objects.filter(rencana_aksi_id=rencana_aksi_id))),
-         "program", "program_id", "indikator_id"),
-        (Kegiatan.indikator.through.objects.filter(
-            kegiatan__in=scope.kegiatan(Kegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id))),
-         "kegiatan", "kegiatan_id", "indikator_id"),
-        (SubKegiatan.indikator.through.objects.filter(
-            subkegiatan__in=scope.sub_kegiatan(SubKegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id))),
-         "sub_kegiatan", "subkegiatan_id", "indikator_id"),
+        (Program.indikator.through.objects.filter(program__in=rows[0]), "program", "program_id", "indikator_id"),
+        (Kegiatan.indikator.through.objects.filter(kegiatan__in=rows[1]), "kegiatan", "kegiatan_id",
+         "indikator_id"),
+        (SubKegiatan.indikator.through.objects.filter(subkegiatan__in=rows[2]), "sub_kegiatan", "subkegiatan_id",
+         "indikator_id"),
     ]
     if months:
-        aksi = scope.aksi(Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id))
-        parts.append((AksiBulan.objects.filter(aksi__in=aksi), "bulan", "aksi_id", "bulan"))
+        parts.append((AksiBulan.objects.filter(aksi__in=rows[3]), "bulan", "aksi_id", "bulan"))
     querysets = [qs.annotate(kind=Value(kind, output_field=CharField()), owner=F(owner), other=F(other))
                  .order_by().values_list("kind", "owner", "other", "id") for qs, kind, owner, other in parts]
     found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for kind in ("program", "kegiatan",

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_pick_another_kind_for_a_table(live_server, world, page):
     browser_upload(page, live_server, nama="ra.txt", data=WRITERS["txt"](laporan()), mime="text/plain")
-    row = 'tr[data-tabel="Tabel 1"]'
+    row = 'tr[data-tabel="#1"]'
     assert "Target triwulan (pilihan Renaksi)" in page.inner_text(f"{row} select option:checked")
 
     with page.expect_navigation():  # htmx posts the choice; the answer sends the page to the preview again

@@ -5,6 +5,8 @@ goes into the plan the PD already has, through the realisasi import (`realisasi.
 
 from __future__ import annotations
 
+import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -120,3 +122,55 @@ def test_cli_without_a_plan_makes_it_and_says_the_realisasi_is_not_stored(db, tm
     assert sorted(Target.objects.filter(indikator=iku).values_list("triwulan", "nilai"), key=str) == sorted(
         [(None, Decimal("80")), (1, Decimal("10")), (2, Decimal("20")), (3, Decimal("20")), (4, Decimal("30"))],
         key=str)
+
+
+REALISASI = [("12", "Realisasi TW I"), ("18", "Realisasi TW II"), ("2", "Realisasi TW I"), ("4", "Realisasi TW II")]
+
+
+def _realisasi_unplaced(cakupan: dict) -> list[tuple[str, str]]:
+    return [(u["teks"], u["tempat"].rsplit("(", 1)[-1].rstrip(")")) for u in cakupan["tidak_ditempatkan"]
+            if "belum ada rencana aksi untuk menerimanya" in u["alasan"]]
+
+
+def test_strict_refuses_realisasi_that_would_not_be_stored(db, tmp_path):
+    """No plan for the year: the document becomes the plan and its realisasi is not stored, so under --strict its
+    numbers are not placed: exit 3, listed with their place and why, nothing written."""
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "monev.docx"
+    path.write_bytes(monev_dokumen(kepala="baris"))
+    out = io.StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("import", str(path), "--strict", "--json", stdout=out, stderr=io.StringIO())
+    assert exc.value.returncode == 3 and "4 angka dokumen tidak ditempatkan" in str(exc.value)
+    assert _realisasi_unplaced(json.loads(out.getvalue())["cakupan"]) == REALISASI
+    assert RencanaAksi.objects.count() == 0
+
+
+def test_without_strict_the_plan_is_stored_and_the_realisasi_listed_as_not_placed(db, tmp_path):
+    path = tmp_path / "monev.docx"
+    path.write_bytes(monev_dokumen(kepala="baris"))
+    out = run_cli(str(path), "--json")
+    assert out["rencana_aksi"]["id"] is not None and out["counts"]["indikator"] == 2
+    assert _realisasi_unplaced(out["cakupan"]) == REALISASI
+    assert out["cakupan"]["ditempatkan"] + out["cakupan"]["diabaikan"] + 4 == out["cakupan"]["angka"]
+
+
+def test_strict_accepts_realisasi_that_goes_into_the_existing_plan(world, tmp_path):
+    for tw in (1, 2):
+        monev.jendela_buka(pemda=world.pemda, tahun=2024, triwulan=tw)
+    path = tmp_path / "monev.xlsx"
+    path.write_bytes(monev_dokumen("xlsx"))
+    out = run_cli(str(path), "--json", "--strict", "--perangkat-daerah", world.pd.nama, "--pemda", "Kota Contoh")
+    assert out["rencana_aksi"]["id"] == world.plan.pk and out["disimpan"]["realisasi_indikator"] == 2
+
+
+def test_the_preview_without_a_plan_lists_the_realisasi_as_not_stored(client, world):
+    client.force_login(world.alice)
+    client.post(reverse("import_upload"), {"berkas": SimpleUploadedFile("monev-tw2.docx", monev_dokumen()),
+                                           "perangkat_daerah": world.pd.pk, "tahun": "2025"})  # no plan for 2025
+    (token,) = client.session["impor_unggahan"].keys()
+    html = client.get(reverse("import_preview", args=[token])).content.decode()
+    assert 'id="impor-konfirmasi"' in html and "monev.tanpa_rencana" in html  # the import goes on, and says so
+    assert html.count("belum ada rencana aksi untuk menerimanya, tidak disimpan") == 4
+    assert "4 tidak ditempatkan" in html

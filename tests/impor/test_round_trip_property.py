@@ -1,5 +1,6 @@
 """Property (issue 19): any plan exported as the Renaksi template (XLSX, DOCX) imports back to the same plan, field
-by field (`tests/helpers.dump_plan`); so does one fixed plan exported as the RA document's PDF.
+by field (`tests/helpers.dump_plan`); so does one fixed plan exported as the RA document's PDF and DOCX (the XLSX:
+a strict xfail naming what differs).
 
 Plans are drawn small: one or two sasaran with one or two indikator (yearly and quarterly targets with 0–2
 decimals), one or two programs → kegiatan → sub kegiatan with pagu, aksi with a set of months."""
@@ -104,37 +105,54 @@ def test_any_plan_exported_as_the_template_imports_back_the_same(db, fmt, spec):
     assert not differences, "\n".join(differences)
 
 
-def test_a_plan_exported_as_the_ra_pdf_imports_back_the_same(db):
-    """One fixed plan, not drawn: a failing property would be shrunk for minutes, printing a PDF each time.
+# One fixed plan, not drawn: a failing property would be shrunk for minutes, printing a PDF each time.
+RA_SPEC = {"sasaran": [{"uraian": "Meningkatnya derajat kesehatan", "indikator": [
+    {"nama": "Persentase balita gizi baik", "satuan": "Persen", "tahunan": Decimal("85"),
+     "akumulasi": "nilai_akhir",
+     "triwulan": [Decimal("20"), Decimal("40"), Decimal("60"), Decimal("85")]}]}],
+    "program": [{"nama": "Program Pemenuhan Upaya Kesehatan", "kode": "1.02.02", "kegiatan": [
+        {"nama": "Kegiatan Penyediaan Layanan", "kode": "1.02.02.2.02", "sub": [
+            {"nama": "Sub Pengelolaan Pelayanan Kesehatan Ibu", "kode": "1.02.02.2.02.0001", "pagu": 1_250_000,
+             "aksi": [{"uraian": "Aksi Kunjungan rumah", "bulan": [1, 2, 3]}]},
+            {"nama": "Sub Pengelolaan Pelayanan Kesehatan Anak", "kode": "1.02.02.2.02.0002", "pagu": 700_000,
+             "aksi": [{"uraian": "Aksi Posyandu", "bulan": [4, 7, 10]},
+                      {"uraian": "Aksi Penimbangan balita", "bulan": [12]}]}]}]},
+        {"nama": "Program Penunjang Urusan Pemerintahan", "kode": "1.02.01", "kegiatan": [
+            {"nama": "Kegiatan Administrasi Keuangan", "kode": "1.02.01.2.02", "sub": [
+                {"nama": "Sub Penyediaan Gaji dan Tunjangan ASN", "kode": "1.02.01.2.02.0001",
+                 "pagu": 3_400_000_000, "aksi": [{"uraian": "Aksi Pembayaran gaji", "bulan": list(range(1, 13))}]}]}]}]}
 
-    The RA document prints neither polaritas nor akumulasi (the published document has no column for them): the
+
+def ra_document(fmt: str):
+    def content_of(plan):
+        berkas = ekspor(rencana_aksi=plan, laporan="ra", format=fmt)
+        return berkas.isi, berkas.nama
+
+    return content_of
+
+
+def _ra_round_trip(fmt: str) -> list[str]:
+    """The RA document prints neither polaritas nor akumulasi (the published document has no column for them): the
     importer infers them from the indikator's name and targets and marks them "disimpulkan". So the plan states
     what its targets show (TW IV equals the year: nilai akhir; a rising percentage: positif), the copy must hold
     the same values, marked inferred, and only the marks and the written reason are left out of the comparison."""
-    spec = {"sasaran": [{"uraian": "Meningkatnya derajat kesehatan", "indikator": [
-        {"nama": "Persentase balita gizi baik", "satuan": "Persen", "tahunan": Decimal("85"),
-         "akumulasi": "nilai_akhir",
-         "triwulan": [Decimal("20"), Decimal("40"), Decimal("60"), Decimal("85")]}]}],
-        "program": [{"nama": "Program Pemenuhan Upaya Kesehatan", "kode": "1.02.02", "kegiatan": [
-            {"nama": "Kegiatan Penyediaan Layanan", "kode": "1.02.02.2.02", "sub": [
-                {"nama": "Sub Pengelolaan Pelayanan Kesehatan Ibu", "kode": "1.02.02.2.02.0001", "pagu": 1_250_000,
-                 "aksi": [{"uraian": "Aksi Kunjungan rumah", "bulan": [1, 2, 3]}]},
-                {"nama": "Sub Pengelolaan Pelayanan Kesehatan Anak", "kode": "1.02.02.2.02.0002", "pagu": 700_000,
-                 "aksi": [{"uraian": "Aksi Posyandu", "bulan": [4, 7, 10]},
-                          {"uraian": "Aksi Penimbangan balita", "bulan": [12]}]}]}]},
-            {"nama": "Program Penunjang Urusan Pemerintahan", "kode": "1.02.01", "kegiatan": [
-                {"nama": "Kegiatan Administrasi Keuangan", "kode": "1.02.01.2.02", "sub": [
-                    {"nama": "Sub Penyediaan Gaji dan Tunjangan ASN", "kode": "1.02.01.2.02.0001",
-                     "pagu": 3_400_000_000, "aksi": [{"uraian": "Aksi Pembayaran gaji", "bulan": list(range(1, 13))}]}]}]}]}
-
-    def ra_pdf(plan):
-        berkas = ekspor(rencana_aksi=plan, laporan="ra", format="pdf")
-        return berkas.isi, berkas.nama
-
-    plan, copy = _dumps(spec, ra_pdf)
+    plan, copy = _dumps(RA_SPEC, ra_document(fmt))
     for dump in (plan, copy):
         for indikator in dump["sasaran"][0]["indikator"]:
             marks = [indikator.pop(k) for k in ("polaritas_disimpulkan", "akumulasi_disimpulkan", "alasan_inferensi")]
             assert dump is plan or (marks[:2] == [True, True] and marks[2]), marks
-    differences = diff_dumps(plan, copy)
+    return diff_dumps(plan, copy)
+
+
+def test_a_plan_exported_as_the_ra_pdf_imports_back_the_same(db):
+    differences = _ra_round_trip("pdf")
+    assert not differences, "\n".join(differences)
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("xlsx", marks=pytest.mark.xfail(strict=True, reason=(
+    "the XLSX RA document writes the list of sasaran strategis as one cell of several lines: the sasaran is read "
+    "from the tables, without its number")))])
+def test_a_plan_exported_as_the_ra_docx_or_xlsx_imports_back_the_same(db, fmt):
+    """The RA document as DOCX and XLSX, like the PDF (the seed's: `test_round_trip_ra`)."""
+    differences = _ra_round_trip(fmt)
     assert not differences, "\n".join(differences)

@@ -34,16 +34,16 @@ def staged(client, world) -> str:
 def test_preview_lists_every_table_with_its_kind(client, staged):
     html = client.get(reverse("import_preview", args=[staged])).content.decode()
     assert 'id="impor-tabel"' in html
-    assert 'data-tabel="Tabel 1"' in html and 'data-tabel="Tabel 2"' in html
+    assert 'data-tabel="#1"' in html and 'data-tabel="#2"' in html
     assert "Target triwulan (pilihan Renaksi)" in html  # Tabel 1, score 65
     assert f'hx-post="{reverse("import_jenis", args=[staged])}"' in html
 
 
 def test_picking_a_kind_reads_the_table_again_and_import_keeps_it(client, world, staged):
     url = reverse("import_jenis", args=[staged])
-    response = client.post(url, {"tabel": "Tabel 1", "jenis": "pk"}, HTTP_HX_REQUEST="true")
+    response = client.post(url, {"tabel": "#1", "jenis": "pk"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and response["HX-Redirect"] == reverse("import_preview", args=[staged])
-    assert client.session[SESSION_KEY][staged]["jenis"] == {"Tabel 1": "pk"}
+    assert client.session[SESSION_KEY][staged]["jenis"] == {"#1": "pk"}
     html = client.get(reverse("import_preview", args=[staged])).content.decode()
     assert "Tabel 1 dibaca sebagai Perjanjian Kinerja karena dipilih pengguna" in html
     assert '<option value="pk" selected>' in html
@@ -60,14 +60,14 @@ def test_picking_a_kind_reads_the_table_again_and_import_keeps_it(client, world,
 
 def test_the_importers_choice_can_be_given_back(client, staged):
     url = reverse("import_jenis", args=[staged])
-    client.post(url, {"tabel": "Tabel 1", "jenis": "pk"})
-    response = client.post(url, {"tabel": "Tabel 1", "jenis": ""})
+    client.post(url, {"tabel": "#1", "jenis": "pk"})
+    response = client.post(url, {"tabel": "#1", "jenis": ""})
     assert response.status_code == 302 and response["Location"] == reverse("import_preview", args=[staged])
     assert client.session[SESSION_KEY][staged]["jenis"] == {}
 
 
 def test_an_unknown_kind_is_refused(client, staged):
-    response = client.post(reverse("import_jenis", args=[staged]), {"tabel": "Tabel 1", "jenis": "rencana"})
+    response = client.post(reverse("import_jenis", args=[staged]), {"tabel": "#1", "jenis": "rencana"})
     assert response.status_code == 400
     assert "Pilihan jenis tabel tidak dikenal." in response.content.decode()
     assert client.session[SESSION_KEY][staged].get("jenis", {}) == {}
@@ -82,11 +82,11 @@ def test_others_cannot_change_alices_upload(client, world, staged, persona):
     """kepala: same PD, read-only; bob: kepala bidang of the other bidang; charlie: perencana of another PD."""
     other = Client()
     other.force_login(getattr(world, persona))
-    response = other.post(reverse("import_jenis", args=[staged]), {"tabel": "Tabel 1", "jenis": "pk"})
+    response = other.post(reverse("import_jenis", args=[staged]), {"tabel": "#1", "jenis": "pk"})
     assert response.status_code == 404
     assert client.session[SESSION_KEY][staged].get("jenis", {}) == {}
 
 
 def test_anonymous_is_sent_to_login(world, staged):
-    response = Client().post(reverse("import_jenis", args=[staged]), {"tabel": "Tabel 1", "jenis": "pk"})
+    response = Client().post(reverse("import_jenis", args=[staged]), {"tabel": "#1", "jenis": "pk"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))

@@ -180,6 +180,28 @@ def test_formats_are_shared_however_many_cells():
     assert styles(2000) == styles(3) <= 6
 
 
+def test_the_workbook_is_freed_when_render_returns():
+    """No reference cycle is left behind (ours, or XlsxWriter's sheets holding the workbook): the tens of thousands
+    of cells of a large plan's workbook go at once, not to Python's cyclic collector (renaksi/core/gcpause.py)."""
+    import gc
+
+    dokumen = contoh.dokumen()
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        xlsx.render(dokumen)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = [type(o).__module__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if enabled:
+            gc.enable()
+    assert not [m for m in left if m.startswith(("xlsxwriter", "renaksi"))]
+
+
 def test_a_total_over_non_contiguous_rows_names_only_those_rows(wb):
     ws = _sheet(wb, "Tabel 2.1")
     total = _find(ws, "Jumlah")

@@ -159,4 +159,6 @@ def test_the_read_jobs_page_per_persona(client, world, bangka_pdf, persona, sees
     client.force_login(getattr(world, persona))
     response = client.get(reverse("pekerjaan_detail", args=[pekerjaan.pk]))
     assert response.status_code == (200 if sees else 404)
-    assert ("pekerjaan-lanjut" in response.content.decode()) is lanjut
+    assert ('id="pekerjaan-lanjut"' in response.content.decode()) is lanjut
+    if sees and not lanjut:  # the admin pemda is told who can continue
+        assert "Hanya alice, yang mengunggah berkas ini, yang dapat melanjutkannya" in response.content.decode()

@@ -169,38 +169,105 @@ def test_the_heartbeat_is_written_for_a_running_job_only(world):
     assert berjalan.detak >= now and selesai.detak < now
 
 
-MACET = ("Pekerja berhenti di tengah pekerjaan ini: tidak ada tanda hidup darinya selama lebih dari 5 menit. Silakan "
-         "coba lagi.")
+MACET = ("Pekerja berhenti di tengah pekerjaan ini: tidak ada tanda hidup darinya selama lebih dari 5 menit, juga "
+         "setelah diulang otomatis. Silakan coba lagi; bila terulang, hubungi admin.")
 
 
-def test_a_job_whose_worker_died_is_marked_failed_and_can_be_retried(client, world, percobaan,
-                                                                     django_capture_on_commit_callbacks):
+def test_a_job_whose_worker_died_is_queued_again_once_then_failed(client, world, percobaan,
+                                                                   django_capture_on_commit_callbacks):
     now = timezone.now()
 
     def berjalan(judul, **fields):
         return Pekerjaan.objects.create(jenis="uji.percobaan", judul=judul, pemilik=world.alice, status=S.BERJALAN,
-                                        persen=40, parameter={"n": 3}, **fields)
+                                        persen=40, parameter={"n": 3}, percobaan=1, **fields)
 
     macet = berjalan("Macet", dimulai=now - timedelta(hours=1), detak=now - timedelta(minutes=6))
     berjalan("Tanpa detak", dimulai=now - timedelta(minutes=10))  # started before heartbeats
+    berjalan("Sudah diulang", dimulai=now - timedelta(hours=1), detak=now - timedelta(minutes=6), diulang_otomatis=1)
     berjalan("Hidup", dimulai=now - timedelta(hours=1), detak=now - timedelta(minutes=4))
     antri = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Antri", pemilik=world.alice)
     Pekerjaan.objects.filter(pk=antri.pk).update(dibuat=now - timedelta(days=1))  # waiting is not dying
 
-    assert services.pekerjaan_tandai_macet() == 2
+    percobaan["gagal"] = False
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        assert services.pekerjaan_tandai_macet() == (1, 2)
+    assert len(queued) == 2  # the two queued again are enqueued once the sweep commits, and run (immediate backend)
     statuses = dict(Pekerjaan.objects.values_list("judul", "status"))
-    assert statuses == {"Macet": S.GAGAL, "Tanpa detak": S.GAGAL, "Hidup": S.BERJALAN, "Antri": S.ANTRI}
+    assert statuses == {"Macet": S.SELESAI, "Tanpa detak": S.SELESAI, "Sudah diulang": S.GAGAL, "Hidup": S.BERJALAN,
+                        "Antri": S.ANTRI}
     macet.refresh_from_db()
-    assert macet.galat == MACET and macet.selesai is not None
+    assert (macet.diulang_otomatis, macet.percobaan, macet.galat) == (1, 2, "") and macet.hasil.read() == b"isi 3"
     client.force_login(world.alice)
+    assert "diulang otomatis setelah pekerjanya berhenti" in client.get(
+        reverse("pekerjaan_detail", args=[macet.pk])).content.decode()
+
+    # Its worker dies again: no second automatic try, it fails and says so, and a retry by hand still works.
+    Pekerjaan.objects.filter(pk=macet.pk).update(status=S.BERJALAN, detak=now - timedelta(minutes=6))
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        assert services.pekerjaan_tandai_macet() == (1, 0)
+    assert queued == []
+    macet.refresh_from_db()
+    assert macet.status == S.GAGAL and macet.galat == MACET and macet.selesai is not None
     page = client.get(reverse("pekerjaan_detail", args=[macet.pk])).content.decode()
     assert MACET in page and "Coba lagi" in page
-
-    percobaan["gagal"] = False
     with django_capture_on_commit_callbacks(execute=True):
         services.pekerjaan_ulangi(pekerjaan=macet)
     macet.refresh_from_db()
-    assert (macet.status, macet.galat, macet.percobaan) == (S.SELESAI, "", 1) and macet.hasil.read() == b"isi 3"
+    assert (macet.status, macet.galat, macet.percobaan, macet.diulang_otomatis) == (S.SELESAI, "", 3, 1)
+
+
+def test_a_requeued_job_that_cannot_be_queued_fails_with_that_reason(world, percobaan, monkeypatch,
+                                                                     django_capture_on_commit_callbacks):
+    from renaksi.pekerjaan import tugas
+
+    class Down:
+        def enqueue(self, **kwargs):
+            raise ConnectionError("redis down")
+
+    macet = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Macet", pemilik=world.alice, status=S.BERJALAN,
+                                     detak=timezone.now() - timedelta(minutes=6))
+    monkeypatch.setattr(tugas, "jalankan", Down())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.pekerjaan_tandai_macet() == (0, 1)
+    macet.refresh_from_db()
+    assert macet.status == S.GAGAL and "Antrean pekerjaan tidak dapat dihubungi" in macet.galat
+
+
+TAK_TERAMBIL = ("Tidak ada pekerja latar yang mengambil pekerjaan ini selama lebih dari 30 menit sejak diantrekan: "
+                "pekerja latar tampaknya tidak berjalan. Hubungi admin, lalu coba lagi.")
+
+
+def test_a_job_no_worker_takes_is_failed_by_the_sweep_and_can_be_retried(world, percobaan,
+                                                                         django_capture_on_commit_callbacks):
+    now = timezone.now()
+
+    def antri(judul, menit):
+        pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul=judul, pemilik=world.alice,
+                                             parameter={"n": 5})
+        Pekerjaan.objects.filter(pk=pekerjaan.pk).update(diantrekan=now - timedelta(minutes=menit))
+        return pekerjaan
+
+    lama, baru = antri("Lama", 31), antri("Baru", 29)
+    # A worker busy with a long job for the last half hour: the queue is long, not dead; nothing is failed.
+    sibuk = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Panjang", status=S.BERJALAN,
+                                     dimulai=now - timedelta(hours=1), detak=now - timedelta(minutes=1))
+    assert services.pekerjaan_tandai_tak_terambil() == 0
+    # Its last sign of life was 31 minutes ago (a worker that has since gone): the job queued 31 minutes ago fails.
+    Pekerjaan.objects.filter(pk=sibuk.pk).update(status=S.SELESAI, detak=now - timedelta(minutes=31))
+    assert services.pekerjaan_tandai_tak_terambil() == 1
+    lama.refresh_from_db(), baru.refresh_from_db()
+    assert (lama.status, lama.galat) == (S.GAGAL, TAK_TERAMBIL) and lama.selesai is not None
+    assert baru.status == S.ANTRI
+    with override_settings(RENAKSI_PEKERJAAN_ANTRI_MENIT=10):
+        assert services.pekerjaan_tandai_tak_terambil() == 1  # the limit is a setting
+    baru.refresh_from_db()
+    assert baru.status == S.GAGAL and "lebih dari 10 menit" in baru.galat
+
+    percobaan["gagal"] = False
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pekerjaan_ulangi(pekerjaan=lama)
+    lama.refresh_from_db()
+    assert lama.status == S.SELESAI and lama.diantrekan > now and lama.hasil.read() == b"isi 5"
 
 
 def test_the_sweep_deletes_old_results_and_their_page_says_so(client, world):
@@ -224,8 +291,9 @@ def test_the_sweep_deletes_old_results_and_their_page_says_so(client, world):
 
     out = io.StringIO()
     call_command("bersihkan_pekerjaan", stdout=out)
-    assert out.getvalue() == ("1 pekerjaan macet ditandai gagal; hasil 1 pekerjaan dihapus; 0 berkas unggahan lama "
-                              "dihapus.\n")
+    assert out.getvalue() == ("0 pekerjaan macet ditandai gagal, 1 diantrekan ulang; 0 pekerjaan tak terambil pekerja "
+                              "ditandai gagal; hasil 1 pekerjaan dihapus; 0 berkas unggahan lama dihapus; 0 salinan "
+                              "dokumen lama dihapus.\n")
     lama.refresh_from_db(), baru.refresh_from_db(), gagal.refresh_from_db()
     assert lama.hasil_dihapus and not lama.hasil and not default_storage.exists(berkas_lama)
     assert not baru.hasil_dihapus and baru.hasil.read() == b"baru"
@@ -263,6 +331,58 @@ def test_the_status_block_polls_while_running_and_stops_when_done(client, world,
     services.pekerjaan_gagal(pekerjaan=pekerjaan, galat="Dokumen tidak dapat dibuat.")
     failed = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in failed and "Dokumen tidak dapat dibuat." in failed and "Coba lagi" in failed
+
+
+@pytest.mark.parametrize(("persona", "sees"), [("alice", True), ("admin", True), ("charlie", False)])
+def test_a_job_waiting_long_says_whether_a_worker_took_it(client, world, persona, sees):
+    """Owner and admin pemda see why a job still waits after 2 minutes; a user of another PD does not see the job."""
+    now = timezone.now()
+    pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Percobaan", pemilik=world.alice,
+                                         pemda=world.pemda)
+    client.force_login(getattr(world, persona))
+    url = reverse("pekerjaan_detail", args=[pekerjaan.pk])
+
+    def status_block():
+        response = client.get(url, headers={"HX-Request": "true"})
+        assert response.status_code == (200 if sees else 404)
+        return response.content.decode()
+
+    if not sees:
+        Pekerjaan.objects.filter(pk=pekerjaan.pk).update(diantrekan=now - timedelta(minutes=10))
+        status_block()
+        return
+    assert "pekerjaan-tertahan" not in status_block()  # just queued: nothing to say yet
+
+    Pekerjaan.objects.filter(pk=pekerjaan.pk).update(diantrekan=now - timedelta(minutes=3))
+    waktu = timezone.localtime(now - timedelta(minutes=3)).strftime("%H:%M")
+    block = status_block()
+    assert "Belum ada pekerja yang mengambil pekerjaan ini sejak diantrekan pada" in block and waktu in block
+    assert "Hubungi admin" in block and "ditandai gagal setelah 30 menit" in block
+    assert 'hx-trigger="every 1500ms"' in block  # still polled: it runs as soon as a worker takes it
+
+    # A worker beat a minute ago on another job: it is alive and busy, the job waits its turn.
+    Pekerjaan.objects.create(jenis="uji.percobaan", judul="Panjang", status=S.BERJALAN, dimulai=now,
+                             detak=now - timedelta(minutes=1))
+    block = status_block()
+    assert "sedang mengerjakan pekerjaan lain" in block and "Belum ada pekerja" not in block
+
+
+def test_only_the_uploader_continues_a_read_job_and_the_page_names_them(client, world):
+    """A job whose result continues in its owner's session (a long PDF read): the admin pemda sees who can continue
+    instead of a missing button."""
+    world.alice.first_name, world.alice.last_name = "Alice", "Perencana"
+    world.alice.save()
+    pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Membaca ra.pdf", pemilik=world.alice,
+                                         pemda=world.pemda, lanjut="/impor/pratinjau/abc/")
+    services.pekerjaan_selesai(pekerjaan=pekerjaan)
+    url = reverse("pekerjaan_detail", args=[pekerjaan.pk])
+    client.force_login(world.admin)
+    page = client.get(url).content.decode()
+    assert "Hanya Alice Perencana, yang mengunggah berkas ini, yang dapat melanjutkannya" in page
+    assert 'id="pekerjaan-lanjut"' not in page and "/impor/pratinjau/abc/" not in page
+    client.force_login(world.alice)
+    page = client.get(url).content.decode()
+    assert 'id="pekerjaan-lanjut"' in page and "/impor/pratinjau/abc/" in page and "Hanya Alice" not in page
 
 
 def test_download_hands_out_the_kept_file(client, world):

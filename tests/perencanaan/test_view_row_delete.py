@@ -1,9 +1,11 @@
 """row_delete: remove a row and what hangs under it (after the browser's confirm)."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
-from renaksi.perencanaan.models import Aksi, Indikator, Program, SubKegiatan, Target
+from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, SubKegiatan, Target
 from tests.factories import submit
 from tests.helpers import (
     OUTSIDERS,
@@ -23,6 +25,28 @@ def test_the_delete_button_asks_for_confirmation(login, rows):
     html = login("alice").get(section).content.decode()  # the row as its opened section shows it
     button = html.split(f'hx-post="{url("aksi", rows.aksi_politik)}"')[1].split(">")[0]
     assert "hx-confirm=" in button and rows.aksi_politik.uraian in button
+
+
+class _Buttons(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.confirm: dict[str, str] = {}  # hx-post → hx-confirm, as the browser reads the attributes
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "button" and "hx-confirm" in attrs:
+            self.confirm[attrs["hx-post"]] = attrs["hx-confirm"]
+
+
+def test_the_confirmation_names_the_row_whole_even_with_quotes_and_ampersands(login, rows):
+    Aksi.objects.filter(pk=rows.aksi_politik.pk).update(uraian='Rapat "kebangsaan" & <dialog>')
+    Kegiatan.objects.filter(pk=rows.kegiatan.pk).update(nama='Kegiatan "A" & B')
+    section = reverse("rencana_aksi_bagian", args=[rows.plan.pk, "kegiatan", rows.kegiatan.pk])
+    parser = _Buttons()
+    parser.feed(login("alice").get(section).content.decode())
+    assert parser.confirm[url("aksi", rows.aksi_politik)] == 'Hapus aksi "Rapat "kebangsaan" & <dialog>"?'
+    assert parser.confirm[url("kegiatan", rows.kegiatan)] == (
+        'Hapus kegiatan "Kegiatan "A" & B" beserta seluruh sub kegiatan dan aksinya?')
 
 
 def test_alice_deletes_a_sub_kegiatan_with_its_aksi(login, rows):

@@ -69,6 +69,7 @@ class _Reader:
         self.rakit = Rakit(self.doc, grid)
         self.paksa = jenis or {}
         self.pilihan: list[klasifikasi.Pilihan] = []
+        self.n_tabel = 0  # tables met so far, in document order: the key of the user's choice ("#3")
 
     def read(self) -> RencanaAksiDoc:
         for sheet in self.grid.sheets:
@@ -87,23 +88,24 @@ class _Reader:
                     tanda_tangan.terapkan(self.rakit, value, bidang)
                     bidang = ""
                 else:
-                    self._table(sheet, value, bidang)
+                    self.n_tabel += 1
+                    self._table(sheet, value, bidang, klasifikasi.kunci(self.n_tabel))
         for kind_module in klasifikasi.KINDS:
             if hasattr(kind_module, "finish"):
                 kind_module.finish(self.rakit)
         klasifikasi.laporkan(self.doc, self.pilihan)
         return self.doc
 
-    def _table(self, sheet: Sheet, tabel: Tabel, bidang: str) -> None:
+    def _table(self, sheet: Sheet, tabel: Tabel, bidang: str, nomor: str) -> None:
         caption = paragraf.caption(sheet, tabel)
         if not tabel.judul:
             guess = klasifikasi.klasifikasi(tabel, caption).jenis
             what = guess.NAMA if guess is not None else None
             tabel.judul = f"{bidang} ({'aksi' if what == 'aksi' else 'indikator'})" if bidang else \
                 f"Tabel di baris {tabel.header.number}"
-        pilihan = klasifikasi.klasifikasi(tabel, caption, self.paksa)
+        pilihan = klasifikasi.klasifikasi(tabel, caption, self.paksa, nomor)
         if tabel.rows and (pilihan.jenis is None or pilihan.jenis.NAMA != "matriks"):
-            self.doc.tabel.append(klasifikasi.tabel_doc(pilihan))
+            self.doc.tabel.append(klasifikasi.tabel_doc(pilihan, nomor))
         if pilihan.jenis is not None and pilihan.jenis.NAMA != "matriks":
             self.pilihan.append(pilihan)
             pilihan.jenis.read(self.rakit, pilihan.tabel_dibaca(), caption, bidang)

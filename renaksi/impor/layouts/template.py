@@ -6,6 +6,9 @@ so columns may be moved and optional ones deleted); its rows run until the next 
 A missing required column stops the import with the header row named. Each table is then read by its own module in
 `renaksi.impor.jenis.templat` (cells by `jenis.templat.sel`): nothing is inferred, a wrong reference, number or date
 stops the import with the cell named.
+
+Every table is listed for the preview (`RencanaAksiDoc.tabel`) read-only: its header row says what it is, so there is
+no kind to pick.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Iterator
 from django.utils.translation import gettext
 
 from renaksi.core.bulan import nomor_bulan, singkat_bulan
-from renaksi.impor.dokumen import RencanaAksiDoc
+from renaksi.impor import klasifikasi
+from renaksi.impor.dokumen import RencanaAksiDoc, TabelDoc
 from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
 from renaksi.impor.jenis.templat import aksi, anggaran, identitas, pejabat, pk, sasaran
 from renaksi.impor.jenis.templat.sel import Baris, Templat, norm
@@ -79,7 +83,8 @@ def detect(grid: Grid) -> int:
 
 
 def _collect(t: Templat) -> None:
-    """Every data row under the template header it follows (a DOCX heading or title row is skipped)."""
+    """Every data row under the template header it follows (a DOCX heading or title row is skipped); every table in
+    the preview's list."""
     for sheet in t.grid.sheets:
         current: tuple[Lembar, dict[str, int]] | None = None
         for row in sheet.rows:
@@ -89,6 +94,12 @@ def _collect(t: Templat) -> None:
                 current = (lembar, cols) if lembar is not None else None
                 if lembar is not None:
                     _check_required(t, lembar, cols, sheet, row)
+                    t.doc.tabel.append(TabelDoc(
+                        judul=lembar.nama, place=t.grid.place(sheet, row), jenis=f"templat.{lembar.key}", skor=100,
+                        kunci=klasifikasi.kunci(len(t.doc.tabel) + 1), label=gettext("Templat Renaksi: %(tabel)s")
+                        % {"tabel": lembar.nama},
+                        tetap=gettext("Tabel templat Renaksi dikenali dari baris judul kolomnya yang tetap; jenisnya "
+                                      "tidak perlu dipilih.")))
                 continue
             if current is None or row.is_blank:
                 continue
@@ -97,6 +108,8 @@ def _collect(t: Templat) -> None:
                 continue  # a DOCX heading or description between tables
             lembar, cols = current
             t.lines[lembar.key].append(Baris(lembar, sheet, row, cols))
+            place = t.grid.place(sheet, row)
+            t.doc.tabel[-1].baris.add((place.sheet, place.baris))
 
 
 def _check_required(t: Templat, lembar: Lembar, cols: dict[str, int], sheet: Sheet, row: Row) -> None:

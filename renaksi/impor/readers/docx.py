@@ -10,6 +10,9 @@
   skips (gridBefore / gridAfter) are empty.
 - The text of a cell is the text of all its paragraphs, nested tables included, joined with single spaces; a
   line break inside a paragraph (Shift+Enter) stays a newline, spaces inside a paragraph stay as written.
+- A table of one row whose cells hold several paragraphs (and no table) is laid out, not data: signature blocks
+  side by side, as Word documents and Renaksi's own RA document write them. It is read the way a text copy shows
+  it: one row per line, a cell per filled column (an empty column, the space left of one signer, left out).
 - Text inside content controls, hyperlinks, fields and tracked insertions counts; deleted text (tracked
   deletions) and the fallback copy of drawings do not. Page headers and footers are not part of the body.
 A cell's shading (its fill colour, not white) is kept in `Row.fills` for every grid column it covers.
@@ -74,6 +77,11 @@ def _paragraph_text(p, tab: str = " ") -> str:
 def _cell_text(tc) -> str:
     """All the text of a table cell, nested tables included: its paragraphs joined with single spaces, a line
     break inside a paragraph kept as a newline."""
+    return " ".join(text for text in _cell_paragraphs(tc) if text)
+
+
+def _cell_paragraphs(tc) -> list[str]:
+    """The text of each paragraph of a table cell (empty ones too), a line break inside one kept as a newline."""
     texts = []
     for p in tc.iter(W_P):
         skip = False
@@ -85,10 +93,8 @@ def _cell_text(tc) -> str:
                 skip = True
                 break
         if not skip:
-            text = "\n".join(line.strip() for line in _paragraph_text(p).strip().split("\n"))
-            if text:
-                texts.append(text)
-    return " ".join(texts)
+            texts.append("\n".join(line.strip() for line in _paragraph_text(p).strip().split("\n")))
+    return texts
 
 
 def _int_val(parent, tag: str, default: int) -> int:
@@ -181,7 +187,10 @@ class _Reader:
     def table(self, tbl) -> None:
         self.table_count += 1
         tabel = f"tabel {self.table_count}"
-        for index, tr in enumerate(_table_rows(tbl), start=1):
+        rows = list(_table_rows(tbl))
+        if len(rows) == 1 and self._laid_out(rows[0], tabel):
+            return
+        for index, tr in enumerate(rows, start=1):
             cells: list[str] = [""] * _int_val(tr.find(W_TRPR), W_GRIDBEFORE, 0)
             fills: dict[int, str] = {}
             for tc in _row_tcs(tr):
@@ -200,6 +209,26 @@ class _Reader:
                     raise ImporGagal(gettext("%(tabel)s berisi lebih dari %(MAX_COLS)s kolom.")
                                      % {"tabel": tabel, "MAX_COLS": MAX_COLS}, place)
             self.add(cells, Place(self.filename, tabel=tabel, baris=len(self.rows) + 1), fills)
+
+
+    def _laid_out(self, tr, tabel: str) -> bool:
+        """A one-row table of several paragraphs per cell (signature blocks) read line by line; False when it is
+        not one."""
+        tcs = list(_row_tcs(tr))
+        if any(next(tc.iter(W_TBL), None) is not None for tc in tcs):
+            return False
+        columns = [[line for text in _cell_paragraphs(tc) for line in text.split("\n")] for tc in tcs]
+        columns = [lines for lines in columns if any(line.strip() for line in lines)]
+        height = max((len(lines) for lines in columns), default=0)
+        if height < 2:
+            return False
+        for i in range(height):
+            cells = [lines[i] if i < len(lines) else "" for lines in columns]
+            place = Place(self.filename, tabel=tabel, baris=len(self.rows) + 1)
+            for cell in cells:
+                check_cell_length(cell, place, f"baris 1 pada {tabel}")
+            self.add(cells, place)
+        return True
 
 
 def read_docx(data: bytes, filename: str) -> Grid:

@@ -1,7 +1,8 @@
-"""Formatting for printed documents: Indonesian dates, the rows of the aksi tables.
+"""Formatting for printed documents: Indonesian dates, the rows of the RA document page's tables.
 
-A plan of 1,000 aksi has 1,000 aksi rows with 12 month cells each: written as template code they were most of the
-RA document page's time, so they are built here, with the same markup and escaping a template would give."""
+A plan of 1,000 aksi has 1,000 aksi rows with 12 month cells each, in a hundred tables: written as template code they
+were most of the RA document page's time, so they are built here (the aksi tables of a bidang, the rows of Tabel
+2.1–2.4 and of the bidang's indikator), with the same markup and escaping a template would give."""
 
 from __future__ import annotations
 
@@ -17,7 +18,14 @@ from django.utils.translation import gettext as _
 
 from renaksi.core.bulan import format_tanggal
 from renaksi.core.templatetags.angka import rupiah
-from renaksi.laporan.builders import BarisAnggaran, BarisIndikatorBidang, TabelAksi
+from renaksi.laporan.builders import (
+    BarisAnggaran,
+    BarisIku,
+    BarisIndikatorBidang,
+    BarisPk,
+    BarisTarget,
+    TabelAksi,
+)
 
 register = template.Library()
 
@@ -39,21 +47,19 @@ def _sel_jadwal(jadwal: tuple[bool, ...], on: str) -> str:
     return "".join(on if x else '<td class="jadwal"></td>' for x in jadwal)
 
 
-@register.filter
-def baris_aksi(tabel: TabelAksi) -> SafeString:
+def _baris_aksi(tabel: TabelAksi, on: str) -> str:
     """The rows of an aksi table: one per aksi, with the program, kegiatan, sub kegiatan, target and pagu of the
-    table spanning every row from the first one."""
+    table spanning every row from the first one; `on` is a scheduled month's cell."""
     span = tabel.rowspan
     kepala = (f'\n        <td rowspan="{span}">{_e(tabel.program)}</td><td rowspan="{span}">{_e(tabel.kegiatan)}</td>\n'
               f'        <td rowspan="{span}">{_kode(tabel.kode)}{_e(tabel.sub_kegiatan)}</td>\n'
               f'        <td class="c" rowspan="{span}">{_e(tabel.target.tampil)}</td>'
               f'<td class="uang" rowspan="{span}">{_e(rupiah(tabel.pagu))}</td>\n        ')
-    on = format_html('<td class="jadwal on" title="{}">●</td>', _("dijadwalkan"))
-    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+    return "".join(
         f'<tr>\n        <td class="c">{_e(aksi.nomor)}</td><td>{_e(aksi.uraian)}</td>\n'
         f'        {_sel_jadwal(tuple(aksi.jadwal), on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
         f'        {kepala if n == 0 else ""}\n      </tr>'
-        for n, aksi in enumerate(tabel.aksi)))
+        for n, aksi in enumerate(tabel.aksi))
 
 
 @register.filter
@@ -63,6 +69,35 @@ def baris_indikator(rows: list[BarisIndikatorBidang]) -> SafeString:
         f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        '
         f'{_td(row.sasaran_rowspan, row.sasaran)}\n        <td>{_e(row.indikator)}</td>\n        '
         f'{"".join(_TD_C.format(_e(t.tampil)) for t in row.triwulan)}\n      </tr>'
+        for row in rows))
+
+
+@register.filter
+def baris_iku(rows: list[BarisIku]) -> SafeString:
+    """The rows of Tabel 2.1: number, sasaran (spanning its indikator), indikator, formulasi, target."""
+    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
+        f'<td>{_e(row.indikator)}</td><td>{_e(row.formulasi)}</td><td class="c">{_e(row.target.tampil)}</td>\n'
+        f'      </tr>'
+        for row in rows))
+
+
+@register.filter
+def baris_pk(rows: list[BarisPk]) -> SafeString:
+    """The rows of Tabel 2.2: number, sasaran (spanning its indikator), indikator, target."""
+    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
+        f'<td>{_e(row.indikator)}</td><td class="c">{_e(row.target.tampil)}</td>\n      </tr>'
+        for row in rows))
+
+
+@register.filter
+def baris_target(rows: list[BarisTarget]) -> SafeString:
+    """The rows of Tabel 2.4: number, sasaran (spanning its indikator), indikator, satuan, yearly and TW targets."""
+    return mark_safe("".join(  # noqa: S308 - every text in it is escaped
+        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
+        f'<td>{_e(row.indikator)}</td><td class="c">{_e(row.satuan)}</td><td class="c">{_e(row.tahunan.tampil)}</td>'
+        f'\n        {"".join(_TD_C.format(_e(t.tampil)) for t in row.triwulan)}\n      </tr>'
         for row in rows))
 
 
@@ -104,11 +139,30 @@ def _td(rowspan: int, text: str, attrs: str = "", kode: str = "") -> str:
     return f'<td{attrs} rowspan="{rowspan}">{_kode(kode)}{_e(text)}</td>' if rowspan else ""
 
 
-@register.simple_tag(takes_context=True)
-def kepala_aksi(context) -> SafeString:
+def _kepala_aksi(context) -> str:
     """The colgroup and head of an aksi table, the same for every table of the document: rendered once per page
     (a plan of 300 sub kegiatan has 300 aksi tables)."""
     cache = context.render_context
     if "kepala_aksi" not in cache:
         cache["kepala_aksi"] = get_template("laporan/_kepala_aksi.html").render({"dokumen": context["dokumen"]})
     return cache["kepala_aksi"]
+
+
+@register.simple_tag(takes_context=True)
+def tabel_aksi(context, tabel_list: list[TabelAksi]) -> SafeString:
+    """The aksi tables of a bidang, one per sub kegiatan: its aksi rows, or one row saying it has none."""
+    kepala = _kepala_aksi(context)
+    on = format_html('<td class="jadwal on" title="{}">●</td>', _("dijadwalkan"))
+    kosong = '<td class="jadwal"></td>' * len(context["dokumen"].bulan)
+    html = []
+    for tabel in tabel_list:
+        if tabel.aksi:
+            rows = _baris_aksi(tabel, on)
+        else:
+            rows = (f'<tr>\n        <td></td><td class="kosong">{_e(_("Belum ada aksi."))}</td>{kosong}<td></td>\n'
+                    f'        <td>{_e(tabel.program)}</td><td>{_e(tabel.kegiatan)}</td><td>{_kode(tabel.kode)}'
+                    f'{_e(tabel.sub_kegiatan)}</td>\n        <td class="c">{_e(tabel.target.tampil)}</td>'
+                    f'<td class="uang">{_e(rupiah(tabel.pagu))}</td>\n      </tr>')
+        html.append(f'\n    <table class="tabel-dokumen tabel-aksi">\n      {kepala}\n      <tbody>\n      {rows}\n'
+                    f'      </tbody>\n    </table>\n    ')
+    return mark_safe("".join(html))  # noqa: S308 - every text in it is escaped

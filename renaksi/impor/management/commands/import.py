@@ -14,7 +14,8 @@ names, else the PD's (--perangkat-daerah or the title) plan of the year (--tahun
 docs/impor/monev.md; a closed triwulan or a workbook of another PD is refused (exit 1), nothing written.
 A plan document whose tables hold realisasi per triwulan (a monev table, `jenis/monev.py`) is the same: when the PD
 already has a plan for the year, the realisasi goes into it (without --replace); otherwise the plan is made from the
-document and the realisasi is not stored (warning `monev.tanpa_rencana`). `--json` lists every table with its kind,
+document and the realisasi is not stored (warning `monev.tanpa_rencana`; its numbers count as not placed, so
+--strict refuses it). `--json` lists every table with its kind,
 score and rows read (`"tabel"`).
 
 Every number of the document is accounted for (`cakupan`: placed, recognised as numbering/date/NIP/code/total, or
@@ -101,12 +102,15 @@ class Command(BaseCommand):
                 raise CommandError(f"berkas {path.name} bukan buku kerja monev; --rencana-aksi hanya untuk impor "
                                    f"realisasi (docs/impor/monev.md).", returncode=2)
             parsed = api.parse_document(data, path.name, _jenis(options["jenis"]))
-            if options["strict"] and not parsed.cakupan.lengkap:
-                return self._strict_refusal(parsed, options)
+            dalam = realisasi.dalam_dokumen(parsed)  # monev tables: realisasi into the plan that exists
+            plan = self._existing(parsed, kwargs) if dalam is not None and not options["replace"] else None
+            # Stored as a plan, the document's realisasi is not stored: those numbers are not placed then.
+            cakupan = parsed.cakupan if plan is not None else parsed.cakupan.realisasi_tidak_disimpan()
+            if options["strict"] and not cakupan.lengkap:
+                return self._strict_refusal(parsed.filename, cakupan, options)
             if user is not None:
                 self._check_allowed(user, parsed, kwargs)
-            dalam = realisasi.dalam_dokumen(parsed)  # monev tables: realisasi into the plan that exists
-            if dalam is not None and not options["replace"] and (plan := self._existing(parsed, kwargs)) is not None:
+            if dalam is not None and plan is not None:
                 return self._realisasi(dalam, options, plan)
             replace = self._existing(parsed, kwargs) if options["replace"] else None
             if replace is not None:
@@ -127,15 +131,14 @@ class Command(BaseCommand):
         else:
             self._print(result, replaced=replace is not None)
 
-    def _strict_refusal(self, parsed: api.ParsedDocument, options) -> None:
+    def _strict_refusal(self, filename: str, cakupan, options) -> None:
         """--strict and some numbers were not placed: list them, write nothing, exit 3."""
-        cakupan = parsed.cakupan
         if options["json"]:
             self.stdout.write(json.dumps({"ditolak": "strict", "cakupan": cakupan.as_json()}, ensure_ascii=False,
                                          indent=2))
         else:
             self._cakupan(cakupan)
-        raise CommandError(f"berkas {parsed.filename}: {len(cakupan.tidak_ditempatkan)} angka dokumen tidak "
+        raise CommandError(f"berkas {filename}: {len(cakupan.tidak_ditempatkan)} angka dokumen tidak "
                            f"ditempatkan (--strict); tidak ada yang disimpan.", returncode=3)
 
     def _cakupan(self, cakupan) -> None:
@@ -145,8 +148,8 @@ class Command(BaseCommand):
                           + f", tidak ditempatkan {len(cakupan.tidak_ditempatkan)}")
         for kalimat in cakupan.tanpa_tempat:
             self.stdout.write(f"  {kalimat}")
-        for place, teks in cakupan.tidak_ditempatkan:
-            self.stdout.write(f"  - tidak ditempatkan: '{teks}' [{place.describe()}]")
+        for place, teks, alasan in cakupan.tidak_ditempatkan:
+            self.stdout.write(f"  - tidak ditempatkan: '{teks}' [{place.describe()}]" + (f" ({alasan})" if alasan else ""))
 
     def _realisasi(self, parsed: realisasi.ParsedRealisasi, options, plan: RencanaAksi | None = None) -> None:
         """A monev workbook (or a document's monev tables): its realisasi into an existing plan (errors are handled

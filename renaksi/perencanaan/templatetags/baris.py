@@ -1,0 +1,133 @@
+"""The editor's aksi rows and row controls, built in Python: a kegiatan section may hold hundreds of aksi, and a
+template per row (twelve month buttons, four URLs, the notes slot) cost about 1.5 ms each (docs/performance.md).
+The HTML is what `_aksi_row.html` and `_controls.html` rendered before, byte for byte but for the delete
+confirmation, whose quotes are now escaped in its attribute."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper (per row)
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
+
+from renaksi.core.angka import format_rupiah
+from renaksi.core.baris import potong, url_pola
+from renaksi.core.templatetags.angka import angka
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def baris_aksi(context, node) -> SafeString:
+    """One aksi row of the editor (an `AksiNode`), with its trailing newline."""
+    return baris_aksi_daftar(context, [node])
+
+
+@register.simple_tag(takes_context=True)
+def baris_aksi_daftar(context, nodes) -> SafeString:
+    """The aksi rows of a sub kegiatan, one after another."""
+    tw = context.get("tw")
+    urls = {"ubah": url_pola("aksi_edit", None), "naik": url_pola("row_move", "aksi", None, "naik"),
+            "turun": url_pola("row_move", "aksi", None, "turun"), "hapus": url_pola("row_delete", "aksi", None),
+            "catatan": url_pola("catatan_baris", "aksi", None) + (f"?tw={tw}" if tw else "")
+            if context.get("may_write_catatan") else ""}
+    text = _texts(get_language())
+    return mark_safe("".join([_aksi_row(node, urls, text) for node in nodes]))
+
+
+@register.simple_tag
+def kontrol_baris(jenis: str, pk: int, section: str, *, edit_url: str = "", structure: bool = False,
+                  first: bool = False, last: bool = False, confirm: str = "") -> SafeString:
+    """A row's buttons: edit (`edit_url`), and with `structure` up, down and delete (`confirm`: the question, its
+    values escaped, as `blocktranslate asvar` gives it)."""
+    urls = {"ubah": escape(edit_url), "naik": url_pola("row_move", jenis, None, "naik").format(pk),
+            "turun": url_pola("row_move", jenis, None, "turun").format(pk),
+            "hapus": url_pola("row_delete", jenis, None).format(pk)}
+    return mark_safe(_controls(urls, _texts(get_language()), f"#section-{escape(section)}", structure=structure,
+                               first=first, last=last, confirm=str(confirm)))
+
+
+def _controls(urls: dict[str, str], text: dict[str, str], target: str, *, structure: bool, first: bool,
+              last: bool, confirm: str) -> str:
+    """`urls` filled in; `confirm` with its values escaped (its quotes are escaped here)."""
+    html = f'<div class="btn-group btn-group-sm row-controls" role="group" aria-label="{text["tindakan"]}">\n  '
+    if urls["ubah"]:
+        html += (f'<button type="button" class="btn btn-outline-primary" data-edit hx-get="{urls["ubah"]}" '
+                 f'hx-target="closest tr" hx-swap="outerHTML" title="{text["ubah"]}" aria-label="{text["ubah"]}">'
+                 f'<i class="bi bi-pencil"></i></button>')
+    html += "\n  "
+    if structure:
+        html += (
+            f'\n  <button type="button" class="btn btn-outline-secondary" hx-post="{urls["naik"]}" '
+            f'hx-target="{target}" hx-swap="outerHTML" title="{text["naik"]}" aria-label="{text["naik"]}"'
+            f'{" disabled" if first else ""}><i class="bi bi-arrow-up"></i></button>'
+            f'\n  <button type="button" class="btn btn-outline-secondary" hx-post="{urls["turun"]}" '
+            f'hx-target="{target}" hx-swap="outerHTML" title="{text["turun"]}" aria-label="{text["turun"]}"'
+            f'{" disabled" if last else ""}><i class="bi bi-arrow-down"></i></button>'
+            f'\n  <button type="button" class="btn btn-outline-danger" hx-post="{urls["hapus"]}" '
+            f'hx-target="{target}" hx-swap="outerHTML" hx-confirm="{confirm.replace(chr(34), "&quot;")}" '
+            f'title="{text["hapus"]}" aria-label="{text["hapus"]}"><i class="bi bi-trash"></i></button>\n  ')
+    return html + "\n</div>"
+
+
+@lru_cache(maxsize=8)
+def _texts(_language: str | None) -> dict[str, str]:
+    return {k: escape(gettext(v)) for k, v in (
+        ("tindakan", "Tindakan baris"), ("ubah", "Ubah"), ("naik", "Naikkan"), ("turun", "Turunkan"),
+        ("hapus", "Hapus"), ("target", "Target"), ("catatan", "Tulis catatan evaluator"))}
+
+
+@lru_cache(maxsize=1024)
+def _months(bulan: frozenset[int], can_edit: bool) -> str:
+    """The twelve month cells of a schedule, built once per distinct schedule and right."""
+    cells = []
+    for m in range(1, 13):
+        on = m in bulan
+        if can_edit:
+            cell = (f'<button type="button" class="bulan-toggle{" on" if on else ""}" data-b="{m}" '
+                    f'aria-pressed="{"true" if on else "false"}" aria-labelledby="bln-{m}"></button>')
+        elif on:
+            cell = f'<span class="bulan-mark on" role="img" aria-labelledby="bln-{m} bln-ya"></span>'
+        else:
+            cell = '<span class="bulan-mark"></span>'
+        cells.append(f'<td class="bulan-cell">{cell}</td>')
+    return "".join(cells)
+
+
+def _aksi_row(node, urls: dict[str, str], text: dict[str, str]) -> str:
+    a = node.obj
+    pk = a.pk
+    target = ""
+    if a.target_teks or a.target_nilai is not None:
+        value = escape(a.target_teks) if a.target_teks else f"{angka(a.target_nilai)} {escape(a.target_satuan)}"
+        target = f'<div class="aksi-target"><span class="text-muted">{text["target"]}:</span> {value}</div>'
+    pj = ""
+    if a.penanggung_jawab:
+        pj = escape(a.penanggung_jawab)
+        pj = f'<div class="pj" title="{pj}">{pj}</div>'
+    if node.pejabat:
+        nama = escape(node.pejabat.nama)
+        pj += f'<div class="text-muted pj" title="{nama}">{nama}</div>'
+    slot = f'<span id="catatan-aksi-{pk}" class="catatan-slot"></span>'
+    if urls["catatan"]:
+        slot += (f'<button type="button" class="btn btn-sm btn-link p-0 catatan-baru" '
+                 f'hx-get="{urls["catatan"].format(pk)}" hx-target="#catatan-utas" hx-swap="outerHTML" '
+                 f'title="{text["catatan"]}" aria-label="{text["catatan"]}"><i class="bi bi-chat-left-text"></i>'
+                 f'</button>')
+    controls = ""
+    if node.can_edit:
+        # the msgid of `blocktranslate`, its value escaped as the template escaped it
+        confirm = gettext('Hapus aksi "%(uraian)s"?') % {"uraian": escape(potong(a.uraian, 80))}
+        controls = _controls({k: u.format(pk) for k, u in urls.items() if k != "catatan"}, text, "#section-anggaran",
+                             structure=True, first=node.first, last=node.last, confirm=confirm) + "\n"
+    return (f'<tr id="aksi-{pk}" class="row-aksi" data-aksi="{pk}">\n'
+            f'  <td class="text-end aksi-nomor">{escape(a.nomor)}</td>\n'
+            f'  <td class="aksi-uraian">{escape(a.uraian)}</td>\n'
+            f'  {_months(node.bulan, node.can_edit)}\n'
+            f'  <td class="small">{escape(a.keluaran)}{target}</td>\n'
+            f'  <td class="num">{format_rupiah(a.pagu) if a.pagu is not None else ""}</td>\n'
+            f'  <td class="small">{pj}</td>\n'
+            f'  <td class="controls">{slot}\n{controls}</td>\n'
+            f'</tr>\n')

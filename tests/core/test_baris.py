@@ -1,0 +1,25 @@
+"""renaksi.core.baris: the URLs and cut texts of rows rendered hundreds of times are those Django gives."""
+
+import pytest
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
+
+from renaksi.core.baris import potong, url_baris
+
+
+@pytest.mark.parametrize("name, args", [
+    ("aksi_edit", (7,)), ("row_move", ("aksi", 12, "naik")), ("row_delete", ("subkegiatan", 1_234_567)),
+    ("monev_progres_save", (591, 2)), ("catatan_baris", ("aksi", 3)),
+])
+def test_a_row_url_is_the_reversed_url(name, args):
+    assert url_baris(name, *args) == reverse(name, args=args)
+    assert url_baris(name, *args) == reverse(name, args=args)  # again, from the cached pattern
+
+
+@pytest.mark.parametrize("teks", [
+    "", "a" * 79, "a" * 80, "a" * 81, "Rapat koordinasi persiapan penyusunan Dokumen Perencanaan Perangkat Daerah "
+    "tahun anggaran 2025 dan seterusnya", "é" * 100, "e\u0301" * 90, "“kutip” " * 20, "Ａ" * 85,
+])
+@pytest.mark.parametrize("panjang", [1, 2, 60, 80])
+def test_a_cut_text_is_what_truncatechars_gives(teks, panjang):
+    assert potong(teks, panjang) == truncatechars(teks, panjang)
