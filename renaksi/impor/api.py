@@ -237,7 +237,7 @@ def _import(parsed: ParsedDocument, *, user=None, tahun=None, pemda=None, perang
         if beside_existing:
             versi = max([r.versi for r in existing] + [0]) + 1
         elif existing.filter(versi=versi).exists() or (replace is None and existing.exists()):
-            raise RencanaAksiSudahAda(existing.order_by("-versi").first())
+            raise RencanaAksiSudahAda(existing.latest("versi"))
         writer = Writer(doc, tujuan, versi=versi)
         ra = writer.write()
         if doc.realisasi:
@@ -282,13 +282,14 @@ def _move_into(written: RencanaAksi, target: RencanaAksi, place: Place, user) ->
 
 
 def _counts(ra: RencanaAksi, pejabat: int) -> dict[str, int]:
-    counts = {key: model.objects.filter(rencana_aksi=ra).count() for key, model in COUNT_MODELS.items()}
+    counts = {key: model._default_manager.filter(rencana_aksi=ra).count()
+              for key, model in COUNT_MODELS.items()}
     counts["pejabat"] = pejabat
     return counts
 
 
 def _pagu(ra: RencanaAksi) -> dict[str, int]:
-    return {key: int(model.objects.filter(rencana_aksi=ra).aggregate(s=Sum("pagu"))["s"] or 0)
+    return {key: int(model._default_manager.filter(rencana_aksi=ra).aggregate(s=Sum("pagu"))["s"] or 0)
             for key, model in PAGU_MODELS.items()}
 
 

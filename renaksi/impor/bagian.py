@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext, gettext_noop
 
-from renaksi.impor.dokumen import RencanaAksiDoc
+from renaksi.impor.dokumen import KegiatanDoc, ProgramDoc, RencanaAksiDoc, SubKegiatanDoc
 
 PARTS = {
     "indikator": gettext_noop("sasaran dan indikator"),
@@ -31,12 +31,14 @@ RULES = {
 
 def held(doc: RencanaAksiDoc) -> list[str]:
     indikator = [i for s in doc.sasaran for i in s.indikator]
+    budget: list[ProgramDoc | KegiatanDoc | SubKegiatanDoc] = [*doc.program, *doc.all_kegiatan(),
+                                                               *doc.all_sub_kegiatan()]
     found = {
         "indikator": bool(indikator),
         "target": any(i.target is not None or any(i.triwulan) for i in indikator)
         or any(item.target is not None for pk in doc.perjanjian_kinerja for item in pk.items),
         "program": bool(doc.program),
-        "pagu": any(x.pagu is not None for x in [*doc.program, *doc.all_kegiatan(), *doc.all_sub_kegiatan()]),
+        "pagu": any(x.pagu is not None for x in budget),
         "aksi": any(True for _a in doc.all_aksi()),
         "pk": bool(doc.perjanjian_kinerja),
     }

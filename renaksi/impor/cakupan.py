@@ -18,8 +18,8 @@ A cell holding one number per line ("10", "25" in one cell) counts each line as 
 layout left unread on purpose (`Cakupan.lepas`: packed targets that cannot be matched to their indikator) is never
 placed, whatever value carries its place.
 
-`Cakupan` is the small accounting object the layouts mark (`doc.cakupan`); `hitung(grid, doc)` does the counting once
-for every layout. What the document holds and the plan has no place for (monthly targets per indikator, realisasi
+`Cakupan` (in `renaksi.impor.tanda`) is the small accounting object the layouts mark (`doc.cakupan`); `hitung(grid,
+doc)` does the counting once for every layout. What the document holds and the plan has no place for (monthly targets per indikator, realisasi
 columns) is named in `Ringkasan.tanpa_tempat`, one sentence each.
 """
 
@@ -28,17 +28,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext
 
+from renaksi.core.angka import parse_uang
 from renaksi.core.bulan import nomor_bulan
+from renaksi.impor.dokumen import NilaiSel, RencanaAksiDoc, Teks, Uang
 from renaksi.impor.grid import Grid, Place
-
-if TYPE_CHECKING:
-    from renaksi.impor.dokumen import RencanaAksiDoc
-
-Kunci = tuple[str, int | None, int | None]
+from renaksi.impor.tabel import PeranKolom, find_tables
+from renaksi.impor.tanda import Cakupan, Kunci, kunci
 
 # A cell that is a number: money, a count, a percentage, a number with a short unit, a category with its score.
 _ANGKA = re.compile(
@@ -73,38 +71,10 @@ def is_total(text: str) -> bool:
     return bool(_TOTAL.match(text.strip()))
 
 
-def kunci(place: Place) -> Kunci:
-    return (place.sheet, place.baris, place.kolom)
-
-
 def angka_sel(teks: str) -> bool:
     """Whether a cell's whole text is a number (with %, Rp, a short unit, or a category score)."""
     teks = teks.strip()
     return bool(teks) and (bool(_ANGKA.match(teks)) or bool(_TANGGAL.match(teks)))
-
-
-@dataclass
-class Cakupan:
-    """The marks the layouts leave while they read: cells placed under another place, cells deliberately left out."""
-
-    pindahan: dict[Kunci, Kunci] = field(default_factory=dict)  # the cell as written → the place it was read as
-    ditempatkan: set[Kunci] = field(default_factory=set)
-    diabaikan: dict[Kunci, str] = field(default_factory=dict)  # key → reason (a key of ALASAN)
-    dilepas: set[Kunci] = field(default_factory=set)  # cells a layout left unread on purpose: listed, never placed
-
-    def pindah(self, dari: Place, ke: Place) -> None:
-        """The value written at `dari` was read as if it stood at `ke` (a slipped row or column)."""
-        self.pindahan[kunci(dari)] = kunci(ke)
-
-    def tempatkan(self, place: Place) -> None:
-        self.ditempatkan.add(kunci(place))
-
-    def abaikan(self, place: Place, alasan: str) -> None:
-        self.diabaikan[kunci(place)] = alasan
-
-    def lepas(self, place: Place) -> None:
-        """The cell was not read (its numbers could not be matched to the plan): listed as not placed."""
-        self.dilepas.add(kunci(place))
 
 
 @dataclass
@@ -157,8 +127,6 @@ class Ringkasan:
 
 def _tempat_nilai(doc: RencanaAksiDoc) -> set[Kunci]:
     """The places of every value the document structure holds (targets, pagu, names, PK lines …)."""
-    from renaksi.impor.dokumen import NilaiSel, Teks, Uang
-
     found: set[Kunci] = set()
     seen: set[int] = set()
 
@@ -203,8 +171,6 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
     marks: Cakupan = doc.cakupan
     placed = (_tempat_nilai(doc) | marks.ditempatkan) - marks.dilepas
     totals = {v for v in doc.pagu_totals().values() if v}
-    from renaksi.core.angka import parse_uang
-
     moved = {k for k, to in marks.pindahan.items() if to in placed}
     realisasi = {kunci(p): p for r in doc.realisasi for p in r.realisasi_place if p is not None}
     hasil = Ringkasan(baris_terisi={(k[0], k[1]) for k in placed | moved})
@@ -246,7 +212,7 @@ def hitung(grid: Grid, doc: RencanaAksiDoc) -> Ringkasan:
                 if alasan is None and filled[0][0] == i and len(filled) > 1 and _PENOMORAN.match(teks):
                     alasan = "penomoran"
                 if alasan is None and total_row:
-                    nilai = _uang(parse_uang, teks)
+                    nilai = _uang(teks)
                     if nilai is not None and nilai in totals:
                         alasan = "jumlah"
                 if alasan is None:
@@ -267,17 +233,15 @@ def _angka_dalam(teks: str) -> list[str]:
     return [teks] if angka_sel(teks) else []
 
 
-def _uang(parse, teks: str) -> int | None:
+def _uang(teks: str) -> int | None:
     try:
-        return parse(teks)
+        return parse_uang(teks)
     except ValueError:
         return None
 
 
 def _tanpa_tempat(grid: Grid, placed: set[Kunci]) -> list[str]:
     """One sentence for each kind of column the plan has no place for, when the document fills it."""
-    from renaksi.impor.tabel import PeranKolom, find_tables
-
     bulan_target = realisasi = 0
     for sheet in grid.sheets:
         for tabel in find_tables(grid, sheet):

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from renaksi.core.angka import Angka
-from renaksi.impor.cakupan import Cakupan
 from renaksi.impor.grid import Catatan, Place
+from renaksi.impor.tanda import Cakupan
 
 __all__ = [
     "AksiDoc", "BidangDoc", "Catatan", "IndikatorDoc", "KegiatanDoc", "NilaiSel", "PKItemDoc", "PejabatDoc",
@@ -254,6 +254,11 @@ class Notes:
         self.warnings.append(Catatan(kode, pesan, place))
 
 
+# --- realisasi of an existing plan, as a monev workbook states it (`renaksi.impor.realisasi`) ---------------------
+
+EVALUASI_FIELDS = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut", "tindak_lanjut_renja")
+
+
 @dataclass(eq=False)
 class RealisasiIndikatorDoc:
     """One indikator row of a monev workbook: its realisasi TW I–IV (None = no cell/empty) as written."""
@@ -268,6 +273,30 @@ class RealisasiIndikatorDoc:
     evaluasi: dict[str, Teks] = field(default_factory=dict)  # EVALUASI_FIELDS → text, for `evaluasi_triwulan`
     evaluasi_triwulan: int | None = None
     sd: bool = False  # the K columns hold values to date (their header says "s.d.")
+
+
+@dataclass(eq=False)
+class RealisasiAnggaranDoc:
+    """One sub kegiatan row: the amount spent in each triwulan (None = no value), as whole rupiah."""
+
+    nama: Teks
+    place: Place
+    id: int | None = None
+    kode: str = ""
+    jumlah: list[Uang | None] = field(default_factory=lambda: [None] * 4)
+
+
+@dataclass(eq=False)
+class RealisasiDoc(Notes):
+    dokumen: str
+    format: str = ""
+    layout: str = ""  # "monev_renaksi" or "evaluasi_renja"
+    rencana_aksi_id: int | None = None  # stated by the Renaksi form
+    perangkat_daerah: str = ""  # stated by the workbook's title, when it names one
+    pemda: str = ""  # "Kota Samarinda", stated with it
+    tahun: int | None = None
+    indikator: list[RealisasiIndikatorDoc] = field(default_factory=list)
+    sub_kegiatan: list[RealisasiAnggaranDoc] = field(default_factory=list)
 
 
 @dataclass(eq=False)

@@ -12,13 +12,18 @@ from .readers._ooxml import megabytes
 ACCEPTED_EXTENSIONS = (".xlsx", ".xls", ".docx", ".pdf", ".txt", ".tsv", ".csv")
 
 
+class _PerangkatDaerahField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: PerangkatDaerah) -> str:
+        return obj.nama
+
+
 class UploadForm(forms.Form):
     berkas = forms.FileField(
         label=_("Dokumen rencana aksi"),
         help_text=_("XLSX, XLS, DOCX, PDF (berteks, bukan pindaian), teks (TXT/TSV) atau CSV; paling besar %(max)s.")
         % {"max": megabytes(settings.RENAKSI_IMPORT_MAX_BYTES)},
     )
-    perangkat_daerah = forms.ModelChoiceField(
+    perangkat_daerah = _PerangkatDaerahField(
         label=_("Perangkat daerah"), queryset=PerangkatDaerah.objects.none(), empty_label=None,
     )
     tahun = forms.IntegerField(
@@ -29,8 +34,9 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["perangkat_daerah"].queryset = importable_perangkat_daerah(user)
-        self.fields["perangkat_daerah"].label_from_instance = lambda pd: pd.nama
+        pd_field = self.fields["perangkat_daerah"]
+        assert isinstance(pd_field, forms.ModelChoiceField)
+        pd_field.queryset = importable_perangkat_daerah(user)
         self.fields["berkas"].widget.attrs.update({"accept": ",".join(ACCEPTED_EXTENSIONS)})
 
     def clean_berkas(self):

@@ -120,14 +120,14 @@ def laporkan(doc: RencanaAksiDoc, pilihan: list[Pilihan]) -> None:
     groups: dict[tuple, list[Pilihan]] = {}
     for p in pilihan:
         if p.jenis is not None:
-            groups.setdefault((p.jenis.NAMA, p.skor.nilai, _lain(p)), []).append(p)
+            groups.setdefault((p.jenis, p.skor.nilai, _lain(p)), []).append(p)
     if not groups:
         return
     parts = []
-    for (_nama, nilai, lain), members in groups.items():
+    for (jenis, nilai, lain), members in groups.items():
         names = ", ".join(m.tabel.judul for m in members[:3]) + (", …" if len(members) > 3 else "")
         parts.append(gettext("%(jenis)s: %(n)s tabel (%(nama)s; skor %(nilai)s%(lain)s)")
-                     % {"jenis": members[0].jenis.LABEL, "n": len(members), "nama": names, "nilai": nilai,
+                     % {"jenis": jenis.LABEL, "n": len(members), "nama": names, "nilai": nilai,
                         "lain": lain})
     first = next(p for p in pilihan if p.jenis is not None)
     doc.decide("tabel.jenis", gettext("Jenis tabel dipilih menurut judul dan isi kolomnya: %(daftar)s.")

@@ -344,6 +344,7 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
             result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
                                          replace=existing, dry_run=False)
             plan = result.rencana_aksi
+            assert plan is not None  # written, to be rolled back below
             preview.hasil = result.as_json()
             preview.hasil["dry_run"] = True
             preview.tahun = plan.tahun
@@ -416,9 +417,9 @@ def _tree(plan: RencanaAksi) -> dict[str, Any]:
 
     def depth(pk: int) -> int:
         d, seen = 0, set()
-        while parents.get(pk) and pk not in seen:
+        while (parent := parents.get(pk)) and pk not in seen:
             seen.add(pk)
-            pk, d = parents[pk], d + 1
+            pk, d = parent, d + 1
         return d
 
     sasaran = [{"level": s.get_level_display(), "nomor": s.nomor, "uraian": s.uraian, "depth": depth(s.pk),

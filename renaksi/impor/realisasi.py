@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -28,8 +28,15 @@ from django.utils.translation import gettext
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.angka import Angka
 from renaksi.core.capaian import ROMAWI
-from renaksi.impor.dokumen import Notes, RealisasiIndikatorDoc, Teks, Uang
+from renaksi.impor.dokumen import (
+    EVALUASI_FIELDS,
+    Notes,
+    RealisasiAnggaranDoc,
+    RealisasiDoc,
+    RealisasiIndikatorDoc,
+)
 from renaksi.impor.grid import Catatan, ImporGagal, Place
+from renaksi.impor.layouts import monev as layout
 from renaksi.impor.readers import read_grid
 from renaksi.impor.services import impor_record
 from renaksi.impor.teks import pisah_iku
@@ -38,35 +45,7 @@ from renaksi.monev import services as monev
 from renaksi.monev.models import EvaluasiIndikator, RealisasiAnggaran, RealisasiIndikator
 from renaksi.perencanaan.models import Indikator, RencanaAksi, SubKegiatan
 
-EVALUASI_FIELDS = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut", "tindak_lanjut_renja")
 FUZZY_RATIO = 0.9  # how alike two names must be to match when they are not equal once normalised
-
-
-# --- the neutral structure ---------------------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class RealisasiAnggaranDoc:
-    """One sub kegiatan row: the amount spent in each triwulan (None = no value), as whole rupiah."""
-
-    nama: Teks
-    place: Place
-    id: int | None = None
-    kode: str = ""
-    jumlah: list[Uang | None] = field(default_factory=lambda: [None] * 4)
-
-
-@dataclass(eq=False)
-class RealisasiDoc(Notes):
-    dokumen: str
-    format: str = ""
-    layout: str = ""  # "monev_renaksi" or "evaluasi_renja"
-    rencana_aksi_id: int | None = None  # stated by the Renaksi form
-    perangkat_daerah: str = ""  # stated by the workbook's title, when it names one
-    pemda: str = ""  # "Kota Samarinda", stated with it
-    tahun: int | None = None
-    indikator: list[RealisasiIndikatorDoc] = field(default_factory=list)
-    sub_kegiatan: list[RealisasiAnggaranDoc] = field(default_factory=list)
 
 
 @dataclass
@@ -86,8 +65,6 @@ def parse_realisasi(data: bytes, filename: str) -> ParsedRealisasi | None:
 
     Only Office/zip files are looked at: a monev workbook is an XLSX. `ImporGagal` when it is one but cannot be
     read (a realisasi that is not a number in the Renaksi form, say)."""
-    from renaksi.impor.layouts import monev as layout
-
     if not data.startswith(b"PK\x03\x04"):
         return None
     limit = settings.RENAKSI_IMPORT_MAX_BYTES
@@ -210,18 +187,18 @@ def match(doc: RealisasiDoc, plan: RencanaAksi) -> tuple[list[NilaiRealisasi], l
         if row.evaluasi_triwulan and any(t.teks for t in row.evaluasi.values()):
             values.append(NilaiRealisasi("evaluasi", ind, row.evaluasi_triwulan, place=row.place, teks={k: row.evaluasi[k].teks if k in row.evaluasi else "" for k in EVALUASI_FIELDS}))
 
-    by_kode = {}
-    for sub in subs:
-        if sub.kode:
-            by_kode.setdefault(sub.kode.strip(), []).append(sub)
-    for row in doc.sub_kegiatan:
-        sub = _match_sub(row, subs, by_kode, notes)
+    by_kode: dict[str, list[SubKegiatan]] = {}
+    for s in subs:
+        if s.kode:
+            by_kode.setdefault(s.kode.strip(), []).append(s)
+    for sub_row in doc.sub_kegiatan:
+        sub = _match_sub(sub_row, subs, by_kode, notes)
         if sub is None:
             continue
-        for tw, uang in enumerate(row.jumlah, start=1):
+        for tw, uang in enumerate(sub_row.jumlah, start=1):
             if uang is not None and uang.nilai is not None:
                 values.append(NilaiRealisasi("realisasi_anggaran", sub, tw, nilai=uang.nilai,
-                                             place=uang.place or row.place))
+                                             place=uang.place or sub_row.place))
     return values, notes.decisions, notes.warnings
 
 
@@ -354,12 +331,12 @@ def _unchanged(value: NilaiRealisasi, stored: dict) -> bool:
 
 def _stored(plan: RencanaAksi) -> dict:
     stored: dict = {}
-    for r in RealisasiIndikator.objects.filter(indikator__rencana_aksi=plan):
-        stored[("realisasi_indikator", r.indikator_id, r.triwulan)] = r
-    for r in RealisasiAnggaran.objects.filter(sub_kegiatan__rencana_aksi=plan):
-        stored[("realisasi_anggaran", r.sub_kegiatan_id, r.triwulan)] = r
-    for r in EvaluasiIndikator.objects.filter(indikator__rencana_aksi=plan):
-        stored[("evaluasi", r.indikator_id, r.triwulan)] = r
+    for ri in RealisasiIndikator.objects.filter(indikator__rencana_aksi=plan):
+        stored[("realisasi_indikator", ri.indikator_id, ri.triwulan)] = ri
+    for ra in RealisasiAnggaran.objects.filter(sub_kegiatan__rencana_aksi=plan):
+        stored[("realisasi_anggaran", ra.sub_kegiatan_id, ra.triwulan)] = ra
+    for ev in EvaluasiIndikator.objects.filter(indikator__rencana_aksi=plan):
+        stored[("evaluasi", ev.indikator_id, ev.triwulan)] = ev
     return stored
 
 
@@ -403,13 +380,17 @@ def import_realisasi(parsed: ParsedRealisasi, *, rencana_aksi: RencanaAksi, user
 
 
 def _write(value: NilaiRealisasi, by) -> None:
+    objek, nilai = value.objek, value.nilai
+    if value.jenis == "realisasi_anggaran":
+        assert isinstance(objek, SubKegiatan) and not isinstance(nilai, Decimal)  # whole rupiah
+        monev.realisasi_anggaran_set(sub_kegiatan=objek, triwulan=value.triwulan, jumlah=nilai, by=by)
+        return
+    assert isinstance(objek, Indikator) and not isinstance(nilai, int)  # a value, or an evaluasi
     if value.jenis == "realisasi_indikator":
-        monev.realisasi_indikator_set(indikator=value.objek, triwulan=value.triwulan, nilai=value.nilai,
+        monev.realisasi_indikator_set(indikator=objek, triwulan=value.triwulan, nilai=nilai,
                                       kategori=value.kategori, by=by)
-    elif value.jenis == "realisasi_anggaran":
-        monev.realisasi_anggaran_set(sub_kegiatan=value.objek, triwulan=value.triwulan, jumlah=value.nilai, by=by)
     else:
-        monev.evaluasi_set(indikator=value.objek, triwulan=value.triwulan, by=by, **(value.teks or {}))
+        monev.evaluasi_set(indikator=objek, triwulan=value.triwulan, by=by, **(value.teks or {}))
 
 
 def plan_for(doc: RealisasiDoc, *, rencana_aksi_id: int | None = None, perangkat_daerah=None,

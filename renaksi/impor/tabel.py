@@ -267,12 +267,12 @@ def _read_sub_headers(tabel: Tabel, rows: list[Row], start: int) -> int:
             continue
         if not cells:
             break
-        months = {i: month_label(t) for i, t in cells}
-        tws = {i: tw_label(t) for i, t in cells}
-        if all(months.values()) and len(cells) >= 3:
+        months = {i: month for i, t in cells if (month := month_label(t))}
+        tws = {i: tw for i, t in cells if (tw := tw_label(t))}
+        if len(months) == len(cells) >= 3:
             for i, month in months.items():
                 tabel.bulan[month - 1] = i
-        elif all(tws.values()):
+        elif len(tws) == len(cells):
             for i, tw in tws.items():
                 group = group_at(i)
                 if group == PeranKolom.JADWAL:
@@ -324,8 +324,8 @@ def _caption(rows: list[Row], header_index: int) -> str:
             break
         text = bersih(row.cells[0])
         lines.insert(0, text)
-        if _CAPTION.match(text):
-            return _CAPTION.match(text).group(0).strip().capitalize().replace("Table", "Tabel")
+        if caption := _CAPTION.match(text):
+            return caption.group(0).strip().capitalize().replace("Table", "Tabel")
     return ""
 
 

@@ -185,6 +185,7 @@ def import_confirm(request, token: str):
         return _upload_again(request, pd, unggahan, _error_text(exc))
     pratinjau.discard(request, unggahan)
     plan = result.rencana_aksi
+    assert plan is not None  # not a dry run
     messages.success(request, gettext("Dokumen %(berkas)s diimpor menjadi %(plan)s.")
                      % {"berkas": unggahan.nama_berkas, "plan": plan})
     return redirect("plan_editor", pk=plan.pk)

@@ -134,7 +134,7 @@ def resolve_tujuan(doc: RencanaAksiDoc, *, pemda: Pemda | str | None, perangkat_
     return Tujuan(pd, int(tahun), notes)
 
 
-def _resolve_pemda(doc: RencanaAksiDoc, pemda: Pemda | str | None, place: Place) -> Pemda:
+def _resolve_pemda(doc: RencanaAksiDoc, pemda: Pemda | str | None, place: Place | None) -> Pemda:
     if isinstance(pemda, Pemda):
         return pemda
     if pemda:

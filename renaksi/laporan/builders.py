@@ -665,8 +665,8 @@ def rencana_aksi_dokumen(*, rencana_aksi: RencanaAksi, lampiran_temuan: bool = F
 
 
 def matriks_dokumen(*, rencana_aksi: RencanaAksi) -> MatriksDokumen:
-    """The Matriks Rencana Aksi of any plan, with or without aksi (the aksi are not part of it)."""
-    p = _Plan.read(rencana_aksi)
+    """The Matriks Rencana Aksi of any plan, with or without aksi (the aksi are not part of it: not read)."""
+    p = _Plan.read(rencana_aksi, with_aksi=False)
     sampul, _tempat, _tanggal, kepala = _kepala_dan_sampul(p)
     return MatriksDokumen(rencana_aksi_id=rencana_aksi.pk, tahun=rencana_aksi.tahun, sampul=sampul,
                           bagian=_matriks(p), penandatangan=kepala)

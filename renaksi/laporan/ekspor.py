@@ -6,8 +6,11 @@
 
 The download view and `renaksi export` both call `ekspor()`; neither checks the combination itself. A combination
 that makes no file (an unknown report, a format the report is not offered in, a missing or impossible triwulan,
-open data of a plan that is not approved) raises `EksporTidakSah` with an Indonesian message before anything is
-built. Rights are the caller's: `ekspor()` does not know who asks (see `views.unduh` and registry `Laporan.izin`).
+open data of a plan that is not approved, a report of no plan) raises `EksporTidakSah` with an Indonesian message
+before anything is built. Rights are the caller's: `ekspor()` does not know who asks (see `views.unduh` and
+registry `Laporan.izin`). Only the template (`jenis="formulir"`) is made without a plan:
+
+    berkas = ekspor(rencana_aksi=None, laporan="templat", format="xlsx", perangkat_daerah=pd)  # blank, for pd
 
 Documents go through the document cache (decision 0017): once built, a document's `kunci_salinan` (a hash of the
 whole `blok.Dokumen`, the plan, the report, the format and the formatters' version) is looked up among the ready
@@ -29,6 +32,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.pekerjaan import services as pekerjaan
 from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.pemeriksaan.findings import Finding
@@ -56,13 +60,16 @@ def _pilihan(kode: list[str] | tuple[str, ...]) -> str:
     return ", ".join(kode)
 
 
-def periksa(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None = None,
+def periksa(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwulan: int | None = None,
             lampiran_temuan: bool = False) -> tuple[Laporan, Format]:
     """The report and format if the combination makes a file, else `EksporTidakSah` naming what is wrong."""
     entry = LAPORAN.get(laporan)
     if entry is None:
         raise EksporTidakSah(_("Laporan '%(laporan)s' tidak dikenal. Pilihan: %(pilihan)s.") % {
             "laporan": laporan, "pilihan": _pilihan(list(LAPORAN))})
+    if rencana_aksi is None and entry.jenis != "formulir":
+        raise EksporTidakSah(_("%(nama)s dibuat dari sebuah rencana aksi; sebutkan rencana aksinya.") % {
+            "nama": entry.nama})
     if format not in entry.format or format not in FORMAT:
         raise EksporTidakSah(_("Format '%(format)s' tidak tersedia untuk %(nama)s. Pilihan: %(pilihan)s.") % {
             "format": format, "nama": entry.nama, "pilihan": _pilihan(entry.format)})
@@ -75,20 +82,26 @@ def periksa(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: i
     if entry.jenis == "berkas" and lampiran_temuan:
         raise EksporTidakSah(_("Lampiran temuan hanya dapat disertakan pada dokumen, tidak pada %(nama)s.") % {
             "nama": entry.nama})
-    if entry.hanya_disetujui and rencana_aksi.status not in RencanaAksi.PUBLISHED:
+    if rencana_aksi is None and lampiran_temuan:
+        raise EksporTidakSah(_("Lampiran temuan hanya ada untuk sebuah rencana aksi, tidak untuk %(nama)s kosong.")
+                             % {"nama": entry.nama})
+    if entry.hanya_disetujui and rencana_aksi is not None and rencana_aksi.status not in RencanaAksi.PUBLISHED:
         raise EksporTidakSah(_("%(nama)s hanya tersedia untuk rencana aksi yang sudah disetujui; status rencana "
                                "aksi ini: %(status)s.") % {"nama": entry.nama,
                                                            "status": rencana_aksi.get_status_display()})
     return entry, FORMAT[format]
 
 
-def ekspor(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None = None,
-           lampiran_temuan: bool = False, kemajuan: Callable[[int, str], None] | None = None) -> blok.Berkas:
+def ekspor(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwulan: int | None = None,
+           lampiran_temuan: bool = False, perangkat_daerah: PerangkatDaerah | None = None,
+           kemajuan: Callable[[int, str], None] | None = None) -> blok.Berkas:
     """The report as a file: validated, built once, with the checker's open findings appended when asked for,
     taken from the document cache or formatted (and kept there), and named. `kemajuan(persen, pesan)`, if given,
-    hears each step (a background job shows them)."""
+    hears each step (a background job shows them). `perangkat_daerah` is the PD a blank template is filled in for
+    (`rencana_aksi=None`)."""
     berkas = _ekspor(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
-                     lampiran_temuan=lampiran_temuan, kemajuan=kemajuan, buat=True)
+                     lampiran_temuan=lampiran_temuan, perangkat_daerah=perangkat_daerah, kemajuan=kemajuan,
+                     buat=True)
     assert berkas is not None
     return berkas
 
@@ -96,17 +109,24 @@ def ekspor(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: in
 def ekspor_siap(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None = None,
                 lampiran_temuan: bool = False) -> blok.Berkas | None:
     """The file `ekspor()` would make if a ready copy of it is in the document cache (building the document and its
-    key: no formatter runs), else None. Open data is never kept: None."""
+    key: no formatter runs), else None. Open data and the template are never kept: None."""
     return _ekspor(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
-                   lampiran_temuan=lampiran_temuan, kemajuan=None, buat=False)
+                   lampiran_temuan=lampiran_temuan, perangkat_daerah=None, kemajuan=None, buat=False)
 
 
-def _ekspor(*, rencana_aksi: RencanaAksi, laporan: str, format: str, triwulan: int | None, lampiran_temuan: bool,
+def _ekspor(*, rencana_aksi: RencanaAksi | None, laporan: str, format: str, triwulan: int | None,
+            lampiran_temuan: bool, perangkat_daerah: PerangkatDaerah | None,
             kemajuan: Callable[[int, str], None] | None, buat: bool) -> blok.Berkas | None:
     entry, fmt = periksa(rencana_aksi=rencana_aksi, laporan=laporan, format=format, triwulan=triwulan,
                          lampiran_temuan=lampiran_temuan)
     if kemajuan is not None:
         kemajuan(5, _("Menyusun isi %(nama)s") % {"nama": entry.nama})
+    if entry.formulir is not None:
+        if not buat:
+            return None
+        return entry.formulir(rencana_aksi=rencana_aksi, perangkat_daerah=perangkat_daerah, format=fmt.kode,
+                              lampiran_temuan=lampiran_temuan)
+    assert rencana_aksi is not None  # periksa: only the form is made without a plan
     nama = nama_berkas(rencana_aksi=rencana_aksi, laporan=entry, format=fmt, triwulan=triwulan)
     if entry.berkas is not None:
         if not buat:

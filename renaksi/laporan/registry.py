@@ -9,6 +9,11 @@ A document (`jenis="dokumen"`) is built once as a `blok.Dokumen` by its module's
 triwulan=None)` and formatted by `pdf.render`, `xlsx.render` or `docx.render`. Open data (`jenis="berkas"`) is built
 straight as a file by `opendata.berkas(*, rencana_aksi, format)`. `ekspor.ekspor()` validates the combination,
 builds, formats and names the file.
+
+Every file is of one plan, but for the form (`jenis="formulir"`): the Renaksi template, to fill in and import again,
+is made blank too (no plan; for a PD: its name and bidang filled in) by `templat.formulir(*, rencana_aksi,
+perangkat_daerah, format, lampiran_temuan)`, which names its own file (`templat-renaksi.xlsx`, or after the plan:
+`renaksi-Kesbangpol-2024.xlsx`). docs/decisions/0010.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Literal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import docx, lkjip, matriks, monev, opendata, pdf, pk, pohon, ra, xlsx
+from . import docx, lkjip, matriks, monev, opendata, pdf, pk, pohon, ra, templat, xlsx
 from .blok import Berkas, Dokumen
 
 DOKUMEN_FORMAT = ("pdf", "xlsx", "docx")
@@ -60,11 +65,15 @@ class Laporan:
     izin: str = "perencanaan.view_rencanaaksi"
     dokumen: Callable[..., Dokumen] | None = None  # `dokumen(*, rencana_aksi, triwulan=None)` of a document
     berkas: Callable[..., Berkas] | None = None  # `berkas(*, rencana_aksi, format)` of open data
+    # `formulir(*, rencana_aksi, perangkat_daerah, format, lampiran_temuan)` of the template, with or without a plan
+    formulir: Callable[..., Berkas] | None = None
     keterangan: str | Promise = ""  # one line for the menu and docs/laporan.md
 
     @property
-    def jenis(self) -> Literal["dokumen", "berkas"]:
-        return "berkas" if self.berkas is not None else "dokumen"
+    def jenis(self) -> Literal["dokumen", "berkas", "formulir"]:
+        if self.berkas is not None:
+            return "berkas"
+        return "formulir" if self.formulir is not None else "dokumen"
 
 
 LAPORAN: dict[str, Laporan] = {lap.kode: lap for lap in (
@@ -88,4 +97,6 @@ LAPORAN: dict[str, Laporan] = {lap.kode: lap for lap in (
     Laporan("opendata", _("Data Terbuka"), OPENDATA_FORMAT, hanya_disetujui=True, berkas=opendata.berkas,
             keterangan=_("Seluruh rantai kinerja sebagai JSON, CSV atau metadata DCAT-AP; hanya rencana yang "
                          "sudah disetujui.")),
+    Laporan("templat", _("Templat Renaksi"), ("xlsx", "docx"), formulir=templat.formulir,
+            keterangan=_("Rencana ini dalam templat Renaksi: diubah lalu diimpor kembali; juga kosong.")),
 )}

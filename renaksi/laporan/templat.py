@@ -9,6 +9,9 @@ helpers (`renaksi/core/office.py`: number formats, cell values, DOCX shading and
 
 In the DOCX, where every cell is text, numbers are written plainly (``1030000``, ``16.20``): no grouping that could
 be misread.
+
+`formulir()` is the template's entry in the export registry (`registry.LAPORAN["templat"]`): the one way the
+downloads and both commands make it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from django.utils.translation import gettext as _
 
 from renaksi.core import office
 from renaksi.core.angka import banyak_desimal
+from renaksi.organisasi.models import PerangkatDaerah
+from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.perencanaan.models import RencanaAksi
 from renaksi.perencanaan.templat import (
     DAFTAR_NAMA,
@@ -37,7 +42,11 @@ from renaksi.perencanaan.templat import (
     Kolom,
     Lembar,
     TemplateData,
+    build_template_data,
+    temuan_rows,
 )
+
+from .blok import Berkas
 
 HEADER_FILL = "0B4F6C"
 TITLE_ROW, HEADER_ROW = 1, 2
@@ -261,6 +270,19 @@ def render_docx(data: TemplateData) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def formulir(*, rencana_aksi: RencanaAksi | None, format: str, perangkat_daerah: PerangkatDaerah | None = None,
+             lampiran_temuan: bool = False) -> Berkas:
+    """The template as a file ("xlsx" or "docx"): filled with `rencana_aksi`, or blank (with the name and bidang of
+    `perangkat_daerah`, when given); `lampiran_temuan` adds a plan's open findings of the checker (a Temuan sheet)."""
+    data = build_template_data(rencana_aksi, perangkat_daerah=perangkat_daerah)
+    if lampiran_temuan and rencana_aksi is not None:
+        data.temuan = temuan_rows(pemeriksaan.sort_findings(pemeriksaan.open_findings(
+            pemeriksaan.check_plan(rencana_aksi))))
+    if format == "xlsx":
+        return Berkas(export_filename(data, rencana_aksi, format), XLSX_CONTENT_TYPE, render_xlsx(data))
+    return Berkas(export_filename(data, rencana_aksi, format), DOCX_CONTENT_TYPE, render_docx(data))
 
 
 def export_filename(data: TemplateData, rencana_aksi: RencanaAksi | None, ext: str) -> str:

@@ -17,11 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from renaksi.accounts.models import Peran
 from renaksi.core.gcpause import gc_paused
-from renaksi.perencanaan import templat as skema
 from renaksi.perencanaan.models import RencanaAksi
 from renaksi.perencanaan.selectors import importable_perangkat_daerah
 
-from . import builders, ekspor, pohon, templat, tugas
+from . import builders, ekspor, pohon, tugas
 from .registry import LAPORAN
 
 
@@ -117,9 +116,7 @@ def unduh(request, pk: int, laporan: str, format: str) -> HttpResponse:
     except ekspor.EksporTidakSah as exc:
         return render(request, "laporan/unduh_gagal.html", {"plan": _get_plan_for_user(request, pk),
                                                             "pesan": str(exc)}, status=400)
-    response = HttpResponse(berkas.isi, content_type=berkas.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, berkas.nama)
-    return response
+    return _berkas_response(berkas)
 
 
 @login_required
@@ -158,21 +155,21 @@ def bundel_pemda(request) -> HttpResponse:
     return redirect("pekerjaan_detail", pk=pekerjaan.pk)
 
 
-TEMPLAT_FORMATS = {"xlsx": templat.XLSX_CONTENT_TYPE, "docx": templat.DOCX_CONTENT_TYPE}
+# The template's own URLs (the importer's since the beginning; the download menu offers it as `unduh/templat.<format>`
+# like every report): the file of registry entry "templat", for a logged-in user only.
 
 
 def _templat_format(request) -> str:
     """`?format=` of a template download: xlsx by default; any other answers 404."""
     fmt = request.GET.get("format", "xlsx")
-    if fmt not in TEMPLAT_FORMATS:
+    if fmt not in LAPORAN["templat"].format:
         raise Http404
     return fmt
 
 
-def _templat(data: skema.TemplateData, plan: RencanaAksi | None, fmt: str) -> HttpResponse:
-    content = templat.render_xlsx(data) if fmt == "xlsx" else templat.render_docx(data)
-    response = HttpResponse(content, content_type=TEMPLAT_FORMATS[fmt])
-    response["Content-Disposition"] = content_disposition_header(True, templat.export_filename(data, plan, fmt))
+def _berkas_response(berkas) -> HttpResponse:
+    response = HttpResponse(berkas.isi, content_type=berkas.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, berkas.nama)
     return response
 
 
@@ -181,7 +178,7 @@ def import_template_blank(request) -> HttpResponse:
     """The blank template; for a person of one PD, with his PD and its bidang filled in."""
     fmt = _templat_format(request)
     pd = importable_perangkat_daerah(request.user).filter(pk=request.user.perangkat_daerah_id).first()
-    return _templat(skema.build_template_data(perangkat_daerah=pd), None, fmt)
+    return _berkas_response(ekspor.ekspor(rencana_aksi=None, laporan="templat", format=fmt, perangkat_daerah=pd))
 
 
 @login_required
@@ -190,10 +187,5 @@ def plan_export_template(request, pk: int) -> HttpResponse:
     fmt = _templat_format(request)
     plan = _get_plan_for_user(request, pk)  # logged in: a plan he may not see answers 404
     assert plan is not None
-    data = skema.build_template_data(plan)
-    if request.GET.get("lampiran") == "temuan":  # the checker's open findings as an appendix (off by default)
-        from renaksi.pemeriksaan import api as pemeriksaan
-
-        data.temuan = skema.temuan_rows(pemeriksaan.sort_findings(pemeriksaan.open_findings(
-            pemeriksaan.check_plan(plan))))
-    return _templat(data, plan, fmt)
+    return _berkas_response(ekspor.ekspor(rencana_aksi=plan, laporan="templat", format=fmt,
+                                          lampiran_temuan=request.GET.get("lampiran") == "temuan"))

@@ -48,6 +48,16 @@ def test_dash_writes_the_bytes_to_standard_output(world, laporan_palsu, capsysbi
     assert b"opendata-kesbangpol-contoh-2024.json" in out.err
 
 
+def test_the_blank_template_needs_no_plan(db, laporan_palsu, tmp_path):
+    assert renaksi("--laporan", "templat", "--format", "docx", "-o", str(tmp_path)) == 0
+    assert (tmp_path / "templat-renaksi.docx").read_bytes().startswith(b"PK")
+
+
+def test_another_report_without_a_plan_exits_2(db, laporan_palsu, tmp_path, capsys):
+    assert renaksi("--laporan", "ra", "--format", "pdf", "-o", str(tmp_path / "x")) == 2
+    assert "Dokumen Rencana Aksi dibuat dari sebuah rencana aksi" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("args", "pesan"), [
     (["--laporan", "rpjmd", "--format", "pdf"], "Laporan 'rpjmd' tidak dikenal. Pilihan: ra, matriks, pk, monev"),
     (["--laporan", "ra", "--format", "csv"], "Format 'csv' tidak tersedia untuk Dokumen Rencana Aksi"),

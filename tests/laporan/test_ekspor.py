@@ -41,13 +41,15 @@ def approve(plan: RencanaAksi) -> RencanaAksi:
 
 
 def test_the_registry_offers_the_documents_and_formats_of_issue_17():
-    assert list(registry.LAPORAN) == ["ra", "matriks", "pk", "monev", "lkjip", "pohon", "opendata"]
+    assert list(registry.LAPORAN) == ["ra", "matriks", "pk", "monev", "lkjip", "pohon", "opendata", "templat"]
     for kode in ("ra", "matriks", "pk", "monev", "lkjip", "pohon"):
         entry = registry.LAPORAN[kode]
         assert entry.format == ("pdf", "xlsx", "docx") and entry.jenis == "dokumen" and entry.dokumen is not None
         assert not entry.hanya_disetujui
     opendata = registry.LAPORAN["opendata"]
     assert opendata.format == ("json", "csv", "jsonld") and opendata.jenis == "berkas" and opendata.hanya_disetujui
+    templat = registry.LAPORAN["templat"]  # the form to fill in and import again: also made without a plan
+    assert templat.format == ("xlsx", "docx") and templat.jenis == "formulir" and not templat.hanya_disetujui
     assert registry.LAPORAN["monev"].triwulan == "wajib" and registry.LAPORAN["lkjip"].triwulan == "opsional"
     # Monitoring data is never public: the monev form and the LKjIP (realisasi, capaian) need the monev right.
     assert {k for k, e in registry.LAPORAN.items() if e.izin == "monev.view_monev"} == {"monev", "lkjip"}
@@ -157,6 +159,40 @@ def test_a_wrong_combination_says_why_and_builds_nothing(world, laporan_palsu, l
 def test_open_data_takes_no_findings_appendix(world, laporan_palsu):
     with pytest.raises(ekspor.EksporTidakSah, match="Lampiran temuan hanya dapat disertakan pada dokumen"):
         run(approve(world.plan), "opendata", "json", lampiran_temuan=True)
+
+
+# --- The template: the one report also made without a plan --------------------------------------------------------
+
+
+def test_the_blank_template_is_made_without_a_plan_for_a_pd(world, laporan_palsu):
+    from openpyxl import load_workbook
+
+    berkas = run(None, "templat", "xlsx", perangkat_daerah=world.pd)
+    assert berkas.nama == "templat-renaksi.xlsx" and berkas.content_type == registry.FORMAT["xlsx"].content_type
+    wb = load_workbook(io.BytesIO(berkas.isi))
+    values = {row[0]: row[1] for row in wb["Identitas"].iter_rows(min_row=3, values_only=True)}
+    assert values["Perangkat Daerah *"] == world.pd.nama and values["Tahun *"] is None
+    assert run(world.plan, "templat", "docx").nama == "renaksi-Kesbangpol-2024.docx"
+
+
+def test_a_plans_template_takes_the_findings_appendix_as_a_sheet(world, laporan_palsu):
+    from openpyxl import load_workbook
+
+    Aksi.objects.filter(sub_kegiatan__rencana_aksi=world.plan).update(keluaran="")  # open findings
+    with_appendix = load_workbook(io.BytesIO(run(world.plan, "templat", "xlsx", lampiran_temuan=True).isi))
+    plain = load_workbook(io.BytesIO(run(world.plan, "templat", "xlsx").isi))
+    assert with_appendix.sheetnames == [*plain.sheetnames[:-1], "Lampiran Temuan", plain.sheetnames[-1]]
+
+
+@pytest.mark.parametrize(("laporan", "options", "pesan"), [
+    ("ra", {}, "Dokumen Rencana Aksi dibuat dari sebuah rencana aksi; sebutkan rencana aksinya."),
+    ("opendata", {}, "Data Terbuka dibuat dari sebuah rencana aksi"),
+    ("templat", {"lampiran_temuan": True}, "Lampiran temuan hanya ada untuk sebuah rencana aksi"),
+])
+def test_without_a_plan_only_the_blank_template_is_made(db, laporan_palsu, laporan, options, pesan):
+    with pytest.raises(ekspor.EksporTidakSah, match=pesan):
+        run(None, laporan, registry.LAPORAN[laporan].format[0], **options)
+    assert laporan_palsu == []
 
 
 def test_open_data_of_a_locked_plan_is_made(world, laporan_palsu):
@@ -283,10 +319,13 @@ def test_every_real_report_of_both_seeds_makes_a_file_of_its_type(seed_plans, db
     if entry.hanya_disetujui:
         approve(plan)
     berkas = run(plan, laporan, format, triwulan=2 if entry.triwulan == "wajib" else None,
-                 lampiran_temuan=entry.jenis == "dokumen")
+                 lampiran_temuan=entry.jenis != "berkas")
     assert berkas.isi, f"{laporan}.{format} of {seed} is empty"
     assert MAGIC[format](berkas.isi), f"{laporan}.{format} of {seed} is not a {format} file"
     assert berkas.content_type == registry.FORMAT[format].content_type
     pemda = slugify(plan.perangkat_daerah.pemda.nama)
+    if entry.jenis == "formulir":  # the template keeps the name it always had
+        assert berkas.nama == f"renaksi-Kesbangpol-{plan.tahun}.{format}"
+        return
     assert berkas.nama.startswith(f"{laporan}-kesbangpol-{pemda}-{plan.tahun}") and berkas.nama.endswith(
         "." + registry.FORMAT[format].ekstensi)

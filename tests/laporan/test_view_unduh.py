@@ -5,6 +5,9 @@ Builders and formatters are faked (tests/laporan/palsu.py): this tests the plumb
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import lxml.html
 import pytest
 from django.template import Context, Template
@@ -43,8 +46,8 @@ def assert_login_redirect(response) -> None:
 def test_the_pds_people_and_the_evaluator_download_every_document(client, world, laporan_palsu, persona):
     client.force_login(getattr(world, persona))
     for laporan, format in semua_kombinasi():
-        if laporan == "opendata":
-            continue  # only of an approved plan (below)
+        if laporan in ("opendata", "templat"):
+            continue  # only of an approved plan; the template's own name (below)
         response = client.get(url(world.plan, laporan, format, parameter(laporan)))
         assert response.status_code == 200, (laporan, format, response.status_code)
         tw = "-tw2" if parameter(laporan) else ""
@@ -63,6 +66,26 @@ def test_open_data_of_the_approved_plan(client, world, laporan_palsu, persona):
         assert response.status_code == 200
         assert response["Content-Disposition"] == f'attachment; filename="opendata-kesbangpol-contoh-2024.{ext}"'
         assert response["Content-Type"] == registry.FORMAT[format].content_type
+
+
+def test_the_template_of_the_menu_is_the_file_of_its_own_address(client, world):
+    """The template is a report of the menu (`unduh/templat.<format>`); its old address gives the same file."""
+    Aksi.objects.filter(sub_kegiatan__rencana_aksi=world.plan).update(keluaran="")  # open findings
+    client.force_login(world.eve)
+    for fmt in ("xlsx", "docx"):
+        menu = client.get(url(world.plan, "templat", fmt, "?lampiran=temuan"))
+        own = client.get(reverse("plan_export_template", args=[world.plan.pk]), {"format": fmt, "lampiran": "temuan"})
+        assert menu.status_code == own.status_code == 200
+        assert menu["Content-Disposition"] == own["Content-Disposition"] == (
+            f'attachment; filename="renaksi-Kesbangpol-2024.{fmt}"')
+        assert menu["Content-Type"] == own["Content-Type"] == registry.FORMAT[fmt].content_type
+        assert _parts(menu.content) == _parts(own.content)
+
+
+def _parts(isi: bytes) -> dict[str, bytes]:
+    """A zip's parts but the time it was written (docProps/core.xml)."""
+    with zipfile.ZipFile(io.BytesIO(isi)) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)

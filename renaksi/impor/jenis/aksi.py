@@ -47,8 +47,9 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
 
 def _group_text(rakit: Rakit, tabel: Tabel, rows: list[Row], role: PeranKolom) -> Teks | None:
     """A merged cell of the group; text below the first row is the same cell wrapped by the copy."""
+    col = tabel.col(role)
     pieces = [(row, tabel.cell(row, role)) for row in rows if tabel.cell(row, role)]
-    if not pieces:
+    if col is None or not pieces:
         return None
     first_row = pieces[0][0]
     text = " ".join(t for _r, t in pieces)
@@ -57,7 +58,7 @@ def _group_text(rakit: Rakit, tabel: Tabel, rows: list[Row], role: PeranKolom) -
             "sel.sambung",
             gettext("Kolom %(teks)s baris %(teks2)s dibaca sebagai satu sel yang terpotong: '%(text)s'.")
             % {
-                "teks": tabel.judul_kolom.get(tabel.col(role), role.value),
+                "teks": tabel.judul_kolom.get(col, role.value),
                 "teks2": ", ".join(str(r.number) for r, _t in pieces),
                 "text": text,
             },

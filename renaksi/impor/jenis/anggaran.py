@@ -180,8 +180,8 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
                                            sub_text.place), kode=_kode(sub_text))
             group.kegiatan.sub_kegiatan.append(sub)
             group.names.append((sub, index))
-        if (col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(col))):
-            uang = baca_uang(doc, text, tabel.place(row, col))
+        if (amount_col := tabel.col(PeranKolom.PAGU)) is not None and (text := bersih(row.cell(amount_col))):
+            uang = baca_uang(doc, text, tabel.place(row, amount_col))
             if uang is not None and group is None and program is not None and program_row == index \
                     and program.pagu is None:
                 program.pagu = uang  # the amount stands on the program's own row (compared with its kegiatan)

@@ -53,7 +53,7 @@ def _columns(tabel: Tabel) -> tuple[int, int | None, int] | None:
         return None
     width = max((len(r.cells) for r in tabel.rows), default=0)
     kode_col = next((c for c in range(width) if c != pagu and len(isi.cells(tabel, c)) >= 2
-                     and isi.kode_share(tabel, c) >= 0.8 and all(_KODE.match(t) and not _KODE.match(t)["nama"]
+                     and isi.kode_share(tabel, c) >= 0.8 and all((kode := _KODE.match(t)) and not kode["nama"]
                                                                  for t in isi.cells(tabel, c))), None)
     for role in _NAME_ROLES:
         col = tabel.col(role)

@@ -33,6 +33,7 @@ from renaksi.impor.dokumen import RencanaAksiDoc
 from renaksi.impor.grid import Grid, ImporGagal, Place, Sheet
 from renaksi.impor.naskah import judul as naskah_judul
 from renaksi.impor.naskah import paragraf, tanda_tangan
+from renaksi.impor.naskah.tanda_tangan import TandaTangan
 from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import Tabel, find_tables
 
@@ -78,15 +79,15 @@ class _Reader:
             naskah_judul.baca(self.doc, self.grid, sheet, tables)
             events = paragraf.baca(self.rakit, sheet, tables)
             bidang = ""
-            items: list[tuple[int, str, object]] = [(e.row, e.kind, e.value) for e in events]
-            items += [(t.header.number, "tabel", t) for t in tables]
-            for _row, what, value in sorted(items, key=lambda x: x[0]):
-                if what == "bidang":
+            items: list[tuple[int, str | TandaTangan | Tabel]] = [(e.row, e.value) for e in events]
+            items += [(t.header.number, t) for t in tables]
+            for _row, value in sorted(items, key=lambda x: x[0]):
+                if isinstance(value, str):  # a bidang heading
                     bidang = value
-                elif what == "tanda_tangan":
+                elif isinstance(value, TandaTangan):
                     tanda_tangan.terapkan(self.rakit, value, bidang)
                     bidang = ""
-                elif what == "tabel":
+                else:
                     self.n_tabel += 1
                     self._table(sheet, value, bidang, klasifikasi.kunci(self.n_tabel))
         for kind_module in klasifikasi.KINDS:

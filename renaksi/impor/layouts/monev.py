@@ -27,14 +27,15 @@ from openpyxl.utils import column_index_from_string
 
 from renaksi.core.angka import Angka, AngkaTidakValid, JenisAngka, parse_angka
 from renaksi.core.capaian import ROMAWI
-from renaksi.impor.dokumen import Teks, Uang
-from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
-from renaksi.impor.realisasi import (
+from renaksi.impor.dokumen import (
     EVALUASI_FIELDS,
     RealisasiAnggaranDoc,
     RealisasiDoc,
     RealisasiIndikatorDoc,
+    Teks,
+    Uang,
 )
+from renaksi.impor.grid import Grid, ImporGagal, Place, Row, Sheet
 
 RENAKSI = "monev_renaksi"
 EVALUASI_RENJA = "evaluasi_renja"
@@ -183,11 +184,11 @@ class _RenaksiForm:
         evaluasi_tw = None
         labels = ("faktor pendorong", "faktor penghambat", "tindak lanjut triwulan berikutnya",
                   "tindak lanjut renja tahun berikutnya")
-        for name, col in columns.items():
+        for name, column in columns.items():
             for key, label in zip(EVALUASI_FIELDS, labels, strict=True):
                 found = re.fullmatch(rf"{label} \(tw (i{{1,3}}|iv)\)", name)
                 if found:
-                    evaluasi[key] = col
+                    evaluasi[key] = column
                     evaluasi_tw = TW_BY_ROMAN[found.group(1)]
         for row in body:
             if row.is_blank:
@@ -360,12 +361,12 @@ _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 class _EvaluasiRenja:
     def __init__(self, grid: Grid, sheet: Sheet, header: Header, doc: RealisasiDoc):
         self.grid, self.sheet, self.header, self.doc = grid, sheet, header, doc
-        self.col = {}
+        self.col: dict[str, int] = {}
         for c, k in header.kolom.items():
             self.col.setdefault(k.key, c)
-        self.tw_k = {k.tw: c for c, k in header.kolom.items() if k.key == "tw" and k.kind != "rp"}
+        self.tw_k = {k.tw: c for c, k in header.kolom.items() if k.key == "tw" and k.tw and k.kind != "rp"}
         self.k_sd = any(header.kolom[c].sd for c in self.tw_k.values())
-        self.tw_rp = {k.tw: c for c, k in header.kolom.items() if k.key == "tw" and k.kind == "rp"}
+        self.tw_rp = {k.tw: c for c, k in header.kolom.items() if k.key == "tw" and k.tw and k.kind == "rp"}
         self.rp_cols = [c for c, k in header.kolom.items() if k.kind == "rp"]
         self.items: list[Item] = []
         self.by_row: dict[int, Item] = {}
@@ -494,7 +495,7 @@ class _EvaluasiRenja:
                         None)
         if year_col is None:
             return False
-        votes = Counter()
+        votes: Counter[str] = Counter()
         for item in self.items:
             if item.level != "sub_kegiatan":
                 continue
@@ -537,6 +538,7 @@ class _EvaluasiRenja:
                 if uang is None:
                     continue
                 if sd:
+                    assert uang.nilai is not None  # `_rupiah` gives an amount or None
                     nilai = uang.nilai - before
                     if nilai < 0:
                         raise ImporGagal(gettext("realisasi anggaran s.d. TW %(tw)s (%(teks)s) lebih kecil dari s.d. "

@@ -64,8 +64,9 @@ def readings(group: Kelompok) -> list[Pembacaan]:
 def _score(group: Kelompok, assign: dict[int, Uang], others: int, total: Uang | None) -> tuple[bool, bool, int]:
     kegiatan = assign.get(id(group.kegiatan))
     subs = [assign.get(id(s)) for s in group.kegiatan.sub_kegiatan]
-    sums = bool(kegiatan is not None and subs and all(s is not None for s in subs)
-                and sum(s.nilai or 0 for s in subs) == kegiatan.nilai)
+    known = [s for s in subs if s is not None]
+    sums = bool(kegiatan is not None and subs and len(known) == len(subs)
+                and sum(s.nilai or 0 for s in known) == kegiatan.nilai)
     adds_up = bool(total is not None and kegiatan is not None and others + (kegiatan.nilai or 0) == total.nilai)
     return sums, adds_up, len(assign)
 
@@ -100,16 +101,16 @@ def place_amounts(groups: list[Kelompok], total: Uang | None) -> list[Uang]:
             pending.append((group, found))
     for group, found in pending:
         others = sum(g.kegiatan.pagu.nilai or 0 for g in groups if g is not group and g.kegiatan.pagu is not None)
-        ranked = sorted(found, key=lambda r, g=group, o=others: _score(g, r[1], o, total), reverse=True)
+        ranked = sorted(found, key=lambda r: _score(group, r[1], others, total), reverse=True)
         name, assign = ranked[0]
         chosen[id(group)] = assign
         _apply(group, assign)
         sums, adds_up, _placed = _score(group, assign, others, total)
         reasons = []
-        if sums:
+        if sums and group.kegiatan.pagu is not None:  # `_apply` gave the kegiatan the amount that sums
             reasons.append(gettext("jumlah pagu sub kegiatannya sama dengan pagu kegiatan yang tertulis "
                                    "(%(pagu)s)") % {"pagu": rp(group.kegiatan.pagu.nilai)})
-        if adds_up:
+        if adds_up and total is not None:
             reasons.append(
                 gettext(
                     "jumlah pagu semua kegiatan sama dengan %(total)s yang tertulis sebagai total (%(pagu)s)"

@@ -66,7 +66,8 @@ def _evaluate(cara: str, induk: list[int], children: list[Item], parents: list[I
     cocok = diperiksa = 0
     selisih = []
     for p, parent in enumerate(parents):
-        amounts = [children[c].pagu for c, owner in enumerate(induk) if owner == p and children[c].pagu is not None]
+        amounts = [pagu for c, owner in enumerate(induk)
+                   if owner == p and (pagu := children[c].pagu) is not None]
         if parent.pagu is None or not amounts:
             continue
         diperiksa += 1
@@ -82,11 +83,11 @@ def _by_order(children: list[Item], parents: list[Item], sim: list[list[float]])
     """Consecutive groups, in order, maximising (exact sums, non-empty groups, name similarity)."""
     n, m = len(children), len(parents)
     prefix = [0]
-    for c in children:
-        prefix.append(prefix[-1] + (c.pagu or 0))
+    for child in children:
+        prefix.append(prefix[-1] + (child.pagu or 0))
     has_pagu = [0]
-    for c in children:
-        has_pagu.append(has_pagu[-1] + (c.pagu is not None))
+    for child in children:
+        has_pagu.append(has_pagu[-1] + (child.pagu is not None))
     sim_prefix = [[0.0] * (n + 1) for _ in range(m)]
     for p in range(m):
         for i in range(n):
@@ -118,7 +119,7 @@ def _by_order(children: list[Item], parents: list[Item], sim: list[list[float]])
 
 
 def _by_name(children: list[Item], parents: list[Item], sim: list[list[float]]) -> list[int]:
-    induk = [max(range(len(parents)), key=lambda p, row=row: (row[p], -p)) for row in sim]
+    induk = [max(range(len(parents)), key=lambda p: (row[p], -p)) for row in sim]
     for _ in range(3):  # move single children while that makes more parents add up
         improved = False
         for c in range(len(children)):

@@ -13,7 +13,7 @@ from renaksi.impor.rakit import Rakit
 from renaksi.impor.tabel import Tabel
 from renaksi.impor.teks import bersih, judul_kapital
 
-from .tanda_tangan import baca_tanda_tangan, tempat_tanggal
+from .tanda_tangan import TandaTangan, baca_tanda_tangan, tempat_tanggal
 
 BIDANG = re.compile(r"^(?:BIDANG|SEKRETARIAT|SUB\s*BAGIAN|SUBBAGIAN|UPTD?|UNIT)\b[A-Z ,.&/()-]*$")
 ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+(?P<teks>\S.*)$")
@@ -25,8 +25,7 @@ class Peristiwa:
     """Something between the tables, in document order."""
 
     row: int
-    kind: str  # bidang, tanda_tangan
-    value: object
+    value: str | TandaTangan  # a bidang heading's name, or a signature block
 
 
 def caption(sheet: Sheet, tabel: Tabel) -> str:
@@ -62,14 +61,14 @@ def baca(rakit: Rakit, sheet: Sheet, tables: list[Tabel]) -> list[Peristiwa]:
         if tempat_tanggal(text):
             block = baca_tanda_tangan(doc, rows, index, lambda r: grid.place(sheet, r))
             if block is not None:
-                events.append(Peristiwa(row.number, "tanda_tangan", block))
+                events.append(Peristiwa(row.number, block))
                 index = block.last_index + 1
                 continue
         if BIDANG.match(text) and text.upper() == text and len(text) < 150:
             nama = judul_kapital(text)
             if doc.bidang_named(nama) is None:
                 doc.bidang.append(BidangDoc(Teks(nama, place)))
-            events.append(Peristiwa(row.number, "bidang", nama))
+            events.append(Peristiwa(row.number, nama))
         elif text.endswith(":") and re.search(r"\btujuan\b.*\b(strategis|jangka menengah|ingin dicapai)", text, re.I):
             doc.tujuan.extend(TujuanDoc(Teks(t, p), n) for t, p, n in _list_after(rakit, sheet, rows, index))
         elif text.endswith(":") and re.search(r"\bsasaran strategis\b", text, re.I):

@@ -36,6 +36,7 @@ def baca_lepas(doc: RencanaAksiDoc, grid: Grid, sheet: Sheet, rows: list[Row], i
                 entries.append(Teks(text, place))
         i += 1
     doc.penanggung_jawab_lepas.extend(entries)
+    places = [e.place for e in entries if e.place]  # every entry has one
     if entries:
         doc.warn(
             "pj.terlepas",
@@ -47,8 +48,8 @@ def baca_lepas(doc: RencanaAksiDoc, grid: Grid, sheet: Sheet, rows: list[Row], i
             )
             % {
                 "n_jabatan": len(entries),
-                "baris_awal": entries[0].place.baris,
-                "baris_akhir": entries[-1].place.baris,
+                "baris_awal": places[0].baris,
+                "baris_akhir": places[-1].baris,
                 "n_baris": n_baris,
                 "teks": "; ".join(e.teks for e in entries),
             },

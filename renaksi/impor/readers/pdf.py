@@ -177,8 +177,7 @@ def _find_tables(page):
 
 
 def _piece(page, table, number: int, added: list[float], page_words: list[dict]) -> _Piece:
-    filled = [(r, _colour(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")]
-    filled = [(r, c) for r, c in filled if c]
+    filled = [(r, c) for r in page.rects if r.get("fill") and (c := _colour(r.get("non_stroking_color")))]
     texts = _cell_texts(page_words, table)
     rows, fills = [], []
     columns: set[float] = set()
@@ -285,7 +284,7 @@ def _furniture(lines: list[_Line], heights: dict[int, float]) -> set[int]:
         return line.bottom < height / 8 or line.top > height * 7 / 8
 
     key = [(re.sub(r"\d+", "#", ln.text), round(ln.top / 4)) for ln in lines]
-    pages_of = Counter()
+    pages_of: Counter[tuple[str, int]] = Counter()
     for k, pages in {k: {ln.page for ln, kk in zip(lines, key, strict=True) if kk == k} for k in set(key)}.items():
         pages_of[k] = len(pages)
     return {i for i, ln in enumerate(lines)
@@ -379,7 +378,7 @@ def read_pdf(data: bytes, filename: str) -> Grid:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
-        cause = exc
+        cause: BaseException | None = exc
         while cause is not None and not isinstance(cause, PDFPasswordIncorrect):
             cause = cause.__cause__ or cause.__context__
         if cause is not None or "password" in str(exc).lower():
@@ -426,7 +425,7 @@ def _read(pdf, pages, filename: str) -> Grid:
             )
         raise ImporGagal(gettext("PDF ini tidak berisi teks yang dapat dibaca (%(jumlah)s halaman tanpa tulisan).")
                          % {"jumlah": format_angka(len(pages))}, place)
-    blocks: list[tuple[int, float, object]] = []  # (page, top, _Piece | _Line)
+    blocks: list[tuple[int, float, _Piece | _Line]] = []  # (page, top, block)
     lines: list[_Line] = []
     heights: dict[int, float] = {}
     lapor = _PER_HALAMAN.get()
@@ -463,7 +462,7 @@ def _gap(previous: _Line, line: _Line, area: tuple[float, float]) -> bool:
     return area[1] - previous.bottom > 2 * size or line.top - area[0] > 2 * size
 
 
-def _assemble(blocks: list, filename: str, area: tuple[float, float]) -> Grid:
+def _assemble(blocks: list[_Piece | _Line], filename: str, area: tuple[float, float]) -> Grid:
     grid = Grid(dokumen=filename, format="pdf")
     rows: list[Row] = []
 
@@ -486,7 +485,7 @@ def _assemble(blocks: list, filename: str, area: tuple[float, float]) -> Grid:
 
     table_rows: list[Row] = []  # the rows of the table being read (for a split row, its last one)
     first_piece: _Piece | None = None
-    previous: object = None
+    previous: _Piece | _Line | None = None
     for block in blocks:
         if isinstance(block, _Line):
             if isinstance(previous, _Line) and _gap(previous, block, area):
@@ -499,7 +498,7 @@ def _assemble(blocks: list, filename: str, area: tuple[float, float]) -> Grid:
         continues = (isinstance(previous, _Piece) and first_piece is not None and piece.page == previous.page + 1
                      and _same_columns(previous, piece))
         if continues:
-            assert first_piece is not None
+            assert first_piece is not None and isinstance(previous, _Piece)
             header = 0
             while (header < len(piece.rows) and header < len(first_piece.rows) - 1
                    and any(piece.rows[header]) and _norm(piece.rows[header]) == _norm(first_piece.rows[header])):

@@ -4,6 +4,8 @@ child's rows hang under the sasaran of its parent's row. A level with no parent 
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.utils.translation import gettext
 
 from renaksi.impor.dokumen import KegiatanDoc, ProgramDoc, SasaranDoc, SubKegiatanDoc, Teks
@@ -14,7 +16,8 @@ from renaksi.impor.tabel import PeranKolom
 from . import keluaran, pagu
 from .bagian import BUDGET, Bagian, Butir, Matriks
 
-_DOC = {PeranKolom.PROGRAM: ProgramDoc, PeranKolom.KEGIATAN: KegiatanDoc, PeranKolom.SUB_KEGIATAN: SubKegiatanDoc}
+D = TypeVar("D", ProgramDoc, KegiatanDoc, SubKegiatanDoc)
+P = TypeVar("P", ProgramDoc, KegiatanDoc)
 
 
 def hubungkan(m: Matriks, sections: list[Bagian]) -> None:
@@ -22,22 +25,24 @@ def hubungkan(m: Matriks, sections: list[Bagian]) -> None:
     for section in sections:
         if section.level is not None:
             items[section.level].extend(section.items)
-    for role in BUDGET:
-        for item in items[role]:
-            item.doc = _DOC[item.role](nama=item.nama, pagu=pagu.jumlah(item), indikator=list(item.indikator))
-    programs = [i.doc for i in items[PeranKolom.PROGRAM]]
-    if items[PeranKolom.KEGIATAN] and not programs:
+    programs = [_doc(i, ProgramDoc) for i in items[PeranKolom.PROGRAM]]
+    kegiatan = [_doc(i, KegiatanDoc) for i in items[PeranKolom.KEGIATAN]]
+    subs = [_doc(i, SubKegiatanDoc) for i in items[PeranKolom.SUB_KEGIATAN]]
+    if kegiatan and not programs:
         programs = [_no_program(m)]
     m.doc.program = programs
-    parents_k = _attach(m, items[PeranKolom.KEGIATAN], programs, "kegiatan", "program")
-    kegiatan = [i.doc for i in items[PeranKolom.KEGIATAN]]
-    if items[PeranKolom.SUB_KEGIATAN] and not kegiatan:
+    parents_k = _attach(m, items[PeranKolom.KEGIATAN], kegiatan, programs, "kegiatan", "program")
+    for k, program in zip(kegiatan, parents_k, strict=True):
+        program.kegiatan.append(k)
+    if subs and not kegiatan:
         placeholder = _no_kegiatan(m)
         programs = programs or [_no_program(m)]
         m.doc.program = programs
         programs[0].kegiatan.append(placeholder)
         kegiatan = [placeholder]
-    parents_s = _attach(m, items[PeranKolom.SUB_KEGIATAN], kegiatan, "sub kegiatan", "kegiatan")
+    parents_s = _attach(m, items[PeranKolom.SUB_KEGIATAN], subs, kegiatan, "sub kegiatan", "kegiatan")
+    for sub, k in zip(subs, parents_s, strict=True):
+        k.sub_kegiatan.append(sub)
     pagu.pilih_gabungan(m, items, parents_k, parents_s)
     item_of = {id(i.doc): i for role in BUDGET for i in items[role]}
     for children, parents in ((items[PeranKolom.KEGIATAN], parents_k), (items[PeranKolom.SUB_KEGIATAN], parents_s)):
@@ -47,6 +52,13 @@ def hubungkan(m: Matriks, sections: list[Bagian]) -> None:
     for section in sections:
         if section.level is None:
             keluaran.pasangkan(m, section, items[PeranKolom.SUB_KEGIATAN])
+
+
+def _doc(item: Butir, kind: type[D]) -> D:
+    """The item's document node, kept on the item too (`pagu` and `keluaran` reach it from there)."""
+    doc = kind(nama=item.nama, pagu=pagu.jumlah(item), indikator=list(item.indikator))
+    item.doc = doc
+    return doc
 
 
 def _no_program(m: Matriks) -> ProgramDoc:
@@ -64,17 +76,16 @@ def _missing(label: str, child_label: str) -> str:
                    "'(%(induk)s tidak disebut)'.") % {"anak": child_label, "induk": label}
 
 
-def _attach(m: Matriks, children: list[Butir], parents: list, child_label: str, parent_label: str) -> list:
-    """Put each child under a parent (see `tautan`); returns the parent of each child and reports how."""
+def _attach(m: Matriks, children: list[Butir], docs: list[KegiatanDoc] | list[SubKegiatanDoc],
+            parents: list[P], child_label: str, parent_label: str) -> list[P]:
+    """Choose a parent for each child (see `tautan`); returns the parent of each child and reports how."""
     if not children:
         return []
-    kids = [tautan.Item(c.doc.nama.teks, c.doc.pagu.nilai if c.doc.pagu else None) for c in children]
+    kids = [tautan.Item(d.nama.teks, d.pagu.nilai if d.pagu else None) for d in docs]
     pars = [tautan.Item(p.nama.teks, p.pagu.nilai if p.pagu else None) for p in parents]
     chosen = tautan.hubungkan(kids, pars)
     assert chosen is not None  # parents is never empty here (placeholders)
     owners = [parents[p] for p in chosen.induk]
-    for child, owner in zip(children, owners, strict=True):
-        (owner.kegiatan if isinstance(owner, ProgramDoc) else owner.sub_kegiatan).append(child.doc)
     if len(parents) > 1:
         how = "menurut urutan (kelompok berurutan)" if chosen.cara == "urutan" else "menurut kemiripan nama"
         differ = "; ".join(f"{parents[p].nama.teks}: tertulis {rp(stated)}, jumlah {child_label} {rp(total)}"

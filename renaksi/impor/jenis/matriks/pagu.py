@@ -74,6 +74,7 @@ def pilih_gabungan(m: Matriks, items: dict[PeranKolom, list[Butir]], parents_k: 
             if combined is None or not combined.bagian:
                 continue
             first = combined.bagian[0]
+            assert combined.nilai is not None and first.nilai is not None  # `jumlah` adds to a read pagu
             gaps = {True: 0, False: 0}
             explained = []
             parent = parent_of.get(id(item.doc))

@@ -5,13 +5,23 @@ parent; an empty one means the last row of the level above. Pagu in whole rupiah
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from django.utils.translation import gettext
 
-from renaksi.impor.dokumen import IndikatorDoc, KegiatanDoc, ProgramDoc, SubKegiatanDoc
+from renaksi.impor.dokumen import IndikatorDoc, KegiatanDoc, ProgramDoc, SubKegiatanDoc, Teks, Uang
 from renaksi.perencanaan.templat import ANGGARAN, SASARAN, TINGKAT_ANGGARAN
 
 from .sel import Baris, Templat
+
+
+class _Umum(TypedDict):
+    """The cells every level of the budget tree has."""
+
+    nama: Teks
+    kode: str
+    pagu: Uang | None
+    indikator: list[IndikatorDoc]
 
 
 def baca(t: Templat, indikator: dict[str, IndikatorDoc]) -> dict[str, SubKegiatanDoc]:
@@ -28,7 +38,7 @@ def baca(t: Templat, indikator: dict[str, IndikatorDoc]) -> dict[str, SubKegiata
         nama = t.teks(line, "Nama")
         if not nama:
             raise t.fail(line, "Nama", gettext("nama kosong."))
-        common = {"nama": nama, "kode": t.text(line, "Kode"), "pagu": t.uang(line, "Pagu (Rp)"),
+        common: _Umum = {"nama": nama, "kode": t.text(line, "Kode"), "pagu": t.uang(line, "Pagu (Rp)"),
                   "indikator": _indikator(t, line, indikator)}
         induk = t.text(line, "Ref induk")
         item: ProgramDoc | KegiatanDoc | SubKegiatanDoc

@@ -4,6 +4,8 @@ first row; one butir per row, pointing at the Sasaran & Indikator table by Ref s
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from typing import TypedDict
 
 from django.utils.translation import gettext
 
@@ -22,6 +24,17 @@ from . import pejabat as pejabat_
 from .sel import Templat
 
 
+class _Kepala(TypedDict, total=False):
+    """The header cells of a PK row, named as the fields of `PerjanjianKinerjaDoc`."""
+
+    jenis: str
+    pihak_pertama: PejabatDoc | None
+    pihak_kedua: PejabatDoc | None
+    pihak_kedua_jabatan: str
+    tempat: str
+    tanggal: dt.date | None
+
+
 def baca(t: Templat, sasaran: dict[str, SasaranDoc], indikator: dict[str, IndikatorDoc],
          pejabat: dict[str, PejabatDoc]) -> None:
     """A row with an empty Ref PK belongs to the PK above it. On the other rows of a PK the header cells are only
@@ -31,7 +44,7 @@ def baca(t: Templat, sasaran: dict[str, SasaranDoc], indikator: dict[str, Indika
     for line in t.lines["pk"]:
         ref_pk = t.text(line, "Ref PK")
         jenis, _ = t.choice(line, "Jenis PK", JENIS_PK, "murni")
-        header = {
+        header: _Kepala = {
             "jenis": jenis,
             "pihak_pertama": pejabat_.rujukan(t, line, "Pihak pertama", pejabat),
             "pihak_kedua": pejabat_.rujukan(t, line, "Pihak kedua", pejabat),

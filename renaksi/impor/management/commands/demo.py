@@ -246,11 +246,12 @@ class Command(BaseCommand):
                 raise CommandError(f"Dokumen contoh {seed.penanda.title()} tidak ditemukan di {seeds_dir}.")
             parsed = parse_document(path.read_bytes(), path.name)
             tahun = parsed.tahun
-            existing = RencanaAksi.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
+            existing = RencanaAksi.objects.filter(perangkat_daerah=pd, tahun=tahun).first() if tahun else None
             if existing:
                 self.stdout.write(f"Rencana aksi {pd} {tahun} sudah ada (#{existing.pk}); tidak diimpor lagi.")
                 continue
             plan = import_document(parsed, perangkat_daerah=pd).rencana_aksi
+            assert plan is not None  # not a dry run
             self.stdout.write(self.style.SUCCESS(
                 f"Diimpor: {path.name} → {plan} {pd.pemda} (#{plan.pk}, {plan.get_status_display()})."))
 

@@ -4,11 +4,13 @@
     renaksi export --rencana-aksi 12 --laporan monev --format xlsx --triwulan 2 --lampiran-temuan -o monev.xlsx
     renaksi export --rencana-aksi 12 --laporan opendata --format json -o -        # to standard output
     renaksi export --rencana-aksi 12 --laporan pk --format docx -o keluaran/      # a directory: the usual name
+    renaksi export --laporan templat --format xlsx -o templat.xlsx               # the blank template: no plan
 
 `-o -` writes the bytes to standard output (for a pipe; the message then goes to standard error); a directory
 receives the file under its usual name (`ra-kesbangpol-samarinda-2024.pdf`). Exit status: 0; 2 when the plan does not exist,
 the combination makes no file (an unknown report, a format the report is not offered in, a missing or impossible
-triwulan, open data of a plan that is not approved) or the file cannot be written — with the reason on standard
+triwulan, open data of a plan that is not approved, a report other than the template without a plan) or the file
+cannot be written — with the reason on standard
 error and nothing written. The command reads every plan (it runs on the server, as its administrator).
 """
 
@@ -28,7 +30,8 @@ class Command(BaseCommand):
     help = "Tulis satu laporan rencana aksi (dokumen resmi atau data terbuka) sebagai berkas."
 
     def add_arguments(self, parser):
-        parser.add_argument("--rencana-aksi", dest="rencana_aksi", type=int, required=True, help="id rencana aksi")
+        parser.add_argument("--rencana-aksi", dest="rencana_aksi", type=int,
+                            help="id rencana aksi (tanpa ini: templat kosong)")
         parser.add_argument("--laporan", required=True, help="jenis laporan: " + ", ".join(LAPORAN))
         parser.add_argument("--format", required=True, help="format berkas: " + ", ".join(FORMAT))
         parser.add_argument("--triwulan", type=int, help="triwulan 1–4 (wajib untuk monev, pilihan untuk lkjip)")
@@ -38,10 +41,12 @@ class Command(BaseCommand):
                             help="berkas keluaran; sebuah direktori (nama bawaan) atau '-' (keluaran standar)")
 
     def handle(self, *args, **options):
-        plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda", "perangkat_daerah__kepala",
-                                                  "penandatangan").filter(pk=options["rencana_aksi"]).first()
-        if plan is None:
-            raise CommandError(f"Rencana aksi {options['rencana_aksi']} tidak ditemukan.", returncode=2)
+        plan = None
+        if options["rencana_aksi"] is not None:
+            plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda", "perangkat_daerah__kepala",
+                                                      "penandatangan").filter(pk=options["rencana_aksi"]).first()
+            if plan is None:
+                raise CommandError(f"Rencana aksi {options['rencana_aksi']} tidak ditemukan.", returncode=2)
         try:
             berkas = ekspor.ekspor(rencana_aksi=plan, laporan=options["laporan"], format=options["format"],
                                    triwulan=options["triwulan"], lampiran_temuan=options["lampiran_temuan"])

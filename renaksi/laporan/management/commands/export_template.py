@@ -4,7 +4,8 @@
     renaksi export_template ra-2024.docx --rencana-aksi 12      # a plan in the template (format from the suffix)
     renaksi export_template --petunjuk                          # the column documentation, as Markdown
 
-What it writes imports back to the same plan (`renaksi import ra-2024.xlsx`).
+What it writes imports back to the same plan (`renaksi import ra-2024.xlsx`). The file is registry entry "templat",
+the same as `renaksi export --laporan templat` and the downloads give (`laporan.ekspor`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from renaksi.laporan import templat
+from renaksi.laporan import ekspor, templat
 from renaksi.perencanaan import templat as skema
 from renaksi.perencanaan.models import RencanaAksi
 
@@ -35,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError("sebutkan berkas keluaran, misalnya templat.xlsx")
         path = Path(options["path"])
         fmt = options["format"] or path.suffix.lower().lstrip(".")
-        if fmt not in ("xlsx", "docx"):
+        if fmt not in ("xlsx", "docx"):  # the formats of registry entry "templat"
             raise CommandError(f"format '{fmt}' tidak dikenal; pakai .xlsx atau .docx")
         plan = None
         if options["rencana_aksi"]:
@@ -43,8 +44,7 @@ class Command(BaseCommand):
                 pk=options["rencana_aksi"]).first()
             if plan is None:
                 raise CommandError(f"rencana aksi {options['rencana_aksi']} tidak ada")
-        data = skema.build_template_data(plan)
-        content = templat.render_xlsx(data) if fmt == "xlsx" else templat.render_docx(data)
+        content = ekspor.ekspor(rencana_aksi=plan, laporan="templat", format=fmt).isi
         path.write_bytes(content)
         self.stdout.write(f"{path} ditulis ({len(content)} byte).")
 
