@@ -937,7 +937,7 @@ MATRIX: dict[str, Entry] = {
                                    expect=logged_in()),
     "import_preview": Entry(url=import_token(""), methods=("GET",), expect=importer(OK, {405})),
     # The user picks a table's kind in the preview (kept in his session with the upload): the importers only.
-    "import_jenis": Entry(url=import_token("jenis/"), body=lambda c: {"tabel": "Tabel 1", "jenis": "target"},
+    "import_jenis": Entry(url=import_token("jenis/"), body=lambda c: {"tabel": "#1", "jenis": "target"},
                           expect=importer(set(), REDIRECT, get=False)),
     "import_confirm": Entry(url=import_token("konfirmasi/"), body=lambda c: {},
                             expect=importer(set(), REDIRECT, get=False)),
