@@ -183,7 +183,7 @@ class PlanData:
     program: tuple[Program, ...]
     kegiatan: tuple[Kegiatan, ...]
     sub_kegiatan: tuple[SubKegiatan, ...]
-    aksi: tuple[Aksi, ...]
+    aksi: tuple[Aksi, ...]  # of a part (`bagian`): plain rows, `AksiBaris`
     perjanjian_kinerja: tuple[PerjanjianKinerjaData, ...]  # in id order
     # Where stored values came from (id order, `content_type` loaded); None unless asked with `provenance=True`.
     provenance: tuple[Provenance, ...] | None
@@ -329,6 +329,7 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     values from `target_dokumen`. `dokumen=True` reads the indikator, program, kegiatan and sub kegiatan as plain
     rows (`IndikatorDokumen`, `ProgramDokumen`, `KegiatanDokumen`, `SubKegiatanDokumen`: the fields the documents
     print, same names) instead of model instances, for the document builders (a large plan has hundreds).
+    A part reads its aksi as plain rows (`AksiBaris`): an editor or monev section of a kegiatan may hold hundreds.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
@@ -353,7 +354,10 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     program = rows(scope.program(Program.objects.filter(**ra)), ProgramDokumen)
     kegiatan = rows(scope.kegiatan(Kegiatan.objects.filter(**ra)), KegiatanDokumen)
     sub_kegiatan = rows(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)), SubKegiatanDokumen)
-    aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)) if with_aksi else ()
+    aksi: tuple = ()
+    if with_aksi:
+        aksi_qs = scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)
+        aksi = tuple(map(AksiBaris._make, aksi_qs.values_list(*AksiBaris._fields))) if bagian else tuple(aksi_qs)
     links, bulan = _links_and_months(plan.pk, scope, months=with_aksi,
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
     indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
@@ -432,6 +436,23 @@ class SubKegiatanDokumen(NamedTuple):
     target_nilai: Decimal | None
     target_satuan: str
     target_teks: str
+
+
+class AksiBaris(NamedTuple):
+    """An aksi of a part of the plan (`plan_data(bagian=…)`), as the editor and monev sections show it: the `Aksi`
+    fields of the same name."""
+
+    pk: int
+    sub_kegiatan_id: int
+    pejabat_id: int | None
+    nomor: str
+    uraian: str
+    keluaran: str
+    target_nilai: Decimal | None
+    target_satuan: str
+    target_teks: str
+    pagu: int | None
+    penanggung_jawab: str
 
 
 class AksiDokumen(NamedTuple):
