@@ -841,9 +841,10 @@ def plan_totals(*, rencana_aksi_id: int) -> dict[str, int | None]:
                     "jumlah_sub_kegiatan", "jumlah_aksi").get())
 
 
-def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None, bagian: tuple[str, int] | None = None,
+def plan_tree(*, rencana_aksi: RencanaAksi, rights: EditRights | None = None, bagian: tuple[str, int] | None = None,
               bidang_id: int | None = None, totals: bool = True) -> PlanTree:
-    """The plan for the editor: `plan_data()` arranged as nodes, 12 queries whatever its size.
+    """The plan for the editor: `plan_data()` arranged as nodes, 11 queries whatever its size. `rencana_aksi` is
+    used as given (the view has read it already; `plan_data` reads only its ids).
 
     Every node carries `can_edit` from `rights` (nothing editable without it). Roll-up sums are computed next to,
     never instead of, the stated pagu. `bagian` builds one section only (see `plan_data`): its totals come
@@ -851,7 +852,7 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None, bagian:
     the indikator and sub kegiatan of that bidang (and the rows above them); roll-ups still sum every row.
     """
     rights = rights or EditRights()
-    plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda", "penandatangan").get(pk=rencana_aksi_id)
+    plan = rencana_aksi
     # A program's section is its row and its kegiatan heads (no aksi); a kegiatan's is read with its program.
     data = plan_data(rencana_aksi=plan, bagian=("kepala_program", bagian[1]) if bagian and bagian[0] == "program"
                      else bagian)
