@@ -309,7 +309,8 @@ def _group(rows: Iterable[Any], attr: str, known: set[int] | None = None) -> dic
 
 
 def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tuple[str, int] | None = None,
-              with_aksi: bool = True, with_targets: bool = True, dokumen: bool = False) -> PlanData:
+              with_aksi: bool = True, with_targets: bool = True, with_links: bool = True,
+              dokumen: bool = False) -> PlanData:
     """The whole plan in 11 queries (12 with `provenance`, one fewer without aksi, one fewer without targets),
     whatever its size. See `PlanData`.
 
@@ -326,7 +327,8 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
     are most of the rows. `with_targets=False` leaves out the targets (empty) for readers that take them as plain
-    values from `target_dokumen`. `dokumen=True` reads the indikator, program, kegiatan and sub kegiatan as plain
+    values from `target_dokumen`. `with_links=False` leaves out the indikator links of program, kegiatan and sub
+    kegiatan and the indikator (empty) for a budget part that shows neither (the monev form's). `dokumen=True` reads the indikator, program, kegiatan and sub kegiatan as plain
     rows (`IndikatorDokumen`, `ProgramDokumen`, `KegiatanDokumen`, `SubKegiatanDokumen`: the fields the documents
     print, same names) instead of model instances, for the document builders (a large plan has hundreds).
     A part reads its aksi as plain rows (`AksiBaris`): an editor or monev section of a kegiatan may hold hundreds.
@@ -358,13 +360,13 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     if with_aksi:
         aksi_qs = scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)
         aksi = tuple(map(AksiBaris._make, aksi_qs.values_list(*AksiBaris._fields))) if bagian else tuple(aksi_qs)
-    links, bulan = _links_and_months(plan.pk, scope, months=with_aksi,
+    links, bulan = _links_and_months(plan.pk, scope, links=with_links, months=with_aksi,
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
     indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
     if scope.jenis not in (None, "sasaran"):  # a budget part shows only the indikator its rows are linked to
         indikator_qs = indikator_qs.filter(pk__in={i for owners in links.values() for ids in owners.values()
                                                    for i in ids})
-    indikator = rows(indikator_qs, IndikatorDokumen)
+    indikator = rows(indikator_qs, IndikatorDokumen) if with_links else ()
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     if with_targets and scope.sasaran_read:
         for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
@@ -563,11 +565,11 @@ class _Scope:
         return self._budget(qs, prefix + "sub_kegiatan__kegiatan__program_id", prefix + "sub_kegiatan_id")
 
 
-def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, months: bool = True,
+def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, links: bool = True, months: bool = True,
                       part: tuple[Iterable[Any], ...] | None = None
                       ) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
-    """The indikator links of program, kegiatan and sub kegiatan and the months of the aksi (unless `months` is
-    False): four small two-column tables, read as one query (a UNION), each in the order its rows were written (of
+    """The indikator links of program, kegiatan and sub kegiatan (unless `links` is False) and the months of
+    the aksi (unless `months` is False): four small two-column tables, read as one query (a UNION), each in the order its rows were written (of
     the `scope` only). `part`: the program, kegiatan, sub kegiatan and aksi of a part, already read; their ids (a
     few dozen) are cheaper to compile into the query than the subqueries that would select them again."""
     scope = scope or _Scope()
@@ -585,14 +587,15 @@ def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, months:
          "indikator_id"),
         (SubKegiatan.indikator.through.objects.filter(subkegiatan__in=rows[2]), "sub_kegiatan", "subkegiatan_id",
          "indikator_id"),
-    ]
+    ] if links else []
     if months:
         parts.append((AksiBulan.objects.filter(aksi__in=rows[3]), "bulan", "aksi_id", "bulan"))
     querysets = [qs.annotate(kind=Value(kind, output_field=CharField()), owner=F(owner), other=F(other))
                  .order_by().values_list("kind", "owner", "other", "id") for qs, kind, owner, other in parts]
     found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for kind in ("program", "kegiatan",
                                                                                    "sub_kegiatan", "bulan")}
-    for kind, owner, other, _id in sorted(querysets[0].union(*querysets[1:], all=True), key=lambda r: (r[0], r[3])):
+    union = querysets[0].union(*querysets[1:], all=True) if querysets else ()
+    for kind, owner, other, _id in sorted(union, key=lambda r: (r[0], r[3])):
         found[kind][owner].append(other)
     bulan = {aksi_id: frozenset(b) for aksi_id, b in found.pop("bulan").items()}
     return {kind: {k: tuple(v) for k, v in owners.items()} for kind, owners in found.items()}, bulan
