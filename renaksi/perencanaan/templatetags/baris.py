@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from renaksi.core.angka import format_rupiah
-from renaksi.core.baris import potong, url_pola
+from renaksi.core.baris import potong, url_baris, url_pola
 from renaksi.core.templatetags.angka import angka
 
 register = template.Library()
@@ -38,6 +38,35 @@ def baris_aksi_daftar(context, nodes) -> SafeString:
             if context.get("may_write_catatan") else ""}
     text = _texts(get_language())
     return mark_safe("".join([_aksi_row(node, urls, text) for node in nodes]))
+
+
+@register.simple_tag(takes_context=True)
+def kepala_bagian(context, o) -> SafeString:
+    """The closed head of an editor section (an `OutlineRow` of a sasaran or program) that loads it when opened,
+    with its trailing newline: a large plan's page shows dozens."""
+    program = o.jenis == "program"
+    url = url_baris("rencana_aksi_bagian", context["plan"].pk, o.jenis, o.pk) + escape(context.get("bidang_query", ""))
+    if program:
+        label = f'<span class="row-label">{escape(gettext("Program"))}</span> '
+        counts = " · ".join((
+            ngettext("%(n)s kegiatan", "%(n)s kegiatan", o.kegiatan) % {"n": localize(o.kegiatan)},
+            ngettext("%(n)s sub kegiatan", "%(n)s sub kegiatan", o.sub_kegiatan) % {"n": localize(o.sub_kegiatan)},
+            ngettext("%(n)s aksi", "%(n)s aksi", o.aksi) % {"n": localize(o.aksi)}))
+    else:
+        label = ""
+        counts = ngettext("%(n)s indikator", "%(n)s indikator", o.indikator) % {"n": localize(o.indikator)}
+    jenis = escape(o.jenis)
+    return mark_safe(
+        f'<tbody id="bagian-{jenis}-{o.pk}" class="bagian-tutup">\n'
+        f'  <tr class="row-{jenis} bagian-kepala depth-{o.depth}">\n'
+        f'    <td class="{"kode" if program else "fw-semibold"}">{escape(o.nomor)}</td>\n'
+        f'    <td colspan="{17 if program else 9}"><button type="button" class="btn btn-link p-0 text-start '
+        f'text-decoration-none bagian-buka" hx-get="{url}" hx-target="closest tbody" hx-swap="outerHTML" '
+        f'aria-expanded="false"><i class="bi bi-chevron-right"></i> {label}<span class="fw-semibold">'
+        f'{escape(o.label) if o.label else "—"}</span></button>\n'
+        f'      <span class="small text-muted ms-2">{counts}</span></td>\n'
+        f'  </tr>\n'
+        f'</tbody>\n')
 
 
 @register.simple_tag(takes_context=True)
