@@ -40,6 +40,13 @@ def baris_aksi_daftar(context, nodes) -> SafeString:
     return mark_safe("".join([_aksi_row(node, urls, text) for node in nodes]))
 
 
+@register.filter(name="potong", is_safe=True)
+def potong_filter(teks: str, panjang: int) -> str:
+    """`|truncatechars:panjang` without its two translations per call (`renaksi.core.baris.potong`): the outline
+    cuts every kegiatan's name."""
+    return potong(str(teks), int(panjang))
+
+
 @register.simple_tag(takes_context=True)
 def kepala_bagian(context, o) -> SafeString:
     """The closed head of an editor section (an `OutlineRow` of a sasaran or program) that loads it when opened,
