@@ -331,7 +331,8 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     kegiatan and the indikator (empty) for a budget part that shows neither (the monev form's). `dokumen=True` reads the indikator, program, kegiatan and sub kegiatan as plain
     rows (`IndikatorDokumen`, `ProgramDokumen`, `KegiatanDokumen`, `SubKegiatanDokumen`: the fields the documents
     print, same names) instead of model instances, for the document builders (a large plan has hundreds).
-    A part reads its aksi as plain rows (`AksiBaris`): an editor or monev section of a kegiatan may hold hundreds.
+    A part reads its aksi as plain rows (`AksiBaris`): an editor or monev section of a kegiatan may hold hundreds;
+    its `pejabat_by_id` holds the PD's officials, the signer and those its own aksi name.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
@@ -339,14 +340,6 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     scope = _Scope.of(bagian)
     bidang = tuple(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).select_related("kepala")
                    .order_by("urutan", "nama", "id"))
-    named = Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
-    if bagian is None:  # a part reads no perjanjian kinerja, so not their parties either
-        named |= (Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
-                  | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
-    if plan.penandatangan_id:
-        named |= Q(pk=plan.penandatangan_id)
-    officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
-                     .select_related("bidang").order_by("nama", "id"))
     sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order)) if scope.sasaran_read else ()
 
     def rows(qs: QuerySet, plain: Any) -> tuple:
@@ -360,6 +353,16 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     if with_aksi:
         aksi_qs = scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)
         aksi = tuple(map(AksiBaris._make, aksi_qs.values_list(*AksiBaris._fields))) if bagian else tuple(aksi_qs)
+    if bagian is None:
+        named = (Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
+                 | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
+                 | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
+    else:  # a part: the officials its aksi name, by the ids already read (no PK, so not their parties either)
+        named = Q(pk__in={a.pejabat_id for a in aksi if a.pejabat_id})
+    if plan.penandatangan_id:
+        named |= Q(pk=plan.penandatangan_id)
+    officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
+                     .select_related("bidang").order_by("nama", "id"))
     links, bulan = _links_and_months(plan.pk, scope, links=with_links, months=with_aksi,
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
     indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
