@@ -9,6 +9,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
+from django.utils.translation import get_language, pgettext
 
 _SENTINEL = 2_000_000_000  # ids stand in as 2000000000, 2000000001, …: same length, never a substring of another
 
@@ -41,5 +42,13 @@ def potong(teks: str, panjang: int) -> str:
     if len(teks) <= panjang:  # combining characters only make the counted length shorter
         return teks
     if max(teks) < "\u0300":
-        return add_truncation_text(teks[:calculate_truncate_chars_length(panjang, None)])
+        kept, ellipsis = _potongan(panjang, get_language())
+        return add_truncation_text(teks[:kept], ellipsis)
     return Truncator(teks).chars(panjang)
+
+
+@lru_cache(maxsize=32)
+def _potongan(panjang: int, _language: str | None) -> tuple[int, str]:
+    """How many characters `potong` keeps and the truncation text, as Truncator translates it (twice per call)."""
+    ellipsis = pgettext("String to return when truncating text", "%(truncated_text)s…")
+    return calculate_truncate_chars_length(panjang, ellipsis), ellipsis

@@ -181,9 +181,11 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
     Load `rencana_aksi` with `select_related("perangkat_daerah")` (one query less)."""
     if not 1 <= triwulan <= 4:
         raise ValueError(f"triwulan harus 1–4, bukan {triwulan}")
-    plan = plan_data(rencana_aksi=rencana_aksi, bagian=bagian, with_aksi=with_aksi)
-    ra = rencana_aksi.pk
     jenis = bagian[0] if bagian else None
+    # a budget part shows no indikator, nor the links to them
+    plan = plan_data(rencana_aksi=rencana_aksi, bagian=bagian, with_aksi=with_aksi,
+                     with_links=jenis in (None, "sasaran"))
+    ra = rencana_aksi.pk
     jendela = jendela_triwulan(rencana_aksi=rencana_aksi, triwulan=triwulan)
 
     indikator = []

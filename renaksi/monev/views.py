@@ -125,19 +125,20 @@ class Halaman:
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
         self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).first()
-        self.jendela = selectors.jendela_triwulan(rencana_aksi=plan, triwulan=tw)
+        self.data: selectors.MonevData | None = None
+        if bagian is not None:  # its window comes with it
+            self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian, kegiatan_id=kegiatan_id)
+        self.jendela = self.data.jendela if self.data else selectors.jendela_triwulan(rencana_aksi=plan, triwulan=tw)
         # Why the triwulan is read-only ('' when it is open for reporting): shown in the header, refused alike by
         # the services.
         self.alasan = services.alasan_terkunci(rencana_aksi=plan, triwulan=tw, jendela=self.jendela,
                                                laporan=self.laporan, digantikan=services.digantikan(plan))
         self.bulan = _bulan_triwulan(tw)
-        self.bulan_label = [NAMA_BULAN[b] for b in self.bulan]
-        self.data: selectors.MonevData | None = None
+        self.bulan_label = [str(NAMA_BULAN[b]) for b in self.bulan]  # translated once, not per aksi row
         self.bukti: dict[int, list] = {}
         self.versi_anggaran: dict[int, int] = {}
         if bagian is None:
             return
-        self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian, kegiatan_id=kegiatan_id)
         if bagian[0] == "sasaran":
             self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw, sasaran_id=bagian[1])
         else:
@@ -190,10 +191,10 @@ class Halaman:
         sub = self.data.plan.sub_kegiatan_by_id.get(a.aksi.sub_kegiatan_id)
         can = self.boleh(sub.bidang_id if sub else None)
         # Plain values rather than a form per aksi: a plan may have a thousand aksi (see `make bench`).
-        months = [{"bulan": b, "label": NAMA_BULAN[b], "rencana": b in a.bulan_rencana, "progres": a.progres.get(b),
+        months = [{"bulan": b, "label": label, "rencana": b in a.bulan_rencana, "progres": a.progres.get(b),
                    "options": _progres_options(form.data.get(f"bulan_{b}", "") if form is not None
                                                else (a.progres[b].status if b in a.progres else ""))}
-                  for b in self.bulan]
+                  for b, label in zip(self.bulan, self.bulan_label, strict=True)]
         return {"a": a, "can": can, "form": form, "errors": _errors(form), "months": months, "sub": sub}
 
     def context(self, **extra) -> dict:

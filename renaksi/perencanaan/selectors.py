@@ -183,7 +183,7 @@ class PlanData:
     program: tuple[Program, ...]
     kegiatan: tuple[Kegiatan, ...]
     sub_kegiatan: tuple[SubKegiatan, ...]
-    aksi: tuple[Aksi, ...]
+    aksi: tuple[Aksi, ...]  # of a part (`bagian`): plain rows, `AksiBaris`
     perjanjian_kinerja: tuple[PerjanjianKinerjaData, ...]  # in id order
     # Where stored values came from (id order, `content_type` loaded); None unless asked with `provenance=True`.
     provenance: tuple[Provenance, ...] | None
@@ -309,7 +309,8 @@ def _group(rows: Iterable[Any], attr: str, known: set[int] | None = None) -> dic
 
 
 def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tuple[str, int] | None = None,
-              with_aksi: bool = True, with_targets: bool = True, dokumen: bool = False) -> PlanData:
+              with_aksi: bool = True, with_targets: bool = True, with_links: bool = True,
+              dokumen: bool = False) -> PlanData:
     """The whole plan in 11 queries (12 with `provenance`, one fewer without aksi, one fewer without targets),
     whatever its size. See `PlanData`.
 
@@ -326,9 +327,12 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
     are most of the rows. `with_targets=False` leaves out the targets (empty) for readers that take them as plain
-    values from `target_dokumen`. `dokumen=True` reads the indikator, program, kegiatan and sub kegiatan as plain
+    values from `target_dokumen`. `with_links=False` leaves out the indikator links of program, kegiatan and sub
+    kegiatan and the indikator (empty) for a budget part that shows neither (the monev form's). `dokumen=True` reads the indikator, program, kegiatan and sub kegiatan as plain
     rows (`IndikatorDokumen`, `ProgramDokumen`, `KegiatanDokumen`, `SubKegiatanDokumen`: the fields the documents
     print, same names) instead of model instances, for the document builders (a large plan has hundreds).
+    A part reads its aksi as plain rows (`AksiBaris`): an editor or monev section of a kegiatan may hold hundreds;
+    its `pejabat_by_id` holds the PD's officials, the signer and those its own aksi name.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
@@ -336,14 +340,6 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     scope = _Scope.of(bagian)
     bidang = tuple(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).select_related("kepala")
                    .order_by("urutan", "nama", "id"))
-    named = Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
-    if bagian is None:  # a part reads no perjanjian kinerja, so not their parties either
-        named |= (Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
-                  | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
-    if plan.penandatangan_id:
-        named |= Q(pk=plan.penandatangan_id)
-    officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
-                     .select_related("bidang").order_by("nama", "id"))
     sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order)) if scope.sasaran_read else ()
 
     def rows(qs: QuerySet, plain: Any) -> tuple:
@@ -353,14 +349,27 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     program = rows(scope.program(Program.objects.filter(**ra)), ProgramDokumen)
     kegiatan = rows(scope.kegiatan(Kegiatan.objects.filter(**ra)), KegiatanDokumen)
     sub_kegiatan = rows(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)), SubKegiatanDokumen)
-    aksi = tuple(scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)) if with_aksi else ()
-    links, bulan = _links_and_months(plan.pk, scope, months=with_aksi,
+    aksi: tuple = ()
+    if with_aksi:
+        aksi_qs = scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)
+        aksi = tuple(map(AksiBaris._make, aksi_qs.values_list(*AksiBaris._fields))) if bagian else tuple(aksi_qs)
+    if bagian is None:
+        named = (Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
+                 | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
+                 | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
+    else:  # a part: the officials its aksi name, by the ids already read (no PK, so not their parties either)
+        named = Q(pk__in={a.pejabat_id for a in aksi if a.pejabat_id})
+    if plan.penandatangan_id:
+        named |= Q(pk=plan.penandatangan_id)
+    officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
+                     .select_related("bidang").order_by("nama", "id"))
+    links, bulan = _links_and_months(plan.pk, scope, links=with_links, months=with_aksi,
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
     indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
     if scope.jenis not in (None, "sasaran"):  # a budget part shows only the indikator its rows are linked to
         indikator_qs = indikator_qs.filter(pk__in={i for owners in links.values() for ids in owners.values()
                                                    for i in ids})
-    indikator = rows(indikator_qs, IndikatorDokumen)
+    indikator = rows(indikator_qs, IndikatorDokumen) if with_links else ()
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     if with_targets and scope.sasaran_read:
         for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
@@ -432,6 +441,23 @@ class SubKegiatanDokumen(NamedTuple):
     target_nilai: Decimal | None
     target_satuan: str
     target_teks: str
+
+
+class AksiBaris(NamedTuple):
+    """An aksi of a part of the plan (`plan_data(bagian=…)`), as the editor and monev sections show it: the `Aksi`
+    fields of the same name."""
+
+    pk: int
+    sub_kegiatan_id: int
+    pejabat_id: int | None
+    nomor: str
+    uraian: str
+    keluaran: str
+    target_nilai: Decimal | None
+    target_satuan: str
+    target_teks: str
+    pagu: int | None
+    penanggung_jawab: str
 
 
 class AksiDokumen(NamedTuple):
@@ -542,11 +568,11 @@ class _Scope:
         return self._budget(qs, prefix + "sub_kegiatan__kegiatan__program_id", prefix + "sub_kegiatan_id")
 
 
-def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, months: bool = True,
+def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, links: bool = True, months: bool = True,
                       part: tuple[Iterable[Any], ...] | None = None
                       ) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
-    """The indikator links of program, kegiatan and sub kegiatan and the months of the aksi (unless `months` is
-    False): four small two-column tables, read as one query (a UNION), each in the order its rows were written (of
+    """The indikator links of program, kegiatan and sub kegiatan (unless `links` is False) and the months of
+    the aksi (unless `months` is False): four small two-column tables, read as one query (a UNION), each in the order its rows were written (of
     the `scope` only). `part`: the program, kegiatan, sub kegiatan and aksi of a part, already read; their ids (a
     few dozen) are cheaper to compile into the query than the subqueries that would select them again."""
     scope = scope or _Scope()
@@ -564,14 +590,15 @@ def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, months:
          "indikator_id"),
         (SubKegiatan.indikator.through.objects.filter(subkegiatan__in=rows[2]), "sub_kegiatan", "subkegiatan_id",
          "indikator_id"),
-    ]
+    ] if links else []
     if months:
         parts.append((AksiBulan.objects.filter(aksi__in=rows[3]), "bulan", "aksi_id", "bulan"))
     querysets = [qs.annotate(kind=Value(kind, output_field=CharField()), owner=F(owner), other=F(other))
                  .order_by().values_list("kind", "owner", "other", "id") for qs, kind, owner, other in parts]
     found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for kind in ("program", "kegiatan",
                                                                                    "sub_kegiatan", "bulan")}
-    for kind, owner, other, _id in sorted(querysets[0].union(*querysets[1:], all=True), key=lambda r: (r[0], r[3])):
+    union = querysets[0].union(*querysets[1:], all=True) if querysets else ()
+    for kind, owner, other, _id in sorted(union, key=lambda r: (r[0], r[3])):
         found[kind][owner].append(other)
     bulan = {aksi_id: frozenset(b) for aksi_id, b in found.pop("bulan").items()}
     return {kind: {k: tuple(v) for k, v in owners.items()} for kind, owners in found.items()}, bulan
@@ -820,9 +847,10 @@ def plan_totals(*, rencana_aksi_id: int) -> dict[str, int | None]:
                     "jumlah_sub_kegiatan", "jumlah_aksi").get())
 
 
-def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None, bagian: tuple[str, int] | None = None,
+def plan_tree(*, rencana_aksi: RencanaAksi, rights: EditRights | None = None, bagian: tuple[str, int] | None = None,
               bidang_id: int | None = None, totals: bool = True) -> PlanTree:
-    """The plan for the editor: `plan_data()` arranged as nodes, 12 queries whatever its size.
+    """The plan for the editor: `plan_data()` arranged as nodes, 11 queries whatever its size. `rencana_aksi` is
+    used as given (the view has read it already; `plan_data` reads only its ids).
 
     Every node carries `can_edit` from `rights` (nothing editable without it). Roll-up sums are computed next to,
     never instead of, the stated pagu. `bagian` builds one section only (see `plan_data`): its totals come
@@ -830,7 +858,7 @@ def plan_tree(*, rencana_aksi_id: int, rights: EditRights | None = None, bagian:
     the indikator and sub kegiatan of that bidang (and the rows above them); roll-ups still sum every row.
     """
     rights = rights or EditRights()
-    plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda", "penandatangan").get(pk=rencana_aksi_id)
+    plan = rencana_aksi
     # A program's section is its row and its kegiatan heads (no aksi); a kegiatan's is read with its program.
     data = plan_data(rencana_aksi=plan, bagian=("kepala_program", bagian[1]) if bagian and bagian[0] == "program"
                      else bagian)

@@ -165,7 +165,7 @@ def editor_view(view: Callable) -> Callable:
 def _tree(request, plan: RencanaAksi, bagian: tuple[str, int] | None = None, *, bidang_id: int | None = None,
           totals: bool = True) -> selectors.PlanTree:
     rights = selectors.edit_rights(user=request.user, rencana_aksi=plan)
-    return selectors.plan_tree(rencana_aksi_id=plan.pk, rights=rights, bagian=bagian, bidang_id=bidang_id,
+    return selectors.plan_tree(rencana_aksi=plan, rights=rights, bagian=bagian, bidang_id=bidang_id,
                                totals=totals)
 
 

@@ -17,7 +17,7 @@ def test_row_flags_agree_with_the_rules(world, rows, persona):
     """The editor decides per row without a query; the decision must be the rules' decision."""
     user = getattr(world, persona)
     plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=rows.plan.pk)
-    tree = selectors.plan_tree(rencana_aksi_id=plan.pk, rights=selectors.edit_rights(user=user, rencana_aksi=plan))
+    tree = selectors.plan_tree(rencana_aksi=plan, rights=selectors.edit_rights(user=user, rencana_aksi=plan))
     for node in tree.nodes["aksi"].values():
         assert node.can_edit == user.has_perm("perencanaan.change_aksi", node.obj), (persona, node.obj)
     for node in tree.nodes["subkegiatan"].values():
@@ -38,7 +38,7 @@ def test_a_plan_that_is_not_a_draft_gives_no_rights(world, rows):
 
 
 def test_without_rights_nothing_is_editable(rows):
-    tree = selectors.plan_tree(rencana_aksi_id=rows.plan.pk)
+    tree = selectors.plan_tree(rencana_aksi=rows.plan)
     assert not any(n.can_edit for kind in ("sasaran", "indikator", "subkegiatan", "aksi")
                    for n in tree.nodes[kind].values())
 
@@ -54,7 +54,7 @@ def test_the_tree(world, rows):
     svc.anggaran_update(obj=rows.sub_politik, pagu=12_500_000)
     svc.aksi_update(aksi=rows.aksi_politik, pagu=4_000_000)
 
-    tree = selectors.plan_tree(rencana_aksi_id=rows.plan.pk)
+    tree = selectors.plan_tree(rencana_aksi=rows.plan)
     assert [(s.obj.uraian, s.depth) for s in tree.sasaran] == [
         (rows.sasaran.uraian, 0), ("Sasaran program", 1), ("Sasaran kedua", 0)]
     iku = tree.node("indikator", rows.iku.pk)
@@ -79,6 +79,6 @@ def test_the_tree(world, rows):
 
 def test_a_budget_without_pagu_has_no_sum(rows):
     SubKegiatan.objects.filter(rencana_aksi=rows.plan).update(pagu=None)
-    tree = selectors.plan_tree(rencana_aksi_id=rows.plan.pk)
+    tree = selectors.plan_tree(rencana_aksi=rows.plan)
     rollup = tree.node("kegiatan", rows.kegiatan.pk).rollup
     assert rollup.jumlah is None and rollup.selisih is None and rollup.cocok

@@ -1,7 +1,9 @@
+from functools import lru_cache
 from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper (per row)
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from renaksi.core.baris import url_baris
@@ -54,8 +56,14 @@ def baris_aksi(context, row: dict) -> SafeString:
     if row["can"]:
         url = url_baris("monev_progres_save", pk, int(context["tw"]))
         html.append(f'\n  <td><form id="f-aksi-{pk}" hx-post="{url}" hx-target="#aksi-{pk}" hx-swap="outerHTML">'
-                    f'<button class="btn btn-sm btn-outline-primary" type="submit" data-save>{escape(_("Simpan"))}'
+                    f'<button class="btn btn-sm btn-outline-primary" type="submit" data-save>{_simpan(get_language())}'
                     f"</button></form>\n</td>\n</tr>\n")
     else:
         html.append("\n  <td></td>\n</tr>\n")
     return mark_safe("".join(html))
+
+
+@lru_cache(maxsize=8)
+def _simpan(_language: str | None) -> str:
+    """The save button's text, translated once per language rather than per row."""
+    return escape(_("Simpan"))

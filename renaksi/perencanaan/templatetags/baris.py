@@ -1,7 +1,9 @@
-"""The editor's aksi rows and row controls, built in Python: a kegiatan section may hold hundreds of aksi, and a
-template per row (twelve month buttons, four URLs, the notes slot) cost about 1.5 ms each (docs/performance.md).
-The HTML is what `_aksi_row.html` and `_controls.html` rendered before, byte for byte but for the delete
-confirmation, whose quotes are now escaped in its attribute."""
+"""The editor's aksi and sub kegiatan rows, roll-ups, indikator chips and row controls, built in Python: a kegiatan
+section may hold hundreds of aksi, and a template per row (twelve month buttons, four URLs, the notes slot) cost
+about 1.5 ms each, the includes of a sub kegiatan row (chips, roll-up, notes slot) a few tenths (docs/performance.md).
+The HTML is what `_aksi_row.html`, `_subkegiatan_row.html`, `_rollup.html`, `_indikator_chips.html` and
+`_controls.html` rendered before, byte for byte but for the delete confirmation, whose quotes are now escaped in
+its attribute."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from functools import lru_cache
 from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper (per row)
 
 from django import template
+from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from renaksi.core.angka import format_rupiah
-from renaksi.core.baris import potong, url_pola
+from renaksi.core.baris import potong, url_baris, url_pola
 from renaksi.core.templatetags.angka import angka
 
 register = template.Library()
@@ -35,6 +38,119 @@ def baris_aksi_daftar(context, nodes) -> SafeString:
             if context.get("may_write_catatan") else ""}
     text = _texts(get_language())
     return mark_safe("".join([_aksi_row(node, urls, text) for node in nodes]))
+
+
+@register.filter(name="potong", is_safe=True)
+def potong_filter(teks: str, panjang: int) -> str:
+    """`|truncatechars:panjang` without its two translations per call (`renaksi.core.baris.potong`): the outline
+    cuts every kegiatan's name."""
+    return potong(str(teks), int(panjang))
+
+
+@register.simple_tag(takes_context=True)
+def kepala_bagian(context, o) -> SafeString:
+    """The closed head of an editor section (an `OutlineRow` of a sasaran or program) that loads it when opened,
+    with its trailing newline: a large plan's page shows dozens."""
+    program = o.jenis == "program"
+    url = url_baris("rencana_aksi_bagian", context["plan"].pk, o.jenis, o.pk) + escape(context.get("bidang_query", ""))
+    if program:
+        label = f'<span class="row-label">{escape(gettext("Program"))}</span> '
+        counts = " · ".join((
+            ngettext("%(n)s kegiatan", "%(n)s kegiatan", o.kegiatan) % {"n": localize(o.kegiatan)},
+            ngettext("%(n)s sub kegiatan", "%(n)s sub kegiatan", o.sub_kegiatan) % {"n": localize(o.sub_kegiatan)},
+            ngettext("%(n)s aksi", "%(n)s aksi", o.aksi) % {"n": localize(o.aksi)}))
+    else:
+        label = ""
+        counts = ngettext("%(n)s indikator", "%(n)s indikator", o.indikator) % {"n": localize(o.indikator)}
+    jenis = escape(o.jenis)
+    return mark_safe(
+        f'<tbody id="bagian-{jenis}-{o.pk}" class="bagian-tutup">\n'
+        f'  <tr class="row-{jenis} bagian-kepala depth-{o.depth}">\n'
+        f'    <td class="{"kode" if program else "fw-semibold"}">{escape(o.nomor)}</td>\n'
+        f'    <td colspan="{17 if program else 9}"><button type="button" class="btn btn-link p-0 text-start '
+        f'text-decoration-none bagian-buka" hx-get="{url}" hx-target="closest tbody" hx-swap="outerHTML" '
+        f'aria-expanded="false"><i class="bi bi-chevron-right"></i> {label}<span class="fw-semibold">'
+        f'{escape(o.label) if o.label else "—"}</span></button>\n'
+        f'      <span class="small text-muted ms-2">{counts}</span></td>\n'
+        f'  </tr>\n'
+        f'</tbody>\n')
+
+
+@register.simple_tag(takes_context=True)
+def baris_sub_kegiatan(context, node) -> SafeString:
+    """A sub kegiatan row of the editor (a `SubKegiatanNode`), with its trailing newline."""
+    s = node.obj
+    pk = s.pk
+    text = _texts(get_language())
+    target = (f'<div><span class="text-muted">{text["target"]}:</span> {escape(s.target_teks)}</div>'
+              if s.target_teks else "")
+    if node.bidang:
+        bidang = f'<i class="bi bi-diagram-3"></i> {escape(node.bidang.singkatan or node.bidang.nama)}'
+    else:
+        bidang = f'<span class="text-muted">{text["tanpa_bidang"]}</span>'
+    slot = f'<span id="catatan-subkegiatan-{pk}" class="catatan-slot"></span>'
+    if context.get("may_write_catatan"):
+        tw = context.get("tw")
+        url = url_pola("catatan_baris", "subkegiatan", None).format(pk) + (f"?tw={tw}" if tw else "")
+        slot += (f'<button type="button" class="btn btn-sm btn-link p-0 catatan-baru" hx-get="{url}" '
+                 f'hx-target="#catatan-utas" hx-swap="outerHTML" title="{text["catatan"]}" '
+                 f'aria-label="{text["catatan"]}"><i class="bi bi-chat-left-text"></i></button>')
+    controls = ""
+    if node.can_edit:
+        n = len(node.aksi)
+        # the msgids of `blocktranslate … count`, its values escaped as the template escaped them
+        confirm = ngettext('Hapus sub kegiatan "%(nama)s" beserta %(n)s aksinya?',
+                           'Hapus sub kegiatan "%(nama)s" beserta %(n)s aksinya?', n) % {
+            "nama": escape(potong(s.nama, 80)), "n": localize(n)}
+        controls = kontrol_baris("subkegiatan", pk, "anggaran", edit_url=url_pola("sub_kegiatan_edit", None).format(pk),
+                                 structure=context["tree"].rights.plan, first=node.first, last=node.last,
+                                 confirm=confirm) + "\n"
+    return mark_safe(
+        f'<tr id="subkegiatan-{pk}" class="row-subkegiatan">\n'
+        f'  <td class="kode">{escape(s.kode)}</td>\n'
+        f'  <td colspan="13"><span class="row-label">{text["sub_kegiatan"]}</span> {escape(s.nama)}'
+        f'{chips_indikator(node.indikator)}</td>\n'
+        f'  <td class="small">{target}{rollup(context, node, "subkegiatan")}</td>\n'
+        f'  <td class="num pagu">{format_rupiah(s.pagu) if s.pagu is not None else "—"}</td>\n'
+        f'  <td class="small">{bidang}</td>\n'
+        f'  <td class="controls">{slot}\n{controls}</td>\n'
+        f'</tr>\n')
+
+
+@register.simple_tag
+def chips_indikator(indikator) -> SafeString:
+    """The indikator a budget row is linked to, as chips, with a trailing newline."""
+    if not indikator:
+        return mark_safe("\n")
+    chips = "".join(f'<a class="chip-indikator" href="#indikator-{i.pk}" title="{escape(i.nama)}">'
+                    f'<i class="bi bi-bullseye"></i> {escape(potong(i.nama, 60))}</a>' for i in indikator)
+    return mark_safe(f'<div class="chips">{chips}</div>\n')
+
+
+@register.simple_tag(takes_context=True)
+def rollup(context, node, kind: str) -> SafeString:
+    """A row's stated pagu against the sum of the rows under it (`node.rollup`; `kind`: "program", "kegiatan",
+    "subkegiatan"), swapped out of band when the context has `oob`; with a trailing newline."""
+    r = node.rollup
+    text = _texts(get_language())
+    label = text["sigma_" + kind]
+    oob = ' hx-swap-oob="true"' if context.get("oob") else ""
+    html = f'<span id="rollup-{kind}-{node.obj.pk}" class="rollup{"" if r.cocok else " rollup-selisih"}"{oob}>'
+    if r.jumlah is not None:
+        html += (f'\n  <span class="rollup-label">{label}</span>\n'
+                 f'  <span class="num">{format_rupiah(r.jumlah)}</span>\n  ')
+        if r.selisih is None:
+            pass
+        elif r.cocok:
+            html += (f'<i class="bi bi-check-circle-fill text-success" title="{text["sama_pagu_tertulis"]}"></i>'
+                     f'<span class="visually-hidden">{text["sama_pagu"]}</span>\n  ')
+        else:
+            html += (f'<span class="d-block" title="{text["selisih_judul"]}"><i class="bi bi-exclamation-triangle-fill">'
+                     f'</i> {text["selisih"]} {"+" if r.selisih > 0 else ""}{format_rupiah(r.selisih)}</span>')
+        html += "\n"
+    elif kind != "subkegiatan":
+        html += f'<span class="rollup-label">{label}</span> —'
+    return mark_safe(html + "</span>\n")
 
 
 @register.simple_tag
@@ -76,7 +192,12 @@ def _controls(urls: dict[str, str], text: dict[str, str], target: str, *, struct
 def _texts(_language: str | None) -> dict[str, str]:
     return {k: escape(gettext(v)) for k, v in (
         ("tindakan", "Tindakan baris"), ("ubah", "Ubah"), ("naik", "Naikkan"), ("turun", "Turunkan"),
-        ("hapus", "Hapus"), ("target", "Target"), ("catatan", "Tulis catatan evaluator"))}
+        ("hapus", "Hapus"), ("target", "Target"), ("catatan", "Tulis catatan evaluator"),
+        ("sub_kegiatan", "Sub kegiatan"), ("tanpa_bidang", "tanpa bidang"), ("sigma_program", "Σ kegiatan"),
+        ("sigma_kegiatan", "Σ sub kegiatan"), ("sigma_subkegiatan", "Σ aksi"),
+        ("sama_pagu_tertulis", "Sama dengan pagu tertulis"), ("sama_pagu", "sama dengan pagu"),
+        ("selisih_judul", "Jumlah rincian berbeda dari pagu tertulis; pagu tertulis tidak diubah."),
+        ("selisih", "selisih"))}
 
 
 @lru_cache(maxsize=1024)
