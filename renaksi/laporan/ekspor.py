@@ -173,7 +173,7 @@ def sidik_format() -> str:
     h = hashlib.sha256()
     for sumber in _SUMBER_FORMAT:
         path = root / sumber
-        for berkas in sorted(path.rglob("*")) if path.is_dir() else [path]:
+        for berkas in sorted(b for b in path.rglob("*") if b.is_file()) if path.is_dir() else [path]:
             h.update(str(berkas.relative_to(root)).encode() + b"\0" + berkas.read_bytes())
     for pustaka in _PUSTAKA_FORMAT:
         h.update(f"{pustaka}={metadata.version(pustaka)}".encode())
