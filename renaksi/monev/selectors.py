@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
@@ -100,13 +100,24 @@ class SubKegiatanMonev:
         return self.sub_kegiatan.pagu
 
 
+class ProgresBulan(NamedTuple):
+    """The progress reported for an aksi in one month: the `ProgresAksi` field the form and exports read, as a
+    plain row (a kegiatan section holds hundreds)."""
+
+    status: str
+
+    @property
+    def label(self) -> str:
+        return str(ProgresAksi.Status(self.status).label)
+
+
 @dataclass(frozen=True)
 class AksiMonev:
     """Months planned (1–12) and the progress reported per month."""
 
     aksi: Aksi
     bulan_rencana: frozenset[int]
-    progres: dict[int, ProgresAksi]
+    progres: dict[int, ProgresBulan]
 
 
 @dataclass(frozen=True)
@@ -247,9 +258,10 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
         for p in plan.program
     }
 
-    progres: dict[int, dict[int, ProgresAksi]] = defaultdict(dict)
-    for p in ProgresAksi.objects.filter(**{f"aksi__{k}": v for k, v in sub_part.items()}) if with_aksi else ():
-        progres[p.aksi_id][p.bulan] = p
+    progres: dict[int, dict[int, ProgresBulan]] = defaultdict(dict)
+    reported = ProgresAksi.objects.filter(**{f"aksi__{k}": v for k, v in sub_part.items()})
+    for aksi_id, bulan, status in reported.values_list("aksi_id", "bulan", "status") if with_aksi else ():
+        progres[aksi_id][bulan] = ProgresBulan(status)
     aksi = tuple(AksiMonev(a, plan.bulan_of(a.pk), dict(progres.get(a.pk, {})))
                  for s in subs for a in plan.aksi_of(s.pk))
 

@@ -50,7 +50,7 @@ def baris_aksi(context, row: dict) -> SafeString:
         else:
             progres = m["progres"]
             state = (f'<span class="badge progres-{escape(progres.status)}">'
-                     f'{escape(str(progres.get_status_display()))}</span>' if progres
+                     f'{escape(progres.label)}</span>' if progres
                      else '<span class="text-muted">—</span>')
             html.append(f'<span class="small">{label}</span><br>{state}</td>')
     if row["can"]:
