@@ -89,11 +89,13 @@ class IndikatorMonev:
 
 @dataclass(frozen=True)
 class SubKegiatanMonev:
-    """Realisasi anggaran TW I–IV (spent in each triwulan; None where not reported) and serapan up to n (%)."""
+    """Realisasi anggaran TW I–IV (spent in each triwulan; None where not reported) and serapan up to n (%);
+    `versi_baris` the version of each triwulan's realisasi anggaran (0 where none: optimistic locking of the form)."""
 
     sub_kegiatan: SubKegiatan
     realisasi_anggaran: tuple[int | None, ...]
     serapan: Decimal | None
+    versi_baris: tuple[int, ...] = (0, 0, 0, 0)
 
     @property
     def pagu(self) -> int | None:
@@ -239,14 +241,16 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
     sub_part: dict[str, Any] = {"sub_kegiatan__rencana_aksi_id": ra}
     if jenis is not None:
         sub_part["sub_kegiatan_id__in"] = [s.pk for s in subs]
-    anggaran: dict[int, dict[int, int]] = defaultdict(dict)
-    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(**sub_part).values_list(
-            "sub_kegiatan_id", "triwulan", "jumlah"):
-        anggaran[sub_id][tw] = jumlah
+    anggaran: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for sub_id, tw, jumlah, versi in RealisasiAnggaran.objects.filter(**sub_part).values_list(
+            "sub_kegiatan_id", "triwulan", "jumlah", "versi_baris"):
+        anggaran[sub_id][tw] = (jumlah, versi)
     sub_kegiatan = []
     for sub in subs:
-        spent = tuple(anggaran.get(sub.pk, {}).get(tw) for tw in TRIWULAN)
-        sub_kegiatan.append(SubKegiatanMonev(sub, spent, serapan(realisasi=spent, pagu=sub.pagu, triwulan=triwulan)))
+        own = anggaran.get(sub.pk, {})
+        spent = tuple(own[tw][0] if tw in own else None for tw in TRIWULAN)
+        sub_kegiatan.append(SubKegiatanMonev(sub, spent, serapan(realisasi=spent, pagu=sub.pagu, triwulan=triwulan),
+                                             tuple(own[tw][1] if tw in own else 0 for tw in TRIWULAN)))
     by_kegiatan: dict[int, list[SubKegiatanMonev]] = defaultdict(list)
     for s in sub_kegiatan:
         by_kegiatan[s.sub_kegiatan.kegiatan_id].append(s)

@@ -44,7 +44,7 @@ from .forms import (
     ProgresForm,
     TindakLanjutStatusForm,
 )
-from .models import BuktiDukung, LaporanTriwulan, RealisasiAnggaran, TindakLanjut
+from .models import BuktiDukung, LaporanTriwulan, TindakLanjut
 
 T = "monev/"
 PLAN = ("rencana_aksi__perangkat_daerah",)
@@ -136,16 +136,8 @@ class Halaman:
         self.bulan = _bulan_triwulan(tw)
         self.bulan_label = [str(NAMA_BULAN[b]) for b in self.bulan]  # translated once, not per aksi row
         self.bukti: dict[int, list] = {}
-        self.versi_anggaran: dict[int, int] = {}
-        if bagian is None:
-            return
-        if bagian[0] == "sasaran":
+        if bagian is not None and bagian[0] == "sasaran":
             self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw, sasaran_id=bagian[1])
-        else:
-            # sub kegiatan id → version of its realisasi anggaran in the triwulan (optimistic locking of the form)
-            self.versi_anggaran = dict(RealisasiAnggaran.objects.filter(
-                sub_kegiatan_id__in=[s.sub_kegiatan.pk for s in self.data.sub_kegiatan], triwulan=tw)
-                .values_list("sub_kegiatan_id", "versi_baris"))
 
     def boleh(self, bidang_id: int | None) -> bool:
         return not self.alasan and self.hak.boleh(bidang_id)
@@ -174,14 +166,19 @@ class Halaman:
         return {"tl": tl, "can": can, "form": form, "errors": _errors(form)}
 
     def sub_kegiatan_row(self, s: selectors.SubKegiatanMonev, form=None) -> dict:
+        """The row's input as plain values, not an `AnggaranMonevForm` rendered per row (Django's form renderer was
+        a fifth of a kegiatan section); a refused POST's `form` gives back what was typed and its errors."""
         can = self.boleh(s.sub_kegiatan.bidang_id)
         jumlah = s.realisasi_anggaran[self.tw - 1]
-        if form is None and can:
-            form = AnggaranMonevForm(initial={"jumlah": "" if jumlah is None else str(jumlah),
-                                              "versi_baris": self.versi_anggaran.get(s.sub_kegiatan.pk, 0)})
+        if form is None:
+            value, versi, field_errors = ("" if jumlah is None else str(jumlah)), s.versi_baris[self.tw - 1], []
+        else:
+            value, versi, field_errors = form["jumlah"].value(), form["versi_baris"].value(), form["jumlah"].errors
+            versi = None if versi == "" else versi  # as the hidden input renders it: no value
         spent = sum(v for v in s.realisasi_anggaran[:self.tw] if v is not None)
-        return {"s": s, "can": can, "form": form, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
-                "bidang": self.data.plan.bidang_by_id.get(s.sub_kegiatan.bidang_id)}
+        return {"s": s, "can": can, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
+                "bidang": self.data.plan.bidang_by_id.get(s.sub_kegiatan.bidang_id),
+                "input": {"value": value, "versi": versi, "errors": field_errors, "invalid": bool(form and form.errors)}}
 
     def aksi_rows(self) -> list[dict]:
         # Every aksi, scheduled in the triwulan or not: a plan without a schedule still reports progress.
