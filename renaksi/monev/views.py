@@ -11,7 +11,7 @@ re-rendered row.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -117,17 +117,19 @@ class Halaman:
     """What the monev templates need besides the data: the user's rights and the open window, per row.
 
     Without `bagian` (the page itself: header, outline, tindak lanjut) no row of the plan is read; with it, the
-    rows of one sasaran, program or sub kegiatan (a section, or the row a save answers with)."""
+    rows of one sasaran, kegiatan or sub kegiatan (a section, or the row a save answers with)."""
 
-    def __init__(self, request, plan: RencanaAksi, tw: int, bagian: tuple[str, int] | None = None,
-                 kegiatan_id: int | None = None):
+    def __init__(self, request, plan: RencanaAksi, tw: int, bagian: tuple[str, int] | None = None):
         self.plan = plan
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
         self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).first()
-        self.data: selectors.MonevData | None = None
-        if bagian is not None:  # its window comes with it
-            self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian, kegiatan_id=kegiatan_id)
+        self.data: selectors.MonevData | selectors.AnggaranBagian | None = None
+        # a part's window comes with it
+        if bagian is not None and bagian[0] == "sasaran":
+            self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian)
+        elif bagian is not None:
+            self.data = selectors.anggaran_bagian(rencana_aksi=plan, triwulan=tw, **{f"{bagian[0]}_id": bagian[1]})
         self.jendela = self.data.jendela if self.data else selectors.jendela_triwulan(rencana_aksi=plan, triwulan=tw)
         # Why the triwulan is read-only ('' when it is open for reporting): shown in the header, refused alike by
         # the services.
@@ -177,15 +179,18 @@ class Halaman:
             versi = None if versi == "" else versi  # as the hidden input renders it: no value
         spent = sum(v for v in s.realisasi_anggaran[:self.tw] if v is not None)
         return {"s": s, "can": can, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
-                "bidang": self.data.plan.bidang_by_id.get(s.sub_kegiatan.bidang_id),
                 "input": {"value": value, "versi": versi, "errors": field_errors, "invalid": bool(form and form.errors)}}
+
+    @cached_property
+    def subs(self) -> dict[int, selectors.SubKegiatanBaris]:
+        return self.data.sub_kegiatan_by_id
 
     def aksi_rows(self) -> list[dict]:
         # Every aksi, scheduled in the triwulan or not: a plan without a schedule still reports progress.
         return [self.aksi_row(a) for a in self.data.aksi]
 
     def aksi_row(self, a: selectors.AksiMonev, form=None) -> dict:
-        sub = self.data.plan.sub_kegiatan_by_id.get(a.aksi.sub_kegiatan_id)
+        sub = self.subs.get(a.aksi.sub_kegiatan_id)
         can = self.boleh(sub.bidang_id if sub else None)
         # Plain values rather than a form per aksi: a plan may have a thousand aksi (see `make bench`).
         months = [{"bulan": b, "label": label, "rencana": b in a.bulan_rencana, "progres": a.progres.get(b),
@@ -284,7 +289,7 @@ def monev_bagian(request, pk: int, tw: int, jenis: str, bagian_id: int):
         page = Halaman(request, plan, tw, ("sasaran", obj.pk))
         context = page.context(sasaran=obj, indikator_rows=[page.indikator_row(item) for item in page.data.indikator])
         return render(request, T + "_bagian_sasaran.html", context)
-    page = Halaman(request, plan, tw, ("kegiatan", obj.pk), kegiatan_id=obj.pk)
+    page = Halaman(request, plan, tw, ("kegiatan", obj.pk))
     context = page.context(kegiatan=obj, sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan],
                            aksi_rows=page.aksi_rows())
     return render(request, T + "_bagian_kegiatan.html", context)
