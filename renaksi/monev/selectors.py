@@ -8,7 +8,7 @@ with `bagian` it reads one sasaran or program (the form's sections and row saves
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -23,7 +23,6 @@ from renaksi.core.predikat import Predikat, predikat
 from renaksi.organisasi.models import PerangkatDaerah
 from renaksi.perencanaan.models import (
     Aksi,
-    AksiBulan,
     Indikator,
     Kegiatan,
     Program,
@@ -31,7 +30,7 @@ from renaksi.perencanaan.models import (
     Sasaran,
     SubKegiatan,
 )
-from renaksi.perencanaan.selectors import AksiBaris, PlanData, plan_data
+from renaksi.perencanaan.selectors import PlanData, plan_data
 
 from .models import (
     EvaluasiIndikator,
@@ -126,7 +125,7 @@ class ProgresBulan(NamedTuple):
 class AksiMonev:
     """Months planned (1–12) and the progress reported per month."""
 
-    aksi: Aksi | AksiBaris
+    aksi: Aksi | AksiBarisMonev
     bulan_rencana: frozenset[int]
     progres: dict[int, ProgresBulan]
 
@@ -245,7 +244,8 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
                          sub_kegiatan=(), aksi=())
 
     subs = plan.sub_kegiatan_by_kegiatan_order()
-    sub_kegiatan = _sub_kegiatan_monev(subs, triwulan, sub_kegiatan__rencana_aksi_id=ra)
+    sub_kegiatan = _sub_kegiatan_monev(subs, triwulan, RealisasiAnggaran.objects.filter(
+        sub_kegiatan__rencana_aksi_id=ra).values_list("sub_kegiatan_id", "triwulan", "jumlah", "versi_baris"))
     by_kegiatan: dict[int, list[SubKegiatanMonev]] = defaultdict(list)
     for s in sub_kegiatan:
         by_kegiatan[s.sub_kegiatan.kegiatan_id].append(s)
@@ -264,15 +264,15 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
                      serapan_program=serapan_program)
 
 
-def _sub_kegiatan_monev(subs: Sequence, triwulan: int, **of_part: Any) -> tuple[SubKegiatanMonev, ...]:
-    """`subs` (SubKegiatan or SubKegiatanBaris) with their realisasi anggaran (`of_part` filters it): one query."""
-    anggaran: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for sub_id, tw, jumlah, versi in RealisasiAnggaran.objects.filter(**of_part).values_list(
-            "sub_kegiatan_id", "triwulan", "jumlah", "versi_baris"):
-        anggaran[sub_id][tw] = (jumlah, versi)
+def _sub_kegiatan_monev(subs: Sequence, triwulan: int, anggaran: Iterable[tuple]) -> tuple[SubKegiatanMonev, ...]:
+    """`subs` (SubKegiatan or SubKegiatanBaris) with their realisasi anggaran, from rows (sub kegiatan id,
+    triwulan, jumlah, versi_baris) of any sub kegiatan."""
+    by_sub: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for sub_id, tw, jumlah, versi in anggaran:
+        by_sub[sub_id][tw] = (jumlah, versi)
     result = []
     for sub in subs:
-        own = anggaran.get(sub.pk, {})
+        own = by_sub.get(sub.pk, {})
         spent = tuple(own[tw][0] if tw in own else None for tw in TRIWULAN)
         result.append(SubKegiatanMonev(sub, spent, serapan(realisasi=spent, pagu=sub.pagu, triwulan=triwulan),
                                        tuple(own[tw][1] if tw in own else 0 for tw in TRIWULAN)))
@@ -300,6 +300,15 @@ class SubKegiatanBaris(NamedTuple):
     bidang_nama: str | None
 
 
+class AksiBarisMonev(NamedTuple):
+    """An aksi as the monev form's budget part shows it (`anggaran_bagian`): the `Aksi` fields of the same name."""
+
+    pk: int
+    sub_kegiatan_id: int
+    nomor: str
+    uraian: str
+
+
 @dataclass(frozen=True)
 class AnggaranBagian:
     """The budget part of the monev form for a triwulan: one kegiatan's (or one sub kegiatan's) sub kegiatan with
@@ -315,33 +324,45 @@ class AnggaranBagian:
         return {s.sub_kegiatan.pk: s.sub_kegiatan for s in self.sub_kegiatan}
 
 
+_ANGGARAN = ("realisasi_anggaran__triwulan", "realisasi_anggaran__jumlah", "realisasi_anggaran__versi_baris")
+
+
 def anggaran_bagian(*, rencana_aksi: RencanaAksi, triwulan: int, kegiatan_id: int | None = None,
                     sub_kegiatan_id: int | None = None) -> AnggaranBagian:
     """The monev form's budget part of one kegiatan (its section) or one sub kegiatan (the row a save answers with):
     the rows it shows as plain rows, read by the kegiatan or sub kegiatan (the caller has checked that it belongs to
     `rencana_aksi`), not through `plan_data`, which reads programs, kegiatan and officials this part does not show
-    (decision 0021). Six queries, whatever the size of the part or the plan.
+    (decision 0021). Four queries, whatever the size of the part or the plan: sub kegiatan joined with their
+    realisasi anggaran, aksi joined with their months, progress, the reporting window.
 
     Load `rencana_aksi` with `select_related("perangkat_daerah")` (one query less)."""
     if (kegiatan_id is None) == (sub_kegiatan_id is None):
         raise ValueError("anggaran_bagian: kegiatan_id atau sub_kegiatan_id, salah satu")
     of_sub = {"kegiatan_id": kegiatan_id} if kegiatan_id is not None else {"pk": sub_kegiatan_id}
-    part = {f"sub_kegiatan__{k}": v for k, v in of_sub.items()}
-    subs = tuple(map(SubKegiatanBaris._make, SubKegiatan.objects.filter(**of_sub).order_by("urutan", "id")
-                     .values_list(*SubKegiatanBaris._fields[:-1], "bidang__nama")))
-    aksi_of: dict[int, list[AksiBaris]] = defaultdict(list)
-    for a in map(AksiBaris._make, Aksi.objects.filter(**part).order_by("urutan", "id").values_list(*AksiBaris._fields)):
-        aksi_of[a.sub_kegiatan_id].append(a)
+    of_aksi = {f"sub_kegiatan__{k}": v for k, v in of_sub.items()}
+    subs: dict[int, SubKegiatanBaris] = {}
+    anggaran = []
+    for *fields, tw, jumlah, versi in SubKegiatan.objects.filter(**of_sub).order_by("urutan", "id").values_list(
+            *SubKegiatanBaris._fields[:-1], "bidang__nama", *_ANGGARAN):  # a row per triwulan reported
+        sub = subs.setdefault(fields[0], SubKegiatanBaris._make(fields))
+        if tw is not None:
+            anggaran.append((sub.pk, tw, jumlah, versi))
+    aksi: dict[int, AksiBarisMonev] = {}
     bulan: dict[int, set[int]] = defaultdict(set)
-    for aksi_id, b in AksiBulan.objects.filter(**{f"aksi__{k}": v for k, v in part.items()}).values_list(
-            "aksi_id", "bulan"):
-        bulan[aksi_id].add(b)
-    progres = _progres(**{f"aksi__{k}": v for k, v in part.items()})
+    for *fields, b in Aksi.objects.filter(**of_aksi).order_by("urutan", "id").values_list(
+            *AksiBarisMonev._fields, "jadwal__bulan"):  # a row per month scheduled
+        a = aksi.setdefault(fields[0], AksiBarisMonev._make(fields))
+        if b is not None:
+            bulan[a.pk].add(b)
+    aksi_of: dict[int, list[AksiBarisMonev]] = defaultdict(list)
+    for a in aksi.values():
+        aksi_of[a.sub_kegiatan_id].append(a)
+    progres = _progres(**{f"aksi__{k}": v for k, v in of_aksi.items()})
     return AnggaranBagian(
         triwulan=triwulan, jendela=jendela_triwulan(rencana_aksi=rencana_aksi, triwulan=triwulan),
-        sub_kegiatan=_sub_kegiatan_monev(subs, triwulan, **part),
+        sub_kegiatan=_sub_kegiatan_monev(subs.values(), triwulan, anggaran),
         aksi=tuple(AksiMonev(a, frozenset(bulan.get(a.pk, ())), progres.get(a.pk, {}))
-                   for s in subs for a in aksi_of.get(s.pk, ())),
+                   for s in subs for a in aksi_of.get(s, ())),
     )
 
 
