@@ -137,6 +137,7 @@ class Halaman:
                                                laporan=self.laporan, digantikan=services.digantikan(plan))
         self.bulan = _bulan_triwulan(tw)
         self.bulan_label = [str(NAMA_BULAN[b]) for b in self.bulan]  # translated once, not per aksi row
+        self.bahasa = get_language()  # read once, not per month of each aksi row
         self.bukti: dict[int, list] = {}
         if bagian is not None and bagian[0] == "sasaran":
             self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw, sasaran_id=bagian[1])
@@ -194,8 +195,8 @@ class Halaman:
         can = self.boleh(sub.bidang_id if sub else None)
         # Plain values rather than a form per aksi: a plan may have a thousand aksi (see `make bench`).
         months = [{"bulan": b, "label": label, "rencana": b in a.bulan_rencana, "progres": a.progres.get(b),
-                   "options": _progres_options(form.data.get(f"bulan_{b}", "") if form is not None
-                                               else (a.progres[b].status if b in a.progres else ""))}
+                   "options": _options_cached(form.data.get(f"bulan_{b}", "") if form is not None
+                                              else (a.progres[b].status if b in a.progres else ""), self.bahasa)}
                   for b, label in zip(self.bulan, self.bulan_label, strict=True)]
         return {"a": a, "can": can, "form": form, "errors": _errors(form), "months": months, "sub": sub}
 
@@ -204,14 +205,10 @@ class Halaman:
                 "alasan": self.alasan, "hak": self.hak, **extra}
 
 
-def _progres_options(selected: str) -> str:
-    """The <option>s of a month's progress select, built once per language and value, not in a template loop per
-    aksi: a plan may have a thousand aksi (see `make bench`)."""
-    return _options_cached(selected, get_language())
-
-
 @lru_cache(maxsize=32)
 def _options_cached(selected: str, _language: str | None) -> str:
+    """The <option>s of a month's progress select, built once per language and value, not in a template loop per
+    aksi: a plan may have a thousand aksi (see `make bench`)."""
     return format_html_join("", '<option value="{}"{}>{}</option>',
                             ((v, mark_safe(" selected") if v == selected else "", str(label))
                              for v, label in ProgresForm.CHOICES))
