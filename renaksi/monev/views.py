@@ -178,9 +178,11 @@ class Halaman:
         else:
             value, versi, field_errors = form["jumlah"].value(), form["versi_baris"].value(), form["jumlah"].errors
             versi = None if versi == "" else versi  # as the hidden input renders it: no value
+        invalid = form is not None and bool(form.errors)
         spent = sum(v for v in s.realisasi_anggaran[:self.tw] if v is not None)
         return {"s": s, "can": can, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
-                "input": {"value": value, "versi": versi, "errors": field_errors, "invalid": bool(form and form.errors)}}
+                "input": {"value": value, "versi": versi, "errors": field_errors, "invalid": invalid,
+                          "versi_invalid": invalid and "versi_baris" in form.errors}}
 
     @cached_property
     def subs(self) -> dict[int, selectors.SubKegiatanBaris]:

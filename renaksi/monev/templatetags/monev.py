@@ -53,6 +53,8 @@ def _sub_kegiatan(row: dict, url: str, tw: int, teks: dict[str, str]) -> str:
     if row["can"]:
         given = row["input"]
         versi = "" if given["versi"] is None else f' value="{escape(str(given["versi"]))}"'
+        if given["versi_invalid"]:  # as the form's widget marked it
+            versi += ' class="is-invalid" aria-invalid="true"'
         field_errors = "".join(f'<div class="is-invalid-msg text-start">{escape(e)}</div>' for e in given["errors"])
         cell = (f'\n    <form class="d-inline-flex gap-1 justify-content-end" hx-post="{url.format(pk, tw)}" '
                 f'hx-target="#sub-{pk}" hx-swap="outerHTML">'
