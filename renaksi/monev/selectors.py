@@ -245,7 +245,7 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
 
     subs = plan.sub_kegiatan_by_kegiatan_order()
     sub_kegiatan = _sub_kegiatan_monev(subs, triwulan, RealisasiAnggaran.objects.filter(
-        sub_kegiatan__rencana_aksi_id=ra).values_list("sub_kegiatan_id", "triwulan", "jumlah", "versi_baris"))
+        sub_kegiatan__rencana_aksi_id=ra).order_by().values_list("sub_kegiatan_id", "triwulan", "jumlah", "versi_baris"))
     by_kegiatan: dict[int, list[SubKegiatanMonev]] = defaultdict(list)
     for s in sub_kegiatan:
         by_kegiatan[s.sub_kegiatan.kegiatan_id].append(s)
@@ -282,7 +282,9 @@ def _sub_kegiatan_monev(subs: Sequence, triwulan: int, anggaran: Iterable[tuple]
 def _progres(**of_part: Any) -> dict[int, dict[int, ProgresBulan]]:
     """aksi id → month → the progress reported (`of_part` filters `ProgresAksi`): one query, plain rows."""
     progres: dict[int, dict[int, ProgresBulan]] = defaultdict(dict)
-    for aksi_id, bulan, status in ProgresAksi.objects.filter(**of_part).values_list("aksi_id", "bulan", "status"):
+    # unordered: the model's ordering (by aksi, so by the plan's ordering) would join the plan and its PD
+    for aksi_id, bulan, status in ProgresAksi.objects.filter(**of_part).order_by().values_list(
+            "aksi_id", "bulan", "status"):
         progres[aksi_id][bulan] = ProgresBulan(status)
     return progres
 
@@ -369,7 +371,7 @@ def anggaran_bagian(*, rencana_aksi: RencanaAksi, triwulan: int, kegiatan_id: in
 def jendela_triwulan(*, rencana_aksi: RencanaAksi, triwulan: int) -> JendelaPelaporan | None:
     """The reporting window of the plan's Pemda for the triwulan of its year (None: never opened)."""
     return JendelaPelaporan.objects.filter(pemda_id=rencana_aksi.perangkat_daerah.pemda_id, tahun=rencana_aksi.tahun,
-                                           triwulan=triwulan).first()
+                                           triwulan=triwulan).order_by("pk").first()  # one at most: no join to sort
 
 
 def _tindak_lanjut_of(qs: QuerySet, triwulan: int) -> list[TindakLanjut]:

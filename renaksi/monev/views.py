@@ -123,7 +123,8 @@ class Halaman:
         self.plan = plan
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
-        self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).first()
+        # one at most: ordered by pk, not by the plan's ordering (a join of the plan and its PD)
+        self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).order_by("pk").first()
         self.data: selectors.MonevData | selectors.AnggaranBagian | None = None
         # a part's window comes with it
         if bagian is not None and bagian[0] == "sasaran":
