@@ -2,7 +2,8 @@
 one way a plan is read) with its realisasi, capaian, predikat, forecast and follow-up, for a chosen triwulan.
 
 `monev_data` costs a constant number of queries (plan_data's 11 + 7), whatever the size of the plan;
-with `bagian` it reads one sasaran or program (the form's sections and row saves).
+with `bagian` it reads one sasaran (the form's indikator sections and saves). The form's budget part (a kegiatan
+section, a sub kegiatan or aksi save) is read by `anggaran_bagian`, its rows only (decision 0021).
 """
 
 from __future__ import annotations
