@@ -2,16 +2,17 @@
 one way a plan is read) with its realisasi, capaian, predikat, forecast and follow-up, for a chosen triwulan.
 
 `monev_data` costs a constant number of queries (plan_data's 11 + 7), whatever the size of the plan;
-with `bagian` it reads one sasaran or program (the form's sections and row saves).
+with `bagian` it reads one sasaran (the form's indikator sections and saves). The form's budget part (a kegiatan
+section, a sub kegiatan or aksi save) is read by `anggaran_bagian`, its rows only (decision 0021).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
@@ -21,7 +22,15 @@ from renaksi.core.capaian import Capaian, Isian, Kategori, hitung_capaian
 from renaksi.core.peringatan import Ramalan, ramal
 from renaksi.core.predikat import Predikat, predikat
 from renaksi.organisasi.models import PerangkatDaerah
-from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, Program, RencanaAksi, Sasaran, SubKegiatan
+from renaksi.perencanaan.models import (
+    Aksi,
+    Indikator,
+    Kegiatan,
+    Program,
+    RencanaAksi,
+    Sasaran,
+    SubKegiatan,
+)
 from renaksi.perencanaan.selectors import PlanData, plan_data
 
 from .models import (
@@ -89,24 +98,37 @@ class IndikatorMonev:
 
 @dataclass(frozen=True)
 class SubKegiatanMonev:
-    """Realisasi anggaran TW I–IV (spent in each triwulan; None where not reported) and serapan up to n (%)."""
+    """Realisasi anggaran TW I–IV (spent in each triwulan; None where not reported) and serapan up to n (%);
+    `versi_baris` the version of each triwulan's realisasi anggaran (0 where none: optimistic locking of the form)."""
 
-    sub_kegiatan: SubKegiatan
+    sub_kegiatan: SubKegiatan | SubKegiatanBaris
     realisasi_anggaran: tuple[int | None, ...]
     serapan: Decimal | None
+    versi_baris: tuple[int, ...] = (0, 0, 0, 0)
 
     @property
     def pagu(self) -> int | None:
         return self.sub_kegiatan.pagu
 
 
+class ProgresBulan(NamedTuple):
+    """The progress reported for an aksi in one month: the `ProgresAksi` field the form and exports read, as a
+    plain row (a kegiatan section holds hundreds)."""
+
+    status: str
+
+    @property
+    def label(self) -> str:
+        return str(ProgresAksi.Status(self.status).label)
+
+
 @dataclass(frozen=True)
 class AksiMonev:
     """Months planned (1–12) and the progress reported per month."""
 
-    aksi: Aksi
+    aksi: Aksi | AksiBarisMonev
     bulan_rencana: frozenset[int]
-    progres: dict[int, ProgresAksi]
+    progres: dict[int, ProgresBulan]
 
 
 @dataclass(frozen=True)
@@ -166,14 +188,13 @@ def _json(value: Isian) -> str | None:
 
 
 def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, int] | None = None,
-               kegiatan_id: int | None = None, with_aksi: bool = True) -> MonevData:
+               with_aksi: bool = True) -> MonevData:
     """Everything the monev form, its exports and the CLI show for one plan and triwulan.
 
-    `bagian` reads one part, as `plan_data(bagian=…)` does: ("sasaran", id) its indikator only; ("program", id),
-    ("kegiatan", id) or ("sub_kegiatan", id) the sub kegiatan and aksi under it only (no indikator); with
-    `kegiatan_id` (and that kegiatan, or its program, as `bagian`) those of one kegiatan. The form's sections and
-    row saves read their part, so their cost does not grow with the plan. Serapan of kegiatan and program are
-    those of the part: whole for a program, partial for a kegiatan or sub kegiatan.
+    `bagian=("sasaran", id)` reads the indikator of one sasaran only (no sub kegiatan nor aksi), as
+    `plan_data(bagian=…)` does: the form's sasaran sections and indikator saves read their part, so their cost does
+    not grow with the plan. The form's budget part (a kegiatan section, a sub kegiatan or aksi save) is read by
+    `anggaran_bagian`.
 
     `with_aksi=False` leaves out the aksi, their months and their progress (`aksi` empty; two queries less) for
     pages that do not list them.
@@ -181,61 +202,51 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
     Load `rencana_aksi` with `select_related("perangkat_daerah")` (one query less)."""
     if not 1 <= triwulan <= 4:
         raise ValueError(f"triwulan harus 1–4, bukan {triwulan}")
+    if bagian is not None and bagian[0] != "sasaran":
+        raise ValueError(f"bagian monev_data hanya sasaran, bukan {bagian[0]} (anggaran: anggaran_bagian)")
     jenis = bagian[0] if bagian else None
-    # a budget part shows no indikator, nor the links to them
-    plan = plan_data(rencana_aksi=rencana_aksi, bagian=bagian, with_aksi=with_aksi,
-                     with_links=jenis in (None, "sasaran"))
+    plan = plan_data(rencana_aksi=rencana_aksi, bagian=bagian, with_aksi=with_aksi)
     ra = rencana_aksi.pk
     jendela = jendela_triwulan(rencana_aksi=rencana_aksi, triwulan=triwulan)
 
     indikator = []
-    if jenis in (None, "sasaran"):
-        of_part = {"indikator__rencana_aksi_id": ra}
-        if jenis == "sasaran":
-            of_part["indikator__sasaran_id"] = bagian[1]  # type: ignore[index]
-        realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
-        for r in RealisasiIndikator.objects.filter(**of_part):
-            realisasi[r.indikator_id][r.triwulan] = r
-        bukti: dict[tuple[int, int], int] = {
-            (row["realisasi__indikator_id"], row["realisasi__triwulan"]): row["n"]
-            for row in _bukti_counts(of_part)
-        }
-        evaluasi = {e.indikator_id: e for e in EvaluasiIndikator.objects.filter(**of_part, triwulan=triwulan)}
-        tindak_lanjut: dict[int, list[TindakLanjut]] = defaultdict(list)
-        for tl in _tindak_lanjut_of(TindakLanjut.objects.filter(**of_part).order_by("triwulan", "id"), triwulan):
-            tindak_lanjut[tl.indikator_id].append(tl)
+    of_part = {"indikator__rencana_aksi_id": ra}
+    if jenis == "sasaran":
+        of_part["indikator__sasaran_id"] = bagian[1]  # type: ignore[index]
+    realisasi: dict[int, dict[int, RealisasiIndikator]] = defaultdict(dict)
+    for r in RealisasiIndikator.objects.filter(**of_part):
+        realisasi[r.indikator_id][r.triwulan] = r
+    bukti: dict[tuple[int, int], int] = {
+        (row["realisasi__indikator_id"], row["realisasi__triwulan"]): row["n"]
+        for row in _bukti_counts(of_part)
+    }
+    evaluasi = {e.indikator_id: e for e in EvaluasiIndikator.objects.filter(**of_part, triwulan=triwulan)}
+    tindak_lanjut: dict[int, list[TindakLanjut]] = defaultdict(list)
+    for tl in _tindak_lanjut_of(TindakLanjut.objects.filter(**of_part).order_by("triwulan", "id"), triwulan):
+        tindak_lanjut[tl.indikator_id].append(tl)
 
-        ambang = ambang_berisiko()
-        for ind in plan.indikator_by_sasaran_order():
-            own = realisasi.get(ind.pk, {})
-            rows = tuple(own.get(tw) for tw in TRIWULAN)
-            kw = capaian_input(indikator=ind, target=plan.triwulan_targets(ind.pk), target_tahun=plan.target(ind.pk),
-                               realisasi=rows, triwulan=triwulan)
-            target, target_tahun = kw["target"], kw["target_tahun"]
-            capaian = hitung_capaian(**kw)
-            indikator.append(IndikatorMonev(
-                indikator=ind, sasaran=plan.sasaran_by_id.get(ind.sasaran_id), target_tahun=target_tahun,
-                target=target, realisasi=rows, capaian=capaian, predikat=predikat(capaian.nilai),
-                ramalan=ramal(**kw, ambang=ambang), evaluasi=evaluasi.get(ind.pk),
-                tindak_lanjut=tuple(tindak_lanjut.get(ind.pk, ())),
-                jumlah_bukti=tuple(bukti.get((ind.pk, tw), 0) for tw in TRIWULAN),
-            ))
+    ambang = ambang_berisiko()
+    for ind in plan.indikator_by_sasaran_order():
+        own = realisasi.get(ind.pk, {})
+        rows = tuple(own.get(tw) for tw in TRIWULAN)
+        kw = capaian_input(indikator=ind, target=plan.triwulan_targets(ind.pk), target_tahun=plan.target(ind.pk),
+                           realisasi=rows, triwulan=triwulan)
+        target, target_tahun = kw["target"], kw["target_tahun"]
+        capaian = hitung_capaian(**kw)
+        indikator.append(IndikatorMonev(
+            indikator=ind, sasaran=plan.sasaran_by_id.get(ind.sasaran_id), target_tahun=target_tahun,
+            target=target, realisasi=rows, capaian=capaian, predikat=predikat(capaian.nilai),
+            ramalan=ramal(**kw, ambang=ambang), evaluasi=evaluasi.get(ind.pk),
+            tindak_lanjut=tuple(tindak_lanjut.get(ind.pk, ())),
+            jumlah_bukti=tuple(bukti.get((ind.pk, tw), 0) for tw in TRIWULAN),
+        ))
     if jenis == "sasaran":
         return MonevData(plan=plan, triwulan=triwulan, jendela=jendela, indikator=tuple(indikator),
                          sub_kegiatan=(), aksi=())
 
-    subs = [s for s in plan.sub_kegiatan_by_kegiatan_order() if kegiatan_id is None or s.kegiatan_id == kegiatan_id]
-    sub_part: dict[str, Any] = {"sub_kegiatan__rencana_aksi_id": ra}
-    if jenis is not None:
-        sub_part["sub_kegiatan_id__in"] = [s.pk for s in subs]
-    anggaran: dict[int, dict[int, int]] = defaultdict(dict)
-    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(**sub_part).values_list(
-            "sub_kegiatan_id", "triwulan", "jumlah"):
-        anggaran[sub_id][tw] = jumlah
-    sub_kegiatan = []
-    for sub in subs:
-        spent = tuple(anggaran.get(sub.pk, {}).get(tw) for tw in TRIWULAN)
-        sub_kegiatan.append(SubKegiatanMonev(sub, spent, serapan(realisasi=spent, pagu=sub.pagu, triwulan=triwulan)))
+    subs = plan.sub_kegiatan_by_kegiatan_order()
+    sub_kegiatan = _sub_kegiatan_monev(subs, triwulan, RealisasiAnggaran.objects.filter(
+        sub_kegiatan__rencana_aksi_id=ra).order_by().values_list("sub_kegiatan_id", "triwulan", "jumlah", "versi_baris"))
     by_kegiatan: dict[int, list[SubKegiatanMonev]] = defaultdict(list)
     for s in sub_kegiatan:
         by_kegiatan[s.sub_kegiatan.kegiatan_id].append(s)
@@ -246,22 +257,122 @@ def monev_data(*, rencana_aksi: RencanaAksi, triwulan: int, bagian: tuple[str, i
                              for s in by_kegiatan.get(k.pk, [])), triwulan)
         for p in plan.program
     }
-
-    progres: dict[int, dict[int, ProgresAksi]] = defaultdict(dict)
-    for p in ProgresAksi.objects.filter(**{f"aksi__{k}": v for k, v in sub_part.items()}) if with_aksi else ():
-        progres[p.aksi_id][p.bulan] = p
-    aksi = tuple(AksiMonev(a, plan.bulan_of(a.pk), dict(progres.get(a.pk, {})))
-                 for s in subs for a in plan.aksi_of(s.pk))
+    progres = _progres(aksi__rencana_aksi_id=ra) if with_aksi else {}
+    aksi = tuple(AksiMonev(a, plan.bulan_of(a.pk), progres.get(a.pk, {})) for s in subs for a in plan.aksi_of(s.pk))
 
     return MonevData(plan=plan, triwulan=triwulan, jendela=jendela, indikator=tuple(indikator),
-                     sub_kegiatan=tuple(sub_kegiatan), aksi=aksi, serapan_kegiatan=serapan_kegiatan,
+                     sub_kegiatan=sub_kegiatan, aksi=aksi, serapan_kegiatan=serapan_kegiatan,
                      serapan_program=serapan_program)
+
+
+def _sub_kegiatan_monev(subs: Sequence, triwulan: int, anggaran: Iterable[tuple]) -> tuple[SubKegiatanMonev, ...]:
+    """`subs` (SubKegiatan or SubKegiatanBaris) with their realisasi anggaran, from rows (sub kegiatan id,
+    triwulan, jumlah, versi_baris) of any sub kegiatan."""
+    by_sub: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for sub_id, tw, jumlah, versi in anggaran:
+        by_sub[sub_id][tw] = (jumlah, versi)
+    result = []
+    for sub in subs:
+        own = by_sub.get(sub.pk, {})
+        spent = tuple(own[tw][0] if tw in own else None for tw in TRIWULAN)
+        result.append(SubKegiatanMonev(sub, spent, serapan(realisasi=spent, pagu=sub.pagu, triwulan=triwulan),
+                                       tuple(own[tw][1] if tw in own else 0 for tw in TRIWULAN)))
+    return tuple(result)
+
+
+def _progres(**of_part: Any) -> dict[int, dict[int, ProgresBulan]]:
+    """aksi id → month → the progress reported (`of_part` filters `ProgresAksi`): one query, plain rows."""
+    progres: dict[int, dict[int, ProgresBulan]] = defaultdict(dict)
+    # unordered: the model's ordering (by aksi, so by the plan's ordering) would join the plan and its PD
+    for aksi_id, bulan, status in ProgresAksi.objects.filter(**of_part).order_by().values_list(
+            "aksi_id", "bulan", "status"):
+        progres[aksi_id][bulan] = ProgresBulan(status)
+    return progres
+
+
+class SubKegiatanBaris(NamedTuple):
+    """A sub kegiatan as the monev form's budget part shows it (`anggaran_bagian`): the `SubKegiatan` fields of the
+    same name, and the name of its bidang."""
+
+    pk: int
+    kegiatan_id: int
+    bidang_id: int | None
+    kode: str
+    nama: str
+    pagu: int | None
+    bidang_nama: str | None
+
+
+class AksiBarisMonev(NamedTuple):
+    """An aksi as the monev form's budget part shows it (`anggaran_bagian`): the `Aksi` fields of the same name."""
+
+    pk: int
+    sub_kegiatan_id: int
+    nomor: str
+    uraian: str
+
+
+@dataclass(frozen=True)
+class AnggaranBagian:
+    """The budget part of the monev form for a triwulan: one kegiatan's (or one sub kegiatan's) sub kegiatan with
+    their realisasi anggaran, and their aksi with months and progress, in the plan's order."""
+
+    triwulan: int
+    jendela: JendelaPelaporan | None
+    sub_kegiatan: tuple[SubKegiatanMonev, ...]
+    aksi: tuple[AksiMonev, ...]
+
+    @property
+    def sub_kegiatan_by_id(self) -> dict[int, SubKegiatanBaris]:
+        return {s.sub_kegiatan.pk: s.sub_kegiatan for s in self.sub_kegiatan}
+
+
+_ANGGARAN = ("realisasi_anggaran__triwulan", "realisasi_anggaran__jumlah", "realisasi_anggaran__versi_baris")
+
+
+def anggaran_bagian(*, rencana_aksi: RencanaAksi, triwulan: int, kegiatan_id: int | None = None,
+                    sub_kegiatan_id: int | None = None) -> AnggaranBagian:
+    """The monev form's budget part of one kegiatan (its section) or one sub kegiatan (the row a save answers with):
+    the rows it shows as plain rows, read by the kegiatan or sub kegiatan (the caller has checked that it belongs to
+    `rencana_aksi`), not through `plan_data`, which reads programs, kegiatan and officials this part does not show
+    (decision 0021). Four queries, whatever the size of the part or the plan: sub kegiatan joined with their
+    realisasi anggaran, aksi joined with their months, progress, the reporting window.
+
+    Load `rencana_aksi` with `select_related("perangkat_daerah")` (one query less)."""
+    if (kegiatan_id is None) == (sub_kegiatan_id is None):
+        raise ValueError("anggaran_bagian: kegiatan_id atau sub_kegiatan_id, salah satu")
+    of_sub = {"kegiatan_id": kegiatan_id} if kegiatan_id is not None else {"pk": sub_kegiatan_id}
+    of_aksi = {f"sub_kegiatan__{k}": v for k, v in of_sub.items()}
+    subs: dict[int, SubKegiatanBaris] = {}
+    anggaran = []
+    for *fields, tw, jumlah, versi in SubKegiatan.objects.filter(**of_sub).order_by("urutan", "id").values_list(
+            *SubKegiatanBaris._fields[:-1], "bidang__nama", *_ANGGARAN):  # a row per triwulan reported
+        sub = subs.setdefault(fields[0], SubKegiatanBaris._make(fields))
+        if tw is not None:
+            anggaran.append((sub.pk, tw, jumlah, versi))
+    aksi: dict[int, AksiBarisMonev] = {}
+    bulan: dict[int, set[int]] = defaultdict(set)
+    for *fields, b in Aksi.objects.filter(**of_aksi).order_by("urutan", "id").values_list(
+            *AksiBarisMonev._fields, "jadwal__bulan"):  # a row per month scheduled
+        a = aksi.setdefault(fields[0], AksiBarisMonev._make(fields))
+        if b is not None:
+            bulan[a.pk].add(b)
+    aksi_of: dict[int, list[AksiBarisMonev]] = defaultdict(list)
+    for a in aksi.values():
+        aksi_of[a.sub_kegiatan_id].append(a)
+    progres = _progres(**{f"aksi__{k}": v for k, v in of_aksi.items()})
+    return AnggaranBagian(
+        triwulan=triwulan, jendela=jendela_triwulan(rencana_aksi=rencana_aksi, triwulan=triwulan),
+        sub_kegiatan=_sub_kegiatan_monev(subs.values(), triwulan, anggaran),
+        aksi=tuple(AksiMonev(a, frozenset(bulan.get(a.pk, ())), progres.get(a.pk, {}))
+                   for s in subs for a in aksi_of.get(s, ())),
+    )
 
 
 def jendela_triwulan(*, rencana_aksi: RencanaAksi, triwulan: int) -> JendelaPelaporan | None:
     """The reporting window of the plan's Pemda for the triwulan of its year (None: never opened)."""
     return JendelaPelaporan.objects.filter(pemda_id=rencana_aksi.perangkat_daerah.pemda_id, tahun=rencana_aksi.tahun,
-                                           triwulan=triwulan).first()
+                                           triwulan=triwulan).order_by("pk").first()  # one at most: no join to sort
 
 
 def _tindak_lanjut_of(qs: QuerySet, triwulan: int) -> list[TindakLanjut]:

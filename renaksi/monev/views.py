@@ -11,7 +11,7 @@ re-rendered row.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -44,7 +44,7 @@ from .forms import (
     ProgresForm,
     TindakLanjutStatusForm,
 )
-from .models import BuktiDukung, LaporanTriwulan, RealisasiAnggaran, TindakLanjut
+from .models import BuktiDukung, LaporanTriwulan, TindakLanjut
 
 T = "monev/"
 PLAN = ("rencana_aksi__perangkat_daerah",)
@@ -117,17 +117,20 @@ class Halaman:
     """What the monev templates need besides the data: the user's rights and the open window, per row.
 
     Without `bagian` (the page itself: header, outline, tindak lanjut) no row of the plan is read; with it, the
-    rows of one sasaran, program or sub kegiatan (a section, or the row a save answers with)."""
+    rows of one sasaran, kegiatan or sub kegiatan (a section, or the row a save answers with)."""
 
-    def __init__(self, request, plan: RencanaAksi, tw: int, bagian: tuple[str, int] | None = None,
-                 kegiatan_id: int | None = None):
+    def __init__(self, request, plan: RencanaAksi, tw: int, bagian: tuple[str, int] | None = None):
         self.plan = plan
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
-        self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).first()
-        self.data: selectors.MonevData | None = None
-        if bagian is not None:  # its window comes with it
-            self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian, kegiatan_id=kegiatan_id)
+        # one at most: ordered by pk, not by the plan's ordering (a join of the plan and its PD)
+        self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).order_by("pk").first()
+        self.data: selectors.MonevData | selectors.AnggaranBagian | None = None
+        # a part's window comes with it
+        if bagian is not None and bagian[0] == "sasaran":
+            self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian)
+        elif bagian is not None:
+            self.data = selectors.anggaran_bagian(rencana_aksi=plan, triwulan=tw, **{f"{bagian[0]}_id": bagian[1]})
         self.jendela = self.data.jendela if self.data else selectors.jendela_triwulan(rencana_aksi=plan, triwulan=tw)
         # Why the triwulan is read-only ('' when it is open for reporting): shown in the header, refused alike by
         # the services.
@@ -135,17 +138,10 @@ class Halaman:
                                                laporan=self.laporan, digantikan=services.digantikan(plan))
         self.bulan = _bulan_triwulan(tw)
         self.bulan_label = [str(NAMA_BULAN[b]) for b in self.bulan]  # translated once, not per aksi row
+        self.bahasa = get_language()  # read once, not per month of each aksi row
         self.bukti: dict[int, list] = {}
-        self.versi_anggaran: dict[int, int] = {}
-        if bagian is None:
-            return
-        if bagian[0] == "sasaran":
+        if bagian is not None and bagian[0] == "sasaran":
             self.bukti = selectors.bukti_triwulan(rencana_aksi=plan, triwulan=tw, sasaran_id=bagian[1])
-        else:
-            # sub kegiatan id → version of its realisasi anggaran in the triwulan (optimistic locking of the form)
-            self.versi_anggaran = dict(RealisasiAnggaran.objects.filter(
-                sub_kegiatan_id__in=[s.sub_kegiatan.pk for s in self.data.sub_kegiatan], triwulan=tw)
-                .values_list("sub_kegiatan_id", "versi_baris"))
 
     def boleh(self, bidang_id: int | None) -> bool:
         return not self.alasan and self.hak.boleh(bidang_id)
@@ -174,26 +170,36 @@ class Halaman:
         return {"tl": tl, "can": can, "form": form, "errors": _errors(form)}
 
     def sub_kegiatan_row(self, s: selectors.SubKegiatanMonev, form=None) -> dict:
+        """The row's input as plain values, not an `AnggaranMonevForm` rendered per row (Django's form renderer was
+        a fifth of a kegiatan section); a refused POST's `form` gives back what was typed and its errors."""
         can = self.boleh(s.sub_kegiatan.bidang_id)
         jumlah = s.realisasi_anggaran[self.tw - 1]
-        if form is None and can:
-            form = AnggaranMonevForm(initial={"jumlah": "" if jumlah is None else str(jumlah),
-                                              "versi_baris": self.versi_anggaran.get(s.sub_kegiatan.pk, 0)})
+        if form is None:
+            value, versi, field_errors = ("" if jumlah is None else str(jumlah)), s.versi_baris[self.tw - 1], []
+        else:
+            value, versi, field_errors = form["jumlah"].value(), form["versi_baris"].value(), form["jumlah"].errors
+            versi = None if versi == "" else versi  # as the hidden input renders it: no value
+        invalid = form is not None and bool(form.errors)
         spent = sum(v for v in s.realisasi_anggaran[:self.tw] if v is not None)
-        return {"s": s, "can": can, "form": form, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
-                "bidang": self.data.plan.bidang_by_id.get(s.sub_kegiatan.bidang_id)}
+        return {"s": s, "can": can, "errors": _errors(form), "jumlah": jumlah, "sampai": spent,
+                "input": {"value": value, "versi": versi, "errors": field_errors, "invalid": invalid,
+                          "versi_invalid": invalid and "versi_baris" in form.errors}}
+
+    @cached_property
+    def subs(self) -> dict[int, selectors.SubKegiatanBaris]:
+        return self.data.sub_kegiatan_by_id
 
     def aksi_rows(self) -> list[dict]:
         # Every aksi, scheduled in the triwulan or not: a plan without a schedule still reports progress.
         return [self.aksi_row(a) for a in self.data.aksi]
 
     def aksi_row(self, a: selectors.AksiMonev, form=None) -> dict:
-        sub = self.data.plan.sub_kegiatan_by_id.get(a.aksi.sub_kegiatan_id)
+        sub = self.subs.get(a.aksi.sub_kegiatan_id)
         can = self.boleh(sub.bidang_id if sub else None)
         # Plain values rather than a form per aksi: a plan may have a thousand aksi (see `make bench`).
         months = [{"bulan": b, "label": label, "rencana": b in a.bulan_rencana, "progres": a.progres.get(b),
-                   "options": _progres_options(form.data.get(f"bulan_{b}", "") if form is not None
-                                               else (a.progres[b].status if b in a.progres else ""))}
+                   "options": _options_cached(form.data.get(f"bulan_{b}", "") if form is not None
+                                              else (a.progres[b].status if b in a.progres else ""), self.bahasa)}
                   for b, label in zip(self.bulan, self.bulan_label, strict=True)]
         return {"a": a, "can": can, "form": form, "errors": _errors(form), "months": months, "sub": sub}
 
@@ -202,14 +208,10 @@ class Halaman:
                 "alasan": self.alasan, "hak": self.hak, **extra}
 
 
-def _progres_options(selected: str) -> str:
-    """The <option>s of a month's progress select, built once per language and value, not in a template loop per
-    aksi: a plan may have a thousand aksi (see `make bench`)."""
-    return _options_cached(selected, get_language())
-
-
 @lru_cache(maxsize=32)
 def _options_cached(selected: str, _language: str | None) -> str:
+    """The <option>s of a month's progress select, built once per language and value, not in a template loop per
+    aksi: a plan may have a thousand aksi (see `make bench`)."""
     return format_html_join("", '<option value="{}"{}>{}</option>',
                             ((v, mark_safe(" selected") if v == selected else "", str(label))
                              for v, label in ProgresForm.CHOICES))
@@ -287,7 +289,7 @@ def monev_bagian(request, pk: int, tw: int, jenis: str, bagian_id: int):
         page = Halaman(request, plan, tw, ("sasaran", obj.pk))
         context = page.context(sasaran=obj, indikator_rows=[page.indikator_row(item) for item in page.data.indikator])
         return render(request, T + "_bagian_sasaran.html", context)
-    page = Halaman(request, plan, tw, ("kegiatan", obj.pk), kegiatan_id=obj.pk)
+    page = Halaman(request, plan, tw, ("kegiatan", obj.pk))
     context = page.context(kegiatan=obj, sub_rows=[page.sub_kegiatan_row(s) for s in page.data.sub_kegiatan],
                            aksi_rows=page.aksi_rows())
     return render(request, T + "_bagian_kegiatan.html", context)

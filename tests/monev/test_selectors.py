@@ -5,8 +5,8 @@ from decimal import Decimal as D
 import pytest
 
 from renaksi.monev import services as monev
-from renaksi.monev.selectors import monev_data, tindak_lanjut_terbuka
-from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
+from renaksi.monev.selectors import anggaran_bagian, monev_data, tindak_lanjut_terbuka
+from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, RencanaAksi, SubKegiatan
 from tests.factories import make_plan
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,32 @@ def test_values_for_the_chosen_triwulan(world, rows):
     assert data.dibuka
     aksi = data.aksi[0]
     assert aksi.bulan_rencana == frozenset({1, 2, 3}) and aksi.progres[1].status == "selesai"
+
+
+def test_the_budget_part_of_a_kegiatan_or_sub_kegiatan_is_the_whole_plan_s_rows(world, rows):
+    """`anggaran_bagian` (the form's kegiatan section and row saves) reads its rows itself (decision 0021): the same
+    sub kegiatan, realisasi, versions, serapan, aksi, months and progress as the whole plan, in the plan's order."""
+    report(world.plan)
+    monev.realisasi_anggaran_set(sub_kegiatan=rows.sub_politik, triwulan=2, jumlah=4_000_000)
+    monev.progres_aksi_set(aksi=rows.aksi_politik, bulan=5, status="berjalan")
+    whole = monev_data(rencana_aksi=world.plan, triwulan=2)
+    ids = [s.sub_kegiatan.pk for s in whole.sub_kegiatan]
+    for kegiatan in Kegiatan.objects.filter(rencana_aksi=world.plan):
+        part = anggaran_bagian(rencana_aksi=world.plan, triwulan=2, kegiatan_id=kegiatan.pk)
+        expected = [s for s in whole.sub_kegiatan if s.sub_kegiatan.kegiatan_id == kegiatan.pk]
+        assert [s.sub_kegiatan.pk for s in part.sub_kegiatan] == [s.sub_kegiatan.pk for s in expected] != []
+        assert [(s.realisasi_anggaran, s.versi_baris, s.serapan) for s in part.sub_kegiatan] == \
+            [(s.realisasi_anggaran, s.versi_baris, s.serapan) for s in expected]
+        assert [(a.aksi.pk, a.aksi.nomor, a.bulan_rencana, a.progres) for a in part.aksi] == \
+            [(a.aksi.pk, a.aksi.nomor, a.bulan_rencana, a.progres) for a in whole.aksi
+             if whole.plan.sub_kegiatan_by_id[a.aksi.sub_kegiatan_id].kegiatan_id == kegiatan.pk]
+    one = anggaran_bagian(rencana_aksi=world.plan, triwulan=2, sub_kegiatan_id=rows.sub_politik.pk)
+    (politik,) = one.sub_kegiatan
+    assert politik.realisasi_anggaran == (1_000_000, 4_000_000, None, None) and politik.versi_baris[1] > 0
+    assert politik.sub_kegiatan.bidang_nama == world.bidang_politik.nama and len(ids) > 1
+    assert {a.aksi.pk for a in one.aksi} == set(Aksi.objects.filter(sub_kegiatan=rows.sub_politik)
+                                                .values_list("pk", flat=True))
+    assert next(a for a in one.aksi if a.aksi.pk == rows.aksi_politik.pk).progres[5].label == "Berjalan"
 
 
 def test_tw_i_does_not_see_tw_ii(world, rows):

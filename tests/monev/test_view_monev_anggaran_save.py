@@ -1,5 +1,7 @@
 """POST /monev/sub-kegiatan/<id>/tw/<n>/: realisasi anggaran (spent in the triwulan) of one sub kegiatan."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -55,3 +57,39 @@ def test_closed_triwulan_refuses(client, world, rows):
     response = post(client, rows.sub_politik, "1000")
     assert response.status_code == 422 and "sudah ditutup" in response.content.decode()
     assert not RealisasiAnggaran.objects.exists()
+
+
+def _version_in(html: str) -> str:
+    match = re.search(r'<input type="hidden" name="versi_baris" value="(\d+)" id="id_versi_baris">', html)
+    assert match, html
+    return match.group(1)
+
+
+def test_the_row_carries_the_version_of_its_realisasi_and_a_stale_one_is_refused(client, world, rows):
+    client.force_login(world.alice)
+    url = reverse("monev_anggaran_save", args=[rows.sub_politik.pk, 1])
+    assert _version_in(client.get(_section(world, rows)).content.decode()) == "0"  # nothing reported yet
+    saved = client.post(url, {"jumlah": "1000", "versi_baris": "0"}, **HX).content.decode()
+    version = RealisasiAnggaran.objects.get(sub_kegiatan=rows.sub_politik, triwulan=1).versi_baris
+    assert _version_in(saved) == str(version)
+    assert _version_in(client.get(_section(world, rows)).content.decode()) == str(version)
+    stale = client.post(url, {"jumlah": "2000", "versi_baris": "0"}, **HX)  # opened before the first save
+    assert stale.status_code == 422 and "nilai sekarang" in stale.content.decode()
+    assert _version_in(stale.content.decode()) == str(version)  # sending again overwrites deliberately
+    assert client.post(url, {"jumlah": "2000", "versi_baris": str(version)}, **HX).status_code == 200
+    assert RealisasiAnggaran.objects.get(sub_kegiatan=rows.sub_politik, triwulan=1).jumlah == 2000
+
+
+def test_a_refused_amount_comes_back_as_typed_with_its_message(client, world, rows):
+    client.force_login(world.alice)
+    response = post(client, rows.sub_politik, "satu <juta>")
+    html = response.content.decode()
+    sub = rows.sub_politik.pk
+    assert response.status_code == 422
+    assert (f'id="sub{sub}-jumlah" class="form-control form-control-sm text-end uang-input is-invalid" '
+            'inputmode="numeric" value="satu &lt;juta&gt;"') in html
+    assert html.count('<div class="is-invalid-msg text-start">') == 1
+
+
+def _section(world, rows, tw=1):
+    return reverse("monev_bagian", args=[world.plan.pk, tw, "kegiatan", rows.sub_politik.kegiatan_id])

@@ -112,17 +112,17 @@ def test_page_section_and_row_saves_cost_constant_queries(client, world, rows, d
         assert client.get(url(plan, 2)).status_code == 200
     with django_assert_max_num_queries(19):
         assert client.get(reverse("monev_bagian", args=[plan.pk, 2, "sasaran", sasaran.pk])).status_code == 200
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(10):
         assert client.get(reverse("monev_bagian", args=[plan.pk, 2, "kegiatan", kegiatan.pk])).status_code == 200
     headers = {"HTTP_HX_REQUEST": "true"}
     body = {"realisasi": "7", "catatan": "", "faktor_pendorong": "", "faktor_penghambat": "", "tindak_lanjut": "",
             "tindak_lanjut_renja": "", "versi_baris": "0"}
     with django_assert_max_num_queries(39):
         assert client.post(reverse("monev_indikator_save", args=[ind.pk, 2]), body, **headers).status_code == 200
-    with django_assert_max_num_queries(31):
+    with django_assert_max_num_queries(21):
         assert client.post(reverse("monev_anggaran_save", args=[sub.pk, 2]), {"jumlah": "5000", "versi_baris": "0"},
                            **headers).status_code == 200
-    with django_assert_max_num_queries(41):
+    with django_assert_max_num_queries(31):
         assert client.post(reverse("monev_progres_save", args=[aksi.pk, 2]),
                            {"bulan_4": "berjalan", "bulan_5": "", "bulan_6": ""}, **headers).status_code == 200
     with django_assert_max_num_queries(16):
