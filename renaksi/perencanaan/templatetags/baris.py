@@ -17,6 +17,7 @@ from django.utils.translation import get_language, gettext, ngettext
 
 from renaksi.core.angka import format_rupiah
 from renaksi.core.baris import potong, url_baris, url_pola
+from renaksi.core.baris import slot_catatan as _slot_catatan
 from renaksi.core.templatetags.angka import angka
 
 register = template.Library()
@@ -31,13 +32,17 @@ def baris_aksi(context, node) -> SafeString:
 @register.simple_tag(takes_context=True)
 def baris_aksi_daftar(context, nodes) -> SafeString:
     """The aksi rows of a sub kegiatan, one after another."""
-    tw = context.get("tw")
     urls = {"ubah": url_pola("aksi_edit", None), "naik": url_pola("row_move", "aksi", None, "naik"),
-            "turun": url_pola("row_move", "aksi", None, "turun"), "hapus": url_pola("row_delete", "aksi", None),
-            "catatan": url_pola("catatan_baris", "aksi", None) + (f"?tw={tw}" if tw else "")
-            if context.get("may_write_catatan") else ""}
+            "turun": url_pola("row_move", "aksi", None, "turun"), "hapus": url_pola("row_delete", "aksi", None)}
+    catatan = {"tw": context.get("tw"), "tulis": bool(context.get("may_write_catatan"))}
     text = _texts(get_language())
-    return mark_safe("".join([_aksi_row(node, urls, text) for node in nodes]))
+    return mark_safe("".join([_aksi_row(node, urls, text, catatan) for node in nodes]))
+
+
+@register.simple_tag(takes_context=True)
+def slot_catatan(context, jenis: str, pk: int) -> SafeString:
+    """The notes slot of a row (`renaksi.core.baris.slot_catatan`), its button for a user who writes notes."""
+    return mark_safe(_slot_catatan(jenis, pk, tw=context.get("tw"), tulis=bool(context.get("may_write_catatan"))))
 
 
 @register.filter(name="potong", is_safe=True)
@@ -88,13 +93,7 @@ def baris_sub_kegiatan(context, node) -> SafeString:
         bidang = f'<i class="bi bi-diagram-3"></i> {escape(node.bidang.singkatan or node.bidang.nama)}'
     else:
         bidang = f'<span class="text-muted">{text["tanpa_bidang"]}</span>'
-    slot = f'<span id="catatan-subkegiatan-{pk}" class="catatan-slot"></span>'
-    if context.get("may_write_catatan"):
-        tw = context.get("tw")
-        url = url_pola("catatan_baris", "subkegiatan", None).format(pk) + (f"?tw={tw}" if tw else "")
-        slot += (f'<button type="button" class="btn btn-sm btn-link p-0 catatan-baru" hx-get="{url}" '
-                 f'hx-target="#catatan-utas" hx-swap="outerHTML" title="{text["catatan"]}" '
-                 f'aria-label="{text["catatan"]}"><i class="bi bi-chat-left-text"></i></button>')
+    slot = slot_catatan(context, "subkegiatan", pk)
     controls = ""
     if node.can_edit:
         n = len(node.aksi)
@@ -192,7 +191,7 @@ def _controls(urls: dict[str, str], text: dict[str, str], target: str, *, struct
 def _texts(_language: str | None) -> dict[str, str]:
     return {k: escape(gettext(v)) for k, v in (
         ("tindakan", "Tindakan baris"), ("ubah", "Ubah"), ("naik", "Naikkan"), ("turun", "Turunkan"),
-        ("hapus", "Hapus"), ("target", "Target"), ("catatan", "Tulis catatan evaluator"),
+        ("hapus", "Hapus"), ("target", "Target"),
         ("sub_kegiatan", "Sub kegiatan"), ("tanpa_bidang", "tanpa bidang"), ("sigma_program", "Σ kegiatan"),
         ("sigma_kegiatan", "Σ sub kegiatan"), ("sigma_subkegiatan", "Σ aksi"),
         ("sama_pagu_tertulis", "Sama dengan pagu tertulis"), ("sama_pagu", "sama dengan pagu"),
@@ -217,7 +216,7 @@ def _months(bulan: frozenset[int], can_edit: bool) -> str:
     return "".join(cells)
 
 
-def _aksi_row(node, urls: dict[str, str], text: dict[str, str]) -> str:
+def _aksi_row(node, urls: dict[str, str], text: dict[str, str], catatan: dict) -> str:
     a = node.obj
     pk = a.pk
     target = ""
@@ -231,17 +230,12 @@ def _aksi_row(node, urls: dict[str, str], text: dict[str, str]) -> str:
     if node.pejabat:
         nama = escape(node.pejabat.nama)
         pj += f'<div class="text-muted pj" title="{nama}">{nama}</div>'
-    slot = f'<span id="catatan-aksi-{pk}" class="catatan-slot"></span>'
-    if urls["catatan"]:
-        slot += (f'<button type="button" class="btn btn-sm btn-link p-0 catatan-baru" '
-                 f'hx-get="{urls["catatan"].format(pk)}" hx-target="#catatan-utas" hx-swap="outerHTML" '
-                 f'title="{text["catatan"]}" aria-label="{text["catatan"]}"><i class="bi bi-chat-left-text"></i>'
-                 f'</button>')
+    slot = _slot_catatan("aksi", pk, **catatan)
     controls = ""
     if node.can_edit:
         # the msgid of `blocktranslate`, its value escaped as the template escaped it
         confirm = gettext('Hapus aksi "%(uraian)s"?') % {"uraian": escape(potong(a.uraian, 80))}
-        controls = _controls({k: u.format(pk) for k, u in urls.items() if k != "catatan"}, text, "#section-anggaran",
+        controls = _controls({k: u.format(pk) for k, u in urls.items()}, text, "#section-anggaran",
                              structure=True, first=node.first, last=node.last, confirm=confirm) + "\n"
     return (f'<tr id="aksi-{pk}" class="row-aksi" data-aksi="{pk}">\n'
             f'  <td class="text-end aksi-nomor">{escape(a.nomor)}</td>\n'
