@@ -323,7 +323,9 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     kegiatan, sub kegiatan, aksi, links and months of that one (("kepala_program", id): the same without aksi);
     ("kegiatan", id) the programs with the kegiatan of its program and the sub kegiatan and aksi of that kegiatan;
     ("sub_kegiatan", id) that sub kegiatan with its kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
-    A budget part (not "sasaran") reads only the indikator its program, kegiatan and sub kegiatan are linked to;
+    A budget part (not "sasaran") reads only the indikator its program, kegiatan and sub kegiatan are linked to
+    (a "kegiatan" part: those of that kegiatan and its sub kegiatan, the rows it shows; `linked_indikator` of its
+    program and the other kegiatan is empty);
     a part reads no perjanjian kinerja (empty), nor its query.
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
@@ -368,8 +370,11 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
     indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
     if scope.jenis not in (None, "sasaran"):  # a budget part shows only the indikator its rows are linked to
-        indikator_qs = indikator_qs.filter(pk__in={i for owners in links.values() for ids in owners.values()
-                                                   for i in ids})
+        if scope.jenis == "kegiatan":  # its row and sub kegiatan only: a program may be linked to a hundred
+            linked = [links["kegiatan"].get(scope.pk, ()), *links["sub_kegiatan"].values()]
+        else:
+            linked = [ids for owners in links.values() for ids in owners.values()]
+        indikator_qs = indikator_qs.filter(pk__in={i for ids in linked for i in ids})
     indikator = rows(indikator_qs, IndikatorDokumen) if with_links else ()
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     if with_targets and scope.sasaran_read:
