@@ -13,7 +13,7 @@ from html import escape  # what django.utils.html.escape does, without its lazy-
 from django import template
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from renaksi.core.angka import format_rupiah
 from renaksi.core.baris import potong, url_baris, url_pola
@@ -116,6 +116,24 @@ def baris_sub_kegiatan(context, node) -> SafeString:
         f'</tr>\n')
 
 
+# what a "Tambah …" row adds: its URL's name and its label
+_TAMBAH = {"aksi": ("aksi_add", gettext_noop("Tambah aksi")),
+           "subkegiatan": ("sub_kegiatan_add", gettext_noop("Tambah sub kegiatan")),
+           "kegiatan": ("kegiatan_add", gettext_noop("Tambah kegiatan"))}
+
+
+@register.simple_tag
+def baris_tambah(jenis: str, pk: int) -> SafeString:
+    """The "Tambah …" row that opens the form of a new aksi, sub kegiatan or kegiatan (`jenis`) under the sub
+    kegiatan, kegiatan or program `pk`, with its trailing newline: a kegiatan section has one per sub kegiatan."""
+    name, label = _TAMBAH[jenis]
+    return mark_safe(
+        f'<tr id="add-{jenis}-{pk}" class="row-add">\n  <td></td>\n'
+        f'  <td colspan="17" class="add-{jenis}"><button type="button" class="btn btn-sm btn-link px-0" '
+        f'hx-get="{url_pola(name, None).format(pk)}" hx-target="closest tr" hx-swap="outerHTML">'
+        f'<i class="bi bi-plus-circle"></i> {_texts(get_language())[label]}</button></td>\n</tr>\n')
+
+
 @register.simple_tag
 def chips_indikator(indikator) -> SafeString:
     """The indikator a budget row is linked to, as chips, with a trailing newline."""
@@ -189,7 +207,7 @@ def _controls(urls: dict[str, str], text: dict[str, str], target: str, *, struct
 
 @lru_cache(maxsize=8)
 def _texts(_language: str | None) -> dict[str, str]:
-    return {k: escape(gettext(v)) for k, v in (
+    return {label: escape(gettext(label)) for _name, label in _TAMBAH.values()} | {k: escape(gettext(v)) for k, v in (
         ("tindakan", "Tindakan baris"), ("ubah", "Ubah"), ("naik", "Naikkan"), ("turun", "Turunkan"),
         ("hapus", "Hapus"), ("target", "Target"),
         ("sub_kegiatan", "Sub kegiatan"), ("tanpa_bidang", "tanpa bidang"), ("sigma_program", "Σ kegiatan"),
