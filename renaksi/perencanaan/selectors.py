@@ -1006,21 +1006,34 @@ class OutlineRow:
         return f"{self.jenis}-{self.pk}"
 
 
-def _count(model, outer: str, bidang_id: int | None, bidang_path: str) -> Subquery:
-    qs = model.objects.filter(**{outer: OuterRef("pk")})
-    if bidang_id is not None:
-        qs = qs.filter(**{bidang_path: bidang_id})
-    return Subquery(qs.order_by().values(outer).annotate(c=Count("id")).values("c")[:1])
+def _outline_rows(sql: str, rencana_aksi_id: int, bidang_id: int | None, counts: int) -> list[tuple]:
+    """Rows of `sql` (a hand-written read of the outline, decision 0020): its `counts` subqueries each take
+    `{bidang}` (of one bidang, or of all) before the plan's id."""
+    bidang = "" if bidang_id is None else " AND s.bidang_id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(bidang=bidang), [bidang_id] * counts * (bidang_id is not None) + [rencana_aksi_id])
+        return cursor.fetchall()
+
+
+_OUTLINE_SASARAN_SQL = (
+    "SELECT o.id, o.parent_id, o.nomor, o.uraian, "
+    "(SELECT COUNT(*) FROM perencanaan_indikator s WHERE s.sasaran_id = o.id{bidang}) "
+    "FROM perencanaan_sasaran o WHERE o.rencana_aksi_id = %s ORDER BY o.urutan, o.id")
+_OUTLINE_KEGIATAN_SQL = (
+    "SELECT o.id, o.program_id, o.kode, o.nama, "
+    "(SELECT COUNT(*) FROM perencanaan_subkegiatan s WHERE s.kegiatan_id = o.id{bidang}), "
+    "(SELECT COUNT(*) FROM perencanaan_aksi a JOIN perencanaan_subkegiatan s ON s.id = a.sub_kegiatan_id "
+    "WHERE s.kegiatan_id = o.id{bidang}) "
+    "FROM perencanaan_kegiatan o WHERE o.rencana_aksi_id = %s ORDER BY o.urutan, o.id")
 
 
 def plan_outline(*, rencana_aksi_id: int, bidang_id: int | None = None) -> tuple[list[OutlineRow], list[OutlineRow]]:
     """The sasaran (depth first) and the programs with their kegiatan, each with counts: three queries, whatever
-    the plan's size. With `bidang_id` the counts are those of that bidang's rows, and rows without any are left out.
+    the plan's size (two written by hand, decision 0020: the page reads them on every request). With `bidang_id`
+    the counts are those of that bidang's rows, and rows without any are left out.
     """
     ra = {"rencana_aksi_id": rencana_aksi_id}
-    sasaran = list(Sasaran.objects.filter(**ra).order_by("urutan", "id")
-                   .annotate(n=_count(Indikator, "sasaran", bidang_id, "bidang_id"))
-                   .values_list("pk", "parent_id", "nomor", "uraian", "n"))
+    sasaran = _outline_rows(_OUTLINE_SASARAN_SQL, rencana_aksi_id, bidang_id, 1)
     known = {row[0] for row in sasaran}
     children: dict[int | None, list[tuple]] = defaultdict(list)
     for row in sasaran:
@@ -1030,21 +1043,17 @@ def plan_outline(*, rencana_aksi_id: int, bidang_id: int | None = None) -> tuple
     def walk(parent: int | None, depth: int) -> None:
         for pk, _parent, nomor, uraian, n in children.get(parent, []):
             if n or bidang_id is None:
-                flat.append(OutlineRow("sasaran", pk, uraian, nomor=nomor, depth=depth, indikator=n or 0))
+                flat.append(OutlineRow("sasaran", pk, uraian, nomor=nomor, depth=depth, indikator=n))
             if depth < 10:
                 walk(pk, depth + 1)
 
     walk(None, 0)
 
-    kegiatan = list(Kegiatan.objects.filter(**ra).order_by("urutan", "id")
-                    .annotate(s=_count(SubKegiatan, "kegiatan", bidang_id, "bidang_id"),
-                              a=_count(Aksi, "sub_kegiatan__kegiatan", bidang_id, "sub_kegiatan__bidang_id"))
-                    .values_list("pk", "program_id", "kode", "nama", "s", "a"))
     by_program: dict[int, list[OutlineRow]] = defaultdict(list)
-    for pk, program_id, kode, nama, s, a in kegiatan:
+    for pk, program_id, kode, nama, s, a in _outline_rows(_OUTLINE_KEGIATAN_SQL, rencana_aksi_id, bidang_id, 2):
         if s or bidang_id is None:
-            by_program[program_id].append(OutlineRow("kegiatan", pk, nama, nomor=kode, sub_kegiatan=s or 0,
-                                                     aksi=a or 0, program_id=program_id))
+            by_program[program_id].append(OutlineRow("kegiatan", pk, nama, nomor=kode, sub_kegiatan=s, aksi=a,
+                                                     program_id=program_id))
     programs = []
     for pk, kode, nama in Program.objects.filter(**ra).order_by("urutan", "id").values_list("pk", "kode", "nama"):
         its = by_program.get(pk, [])
