@@ -82,6 +82,42 @@ def kepala_bagian(context, o) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
+def daftar_isi(context) -> SafeString:
+    """The editor's outline (`outline_sasaran`, `outline_program`: `OutlineRow`s), swapped out of band when the
+    context has `oob`: the page and every write that changes the outline send it whole (a large plan's has a
+    hundred rows)."""
+    def nama(teks: str, panjang: int) -> str:
+        return escape(potong(str(teks), panjang))
+
+    def kegiatan(p) -> str:
+        if not p.children:
+            return ""
+        return '<ul class="list-unstyled ms-3">' + "".join(
+            f'<li><a href="#kegiatan-{k.pk}" data-bagian="bagian-kegiatan-{k.pk}" data-program="bagian-program-'
+            f'{p.pk}">{nama(k.label, 60)}</a> <span class="text-muted">({localize(k.sub_kegiatan)} · '
+            f'{localize(k.aksi)})</span></li>' for k in p.children) + "</ul>"
+
+    sasaran = "".join(
+        f'<li class="depth-{localize(o.depth)}"><a href="#sasaran-{o.pk}" data-bagian="bagian-sasaran-{o.pk}">'
+        f'{escape(o.nomor) + " " if o.nomor else ""}{nama(o.label, 70) or "—"}</a> '
+        f'<span class="text-muted">({localize(o.indikator)})</span></li>\n    '
+        for o in context["outline_sasaran"]) or f'<li class="text-muted">{escape(gettext("Belum ada sasaran."))}</li>'
+    program = "".join(
+        f'<li><a href="#program-{p.pk}" data-bagian="bagian-program-{p.pk}">{escape(p.nomor)} {nama(p.label, 70)}'
+        f'</a> <span class="text-muted">({ngettext("%(n)s aksi", "%(n)s aksi", p.aksi) % {"n": localize(p.aksi)}})'
+        f'</span>\n      {kegiatan(p)}\n    </li>'
+        for p in context["outline_program"]) or f'<li class="text-muted">{escape(gettext("Belum ada program."))}</li>'
+    oob = ' hx-swap-oob="true"' if context.get("oob") else ""
+    return mark_safe(
+        f'<nav id="editor-outline" class="editor-outline small" '
+        f'aria-label="{escape(gettext("Daftar isi rencana aksi"))}"{oob}>\n'
+        f'  <div class="fw-semibold mt-1">{escape(gettext("Sasaran"))}</div>\n'
+        f'  <ul class="list-unstyled mb-2">\n    {sasaran}\n  </ul>\n'
+        f'  <div class="fw-semibold">{escape(gettext("Program dan kegiatan"))}</div>\n'
+        f'  <ul class="list-unstyled mb-0">\n    {program}\n  </ul>\n</nav>\n')
+
+
+@register.simple_tag(takes_context=True)
 def baris_sub_kegiatan(context, node) -> SafeString:
     """A sub kegiatan row of the editor (a `SubKegiatanNode`), with its trailing newline."""
     s = node.obj
