@@ -118,6 +118,20 @@ def daftar_isi(context) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
+def isi_kegiatan(context, kegiatan) -> SafeString:
+    """The rows of an opened kegiatan under its own (a `KegiatanNode`): each sub kegiatan, its aksi and its
+    "Tambah aksi" row; with the bidang filter, a line saying there is none. One tag, not three per sub kegiatan."""
+    if kegiatan.sub_kegiatan:
+        return mark_safe("".join(
+            f"\n    {baris_sub_kegiatan(context, s)}\n    {baris_aksi_daftar(context, s.aksi)}\n    "
+            f"{baris_tambah('aksi', s.obj.pk) if s.can_edit else ''}\n  " for s in kegiatan.sub_kegiatan))
+    if context["tree"].bidang_filter:
+        return mark_safe(f'<tr><td></td><td colspan="17" class="small text-muted">'
+                         f'{escape(gettext("Tidak ada sub kegiatan bidang ini."))}</td></tr>\n  ')
+    return mark_safe("\n  ")
+
+
+@register.simple_tag(takes_context=True)
 def baris_sub_kegiatan(context, node) -> SafeString:
     """A sub kegiatan row of the editor (a `SubKegiatanNode`), with its trailing newline."""
     s = node.obj
