@@ -1025,14 +1025,14 @@ _OUTLINE_KEGIATAN_SQL = (
     "(SELECT COUNT(*) FROM perencanaan_aksi a JOIN perencanaan_subkegiatan s ON s.id = a.sub_kegiatan_id "
     "WHERE s.kegiatan_id = o.id{bidang}) "
     "FROM perencanaan_kegiatan o WHERE o.rencana_aksi_id = %s ORDER BY o.urutan, o.id")
+_OUTLINE_PROGRAM_SQL = "SELECT id, kode, nama FROM perencanaan_program WHERE rencana_aksi_id = %s ORDER BY urutan, id"
 
 
 def plan_outline(*, rencana_aksi_id: int, bidang_id: int | None = None) -> tuple[list[OutlineRow], list[OutlineRow]]:
     """The sasaran (depth first) and the programs with their kegiatan, each with counts: three queries, whatever
-    the plan's size (two written by hand, decision 0020: the page reads them on every request). With `bidang_id`
+    the plan's size (written by hand, decision 0020: the page reads them on every request). With `bidang_id`
     the counts are those of that bidang's rows, and rows without any are left out.
     """
-    ra = {"rencana_aksi_id": rencana_aksi_id}
     sasaran = _outline_rows(_OUTLINE_SASARAN_SQL, rencana_aksi_id, bidang_id, 1)
     known = {row[0] for row in sasaran}
     children: dict[int | None, list[tuple]] = defaultdict(list)
@@ -1055,7 +1055,7 @@ def plan_outline(*, rencana_aksi_id: int, bidang_id: int | None = None) -> tuple
             by_program[program_id].append(OutlineRow("kegiatan", pk, nama, nomor=kode, sub_kegiatan=s, aksi=a,
                                                      program_id=program_id))
     programs = []
-    for pk, kode, nama in Program.objects.filter(**ra).order_by("urutan", "id").values_list("pk", "kode", "nama"):
+    for pk, kode, nama in _outline_rows(_OUTLINE_PROGRAM_SQL, rencana_aksi_id, None, 0):
         its = by_program.get(pk, [])
         if its or bidang_id is None:
             programs.append(OutlineRow("program", pk, nama, nomor=kode, kegiatan=len(its),

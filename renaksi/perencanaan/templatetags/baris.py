@@ -257,7 +257,7 @@ def _controls(urls: dict[str, str], text: dict[str, str], target: str, *, struct
 
 @lru_cache(maxsize=8)
 def _texts(_language: str | None) -> dict[str, str]:
-    return {label: escape(gettext(label)) for _name, label in _TAMBAH.values()} | {k: escape(gettext(v)) for k, v in (
+    texts = {k: escape(gettext(v)) for k, v in (
         ("tindakan", "Tindakan baris"), ("ubah", "Ubah"), ("naik", "Naikkan"), ("turun", "Turunkan"),
         ("hapus", "Hapus"), ("target", "Target"),
         ("sub_kegiatan", "Sub kegiatan"), ("tanpa_bidang", "tanpa bidang"), ("sigma_program", "Σ kegiatan"),
@@ -265,6 +265,9 @@ def _texts(_language: str | None) -> dict[str, str]:
         ("sama_pagu_tertulis", "Sama dengan pagu tertulis"), ("sama_pagu", "sama dengan pagu"),
         ("selisih_judul", "Jumlah rincian berbeda dari pagu tertulis; pagu tertulis tidak diubah."),
         ("selisih", "selisih"))}
+    texts |= {label: escape(gettext(label)) for _name, label in _TAMBAH.values()}
+    texts["hapus_aksi"] = gettext('Hapus aksi "%(uraian)s"?')  # its quotes are escaped where it is used
+    return texts
 
 
 @lru_cache(maxsize=1024)
@@ -302,7 +305,7 @@ def _aksi_row(node, urls: dict[str, str], text: dict[str, str], catatan: dict) -
     controls = ""
     if node.can_edit:
         # the msgid of `blocktranslate`, its value escaped as the template escaped it
-        confirm = gettext('Hapus aksi "%(uraian)s"?') % {"uraian": escape(potong(a.uraian, 80))}
+        confirm = text["hapus_aksi"] % {"uraian": escape(potong(a.uraian, 80))}
         controls = _controls({k: u.format(pk) for k, u in urls.items()}, text, "#section-anggaran",
                              structure=True, first=node.first, last=node.last, confirm=confirm) + "\n"
     return (f'<tr id="aksi-{pk}" class="row-aksi" data-aksi="{pk}">\n'
