@@ -829,10 +829,6 @@ class PlanTree:
     def indikator(self) -> list[IndikatorNode]:
         return [i for s in self.sasaran for i in s.indikator]
 
-    @property
-    def bulan(self) -> list[tuple[int, str, str, int]]:
-        return BULAN
-
     def node(self, kind: str, pk: int):
         return self.nodes[kind][pk]
 

@@ -19,6 +19,7 @@ from renaksi.core.angka import format_rupiah
 from renaksi.core.baris import potong, url_baris, url_pola
 from renaksi.core.baris import slot_catatan as _slot_catatan
 from renaksi.core.templatetags.angka import angka
+from renaksi.perencanaan.selectors import BULAN
 
 register = template.Library()
 
@@ -115,6 +116,25 @@ def daftar_isi(context) -> SafeString:
         f'  <ul class="list-unstyled mb-2">\n    {sasaran}\n  </ul>\n'
         f'  <div class="fw-semibold">{escape(gettext("Program dan kegiatan"))}</div>\n'
         f'  <ul class="list-unstyled mb-0">\n    {program}\n  </ul>\n</nav>\n')
+
+
+@register.simple_tag
+def kolom_bulan() -> SafeString:
+    """The budget table's twelve month columns, shaded per quarter."""
+    return mark_safe("".join(f'<col class="c-bulan tw{tw}">' for _m, _singkat, _nama, tw in BULAN))
+
+
+@register.simple_tag
+def kepala_bulan() -> SafeString:
+    """The budget table's twelve month header cells; a month button is named by its cell (`aria-labelledby`)."""
+    return mark_safe(_kepala_bulan(get_language()))
+
+
+@lru_cache(maxsize=8)
+def _kepala_bulan(_language: str | None) -> str:
+    return "".join(f'<th class="bulan-head" id="bln-{m}" title="{escape(str(nama))}"><span aria-hidden="true">'
+                   f'{escape(str(singkat))}</span><span class="visually-hidden">{escape(str(nama))}</span></th>'
+                   for m, singkat, nama, _tw in BULAN)
 
 
 @register.simple_tag(takes_context=True)
