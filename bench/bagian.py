@@ -7,7 +7,7 @@ runs reuse it.
 
     RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian                 # medians (CPU time) and ratios
     RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --profile bagian  # cProfile of one case (page|bagian|monev)
-    RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --html DIR       # every kegiatan section of every plan,
+    RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --html DIR       # the editor page and every section of every plan,
                                                                          # per role, as HTML files to compare
 """
 
