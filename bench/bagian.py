@@ -7,7 +7,7 @@ runs reuse it.
 
     RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian                 # medians (CPU time) and ratios
     RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --profile bagian  # cProfile of one case (page|bagian|monev)
-    RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --html DIR       # every kegiatan section of every plan,
+    RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --html DIR       # the editor page and every section of every plan,
                                                                          # per role, as HTML files to compare
 """
 
@@ -135,8 +135,8 @@ def profile(name: str) -> None:
 
 
 def html(out: Path) -> None:
-    """Each section (editor: sasaran, program, kegiatan; monev TW II: sasaran, kegiatan) of every plan, as each
-    role sees it, one file each."""
+    """The editor page (with and without the bidang filter) and each section (editor: sasaran, program, kegiatan;
+    monev TW II: sasaran, kegiatan) of every plan, as each role sees it, one file each."""
     from django.urls import reverse
 
     from renaksi.perencanaan.models import Kegiatan, Program, RencanaAksi, Sasaran
@@ -147,6 +147,11 @@ def html(out: Path) -> None:
             client = client_for(plan, role)
             if client is None:
                 continue
+            page = reverse("plan_editor", args=[plan.pk])
+            for suffix in ("", "?bidang=semua"):
+                response = client.get(page + suffix)
+                assert response.status_code == 200, (page, role, response.status_code)
+                (out / f"{plan.pk}-{role}-page{suffix and '-semua'}.html").write_bytes(response.content)
             parts = [("sasaran", s.pk) for s in Sasaran.objects.filter(rencana_aksi=plan).order_by("id")]
             parts += [("program", p.pk) for p in Program.objects.filter(rencana_aksi=plan).order_by("id")]
             parts += [("kegiatan", k.pk) for k in Kegiatan.objects.filter(rencana_aksi=plan).order_by("id")]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from html import escape
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 
 _SENTINEL = 2_000_000_000  # ids stand in as 2000000000, 2000000001, …: same length, never a substring of another
 
@@ -33,6 +34,26 @@ def _pattern(name: str, fixed: tuple[str | None, ...], _prefix: str, _urlconf: s
     for n in range(len(slots)):
         url = url.replace(str(_SENTINEL + n), f"{{{n}}}")
     return url
+
+
+def slot_catatan(jenis: str, pk: int, *, tw: int | None = None, tulis: bool = False) -> str:
+    """The notes slot of a row (`jenis`: "sasaran", "indikator", "program", "kegiatan", "subkegiatan", "aksi"): the
+    place the notes panel fills with the row's badge and, for a user who writes evaluator notes (`tulis`), the button
+    that opens a new note on the row (of triwulan `tw` when given). Every row of the editor and the monev form has
+    one."""
+    slot = f'<span id="catatan-{jenis}-{pk}" class="catatan-slot"></span>'
+    if not tulis:
+        return slot
+    url = url_pola("catatan_baris", jenis, None).format(pk) + (f"?tw={tw}" if tw else "")
+    label = _tulis_catatan(get_language())
+    return (f'{slot}<button type="button" class="btn btn-sm btn-link p-0 catatan-baru" hx-get="{url}" '
+            f'hx-target="#catatan-utas" hx-swap="outerHTML" title="{label}" aria-label="{label}">'
+            f'<i class="bi bi-chat-left-text"></i></button>')
+
+
+@lru_cache(maxsize=8)
+def _tulis_catatan(_language: str | None) -> str:
+    return escape(gettext("Tulis catatan evaluator"))
 
 
 def potong(teks: str, panjang: int) -> str:

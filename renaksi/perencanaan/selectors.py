@@ -11,7 +11,8 @@ from itertools import groupby
 from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db import connection
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from renaksi.accounts.models import Peran
@@ -322,7 +323,9 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     kegiatan, sub kegiatan, aksi, links and months of that one (("kepala_program", id): the same without aksi);
     ("kegiatan", id) the programs with the kegiatan of its program and the sub kegiatan and aksi of that kegiatan;
     ("sub_kegiatan", id) that sub kegiatan with its kegiatan, program and aksi. Rows outside the part are left out (empty), so its sums are those of the part.
-    A budget part (not "sasaran") reads only the indikator its program, kegiatan and sub kegiatan are linked to;
+    A budget part (not "sasaran") reads only the indikator its program, kegiatan and sub kegiatan are linked to
+    (a "kegiatan" part: those of that kegiatan and its sub kegiatan, the rows it shows; `linked_indikator` of its
+    program and the other kegiatan is empty);
     a part reads no perjanjian kinerja (empty), nor its query.
 
     `with_aksi=False` leaves out the aksi and their months (empty) for pages that show neither: in a large plan they
@@ -363,12 +366,15 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
         named |= Q(pk=plan.penandatangan_id)
     officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
                      .select_related("bidang").order_by("nama", "id"))
-    links, bulan = _links_and_months(plan.pk, scope, links=with_links, months=with_aksi,
+    links, bulan = _links_and_months(plan.pk, links=with_links, months=with_aksi,
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
     indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
     if scope.jenis not in (None, "sasaran"):  # a budget part shows only the indikator its rows are linked to
-        indikator_qs = indikator_qs.filter(pk__in={i for owners in links.values() for ids in owners.values()
-                                                   for i in ids})
+        if scope.jenis == "kegiatan":  # its row and sub kegiatan only: a program may be linked to a hundred
+            linked = [links["kegiatan"].get(scope.pk, ()), *links["sub_kegiatan"].values()]
+        else:
+            linked = [ids for owners in links.values() for ids in owners.values()]
+        indikator_qs = indikator_qs.filter(pk__in={i for ids in linked for i in ids})
     indikator = rows(indikator_qs, IndikatorDokumen) if with_links else ()
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     if with_targets and scope.sasaran_read:
@@ -560,48 +566,58 @@ class _Scope:
             return qs.filter(kegiatan_id=self.pk)
         return self._budget(qs, "kegiatan__program_id", "pk")
 
-    def aksi(self, qs: QuerySet, prefix: str = "") -> QuerySet:
+    def aksi(self, qs: QuerySet) -> QuerySet:
         if self.jenis == "kepala_program":  # the editor's program section shows its kegiatan heads, no aksi
             return qs.none()
         if self.jenis == "kegiatan":
-            return qs.filter(**{prefix + "sub_kegiatan__kegiatan_id": self.pk})
-        return self._budget(qs, prefix + "sub_kegiatan__kegiatan__program_id", prefix + "sub_kegiatan_id")
+            return qs.filter(sub_kegiatan__kegiatan_id=self.pk)
+        return self._budget(qs, "sub_kegiatan__kegiatan__program_id", "sub_kegiatan_id")
 
 
-def _links_and_months(rencana_aksi_id: int, scope: _Scope | None = None, links: bool = True, months: bool = True,
+def _links_and_months(rencana_aksi_id: int, links: bool = True, months: bool = True,
                       part: tuple[Iterable[Any], ...] | None = None
                       ) -> tuple[dict[str, dict[int, tuple[int, ...]]], dict[int, frozenset[int]]]:
     """The indikator links of program, kegiatan and sub kegiatan (unless `links` is False) and the months of
-    the aksi (unless `months` is False): four small two-column tables, read as one query (a UNION), each in the order its rows were written (of
-    the `scope` only). `part`: the program, kegiatan, sub kegiatan and aksi of a part, already read; their ids (a
-    few dozen) are cheaper to compile into the query than the subqueries that would select them again."""
-    scope = scope or _Scope()
-    if part is None:
-        rows: tuple[Any, ...] = (
-            scope.program(Program.objects.filter(rencana_aksi_id=rencana_aksi_id)),
-            scope.kegiatan(Kegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id)),
-            scope.sub_kegiatan(SubKegiatan.objects.filter(rencana_aksi_id=rencana_aksi_id)),
-            scope.aksi(Aksi.objects.filter(rencana_aksi_id=rencana_aksi_id)))
-    else:
-        rows = tuple([row.pk for row in of_kind] for of_kind in part)
-    parts = [
-        (Program.indikator.through.objects.filter(program__in=rows[0]), "program", "program_id", "indikator_id"),
-        (Kegiatan.indikator.through.objects.filter(kegiatan__in=rows[1]), "kegiatan", "kegiatan_id",
-         "indikator_id"),
-        (SubKegiatan.indikator.through.objects.filter(subkegiatan__in=rows[2]), "sub_kegiatan", "subkegiatan_id",
-         "indikator_id"),
-    ] if links else []
-    if months:
-        parts.append((AksiBulan.objects.filter(aksi__in=rows[3]), "bulan", "aksi_id", "bulan"))
-    querysets = [qs.annotate(kind=Value(kind, output_field=CharField()), owner=F(owner), other=F(other))
-                 .order_by().values_list("kind", "owner", "other", "id") for qs, kind, owner, other in parts]
-    found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for kind in ("program", "kegiatan",
-                                                                                   "sub_kegiatan", "bulan")}
-    union = querysets[0].union(*querysets[1:], all=True) if querysets else ()
-    for kind, owner, other, _id in sorted(union, key=lambda r: (r[0], r[3])):
-        found[kind][owner].append(other)
+    the aksi (unless `months` is False): four small two-column tables, read as one query (a UNION), each in the
+    order its rows were written. `part`: the program, kegiatan, sub kegiatan and aksi of a part, already read; only
+    their rows are read, by their ids (a few dozen).
+
+    Written by hand (decision 0020): as four querysets the ORM took longer to build and compile the UNION than the
+    database to run it, in every editor and monev section."""
+    members, params = [], []
+    for i, (kind, table, owner, other, owner_table) in enumerate(_LINKS_AND_MONTHS):
+        if not (months if kind == "bulan" else links):
+            continue
+        if part is None:
+            members.append(f"SELECT '{kind}', {owner}, {other}, id FROM {table} "
+                           f"WHERE {owner} IN (SELECT id FROM {owner_table} WHERE rencana_aksi_id = %s)")
+            params.append(rencana_aksi_id)
+        elif ids := [row.pk for row in part[i]]:
+            members.append(f"SELECT '{kind}', {owner}, {other}, id FROM {table} "
+                           f"WHERE {owner} IN ({', '.join(['%s'] * len(ids))})")
+            params += ids
+    found: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for kind, *_rest in _LINKS_AND_MONTHS}
+    if members:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(members) + " ORDER BY 1, 4", params)
+            for kind, owner_id, other_id, _id in cursor.fetchall():
+                found[kind][owner_id].append(other_id)
     bulan = {aksi_id: frozenset(b) for aksi_id, b in found.pop("bulan").items()}
     return {kind: {k: tuple(v) for k, v in owners.items()} for kind, owners in found.items()}, bulan
+
+
+def _columns(model, owner: str, other: str, owner_model) -> tuple[str, str, str, str]:
+    return (model._meta.db_table, model._meta.get_field(owner).column, model._meta.get_field(other).column,
+            owner_model._meta.db_table)
+
+
+# (kind, table, owner column, other column, owner's table), in the order of `part`
+_LINKS_AND_MONTHS = (
+    ("program", *_columns(Program.indikator.through, "program", "indikator", Program)),
+    ("kegiatan", *_columns(Kegiatan.indikator.through, "kegiatan", "indikator", Kegiatan)),
+    ("sub_kegiatan", *_columns(SubKegiatan.indikator.through, "subkegiatan", "indikator", SubKegiatan)),
+    ("bulan", *_columns(AksiBulan, "aksi", "bulan", Aksi)),
+)
 
 
 def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tuple[PerjanjianKinerjaData, ...]:
@@ -813,10 +829,6 @@ class PlanTree:
     def indikator(self) -> list[IndikatorNode]:
         return [i for s in self.sasaran for i in s.indikator]
 
-    @property
-    def bulan(self) -> list[tuple[int, str, str, int]]:
-        return BULAN
-
     def node(self, kind: str, pk: int):
         return self.nodes[kind][pk]
 
@@ -832,19 +844,21 @@ _NO_TOTALS = {"total_program": None, "total_kegiatan": None, "total_sub_kegiatan
 
 
 def plan_totals(*, rencana_aksi_id: int) -> dict[str, int | None]:
-    """The plan's stated pagu summed per level and its numbers of indikator, sub kegiatan and aksi: one query."""
+    """The plan's stated pagu summed per level (None without rows) and its numbers of indikator, sub kegiatan and
+    aksi: one query, written by hand (decision 0020: the ORM took longer to build its six subqueries than the
+    database to run them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PLAN_TOTALS_SQL, [rencana_aksi_id] * len(_TOTALS))
+        row = cursor.fetchone()
+    # PostgreSQL sums a bigint column as numeric (Decimal)
+    return {key: None if value is None else int(value) for (key, _m, _e), value in zip(_TOTALS, row, strict=True)}
 
-    def total(model, expr) -> Subquery:
-        return Subquery(model.objects.filter(rencana_aksi_id=OuterRef("pk")).values("rencana_aksi_id")
-                        .annotate(v=expr).values("v")[:1])
 
-    return (RencanaAksi.objects.filter(pk=rencana_aksi_id)
-            .annotate(total_program=total(Program, Sum("pagu")), total_kegiatan=total(Kegiatan, Sum("pagu")),
-                      total_sub_kegiatan=total(SubKegiatan, Sum("pagu")),
-                      jumlah_indikator=total(Indikator, Count("id")),
-                      jumlah_sub_kegiatan=total(SubKegiatan, Count("id")), jumlah_aksi=total(Aksi, Count("id")))
-            .values("total_program", "total_kegiatan", "total_sub_kegiatan", "jumlah_indikator",
-                    "jumlah_sub_kegiatan", "jumlah_aksi").get())
+_TOTALS = (("total_program", Program, "SUM(pagu)"), ("total_kegiatan", Kegiatan, "SUM(pagu)"),
+           ("total_sub_kegiatan", SubKegiatan, "SUM(pagu)"), ("jumlah_indikator", Indikator, "COUNT(*)"),
+           ("jumlah_sub_kegiatan", SubKegiatan, "COUNT(*)"), ("jumlah_aksi", Aksi, "COUNT(*)"))
+_PLAN_TOTALS_SQL = "SELECT " + ", ".join(f"(SELECT {expr} FROM {model._meta.db_table} WHERE rencana_aksi_id = %s)"
+                                         for _key, model, expr in _TOTALS)
 
 
 def plan_tree(*, rencana_aksi: RencanaAksi, rights: EditRights | None = None, bagian: tuple[str, int] | None = None,
@@ -988,21 +1002,34 @@ class OutlineRow:
         return f"{self.jenis}-{self.pk}"
 
 
-def _count(model, outer: str, bidang_id: int | None, bidang_path: str) -> Subquery:
-    qs = model.objects.filter(**{outer: OuterRef("pk")})
-    if bidang_id is not None:
-        qs = qs.filter(**{bidang_path: bidang_id})
-    return Subquery(qs.order_by().values(outer).annotate(c=Count("id")).values("c")[:1])
+def _outline_rows(sql: str, rencana_aksi_id: int, bidang_id: int | None, counts: int) -> list[tuple]:
+    """Rows of `sql` (a hand-written read of the outline, decision 0020): its `counts` subqueries each take
+    `{bidang}` (of one bidang, or of all) before the plan's id."""
+    bidang = "" if bidang_id is None else " AND s.bidang_id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(bidang=bidang), [bidang_id] * counts * (bidang_id is not None) + [rencana_aksi_id])
+        return cursor.fetchall()
+
+
+_OUTLINE_SASARAN_SQL = (
+    "SELECT o.id, o.parent_id, o.nomor, o.uraian, "
+    "(SELECT COUNT(*) FROM perencanaan_indikator s WHERE s.sasaran_id = o.id{bidang}) "
+    "FROM perencanaan_sasaran o WHERE o.rencana_aksi_id = %s ORDER BY o.urutan, o.id")
+_OUTLINE_KEGIATAN_SQL = (
+    "SELECT o.id, o.program_id, o.kode, o.nama, "
+    "(SELECT COUNT(*) FROM perencanaan_subkegiatan s WHERE s.kegiatan_id = o.id{bidang}), "
+    "(SELECT COUNT(*) FROM perencanaan_aksi a JOIN perencanaan_subkegiatan s ON s.id = a.sub_kegiatan_id "
+    "WHERE s.kegiatan_id = o.id{bidang}) "
+    "FROM perencanaan_kegiatan o WHERE o.rencana_aksi_id = %s ORDER BY o.urutan, o.id")
+_OUTLINE_PROGRAM_SQL = "SELECT id, kode, nama FROM perencanaan_program WHERE rencana_aksi_id = %s ORDER BY urutan, id"
 
 
 def plan_outline(*, rencana_aksi_id: int, bidang_id: int | None = None) -> tuple[list[OutlineRow], list[OutlineRow]]:
     """The sasaran (depth first) and the programs with their kegiatan, each with counts: three queries, whatever
-    the plan's size. With `bidang_id` the counts are those of that bidang's rows, and rows without any are left out.
+    the plan's size (written by hand, decision 0020: the page reads them on every request). With `bidang_id`
+    the counts are those of that bidang's rows, and rows without any are left out.
     """
-    ra = {"rencana_aksi_id": rencana_aksi_id}
-    sasaran = list(Sasaran.objects.filter(**ra).order_by("urutan", "id")
-                   .annotate(n=_count(Indikator, "sasaran", bidang_id, "bidang_id"))
-                   .values_list("pk", "parent_id", "nomor", "uraian", "n"))
+    sasaran = _outline_rows(_OUTLINE_SASARAN_SQL, rencana_aksi_id, bidang_id, 1)
     known = {row[0] for row in sasaran}
     children: dict[int | None, list[tuple]] = defaultdict(list)
     for row in sasaran:
@@ -1012,23 +1039,19 @@ def plan_outline(*, rencana_aksi_id: int, bidang_id: int | None = None) -> tuple
     def walk(parent: int | None, depth: int) -> None:
         for pk, _parent, nomor, uraian, n in children.get(parent, []):
             if n or bidang_id is None:
-                flat.append(OutlineRow("sasaran", pk, uraian, nomor=nomor, depth=depth, indikator=n or 0))
+                flat.append(OutlineRow("sasaran", pk, uraian, nomor=nomor, depth=depth, indikator=n))
             if depth < 10:
                 walk(pk, depth + 1)
 
     walk(None, 0)
 
-    kegiatan = list(Kegiatan.objects.filter(**ra).order_by("urutan", "id")
-                    .annotate(s=_count(SubKegiatan, "kegiatan", bidang_id, "bidang_id"),
-                              a=_count(Aksi, "sub_kegiatan__kegiatan", bidang_id, "sub_kegiatan__bidang_id"))
-                    .values_list("pk", "program_id", "kode", "nama", "s", "a"))
     by_program: dict[int, list[OutlineRow]] = defaultdict(list)
-    for pk, program_id, kode, nama, s, a in kegiatan:
+    for pk, program_id, kode, nama, s, a in _outline_rows(_OUTLINE_KEGIATAN_SQL, rencana_aksi_id, bidang_id, 2):
         if s or bidang_id is None:
-            by_program[program_id].append(OutlineRow("kegiatan", pk, nama, nomor=kode, sub_kegiatan=s or 0,
-                                                     aksi=a or 0, program_id=program_id))
+            by_program[program_id].append(OutlineRow("kegiatan", pk, nama, nomor=kode, sub_kegiatan=s, aksi=a,
+                                                     program_id=program_id))
     programs = []
-    for pk, kode, nama in Program.objects.filter(**ra).order_by("urutan", "id").values_list("pk", "kode", "nama"):
+    for pk, kode, nama in _outline_rows(_OUTLINE_PROGRAM_SQL, rencana_aksi_id, None, 0):
         its = by_program.get(pk, [])
         if its or bidang_id is None:
             programs.append(OutlineRow("program", pk, nama, nomor=kode, kegiatan=len(its),

@@ -4,12 +4,12 @@ import pytest
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 
-from renaksi.core.baris import potong, url_baris
+from renaksi.core.baris import potong, slot_catatan, url_baris
 
 
 @pytest.mark.parametrize("name, args", [
     ("aksi_edit", (7,)), ("row_move", ("aksi", 12, "naik")), ("row_delete", ("subkegiatan", 1_234_567)),
-    ("monev_progres_save", (591, 2)), ("catatan_baris", ("aksi", 3)),
+    ("monev_progres_save", (591, 2)), ("catatan_baris", ("aksi", 3)), ("laporan_unduh", (5, "monev", "xlsx")),
 ])
 def test_a_row_url_is_the_reversed_url(name, args):
     assert url_baris(name, *args) == reverse(name, args=args)
@@ -23,3 +23,11 @@ def test_a_row_url_is_the_reversed_url(name, args):
 @pytest.mark.parametrize("panjang", [1, 2, 60, 80])
 def test_a_cut_text_is_what_truncatechars_gives(teks, panjang):
     assert potong(teks, panjang) == truncatechars(teks, panjang)
+
+
+def test_a_notes_slot_offers_a_new_note_only_to_who_writes_them():
+    assert slot_catatan("aksi", 12) == '<span id="catatan-aksi-12" class="catatan-slot"></span>'
+    slot = slot_catatan("subkegiatan", 3, tw=2, tulis=True)
+    assert slot.startswith('<span id="catatan-subkegiatan-3" class="catatan-slot"></span><button')
+    assert f'hx-get="{reverse("catatan_baris", args=["subkegiatan", 3])}?tw=2"' in slot
+    assert "?tw" not in slot_catatan("subkegiatan", 3, tulis=True)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from renaksi.organisasi import services as org
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import PerjanjianKinerja, RencanaAksi, Sasaran
-from renaksi.perencanaan.selectors import plan_data
+from renaksi.perencanaan.selectors import plan_data, plan_totals
 from tests.factories import make_plan
 
 
@@ -85,3 +85,21 @@ def test_a_plan_without_budget_totals_none_not_zero(world):
     data = plan_data(rencana_aksi=plan)
     assert data.pagu_program is None and data.program == () and data.perjanjian_kinerja == ()
     assert data.pejabat == tuple(world.pd.pejabat.order_by("nama", "id"))
+
+
+def test_plan_totals_sum_the_stated_pagu_and_count_the_rows(world):
+    plan = _full_plan(world, n_sub_kegiatan=3, tahun=2042)
+    with CaptureQueriesContext(connection) as queries:
+        totals = plan_totals(rencana_aksi_id=plan.pk)
+    assert len(queries) == 1
+    assert totals == {"total_program": 30_000_000, "total_kegiatan": 30_000_000, "total_sub_kegiatan": 30_000_000,
+                      "jumlah_indikator": 2, "jumlah_sub_kegiatan": 3, "jumlah_aksi": 6}
+    assert all(type(v) is int for v in totals.values())  # rupiah as int on PostgreSQL too (it sums as numeric)
+
+
+def test_plan_totals_of_an_empty_plan_no_pagu_and_zero_rows(world):
+    # the header showed "None" aksi for a plan without aksi
+    plan = svc.rencana_aksi_create(perangkat_daerah=world.pd, tahun=2043)
+    assert plan_totals(rencana_aksi_id=plan.pk) == {
+        "total_program": None, "total_kegiatan": None, "total_sub_kegiatan": None,
+        "jumlah_indikator": 0, "jumlah_sub_kegiatan": 0, "jumlah_aksi": 0}

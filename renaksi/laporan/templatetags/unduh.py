@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import template
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from renaksi.core.baris import url_baris
 from renaksi.core.capaian import ROMAWI
 from renaksi.laporan.registry import FORMAT, LAPORAN
 from renaksi.perencanaan.models import RencanaAksi
@@ -61,9 +61,12 @@ def menu_unduh(context, plan: RencanaAksi, triwulan: int | None = None) -> Menu:
     """Each report the user may download (monitoring reports only with the monev read permission), with the URL
     of each of its formats; open data of a plan that is not approved is listed with the reason it is not offered."""
     user = context.get("user")
+    # Each permission once (the reports share two), each URL reversed once per process: the menu is on every page
+    # of a plan.
+    izin = {} if user is None else {name: user.has_perm(name, plan) for name in {e.izin for e in LAPORAN.values()}}
     items = []
     for entry in LAPORAN.values():
-        if user is None or not user.has_perm(entry.izin, plan):
+        if not izin.get(entry.izin):
             continue
         alasan = ""
         if entry.hanya_disetujui and plan.status not in RencanaAksi.PUBLISHED:
@@ -72,7 +75,7 @@ def menu_unduh(context, plan: RencanaAksi, triwulan: int | None = None) -> Menu:
             kode=entry.kode, nama=str(entry.nama), keterangan=str(entry.keterangan), triwulan=entry.triwulan,
             alasan=alasan,
             format=[ItemFormat(kode=f, nama=str(FORMAT[f].nama),
-                               url=reverse("laporan_unduh", args=[plan.pk, entry.kode, f])) for f in entry.format],
+                               url=url_baris("laporan_unduh", plan.pk, entry.kode, f)) for f in entry.format],
         ))
     tw = triwulan if triwulan in (1, 2, 3, 4) else triwulan_bawaan(plan)
     return Menu(laporan=items, triwulan=tw, triwulan_pilihan=[(n, ROMAWI[n]) for n in (1, 2, 3, 4)],

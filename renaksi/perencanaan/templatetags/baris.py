@@ -13,11 +13,13 @@ from html import escape  # what django.utils.html.escape does, without its lazy-
 from django import template
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from renaksi.core.angka import format_rupiah
 from renaksi.core.baris import potong, url_baris, url_pola
+from renaksi.core.baris import slot_catatan as _slot_catatan
 from renaksi.core.templatetags.angka import angka
+from renaksi.perencanaan.selectors import BULAN
 
 register = template.Library()
 
@@ -31,13 +33,17 @@ def baris_aksi(context, node) -> SafeString:
 @register.simple_tag(takes_context=True)
 def baris_aksi_daftar(context, nodes) -> SafeString:
     """The aksi rows of a sub kegiatan, one after another."""
-    tw = context.get("tw")
     urls = {"ubah": url_pola("aksi_edit", None), "naik": url_pola("row_move", "aksi", None, "naik"),
-            "turun": url_pola("row_move", "aksi", None, "turun"), "hapus": url_pola("row_delete", "aksi", None),
-            "catatan": url_pola("catatan_baris", "aksi", None) + (f"?tw={tw}" if tw else "")
-            if context.get("may_write_catatan") else ""}
+            "turun": url_pola("row_move", "aksi", None, "turun"), "hapus": url_pola("row_delete", "aksi", None)}
+    catatan = {"tw": context.get("tw"), "tulis": bool(context.get("may_write_catatan"))}
     text = _texts(get_language())
-    return mark_safe("".join([_aksi_row(node, urls, text) for node in nodes]))
+    return mark_safe("".join([_aksi_row(node, urls, text, catatan) for node in nodes]))
+
+
+@register.simple_tag(takes_context=True)
+def slot_catatan(context, jenis: str, pk: int) -> SafeString:
+    """The notes slot of a row (`renaksi.core.baris.slot_catatan`), its button for a user who writes notes."""
+    return mark_safe(_slot_catatan(jenis, pk, tw=context.get("tw"), tulis=bool(context.get("may_write_catatan"))))
 
 
 @register.filter(name="potong", is_safe=True)
@@ -77,6 +83,75 @@ def kepala_bagian(context, o) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
+def daftar_isi(context) -> SafeString:
+    """The editor's outline (`outline_sasaran`, `outline_program`: `OutlineRow`s), swapped out of band when the
+    context has `oob`: the page and every write that changes the outline send it whole (a large plan's has a
+    hundred rows)."""
+    def nama(teks: str, panjang: int) -> str:
+        return escape(potong(str(teks), panjang))
+
+    def kegiatan(p) -> str:
+        if not p.children:
+            return ""
+        return '<ul class="list-unstyled ms-3">' + "".join(
+            f'<li><a href="#kegiatan-{k.pk}" data-bagian="bagian-kegiatan-{k.pk}" data-program="bagian-program-'
+            f'{p.pk}">{nama(k.label, 60)}</a> <span class="text-muted">({localize(k.sub_kegiatan)} · '
+            f'{localize(k.aksi)})</span></li>' for k in p.children) + "</ul>"
+
+    sasaran = "".join(
+        f'<li class="depth-{localize(o.depth)}"><a href="#sasaran-{o.pk}" data-bagian="bagian-sasaran-{o.pk}">'
+        f'{escape(o.nomor) + " " if o.nomor else ""}{nama(o.label, 70) or "—"}</a> '
+        f'<span class="text-muted">({localize(o.indikator)})</span></li>\n    '
+        for o in context["outline_sasaran"]) or f'<li class="text-muted">{escape(gettext("Belum ada sasaran."))}</li>'
+    program = "".join(
+        f'<li><a href="#program-{p.pk}" data-bagian="bagian-program-{p.pk}">{escape(p.nomor)} {nama(p.label, 70)}'
+        f'</a> <span class="text-muted">({ngettext("%(n)s aksi", "%(n)s aksi", p.aksi) % {"n": localize(p.aksi)}})'
+        f'</span>\n      {kegiatan(p)}\n    </li>'
+        for p in context["outline_program"]) or f'<li class="text-muted">{escape(gettext("Belum ada program."))}</li>'
+    oob = ' hx-swap-oob="true"' if context.get("oob") else ""
+    return mark_safe(
+        f'<nav id="editor-outline" class="editor-outline small" '
+        f'aria-label="{escape(gettext("Daftar isi rencana aksi"))}"{oob}>\n'
+        f'  <div class="fw-semibold mt-1">{escape(gettext("Sasaran"))}</div>\n'
+        f'  <ul class="list-unstyled mb-2">\n    {sasaran}\n  </ul>\n'
+        f'  <div class="fw-semibold">{escape(gettext("Program dan kegiatan"))}</div>\n'
+        f'  <ul class="list-unstyled mb-0">\n    {program}\n  </ul>\n</nav>\n')
+
+
+@register.simple_tag
+def kolom_bulan() -> SafeString:
+    """The budget table's twelve month columns, shaded per quarter."""
+    return mark_safe("".join(f'<col class="c-bulan tw{tw}">' for _m, _singkat, _nama, tw in BULAN))
+
+
+@register.simple_tag
+def kepala_bulan() -> SafeString:
+    """The budget table's twelve month header cells; a month button is named by its cell (`aria-labelledby`)."""
+    return mark_safe(_kepala_bulan(get_language()))
+
+
+@lru_cache(maxsize=8)
+def _kepala_bulan(_language: str | None) -> str:
+    return "".join(f'<th class="bulan-head" id="bln-{m}" title="{escape(str(nama))}"><span aria-hidden="true">'
+                   f'{escape(str(singkat))}</span><span class="visually-hidden">{escape(str(nama))}</span></th>'
+                   for m, singkat, nama, _tw in BULAN)
+
+
+@register.simple_tag(takes_context=True)
+def isi_kegiatan(context, kegiatan) -> SafeString:
+    """The rows of an opened kegiatan under its own (a `KegiatanNode`): each sub kegiatan, its aksi and its
+    "Tambah aksi" row; with the bidang filter, a line saying there is none. One tag, not three per sub kegiatan."""
+    if kegiatan.sub_kegiatan:
+        return mark_safe("".join(
+            f"\n    {baris_sub_kegiatan(context, s)}\n    {baris_aksi_daftar(context, s.aksi)}\n    "
+            f"{baris_tambah('aksi', s.obj.pk) if s.can_edit else ''}\n  " for s in kegiatan.sub_kegiatan))
+    if context["tree"].bidang_filter:
+        return mark_safe(f'<tr><td></td><td colspan="17" class="small text-muted">'
+                         f'{escape(gettext("Tidak ada sub kegiatan bidang ini."))}</td></tr>\n  ')
+    return mark_safe("\n  ")
+
+
+@register.simple_tag(takes_context=True)
 def baris_sub_kegiatan(context, node) -> SafeString:
     """A sub kegiatan row of the editor (a `SubKegiatanNode`), with its trailing newline."""
     s = node.obj
@@ -88,13 +163,7 @@ def baris_sub_kegiatan(context, node) -> SafeString:
         bidang = f'<i class="bi bi-diagram-3"></i> {escape(node.bidang.singkatan or node.bidang.nama)}'
     else:
         bidang = f'<span class="text-muted">{text["tanpa_bidang"]}</span>'
-    slot = f'<span id="catatan-subkegiatan-{pk}" class="catatan-slot"></span>'
-    if context.get("may_write_catatan"):
-        tw = context.get("tw")
-        url = url_pola("catatan_baris", "subkegiatan", None).format(pk) + (f"?tw={tw}" if tw else "")
-        slot += (f'<button type="button" class="btn btn-sm btn-link p-0 catatan-baru" hx-get="{url}" '
-                 f'hx-target="#catatan-utas" hx-swap="outerHTML" title="{text["catatan"]}" '
-                 f'aria-label="{text["catatan"]}"><i class="bi bi-chat-left-text"></i></button>')
+    slot = slot_catatan(context, "subkegiatan", pk)
     controls = ""
     if node.can_edit:
         n = len(node.aksi)
@@ -115,6 +184,24 @@ def baris_sub_kegiatan(context, node) -> SafeString:
         f'  <td class="small">{bidang}</td>\n'
         f'  <td class="controls">{slot}\n{controls}</td>\n'
         f'</tr>\n')
+
+
+# what a "Tambah …" row adds: its URL's name and its label
+_TAMBAH = {"aksi": ("aksi_add", gettext_noop("Tambah aksi")),
+           "subkegiatan": ("sub_kegiatan_add", gettext_noop("Tambah sub kegiatan")),
+           "kegiatan": ("kegiatan_add", gettext_noop("Tambah kegiatan"))}
+
+
+@register.simple_tag
+def baris_tambah(jenis: str, pk: int) -> SafeString:
+    """The "Tambah …" row that opens the form of a new aksi, sub kegiatan or kegiatan (`jenis`) under the sub
+    kegiatan, kegiatan or program `pk`, with its trailing newline: a kegiatan section has one per sub kegiatan."""
+    name, label = _TAMBAH[jenis]
+    return mark_safe(
+        f'<tr id="add-{jenis}-{pk}" class="row-add">\n  <td></td>\n'
+        f'  <td colspan="17" class="add-{jenis}"><button type="button" class="btn btn-sm btn-link px-0" '
+        f'hx-get="{url_pola(name, None).format(pk)}" hx-target="closest tr" hx-swap="outerHTML">'
+        f'<i class="bi bi-plus-circle"></i> {_texts(get_language())[label]}</button></td>\n</tr>\n')
 
 
 @register.simple_tag
@@ -190,14 +277,17 @@ def _controls(urls: dict[str, str], text: dict[str, str], target: str, *, struct
 
 @lru_cache(maxsize=8)
 def _texts(_language: str | None) -> dict[str, str]:
-    return {k: escape(gettext(v)) for k, v in (
+    texts = {k: escape(gettext(v)) for k, v in (
         ("tindakan", "Tindakan baris"), ("ubah", "Ubah"), ("naik", "Naikkan"), ("turun", "Turunkan"),
-        ("hapus", "Hapus"), ("target", "Target"), ("catatan", "Tulis catatan evaluator"),
+        ("hapus", "Hapus"), ("target", "Target"),
         ("sub_kegiatan", "Sub kegiatan"), ("tanpa_bidang", "tanpa bidang"), ("sigma_program", "Σ kegiatan"),
         ("sigma_kegiatan", "Σ sub kegiatan"), ("sigma_subkegiatan", "Σ aksi"),
         ("sama_pagu_tertulis", "Sama dengan pagu tertulis"), ("sama_pagu", "sama dengan pagu"),
         ("selisih_judul", "Jumlah rincian berbeda dari pagu tertulis; pagu tertulis tidak diubah."),
         ("selisih", "selisih"))}
+    texts |= {label: escape(gettext(label)) for _name, label in _TAMBAH.values()}
+    texts["hapus_aksi"] = gettext('Hapus aksi "%(uraian)s"?')  # its quotes are escaped where it is used
+    return texts
 
 
 @lru_cache(maxsize=1024)
@@ -217,7 +307,7 @@ def _months(bulan: frozenset[int], can_edit: bool) -> str:
     return "".join(cells)
 
 
-def _aksi_row(node, urls: dict[str, str], text: dict[str, str]) -> str:
+def _aksi_row(node, urls: dict[str, str], text: dict[str, str], catatan: dict) -> str:
     a = node.obj
     pk = a.pk
     target = ""
@@ -231,17 +321,12 @@ def _aksi_row(node, urls: dict[str, str], text: dict[str, str]) -> str:
     if node.pejabat:
         nama = escape(node.pejabat.nama)
         pj += f'<div class="text-muted pj" title="{nama}">{nama}</div>'
-    slot = f'<span id="catatan-aksi-{pk}" class="catatan-slot"></span>'
-    if urls["catatan"]:
-        slot += (f'<button type="button" class="btn btn-sm btn-link p-0 catatan-baru" '
-                 f'hx-get="{urls["catatan"].format(pk)}" hx-target="#catatan-utas" hx-swap="outerHTML" '
-                 f'title="{text["catatan"]}" aria-label="{text["catatan"]}"><i class="bi bi-chat-left-text"></i>'
-                 f'</button>')
+    slot = _slot_catatan("aksi", pk, **catatan)
     controls = ""
     if node.can_edit:
         # the msgid of `blocktranslate`, its value escaped as the template escaped it
-        confirm = gettext('Hapus aksi "%(uraian)s"?') % {"uraian": escape(potong(a.uraian, 80))}
-        controls = _controls({k: u.format(pk) for k, u in urls.items() if k != "catatan"}, text, "#section-anggaran",
+        confirm = text["hapus_aksi"] % {"uraian": escape(potong(a.uraian, 80))}
+        controls = _controls({k: u.format(pk) for k, u in urls.items()}, text, "#section-anggaran",
                              structure=True, first=node.first, last=node.last, confirm=confirm) + "\n"
     return (f'<tr id="aksi-{pk}" class="row-aksi" data-aksi="{pk}">\n'
             f'  <td class="text-end aksi-nomor">{escape(a.nomor)}</td>\n'
