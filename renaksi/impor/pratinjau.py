@@ -363,24 +363,32 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
         elif not existing.editable:
             preview.penghalang = gettext("Rencana aksi %(tahun)s yang sudah ada tidak dapat diganti. %(alasan)s") % {
                 "tahun": existing.tahun, "alasan": alasan_terkunci(existing)}
+    before = diff.snapshot(existing) if existing else None
+
+    def describe(plan: RencanaAksi) -> None:
+        preview.tahun = plan.tahun
+        tree = _tree(plan)
+        preview.sasaran, preview.program = tree["sasaran"], tree["program"]
+        if before is not None:
+            preview.perubahan = diff.compare(before, diff.snapshot(plan))
+        preview.temuan, preview.ringkasan_temuan, preview.temuan_tidak_berlaku = _findings(plan, parsed.dokumen)
+        preview.bagian = bagian.kalimat(parsed.dokumen)
+
     try:
-        with transaction.atomic():
-            before = diff.snapshot(existing) if existing else None
-            # Not api's dry_run: the plan must still be in the database to be shown and checked.
-            result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
-                                         replace=existing, dry_run=False)
-            plan = result.rencana_aksi
-            assert plan is not None  # written, to be rolled back below
+        if preview.penghalang:
+            # The import cannot be confirmed, but the person still sees what the document holds: written beside
+            # the plan it cannot replace, and rolled back.
+            result, _ = api.check_document(parsed, describe, tahun=tahun, perangkat_daerah=perangkat_daerah)
             preview.hasil = result.as_json()
-            preview.hasil["dry_run"] = True
-            preview.tahun = plan.tahun
-            tree = _tree(plan)
-            preview.sasaran, preview.program = tree["sasaran"], tree["program"]
-            if before is not None:
-                preview.perubahan = diff.compare(before, diff.snapshot(plan))
-            preview.temuan, preview.ringkasan_temuan, preview.temuan_tidak_berlaku = _findings(plan, parsed.dokumen)
-            preview.bagian = bagian.kalimat(parsed.dokumen)
-            raise _Rollback
+        else:
+            with transaction.atomic():
+                # Not api's dry_run: the plan must still be in the database to be shown and checked.
+                result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
+                                             replace=existing, dry_run=False)
+                assert result.rencana_aksi is not None  # written, to be rolled back below
+                preview.hasil = result.as_json()
+                describe(result.rencana_aksi)
+                raise _Rollback
     except _Rollback:
         pass
     except ValidationError as exc:
@@ -388,6 +396,8 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
                          % {"galat": "; ".join(exc.messages)}) from exc
     except api.ImporDitolak as exc:
         preview.penghalang = preview.penghalang or exc.message
+    if preview.hasil:
+        preview.hasil["dry_run"] = True
     return preview
 
 
