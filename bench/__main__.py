@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from bench import cases
 from renaksi.impor.contoh import SEEDS_DIR
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
@@ -30,12 +29,7 @@ def _git(*args: str) -> str:
 
 
 def median_seconds(fn, repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return cases.median_seconds(fn, repeat)
 
 
 def setup_django() -> None:
@@ -56,7 +50,6 @@ def main() -> int:
     startup = median_seconds(lambda: subprocess.run([str(renaksi), "--help"], capture_output=True, check=True))
     print(f"baseline: `renaksi --help` start-up = {startup * 1000:.0f} ms (median of {REPEAT})")
     setup_django()
-    from bench import cases
 
     rows = cases.run_all(startup=startup, median_seconds=median_seconds, seeds=SEEDS_DIR)
     width = max(len(r["case"]) for r in rows) if rows else 10

@@ -17,7 +17,6 @@ import argparse
 import cProfile
 import os
 import pstats
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -96,26 +95,15 @@ def cases() -> dict[str, tuple[str, str, list[int]]]:
     }
 
 
-def median_cpu_seconds(fn, repeat: int) -> float:
-    """The median CPU time of `fn` in this process (test client, views and SQLite all run here): on a shared
-    machine it moves far less than wall time, and page and floor are measured alike."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
-
-
 def measure(repeat: int) -> None:
-    from bench.cases import measure_page
+    from bench.cases import measure_page, median_seconds
 
     plan, kegiatan = largest()
     client = client_for(plan, "perencana")
     print(f"{plan.perangkat_daerah.nama}, kegiatan {kegiatan.pk} ({kegiatan.n} aksi), CPU time, median of {repeat}")
     print(f"{'case':8} {'median':>9} {'floor':>8} {'ratio':>7} {'raw floor':>10} {'raw ratio':>10} {'size':>9}")
     for name, (url, floor, ids) in cases().items():
-        m = measure_page(client, url, floor, ids, lambda fn: median_cpu_seconds(fn, repeat))
+        m = measure_page(client, url, floor, ids, lambda fn: median_seconds(fn, repeat, clock=time.process_time))
         print(f"{name:8} {m['seconds'] * 1000:7.1f}ms {m['floor'] * 1000:6.2f}ms {m['seconds'] / m['floor']:6.2f}x "
               f"{m['raw_floor'] * 1000:8.2f}ms {m['seconds'] / m['raw_floor']:9.1f}x {m['bytes'] / 1000:7.0f}kB")
 

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import time
 from pathlib import Path
 
 from django.db import transaction
+
+
+def median_seconds(fn, repeat: int, clock=time.perf_counter) -> float:
+    """The median of `repeat` timings of `fn` by `clock`: wall time (`time.perf_counter`, `make bench`) or CPU time of
+    this process (`time.process_time`, `bench.bagian`: on a shared machine it moves far less than wall time)."""
+    times = []
+    for _ in range(repeat):
+        start = clock()
+        fn()
+        times.append(clock() - start)
+    return statistics.median(times)
 
 
 class Rollback(Exception):

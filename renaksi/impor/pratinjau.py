@@ -6,6 +6,7 @@
 - A long PDF is read by a background job (`renaksi.impor.tugas`): it keeps what it read next to the upload
   (``<upload>.baca``, a pickle signed with the SECRET_KEY, `simpan_baca`); the preview and the confirmation load it
   (`muat_baca`) instead of reading the PDF again. A file whose signature does not match is refused, never unpickled.
+  One written by another version of the code (`sidik_bentuk`) is treated as gone: the person uploads again.
 - `baca` reads the staged bytes (a monev workbook, or a plan document with the user's choice of kind per table,
   `Unggahan.jenis`, `pilih_jenis`); a plan document whose monev tables hold realisasi for a plan that exists is
   read as that realisasi.
@@ -18,11 +19,14 @@ Everything the templates get is plain data (dicts, lists, numbers), built before
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import pickle
 import secrets
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -174,26 +178,48 @@ def _tanda(isi: bytes) -> bytes:
     return salted_hmac(_BACA_SALT, isi, algorithm="sha256").hexdigest().encode()
 
 
+@functools.cache
+def sidik_bentuk() -> bytes:
+    """A fingerprint of the code whose classes a read document is pickled as (the importer and `renaksi.core`),
+    taken once per process: a `.baca` written by other code is not loaded, however its classes changed."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for paket in ("impor", "core"):
+        for berkas in sorted(p for p in (root / paket).rglob("*.py") if "migrations" not in p.parts):
+            h.update(str(berkas.relative_to(root)).encode() + b"\0" + berkas.read_bytes())
+    return h.hexdigest()[:16].encode()
+
+
 def simpan_baca(storage_name: str, parsed: Any) -> None:
-    """Keeps what was read from the upload `storage_name` next to it, signed."""
+    """Keeps what was read from the upload `storage_name` next to it, signed, after the fingerprint of the code that
+    read it: `<sidik_bentuk>\\n<signature>\\n<pickle>`."""
     isi = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
     _delete_file(storage_name + BACA)  # a retried job writes it again under the same name
-    default_storage.save(storage_name + BACA, ContentFile(_tanda(isi) + b"\n" + isi))
+    default_storage.save(storage_name + BACA, ContentFile(sidik_bentuk() + b"\n" + _tanda(isi) + b"\n" + isi))
 
 
 def muat_baca(unggahan: Unggahan) -> Any:
-    """What the background job read from the upload; `ImporGagal` when it is gone or was changed."""
+    """What the background job read from the upload; `ImporGagal` when it is gone, was changed, or was written by
+    another version of Renaksi (its classes may have changed shape: treated as gone, never unpickled half-way)."""
     place = Place(unggahan.nama_berkas)
     try:
         with default_storage.open(unggahan.storage_name + BACA, "rb") as handle:
-            tanda, _sep, isi = handle.read().partition(b"\n")
+            sidik, _sep, sisa = handle.read().partition(b"\n")
     except (FileNotFoundError, OSError) as exc:
         raise ImporGagal(gettext("hasil baca berkas ini sudah tidak ada (kedaluwarsa atau dibatalkan). Unggah "
                                  "berkasnya lagi."), place) from exc
+    usang = ImporGagal(gettext("hasil baca berkas ini dibuat oleh versi Renaksi sebelumnya dan tidak dapat dipakai "
+                               "lagi. Unggah berkasnya lagi."), place)
+    if sidik != sidik_bentuk():
+        raise usang
+    tanda, _sep, isi = sisa.partition(b"\n")
     if not constant_time_compare(tanda, _tanda(isi)):
         raise ImporGagal(gettext("hasil baca berkas ini telah diubah di luar Renaksi (tanda tangannya tidak cocok) "
                                  "sehingga ditolak. Unggah berkasnya lagi."), place)
-    return pickle.loads(isi)  # signed by us with the SECRET_KEY: checked just above
+    try:
+        return pickle.loads(isi)  # signed by us with the SECRET_KEY: checked just above
+    except (AttributeError, ImportError, TypeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
+        raise usang from exc  # a class outside the fingerprint that changed
 
 
 def baca_ada(storage_name: str) -> bool:
@@ -337,24 +363,32 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
         elif not existing.editable:
             preview.penghalang = gettext("Rencana aksi %(tahun)s yang sudah ada tidak dapat diganti. %(alasan)s") % {
                 "tahun": existing.tahun, "alasan": alasan_terkunci(existing)}
+    before = diff.snapshot(existing) if existing else None
+
+    def describe(plan: RencanaAksi) -> None:
+        preview.tahun = plan.tahun
+        tree = _tree(plan)
+        preview.sasaran, preview.program = tree["sasaran"], tree["program"]
+        if before is not None:
+            preview.perubahan = diff.compare(before, diff.snapshot(plan))
+        preview.temuan, preview.ringkasan_temuan, preview.temuan_tidak_berlaku = _findings(plan, parsed.dokumen)
+        preview.bagian = bagian.kalimat(parsed.dokumen)
+
     try:
-        with transaction.atomic():
-            before = diff.snapshot(existing) if existing else None
-            # Not api's dry_run: the plan must still be in the database to be shown and checked.
-            result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
-                                         replace=existing, dry_run=False)
-            plan = result.rencana_aksi
-            assert plan is not None  # written, to be rolled back below
+        if preview.penghalang:
+            # The import cannot be confirmed, but the person still sees what the document holds: written beside
+            # the plan it cannot replace, and rolled back.
+            result, _ = api.check_document(parsed, describe, tahun=tahun, perangkat_daerah=perangkat_daerah)
             preview.hasil = result.as_json()
-            preview.hasil["dry_run"] = True
-            preview.tahun = plan.tahun
-            tree = _tree(plan)
-            preview.sasaran, preview.program = tree["sasaran"], tree["program"]
-            if before is not None:
-                preview.perubahan = diff.compare(before, diff.snapshot(plan))
-            preview.temuan, preview.ringkasan_temuan, preview.temuan_tidak_berlaku = _findings(plan, parsed.dokumen)
-            preview.bagian = bagian.kalimat(parsed.dokumen)
-            raise _Rollback
+        else:
+            with transaction.atomic():
+                # Not api's dry_run: the plan must still be in the database to be shown and checked.
+                result = api.import_document(parsed, user=user, tahun=tahun, perangkat_daerah=perangkat_daerah,
+                                             replace=existing, dry_run=False)
+                assert result.rencana_aksi is not None  # written, to be rolled back below
+                preview.hasil = result.as_json()
+                describe(result.rencana_aksi)
+                raise _Rollback
     except _Rollback:
         pass
     except ValidationError as exc:
@@ -362,6 +396,8 @@ def build_preview(parsed, *, user, nama_berkas: str, perangkat_daerah: Perangkat
                          % {"galat": "; ".join(exc.messages)}) from exc
     except api.ImporDitolak as exc:
         preview.penghalang = preview.penghalang or exc.message
+    if preview.hasil:
+        preview.hasil["dry_run"] = True
     return preview
 
 

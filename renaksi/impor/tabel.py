@@ -306,6 +306,27 @@ def _is_paragraph(row: Row) -> bool:
     return len(cells) == 1 and cells[0][0] == 0 and not is_row_number(cells[0][1])
 
 
+_JUDUL_BAGIAN = re.compile(r"^[A-Z]{1,2}\.\s+\S.{0,150}$")
+
+
+def is_judul_bagian(row: Row) -> bool:
+    """A row heading a part of a table, one cell across it: "A. Sasaran Strategis" (Renaksi's own matrix writes
+    one above each part). Read alone it looks like a paragraph; `find_tables` keeps it when data rows follow."""
+    return _is_paragraph(row) and bool(_JUDUL_BAGIAN.match(bersih(row.cells[0])))
+
+
+def _heads_rows(rows: list[Row], index: int, tabel: Tabel) -> bool:
+    """Is the row at `index` a part heading inside `tabel`: the next non-blank row is a data row, or the table's
+    header repeated on the next page (the part's rows follow it)?"""
+    if not is_judul_bagian(rows[index]):
+        return False
+    nxt = next((row for row in rows[index + 1:index + 4] if not row.is_blank), None)
+    if nxt is None or _is_paragraph(nxt):
+        return False
+    roles = header_roles(nxt)
+    return roles is None or frozenset(roles) == tabel.signature
+
+
 def _first_data_no(tabel: Tabel, rows: list[Row], index: int) -> str | None:
     """The NO cell of the first non-blank row from `index`, '' when it has none, None when there is no row."""
     for row in rows[index:index + 5]:
@@ -343,7 +364,9 @@ def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
             probe = Tabel(grid, sheet, row, dict(roles), _labels(row))
             data_start = _read_sub_headers(probe, rows, index + 1)
             first_no = _first_data_no(probe, rows, data_start)
-            continues = same and first_no is not None and first_no.casefold() not in FIRST_NUMBERS
+            continues = same and first_no is not None and (
+                first_no.casefold() not in FIRST_NUMBERS  # a part's heading before it: its numbering starts at 1
+                or bool(current is not None and current.rows and is_judul_bagian(current.rows[-1])))
             if continues:
                 assert current is not None
                 current.decisions.append(
@@ -375,7 +398,7 @@ def find_tables(grid: Grid, sheet: Sheet) -> list[Tabel]:
         if current is not None:
             if row.is_blank:
                 pass
-            elif _is_paragraph(row):
+            elif _is_paragraph(row) and not _heads_rows(rows, index, current):
                 # A paragraph ends the rows of the table; it may go on after a page header (see above).
                 if not _page_header_follows(rows, index):
                     current = None

@@ -79,6 +79,25 @@ def test_a_paragraph_ends_the_table():
     assert [r.number for r in tabel.rows] == [2]
 
 
+MATRIKS = "NO\tSASARAN\tINDIKATOR\tTARGET\tPROGRAM\tKEGIATAN\tANGGARAN"
+
+
+def test_a_parts_heading_inside_a_table_does_not_end_it():
+    """Renaksi's own matrix heads each part with one cell across the table ("A. Sasaran Strategis"): a row of the
+    table, although alone it reads like a paragraph."""
+    grid = grid_of(f"{MATRIKS}\nA. Sasaran Strategis\n1\tS\tI\t5\tProgram P\t\t10\n"
+                   f"B. Sasaran Program\n1\tT\tJ\t6\t\tKegiatan K\t10\nB. Penutup\nDemikian rencana aksi ini.")
+    [tabel] = find_tables(grid, grid.sheets[0])
+    assert [r.number for r in tabel.rows] == [2, 3, 4, 5]  # "B. Penutup" before prose: the table has ended
+
+
+def test_a_parts_heading_at_the_foot_of_a_page_continues_the_table_after_the_repeated_header():
+    grid = grid_of(f"{MATRIKS}\nA. Sasaran Strategis\n1\tS\tI\t5\tProgram P\t\t10\nB. Sasaran Program\n\n"
+                   f"{MATRIKS}\n1\tT\tJ\t6\t\tKegiatan K\t10")
+    [tabel] = find_tables(grid, grid.sheets[0])
+    assert [r.number for r in tabel.rows] == [2, 3, 4, 7]
+
+
 def test_quarters_and_months_named_in_the_header_row():
     months = "\t".join(["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
                         "Oktober", "November", "Desember"])

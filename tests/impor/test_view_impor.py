@@ -188,8 +188,13 @@ def test_an_approved_plan_is_not_replaced(client, world):
     html = client.get(reverse("import_preview", args=[token])).content.decode()
     assert 'id="impor-penghalang"' in html and 'id="impor-konfirmasi"' not in html
     assert "buat perubahan (versi baru) rencana aksi" in html  # the way forward, not a bare refusal
+    # What the document holds is still shown (it used to read "Sasaran 0 … Tidak ada sasaran"), nothing kept.
+    assert 'data-count="sasaran">1<' in html and 'data-count="aksi">4<' in html  # make_plan's
+    assert "Meningkatnya partisipasi politik masyarakat" in html and "Tidak ada sasaran" not in html
+    assert "Yang akan berubah" not in html  # nothing will: the differences are named as such
     assert client.post(reverse("import_confirm", args=[token])).status_code == 403
     assert RencanaAksi.objects.get(pk=world.plan.pk).status == RencanaAksi.Status.DISETUJUI
+    assert RencanaAksi.objects.filter(perangkat_daerah=world.pd).count() == 1
 
 
 @pytest.mark.parametrize("persona", ["kepala", "kabid", "bob", "charlie", "dave"])

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from renaksi.impor.pratinjau import SESSION_KEY
 from renaksi.perencanaan.models import Indikator, PerjanjianKinerjaItem, RencanaAksi
+from tests.conftest import SEED_BANGKA
 
 from .korpus.dokumen import laporan
 from .korpus.tulis import WRITERS
@@ -90,3 +91,17 @@ def test_others_cannot_change_alices_upload(client, world, staged, persona):
 def test_anonymous_is_sent_to_login(world, staged):
     response = Client().post(reverse("import_jenis", args=[staged]), {"tabel": "#1", "jenis": "pk"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_matrix_without_a_caption_is_listed_as_untitled_and_not_pickable(client, world):
+    """A text copy of a matrix has no "Tabel 2.3" above it: the list names it "tanpa judul (#1)" rather than leaving
+    the cell empty, and says why its kind cannot be changed."""
+    client.force_login(world.alice)
+    client.post(reverse("import_upload"), {"berkas": SimpleUploadedFile(SEED_BANGKA.name, SEED_BANGKA.read_bytes()),
+                                           "perangkat_daerah": world.pd.pk, "tahun": "2025"})
+    (token,) = client.session[SESSION_KEY].keys()
+    html = client.get(reverse("import_preview", args=[token])).content.decode()
+    row = html[html.index('data-tabel="#1"'):]
+    row = row[:row.index("</tr>")]
+    assert "tanpa judul (#1)" in row and "Matriks rencana aksi" in row and "<select" not in row
+    assert "sehingga jenisnya tidak dapat diganti" in html

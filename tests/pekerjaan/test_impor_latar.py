@@ -5,6 +5,8 @@ short with the default of 20."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -106,9 +108,9 @@ def test_a_tampered_read_result_is_refused(client, world, bangka_pdf, django_cap
     pekerjaan = Pekerjaan.objects.get(jenis=impor_tugas.JENIS_BACA, status=S.SELESAI)
     nama = pekerjaan.parameter["berkas"] + pratinjau.BACA
     with default_storage.open(nama, "rb") as handle:
-        tanda, _sep, isi = handle.read().partition(b"\n")
+        sidik, tanda, isi = handle.read().split(b"\n", 2)
     default_storage.delete(nama)
-    default_storage.save(nama, ContentFile(tanda + b"\n" + isi.replace(b"Bangka", b"Bongka")))
+    default_storage.save(nama, ContentFile(sidik + b"\n" + tanda + b"\n" + isi.replace(b"Bangka", b"Bongka")))
     before = table_counts()
 
     response = client.get(reverse("import_preview", args=[_token(client)]))
@@ -116,6 +118,54 @@ def test_a_tampered_read_result_is_refused(client, world, bangka_pdf, django_cap
     assert ("berkas renaksi-bangka.pdf: hasil baca berkas ini telah diubah di luar Renaksi (tanda tangannya tidak "
             "cocok) sehingga ditolak. Unggah berkasnya lagi.") in response.content.decode()
     assert table_counts() == before  # nothing written
+    assert not default_storage.exists(nama) and not client.session[pratinjau.SESSION_KEY]
+
+
+class TabelDocLama:
+    """A class of an older importer that the current code no longer has (`renaksi.impor.dokumen.TabelDocLama`)."""
+
+
+def _old_read_result(nama: str, isi: bytes) -> None:
+    default_storage.delete(nama)
+    default_storage.save(nama, ContentFile(isi))
+
+
+def _pickle_of_a_removed_class(monkeypatch) -> bytes:
+    from renaksi.impor import dokumen
+
+    TabelDocLama.__module__, TabelDocLama.__qualname__ = dokumen.__name__, "TabelDocLama"
+    monkeypatch.setattr(dokumen, "TabelDocLama", TabelDocLama, raising=False)
+    isi = pickle.dumps([TabelDocLama()])
+    monkeypatch.delattr(dokumen, "TabelDocLama")
+    return isi
+
+
+@LONG
+@pytest.mark.parametrize("berkas", ["format lama", "kode lain", "kelas hilang"])
+def test_a_read_result_of_another_version_is_treated_as_gone(client, world, bangka_pdf, monkeypatch, berkas,
+                                                              django_capture_on_commit_callbacks):
+    """A `.baca` written before a deployment (older file format, other importer code, or a class that is gone) is
+    not loaded: the person is asked to upload again, nothing is written and the upload is discarded."""
+    client.force_login(world.alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, world, bangka_pdf)
+    pekerjaan = Pekerjaan.objects.get(jenis=impor_tugas.JENIS_BACA, status=S.SELESAI)
+    nama = pekerjaan.parameter["berkas"] + pratinjau.BACA
+    with default_storage.open(nama, "rb") as handle:
+        sidik, _tanda, isi = handle.read().split(b"\n", 2)
+    tanda = pratinjau._tanda  # signed with our key in every case: only the code that wrote it differs
+    _old_read_result(nama, {
+        "format lama": tanda(isi) + b"\n" + isi,  # before the fingerprint line
+        "kode lain": b"0123456789abcdef\n" + tanda(isi) + b"\n" + isi,
+        "kelas hilang": sidik + b"\n" + tanda(lama := _pickle_of_a_removed_class(monkeypatch)) + b"\n" + lama,
+    }[berkas])
+    before = table_counts()
+
+    response = client.get(reverse("import_preview", args=[_token(client)]))
+    assert response.status_code == 200 and "impor/upload.html" in [t.name for t in response.templates]
+    assert ("berkas renaksi-bangka.pdf: hasil baca berkas ini dibuat oleh versi Renaksi sebelumnya dan tidak dapat "
+            "dipakai lagi. Unggah berkasnya lagi.") in response.content.decode()
+    assert table_counts() == before
     assert not default_storage.exists(nama) and not client.session[pratinjau.SESSION_KEY]
 
 

@@ -331,6 +331,8 @@ def test_the_status_block_polls_while_running_and_stops_when_done(client, world,
     services.pekerjaan_gagal(pekerjaan=pekerjaan, galat="Dokumen tidak dapat dibuat.")
     failed = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in failed and "Dokumen tidak dapat dibuat." in failed and "Coba lagi" in failed
+    # No bar standing still at its last step and no "Gagal." beside the "Gagal" badge: the reason says it.
+    assert 'id="pekerjaan-kemajuan"' not in failed and 'id="pekerjaan-pesan"' not in failed
 
 
 @pytest.mark.parametrize(("persona", "sees"), [("alice", True), ("admin", True), ("charlie", False)])

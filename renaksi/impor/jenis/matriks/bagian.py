@@ -22,7 +22,7 @@ from renaksi.impor.dokumen import (
 from renaksi.impor.grid import Grid, Place, Row, Sheet
 from renaksi.impor.layouts.umum import looks_like_money
 from renaksi.impor.rakit import Rakit
-from renaksi.impor.tabel import PeranKolom, Tabel
+from renaksi.impor.tabel import PeranKolom, Tabel, is_judul_bagian
 from renaksi.impor.teks import bersih
 
 BUDGET = (PeranKolom.PROGRAM, PeranKolom.KEGIATAN, PeranKolom.SUB_KEGIATAN)
@@ -85,10 +85,15 @@ class Matriks:
 
 
 def potong(m: Matriks) -> list[Bagian]:
-    """Cut the rows where the numbering restarts at 1 (a "1" after any numbered row of the section)."""
+    """Cut the rows where the numbering restarts at 1 (a "1" after any numbered row of the section), or at a part's
+    heading ("A. Sasaran Strategis", which is not a row of the part)."""
     sections: list[Bagian] = []
     numbered = False
     for row in m.tabel.rows:
+        if is_judul_bagian(row):
+            sections.append(Bagian(letter=letter(len(sections)), rows=[]))
+            numbered = False
+            continue
         nomor = m.tabel.cell(row, PeranKolom.NO).rstrip(".")
         if not sections or (nomor == "1" and numbered):
             sections.append(Bagian(letter=letter(len(sections)), rows=[]))

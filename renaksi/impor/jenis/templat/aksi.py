@@ -29,7 +29,7 @@ def baca(t: Templat, subs: dict[str, SubKegiatanDoc], pejabat: dict[str, Pejabat
         if not uraian:
             raise t.fail(line, "Uraian aksi", gettext("uraian aksi kosong."))
         sub.aksi.append(AksiDoc(
-            uraian=uraian, nomor=t.text(line, "Nomor"), keluaran=t.opt_teks(line, "Output/keluaran"),
+            uraian=uraian, nomor=t.disimpan(line, "Nomor"), keluaran=t.opt_teks(line, "Output/keluaran"),
             bulan=[i for i, m in enumerate(BULAN_SINGKAT, start=1) if norm(t.text(line, m)) not in _NOT_SCHEDULED],
             target=t.output_target(line, "Target", "Satuan target", "Target tertulis"),
             pagu=t.uang(line, "Pagu (Rp)"), penanggung_jawab=t.opt_teks(line, "Penanggung jawab"),

@@ -73,11 +73,11 @@ def baca(t: Templat, sasaran: dict[str, SasaranDoc], indikator: dict[str, Indika
         if ind is None and sas is None and not t.text(line, "Target"):
             continue  # a PK without butir
         angka, _ = t.number(line, "Target")
-        wording = t.text(line, "Target tertulis")
+        wording = t.disimpan(line, "Target tertulis")
         target = NilaiSel(dataclasses.replace(angka, teks=wording), t.place(line, "Target"))
         current.items.append(PKItemDoc(
             indikator=Teks(ind.nama.teks if ind else "", t.place(line, "Ref indikator")),
-            nomor=t.text(line, "Nomor butir"),
+            nomor=t.disimpan(line, "Nomor butir"),
             sasaran=Teks(sas.uraian.teks, t.place(line, "Ref sasaran")) if sas else None,
             target=target, indikator_ref=ind,
         ))

@@ -36,9 +36,11 @@ def baca(t: Templat) -> tuple[dict[str, SasaranDoc], dict[str, IndikatorDoc]]:
         uraian = t.teks(line, "Sasaran")
         if ref and ref in by_ref:
             current = by_ref[ref]
+            if t.text(line, "Nomor") == current.nomor:
+                t.disimpan(line, "Nomor")  # the sasaran's number repeated on its next indikator's row
         elif ref or uraian:
             level, _ = t.choice(line, "Tingkat", TINGKAT_SASARAN, "strategis")
-            current = SasaranDoc(uraian=uraian, level=level, nomor=t.text(line, "Nomor"),
+            current = SasaranDoc(uraian=uraian, level=level, nomor=t.disimpan(line, "Nomor"),
                                  bidang=t.text(line, "Bidang sasaran"))
             ordered.append(current)
             by_ref[ref or f"#{len(ordered)}"] = current

@@ -69,6 +69,14 @@ class Templat:
     def teks(self, line: Baris, judul: str) -> Teks:
         return Teks(self.text(line, judul), self.place(line, judul))
 
+    def disimpan(self, line: Baris, judul: str) -> str:
+        """`text` of a cell the plan stores as it is (a "Nomor", a "Target tertulis"): its numbers count as placed
+        (`cakupan`), as those of a `Teks` do."""
+        text = self.text(line, judul)
+        if text:
+            self.doc.cakupan.tempatkan(self.place(line, judul))
+        return text
+
     def opt_teks(self, line: Baris, judul: str) -> Teks | None:
         return self.teks(line, judul) if judul in line.cols else None
 
@@ -170,7 +178,7 @@ class Templat:
         satuan = self.text(line, satuan_judul) or angka.satuan
         # The wording column says how the document wrote the target; a target typed as text ("1200 Orang") is
         # its own wording; a plain number has none unless the column gives it.
-        tertulis = self.text(line, tertulis_judul) or ("" if plain else angka.teks.strip())
+        tertulis = self.disimpan(line, tertulis_judul) or ("" if plain else angka.teks.strip())
         place = self.place(line, judul if self.text(line, judul) else tertulis_judul)
         return NilaiSel(dataclasses.replace(angka, teks=tertulis, satuan=satuan), place)
 
