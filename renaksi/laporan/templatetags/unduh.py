@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import template
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from renaksi.core.baris import url_baris
 from renaksi.core.capaian import ROMAWI
 from renaksi.laporan.registry import FORMAT, LAPORAN
 from renaksi.perencanaan.models import RencanaAksi
@@ -72,7 +72,7 @@ def menu_unduh(context, plan: RencanaAksi, triwulan: int | None = None) -> Menu:
             kode=entry.kode, nama=str(entry.nama), keterangan=str(entry.keterangan), triwulan=entry.triwulan,
             alasan=alasan,
             format=[ItemFormat(kode=f, nama=str(FORMAT[f].nama),
-                               url=reverse("laporan_unduh", args=[plan.pk, entry.kode, f])) for f in entry.format],
+                               url=url_baris("laporan_unduh", plan.pk, entry.kode, f)) for f in entry.format],
         ))
     tw = triwulan if triwulan in (1, 2, 3, 4) else triwulan_bawaan(plan)
     return Menu(laporan=items, triwulan=tw, triwulan_pilihan=[(n, ROMAWI[n]) for n in (1, 2, 3, 4)],
