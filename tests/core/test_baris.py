@@ -23,3 +23,18 @@ def test_a_row_url_is_the_reversed_url(name, args):
 @pytest.mark.parametrize("panjang", [1, 2, 60, 80])
 def test_a_cut_text_is_what_truncatechars_gives(teks, panjang):
     assert potong(teks, panjang) == truncatechars(teks, panjang)
+
+
+@pytest.mark.parametrize("args", [
+    "'dasbor_pd' n", "'monev_form' 41 n", "'monev_indikator' n", "'laporan_unduh' n 'ra' 'xlsx'",
+])
+def test_the_url_baris_tag_gives_what_the_url_tag_gives(args):
+    """`{% url_baris %}` (the dashboards' rows) renders the same href as `{% url %}` on every row, the ids
+    changing from row to row."""
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "{% load tautan %}{% for n in rows %}{% url " + args + " %}|{% url_baris " + args + " %};{% endfor %}")
+    pairs = [p.split("|") for p in template.render({"rows": [1, 4, 41]}).rstrip(";").split(";")]
+    assert len({url for url, _fast in pairs}) == 3
+    assert all(url == fast and url.startswith("/") for url, fast in pairs)
