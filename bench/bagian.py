@@ -1,12 +1,13 @@
-"""`python -m bench.bagian`: the plan editor page and the largest kegiatan section of the editor and of the monev
-form (TW II) on the large synthetic PD, each against its floor (decision 0019), without rerunning `make bench`.
+"""`python -m bench.bagian`: the plan editor page, the largest kegiatan section of the editor and of the monev
+form (TW II) and the RA document page on the large synthetic PD, each against its floor (decision 0019), without
+rerunning `make bench`.
 
 The large PD of `make bench` (Dinas Pendidikan of Kota Bench: `renaksi synth`, seed 1, realisasi TW I–II) and the
 seed plans are built once into the file database of RENAKSI_DATA_DIR (required: this never touches `var/`); later
 runs reuse it.
 
     RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian                 # medians (CPU time) and ratios
-    RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --profile bagian  # cProfile of one case (page|bagian|monev)
+    RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --profile bagian  # cProfile of one case (page|bagian|monev|ra)
     RENAKSI_DATA_DIR=/tmp/bagian python -m bench.bagian --html DIR       # the editor page and every section of every plan,
                                                                          # per role, as HTML files to compare
 """
@@ -92,6 +93,7 @@ def cases() -> dict[str, tuple[str, str, list[int]]]:
                    [kegiatan.pk]),
         "monev": (reverse("monev_bagian", args=[plan.pk, 2, "kegiatan", kegiatan.pk]), "monev_section",
                   [kegiatan.pk]),
+        "ra": (reverse("ra_document", args=[plan.pk]), "editor", [plan.pk]),
     }
 
 
@@ -157,7 +159,7 @@ def html(out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--profile", choices=["page", "bagian", "monev"])
+    parser.add_argument("--profile", choices=["page", "bagian", "monev", "ra"])
     parser.add_argument("--html", type=Path)
     args = parser.parse_args()
     setup()

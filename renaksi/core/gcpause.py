@@ -12,7 +12,9 @@ It is paused where the document is built, not in a server's or worker's start-up
 request (gunicorn), a background job (`renaksi db_worker`), `renaksi export` and `make bench`:
 
 - `laporan.views.ra_document` (the page: reading the plan, building the document and rendering the template),
-- `laporan.ra.dokumen` (the RA document for every format) and `laporan.xlsx.render` (any document as XLSX).
+- `laporan.ra.dokumen` (the RA document for every format) and `laporan.xlsx.render` (any document as XLSX),
+- `dasbor.views.dasbor_pemda` (every PD's plan of the year summarised: ~35 young collections per request at 40 PDs,
+  and a full one every two or three requests; decision 0022).
 
 Not around a PDF: WeasyPrint takes a minute on a large plan and makes cyclic garbage as it goes.
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from renaksi.accounts.models import Peran
 from renaksi.core.capaian import ROMAWI
+from renaksi.core.gcpause import gc_paused
 from renaksi.monev.models import JendelaPelaporan, ProgresAksi
 from renaksi.perencanaan.models import RencanaAksi
 
@@ -77,6 +78,7 @@ def _pemda_for(request):
 
 @login_required
 @require_GET
+@gc_paused()  # 40 PDs: ~35 young and every 2-3 requests a full collection otherwise (decision 0022)
 def dasbor_pemda(request):
     pemda = _pemda_for(request)
     years = selectors.tahun_pemda(pemda=pemda)

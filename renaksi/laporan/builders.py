@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from renaksi.core.angka import banyak_desimal, format_angka, teks_kategori
@@ -206,7 +207,7 @@ class BarisTarget:
 class BarisAksi:
     nomor: str
     uraian: str
-    jadwal: list[bool]  # 12 months, January first
+    jadwal: tuple[bool, ...]  # 12 months, January first (one tuple per distinct schedule, shared by its aksi)
     keluaran: str
     penanggung_jawab: str
     pagu: int | None
@@ -510,12 +511,17 @@ def _tabel_target(p: _Plan, pk_indikator: list[IndikatorDokumen]) -> list[BarisT
     return rows
 
 
+@lru_cache(maxsize=4096)  # one per schedule (2^12 at most): a plan repeats a few dozen
+def _jadwal(bulan: frozenset[int]) -> tuple[bool, ...]:
+    return tuple(b in bulan for b in range(1, 13))
+
+
 def _tabel_aksi(p: _Plan, sub: SubKegiatanDokumen, aksi: list[AksiDokumen]) -> TabelAksi:
     kegiatan = p.kegiatan_by_id.get(sub.kegiatan_id)
     program = p.program_by_id.get(kegiatan.program_id) if kegiatan else None
     aksi_rows = [
         BarisAksi(
-            nomor=a.nomor or str(n), uraian=a.uraian, jadwal=[b in a.bulan for b in range(1, 13)],
+            nomor=a.nomor or str(n), uraian=a.uraian, jadwal=_jadwal(a.bulan),
             keluaran=a.keluaran, penanggung_jawab=a.penanggung_jawab, pagu=a.pagu,
         )
         for n, a in enumerate(aksi, start=1)

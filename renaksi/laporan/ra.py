@@ -15,13 +15,24 @@ The data is `builders.rencana_aksi_dokumen()` (tested on its own); this module o
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.utils.translation import gettext as _
 
 from renaksi.core.gcpause import gc_paused
 from renaksi.perencanaan.models import RencanaAksi
 
 from .blok import Bagian, Baris, Dokumen, Judul, Paragraf, Sel, Tabel, TandaTangan
-from .builders import BagianBidang, RencanaAksiDokumen, TabelAksi, rencana_aksi_dokumen
+from .builders import (
+    BagianBidang,
+    BarisIku,
+    BarisIndikatorBidang,
+    BarisPk,
+    BarisTarget,
+    RencanaAksiDokumen,
+    TabelAksi,
+    rencana_aksi_dokumen,
+)
 from .matriks import kepala, nama_berkas, penandatangan, sel_rupiah, sel_target, tabel_matriks
 
 JADWAL = "✓"  # a scheduled month: the tick, on a filled cell
@@ -121,14 +132,15 @@ def _bab_2(d: RencanaAksiDokumen) -> list[Bagian]:
     return bagian
 
 
+def _baris_sasaran(r: BarisIku | BarisPk | BarisTarget | BarisIndikatorBidang, *sel: Sel) -> Baris:
+    """A row of Tabel 2.1, 2.2, 2.4 or a bidang's indikator table: number, sasaran (spanning its indikator),
+    indikator, then the table's own cells `sel`."""
+    sasaran = [Sel(r.sasaran, rowspan=r.sasaran_rowspan)] if r.sasaran_rowspan else []
+    return Baris([Sel(r.nomor, rata="tengah"), *sasaran, Sel(r.indikator), *sel])
+
+
 def _tabel_iku(d: RencanaAksiDokumen) -> Tabel:
-    baris = []
-    for r in d.tabel_iku:
-        cells = [Sel(r.nomor, rata="tengah")]
-        if r.sasaran_rowspan:
-            cells.append(Sel(r.sasaran, rowspan=r.sasaran_rowspan))
-        cells += [Sel(r.indikator), Sel(r.formulasi), sel_target(r.target)]
-        baris.append(Baris(cells))
+    baris = [_baris_sasaran(r, Sel(r.formulasi), sel_target(r.target)) for r in d.tabel_iku]
     return Tabel(
         kepala=[[kepala(_("NO")), kepala(_("Sasaran Strategis")), kepala(_("Indikator Kinerja Sasaran")),
                  kepala(_("Formulasi")), kepala(_("Target Kinerja"))]],
@@ -137,13 +149,7 @@ def _tabel_iku(d: RencanaAksiDokumen) -> Tabel:
 
 
 def _tabel_pk(d: RencanaAksiDokumen) -> Tabel:
-    baris = []
-    for r in d.tabel_pk:
-        cells = [Sel(r.nomor, rata="tengah")]
-        if r.sasaran_rowspan:
-            cells.append(Sel(r.sasaran, rowspan=r.sasaran_rowspan))
-        cells += [Sel(r.indikator), sel_target(r.target)]
-        baris.append(Baris(cells))
+    baris = [_baris_sasaran(r, sel_target(r.target)) for r in d.tabel_pk]
     return Tabel(
         kepala=[[kepala(_("NO")), kepala(_("Sasaran Strategis")), kepala(_("Indikator Kinerja Sasaran")),
                  kepala(_("Target Kinerja"))]],
@@ -196,13 +202,8 @@ def _tabel_anggaran(d: RencanaAksiDokumen) -> Tabel:
 
 
 def _tabel_target(d: RencanaAksiDokumen) -> Tabel:
-    baris = []
-    for r in d.tabel_target:
-        cells = [Sel(r.nomor, rata="tengah")]
-        if r.sasaran_rowspan:
-            cells.append(Sel(r.sasaran, rowspan=r.sasaran_rowspan))
-        cells += [Sel(r.indikator), Sel(r.satuan), sel_target(r.tahunan), *(sel_target(t) for t in r.triwulan)]
-        baris.append(Baris(cells))
+    baris = [_baris_sasaran(r, Sel(r.satuan), sel_target(r.tahunan), *(sel_target(t) for t in r.triwulan))
+             for r in d.tabel_target]
     return Tabel(
         kepala=[[kepala(_("NO"), rowspan=2), kepala(_("Sasaran Strategis"), rowspan=2),
                  kepala(_("Indikator Kinerja Sasaran Utama"), rowspan=2), kepala(_("Satuan"), rowspan=2),
@@ -225,13 +226,7 @@ def _bagian_bidang(d: RencanaAksiDokumen, b: BagianBidang) -> Bagian:
     blok: list = [Judul(_("RENCANA AKSI PENCAPAIAN KINERJA TAHUN %(tahun)s") % {"tahun": d.tahun}, 2),
                   Paragraf(f"{nama}\n{_pd(d)}".upper(), rata="tengah")]
     if b.indikator:
-        baris = []
-        for r in b.indikator:
-            cells = [Sel(r.nomor, rata="tengah")]
-            if r.sasaran_rowspan:
-                cells.append(Sel(r.sasaran, rowspan=r.sasaran_rowspan))
-            cells += [Sel(r.indikator), *(sel_target(t) for t in r.triwulan)]
-            baris.append(Baris(cells))
+        baris = [_baris_sasaran(r, *(sel_target(t) for t in r.triwulan)) for r in b.indikator]
         blok.append(Tabel(
             kepala=[[kepala(_("NO"), rowspan=2), kepala(_("SASARAN STRATEGIS"), rowspan=2),
                      kepala(_("INDIKATOR KINERJA"), rowspan=2), kepala(_("TARGET"), colspan=4)],
@@ -242,6 +237,16 @@ def _bagian_bidang(d: RencanaAksiDokumen, b: BagianBidang) -> Bagian:
     return Bagian(blok=blok, orientasi="lanskap")
 
 
+_TERJADWAL = Sel(JADWAL, rata="tengah", isi_latar=JADWAL_LATAR)
+_KOSONG = Sel()
+
+
+@lru_cache(maxsize=4096)  # one per schedule (2^12 at most); a `Sel` is frozen, so rows may share them
+def _bulan(jadwal: tuple[bool, ...]) -> tuple[Sel, ...]:
+    """The twelve month cells of an aksi row: a tick on a filled cell for a scheduled month."""
+    return tuple(_TERJADWAL if on else _KOSONG for on in jadwal)
+
+
 def _tabel_aksi(d: RencanaAksiDokumen, t: TabelAksi) -> Tabel:
     sub = f"{t.kode} {t.sub_kegiatan}" if t.kode else t.sub_kegiatan
     span = t.rowspan
@@ -249,8 +254,7 @@ def _tabel_aksi(d: RencanaAksiDokumen, t: TabelAksi) -> Tabel:
               sel_target(t.target, rowspan=span), sel_rupiah(t.pagu, rowspan=span)]
     baris = []
     for n, a in enumerate(t.aksi):
-        months = [Sel(JADWAL, rata="tengah", isi_latar=JADWAL_LATAR) if on else Sel() for on in a.jadwal]
-        baris.append(Baris([Sel(a.nomor, rata="tengah"), Sel(a.uraian), *months, Sel(a.keluaran),
+        baris.append(Baris([Sel(a.nomor, rata="tengah"), Sel(a.uraian), *_bulan(a.jadwal), Sel(a.keluaran),
                             *(shared if n == 0 else [])]))
     if not t.aksi:
         baris.append(Baris([Sel(), Sel(_("Belum ada aksi.")), *(Sel() for _b in d.bulan), Sel(), *shared]))

@@ -48,7 +48,8 @@ def ra_document(request, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     lampiran = request.GET.get("lampiran") == "temuan"
     dokumen = builders.rencana_aksi_dokumen(rencana_aksi=plan, lampiran_temuan=lampiran)
-    return render(request, "laporan/ra_dokumen.html", {"dokumen": dokumen, "plan": plan, "lampiran": lampiran})
+    return render(request, "laporan/ra_dokumen.html", {"dokumen": dokumen, "sampul": dokumen.sampul, "plan": plan,
+                                                       "lampiran": lampiran})
 
 
 @require_GET

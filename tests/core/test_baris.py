@@ -31,3 +31,18 @@ def test_a_notes_slot_offers_a_new_note_only_to_who_writes_them():
     assert slot.startswith('<span id="catatan-subkegiatan-3" class="catatan-slot"></span><button')
     assert f'hx-get="{reverse("catatan_baris", args=["subkegiatan", 3])}?tw=2"' in slot
     assert "?tw" not in slot_catatan("subkegiatan", 3, tulis=True)
+
+
+@pytest.mark.parametrize("args", [
+    "'dasbor_pd' n", "'monev_form' 41 n", "'monev_indikator' n", "'laporan_unduh' n 'ra' 'xlsx'",
+])
+def test_the_url_baris_tag_gives_what_the_url_tag_gives(args):
+    """`{% url_baris %}` (the dashboards' rows) renders the same href as `{% url %}` on every row, the ids
+    changing from row to row."""
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "{% load tautan %}{% for n in rows %}{% url " + args + " %}|{% url_baris " + args + " %};{% endfor %}")
+    pairs = [p.split("|") for p in template.render({"rows": [1, 4, 41]}).rstrip(";").split(";")]
+    assert len({url for url, _fast in pairs}) == 3
+    assert all(url == fast and url.startswith("/") for url, fast in pairs)

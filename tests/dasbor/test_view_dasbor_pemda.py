@@ -59,3 +59,23 @@ def test_query_count_is_constant_for_2_and_20_pds(client, world, opened, django_
     with django_assert_max_num_queries(16):
         response = client.get(reverse("dasbor_pemda") + "?tahun=2024&tw=1")
     assert len(response.context["d"].pd) == 2 + n
+
+
+def test_the_collector_is_paused_while_the_dashboard_is_built(client, world, opened, monkeypatch):
+    """Decision 0022: no collection of the whole process in the middle of the dashboard; resumed after it."""
+    import gc
+
+    from renaksi.dasbor import selectors
+
+    seen = []
+    build = selectors.dasbor_pemda
+    monkeypatch.setattr(selectors, "dasbor_pemda", lambda **kw: seen.append(gc.isenabled()) or build(**kw))
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        client.force_login(world.admin)
+        assert client.get(reverse("dasbor_pemda") + "?tahun=2024&tw=1").status_code == 200
+        assert seen == [False] and gc.isenabled()
+    finally:
+        if not enabled:
+            gc.disable()

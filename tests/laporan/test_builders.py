@@ -67,8 +67,8 @@ def test_make_plan_document_bidang_sections(world):
     assert tabel.target.tampil == "12 laporan" and tabel.pagu == 10_000_000
     assert tabel.rowspan == 2
     first, second = tabel.aksi
-    assert first.jadwal == [True, True, True] + [False] * 9
-    assert second.jadwal == [True, True, False, True] + [False] * 8
+    assert first.jadwal == (True, True, True) + (False,) * 9
+    assert second.jadwal == (True, True, False, True) + (False,) * 8
     assert first.keluaran == "Laporan"
 
     signer = politik.penandatangan
@@ -123,7 +123,7 @@ def test_two_bidang_plan_with_plt_signer(two_bidang_plan):
     koordinasi, paskibraka = ideologi.tabel_aksi
     assert koordinasi.target.tampil == "1200 Orang" and koordinasi.rowspan == 2
     assert [a.nomor for a in koordinasi.aksi] == ["1", "2"]
-    assert koordinasi.aksi[1].jadwal == [False, False, True, True] + [False] * 7 + [True]
+    assert koordinasi.aksi[1].jadwal == (False, False, True, True) + (False,) * 7 + (True,)
     assert paskibraka.target.tampil == "300 orang" and paskibraka.pagu == 1_850_000_000
 
     plt = ideologi.penandatangan

@@ -24,6 +24,7 @@ from renaksi.laporan.builders import (
     BarisIndikatorBidang,
     BarisPk,
     BarisTarget,
+    Nilai,
     TabelAksi,
 )
 
@@ -57,47 +58,50 @@ def _baris_aksi(tabel: TabelAksi, on: str) -> str:
               f'<td class="uang" rowspan="{span}">{_e(rupiah(tabel.pagu))}</td>\n        ')
     return "".join(
         f'<tr>\n        <td class="c">{_e(aksi.nomor)}</td><td>{_e(aksi.uraian)}</td>\n'
-        f'        {_sel_jadwal(tuple(aksi.jadwal), on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
+        f'        {_sel_jadwal(aksi.jadwal, on)}\n        <td>{_e(aksi.keluaran)}</td>\n'
         f'        {kepala if n == 0 else ""}\n      </tr>'
         for n, aksi in enumerate(tabel.aksi))
 
 
+def _baris_sasaran(row: BarisIku | BarisPk | BarisTarget | BarisIndikatorBidang, sel: str) -> str:
+    """A row of Tabel 2.1, 2.2, 2.4 or a bidang's indikator table: number, sasaran (spanning its indikator),
+    indikator, then the table's own cells `sel`."""
+    return (f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        {_td(row.sasaran_rowspan, row.sasaran)}\n'
+            f'        <td>{_e(row.indikator)}</td>{sel}\n      </tr>')
+
+
+def _sel_triwulan(targets: list[Nilai]) -> str:
+    return "".join(_TD_C.format(_e(t.tampil)) for t in targets)
+
+
 @register.filter
 def baris_indikator(rows: list[BarisIndikatorBidang]) -> SafeString:
-    """The rows of a bidang's indikator table: number, sasaran (spanning its indikator), indikator, TW I–IV."""
+    """The rows of a bidang's indikator table: TW I–IV targets."""
     return mark_safe("".join(  # noqa: S308 - every text in it is escaped
-        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        '
-        f'{_td(row.sasaran_rowspan, row.sasaran)}\n        <td>{_e(row.indikator)}</td>\n        '
-        f'{"".join(_TD_C.format(_e(t.tampil)) for t in row.triwulan)}\n      </tr>'
-        for row in rows))
+        _baris_sasaran(row, f"\n        {_sel_triwulan(row.triwulan)}") for row in rows))
 
 
 @register.filter
 def baris_iku(rows: list[BarisIku]) -> SafeString:
-    """The rows of Tabel 2.1: number, sasaran (spanning its indikator), indikator, formulasi, target."""
+    """The rows of Tabel 2.1: formulasi, target."""
     return mark_safe("".join(  # noqa: S308 - every text in it is escaped
-        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
-        f'<td>{_e(row.indikator)}</td><td>{_e(row.formulasi)}</td><td class="c">{_e(row.target.tampil)}</td>\n'
-        f'      </tr>'
+        _baris_sasaran(row, f'<td>{_e(row.formulasi)}</td><td class="c">{_e(row.target.tampil)}</td>')
         for row in rows))
 
 
 @register.filter
 def baris_pk(rows: list[BarisPk]) -> SafeString:
-    """The rows of Tabel 2.2: number, sasaran (spanning its indikator), indikator, target."""
+    """The rows of Tabel 2.2: target."""
     return mark_safe("".join(  # noqa: S308 - every text in it is escaped
-        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
-        f'<td>{_e(row.indikator)}</td><td class="c">{_e(row.target.tampil)}</td>\n      </tr>'
-        for row in rows))
+        _baris_sasaran(row, f'<td class="c">{_e(row.target.tampil)}</td>') for row in rows))
 
 
 @register.filter
 def baris_target(rows: list[BarisTarget]) -> SafeString:
-    """The rows of Tabel 2.4: number, sasaran (spanning its indikator), indikator, satuan, yearly and TW targets."""
+    """The rows of Tabel 2.4: satuan, yearly and TW targets."""
     return mark_safe("".join(  # noqa: S308 - every text in it is escaped
-        f'<tr>\n        <td class="c">{_e(row.nomor)}</td>\n        {_td(row.sasaran_rowspan, row.sasaran)}\n        '
-        f'<td>{_e(row.indikator)}</td><td class="c">{_e(row.satuan)}</td><td class="c">{_e(row.tahunan.tampil)}</td>'
-        f'\n        {"".join(_TD_C.format(_e(t.tampil)) for t in row.triwulan)}\n      </tr>'
+        _baris_sasaran(row, f'<td class="c">{_e(row.satuan)}</td><td class="c">{_e(row.tahunan.tampil)}</td>'
+                            f'\n        {_sel_triwulan(row.triwulan)}')
         for row in rows))
 
 
