@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import statistics
@@ -50,10 +51,15 @@ def row(name: str, seconds: float, floor: float, floor_label: str, goal: str = "
 
 
 def run_all(*, startup: float, median_seconds, seeds: Path) -> list[dict]:
+    """Every case. The imports are timed on the wall clock, as their floor (the CLI start-up, a process of its
+    own) is; the rest run wholly in this process (test client, views, SQLite) and are timed in CPU time, page and
+    floor alike: on a shared machine a wall-clock median of 3 swung a page's ratio from 3.4x to 8.8x while its CPU
+    ratio stayed put."""
+    cpu = functools.partial(median_seconds, clock=time.process_time)
     rows: list[dict] = []
     rows += import_cases(startup=startup, median_seconds=median_seconds, seeds=seeds)
-    rows += checker_cases(median_seconds=median_seconds, seeds=seeds)
-    rows += synth_cases(median_seconds=median_seconds)
+    rows += checker_cases(median_seconds=cpu, seeds=seeds)
+    rows += synth_cases(median_seconds=cpu)
     return rows
 
 
