@@ -66,6 +66,7 @@ class _Piece:
     # The columns whose cell is cut by the page break (no line closes it) at the table's foot, at its head.
     open_bottom: set[int] = field(default_factory=set)
     open_top: set[int] = field(default_factory=set)
+    lost: str = ""  # the words inside the table that fell in no cell
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _open_columns(table, y: float, added: list[dict]) -> set[int]:
 
 def _piece(page, table, number: int, added: list[dict], page_words: list[dict]) -> _Piece:
     filled = [(r, c) for r in page.rects if r.get("fill") and (c := _colour(r.get("non_stroking_color")))]
-    texts = _cell_texts(page_words, table)
+    texts, lost = _cell_texts(page_words, table)
     rows, fills = [], []
     columns: set[float] = set()
     for row, row_texts in zip(table.rows, texts, strict=True):
@@ -218,20 +219,23 @@ def _piece(page, table, number: int, added: list[dict], page_words: list[dict]) 
         fills.append(row_fills)
     x0, top, x1, bottom = table.bbox
     return _Piece(page=number, top=top, bottom=bottom, columns=sorted(columns), rows=rows, fills=fills,
-                  open_bottom=_open_columns(table, bottom, added), open_top=_open_columns(table, top, added))
+                  open_bottom=_open_columns(table, bottom, added), open_top=_open_columns(table, top, added),
+                  lost=lost)
 
 
-def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
+def _cell_texts(page_words: list[dict], table) -> tuple[list[list[str | None]], str]:
     """The text of every cell, word by word: a word belongs to the cell that holds its middle.
 
     pdfplumber places each character by its own middle, so a word wider than its narrow cell (a month name in a
     schedule column, which WeasyPrint or Word lets overflow into the padding) loses its first letter to the cell
     on its left ("Mei J" | "uni"). Words are told apart by a gap of more than a point and a half, less than the
-    padding between two cells' texts. `page_words`: the page's words (`extract_words(x_tolerance=1.5)`)."""
+    padding between two cells' texts. `page_words`: the page's words (`extract_words(x_tolerance=1.5)`).
+    Also the words inside the table that no cell holds (a cell the table finder did not see), as one text."""
     x0, top, x1, bottom = table.bbox
     words = [w for w in page_words
              if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
     out: list[list[str | None]] = []
+    placed: set[int] = set()
     for row in table.rows:
         texts: list[str | None] = []
         for cell in row.cells:
@@ -241,6 +245,7 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
             cx0, ctop, cx1, cbottom = cell
             inside = [w for w in words
                       if cx0 <= (w["x0"] + w["x1"]) / 2 < cx1 and ctop <= (w["top"] + w["bottom"]) / 2 < cbottom]
+            placed.update(id(w) for w in inside)
             lines: list[list[dict]] = []
             for w in sorted(inside, key=lambda w: (w["top"], w["x0"])):
                 if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
@@ -249,7 +254,9 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
                     lines.append([w])
             texts.append(_unbroken([sorted(line, key=lambda w: w["x0"]) for line in lines], cx1 - cx0))
         out.append(texts)
-    return out
+    lost = " ".join(w["text"] for w in sorted((w for w in words if id(w) not in placed),
+                                                  key=lambda w: (round(w["top"] / 2), w["x0"])))
+    return out, lost
 
 
 def _unbroken(lines: list[list[dict]], width: float) -> str:
@@ -512,6 +519,14 @@ def _assemble(blocks: list[_Piece | _Line], filename: str, area: tuple[float, fl
             first_piece, previous = None, block
             continue
         piece: _Piece = block
+        if piece.lost:
+            grid.warnings.append(Catatan(
+                "pdf.teks_di_luar_sel",
+                gettext("Teks di dalam tabel halaman %(halaman)s tidak berada di sel mana pun (garis selnya tidak "
+                        "lengkap) sehingga tidak dibaca: “%(teks)s”.")
+                % {"halaman": piece.page, "teks": _ringkas(piece.lost)},
+                Place(filename, halaman=piece.page, baris=len(rows) + 1),
+            ))
         body = list(piece.rows)  # the rows to add; the first may lose the cells that go on a cut row
         start = 0
         continues = (isinstance(previous, _Piece) and first_piece is not None and piece.page == previous.page + 1
@@ -568,6 +583,10 @@ def _assemble(blocks: list[_Piece | _Line], filename: str, area: tuple[float, fl
         previous = piece
     grid.sheets.append(Sheet(name=SHEET_NAME, rows=rows))
     return grid
+
+
+def _ringkas(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _split_columns(previous: _Piece, piece: _Piece, table_rows: list[Row], nxt: list[str]) -> set[int]:
