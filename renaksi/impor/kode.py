@@ -168,6 +168,9 @@ KODE: dict[str, Kode] = {k.id: k for k in (
     Kode("pdf.judul_diulang", KEPUTUSAN, _("Judul kolom yang diulang di halaman PDF dilewati"),
          _("Tabel di PDF berlanjut ke halaman berikutnya dan judul kolomnya diulang di sana; baris judul yang "
            "diulang dilewati dan tabel dibaca sebagai satu tabel.")),
+    Kode("pdf.teks_di_luar_sel", PERINGATAN, _("Teks tabel PDF di luar sel"),
+         _("Sebagian teks di dalam sebuah tabel PDF tidak berada di sel mana pun (garis sel tidak lengkap, "
+           "misalnya di pergantian halaman); teks itu tidak dibaca dan dikutip di pesan.")),
     Kode("pejabat.nip", PERINGATAN, _("NIP di templat bukan 18 angka"),
          _("Kolom NIP di lembar Pejabat templat Renaksi tidak berisi 18 angka; NIP tidak disimpan.")),
     Kode("pejabat.nip_tidak_sah", PERINGATAN, _("NIP tidak sah"),

@@ -7,7 +7,8 @@ WeasyPrint lays that out:
   number), so each starts on a new page of its own size;
 - table header rows are a `<thead>` (repeated on every page), body rows never break inside, totals are bold;
 - a table's font shrinks when its columns cannot fit the page at the normal size (`_kepadatan`); its columns
-  keep the document's proportions but are never narrower than their longest number (`_lebar_kolom`, a fixed table
+  keep the document's proportions but are never narrower than their longest number or word of up to seven letters
+  (`_lebar_kolom`, a fixed table
   layout: WeasyPrint's automatic one measures every cell's text and made a large plan's PDF take minutes); long words wrap
   (broken inside only when a word is longer than its column) and numbers never wrap (unless the table is too
   wide for the page even at the smallest font: then a number breaks rather than runs off the page);
@@ -46,6 +47,10 @@ _PADDING_SEL_PT = (5.6, 5.6, 3.6, 3.6, 3.6)  # one per UKURAN_HURUF_TABEL_PT
 _LONGGAR = 1.25
 # A word longer than this may be broken inside a narrow column; a number never is.
 _KATA_UTUH = 7
+# A table takes the largest font at which its numbers and short words need at most this share of the page's width,
+# so that what is left keeps its text columns readable (the RA document's aksi table: twelve month columns); if no
+# font leaves that much, the largest at which they fit at all.
+_RUANG_TEKS = 0.7
 
 
 def render(dokumen: blok.Dokumen) -> bytes:
@@ -254,12 +259,12 @@ def _tabel(tabel: blok.Tabel, lebar_halaman_mm: int) -> _TabelCetak:
     if not any(lebar):
         lebar = [1] * jumlah_kolom
     lebar = [w or min(w for w in lebar if w) for w in lebar]  # a column without a width gets the narrowest
-    padat, muat, angka_em = _kepadatan(tabel, jumlah_kolom, lebar_halaman_mm)
+    padat, muat, perlu_em = _kepadatan(tabel, jumlah_kolom, lebar_halaman_mm)
     if muat:
         pt, padding, halaman_pt = UKURAN_HURUF_TABEL_PT[padat], _PADDING_SEL_PT[padat], lebar_halaman_mm * PT_PER_MM
         # The estimate with room to spare, as much of it as the page has.
-        longgar = min(_LONGGAR, (halaman_pt - padding * len(angka_em)) / (sum(angka_em) * pt))
-        perlu_pt = [em * pt * max(longgar, 1) + padding for em in angka_em]
+        longgar = min(_LONGGAR, (halaman_pt - padding * len(perlu_em)) / (sum(perlu_em) * pt))
+        perlu_pt = [em * pt * max(longgar, 1) + padding for em in perlu_em]
         lebar = _lebar_kolom(lebar, perlu_pt, halaman_pt)
     total = sum(lebar)
     kepala = [_BarisCetak([_sel(s, True) for s in row], "") for row in tabel.kepala]
@@ -278,7 +283,8 @@ def _tabel(tabel: blok.Tabel, lebar_halaman_mm: int) -> _TabelCetak:
 
 def _lebar_kolom(lebar: list[int], perlu_pt: list[float], halaman_pt: float) -> list[float]:
     """Column widths for the table's fixed layout: the document's proportions (`lebar`), but no column narrower
-    than its longest number (`perlu_pt`; numbers never wrap, text may break anywhere) — what the automatic table
+    than its longest number or short word (`perlu_pt`; numbers and words of up to `_KATA_UTUH` letters never wrap,
+    longer words may break anywhere) — what the automatic table
     layout gave, without WeasyPrint measuring the text of every cell (slow: with words breakable anywhere, each cell's
     narrowest width is found one character at a time)."""
     tetap: dict[int, float] = {}  # columns held at their need
@@ -293,13 +299,13 @@ def _lebar_kolom(lebar: list[int], perlu_pt: list[float], halaman_pt: float) -> 
 
 def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> tuple[int, bool, list[float]]:
     """The largest table font at which every column's narrowest possible content fits the page, whether it fits
-    at all (the smallest font otherwise), and the width in em of each column's longest number.
+    at all (the smallest font otherwise), and the width in em each column needs: its longest number or short word
+    (a month "Jan", "TARGET", "dokumen" is never broken inside).
 
     A column can be no narrower than its longest number (numbers never wrap) or a short word (longer words are
     broken); a cell spanning several columns shares its need among them.
     """
     perlu_em = [1.0] * jumlah_kolom  # a character at least
-    angka_em = [1.0] * jumlah_kolom
     kisi = grid.susun(tabel)
     for letak in kisi.letak:
         sel, span = letak.sel, letak.colspan
@@ -311,12 +317,11 @@ def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> t
         em = em * (1.08 if (kisi.jenis[letak.baris] == "kepala" or sel.tebal) else 1) / span
         for kolom in range(letak.kolom, min(letak.kolom + span, jumlah_kolom)):
             perlu_em[kolom] = max(perlu_em[kolom], em)
-            if grid.angka_sel(sel):
-                angka_em[kolom] = max(angka_em[kolom], em)
     jumlah_em = sum(perlu_em)
     lebar_pt = lebar_halaman_mm * PT_PER_MM
-    for indeks, pt in enumerate(UKURAN_HURUF_TABEL_PT):
-        padding = _PADDING_SEL_PT[indeks] * jumlah_kolom
-        if jumlah_em * pt + padding <= lebar_pt:
-            return indeks, True, angka_em
-    return len(UKURAN_HURUF_TABEL_PT) - 1, False, angka_em
+    for ruang in (_RUANG_TEKS, 1):
+        for indeks, pt in enumerate(UKURAN_HURUF_TABEL_PT):
+            padding = _PADDING_SEL_PT[indeks] * jumlah_kolom
+            if jumlah_em * pt + padding <= lebar_pt * ruang:
+                return indeks, True, perlu_em
+    return len(UKURAN_HURUF_TABEL_PT) - 1, False, perlu_em

@@ -171,3 +171,44 @@ def test_bad_pdfs_exit_2_with_a_message_and_write_nothing(tmp_path, name):
         run_cli(str(path), "--json")
     assert error.value.returncode == 2 and fragment in str(error.value)
     assert table_counts() == before
+
+
+KEGIATAN = " ".join(f"kegiatan{i}" for i in range(40))
+
+
+def _rowspan_over_the_break() -> bytes:
+    rows = "".join(f"<tr><td>{n}</td><td>Sasaran {n}</td><td>Indikator {n}</td><td>Kegiatan {n}</td></tr>"
+                   for n in range(1, 44))
+    rows += ("<tr><td rowspan=2>44</td><td rowspan=2>Meningkatnya Pendidikan Politik Masyarakat</td>"
+             f"<td>Persentase Parpol yang dibina</td><td>{KEGIATAN}</td></tr>"
+             f"<tr><td>Persentase pemilih pemula</td><td>{KEGIATAN}</td></tr>"
+             "<tr><td>45</td><td>Sasaran akhir</td><td>Indikator akhir</td><td>Kegiatan akhir</td></tr>")
+    return html_pdf("<table><thead><tr><th>NO</th><th>SASARAN</th><th>INDIKATOR</th><th>KEGIATAN</th></tr></thead>"
+                    f"<tbody>{rows}</tbody></table>", css="tr { break-inside: avoid }")
+
+
+def test_a_merged_cell_cut_by_the_page_break_keeps_its_text_and_the_next_row_its_own():
+    """A sasaran over two indikator rows (rowspan), the page breaking between them: the NO and SASARAN cells go on,
+    open, over the break; the indikator row on the next page is a row of its own, its merged cells empty (as in a
+    text copy). The sasaran's text was lost (no line closed its cell) and the second indikator glued to the first."""
+    grid = read_grid(_rowspan_over_the_break(), "sel-gabungan.pdf")
+    last = grid.sheets[0].rows[-3:]
+    assert [r.halaman for r in last] == [1, 2, 2]  # the page breaks between the sasaran's two indikator rows
+    assert _cells(grid)[-3:] == [["44", "Meningkatnya Pendidikan Politik Masyarakat", "Persentase Parpol yang dibina",
+                                  KEGIATAN],
+                                 ["", "", "Persentase pemilih pemula", KEGIATAN],
+                                 ["45", "Sasaran akhir", "Indikator akhir", "Kegiatan akhir"]]
+    assert not [d for d in grid.decisions if d.kode == "pdf.baris_terbelah"] and not grid.warnings
+
+
+def test_text_in_a_table_that_no_cell_holds_is_a_warning(monkeypatch):
+    """Were the cut merged cell not closed (a PDF drawn in a way the reader does not know), its text would fall in no
+    cell: the import says so, quoting it, instead of losing it silently."""
+    from renaksi.impor.readers import pdf
+
+    monkeypatch.setattr(pdf, "_open_ends", lambda page: [])
+    grid = read_grid(_rowspan_over_the_break(), "sel-gabungan.pdf")
+    assert "Meningkatnya Pendidikan Politik Masyarakat" not in str(_cells(grid))
+    [warning] = grid.warnings
+    assert warning.kode == "pdf.teks_di_luar_sel" and warning.place.halaman == 1
+    assert "“44 Meningkatnya Pendidikan Politik Masyarakat”" in warning.pesan

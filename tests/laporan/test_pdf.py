@@ -356,3 +356,38 @@ def test_a_cell_merged_over_many_rows_does_not_stop_the_table_from_breaking():
     assert pages[0].count("Sasaran bersama") == 1 and "indikator 1 " in pages[0]
     assert "indikator 80" in pages[1] and "Indikator" in pages[1]
     assert sum(page.count("indikator ") for page in pages) == n
+
+
+def test_short_words_are_never_broken_inside_a_narrow_column():
+    """The RA document's aksi table: twelve month columns of 2 parts in 136, a target column of 6. A month, "TARGET"
+    or "dokumen" is printed whole (it was "Ja n", "F e b", "TARGE T", "dokume n"); a long word may still break."""
+    bulan = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    kepala = [[Sel("NO", rowspan=2), Sel("AKSI/KEGIATAN", rowspan=2), Sel("JADWAL PELAKSANAAN", colspan=12),
+               *(Sel(x, rowspan=2) for x in ("OUTPUT/ KELUARAN", "PROGRAM", "KEGIATAN", "SUB KEGIATAN", "TARGET",
+                                             "PAGU ANGGARAN (Rp)"))],
+              [Sel(b) for b in bulan]]
+    baris = [Baris([Sel(str(n)), Sel("Penyusunan laporan akhir dan rekomendasi hasil kegiatan"), *(Sel() for _ in bulan),
+                    Sel("Berkas penyusunan laporan"), Sel("Program Penguatan Ideologi Pancasila"),
+                    Sel("Perumusan Kebijakan Teknis"), Sel("Pelaksanaan Monitoring Evaluasi"), Sel("8 dokumen"),
+                    Sel(112_180_000, "rupiah")]) for n in range(1, 4)]
+    tabel = Tabel(kepala=kepala, baris=baris, lebar=[3, 15, *([2] * 12), 11, 11, 11, 13, 6, 9])
+    data = pdf.render(Dokumen(judul="Aksi", nama_berkas="aksi", bagian=[Bagian(blok=[tabel], orientasi="lanskap")]))
+    words = " ".join(pdf_text(data)).split()
+    for word in [*bulan, "TARGET", "dokumen", "PROGRAM", "KEGIATAN"]:
+        assert word in words, f"{word!r} broken inside its column: {words[:80]}"
+    assert words.count("112.180.000") == 3
+
+
+def test_a_part_heading_is_never_left_alone_at_the_foot_of_a_page():
+    """A matrix part's heading row ("C. Sasaran Kegiatan") goes to the next page with the rows it heads. Drawn at
+    every place near the first page break, one of which left it alone at the foot (it did in the Bangka RA PDF)."""
+    for n in range(46, 56):
+        baris = [Baris([Sel(str(i)), Sel(f"Baris {i}")]) for i in range(n)]
+        baris += [Baris([Sel("C. Sasaran Kegiatan", colspan=2)], jenis="subjudul"),
+                  *(Baris([Sel(str(i)), Sel(f"Lanjut {i}")]) for i in range(5))]
+        tabel = Tabel(kepala=[[Sel("NO"), Sel("Uraian")]], baris=baris, lebar=[1, 5])
+        pages = pdf_text(pdf.render(Dokumen(judul="x", nama_berkas="x", bagian=[Bagian(blok=[tabel])])))
+        assert sum(page.count("C. Sasaran Kegiatan") for page in pages) == 1
+        for page in pages:
+            lines = [line.strip() for line in page.splitlines() if line.strip() and "Halaman" not in line]
+            assert not lines[-1].startswith("C. Sasaran Kegiatan"), f"alone at the foot of a page with {n} rows"

@@ -10,6 +10,8 @@
 - A table that goes on over the page break is one table: the header rows repeated on the next page are dropped,
   and a row split over the break (the piece on the first page is left open at the bottom, or the piece on the
   next page has no number in a table whose rows are all numbered) is joined back into one row. Both are reported.
+  A merged cell (rowspan) that goes on over the break beside a row that ends there is not such a split: the row on
+  the next page is a row of its own, the merged cell's part of it empty (as in a text copy).
 - A cell's fill (its background rectangle) is kept in `Row.fills`, as for XLSX and DOCX.
 Every row knows the page it starts on (`Row.halaman`), so a place reads "berkas x.pdf, halaman 3, baris 57, kolom 4".
 Rows are numbered 1, 2, 3 … through the document.
@@ -61,8 +63,10 @@ class _Piece:
     columns: list[float]  # the x of each column's left edge, then the right edge of the last one
     rows: list[list[str]]
     fills: list[dict[int, str]]
-    open_bottom: bool = False  # the last row is cut by the page break (no line closes it)
-    open_top: bool = False  # the first row is the rest of a row cut by the page break
+    # The columns whose cell is cut by the page break (no line closes it) at the table's foot, at its head.
+    open_bottom: set[int] = field(default_factory=set)
+    open_top: set[int] = field(default_factory=set)
+    lost: str = ""  # the words inside the table that fell in no cell
 
 
 @dataclass
@@ -122,12 +126,16 @@ def _join_lines(text: str | None) -> str:
 
 
 def _open_ends(page) -> list[dict]:
-    """Lines that close the table rows a page break cut: where vertical lines stop without a horizontal line.
+    """Lines that close the table cells a page break cut: at the foot (or head) of the page's table lines, where
+    vertical lines stop without a horizontal line.
 
     A row that Word, WeasyPrint or a browser splits over a page break may be drawn without its bottom (or top)
-    border; the table finder would then lose it. A horizontal line added where two or more vertical lines end
-    open gives the row back."""
+    border, and so is a merged cell (rowspan) that goes on over the break beside a row that ends there; the table
+    finder would then lose the cell and its text. A horizontal line is added across each cell (between two
+    neighbouring vertical lines) that is open there: one of its sides ends open and no line closes it."""
     vertical = _joined([e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > TOLERANCE])
+    if not vertical:
+        return []
     horizontal = sorted((e for e in page.edges if e["orientation"] == "h"), key=lambda e: e["top"])
     tops = [h["top"] for h in horizontal]
 
@@ -136,15 +144,19 @@ def _open_ends(page) -> list[dict]:
         hi = bisect.bisect_right(tops, y + TOLERANCE)
         return any(h["x0"] - TOLERANCE <= x <= h["x1"] + TOLERANCE for h in horizontal[lo:hi])
 
-    ends: dict[float, list[float]] = {}
-    for e in vertical:
-        for y in (e["top"], e["bottom"]):
-            if not closed(e["x0"], y):
-                key = next((k for k in ends if abs(k - y) <= TOLERANCE), round(y, 1))
-                ends.setdefault(key, []).append(e["x0"])
-    return [{"x0": min(xs), "x1": max(xs), "top": y, "bottom": y, "width": max(xs) - min(xs), "height": 0,
-             "orientation": "h", "object_type": "line"}
-            for y, xs in ends.items() if len({round(x) for x in xs}) >= 2]
+    out: list[dict] = []
+    for y in {max(e["bottom"] for e in vertical), min(e["top"] for e in vertical)}:
+        reach = sorted({round(e["x0"], 1) for e in vertical if e["top"] - TOLERANCE <= y <= e["bottom"] + TOLERANCE})
+        ends = {x for x in reach if not closed(x, y)}
+        spans = [(a, b) for a, b in zip(reach, reach[1:], strict=False)
+                 if b - a > TOLERANCE and (a in ends or b in ends) and not closed((a + b) / 2, y)]
+        for a, b in spans:
+            if out and out[-1]["top"] == y and abs(out[-1]["x1"] - a) <= TOLERANCE:
+                out[-1].update(x1=b, width=b - out[-1]["x0"])
+            else:
+                out.append({"x0": a, "x1": b, "top": y, "bottom": y, "width": b - a, "height": 0,
+                            "orientation": "h", "object_type": "line"})
+    return out
 
 
 def _not_slanted(obj) -> bool:
@@ -173,12 +185,20 @@ def _joined(vertical: list[dict]) -> list[dict]:
 def _find_tables(page):
     extra = _open_ends(page)
     settings = {"explicit_horizontal_lines": extra} if extra else {}
-    return page.find_tables(table_settings=settings), [e["top"] for e in extra]
+    return page.find_tables(table_settings=settings), extra
 
 
-def _piece(page, table, number: int, added: list[float], page_words: list[dict]) -> _Piece:
+def _open_columns(table, y: float, added: list[dict]) -> set[int]:
+    """The columns of `table` whose cell ends at height `y` on a line `_open_ends` added."""
+    lines = [a for a in added if abs(a["top"] - y) <= TOLERANCE]
+    return {i for row in table.rows for i, cell in enumerate(row.cells)
+            if cell is not None and (abs(cell[3] - y) <= TOLERANCE or abs(cell[1] - y) <= TOLERANCE)
+            and any(a["x0"] <= (cell[0] + cell[2]) / 2 <= a["x1"] for a in lines)}
+
+
+def _piece(page, table, number: int, added: list[dict], page_words: list[dict]) -> _Piece:
     filled = [(r, c) for r in page.rects if r.get("fill") and (c := _colour(r.get("non_stroking_color")))]
-    texts = _cell_texts(page_words, table)
+    texts, lost = _cell_texts(page_words, table)
     rows, fills = [], []
     columns: set[float] = set()
     for row, row_texts in zip(table.rows, texts, strict=True):
@@ -199,21 +219,23 @@ def _piece(page, table, number: int, added: list[float], page_words: list[dict])
         fills.append(row_fills)
     x0, top, x1, bottom = table.bbox
     return _Piece(page=number, top=top, bottom=bottom, columns=sorted(columns), rows=rows, fills=fills,
-                  open_bottom=any(abs(y - bottom) <= TOLERANCE for y in added),
-                  open_top=any(abs(y - top) <= TOLERANCE for y in added))
+                  open_bottom=_open_columns(table, bottom, added), open_top=_open_columns(table, top, added),
+                  lost=lost)
 
 
-def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
+def _cell_texts(page_words: list[dict], table) -> tuple[list[list[str | None]], str]:
     """The text of every cell, word by word: a word belongs to the cell that holds its middle.
 
     pdfplumber places each character by its own middle, so a word wider than its narrow cell (a month name in a
     schedule column, which WeasyPrint or Word lets overflow into the padding) loses its first letter to the cell
     on its left ("Mei J" | "uni"). Words are told apart by a gap of more than a point and a half, less than the
-    padding between two cells' texts. `page_words`: the page's words (`extract_words(x_tolerance=1.5)`)."""
+    padding between two cells' texts. `page_words`: the page's words (`extract_words(x_tolerance=1.5)`).
+    Also the words inside the table that no cell holds (a cell the table finder did not see), as one text."""
     x0, top, x1, bottom = table.bbox
     words = [w for w in page_words
              if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
     out: list[list[str | None]] = []
+    placed: set[int] = set()
     for row in table.rows:
         texts: list[str | None] = []
         for cell in row.cells:
@@ -223,6 +245,7 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
             cx0, ctop, cx1, cbottom = cell
             inside = [w for w in words
                       if cx0 <= (w["x0"] + w["x1"]) / 2 < cx1 and ctop <= (w["top"] + w["bottom"]) / 2 < cbottom]
+            placed.update(id(w) for w in inside)
             lines: list[list[dict]] = []
             for w in sorted(inside, key=lambda w: (w["top"], w["x0"])):
                 if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
@@ -231,7 +254,9 @@ def _cell_texts(page_words: list[dict], table) -> list[list[str | None]]:
                     lines.append([w])
             texts.append(_unbroken([sorted(line, key=lambda w: w["x0"]) for line in lines], cx1 - cx0))
         out.append(texts)
-    return out
+    lost = " ".join(w["text"] for w in sorted((w for w in words if id(w) not in placed),
+                                                  key=lambda w: (round(w["top"] / 2), w["x0"])))
+    return out, lost
 
 
 def _unbroken(lines: list[list[dict]], width: float) -> str:
@@ -494,6 +519,15 @@ def _assemble(blocks: list[_Piece | _Line], filename: str, area: tuple[float, fl
             first_piece, previous = None, block
             continue
         piece: _Piece = block
+        if piece.lost:
+            grid.warnings.append(Catatan(
+                "pdf.teks_di_luar_sel",
+                gettext("Teks di dalam tabel halaman %(halaman)s tidak berada di sel mana pun (garis selnya tidak "
+                        "lengkap) sehingga tidak dibaca: “%(teks)s”.")
+                % {"halaman": piece.page, "teks": _ringkas(piece.lost)},
+                Place(filename, halaman=piece.page, baris=len(rows) + 1),
+            ))
+        body = list(piece.rows)  # the rows to add; the first may lose the cells that go on a cut row
         start = 0
         continues = (isinstance(previous, _Piece) and first_piece is not None and piece.page == previous.page + 1
                      and _same_columns(previous, piece))
@@ -516,45 +550,60 @@ def _assemble(blocks: list[_Piece | _Line], filename: str, area: tuple[float, fl
                                 "di halaman itu dilewati.") % {"halaman": piece.page, "jumlah": header},
                         Place(filename, halaman=piece.page, baris=last.number + 1 if last else None),
                     ))
-                nxt = piece.rows[start] if start < len(piece.rows) else None
-                if last is not None and nxt is not None and _is_split(previous, piece, table_rows, nxt):
-                    for col, text in enumerate(nxt):
-                        if not text:
-                            continue
+                nxt = body[start] if start < len(body) else None
+                cut = _split_columns(previous, piece, table_rows, nxt) if last and nxt else set()
+                rest = [text if col not in cut else "" for col, text in enumerate(nxt or [])]
+                going_on = sorted(c for c in cut if nxt and c < len(nxt) and nxt[c])
+                if last is not None and nxt is not None and going_on:
+                    for col in going_on:
                         while len(last.cells) <= col:
                             last.cells.append("")
+                        text = nxt[col]
                         last.cells[col] = _join_lines(f"{last.cells[col]}\n{text}") if last.cells[col] else text
-                    last.fills.update(piece.fills[start])
+                        if col in piece.fills[start]:
+                            last.fills[col] = piece.fills[start][col]
                     grid.decisions.append(Catatan(
                         "pdf.baris_terbelah",
-                        gettext("Baris %(baris)s terbelah oleh pergantian halaman %(dari)s–%(ke)s; kedua bagiannya "
-                                "dibaca sebagai satu baris.")
+                        (gettext("Baris %(baris)s terbelah oleh pergantian halaman %(dari)s–%(ke)s; kedua bagiannya "
+                                 "dibaca sebagai satu baris.") if not any(rest) else
+                         gettext("Sel gabungan baris %(baris)s berlanjut melewati pergantian halaman "
+                                 "%(dari)s–%(ke)s; lanjutan teksnya disambung ke sel itu, sel lain di halaman "
+                                 "%(ke)s dibaca sebagai baris berikutnya."))
                         % {"baris": last.number, "dari": previous.page, "ke": piece.page},
                         Place(filename, halaman=last.halaman, baris=last.number),
                     ))
+                if cut and any(rest):  # a row of its own beside a merged cell that goes on over the break
+                    body[start] = rest
+                elif cut:
                     start += 1
         if not continues:
             first_piece, table_rows = piece, []
-        for cells, fills in zip(piece.rows[start:], piece.fills[start:], strict=True):
+        for cells, fills in zip(body[start:], piece.fills[start:], strict=True):
             table_rows.append(add(list(cells), dict(fills), piece.page))
         previous = piece
     grid.sheets.append(Sheet(name=SHEET_NAME, rows=rows))
     return grid
 
 
-def _is_split(previous: _Piece, piece: _Piece, table_rows: list[Row], nxt: list[str]) -> bool:
-    """Is `nxt`, the first row on the new page, the rest of the row the page break cut?
+def _ringkas(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
-    Yes when the last row on the previous page is left open at the bottom (no line closes it); or, in a table
-    whose data rows are all numbered, when `nxt` has no number and no cell that is only a number (the rest of a
-    row's texts, not a row of its own)."""
+
+def _split_columns(previous: _Piece, piece: _Piece, table_rows: list[Row], nxt: list[str]) -> set[int]:
+    """The columns in which `nxt`, the first row on the new page, goes on with the row the page break cut.
+
+    The cells left open at the foot of the previous page (no line closes them) or at the head of this one: all of
+    a row cut in two, or only a merged cell (rowspan) that goes on beside a row of its own, whose cells are closed
+    and stay empty on the new page. Without lines to tell, in a table whose data rows are all numbered, every
+    column when `nxt` has no number and no cell that is only a number (the rest of a row's texts)."""
     if not any(nxt):
-        return False
+        return set()
     if previous.open_bottom or piece.open_top:
-        return True
+        return previous.open_bottom | piece.open_top
     if nxt[0].strip():
-        return False
+        return set()
     rows = [r.cells for r in table_rows]
     header = next((i for i, r in enumerate(rows) if r and _ROW_NUMBER.match(r[0].strip() or "-")), None)
-    return header is not None and _numbered(rows, header) and not any(
+    split = header is not None and _numbered(rows, header) and not any(
         _NUMBER.match(text.strip()) for text in nxt if text.strip())
+    return set(range(len(nxt))) if split else set()
