@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from renaksi.core.angka import format_rupiah
-from renaksi.core.baris import potong, url_baris, url_pola
+from renaksi.core.baris import potong, url_pola
 from renaksi.core.baris import slot_catatan as _slot_catatan
 from renaksi.core.templatetags.angka import angka
 from renaksi.perencanaan.selectors import BULAN
@@ -56,18 +56,23 @@ def potong_filter(teks: str, panjang: int) -> str:
 @register.simple_tag(takes_context=True)
 def kepala_bagian(context, o) -> SafeString:
     """The closed head of an editor section (an `OutlineRow` of a sasaran or program) that loads it when opened,
-    with its trailing newline: a large plan's page shows dozens."""
+    with its trailing newline: a large plan's page shows dozens. The language, URL patterns and query are taken
+    once per template rendered, the counts' texts once per language and number."""
+    state = context.render_context.get("kepala_bagian")
+    if state is None:
+        query = escape(context.get("bidang_query", ""))
+        urls = {jenis: url_pola("rencana_aksi_bagian", None, jenis, None) + query for jenis in ("sasaran", "program")}
+        state = context.render_context["kepala_bagian"] = (get_language(), urls)
+    language, urls = state
     program = o.jenis == "program"
-    url = url_baris("rencana_aksi_bagian", context["plan"].pk, o.jenis, o.pk) + escape(context.get("bidang_query", ""))
+    url = urls[o.jenis].format(context["plan"].pk, o.pk)
     if program:
-        label = f'<span class="row-label">{escape(gettext("Program"))}</span> '
-        counts = " · ".join((
-            ngettext("%(n)s kegiatan", "%(n)s kegiatan", o.kegiatan) % {"n": localize(o.kegiatan)},
-            ngettext("%(n)s sub kegiatan", "%(n)s sub kegiatan", o.sub_kegiatan) % {"n": localize(o.sub_kegiatan)},
-            ngettext("%(n)s aksi", "%(n)s aksi", o.aksi) % {"n": localize(o.aksi)}))
+        label = f'<span class="row-label">{_teks_program(language)}</span> '
+        counts = (f'{_jumlah(language, "kegiatan", o.kegiatan)} · {_jumlah(language, "sub kegiatan", o.sub_kegiatan)}'
+                  f' · {_jumlah(language, "aksi", o.aksi)}')
     else:
         label = ""
-        counts = ngettext("%(n)s indikator", "%(n)s indikator", o.indikator) % {"n": localize(o.indikator)}
+        counts = _jumlah(language, "indikator", o.indikator)
     jenis = escape(o.jenis)
     return mark_safe(
         f'<tbody id="bagian-{jenis}-{o.pk}" class="bagian-tutup">\n'
@@ -82,11 +87,32 @@ def kepala_bagian(context, o) -> SafeString:
         f'</tbody>\n')
 
 
+@lru_cache(maxsize=8)
+def _teks_program(_language: str | None) -> str:
+    return escape(gettext("Program"))
+
+
+@lru_cache(maxsize=1024)
+def _jumlah(_language: str | None, kind: str, n: int) -> str:
+    """"12 aksi": a section head's count, in the active language (`_language` keys the cache)."""
+    if kind == "kegiatan":
+        teks = ngettext("%(n)s kegiatan", "%(n)s kegiatan", n)
+    elif kind == "sub kegiatan":
+        teks = ngettext("%(n)s sub kegiatan", "%(n)s sub kegiatan", n)
+    elif kind == "aksi":
+        teks = ngettext("%(n)s aksi", "%(n)s aksi", n)
+    else:
+        teks = ngettext("%(n)s indikator", "%(n)s indikator", n)
+    return teks % {"n": localize(n)}
+
+
 @register.simple_tag(takes_context=True)
 def daftar_isi(context) -> SafeString:
     """The editor's outline (`outline_sasaran`, `outline_program`: `OutlineRow`s), swapped out of band when the
     context has `oob`: the page and every write that changes the outline send it whole (a large plan's has a
     hundred rows)."""
+    language = get_language()
+
     def nama(teks: str, panjang: int) -> str:
         return escape(potong(str(teks), panjang))
 
@@ -105,7 +131,7 @@ def daftar_isi(context) -> SafeString:
         for o in context["outline_sasaran"]) or f'<li class="text-muted">{escape(gettext("Belum ada sasaran."))}</li>'
     program = "".join(
         f'<li><a href="#program-{p.pk}" data-bagian="bagian-program-{p.pk}">{escape(p.nomor)} {nama(p.label, 70)}'
-        f'</a> <span class="text-muted">({ngettext("%(n)s aksi", "%(n)s aksi", p.aksi) % {"n": localize(p.aksi)}})'
+        f'</a> <span class="text-muted">({_jumlah(language, "aksi", p.aksi)})'
         f'</span>\n      {kegiatan(p)}\n    </li>'
         for p in context["outline_program"]) or f'<li class="text-muted">{escape(gettext("Belum ada program."))}</li>'
     oob = ' hx-swap-oob="true"' if context.get("oob") else ""
