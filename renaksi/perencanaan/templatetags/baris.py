@@ -11,6 +11,7 @@ from functools import lru_cache
 from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper (per row)
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
@@ -142,6 +143,18 @@ def daftar_isi(context) -> SafeString:
         f'  <ul class="list-unstyled mb-2">\n    {sasaran}\n  </ul>\n'
         f'  <div class="fw-semibold">{escape(gettext("Program dan kegiatan"))}</div>\n'
         f'  <ul class="list-unstyled mb-0">\n    {program}\n  </ul>\n</nav>\n')
+
+
+@register.simple_tag
+def kepala_tabel(nama: str) -> SafeString:
+    """An editor table's columns and head (`editor/_kepala_<nama>.html`: text only, no variable), rendered once per
+    language and process: every editor page and every write that redraws a table's section heads shows it."""
+    return mark_safe(_kepala_tabel(nama, get_language()))
+
+
+@lru_cache(maxsize=8)
+def _kepala_tabel(nama: str, _language: str | None) -> str:
+    return render_to_string(f"perencanaan/editor/_kepala_{nama}.html").strip()
 
 
 @register.simple_tag
