@@ -412,8 +412,7 @@ def _bidang_and_officials(plan: RencanaAksi, named: set[int | None] | None) -> t
     if plan.penandatangan_id:
         where += " OR id = %s"
         params.append(plan.penandatangan_id)
-    bidang = tuple(Bidang.objects.raw(f"SELECT * FROM {_BIDANG} WHERE perangkat_daerah_id = %s "
-                                      "ORDER BY urutan, nama, id", [plan.perangkat_daerah_id]))
+    bidang = bidang_perangkat_daerah(perangkat_daerah_id=plan.perangkat_daerah_id)
     officials = list(Pejabat.objects.raw(f"SELECT * FROM {_PEJABAT} WHERE {where} ORDER BY nama, id", params))
     bidang_by_id = {b.pk: b for b in bidang}
     official_by_id = {p.pk: p for p in officials}
@@ -426,6 +425,21 @@ def _bidang_and_officials(plan: RencanaAksi, named: set[int | None] | None) -> t
     for b in bidang:
         b.kepala = official_by_id.get(b.kepala_id) if b.kepala_id else None
     return bidang, officials
+
+
+def bidang_perangkat_daerah(*, perangkat_daerah_id: int) -> tuple[Bidang, ...]:
+    """The bidang of a PD in their order (urutan, nama), one query written by hand (decision 0025): the editor
+    page's filter and every `plan_data` read them."""
+    return tuple(Bidang.objects.raw(f"SELECT * FROM {_BIDANG} WHERE perangkat_daerah_id = %s "
+                                    "ORDER BY urutan, nama, id", [perangkat_daerah_id]))
+
+
+def jabatan_perangkat_daerah(*, perangkat_daerah_id: int) -> list[tuple[str, str]]:
+    """(jabatan, nama) of each official of a PD by name: the editor page's list of positions to choose from."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT jabatan, nama FROM {_PEJABAT} WHERE perangkat_daerah_id = %s ORDER BY nama, id",
+                       [perangkat_daerah_id])
+        return cursor.fetchall()
 
 
 _AKSI, _PK, _BIDANG, _PEJABAT = (m._meta.db_table for m in (Aksi, PerjanjianKinerja, Bidang, Pejabat))
