@@ -341,8 +341,6 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     ra = {"rencana_aksi_id": plan.pk}
     order = ("urutan", "id")
     scope = _Scope.of(bagian)
-    bidang = tuple(Bidang.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).select_related("kepala")
-                   .order_by("urutan", "nama", "id"))
     sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order)) if scope.sasaran_read else ()
 
     def rows(qs: QuerySet, plain: Any) -> tuple:
@@ -356,16 +354,8 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     if with_aksi:
         aksi_qs = scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)
         aksi = tuple(map(AksiBaris._make, aksi_qs.values_list(*AksiBaris._fields))) if bagian else tuple(aksi_qs)
-    if bagian is None:
-        named = (Q(pk__in=Aksi.objects.filter(**ra).values("pejabat_id"))
-                 | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_pertama_id"))
-                 | Q(pk__in=PerjanjianKinerja.objects.filter(**ra).values("pihak_kedua_id")))
-    else:  # a part: the officials its aksi name, by the ids already read (no PK, so not their parties either)
-        named = Q(pk__in={a.pejabat_id for a in aksi if a.pejabat_id})
-    if plan.penandatangan_id:
-        named |= Q(pk=plan.penandatangan_id)
-    officials = list(Pejabat.objects.filter(Q(perangkat_daerah_id=plan.perangkat_daerah_id) | named)
-                     .select_related("bidang").order_by("nama", "id"))
+    # a part: the officials its aksi name, by the ids already read (no PK, so not their parties either)
+    bidang, officials = _bidang_and_officials(plan, None if bagian is None else {a.pejabat_id for a in aksi})
     links, bulan = _links_and_months(plan.pk, links=with_links, months=with_aksi,
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
     indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
@@ -400,6 +390,59 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
             "aksi": _group(aksi, "sub_kegiatan_id"),
         },
     )
+
+
+def _bidang_and_officials(plan: RencanaAksi, named: set[int | None] | None) -> tuple[tuple[Bidang, ...],
+                                                                                        list[Pejabat]]:
+    """The bidang of the plan's PD (with `kepala`) and its officials (with `bidang`), plus those the plan names: the
+    signer and, for the whole plan (`named` None), those its aksi and perjanjian kinerja name, else the ids `named`.
+
+    Written by hand (decisions 0020, 0025): two reads of every editor and monev section, whose ORM building cost
+    more than the queries; `raw` gives model instances through the same converters. Each relation is set from the
+    other read; a bidang or kepala outside them (an official of another PD) is read in one more query."""
+    where, params = "perangkat_daerah_id = %s", [plan.perangkat_daerah_id]
+    if named is None:
+        where += (f" OR id IN (SELECT pejabat_id FROM {_AKSI} WHERE rencana_aksi_id = %s)"
+                  f" OR id IN (SELECT pihak_pertama_id FROM {_PK} WHERE rencana_aksi_id = %s)"
+                  f" OR id IN (SELECT pihak_kedua_id FROM {_PK} WHERE rencana_aksi_id = %s)")
+        params += [plan.pk] * 3
+    elif ids := sorted(i for i in named if i):
+        where += f" OR id IN ({', '.join(['%s'] * len(ids))})"
+        params += ids
+    if plan.penandatangan_id:
+        where += " OR id = %s"
+        params.append(plan.penandatangan_id)
+    bidang = bidang_perangkat_daerah(perangkat_daerah_id=plan.perangkat_daerah_id)
+    officials = list(Pejabat.objects.raw(f"SELECT * FROM {_PEJABAT} WHERE {where} ORDER BY nama, id", params))
+    bidang_by_id = {b.pk: b for b in bidang}
+    official_by_id = {p.pk: p for p in officials}
+    if missing := {p.bidang_id for p in officials if p.bidang_id} - bidang_by_id.keys():
+        bidang_by_id |= Bidang.objects.in_bulk(missing)
+    if missing := {b.kepala_id for b in bidang if b.kepala_id} - official_by_id.keys():
+        official_by_id |= Pejabat.objects.in_bulk(missing)
+    for p in officials:
+        p.bidang = bidang_by_id.get(p.bidang_id) if p.bidang_id else None
+    for b in bidang:
+        b.kepala = official_by_id.get(b.kepala_id) if b.kepala_id else None
+    return bidang, officials
+
+
+def bidang_perangkat_daerah(*, perangkat_daerah_id: int) -> tuple[Bidang, ...]:
+    """The bidang of a PD in their order (urutan, nama), one query written by hand (decision 0025): the editor
+    page's filter and every `plan_data` read them."""
+    return tuple(Bidang.objects.raw(f"SELECT * FROM {_BIDANG} WHERE perangkat_daerah_id = %s "
+                                    "ORDER BY urutan, nama, id", [perangkat_daerah_id]))
+
+
+def jabatan_perangkat_daerah(*, perangkat_daerah_id: int) -> list[tuple[str, str]]:
+    """(jabatan, nama) of each official of a PD by name: the editor page's list of positions to choose from."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT jabatan, nama FROM {_PEJABAT} WHERE perangkat_daerah_id = %s ORDER BY nama, id",
+                       [perangkat_daerah_id])
+        return cursor.fetchall()
+
+
+_AKSI, _PK, _BIDANG, _PEJABAT = (m._meta.db_table for m in (Aksi, PerjanjianKinerja, Bidang, Pejabat))
 
 
 class IndikatorDokumen(NamedTuple):

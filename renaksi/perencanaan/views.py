@@ -331,13 +331,12 @@ def _choices(objects, label=str) -> list[tuple[int, str]]:
 def _page_context(request, plan: RencanaAksi) -> dict:
     """The editor page without its sections: header, totals, outline, filter; a constant number of queries."""
     tree = _head_tree(request, plan)
-    bidang = list(plan.perangkat_daerah.bidang.order_by("urutan", "nama", "id"))
+    bidang = selectors.bidang_perangkat_daerah(perangkat_daerah_id=plan.perangkat_daerah_id)
     bidang_id = _bidang_filter(request, plan, default=True)
     return {"tree": tree, "plan": plan, "rights": tree.rights, "bidang": bidang,
             "bidang_saya": next((b for b in bidang if b.pk == tree.rights.bidang_id), None),
             "bidang_dipilih": next((b for b in bidang if b.pk == bidang_id), None),
-            "jabatan": Pejabat.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id).order_by("nama", "id")
-            .values_list("jabatan", "nama"),
+            "jabatan": selectors.jabatan_perangkat_daerah(perangkat_daerah_id=plan.perangkat_daerah_id),
             "satuan_umum": SATUAN_UMUM, "terbuka": set(),
             "monev_visible": request.user.has_perm("monev.view_monev", plan),
             "alasan_terkunci": services.alasan_terkunci(plan)} | _outline_context(request, plan, bidang_id) \

@@ -272,7 +272,7 @@ def test_a_button_of_the_menu_downloads_what_it_says(client, world, laporan_pals
 def test_the_menu_costs_no_query(world, rf, django_assert_num_queries):
     plan = RencanaAksi.objects.select_related("perangkat_daerah__pemda").get(pk=world.plan.pk)
     user = type(world.alice).objects.get(pk=world.alice.pk)
-    template = Template('{% include "laporan/_menu_unduh.html" %}')
+    template = Template("{% load unduh %}{% menu_unduh plan %}")
     with django_assert_num_queries(0):
         html = template.render(Context({"plan": plan, "user": user}))
     assert url(plan, "ra", "pdf") in html

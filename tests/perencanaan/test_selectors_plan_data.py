@@ -60,6 +60,28 @@ def test_reads_a_plan_of_any_size_with_the_same_queries(world, n_sub_kegiatan):
     assert data.provenance is None
 
 
+def test_officials_come_with_their_bidang_and_bidang_with_their_kepala(world):
+    """Both are set from each other's read (decision 0025); the bidang of another PD's official the plan names is
+    read in one more query. Nothing is read afterwards."""
+    plan = make_plan(world.pd, tahun=2040, n_sub_kegiatan=1, bidang=[world.bidang_politik])
+    bidang_lain = org.bidang_get_or_create(perangkat_daerah=world.other_pd, nama="Bidang Lain")
+    tamu = org.pejabat_create(perangkat_daerah=world.other_pd, nama="TAMU", jabatan="Kepala Bidang Lain",
+                              bidang=bidang_lain)
+    svc.perjanjian_kinerja_create(rencana_aksi=plan, pihak_pertama=world.pd.kepala, pihak_kedua=tamu)
+    staf = org.pejabat_create(perangkat_daerah=world.pd, nama="STAF", jabatan="Staf", bidang=world.bidang_politik)
+    plan = RencanaAksi.objects.get(pk=plan.pk)
+    with CaptureQueriesContext(connection) as reads:
+        data = plan_data(rencana_aksi=plan)
+    assert len(reads) == 12  # the 11 of any plan, and the other PD's bidang
+    with CaptureQueriesContext(connection) as after:
+        assert data.pejabat_by_id[tamu.pk].bidang.nama == "Bidang Lain"
+        assert tamu.pk not in {p.pk for p in data.pejabat}
+        assert data.pejabat_by_id[staf.pk].bidang is data.by_id["bidang"][world.bidang_politik.pk]
+        kepala = [b.kepala for b in data.bidang if b.kepala_id]
+        assert kepala and all(data.pejabat_by_id[k.pk] is k for k in kepala)
+    assert len(after) == 0
+
+
 def test_rows_come_in_document_order_with_their_targets_and_totals(world):
     plan = _full_plan(world, n_sub_kegiatan=3, tahun=2040)
     data = plan_data(rencana_aksi=plan)

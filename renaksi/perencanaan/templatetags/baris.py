@@ -11,12 +11,13 @@ from functools import lru_cache
 from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper (per row)
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from renaksi.core.angka import format_rupiah
-from renaksi.core.baris import potong, url_baris, url_pola
+from renaksi.core.baris import potong, url_pola
 from renaksi.core.baris import slot_catatan as _slot_catatan
 from renaksi.core.templatetags.angka import angka
 from renaksi.perencanaan.selectors import BULAN
@@ -33,11 +34,15 @@ def baris_aksi(context, node) -> SafeString:
 @register.simple_tag(takes_context=True)
 def baris_aksi_daftar(context, nodes) -> SafeString:
     """The aksi rows of a sub kegiatan, one after another."""
+    return mark_safe("".join(_aksi_rows(context, nodes)))
+
+
+def _aksi_rows(context, nodes) -> list[str]:
     urls = {"ubah": url_pola("aksi_edit", None), "naik": url_pola("row_move", "aksi", None, "naik"),
             "turun": url_pola("row_move", "aksi", None, "turun"), "hapus": url_pola("row_delete", "aksi", None)}
     catatan = {"tw": context.get("tw"), "tulis": bool(context.get("may_write_catatan"))}
     text = _texts(get_language())
-    return mark_safe("".join([_aksi_row(node, urls, text, catatan) for node in nodes]))
+    return [_aksi_row(node, urls, text, catatan) for node in nodes]
 
 
 @register.simple_tag(takes_context=True)
@@ -56,18 +61,23 @@ def potong_filter(teks: str, panjang: int) -> str:
 @register.simple_tag(takes_context=True)
 def kepala_bagian(context, o) -> SafeString:
     """The closed head of an editor section (an `OutlineRow` of a sasaran or program) that loads it when opened,
-    with its trailing newline: a large plan's page shows dozens."""
+    with its trailing newline: a large plan's page shows dozens. The language, URL patterns and query are taken
+    once per template rendered, the counts' texts once per language and number."""
+    state = context.render_context.get("kepala_bagian")
+    if state is None:
+        query = escape(context.get("bidang_query", ""))
+        urls = {jenis: url_pola("rencana_aksi_bagian", None, jenis, None) + query for jenis in ("sasaran", "program")}
+        state = context.render_context["kepala_bagian"] = (get_language(), urls)
+    language, urls = state
     program = o.jenis == "program"
-    url = url_baris("rencana_aksi_bagian", context["plan"].pk, o.jenis, o.pk) + escape(context.get("bidang_query", ""))
+    url = urls[o.jenis].format(context["plan"].pk, o.pk)
     if program:
-        label = f'<span class="row-label">{escape(gettext("Program"))}</span> '
-        counts = " · ".join((
-            ngettext("%(n)s kegiatan", "%(n)s kegiatan", o.kegiatan) % {"n": localize(o.kegiatan)},
-            ngettext("%(n)s sub kegiatan", "%(n)s sub kegiatan", o.sub_kegiatan) % {"n": localize(o.sub_kegiatan)},
-            ngettext("%(n)s aksi", "%(n)s aksi", o.aksi) % {"n": localize(o.aksi)}))
+        label = f'<span class="row-label">{_teks_program(language)}</span> '
+        counts = (f'{_jumlah(language, "kegiatan", o.kegiatan)} · {_jumlah(language, "sub kegiatan", o.sub_kegiatan)}'
+                  f' · {_jumlah(language, "aksi", o.aksi)}')
     else:
         label = ""
-        counts = ngettext("%(n)s indikator", "%(n)s indikator", o.indikator) % {"n": localize(o.indikator)}
+        counts = _jumlah(language, "indikator", o.indikator)
     jenis = escape(o.jenis)
     return mark_safe(
         f'<tbody id="bagian-{jenis}-{o.pk}" class="bagian-tutup">\n'
@@ -82,11 +92,32 @@ def kepala_bagian(context, o) -> SafeString:
         f'</tbody>\n')
 
 
+@lru_cache(maxsize=8)
+def _teks_program(_language: str | None) -> str:
+    return escape(gettext("Program"))
+
+
+@lru_cache(maxsize=1024)
+def _jumlah(_language: str | None, kind: str, n: int) -> str:
+    """"12 aksi": a section head's count, in the active language (`_language` keys the cache)."""
+    if kind == "kegiatan":
+        teks = ngettext("%(n)s kegiatan", "%(n)s kegiatan", n)
+    elif kind == "sub kegiatan":
+        teks = ngettext("%(n)s sub kegiatan", "%(n)s sub kegiatan", n)
+    elif kind == "aksi":
+        teks = ngettext("%(n)s aksi", "%(n)s aksi", n)
+    else:
+        teks = ngettext("%(n)s indikator", "%(n)s indikator", n)
+    return teks % {"n": localize(n)}
+
+
 @register.simple_tag(takes_context=True)
 def daftar_isi(context) -> SafeString:
     """The editor's outline (`outline_sasaran`, `outline_program`: `OutlineRow`s), swapped out of band when the
     context has `oob`: the page and every write that changes the outline send it whole (a large plan's has a
     hundred rows)."""
+    language = get_language()
+
     def nama(teks: str, panjang: int) -> str:
         return escape(potong(str(teks), panjang))
 
@@ -105,7 +136,7 @@ def daftar_isi(context) -> SafeString:
         for o in context["outline_sasaran"]) or f'<li class="text-muted">{escape(gettext("Belum ada sasaran."))}</li>'
     program = "".join(
         f'<li><a href="#program-{p.pk}" data-bagian="bagian-program-{p.pk}">{escape(p.nomor)} {nama(p.label, 70)}'
-        f'</a> <span class="text-muted">({ngettext("%(n)s aksi", "%(n)s aksi", p.aksi) % {"n": localize(p.aksi)}})'
+        f'</a> <span class="text-muted">({_jumlah(language, "aksi", p.aksi)})'
         f'</span>\n      {kegiatan(p)}\n    </li>'
         for p in context["outline_program"]) or f'<li class="text-muted">{escape(gettext("Belum ada program."))}</li>'
     oob = ' hx-swap-oob="true"' if context.get("oob") else ""
@@ -116,6 +147,18 @@ def daftar_isi(context) -> SafeString:
         f'  <ul class="list-unstyled mb-2">\n    {sasaran}\n  </ul>\n'
         f'  <div class="fw-semibold">{escape(gettext("Program dan kegiatan"))}</div>\n'
         f'  <ul class="list-unstyled mb-0">\n    {program}\n  </ul>\n</nav>\n')
+
+
+@register.simple_tag
+def kepala_tabel(nama: str) -> SafeString:
+    """An editor table's columns and head (`editor/_kepala_<nama>.html`: text only, no variable), rendered once per
+    language and process: every editor page and every write that redraws a table's section heads shows it."""
+    return mark_safe(_kepala_tabel(nama, get_language()))
+
+
+@lru_cache(maxsize=8)
+def _kepala_tabel(nama: str, _language: str | None) -> str:
+    return render_to_string(f"perencanaan/editor/_kepala_{nama}.html").strip()
 
 
 @register.simple_tag
@@ -138,17 +181,28 @@ def _kepala_bulan(_language: str | None) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def isi_kegiatan(context, kegiatan) -> SafeString:
-    """The rows of an opened kegiatan under its own (a `KegiatanNode`): each sub kegiatan, its aksi and its
-    "Tambah aksi" row; with the bidang filter, a line saying there is none. One tag, not three per sub kegiatan."""
-    if kegiatan.sub_kegiatan:
-        return mark_safe("".join(
-            f"\n    {baris_sub_kegiatan(context, s)}\n    {baris_aksi_daftar(context, s.aksi)}\n    "
-            f"{baris_tambah('aksi', s.obj.pk) if s.can_edit else ''}\n  " for s in kegiatan.sub_kegiatan))
-    if context["tree"].bidang_filter:
-        return mark_safe(f'<tr><td></td><td colspan="17" class="small text-muted">'
-                         f'{escape(gettext("Tidak ada sub kegiatan bidang ini."))}</td></tr>\n  ')
-    return mark_safe("\n  ")
+def bagian_kegiatan(context, kegiatan) -> SafeString:
+    """An opened kegiatan section (a `KegiatanNode`; nothing when the bidang filter leaves it out): its `<tbody>`
+    with the kegiatan's row (`_kegiatan_row.html`), each sub kegiatan with its aksi and "Tambah aksi" row (with the
+    bidang filter, a line saying there is none) and the "Tambah sub kegiatan" row. Joined once: a section of 120
+    aksi is 0.4 MB, and every template level around its rows joined (copied) it again, ~0.5 ms each."""
+    if not kegiatan:
+        return mark_safe("")
+    with context.push(node=kegiatan):
+        row = context.template.engine.get_template("perencanaan/editor/_kegiatan_row.html").render(context)
+    obj = kegiatan.obj
+    parts = [f'<tbody class="kegiatan-block bagian-buka-isi" id="bagian-kegiatan-{obj.pk}" data-program="'
+             f'{obj.program_id}">\n  ', row, "\n  "]
+    for s in kegiatan.sub_kegiatan:
+        parts += ["\n    ", baris_sub_kegiatan(context, s), "\n    ", *_aksi_rows(context, s.aksi), "\n    ",
+                  baris_tambah("aksi", s.obj.pk) if s.can_edit else "", "\n  "]
+    if not kegiatan.sub_kegiatan:
+        parts.append(f'<tr><td></td><td colspan="17" class="small text-muted">'
+                     f'{escape(gettext("Tidak ada sub kegiatan bidang ini."))}</td></tr>\n  '
+                     if context["tree"].bidang_filter else "\n  ")
+    tree = context.get("tree")
+    parts += ["\n  ", baris_tambah("subkegiatan", obj.pk) if tree and tree.rights.plan else "", "\n</tbody>"]
+    return mark_safe("".join(parts))
 
 
 @register.simple_tag(takes_context=True)
