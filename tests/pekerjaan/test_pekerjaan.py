@@ -89,8 +89,30 @@ def test_an_unexpected_error_is_recorded_in_indonesian(world, django_capture_on_
         registry.RUNNER.pop("uji.rusak")
     pekerjaan.refresh_from_db()
     assert pekerjaan.status == S.GAGAL
-    assert pekerjaan.galat.startswith("Terjadi kesalahan tak terduga saat membaca data (KeyError)")
+    assert pekerjaan.galat.startswith("Terjadi kesalahan tak terduga saat membaca data. Silakan coba lagi")
     assert f"nomor pekerjaan {pekerjaan.pk}" in pekerjaan.galat
+    assert "KeyError" not in pekerjaan.galat and pekerjaan.bisa_diulang  # the class is in the log only
+
+
+def test_a_failure_retrying_cannot_help_offers_no_retry(client, world, django_capture_on_commit_callbacks):
+    def ditolak(*, pekerjaan, kemajuan):
+        raise PekerjaanGagal("Berkas ini bukan rencana aksi. Unggah berkas lain.", bisa_diulang=False)
+
+    registry.daftarkan("uji.ditolak", ditolak)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            pekerjaan = services.pekerjaan_mulai(jenis="uji.ditolak", judul="Ditolak", pemilik=world.alice)
+    finally:
+        registry.RUNNER.pop("uji.ditolak")
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.bisa_diulang) == (S.GAGAL, False)
+    client.force_login(world.alice)
+    page = client.get(reverse("pekerjaan_detail", args=[pekerjaan.pk])).content.decode()
+    assert "Unggah berkas lain." in page and "pekerjaan-ulangi" not in page and "Coba lagi" not in page
+    response = client.post(reverse("pekerjaan_ulangi", args=[pekerjaan.pk]), follow=True)
+    assert "tidak dapat dicoba lagi" in response.content.decode()
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.GAGAL and pekerjaan.percobaan == 1
 
 
 def test_an_unreachable_queue_fails_the_job_instead_of_leaving_it_waiting(world, percobaan, monkeypatch,
