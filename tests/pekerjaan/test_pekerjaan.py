@@ -391,6 +391,26 @@ def test_a_job_waiting_long_says_whether_a_worker_took_it(client, world, persona
     assert "sedang mengerjakan pekerjaan lain" in block and "Belum ada pekerja" not in block
 
 
+def test_the_jobs_page_warns_too_when_jobs_wait_and_no_worker_runs(client, world):
+    now = timezone.now()
+    Pekerjaan.objects.create(jenis="uji.percobaan", judul="Selesai", pemilik=world.alice, status=S.SELESAI)
+    antri = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Percobaan", pemilik=world.alice)
+    client.force_login(world.alice)
+
+    def page():
+        return client.get(reverse("pekerjaan_daftar")).content.decode()
+
+    assert "pekerjaan-tertahan" not in page()  # just queued: nothing to say yet
+    Pekerjaan.objects.filter(pk=antri.pk).update(diantrekan=now - timedelta(minutes=3))
+    html = page()
+    assert "Belum ada pekerja yang mengambil pekerjaan yang menunggu" in html and "Hubungi admin" in html
+    assert timezone.localtime(now - timedelta(minutes=3)).strftime("%H:%M") in html
+    # A worker beat a minute ago: it is alive and busy, the list says nothing.
+    Pekerjaan.objects.create(jenis="uji.percobaan", judul="Panjang", status=S.BERJALAN, dimulai=now,
+                             detak=now - timedelta(minutes=1))
+    assert "pekerjaan-tertahan" not in page()
+
+
 def test_only_the_uploader_continues_a_read_job_and_the_page_names_them(client, world):
     """A job whose result continues in its owner's session (a long PDF read): the admin pemda sees who can continue
     instead of a missing button."""
