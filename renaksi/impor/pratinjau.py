@@ -410,7 +410,7 @@ def _findings(plan: RencanaAksi, doc) -> tuple[list[dict[str, Any]], dict[str, i
         "severity_label": f.severity.label,
         "rule": f.rule,
         "message": f.message,
-        "objek": f"{f.location.type_label} {f.location.label}".strip(),
+        "objek": pemeriksaan.place(f),
         "tempat": "; ".join(s.describe() for s in f.location.sources),
     } for f in findings]
     return rows, pemeriksaan.summary(findings), len(every) - len(findings)

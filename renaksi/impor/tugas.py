@@ -6,7 +6,8 @@
 
 The job reads the staged upload (`pratinjau.stage_upload`) and keeps what it read, signed, next to it
 (`pratinjau.simpan_baca`); the preview and the confirmation load that (`pratinjau.muat_baca`). A PDF that cannot be
-read fails the job with the reader's message (file, page, row), as the upload form would have said it.
+read fails the job for good (no "Coba lagi": the same file gives the same answer) with the reader's message (file,
+page, row), as the upload form would have said it.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def _baca_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> None:
             data = handle.read()
     except (FileNotFoundError, OSError) as exc:
         raise registry.PekerjaanGagal(_("Berkas %(berkas)s yang diunggah sudah tidak ada (impornya dibatalkan atau "
-                                        "kedaluwarsa). Unggah berkasnya lagi.") % {"berkas": nama}) from exc
+                                        "kedaluwarsa). Unggah berkasnya lagi.") % {"berkas": nama},
+                                      bisa_diulang=False) from exc
 
     def halaman(n: int, total: int) -> None:  # reading the pages is most of the time: 5 % → 80 %
         kemajuan(5 + 75 * n // total, _("Membaca halaman %(n)s dari %(total)s") % {"n": n + 1, "total": total}
@@ -72,8 +74,8 @@ def _baca_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> None:
     try:
         with per_halaman(halaman):
             parsed = api.parse_document(data, nama)
-    except ImporGagal as exc:
-        raise registry.PekerjaanGagal(str(exc)) from exc
+    except ImporGagal as exc:  # the reader refused the file: reading it again gives the same answer
+        raise registry.PekerjaanGagal(str(exc), bisa_diulang=False) from exc
     kemajuan(95, _("Menyimpan hasil baca"))
     pratinjau.simpan_baca(berkas, parsed)
     kemajuan(100, _("%(berkas)s sudah dibaca. Lanjutkan ke pratinjau impor.") % {"berkas": nama})

@@ -41,15 +41,13 @@ from renaksi.impor.dokumen import (
     Uang,
 )
 from renaksi.impor.grid import Catatan, ImporGagal, Place
+from renaksi.organisasi import selectors as org_selectors
 from renaksi.organisasi import services as org
 from renaksi.organisasi.models import Bidang, Pejabat, Pemda, PerangkatDaerah
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Indikator, RencanaAksi, Sasaran
 
 LEVEL_RANK = {"strategis": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}
-PEMDA_JENIS = {"kabupaten": Pemda.Jenis.KABUPATEN, "kab": Pemda.Jenis.KABUPATEN, "kab.": Pemda.Jenis.KABUPATEN,
-               "kota": Pemda.Jenis.KOTA, "provinsi": Pemda.Jenis.PROVINSI, "prov": Pemda.Jenis.PROVINSI,
-               "prov.": Pemda.Jenis.PROVINSI}
 _MAX_DECIMAL = Decimal(10) ** 18  # Provenance.nilai holds 24 digits, 6 of them decimals
 # Formats whose copy of a table keeps the text of a cell but not its shading.
 TEXT_COPY_FORMATS = ("teks", "csv")
@@ -83,13 +81,6 @@ class Tujuan:
     perangkat_daerah: PerangkatDaerah
     tahun: int
     notes: list[Catatan] = field(default_factory=list)
-
-
-def _split_pemda(text: str) -> tuple[str, str]:
-    """"Kota Samarinda" → ("kota", "Samarinda"); "Samarinda" → ("", "Samarinda")."""
-    first, _, rest = text.strip().partition(" ")
-    jenis = PEMDA_JENIS.get(first.casefold())
-    return (str(jenis), rest.strip()) if jenis and rest.strip() else ("", text.strip())
 
 
 def resolve_tujuan(doc: RencanaAksiDoc, *, pemda: Pemda | str | None, perangkat_daerah: PerangkatDaerah | str | None,
@@ -138,16 +129,16 @@ def _resolve_pemda(doc: RencanaAksiDoc, pemda: Pemda | str | None, place: Place 
     if isinstance(pemda, Pemda):
         return pemda
     if pemda:
-        jenis, nama = _split_pemda(pemda)
-        found = Pemda.objects.filter(nama__iexact=nama)
-        found = found.filter(jenis=jenis) if jenis else found
-        if found.count() == 1:
-            return found.get()
-        jenis = jenis or (doc.pemda_jenis if doc.pemda_nama.casefold() == nama.casefold() else "")
-        if not jenis:
-            raise ImporGagal(gettext("pemda '%(pemda)s' belum ada; tulis lengkap dengan jenisnya, misalnya "
-                                     "'Kota %(nama)s' atau 'Kabupaten %(nama)s'.")
-                             % {"pemda": pemda, "nama": nama}, place)
+        try:
+            return org_selectors.pemda_cari(teks=pemda)
+        except org_selectors.PemdaTidakDitemukan as exc:
+            # A new Pemda is made when the name says its jenis (or the document's title does).
+            nama = exc.nama
+            jenis = exc.jenis or (doc.pemda_jenis if doc.pemda_nama.casefold() == nama.casefold() else "")
+            if not jenis:
+                raise ImporGagal(gettext("%(pesan)s Untuk Pemda baru, tulis lengkap dengan jenisnya, misalnya "
+                                         "'Kota %(nama)s' atau 'Kabupaten %(nama)s'.")
+                                 % {"pesan": exc, "nama": nama}, place) from exc
         return _call(place, org.pemda_get_or_create, jenis=jenis, nama=nama)
     if not doc.pemda_nama or not doc.pemda_jenis:
         raise ImporGagal(gettext("pemerintah daerah tidak tertulis di judul dokumen; sebutkan (--pemda "

@@ -28,6 +28,8 @@ class Pekerjaan(models.Model):
     persen = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
     pesan = models.CharField(_("pesan"), max_length=300, blank=True)
     galat = models.TextField(_("penyebab gagal"), blank=True)
+    # False: running it again cannot help (the reader refused the uploaded file): no "Coba lagi" (registry).
+    bisa_diulang = models.BooleanField(_("dapat dicoba lagi"), default=True)
     hasil = models.FileField(_("hasil"), upload_to="pekerjaan/%Y/%m/", blank=True, max_length=300)
     hasil_nama = models.CharField(_("nama berkas hasil"), max_length=200, blank=True)
     hasil_content_type = models.CharField(max_length=150, blank=True)

@@ -52,3 +52,13 @@ def antrean_tertahan(*, pekerjaan: Pekerjaan) -> Literal["sibuk", "tanpa_pekerja
     if pekerja_hidup(sejak=now - timedelta(minutes=settings.RENAKSI_PEKERJAAN_MACET_MENIT)):
         return "sibuk"
     return "tanpa_pekerja"
+
+
+def antrean_tanpa_pekerja(*, daftar: list[Pekerjaan]) -> Pekerjaan | None:
+    """For the jobs page: the longest waiting queued job of `daftar` when no worker is alive to take it (its
+    `antrean_tertahan` is "tanpa_pekerja"; one query, only when a job waits), else None."""
+    menunggu = [p for p in daftar if p.status == Pekerjaan.Status.ANTRI]
+    tertua = min(menunggu, key=lambda p: p.diantrekan, default=None)
+    if tertua is None or antrean_tertahan(pekerjaan=tertua) != "tanpa_pekerja":
+        return None
+    return tertua

@@ -95,25 +95,28 @@ def pekerjaan_selesai(*, pekerjaan: Pekerjaan, hasil: Hasil | None = None, pesan
 
 
 @transaction.atomic
-def pekerjaan_gagal(*, pekerjaan: Pekerjaan, galat: str) -> Pekerjaan:
-    """The job failed: `galat` says why, in Indonesian, on the job page."""
+def pekerjaan_gagal(*, pekerjaan: Pekerjaan, galat: str, bisa_diulang: bool = True) -> Pekerjaan:
+    """The job failed: `galat` says why, in Indonesian, on the job page; `bisa_diulang=False`: for good (no retry)."""
     pekerjaan.status, pekerjaan.selesai, pekerjaan.galat = S.GAGAL, timezone.now(), galat
-    pekerjaan.pesan = _("Gagal.")
-    pekerjaan.save(update_fields=["status", "selesai", "galat", "pesan"])
+    pekerjaan.pesan, pekerjaan.bisa_diulang = _("Gagal."), bisa_diulang
+    pekerjaan.save(update_fields=["status", "selesai", "galat", "pesan", "bisa_diulang"])
     return pekerjaan
 
 
 class TidakBisaDiulang(ValueError):
-    """Only a failed job is retried; `str()` says why not, in Indonesian."""
+    """Only a failed job that may succeed again is retried; `str()` says why not, in Indonesian."""
 
 
 @transaction.atomic
 def pekerjaan_ulangi(*, pekerjaan: Pekerjaan) -> Pekerjaan:
-    """A failed job queued again, with the same parameters."""
+    """A failed job queued again, with the same parameters (not one that failed for good: `bisa_diulang`)."""
     locked = Pekerjaan.objects.select_for_update().get(pk=pekerjaan.pk)
     if locked.status != S.GAGAL:
         raise TidakBisaDiulang(_("Hanya pekerjaan yang gagal yang dapat diulang; status pekerjaan ini: %(status)s.")
                                % {"status": locked.get_status_display()})
+    if not locked.bisa_diulang:
+        raise TidakBisaDiulang(_("Pekerjaan ini tidak dapat dicoba lagi: mengulangnya akan gagal dengan cara yang "
+                                 "sama. %(galat)s") % {"galat": locked.galat})
     locked.status, locked.persen, locked.galat, locked.diantrekan = S.ANTRI, 0, "", timezone.now()
     locked.pesan = _("Menunggu giliran dikerjakan.")
     locked.dimulai = locked.selesai = locked.detak = None

@@ -64,15 +64,15 @@ def jalankan(pekerjaan_id: int) -> str:
             with _detak(pekerjaan.pk):
                 hasil = runner(pekerjaan=pekerjaan, kemajuan=kemajuan)
         except PekerjaanGagal as exc:
-            services.pekerjaan_gagal(pekerjaan=pekerjaan, galat=str(exc))
+            services.pekerjaan_gagal(pekerjaan=pekerjaan, galat=str(exc), bisa_diulang=exc.bisa_diulang)
             return Pekerjaan.Status.GAGAL
         except Exception as exc:
-            logger.exception("pekerjaan %s (%s) gagal", pekerjaan.pk, pekerjaan.jenis)
+            # The exception's name and text are for the admin (the log), not for the job page.
+            logger.exception("pekerjaan %s (%s) gagal: %r", pekerjaan.pk, pekerjaan.jenis, exc)
             services.pekerjaan_gagal(pekerjaan=pekerjaan, galat=_(
-                "Terjadi kesalahan tak terduga saat %(pesan)s (%(jenis)s). Silakan coba lagi; bila tetap gagal, "
-                "hubungi admin dengan menyebut nomor pekerjaan %(nomor)s.") % {
-                "pesan": (pekerjaan.pesan or _("mengerjakan")).rstrip(".").lower(), "jenis": type(exc).__name__,
-                "nomor": pekerjaan.pk})
+                "Terjadi kesalahan tak terduga saat %(pesan)s. Silakan coba lagi; bila tetap gagal, hubungi admin "
+                "dengan menyebut nomor pekerjaan %(nomor)s.") % {
+                "pesan": (pekerjaan.pesan or _("mengerjakan")).rstrip(".").lower(), "nomor": pekerjaan.pk})
             return Pekerjaan.Status.GAGAL
         # A job without a file ends with its runner's last message (what it made).
         services.pekerjaan_selesai(pekerjaan=pekerjaan, hasil=hasil, pesan="" if hasil else pekerjaan.pesan)

@@ -26,11 +26,14 @@ def _pekerjaan(request, pk: int) -> Pekerjaan:
 @login_required
 @require_GET
 def daftar(request) -> HttpResponse:
-    """My jobs (and, for an admin pemda, those over his Pemda), newest first."""
+    """My jobs (and, for an admin pemda, those over his Pemda), newest first; as a job's page, a warning when jobs
+    wait and no worker runs."""
     daftar_pekerjaan = list(selectors.pekerjaan_terlihat(user=request.user)[:100])
     return render(request, "pekerjaan/daftar.html", {
         "daftar": daftar_pekerjaan, "ada_berjalan": any(not p.berakhir for p in daftar_pekerjaan),
-        "hari": settings.RENAKSI_PEKERJAAN_SIMPAN_HARI})
+        "hari": settings.RENAKSI_PEKERJAAN_SIMPAN_HARI,
+        "tanpa_pekerja": selectors.antrean_tanpa_pekerja(daftar=daftar_pekerjaan),
+        "antri_menit": settings.RENAKSI_PEKERJAAN_ANTRI_MENIT})
 
 
 @login_required

@@ -99,8 +99,8 @@ def title(finding: Finding) -> str:
 
 
 def place(finding: Finding) -> str:
-    """Where a finding is, for people: 'Aksi 1.2 Sosialisasi …'."""
-    return f"{finding.location.type_label} {finding.location.label}".strip()
+    """Where a finding is, for people: 'Aksi 1.2. Sosialisasi …' (the label names the row's kind: `row_label`)."""
+    return finding.location.label
 
 
 def is_realisasi(finding: Finding) -> bool:

@@ -24,15 +24,16 @@ from django.utils.translation import gettext_lazy as _
 # Plan objects the editor can link to, by the anchor it gives each row (`subkegiatan-12`).
 ANCHORED_TYPES = ("sasaran", "indikator", "program", "kegiatan", "subkegiatan", "aksi")
 
-OBJECT_LABELS = {
-    "rencanaaksi": _("Rencana aksi"),
-    "sasaran": _("Sasaran"),
-    "indikator": _("Indikator"),
-    "program": _("Program"),
-    "kegiatan": _("Kegiatan"),
-    "subkegiatan": _("Sub kegiatan"),
-    "aksi": _("Aksi"),
-}
+
+
+def row_label(noun: str, name: str, code: str = "") -> str:
+    """How a finding names a plan row, wherever it is shown: the noun once, its code or number, then its name
+    ("Indikator Persentase partisipasi pemilih", "Kegiatan 8.01.03.2.01 Perumusan …"). Documents often write the noun
+    into the name ("Indikator Kinerja Utama …", "Kegiatan Perumusan …"): then the name stands alone and the code
+    follows it in brackets, so the noun is never said twice."""
+    if (name.casefold() + " ").startswith(noun.casefold() + " "):
+        return f"{name} ({code.rstrip('.')})" if code else name
+    return " ".join(p for p in (noun, code, name) if p)
 
 
 class Severity(StrEnum):
@@ -72,7 +73,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Location:
-    """A plan object (type as the model name in lower case, id, a human label) and where it came from."""
+    """A plan object (type as the model name in lower case, id, its label for people: `row_label`) and where it
+    came from."""
 
     object_type: str
     object_id: int
@@ -102,10 +104,6 @@ class Location:
                 line += f": “{text[:60]}{'…' if len(text) > 60 else ''}”"
             lines.append(line)
         return lines
-
-    @property
-    def type_label(self) -> str:
-        return str(OBJECT_LABELS.get(self.object_type, self.object_type))
 
     def to_json(self) -> dict[str, Any]:
         return {"type": self.object_type, "id": self.object_id, "label": self.label, "anchor": self.anchor,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from .findings import Location, Source
+from .findings import Location, Source, row_label
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,7 @@ class PlanSnapshot:
         return Location("rencanaaksi", self.id, self.label)
 
     def sasaran_location(self, s: SasaranData, fields: tuple[str, ...] | None = None) -> Location:
-        label = f"Sasaran {s.nomor} {_short(s.uraian)}".replace("  ", " ")
+        label = row_label("Sasaran", _short(s.uraian), s.nomor)
         return Location("sasaran", s.id, label, s.bidang_id, self.sources("sasaran", s.id, fields), s.kunci)
 
     def indikator_location(self, i: IndikatorData, fields: tuple[str, ...] | None = None,
@@ -291,25 +291,21 @@ class PlanSnapshot:
                 for source in self.sources("target", t.id):
                     if source not in sources:
                         sources.append(source)
-        return Location("indikator", i.id, f"Indikator {_short(i.nama)}", i.bidang_id, tuple(sources), i.kunci)
+        return Location("indikator", i.id, row_label("Indikator", _short(i.nama)), i.bidang_id, tuple(sources),
+                        i.kunci)
 
     def anggaran_location(self, level: str, row: AnggaranData, fields: tuple[str, ...] | None = None
                           ) -> Location:
-        label = {"program": "Program", "kegiatan": "Kegiatan", "subkegiatan": "Sub kegiatan"}[level]
-        name = _short(row.nama)
-        # Documents often write the level into the name ("Kegiatan Perencanaan …"): say it once.
-        if name.casefold().startswith(label.casefold()):
-            text = f"{name} ({row.kode})" if row.kode else name
-        else:
-            text = " ".join(p for p in (label, row.kode, name) if p)
+        noun = {"program": "Program", "kegiatan": "Kegiatan", "subkegiatan": "Sub kegiatan"}[level]
+        text = row_label(noun, _short(row.nama), row.kode)
         bidang_id = row.bidang_id if level == "subkegiatan" else None
         return Location(level, row.id, text, bidang_id, self.sources(level, row.id, fields), row.kunci)
 
     def aksi_location(self, a: AksiData, fields: tuple[str, ...] | None = None) -> Location:
         sub = self.sub_kegiatan_by_id.get(a.sub_kegiatan_id)
         where = f" ({_short(sub.nama, 60)})" if sub else ""
-        nomor = f"{a.nomor}. " if a.nomor else ""
-        return Location("aksi", a.id, f"Aksi {nomor}{_short(a.uraian, 60)}{where}",
+        label = row_label("Aksi", _short(a.uraian, 60), f"{a.nomor}." if a.nomor else "")
+        return Location("aksi", a.id, f"{label}{where}",
                         sub.bidang_id if sub else None, self.sources("aksi", a.id, fields), a.kunci)
 
 

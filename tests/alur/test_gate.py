@@ -29,7 +29,7 @@ def test_an_open_error_finding_blocks_the_submission_and_the_message_names_it(w)
         alur.rencana_aksi_ajukan(rencana_aksi=w.plan, by=w.alice)
     message = exc.value.messages[0]
     assert "1 temuan kesalahan belum diperbaiki atau diakui" in message
-    assert "Jumlah pagu tidak sama dengan pagu induknya — Program Program Peningkatan Peran Partai Politik" in message
+    assert "Jumlah pagu tidak sama dengan pagu induknya — Program Peningkatan Peran Partai Politik" in message
     assert RencanaAksi.objects.get(pk=w.plan.pk).status == S.DRAFT and not Transisi.objects.exists()
 
 
@@ -65,7 +65,7 @@ def test_a_triwulan_report_is_gated_by_its_realisasi_errors_and_they_can_be_ackn
     assert not alur.penghalang(checker.check_plan(w.plan))
     # …but TW I's report, and TW II's (money spent by TW I is still spent by TW II).
     for tw in (1, 2):
-        with pytest.raises(ValidationError, match="Realisasi anggaran melebihi pagu — Sub kegiatan Sub kegiatan uji 1"):
+        with pytest.raises(ValidationError, match="Realisasi anggaran melebihi pagu — Sub kegiatan uji 1"):
             alur.laporan_triwulan_ajukan(rencana_aksi=w.plan, triwulan=tw, by=w.alice)
     # Acknowledged on an approved plan: the finding follows its triwulan report's state, not the plan's.
     checker_services.finding_acknowledge(rencana_aksi=w.plan, finding=_error(w.plan, "realisasi.anggaran_over_pagu"),
@@ -93,7 +93,7 @@ def test_each_submission_records_its_open_findings_and_the_panel_shows_new_and_r
     html = client.get(f"/rencana-aksi/{w.plan.pk}/pemeriksaan/", **HTMX).content.decode()
     since = html.split('id="sejak-pengajuan"')[1].split("</div>\n  </div>")[0]
     assert "1 temuan baru" in since and "1 diselesaikan" in since
-    assert "Aksi tanpa keluaran</span> — Aksi Aksi 1. Aksi 1 dari sub kegiatan 1" in since
+    assert "Aksi tanpa keluaran</span> — Aksi 1 dari sub kegiatan 1 (1)" in since
     new = html.split('data-rule="aksi.numbering"')[1].split("</li>")[0]
     assert "Baru sejak pengajuan" in new
 

@@ -106,7 +106,7 @@ def test_the_submit_button_says_which_findings_stand_in_the_way(client, w):
     html = unescape(_bar(client, w.plan).content.decode())
     blocking = html.split('id="alur-penghalang"')[1].split("</div>")[0]
     assert "1 temuan kesalahan menghalangi pengajuan" in blocking
-    assert "Jumlah pagu tidak sama dengan pagu induknya</a> — Program Program Peningkatan Peran Partai Politik" in \
+    assert "Jumlah pagu tidak sama dengan pagu induknya</a> — Program Peningkatan Peran Partai Politik" in \
         blocking
     assert 'data-langkah="ajukan" disabled' in html
     response = _post(client, w.plan, "ajukan")

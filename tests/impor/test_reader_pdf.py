@@ -8,6 +8,7 @@ says what it is, and nothing is written."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -164,6 +165,7 @@ def test_bad_pdfs_exit_2_with_a_message_and_write_nothing(tmp_path, name):
     with pytest.raises(ImporGagal) as exc:
         api.parse_document(data, name)
     assert fragment in str(exc.value) and f"berkas {name}" in str(exc.value)
+    assert not re.search(r"Exception|Error\b", str(exc.value))  # no class names: those are in the log
     path = tmp_path / name
     path.write_bytes(data)
     before = table_counts()

@@ -182,6 +182,7 @@ def test_a_long_pdf_that_cannot_be_read_fails_the_job_with_the_readers_reason(cl
     assert pekerjaan.status == S.GAGAL and pekerjaan.galat.startswith("berkas notulen.pdf")
     page = client.get(response["Location"]).content.decode()
     assert "pekerjaan-galat" in page and "pekerjaan-lanjut" not in page
+    assert "pekerjaan-ulangi" not in page and not pekerjaan.bisa_diulang  # the same file gives the same answer
     assert RencanaAksi.objects.get(perangkat_daerah=world.pd, tahun=2024) == world.plan
     assert dump_plan(world.plan) == plans  # alice's plan of 2024 is as it was
 

@@ -89,8 +89,30 @@ def test_an_unexpected_error_is_recorded_in_indonesian(world, django_capture_on_
         registry.RUNNER.pop("uji.rusak")
     pekerjaan.refresh_from_db()
     assert pekerjaan.status == S.GAGAL
-    assert pekerjaan.galat.startswith("Terjadi kesalahan tak terduga saat membaca data (KeyError)")
+    assert pekerjaan.galat.startswith("Terjadi kesalahan tak terduga saat membaca data. Silakan coba lagi")
     assert f"nomor pekerjaan {pekerjaan.pk}" in pekerjaan.galat
+    assert "KeyError" not in pekerjaan.galat and pekerjaan.bisa_diulang  # the class is in the log only
+
+
+def test_a_failure_retrying_cannot_help_offers_no_retry(client, world, django_capture_on_commit_callbacks):
+    def ditolak(*, pekerjaan, kemajuan):
+        raise PekerjaanGagal("Berkas ini bukan rencana aksi. Unggah berkas lain.", bisa_diulang=False)
+
+    registry.daftarkan("uji.ditolak", ditolak)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            pekerjaan = services.pekerjaan_mulai(jenis="uji.ditolak", judul="Ditolak", pemilik=world.alice)
+    finally:
+        registry.RUNNER.pop("uji.ditolak")
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.bisa_diulang) == (S.GAGAL, False)
+    client.force_login(world.alice)
+    page = client.get(reverse("pekerjaan_detail", args=[pekerjaan.pk])).content.decode()
+    assert "Unggah berkas lain." in page and "pekerjaan-ulangi" not in page and "Coba lagi" not in page
+    response = client.post(reverse("pekerjaan_ulangi", args=[pekerjaan.pk]), follow=True)
+    assert "tidak dapat dicoba lagi" in response.content.decode()
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.GAGAL and pekerjaan.percobaan == 1
 
 
 def test_an_unreachable_queue_fails_the_job_instead_of_leaving_it_waiting(world, percobaan, monkeypatch,
@@ -367,6 +389,26 @@ def test_a_job_waiting_long_says_whether_a_worker_took_it(client, world, persona
                              detak=now - timedelta(minutes=1))
     block = status_block()
     assert "sedang mengerjakan pekerjaan lain" in block and "Belum ada pekerja" not in block
+
+
+def test_the_jobs_page_warns_too_when_jobs_wait_and_no_worker_runs(client, world):
+    now = timezone.now()
+    Pekerjaan.objects.create(jenis="uji.percobaan", judul="Selesai", pemilik=world.alice, status=S.SELESAI)
+    antri = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Percobaan", pemilik=world.alice)
+    client.force_login(world.alice)
+
+    def page():
+        return client.get(reverse("pekerjaan_daftar")).content.decode()
+
+    assert "pekerjaan-tertahan" not in page()  # just queued: nothing to say yet
+    Pekerjaan.objects.filter(pk=antri.pk).update(diantrekan=now - timedelta(minutes=3))
+    html = page()
+    assert "Belum ada pekerja yang mengambil pekerjaan yang menunggu" in html and "Hubungi admin" in html
+    assert timezone.localtime(now - timedelta(minutes=3)).strftime("%H:%M") in html
+    # A worker beat a minute ago: it is alive and busy, the list says nothing.
+    Pekerjaan.objects.create(jenis="uji.percobaan", judul="Panjang", status=S.BERJALAN, dimulai=now,
+                             detak=now - timedelta(minutes=1))
+    assert "pekerjaan-tertahan" not in page()
 
 
 def test_only_the_uploader_continues_a_read_job_and_the_page_names_them(client, world):

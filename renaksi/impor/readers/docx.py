@@ -287,9 +287,8 @@ def read_docx(data: bytes, filename: str) -> Grid:
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
         log.info("DOCX %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            gettext("berkas Word (.docx) tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Buka dan simpan "
-                    "ulang di Word atau LibreOffice, lalu unggah lagi.")
-            % {"jenis_galat": type(exc).__name__, "exc": exc},
+            gettext("berkas Word (.docx) tidak dapat dibaca. Buka dan simpan ulang di Word atau LibreOffice, lalu "
+                    "unggah lagi."),
             Place(filename),
         ) from exc
     reader = _Reader(filename)

@@ -415,8 +415,8 @@ def read_pdf(data: bytes, filename: str) -> Grid:
             ) from exc
         log.info("PDF %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            gettext("berkas PDF rusak atau terpotong sehingga tidak dapat dibaca (%(jenis_galat)s). Simpan ulang "
-                    "dari aslinya, lalu unggah lagi.") % {"jenis_galat": type(exc).__name__},
+            gettext("berkas PDF rusak atau terpotong sehingga tidak dapat dibaca. Simpan ulang dari aslinya, lalu "
+                    "unggah lagi."),
             place,
         ) from exc
     try:
@@ -426,9 +426,8 @@ def read_pdf(data: bytes, filename: str) -> Grid:
     except Exception as exc:
         log.info("PDF %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            gettext("berkas PDF tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Simpan ulang dari aslinya "
-                    "(misalnya Cetak → Simpan sebagai PDF), lalu unggah lagi.")
-            % {"jenis_galat": type(exc).__name__, "exc": str(exc)[:200]},
+            gettext("berkas PDF tidak dapat dibaca. Simpan ulang dari aslinya (misalnya Cetak → Simpan sebagai "
+                    "PDF), lalu unggah lagi."),
             place,
         ) from exc
     finally:

@@ -128,8 +128,8 @@ def _text(book, cell, xf, place: Place) -> str:
 def _broken(filename: str, exc: Exception) -> ImporGagal:
     log.info("XLS %s tidak terbaca: %r", filename, exc)
     return ImporGagal(
-        gettext("berkas Excel 97–2003 (.xls) rusak atau tidak dapat dibaca (%(jenis_galat)s). Buka di Excel atau "
-                "LibreOffice, simpan sebagai Excel (.xlsx), lalu unggah lagi.") % {"jenis_galat": type(exc).__name__},
+        gettext("berkas Excel 97–2003 (.xls) rusak atau tidak dapat dibaca. Buka di Excel atau LibreOffice, "
+                "simpan sebagai Excel (.xlsx), lalu unggah lagi."),
         Place(filename),
     )
 

@@ -262,8 +262,7 @@ def _load(data: bytes, filename: str, *, data_only: bool):
     except Exception as exc:  # the file is the only input: any parser failure is a bad file, said plainly
         log.info("XLSX %s tidak terbaca: %r", filename, exc)
         raise ImporGagal(
-            gettext("berkas Excel (.xlsx) tidak dapat dibaca (%(jenis_galat)s: %(exc)s). Buka dan simpan "
-                    "ulang di Excel atau LibreOffice, lalu unggah lagi.")
-            % {"jenis_galat": type(exc).__name__, "exc": exc},
+            gettext("berkas Excel (.xlsx) tidak dapat dibaca. Buka dan simpan ulang di Excel atau LibreOffice, "
+                    "lalu unggah lagi."),
             Place(filename),
         ) from exc

@@ -67,7 +67,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="berkas dokumen rencana aksi")
         parser.add_argument("--tahun", type=int, help="tahun rencana aksi (bawaan: dari judul dokumen)")
-        parser.add_argument("--pemda", help="pemerintah daerah, misalnya 'Kota Samarinda' (bawaan: dari judul)")
+        parser.add_argument("--pemda", help="pemerintah daerah, misalnya 'Kota Samarinda' atau 'Samarinda' "
+                            "(bawaan: dari judul)")
         parser.add_argument("--perangkat-daerah", dest="perangkat_daerah",
                             help="nama perangkat daerah (bawaan: dari judul dokumen)")
         parser.add_argument("--dry-run", action="store_true", help="baca dan hitung saja, tidak menyimpan apa pun")

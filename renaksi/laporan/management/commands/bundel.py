@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from renaksi.accounts.models import User
 from renaksi.laporan import tugas
-from renaksi.organisasi.models import Pemda
+from renaksi.organisasi.selectors import PemdaTidakDitemukan, pemda_cari
 from renaksi.pekerjaan.models import Pekerjaan
 
 
@@ -18,17 +18,18 @@ class Command(BaseCommand):
             "latar belakang (dijalankan oleh `renaksi db_worker`).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--pemda", required=True, help="Nama Pemda (tanpa 'Kota'/'Kabupaten'), atau id-nya.")
+        parser.add_argument("--pemda", required=True,
+                            help="Pemda, misalnya 'Kabupaten Bangka' atau 'Bangka' (seperti `renaksi import`), atau id-nya.")
         parser.add_argument("--tahun", type=int, help="Tahun rencana aksi (bawaan: tahun terakhir yang ada).")
         parser.add_argument("--format", default="pdf", help="Format, dipisah koma: pdf, docx, xlsx (bawaan pdf).")
         parser.add_argument("--pemilik", help="Username pemilik pekerjaan (bawaan: admin pemda pertama).")
         parser.add_argument("--tunggu", action="store_true", help="Tunggu sampai pekerjaan selesai atau gagal.")
 
     def handle(self, *args, pemda, tahun, format, pemilik, tunggu, **options):
-        cari = Pemda.objects.filter(pk=int(pemda)) if pemda.isdigit() else Pemda.objects.filter(nama__iexact=pemda)
-        obj = cari.first()
-        if obj is None:
-            raise CommandError(f"Pemda '{pemda}' tidak ditemukan.")
+        try:
+            obj = pemda_cari(teks=pemda)
+        except PemdaTidakDitemukan as exc:
+            raise CommandError(str(exc)) from exc
         if pemilik:
             user = User.objects.filter(username=pemilik).first()
             if user is None:
