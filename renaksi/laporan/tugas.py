@@ -13,6 +13,7 @@ the job's parameters, so a plan changed after the job was queued is exported as 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -30,6 +31,8 @@ from renaksi.perencanaan.models import Aksi, RencanaAksi
 
 from . import ekspor
 from .registry import FORMAT, LAPORAN
+
+logger = logging.getLogger(__name__)
 
 JENIS_EKSPOR = "laporan.ekspor"
 JENIS_BUNDEL = "laporan.bundel_pemda"
@@ -141,10 +144,14 @@ def _bundel_runner(*, pekerjaan: Pekerjaan, kemajuan: registry.Kemajuan) -> regi
                 try:
                     berkas = ekspor.ekspor(rencana_aksi=plan, laporan="ra", format=k)
                 except Exception as exc:
+                    # An EksporTidakSah says in Indonesian what is wrong; anything else is logged, not shown.
+                    if not isinstance(exc, ekspor.EksporTidakSah):
+                        logger.exception("bundle: %s %s of plan %s failed", k, pd.nama, plan.pk)
+                    galat = str(exc)[:200] if isinstance(exc, ekspor.EksporTidakSah) else _(
+                        "kesalahan tak terduga, rinciannya dicatat di log server")
                     raise registry.PekerjaanGagal(_(
                         "Dokumen %(format)s %(pd)s tidak dapat dibuat (%(galat)s). Periksa rencana aksi PD ini, "
-                        "lalu coba lagi.") % {"format": FORMAT[k].nama, "pd": pd.nama,
-                                              "galat": str(exc)[:200] or type(exc).__name__}) from exc
+                        "lalu coba lagi.") % {"format": FORMAT[k].nama, "pd": pd.nama, "galat": galat}) from exc
                 zf.writestr(berkas.nama, berkas.isi)
                 langkah += 1
     nama = f"bundel-ra-{slugify(pemda.nama) or pemda.pk}-{p['tahun']}.zip"

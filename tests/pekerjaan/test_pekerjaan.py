@@ -516,6 +516,23 @@ def test_the_pemda_bundle_zips_every_pds_document(client, world, django_capture_
                      "ra-kesbangpol-contoh-2024.pdf"]  # both PDs of the Pemda, not the other Pemda's
 
 
+def test_a_bundle_that_fails_names_the_pd_not_the_exception(client, world, django_capture_on_commit_callbacks,
+                                                               monkeypatch, caplog):
+    """The reason a user reads names the PD and the format; the exception's class and text stay in the log."""
+    def rusak(**kwargs):
+        raise KeyError("internal_field_name")
+
+    monkeypatch.setattr(laporan_tugas.ekspor, "ekspor", rusak)
+    client.force_login(world.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("laporan_bundel_pemda"), {"tahun": "2024", "format": "pdf"})
+    pekerjaan = Pekerjaan.objects.get()
+    assert pekerjaan.status == S.GAGAL
+    assert world.plan.perangkat_daerah.nama in pekerjaan.galat and "PDF" in pekerjaan.galat
+    assert "KeyError" not in pekerjaan.galat and "internal_field_name" not in pekerjaan.galat
+    assert "internal_field_name" in caplog.text
+
+
 @pytest.mark.parametrize("persona", ["alice", "kepala", "dave"])
 def test_the_bundle_is_for_pemda_level_users_only(client, world, persona):
     client.force_login(getattr(world, persona))
