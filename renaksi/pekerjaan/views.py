@@ -30,7 +30,7 @@ def daftar(request) -> HttpResponse:
     wait and no worker runs."""
     daftar_pekerjaan = list(selectors.pekerjaan_terlihat(user=request.user)[:100])
     return render(request, "pekerjaan/daftar.html", {
-        "daftar": daftar_pekerjaan, "ada_berjalan": any(not p.berakhir for p in daftar_pekerjaan),
+        "daftar": daftar_pekerjaan,
         "hari": settings.RENAKSI_PEKERJAAN_SIMPAN_HARI,
         "tanpa_pekerja": selectors.antrean_tanpa_pekerja(daftar=daftar_pekerjaan),
         "antri_menit": settings.RENAKSI_PEKERJAAN_ANTRI_MENIT})
