@@ -391,3 +391,79 @@ def test_a_part_heading_is_never_left_alone_at_the_foot_of_a_page():
         for page in pages:
             lines = [line.strip() for line in page.splitlines() if line.strip() and "Halaman" not in line]
             assert not lines[-1].startswith("C. Sasaran Kegiatan"), f"alone at the foot of a page with {n} rows"
+
+
+# ---------------------------------------------------------------------------------------------- merged cells at a page foot
+
+
+def kata_di_bawah_tabel(data: bytes) -> list[tuple[int, str]]:
+    """(page, word) for every word printed below the lowest ruled line of its page, above the page's foot line
+    ("Halaman N dari M"): in a document of one table, text outside the table."""
+    import io
+
+    import pdfplumber
+
+    keluar = []
+    with pdfplumber.open(io.BytesIO(data)) as dokumen:
+        for nomor, halaman in enumerate(dokumen.pages, start=1):
+            garis = [e["top"] for e in halaman.edges if e["orientation"] == "h"]
+            kaki = halaman.height - 15 * pdf.PT_PER_MM  # the foot line sits in the bottom margin
+            keluar += [(nomor, w["text"]) for w in halaman.extract_words()
+                       if garis and (w["top"] + w["bottom"]) / 2 > max(garis) and w["bottom"] < kaki]
+    return keluar
+
+
+def sasaran_bertingkat(jumlah: int, *, kolom_angka: int = 0) -> Tabel:
+    """`jumlah` sasaran, each merged over two programs, each program merged over three one-line rows; a sasaran's
+    and a program's name take more lines than the rows they span, so a page break between their rows cuts them.
+    `kolom_angka` more columns of numbers make the table's font smaller."""
+    baris = []
+    for s in range(1, jumlah + 1):
+        for p in range(1, 3):
+            for k in range(1, 4):
+                sel = []
+                if p == 1 and k == 1:
+                    sel += [Sel(str(s), rowspan=6), Sel(f"Sasaran{s} meningkatnya kualitas perencanaan penganggaran "
+                                                        f"evaluasi dan pelaporan kinerja perangkat daerah akhir{s}",
+                                                        rowspan=6)]
+                if k == 1:
+                    sel.append(Sel(f"Program{s}.{p} penunjang urusan pemerintahan daerah kabupaten kota "
+                                   f"provinsi ujung{s}.{p}", rowspan=3, tebal=p == 2))
+                angka = [Sel(123_456_789, "rupiah") for _ in range(kolom_angka)]
+                baris.append(Baris([*sel, Sel(f"kegiatan{s}.{p}.{k}"), *angka, Sel(1_000 * s + 10 * p + k, "rupiah")]))
+    kepala = [Sel("NO"), Sel("Sasaran"), Sel("Program"), Sel("Kegiatan"), *(Sel(f"TW{i}") for i in range(kolom_angka)),
+              Sel("Pagu (Rp)")]
+    return Tabel(kepala=[kepala], baris=baris, lebar=[4, 24, 24, 30, *([8] * kolom_angka), 18])
+
+
+@pytest.mark.parametrize("kolom_angka", [0, 12], ids=["8,5pt", "kecil"])
+def test_a_merged_cell_cut_by_a_page_break_prints_no_text_below_the_table(kolom_angka, monkeypatch):
+    """A sasaran or program merged over rows that a page break cuts before its text ends: WeasyPrint printed the
+    rest of its text below the table's ruled line at the foot of the page, outside the table (the Bangka RA PDF,
+    page 6). Now the page breaks where the merged cells' texts are whole; every word is still printed once, on its
+    row; the pages are not many more than when the page breaks anywhere."""
+    jumlah = 12
+
+    def render() -> bytes:
+        tabel = sasaran_bertingkat(jumlah, kolom_angka=kolom_angka)
+        return pdf.render(Dokumen(judul="x", nama_berkas="x", bagian=[Bagian(blok=[tabel], orientasi="lanskap")]))
+
+    data = render()
+    assert kata_di_bawah_tabel(data) == []
+    pages = pdf_text(data)
+    words = " ".join(pages).split()
+    for s in range(1, jumlah + 1):
+        for kata in (f"Sasaran{s}", f"akhir{s}", *(f"Program{s}.{p}" for p in (1, 2)), *(f"ujung{s}.{p}" for p in (1, 2))):
+            assert words.count(kata) == 1, kata
+        for p in (1, 2):
+            for k in (1, 2, 3):
+                assert words.count(f"kegiatan{s}.{p}.{k}") == 1
+        # A merged cell's first line stands on the line of the first row it spans.
+        lines = [line for page in pages for line in page.splitlines()]
+        assert any(f"Sasaran{s} " in line and f"Program{s}.1 " in line and f"kegiatan{s}.1.1 " in line for line in lines)
+        assert any(f"Program{s}.2 " in line and f"kegiatan{s}.2.1 " in line for line in lines)
+
+    monkeypatch.setattr(pdf, "_rapat", lambda kisi, lebar_pt, padat: [False] * (kisi.jumlah_baris - kisi.jumlah_kepala))
+    dulu = render()  # the page breaks anywhere, as before
+    assert kata_di_bawah_tabel(dulu), "no merged cell was cut: the test shows nothing"
+    assert len(pdf_text(dulu)) >= 2 and len(pages) <= len(pdf_text(dulu)) * 1.25
