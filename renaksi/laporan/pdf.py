@@ -376,16 +376,21 @@ def _baris_paling_banyak(teks: str, lebar_em: float, tebal: bool) -> int:
     for alinea in teks.split("\n"):
         baris, terisi = 1, 0.0
         for kata in alinea.split():
-            em = sum(_LEBAR_KARAKTER_EM.get(ch, _LEBAR_KARAKTER_MAKS_EM) for ch in kata) * faktor
+            huruf = [_LEBAR_KARAKTER_EM.get(ch, _LEBAR_KARAKTER_MAKS_EM) * faktor for ch in kata]
+            em = sum(huruf)
             spasi = _LEBAR_KARAKTER_EM[" "] * faktor if terisi else 0.0
             if terisi + spasi + em <= lebar_em:
                 terisi += spasi + em
                 continue
             if terisi:
                 baris, terisi = baris + 1, 0.0
-            while em > lebar_em:  # a word longer than the column: broken inside, a line at a time
-                baris, em = baris + 1, em - lebar_em
-            terisi = em
+            if em <= lebar_em:
+                terisi = em
+                continue
+            for lebar_huruf in huruf:  # a word longer than the column: broken inside, where a letter no longer fits
+                if terisi + lebar_huruf > lebar_em:
+                    baris, terisi = baris + 1, 0.0
+                terisi += lebar_huruf
         jumlah += baris
     return jumlah
 

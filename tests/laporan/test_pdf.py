@@ -467,3 +467,51 @@ def test_a_merged_cell_cut_by_a_page_break_prints_no_text_below_the_table(kolom_
     dulu = render()  # the page breaks anywhere, as before
     assert kata_di_bawah_tabel(dulu), "no merged cell was cut: the test shows nothing"
     assert len(pdf_text(dulu)) >= 2 and len(pages) <= len(pdf_text(dulu)) * 1.25
+
+
+TEKS_SEL = [
+    "Meningkatnya Akuntabilitas Kinerja Perangkat Daerah",
+    "Program Peningkatan Peran Partai Politik dan Lembaga Pendidikan Melalui Pendidikan Politik dan Pengembangan "
+    "Etika Serta Budaya Politik",
+    "Sub Kegiatan : 1. Pelaksanaan Monitoring, Evaluasi dan Pelaporan Di Bidang Pendidikan Politik, Etika Budaya "
+    "Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan "
+    "Umum/ Pemilihan Umum Kepala Daerah",
+    "8.01.01.2.08.0004 Penyediaan Jasa Pelayanan Umum Kantor",
+    "PENYELENGGARAAN WAWASAN KEBANGSAAN DAN KETAHANAN NASIONAL",
+    "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmm iiiiiiiiiiiiiiiiiiiiiiii WWWWW",
+    "Nilai SAKIP\nB (67,34)\n✓ — “tercapai” ±5%",
+    "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+]
+
+
+@pytest.mark.parametrize("padat", [0, 2, 4])
+def test_the_estimate_of_a_cells_lines_errs_on_the_safe_side(padat):
+    """`pdf._rapat` keeps a merged cell's rows together while they are not surely as tall as its text: that holds
+    only if its count of a text's lines is never below what WeasyPrint prints, and its count for a row's own cells
+    never above. Each text printed alone in a cell as cetak.css sets it, at several widths, regular and bold."""
+    import html
+    import io
+
+    import pdfplumber
+    from weasyprint import HTML
+
+    pt = pdf.UKURAN_HURUF_TABEL_PT[padat]
+    padding_v, padding_h = pdf._padding_pt(padat)
+    kasus = [(teks, lebar, tebal) for teks in TEKS_SEL for lebar in (25, 60, 140) for tebal in (False, True)]
+    tabel = "".join(
+        f'<table style="width: {lebar}pt"><tr><td{" class=tebal" if tebal else ""}>'
+        f'{html.escape(teks).replace(chr(10), "<br>")}</td></tr></table>' for teks, lebar, tebal in kasus)
+    css = (f"@page {{ size: 200mm 1000mm; margin: 5mm }} table {{ border-collapse: collapse; table-layout: fixed; "
+           f"font-family: 'DejaVu Sans', sans-serif; font-size: {pt}pt; line-height: 1.25; margin-bottom: 4pt; "
+           f"break-after: page }} "
+           f"td {{ border: 0.6pt solid #000; padding: {padding_v}pt {padding_h}pt; overflow-wrap: anywhere; "
+           f"vertical-align: top }} .tebal {{ font-weight: bold }}")
+    data = HTML(string=f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{tabel}</body></html>"
+                ).write_pdf()
+    with pdfplumber.open(io.BytesIO(data)) as dokumen:  # a page per table: its lines are the page's
+        dicetak = [len({round(w["top"]) for w in halaman.extract_words()}) for halaman in dokumen.pages]
+    assert len(dicetak) == len(kasus)
+    for (teks, lebar, tebal), baris in zip(kasus, dicetak, strict=True):
+        lebar_em = (lebar - 2 * padding_h - pdf._GARIS_PT) / pt
+        assert pdf._baris_paling_sedikit(teks, lebar_em) <= baris <= pdf._baris_paling_banyak(teks, lebar_em, tebal), \
+            (teks, lebar, tebal, baris)
