@@ -6,6 +6,12 @@ WeasyPrint lays that out:
 - each `Bagian` is a CSS named page (`a4-potret`, `a4-lanskap`, `a3-lanskap`, …, `sampul-…` for a cover: no page
   number), so each starts on a new page of its own size;
 - table header rows are a `<thead>` (repeated on every page), body rows never break inside, totals are bold;
+- a page break never cuts a cell merged over rows (rowspan) before its text ends: WeasyPrint draws such a cell's
+  text whole on the page where the cell starts, so a break between two of its rows that comes before its last line
+  printed the rest below the table's ruled line at the foot of the page (WeasyPrint issue 663). The rows a merged
+  cell's text needs are kept together (`break-after: avoid` on all but the last of them, `_rapat`, from an estimate
+  of the text's height and of the rows' that errs on the safe side); a break after them leaves the cell's text
+  whole on its page and continues the cell empty on the next;
 - a table's font shrinks when its columns cannot fit the page at the normal size (`_kepadatan`); its columns
   keep the document's proportions but are never narrower than their longest number or word of up to seven letters
   (`_lebar_kolom`, a fixed table
@@ -19,6 +25,7 @@ WeasyPrint lays that out:
 from __future__ import annotations
 
 import base64
+import math
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
@@ -78,7 +85,7 @@ class _SelCetak:
 @dataclass
 class _BarisCetak:
     sel: list[_SelCetak]
-    kelas: str
+    kelas: str  # "baris-data" …, and "rapat" when no page break may follow the row (see `_rapat`)
 
 
 @dataclass
@@ -259,16 +266,20 @@ def _tabel(tabel: blok.Tabel, lebar_halaman_mm: int) -> _TabelCetak:
     if not any(lebar):
         lebar = [1] * jumlah_kolom
     lebar = [w or min(w for w in lebar if w) for w in lebar]  # a column without a width gets the narrowest
-    padat, muat, perlu_em = _kepadatan(tabel, jumlah_kolom, lebar_halaman_mm)
+    kisi = grid.susun(tabel)
+    padat, muat, perlu_em = _kepadatan(kisi, jumlah_kolom, lebar_halaman_mm)
+    halaman_pt = lebar_halaman_mm * PT_PER_MM
     if muat:
-        pt, padding, halaman_pt = UKURAN_HURUF_TABEL_PT[padat], _PADDING_SEL_PT[padat], lebar_halaman_mm * PT_PER_MM
+        pt, padding = UKURAN_HURUF_TABEL_PT[padat], _PADDING_SEL_PT[padat]
         # The estimate with room to spare, as much of it as the page has.
         longgar = min(_LONGGAR, (halaman_pt - padding * len(perlu_em)) / (sum(perlu_em) * pt))
         perlu_pt = [em * pt * max(longgar, 1) + padding for em in perlu_em]
         lebar = _lebar_kolom(lebar, perlu_pt, halaman_pt)
     total = sum(lebar)
     kepala = [_BarisCetak([_sel(s, True) for s in row], "") for row in tabel.kepala]
-    baris = [_BarisCetak([_sel(s, False) for s in b.sel], f"baris-{b.jenis}") for b in tabel.baris]
+    rapat = _rapat(kisi, [halaman_pt * w / total for w in lebar], padat)
+    baris = [_BarisCetak([_sel(s, False) for s in b.sel], f"baris-{b.jenis}{' rapat' if r else ''}")
+             for b, r in zip(tabel.baris, rapat, strict=True)]
     return _TabelCetak(
         judul=tabel.judul,
         catatan=tabel.catatan,
@@ -297,7 +308,7 @@ def _lebar_kolom(lebar: list[int], perlu_pt: list[float], halaman_pt: float) -> 
         tetap.update((i, perlu_pt[i]) for i in kurang)
 
 
-def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> tuple[int, bool, list[float]]:
+def _kepadatan(kisi: grid.Kisi, jumlah_kolom: int, lebar_halaman_mm: int) -> tuple[int, bool, list[float]]:
     """The largest table font at which every column's narrowest possible content fits the page, whether it fits
     at all (the smallest font otherwise), and the width in em each column needs: its longest number or short word
     (a month "Jan", "TARGET", "dokumen" is never broken inside).
@@ -306,7 +317,6 @@ def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> t
     broken); a cell spanning several columns shares its need among them.
     """
     perlu_em = [1.0] * jumlah_kolom  # a character at least
-    kisi = grid.susun(tabel)
     for letak in kisi.letak:
         sel, span = letak.sel, letak.colspan
         teks = grid.teks_sel(sel)
@@ -325,3 +335,113 @@ def _kepadatan(tabel: blok.Tabel, jumlah_kolom: int, lebar_halaman_mm: int) -> t
             if jumlah_em * pt + padding <= lebar_pt * ruang:
                 return indeks, True, perlu_em
     return len(UKURAN_HURUF_TABEL_PT) - 1, False, perlu_em
+
+
+# ---------------------------------------------------------------------------------------------- merged cells and page breaks
+
+# Advance of DejaVu Sans characters in em (its hmtx table); anything else counts as the widest letter when a text's
+# height is overestimated and as a narrow one when it is underestimated.
+_LEBAR_KARAKTER_EM = {
+    **dict(zip("abcdefghijklmnopqrstuvwxyz", (
+        .613, .635, .550, .635, .615, .352, .635, .634, .278, .278, .579, .278, .974, .634, .612, .635, .635, .411,
+        .521, .392, .634, .592, .818, .592, .592, .525), strict=True)),
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+        .684, .686, .698, .770, .632, .575, .775, .752, .295, .295, .656, .557, .863, .748, .787, .603, .787, .695,
+        .635, .611, .732, .684, .989, .685, .611, .685), strict=True)),
+    **dict.fromkeys("0123456789", .636),
+    " ": .318, ".": .318, ",": .318, ":": .337, ";": .337, "/": .337, "-": .361, "(": .390, ")": .390, "%": .950,
+    "&": .780, "'": .275, '"': .460, "+": .838, "=": .838, "*": .500, "?": .531, "!": .401, "_": .500,
+}
+_LEBAR_KARAKTER_MAKS_EM = 1.0
+_LEBAR_KARAKTER_MIN_EM = 0.275
+# DejaVu Sans Bold is up to a quarter wider than the regular face (i, f, t); the rest is room for kerning and
+# for Pango wrapping a line a word earlier than the estimate.
+_TEBAL = 1.25
+_AMAN = 1.08
+_TINGGI_BARIS_EM = 1.25  # .tabel line-height in cetak.css
+_GARIS_PT = 0.6  # .tabel cell border in cetak.css
+
+
+def _padding_pt(padat: int) -> tuple[float, float]:
+    """A cell's (vertical, horizontal) padding on each side, as cetak.css sets it for the table's font size."""
+    return (1.2, 2.5) if padat < 2 else (1.0, 1.5)
+
+
+def _baris_paling_banyak(teks: str, lebar_em: float, tebal: bool) -> int:
+    """At least as many lines as `teks` takes in a column `lebar_em` wide: wrapped at spaces only, every letter a
+    little wider than it is (a word longer than the column breaks inside, as `overflow-wrap: anywhere` does)."""
+    faktor = _AMAN * (_TEBAL if tebal else 1)
+    lebar_em = max(lebar_em, _LEBAR_KARAKTER_MAKS_EM * faktor)
+    jumlah = 0
+    for alinea in teks.split("\n"):
+        baris, terisi = 1, 0.0
+        for kata in alinea.split():
+            huruf = [_LEBAR_KARAKTER_EM.get(ch, _LEBAR_KARAKTER_MAKS_EM) * faktor for ch in kata]
+            em = sum(huruf)
+            spasi = _LEBAR_KARAKTER_EM[" "] * faktor if terisi else 0.0
+            if terisi + spasi + em <= lebar_em:
+                terisi += spasi + em
+                continue
+            if terisi:
+                baris, terisi = baris + 1, 0.0
+            if em <= lebar_em:
+                terisi = em
+                continue
+            for lebar_huruf in huruf:  # a word longer than the column: broken inside, where a letter no longer fits
+                if terisi + lebar_huruf > lebar_em:
+                    baris, terisi = baris + 1, 0.0
+                terisi += lebar_huruf
+        jumlah += baris
+    return jumlah
+
+
+def _baris_paling_sedikit(teks: str, lebar_em: float) -> int:
+    """At most as many lines as `teks` takes in a column `lebar_em` wide: its letters (a little narrower than they
+    are) laid end to end, as if any line could be filled to the last point."""
+    jumlah = 0
+    for alinea in teks.split("\n"):
+        em = sum(_LEBAR_KARAKTER_EM.get(ch, _LEBAR_KARAKTER_MIN_EM) for ch in alinea.strip()) / _AMAN
+        jumlah += max(1, math.ceil(em / lebar_em)) if em and lebar_em > 0 else 1
+    return jumlah
+
+
+def _rapat(kisi: grid.Kisi, lebar_pt: list[float], padat: int) -> list[bool]:
+    """For each body row, whether a page break after it would cut a merged cell's text: the cell spans the row and
+    those below, and the rows from the cell's first to this one are not (surely) as tall as its text.
+
+    WeasyPrint lays a cell merged over rows out whole on the page where it starts; when a page break then falls
+    between its rows before its text ends, the rest of the text is printed below the table's last ruled line. So
+    the text's height is overestimated (`_baris_paling_banyak`) and the rows' underestimated (`_baris_paling_sedikit`,
+    only their own single-row cells): a row marked here may not need it, a row not marked is safe to break after.
+    """
+    pt = UKURAN_HURUF_TABEL_PT[padat]
+    tinggi_baris = pt * _TINGGI_BARIS_EM
+    padding_v, padding_h = _padding_pt(padat)
+    tepi = 2 * padding_v + _GARIS_PT
+    awal = kisi.jumlah_kepala
+    jumlah_baris = kisi.jumlah_baris - awal
+    rendah = [tepi] * jumlah_baris  # each body row's height, at least
+    gabungan: list[tuple[int, int, float]] = []  # (first body row, rows spanned, height its text needs at most)
+    for letak in kisi.letak:
+        if letak.baris < awal:
+            continue
+        teks = grid.teks_sel(letak.sel).strip()
+        if not teks:
+            continue
+        lebar_em = (sum(lebar_pt[letak.kolom:letak.kolom + letak.colspan]) - 2 * padding_h - _GARIS_PT) / pt
+        indeks = letak.baris - awal
+        if letak.rowspan == 1:
+            rendah[indeks] = max(rendah[indeks], _baris_paling_sedikit(teks, lebar_em) * tinggi_baris + tepi)
+        else:
+            tebal = letak.sel.tebal or kisi.jenis[letak.baris] in ("total", "subjudul")
+            perlu = (_baris_paling_banyak(teks, lebar_em, tebal) + 0.5) * tinggi_baris + tepi
+            gabungan.append((indeks, letak.rowspan, perlu))
+    rapat = [False] * jumlah_baris
+    for indeks, rowspan, perlu in gabungan:
+        tinggi = 0.0
+        for baris in range(indeks, min(indeks + rowspan, jumlah_baris) - 1):  # after its last row: no cut
+            tinggi += rendah[baris]
+            if tinggi >= perlu:
+                break
+            rapat[baris] = True
+    return rapat

@@ -391,3 +391,127 @@ def test_a_part_heading_is_never_left_alone_at_the_foot_of_a_page():
         for page in pages:
             lines = [line.strip() for line in page.splitlines() if line.strip() and "Halaman" not in line]
             assert not lines[-1].startswith("C. Sasaran Kegiatan"), f"alone at the foot of a page with {n} rows"
+
+
+# ---------------------------------------------------------------------------------------------- merged cells at a page foot
+
+
+def kata_di_bawah_tabel(data: bytes) -> list[tuple[int, str]]:
+    """(page, word) for every word printed below the lowest ruled line of its page, above the page's foot line
+    ("Halaman N dari M"): in a document of one table, text outside the table."""
+    import io
+
+    import pdfplumber
+
+    keluar = []
+    with pdfplumber.open(io.BytesIO(data)) as dokumen:
+        for nomor, halaman in enumerate(dokumen.pages, start=1):
+            garis = [e["top"] for e in halaman.edges if e["orientation"] == "h"]
+            kaki = halaman.height - 15 * pdf.PT_PER_MM  # the foot line sits in the bottom margin
+            keluar += [(nomor, w["text"]) for w in halaman.extract_words()
+                       if garis and (w["top"] + w["bottom"]) / 2 > max(garis) and w["bottom"] < kaki]
+    return keluar
+
+
+def sasaran_bertingkat(jumlah: int, *, kolom_angka: int = 0) -> Tabel:
+    """`jumlah` sasaran, each merged over two programs, each program merged over three one-line rows; a sasaran's
+    and a program's name take more lines than the rows they span, so a page break between their rows cuts them.
+    `kolom_angka` more columns of numbers make the table's font smaller."""
+    baris = []
+    for s in range(1, jumlah + 1):
+        for p in range(1, 3):
+            for k in range(1, 4):
+                sel = []
+                if p == 1 and k == 1:
+                    sel += [Sel(str(s), rowspan=6), Sel(f"Sasaran{s} meningkatnya kualitas perencanaan penganggaran "
+                                                        f"evaluasi dan pelaporan kinerja perangkat daerah akhir{s}",
+                                                        rowspan=6)]
+                if k == 1:
+                    sel.append(Sel(f"Program{s}.{p} penunjang urusan pemerintahan daerah kabupaten kota "
+                                   f"provinsi ujung{s}.{p}", rowspan=3, tebal=p == 2))
+                angka = [Sel(123_456_789, "rupiah") for _ in range(kolom_angka)]
+                baris.append(Baris([*sel, Sel(f"kegiatan{s}.{p}.{k}"), *angka, Sel(1_000 * s + 10 * p + k, "rupiah")]))
+    kepala = [Sel("NO"), Sel("Sasaran"), Sel("Program"), Sel("Kegiatan"), *(Sel(f"TW{i}") for i in range(kolom_angka)),
+              Sel("Pagu (Rp)")]
+    return Tabel(kepala=[kepala], baris=baris, lebar=[4, 24, 24, 30, *([8] * kolom_angka), 18])
+
+
+@pytest.mark.parametrize("kolom_angka", [0, 12], ids=["8,5pt", "kecil"])
+def test_a_merged_cell_cut_by_a_page_break_prints_no_text_below_the_table(kolom_angka, monkeypatch):
+    """A sasaran or program merged over rows that a page break cuts before its text ends: WeasyPrint printed the
+    rest of its text below the table's ruled line at the foot of the page, outside the table (the Bangka RA PDF,
+    page 6). Now the page breaks where the merged cells' texts are whole; every word is still printed once, on its
+    row; the pages are not many more than when the page breaks anywhere."""
+    jumlah = 12
+
+    def render() -> bytes:
+        tabel = sasaran_bertingkat(jumlah, kolom_angka=kolom_angka)
+        return pdf.render(Dokumen(judul="x", nama_berkas="x", bagian=[Bagian(blok=[tabel], orientasi="lanskap")]))
+
+    data = render()
+    assert kata_di_bawah_tabel(data) == []
+    pages = pdf_text(data)
+    words = " ".join(pages).split()
+    for s in range(1, jumlah + 1):
+        for kata in (f"Sasaran{s}", f"akhir{s}", *(f"Program{s}.{p}" for p in (1, 2)), *(f"ujung{s}.{p}" for p in (1, 2))):
+            assert words.count(kata) == 1, kata
+        for p in (1, 2):
+            for k in (1, 2, 3):
+                assert words.count(f"kegiatan{s}.{p}.{k}") == 1
+        # A merged cell's first line stands on the line of the first row it spans.
+        lines = [line for page in pages for line in page.splitlines()]
+        assert any(f"Sasaran{s} " in line and f"Program{s}.1 " in line and f"kegiatan{s}.1.1 " in line for line in lines)
+        assert any(f"Program{s}.2 " in line and f"kegiatan{s}.2.1 " in line for line in lines)
+
+    monkeypatch.setattr(pdf, "_rapat", lambda kisi, lebar_pt, padat: [False] * (kisi.jumlah_baris - kisi.jumlah_kepala))
+    dulu = render()  # the page breaks anywhere, as before
+    assert kata_di_bawah_tabel(dulu), "no merged cell was cut: the test shows nothing"
+    assert len(pdf_text(dulu)) >= 2 and len(pages) <= len(pdf_text(dulu)) * 1.25
+
+
+TEKS_SEL = [
+    "Meningkatnya Akuntabilitas Kinerja Perangkat Daerah",
+    "Program Peningkatan Peran Partai Politik dan Lembaga Pendidikan Melalui Pendidikan Politik dan Pengembangan "
+    "Etika Serta Budaya Politik",
+    "Sub Kegiatan : 1. Pelaksanaan Monitoring, Evaluasi dan Pelaporan Di Bidang Pendidikan Politik, Etika Budaya "
+    "Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan "
+    "Umum/ Pemilihan Umum Kepala Daerah",
+    "8.01.01.2.08.0004 Penyediaan Jasa Pelayanan Umum Kantor",
+    "PENYELENGGARAAN WAWASAN KEBANGSAAN DAN KETAHANAN NASIONAL",
+    "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmm iiiiiiiiiiiiiiiiiiiiiiii WWWWW",
+    "Nilai SAKIP\nB (67,34)\n✓ — “tercapai” ±5%",
+    "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+]
+
+
+@pytest.mark.parametrize("padat", [0, 2, 4])
+def test_the_estimate_of_a_cells_lines_errs_on_the_safe_side(padat):
+    """`pdf._rapat` keeps a merged cell's rows together while they are not surely as tall as its text: that holds
+    only if its count of a text's lines is never below what WeasyPrint prints, and its count for a row's own cells
+    never above. Each text printed alone in a cell as cetak.css sets it, at several widths, regular and bold."""
+    import html
+    import io
+
+    import pdfplumber
+    from weasyprint import HTML
+
+    pt = pdf.UKURAN_HURUF_TABEL_PT[padat]
+    padding_v, padding_h = pdf._padding_pt(padat)
+    kasus = [(teks, lebar, tebal) for teks in TEKS_SEL for lebar in (25, 60, 140) for tebal in (False, True)]
+    tabel = "".join(
+        f'<table style="width: {lebar}pt"><tr><td{" class=tebal" if tebal else ""}>'
+        f'{html.escape(teks).replace(chr(10), "<br>")}</td></tr></table>' for teks, lebar, tebal in kasus)
+    css = (f"@page {{ size: 200mm 1000mm; margin: 5mm }} table {{ border-collapse: collapse; table-layout: fixed; "
+           f"font-family: 'DejaVu Sans', sans-serif; font-size: {pt}pt; line-height: 1.25; margin-bottom: 4pt; "
+           f"break-after: page }} "
+           f"td {{ border: 0.6pt solid #000; padding: {padding_v}pt {padding_h}pt; overflow-wrap: anywhere; "
+           f"vertical-align: top }} .tebal {{ font-weight: bold }}")
+    data = HTML(string=f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{tabel}</body></html>"
+                ).write_pdf()
+    with pdfplumber.open(io.BytesIO(data)) as dokumen:  # a page per table: its lines are the page's
+        dicetak = [len({round(w["top"]) for w in halaman.extract_words()}) for halaman in dokumen.pages]
+    assert len(dicetak) == len(kasus)
+    for (teks, lebar, tebal), baris in zip(kasus, dicetak, strict=True):
+        lebar_em = (lebar - 2 * padding_h - pdf._GARIS_PT) / pt
+        assert pdf._baris_paling_sedikit(teks, lebar_em) <= baris <= pdf._baris_paling_banyak(teks, lebar_em, tebal), \
+            (teks, lebar, tebal, baris)
