@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from renaksi.monev import services as monev
-from renaksi.monev.models import JendelaPelaporan, LaporanTriwulan
+from renaksi.monev.models import JendelaPelaporan, LaporanTriwulan, ProgresAksi, RealisasiAnggaran
 from renaksi.monev.selectors import anggaran_bagian, keadaan_triwulan, monev_data, tindak_lanjut_terbuka
 from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, RencanaAksi, SubKegiatan
@@ -157,3 +157,10 @@ def test_the_triwulan_state_is_read_in_one_query_as_the_orm_loads_it(world, rows
     other_year = make_plan(world.pd, tahun=2025)  # another year's plan is no newer version of this one
     other_year = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=other_year.pk)
     assert keadaan_triwulan(rencana_aksi=other_year, triwulan=1) == (None, None, False)
+
+
+@pytest.mark.parametrize("model", [JendelaPelaporan, LaporanTriwulan, RealisasiAnggaran, ProgresAksi])
+def test_a_read_in_the_default_order_joins_no_other_table(model):
+    """The default ordering is by the model's own columns (its key), not through the plan and its PD."""
+    sql = str(model.objects.all().query)
+    assert "JOIN" not in sql and "ORDER BY" in sql
