@@ -392,6 +392,32 @@ def test_a_job_waiting_long_says_whether_a_worker_took_it(client, world, persona
     assert "sedang mengerjakan pekerjaan lain" in block and "Belum ada pekerja" not in block
 
 
+def test_a_waiting_job_says_the_worker_is_busy_only_while_a_running_job_beats(client, world):
+    """A worker that died leaves its job "running" with its last heartbeat until the sweep (5 minutes): the waiting
+    job's page does not call it busy once three beats (30 s each) are missed, nor for a job that has ended."""
+    now = timezone.now()
+    pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Menunggu", pemilik=world.alice)
+    Pekerjaan.objects.filter(pk=pekerjaan.pk).update(diantrekan=now - timedelta(minutes=3))
+    lain = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Panjang", status=S.BERJALAN,
+                                    dimulai=now - timedelta(minutes=10), detak=now - timedelta(seconds=30))
+    client.force_login(world.alice)
+
+    def block():
+        return client.get(reverse("pekerjaan_detail", args=[pekerjaan.pk]), headers={"HX-Request": "true"}
+                          ).content.decode()
+
+    assert "sedang mengerjakan pekerjaan lain" in block()  # it beat 30 s ago
+    Pekerjaan.objects.filter(pk=lain.pk).update(detak=now - timedelta(minutes=2))  # its worker died
+    html = block()
+    assert "sedang mengerjakan pekerjaan lain" not in html
+    assert "Belum ada pekerja yang mengambil pekerjaan ini" in html and "Hubungi admin" in html
+    with override_settings(RENAKSI_PEKERJAAN_DETAK_DETIK=60):  # beats a minute apart: two minutes is two beats
+        assert "sedang mengerjakan pekerjaan lain" in block()
+    # A job that has just ended beat recently, but its worker is running nothing now.
+    Pekerjaan.objects.filter(pk=lain.pk).update(status=S.SELESAI, selesai=now, detak=now - timedelta(seconds=5))
+    assert "Belum ada pekerja yang mengambil pekerjaan ini" in block()
+
+
 def test_the_jobs_page_warns_too_when_jobs_wait_and_no_worker_runs(client, world):
     now = timezone.now()
     Pekerjaan.objects.create(jenis="uji.percobaan", judul="Selesai", pemilik=world.alice, status=S.SELESAI)
