@@ -132,7 +132,10 @@ def _tugas(user, states: tuple[str, ...]) -> list[Tugas]:
         return []
     plans = list(_plans(user).filter(status__in=states))
     reports = list(LaporanTriwulan.objects.filter(rencana_aksi__in=_plans(user), status__in=states)
-                   .select_related("rencana_aksi__perangkat_daerah"))
+                   .select_related("rencana_aksi__perangkat_daerah")
+                   # the plans' order (RencanaAksi's), then the triwulan: the list shows them in it
+                   .order_by("-rencana_aksi__tahun", "rencana_aksi__perangkat_daerah__nama", "-rencana_aksi__versi",
+                             "triwulan"))
     ids = {p.pk for p in plans} | {r.rencana_aksi_id for r in reports}
     latest: dict[tuple[int, int | None], Transisi] = {}
     for t in Transisi.objects.filter(rencana_aksi_id__in=ids).select_related("oleh").order_by("waktu", "id"):

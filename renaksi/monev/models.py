@@ -60,7 +60,7 @@ class JendelaPelaporan(models.Model):
     class Meta:
         verbose_name = _("jendela pelaporan")
         verbose_name_plural = _("jendela pelaporan")
-        ordering = ["pemda", "-tahun", "triwulan"]
+        ordering = ["pemda_id", "-tahun", "triwulan"]
         constraints = [
             models.UniqueConstraint(fields=["pemda", "tahun", "triwulan"], name="jendela_unique_pemda_tahun_tw"),
             _triwulan_check("jendela_triwulan_1_4"),
@@ -91,7 +91,7 @@ class LaporanTriwulan(models.Model):
     class Meta:
         verbose_name = _("laporan triwulan")
         verbose_name_plural = _("laporan triwulan")
-        ordering = ["rencana_aksi", "triwulan"]
+        ordering = ["rencana_aksi_id", "triwulan"]
         constraints = [
             models.UniqueConstraint(fields=["rencana_aksi", "triwulan"], name="laporan_triwulan_unique"),
             _triwulan_check("laporan_triwulan_triwulan_1_4"),
@@ -147,7 +147,7 @@ class RealisasiAnggaran(models.Model):
     class Meta:
         verbose_name = _("realisasi anggaran")
         verbose_name_plural = _("realisasi anggaran")
-        ordering = ["sub_kegiatan", "triwulan"]
+        ordering = ["sub_kegiatan_id", "triwulan"]
         constraints = [
             models.UniqueConstraint(fields=["sub_kegiatan", "triwulan"], name="realisasi_anggaran_unique"),
             _triwulan_check("realisasi_anggaran_triwulan_1_4"),
@@ -177,7 +177,7 @@ class ProgresAksi(models.Model):
     class Meta:
         verbose_name = _("progres aksi")
         verbose_name_plural = _("progres aksi")
-        ordering = ["aksi", "bulan"]
+        ordering = ["aksi_id", "bulan"]
         constraints = [
             models.UniqueConstraint(fields=["aksi", "bulan"], name="progres_aksi_unique"),
             models.CheckConstraint(condition=Q(bulan__gte=1, bulan__lte=12), name="progres_aksi_bulan_1_12"),

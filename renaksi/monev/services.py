@@ -32,6 +32,7 @@ from renaksi.core.services import save_validated
 from renaksi.organisasi.models import Pemda
 from renaksi.perencanaan.models import Aksi, Indikator, RencanaAksi, SubKegiatan
 
+from . import selectors
 from .models import (
     BuktiDukung,
     EvaluasiIndikator,
@@ -97,13 +98,11 @@ def digantikan(rencana_aksi: RencanaAksi) -> bool:
 
 
 def alasan_terkunci_untuk(*, rencana_aksi: RencanaAksi, triwulan: int) -> str:
-    """`alasan_terkunci`, reading the window, the report and the newer version (three queries)."""
+    """`alasan_terkunci`, reading the window, the report and the newer version (one query)."""
     check_triwulan(triwulan)
-    jendela = JendelaPelaporan.objects.filter(
-        pemda_id=rencana_aksi.perangkat_daerah.pemda_id, tahun=rencana_aksi.tahun, triwulan=triwulan).first()
-    laporan = LaporanTriwulan.objects.filter(rencana_aksi=rencana_aksi, triwulan=triwulan).first()
-    return alasan_terkunci(rencana_aksi=rencana_aksi, triwulan=triwulan, jendela=jendela, laporan=laporan,
-                           digantikan=digantikan(rencana_aksi))
+    keadaan = selectors.keadaan_triwulan(rencana_aksi=rencana_aksi, triwulan=triwulan)
+    return alasan_terkunci(rencana_aksi=rencana_aksi, triwulan=triwulan, jendela=keadaan.jendela,
+                           laporan=keadaan.laporan, digantikan=keadaan.digantikan)
 
 
 def ensure_jendela_dibuka(*, rencana_aksi: RencanaAksi, triwulan: int) -> None:

@@ -44,7 +44,7 @@ from .forms import (
     ProgresForm,
     TindakLanjutStatusForm,
 )
-from .models import BuktiDukung, LaporanTriwulan, TindakLanjut
+from .models import BuktiDukung, TindakLanjut
 
 T = "monev/"
 PLAN = ("rencana_aksi__perangkat_daerah",)
@@ -123,19 +123,18 @@ class Halaman:
         self.plan = plan
         self.tw = tw
         self.hak = selectors.hak_lapor(user=request.user, rencana_aksi=plan)
-        # one at most: ordered by pk, not by the plan's ordering (a join of the plan and its PD)
-        self.laporan = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).order_by("pk").first()
+        keadaan = selectors.keadaan_triwulan(rencana_aksi=plan, triwulan=tw)  # window, report, newer version
+        self.laporan, self.jendela = keadaan.laporan, keadaan.jendela
         self.data: selectors.MonevData | selectors.AnggaranBagian | None = None
-        # a part's window comes with it
         if bagian is not None and bagian[0] == "sasaran":
-            self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian)
+            self.data = selectors.monev_data(rencana_aksi=plan, triwulan=tw, bagian=bagian, keadaan=keadaan)
         elif bagian is not None:
-            self.data = selectors.anggaran_bagian(rencana_aksi=plan, triwulan=tw, **{f"{bagian[0]}_id": bagian[1]})
-        self.jendela = self.data.jendela if self.data else selectors.jendela_triwulan(rencana_aksi=plan, triwulan=tw)
+            self.data = selectors.anggaran_bagian(rencana_aksi=plan, triwulan=tw, keadaan=keadaan,
+                                                  **{f"{bagian[0]}_id": bagian[1]})
         # Why the triwulan is read-only ('' when it is open for reporting): shown in the header, refused alike by
         # the services.
-        self.alasan = services.alasan_terkunci(rencana_aksi=plan, triwulan=tw, jendela=self.jendela,
-                                               laporan=self.laporan, digantikan=services.digantikan(plan))
+        self.alasan = services.alasan_terkunci(rencana_aksi=plan, triwulan=tw, jendela=keadaan.jendela,
+                                               laporan=keadaan.laporan, digantikan=keadaan.digantikan)
         self.bulan = _bulan_triwulan(tw)
         self.bulan_label = [str(NAMA_BULAN[b]) for b in self.bulan]  # translated once, not per aksi row
         self.bahasa = get_language()  # read once, not per month of each aksi row

@@ -43,15 +43,26 @@ def pekerja_hidup(*, sejak: datetime) -> bool:
     return terakhir is not None and terakhir >= sejak
 
 
+# A running job whose heartbeat is older than this many of its periods (RENAKSI_PEKERJAAN_DETAK_DETIK) is no
+# longer taken as a sign that its worker runs: a beat may be late under load, three in a row are not.
+DETAK_TERLEWAT = 3
+
+
+def pekerja_sibuk() -> bool:
+    """Whether a worker is running a job now: a running job beat within DETAK_TERLEWAT heartbeat periods (one
+    indexed query). A worker that died keeps its job "running" with its last beat until the sweep finds it after
+    RENAKSI_PEKERJAAN_MACET_MENIT minutes; this says no after a minute and a half (30 s beats)."""
+    sejak = timezone.now() - DETAK_TERLEWAT * timedelta(seconds=settings.RENAKSI_PEKERJAAN_DETAK_DETIK)
+    return Pekerjaan.objects.filter(status=Pekerjaan.Status.BERJALAN, detak__gte=sejak).exists()
+
+
 def antrean_tertahan(*, pekerjaan: Pekerjaan) -> Literal["sibuk", "tanpa_pekerja"] | None:
-    """For a job queued for more than ANTRI_LAMA: "sibuk" when a worker is alive (busy with other jobs),
-    "tanpa_pekerja" when none showed life for RENAKSI_PEKERJAAN_MACET_MENIT minutes; else None."""
-    now = timezone.now()
-    if pekerjaan.status != Pekerjaan.Status.ANTRI or pekerjaan.diantrekan > now - ANTRI_LAMA:
+    """For a job queued for more than ANTRI_LAMA: "sibuk" when a worker is running another job now
+    (`pekerja_sibuk`), else "tanpa_pekerja" (no worker took it: none runs, or the one that ran has stopped);
+    None for a job not queued or queued only just."""
+    if pekerjaan.status != Pekerjaan.Status.ANTRI or pekerjaan.diantrekan > timezone.now() - ANTRI_LAMA:
         return None
-    if pekerja_hidup(sejak=now - timedelta(minutes=settings.RENAKSI_PEKERJAAN_MACET_MENIT)):
-        return "sibuk"
-    return "tanpa_pekerja"
+    return "sibuk" if pekerja_sibuk() else "tanpa_pekerja"
 
 
 def antrean_tanpa_pekerja(*, daftar: list[Pekerjaan]) -> Pekerjaan | None:

@@ -7,7 +7,9 @@ from django.core import mail
 
 from renaksi.alur import selectors
 from renaksi.alur import services as alur
+from renaksi.monev.models import LaporanTriwulan
 from renaksi.perencanaan.models import RencanaAksi
+from tests.factories import make_plan
 
 S = RencanaAksi.Status
 
@@ -86,3 +88,12 @@ def test_the_page_and_the_badge(client, w):
     client.force_login(w.eve)
     assert "notifikasi-jumlah" not in client.get("/notifikasi/jumlah/").content.decode()
     assert client.get("/").content.decode().count('hx-get="/notifikasi/jumlah/"') == 1
+
+
+def test_reports_waiting_are_listed_in_the_plans_order_then_by_triwulan(w):
+    """Newest year first, then by PD name, then TW I before TW II — whatever order they were created in."""
+    later = make_plan(w.other_pd, tahun=2025)  # "Dinas Kesehatan", created after the 2024 "Badan …" plan
+    for plan, tw in ((w.plan, 2), (w.plan, 1), (later, 1)):
+        LaporanTriwulan.objects.create(rencana_aksi=plan, triwulan=tw, status=S.DISETUJUI)
+    assert [t.url for t in selectors.notifikasi(user=w.admin).menunggu] == [
+        f"/rencana-aksi/{later.pk}/monev/1/", f"/rencana-aksi/{w.plan.pk}/monev/1/", f"/rencana-aksi/{w.plan.pk}/monev/2/"]

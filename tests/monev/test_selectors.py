@@ -1,11 +1,14 @@
 """monev_data: the plan with realisasi, capaian, serapan, forecast and follow-up, in a constant number of queries."""
 
+from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
 import pytest
 
 from renaksi.monev import services as monev
-from renaksi.monev.selectors import anggaran_bagian, monev_data, tindak_lanjut_terbuka
+from renaksi.monev.models import JendelaPelaporan, LaporanTriwulan, ProgresAksi, RealisasiAnggaran
+from renaksi.monev.selectors import anggaran_bagian, keadaan_triwulan, monev_data, tindak_lanjut_terbuka
+from renaksi.perencanaan import services as svc
 from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, RencanaAksi, SubKegiatan
 from tests.factories import make_plan
 
@@ -123,3 +126,41 @@ def test_a_tindak_lanjut_shows_until_the_triwulan_it_is_closed_in(world, rows):
     shown = {n: [t.pk for t in monev_data(rencana_aksi=world.plan, triwulan=n).indikator[0].tindak_lanjut]
              for n in (1, 2, 3, 4)}
     assert shown == {1: [], 2: [tl.pk], 3: [tl.pk], 4: []}
+
+
+def _fields(obj) -> dict | None:
+    return None if obj is None else {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def test_the_triwulan_state_is_read_in_one_query_as_the_orm_loads_it(world, rows, django_assert_num_queries):
+    """keadaan_triwulan (hand-written SQL): the window and the report with every field as a query of their own
+    loads them (dates and times converted), None where there is none, and whether a newer version exists."""
+    monev.jendela_buka(pemda=world.pemda, tahun=2024, triwulan=1, tanggal_tutup=date(2024, 4, 10))
+    monev.jendela_tutup(pemda=world.pemda, tahun=2024, triwulan=2)
+    LaporanTriwulan.objects.create(rencana_aksi=world.plan, triwulan=1, status=LaporanTriwulan.Status.DIAJUKAN,
+                                   diajukan_pada=datetime(2024, 4, 9, 15, 30, 12, 345678, tzinfo=UTC))
+    plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=world.plan.pk)
+    for tw in (1, 2, 3):
+        with django_assert_num_queries(1):
+            state = keadaan_triwulan(rencana_aksi=plan, triwulan=tw)
+        window = JendelaPelaporan.objects.filter(pemda=world.pemda, tahun=2024, triwulan=tw).first()
+        report = LaporanTriwulan.objects.filter(rencana_aksi=plan, triwulan=tw).first()
+        assert _fields(state.jendela) == _fields(window) and _fields(state.laporan) == _fields(report)
+        assert state.digantikan is False
+    assert keadaan_triwulan(rencana_aksi=plan, triwulan=1).jendela.tanggal_tutup == date(2024, 4, 10)
+    assert keadaan_triwulan(rencana_aksi=plan, triwulan=2).jendela.dibuka is False
+    assert keadaan_triwulan(rencana_aksi=plan, triwulan=3).jendela is None  # never opened
+    assert keadaan_triwulan(rencana_aksi=plan, triwulan=1).laporan.diajukan_pada == datetime(2024, 4, 9, 15, 30, 12, 345678,
+                                                                                          tzinfo=UTC)
+    svc.rencana_aksi_create(perangkat_daerah=world.pd, tahun=2024, versi=2)
+    assert keadaan_triwulan(rencana_aksi=plan, triwulan=1).digantikan is True
+    other_year = make_plan(world.pd, tahun=2025)  # another year's plan is no newer version of this one
+    other_year = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=other_year.pk)
+    assert keadaan_triwulan(rencana_aksi=other_year, triwulan=1) == (None, None, False)
+
+
+@pytest.mark.parametrize("model", [JendelaPelaporan, LaporanTriwulan, RealisasiAnggaran, ProgresAksi])
+def test_a_read_in_the_default_order_joins_no_other_table(model):
+    """The default ordering is by the model's own columns (its key), not through the plan and its PD."""
+    sql = str(model.objects.all().query)
+    assert "JOIN" not in sql and "ORDER BY" in sql

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -27,6 +28,18 @@ S = Pekerjaan.Status
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
+@contextmanager
+def runner_uji(jenis: str, runner):
+    """`runner` registered as the job kind `jenis` inside the block, taken away after it (also when it fails), so
+    no test's kind outlives it. A job started in the block within `django_capture_on_commit_callbacks(execute=True)`
+    runs when that block ends, before this one does."""
+    registry.daftarkan(jenis, runner)
+    try:
+        yield
+    finally:
+        registry.RUNNER.pop(jenis, None)
+
+
 @pytest.fixture
 def percobaan():
     """A job kind for the tests: fails with an Indonesian reason while `gagal` is set, else reports progress and
@@ -40,9 +53,8 @@ def percobaan():
             raise PekerjaanGagal("Data sumber belum lengkap.")
         return Hasil(nama="hasil.txt", content_type="text/plain", isi=b"isi " + str(pekerjaan.parameter["n"]).encode())
 
-    registry.daftarkan("uji.percobaan", runner)
-    yield state
-    registry.RUNNER.pop("uji.percobaan", None)
+    with runner_uji("uji.percobaan", runner):
+        yield state
 
 
 def _mulai(user, pemda=None, **parameter):
@@ -81,12 +93,8 @@ def test_an_unexpected_error_is_recorded_in_indonesian(world, django_capture_on_
         kemajuan(10, "Membaca data")
         raise KeyError("x")
 
-    registry.daftarkan("uji.rusak", rusak)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            pekerjaan = services.pekerjaan_mulai(jenis="uji.rusak", judul="Rusak", pemilik=world.alice)
-    finally:
-        registry.RUNNER.pop("uji.rusak")
+    with runner_uji("uji.rusak", rusak), django_capture_on_commit_callbacks(execute=True):
+        pekerjaan = services.pekerjaan_mulai(jenis="uji.rusak", judul="Rusak", pemilik=world.alice)
     pekerjaan.refresh_from_db()
     assert pekerjaan.status == S.GAGAL
     assert pekerjaan.galat.startswith("Terjadi kesalahan tak terduga saat membaca data. Silakan coba lagi")
@@ -98,12 +106,8 @@ def test_a_failure_retrying_cannot_help_offers_no_retry(client, world, django_ca
     def ditolak(*, pekerjaan, kemajuan):
         raise PekerjaanGagal("Berkas ini bukan rencana aksi. Unggah berkas lain.", bisa_diulang=False)
 
-    registry.daftarkan("uji.ditolak", ditolak)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            pekerjaan = services.pekerjaan_mulai(jenis="uji.ditolak", judul="Ditolak", pemilik=world.alice)
-    finally:
-        registry.RUNNER.pop("uji.ditolak")
+    with runner_uji("uji.ditolak", ditolak), django_capture_on_commit_callbacks(execute=True):
+        pekerjaan = services.pekerjaan_mulai(jenis="uji.ditolak", judul="Ditolak", pemilik=world.alice)
     pekerjaan.refresh_from_db()
     assert (pekerjaan.status, pekerjaan.bisa_diulang) == (S.GAGAL, False)
     client.force_login(world.alice)
@@ -167,16 +171,13 @@ def test_a_running_job_beats_through_a_long_step_that_reports_nothing(world, mon
         while len(beats) < 3 and time.monotonic() < batas:
             time.sleep(0.01)
 
-    registry.daftarkan("uji.diam", diam)
-    try:
-        with override_settings(RENAKSI_PEKERJAAN_DETAK_DETIK=0.02), django_capture_on_commit_callbacks(execute=True):
-            pekerjaan = services.pekerjaan_mulai(jenis="uji.diam", judul="Diam", pemilik=world.alice)
-        pekerjaan.refresh_from_db()
-        assert pekerjaan.status == S.SELESAI and beats == [pekerjaan.pk] * 3  # it beat while the runner was silent
-        time.sleep(0.1)
-        assert len(beats) == 3  # and not after the end
-    finally:
-        registry.RUNNER.pop("uji.diam", None)
+    with runner_uji("uji.diam", diam), override_settings(RENAKSI_PEKERJAAN_DETAK_DETIK=0.02), \
+            django_capture_on_commit_callbacks(execute=True):
+        pekerjaan = services.pekerjaan_mulai(jenis="uji.diam", judul="Diam", pemilik=world.alice)
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == S.SELESAI and beats == [pekerjaan.pk] * 3  # it beat while the runner was silent
+    time.sleep(0.1)
+    assert len(beats) == 3  # and not after the end
 
 
 def test_the_heartbeat_is_written_for_a_running_job_only(world):
@@ -389,6 +390,32 @@ def test_a_job_waiting_long_says_whether_a_worker_took_it(client, world, persona
                              detak=now - timedelta(minutes=1))
     block = status_block()
     assert "sedang mengerjakan pekerjaan lain" in block and "Belum ada pekerja" not in block
+
+
+def test_a_waiting_job_says_the_worker_is_busy_only_while_a_running_job_beats(client, world):
+    """A worker that died leaves its job "running" with its last heartbeat until the sweep (5 minutes): the waiting
+    job's page does not call it busy once three beats (30 s each) are missed, nor for a job that has ended."""
+    now = timezone.now()
+    pekerjaan = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Menunggu", pemilik=world.alice)
+    Pekerjaan.objects.filter(pk=pekerjaan.pk).update(diantrekan=now - timedelta(minutes=3))
+    lain = Pekerjaan.objects.create(jenis="uji.percobaan", judul="Panjang", status=S.BERJALAN,
+                                    dimulai=now - timedelta(minutes=10), detak=now - timedelta(seconds=30))
+    client.force_login(world.alice)
+
+    def block():
+        return client.get(reverse("pekerjaan_detail", args=[pekerjaan.pk]), headers={"HX-Request": "true"}
+                          ).content.decode()
+
+    assert "sedang mengerjakan pekerjaan lain" in block()  # it beat 30 s ago
+    Pekerjaan.objects.filter(pk=lain.pk).update(detak=now - timedelta(minutes=2))  # its worker died
+    html = block()
+    assert "sedang mengerjakan pekerjaan lain" not in html
+    assert "Belum ada pekerja yang mengambil pekerjaan ini" in html and "Hubungi admin" in html
+    with override_settings(RENAKSI_PEKERJAAN_DETAK_DETIK=60):  # beats a minute apart: two minutes is two beats
+        assert "sedang mengerjakan pekerjaan lain" in block()
+    # A job that has just ended beat recently, but its worker is running nothing now.
+    Pekerjaan.objects.filter(pk=lain.pk).update(status=S.SELESAI, selesai=now, detak=now - timedelta(seconds=5))
+    assert "Belum ada pekerja yang mengambil pekerjaan ini" in block()
 
 
 def test_the_jobs_page_warns_too_when_jobs_wait_and_no_worker_runs(client, world):
