@@ -91,7 +91,9 @@ def _authorise(request, obj, plan: RencanaAksi, perm: str | None) -> None:
 
 
 def _get_plan_for_user(request, pk: int, perm: str | None = None) -> RencanaAksi:
-    plan = get_object_or_404(RencanaAksi.objects.select_related("perangkat_daerah__pemda"), pk=pk)
+    plan = selectors.rencana_aksi_dengan_pd(pk=pk)
+    if plan is None:
+        raise Http404
     _authorise(request, plan, plan, perm)
     _share_scope(request.user, plan)
     return plan

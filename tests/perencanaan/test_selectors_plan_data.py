@@ -192,3 +192,23 @@ def test_a_part_reads_its_rows_as_the_whole_plan_has_them(world, jenis):
             None: Decimal("33.33"), 2: Decimal("12.5")}
     else:
         assert part.targets == {} and part.sasaran == ()
+
+
+def test_the_plan_with_its_pd_and_pemda_is_what_select_related_reads(world):
+    """The editor reads its plan with PD and Pemda in one hand-written query: the same values, converted as the
+    ORM converts them (its date), the relations set (no query after it); None for a plan that is not there."""
+    from renaksi.perencanaan.selectors import rencana_aksi_dengan_pd
+
+    RencanaAksi.objects.filter(pk=world.plan.pk).update(tempat="Kota Contoh", tanggal="2024-01-11")
+    orm = RencanaAksi.objects.select_related("perangkat_daerah__pemda").get(pk=world.plan.pk)
+    with CaptureQueriesContext(connection) as queries:
+        plan = rencana_aksi_dengan_pd(pk=world.plan.pk)
+        pd, pemda = plan.perangkat_daerah, plan.perangkat_daerah.pemda
+    assert len(queries) == 1
+
+    def fields(obj):
+        return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    assert (fields(plan), fields(pd), fields(pemda)) == (fields(orm), fields(orm.perangkat_daerah),
+                                                         fields(orm.perangkat_daerah.pemda))
+    assert repr(plan.tanggal) == "datetime.date(2024, 1, 11)" and not plan._state.adding
+    assert rencana_aksi_dengan_pd(pk=world.plan.pk + 1000) is None
