@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from renaksi.accounts.models import Peran
 from renaksi.core.angka import format_angka, teks_kategori
 from renaksi.core.bulan import nama_bulan, singkat_bulan
-from renaksi.organisasi.models import Bidang, Pejabat, PerangkatDaerah
+from renaksi.organisasi.models import Bidang, Pejabat, Pemda, PerangkatDaerah
 
 from .models import (
     Aksi,
@@ -57,10 +57,55 @@ def importable_perangkat_daerah(user) -> QuerySet[PerangkatDaerah]:
     return qs.none() if scope is None else qs.filter(**scope)
 
 
+def rencana_aksi_dengan_pd(*, pk: int) -> RencanaAksi | None:
+    """The plan `pk` with its perangkat daerah and that PD's Pemda (what `select_related("perangkat_daerah__pemda")`
+    gives), None when there is none. One query written by hand (decision 0026): every request of the editor reads
+    it, and the ORM took longer to build the joined query than the database to run it."""
+    models = (RencanaAksi, PerangkatDaerah, Pemda)
+    fields = [list(m._meta.concrete_fields) for m in models]
+    columns = ", ".join(f"{alias}.{f.column}" for alias, model_fields in zip("rdp", fields, strict=True)
+                        for f in model_fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {RencanaAksi._meta.db_table} r "
+                       f"JOIN {PerangkatDaerah._meta.db_table} d ON d.id = r.perangkat_daerah_id "
+                       f"JOIN {Pemda._meta.db_table} p ON p.id = d.pemda_id WHERE r.id = %s", [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = _converted(row, _converters([f for model_fields in fields for f in model_fields]))
+    instances, start = [], 0
+    for model, model_fields in zip(models, fields, strict=True):
+        instances.append(model.from_db(connection.alias, [f.attname for f in model_fields],
+                                       values[start:start + len(model_fields)]))
+        start += len(model_fields)
+    plan, perangkat_daerah, pemda = instances
+    perangkat_daerah.pemda = pemda
+    plan.perangkat_daerah = perangkat_daerah
+    return plan
+
+
+def _sees_drafts_of(user, perangkat_daerah_id: int, pemda_id: Callable[[], int | None]) -> bool:
+    """Whether `user` may open the plans of a PD that are not published: `rencana_aksi_visible_to` for one PD
+    (`pemda_id` gives the PD's Pemda, asked only for an admin pemda or evaluator)."""
+    if not user.is_authenticated:
+        return False
+    if user.peran in (Peran.ADMIN_PEMDA, Peran.EVALUATOR) and user.pemda_id:
+        return pemda_id() == user.pemda_id
+    return bool(user.perangkat_daerah_id) and perangkat_daerah_id == user.perangkat_daerah_id
+
+
 def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:
-    """The versions of a plan (same PD and year) the user may open, Murni first; one query."""
-    return list(rencana_aksi_visible_to(user).filter(perangkat_daerah_id=rencana_aksi.perangkat_daerah_id,
-                                                     tahun=rencana_aksi.tahun).order_by("versi"))
+    """The versions of a plan (same PD and year) the user may open (`rencana_aksi_visible_to`), Murni first; one
+    query, written by hand (decision 0026): the editor page reads it on every request, and the ORM built the
+    visibility filter's query slower than the database ran it."""
+    pd_id = rencana_aksi.perangkat_daerah_id
+    where = "perangkat_daerah_id = %s AND tahun = %s"
+    params: list[int | str] = [pd_id, rencana_aksi.tahun]
+    if not _sees_drafts_of(user, pd_id, lambda: rencana_aksi.perangkat_daerah.pemda_id):
+        where += f" AND status IN ({', '.join(['%s'] * len(RencanaAksi.PUBLISHED))})"
+        params += [status.value for status in RencanaAksi.PUBLISHED]
+    return list(RencanaAksi.objects.raw(f"SELECT * FROM {RencanaAksi._meta.db_table} WHERE {where} "
+                                        "ORDER BY versi", params))
 
 
 HOME_PER_HALAMAN = 25
@@ -335,40 +380,52 @@ def plan_data(*, rencana_aksi: RencanaAksi, provenance: bool = False, bagian: tu
     rows (`IndikatorDokumen`, `ProgramDokumen`, `KegiatanDokumen`, `SubKegiatanDokumen`: the fields the documents
     print, same names) instead of model instances, for the document builders (a large plan has hundreds).
     A part reads its aksi as plain rows (`AksiBaris`): an editor or monev section of a kegiatan may hold hundreds;
-    its `pejabat_by_id` holds the PD's officials, the signer and those its own aksi name.
+    its `pejabat_by_id` holds the PD's officials, the signer and those its own aksi name. A part's rows are read by
+    hand-written SQL (`_Scope`, decision 0026), the whole plan's through the ORM; `dokumen` is for the whole plan.
     """
     plan = rencana_aksi
     ra = {"rencana_aksi_id": plan.pk}
     order = ("urutan", "id")
     scope = _Scope.of(bagian)
-    sasaran = tuple(scope.sasaran(Sasaran.objects.filter(**ra)).order_by(*order)) if scope.sasaran_read else ()
+    if scope.jenis is not None and dokumen:
+        raise ValueError("dokumen=True reads the whole plan, not a part")
 
-    def rows(qs: QuerySet, plain: Any) -> tuple:
-        qs = qs.order_by(*order)
+    def read(model: Any, plain: Any) -> tuple:
+        if scope.jenis is not None:
+            return scope.rows(model, plan.pk)
+        qs = model.objects.filter(**ra).order_by(*order)
         return tuple(map(plain._make, qs.values_list(*plain._fields))) if dokumen else tuple(qs)
 
-    program = rows(scope.program(Program.objects.filter(**ra)), ProgramDokumen)
-    kegiatan = rows(scope.kegiatan(Kegiatan.objects.filter(**ra)), KegiatanDokumen)
-    sub_kegiatan = rows(scope.sub_kegiatan(SubKegiatan.objects.filter(**ra)), SubKegiatanDokumen)
+    sasaran: tuple = ()
+    if scope.sasaran_read:
+        sasaran = scope.rows(Sasaran, plan.pk) if scope.jenis else tuple(Sasaran.objects.filter(**ra).order_by(*order))
+    program = read(Program, ProgramDokumen)
+    kegiatan = read(Kegiatan, KegiatanDokumen)
+    sub_kegiatan = read(SubKegiatan, SubKegiatanDokumen)
     aksi: tuple = ()
     if with_aksi:
-        aksi_qs = scope.aksi(Aksi.objects.filter(**ra)).order_by(*order)
-        aksi = tuple(map(AksiBaris._make, aksi_qs.values_list(*AksiBaris._fields))) if bagian else tuple(aksi_qs)
+        aksi = scope.aksi(plan.pk) if bagian else tuple(Aksi.objects.filter(**ra).order_by(*order))
     # a part: the officials its aksi name, by the ids already read (no PK, so not their parties either)
     bidang, officials = _bidang_and_officials(plan, None if bagian is None else {a.pejabat_id for a in aksi})
     links, bulan = _links_and_months(plan.pk, links=with_links, months=with_aksi,
                                      part=None if bagian is None else (program, kegiatan, sub_kegiatan, aksi))
-    indikator_qs = scope.indikator(Indikator.objects.filter(**ra))
-    if scope.jenis not in (None, "sasaran"):  # a budget part shows only the indikator its rows are linked to
+    if not with_links:
+        indikator: tuple = ()
+    elif scope.jenis is None:
+        indikator = read(Indikator, IndikatorDokumen)
+    elif scope.jenis == "sasaran":
+        indikator = scope.rows(Indikator, plan.pk)
+    else:  # a budget part shows only the indikator its rows are linked to
         if scope.jenis == "kegiatan":  # its row and sub kegiatan only: a program may be linked to a hundred
             linked = [links["kegiatan"].get(scope.pk, ()), *links["sub_kegiatan"].values()]
         else:
             linked = [ids for owners in links.values() for ids in owners.values()]
-        indikator_qs = indikator_qs.filter(pk__in={i for ids in linked for i in ids})
-    indikator = rows(indikator_qs, IndikatorDokumen) if with_links else ()
+        indikator = _rows_by_id(Indikator, plan.pk, {i for ids in linked for i in ids})
     targets: dict[int, dict[int | None, Target]] = defaultdict(dict)
     if with_targets and scope.sasaran_read:
-        for t in scope.targets(Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun)):
+        found = (scope.targets(plan.pk, plan.tahun) if scope.jenis else
+                 Target.objects.filter(indikator__rencana_aksi_id=plan.pk, tahun=plan.tahun))
+        for t in found:
             targets[t.indikator_id][t.triwulan] = t
     perjanjian_kinerja = () if bagian else _perjanjian_kinerja(plan.pk, {p.pk: p for p in officials})
     rows = {"bidang": bidang, "sasaran": sasaran, "indikator": indikator, "program": program,
@@ -443,6 +500,7 @@ def jabatan_perangkat_daerah(*, perangkat_daerah_id: int) -> list[tuple[str, str
 
 
 _AKSI, _PK, _BIDANG, _PEJABAT = (m._meta.db_table for m in (Aksi, PerjanjianKinerja, Bidang, Pejabat))
+_KEGIATAN, _SUB_KEGIATAN, _INDIKATOR, _TARGET = (m._meta.db_table for m in (Kegiatan, SubKegiatan, Indikator, Target))
 
 
 class IndikatorDokumen(NamedTuple):
@@ -556,7 +614,12 @@ def target_dokumen(*, rencana_aksi: RencanaAksi) -> dict[int, dict[int | None, T
 
 @dataclass(frozen=True)
 class _Scope:
-    """Which rows of a plan `plan_data(bagian=…)` reads: filters for each queryset (identity for the whole plan)."""
+    """Which rows of a plan `plan_data(bagian=…)` reads (`jenis` None: all of them, through the ORM).
+
+    A part's rows are read by hand-written SQL (decisions 0020, 0026): every editor and monev section reads one,
+    and the ORM took longer to build and compile these querysets, whose filters depend on the part, than the
+    database to run them. `raw` gives model instances through the ORM's converters; the aksi are plain rows
+    (`AksiBaris`) through the same converters (`_plain_rows`)."""
 
     jenis: str | None = None
     pk: int | None = None
@@ -569,52 +632,82 @@ class _Scope:
             raise ValueError(bagian)
         return cls(*bagian)
 
-    def _budget(self, qs: QuerySet, program: str, sub: str) -> QuerySet:
-        if self.jenis == "sasaran":
-            return qs.none()
-        if self.jenis in ("program", "kepala_program"):
-            return qs.filter(**{program: self.pk})
-        if self.jenis == "kegiatan":  # the kegiatan of its program (few); sub kegiatan and aksi: its own
-            return qs.filter(**{program.replace("program_id", "program__kegiatan__pk"): self.pk})
-        if self.jenis == "sub_kegiatan":
-            return qs.filter(**{sub: self.pk})
-        return qs
-
     @property
     def sasaran_read(self) -> bool:
         """Whether the part has sasaran and targets at all (skip building their querysets when not)."""
         return self.jenis in (None, "sasaran")
 
-    def sasaran(self, qs: QuerySet) -> QuerySet:
-        return qs if self.sasaran_read else qs.none()
+    def _where(self, model: Any, rencana_aksi_id: int) -> tuple[str, list[int]] | None:
+        """The WHERE clause and its parameters of `model`'s rows in this part; None when it has none."""
+        condition = _PART.get((model, self.jenis))
+        if condition is None:
+            return None
+        if not condition:
+            return "rencana_aksi_id = %s", [rencana_aksi_id]
+        return f"rencana_aksi_id = %s AND {condition}", [rencana_aksi_id, self.pk]
 
-    def indikator(self, qs: QuerySet) -> QuerySet:
-        return qs.filter(sasaran_id=self.pk) if self.jenis == "sasaran" else qs
+    def rows(self, model: Any, rencana_aksi_id: int) -> tuple:
+        """The part's rows of `model` (sasaran, indikator of a sasaran, program, kegiatan, sub kegiatan) as model
+        instances in the plan's order."""
+        where = self._where(model, rencana_aksi_id)
+        if where is None:
+            return ()
+        return tuple(model.objects.raw(f"SELECT * FROM {model._meta.db_table} WHERE {where[0]} "
+                                       "ORDER BY urutan, id", where[1]))
 
-    def targets(self, qs: QuerySet) -> QuerySet:
-        if self.jenis == "sasaran":
-            return qs.filter(indikator__sasaran_id=self.pk)
-        return qs if self.jenis is None else qs.none()
+    def aksi(self, rencana_aksi_id: int) -> tuple[AksiBaris, ...]:
+        where = self._where(Aksi, rencana_aksi_id)
+        return () if where is None else _plain_rows(Aksi, AksiBaris, *where)
 
-    def program(self, qs: QuerySet) -> QuerySet:
-        if self.jenis == "sub_kegiatan":
-            return qs.filter(kegiatan__sub_kegiatan__pk=self.pk)
-        return qs if self.jenis in (None, "program", "kepala_program", "kegiatan") else qs.none()
+    def targets(self, rencana_aksi_id: int, tahun: int) -> Iterable[Target]:
+        """The targets of year `tahun` of the indikator of a sasaran part (none for a budget part)."""
+        if self.jenis != "sasaran":
+            return ()
+        return Target.objects.raw(
+            f"SELECT t.* FROM {_TARGET} t JOIN {_INDIKATOR} i ON i.id = t.indikator_id WHERE i.rencana_aksi_id = %s "
+            "AND i.sasaran_id = %s AND t.tahun = %s ORDER BY i.urutan, i.id, t.tahun, t.triwulan",
+            [rencana_aksi_id, self.pk, tahun])
 
-    def kegiatan(self, qs: QuerySet) -> QuerySet:
-        return self._budget(qs, "program_id", "sub_kegiatan__pk")
 
-    def sub_kegiatan(self, qs: QuerySet) -> QuerySet:
-        if self.jenis == "kegiatan":  # its own: a program may have dozens under its other kegiatan
-            return qs.filter(kegiatan_id=self.pk)
-        return self._budget(qs, "kegiatan__program_id", "pk")
+def _rows_by_id(model: Any, rencana_aksi_id: int, ids: set[int]) -> tuple:
+    """The rows of `model` of the plan among `ids`, as model instances in the plan's order (no query for none)."""
+    if not ids:
+        return ()
+    return tuple(model.objects.raw(f"SELECT * FROM {model._meta.db_table} WHERE rencana_aksi_id = %s AND id IN "
+                                   f"({', '.join(['%s'] * len(ids))}) ORDER BY urutan, id",
+                                   [rencana_aksi_id, *sorted(ids)]))
 
-    def aksi(self, qs: QuerySet) -> QuerySet:
-        if self.jenis == "kepala_program":  # the editor's program section shows its kegiatan heads, no aksi
-            return qs.none()
-        if self.jenis == "kegiatan":
-            return qs.filter(sub_kegiatan__kegiatan_id=self.pk)
-        return self._budget(qs, "sub_kegiatan__kegiatan__program_id", "sub_kegiatan_id")
+
+def _plain_rows(model: Any, plain: Any, where: str, params: list[int]) -> tuple:
+    """The rows of `model` matching `where` as `plain` named tuples of its fields of the same names ("pk": the
+    primary key) in the plan's order, each value through the converters the ORM applies (`values_list`): a
+    decimal on SQLite is a `Decimal` of the field's places, as a queryset gives it."""
+    table = model._meta.db_table
+    fields = [model._meta.pk if name == "pk" else model._meta.get_field(name) for name in plain._fields]
+    converters = _converters(fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(f.column for f in fields)} FROM {table} WHERE {where} "
+                       "ORDER BY urutan, id", params)
+        found_rows = cursor.fetchall()
+    if not converters:
+        return tuple(map(plain._make, found_rows))
+    return tuple(plain._make(_converted(row, converters)) for row in found_rows)
+
+
+def _converters(fields: list[Any]) -> list[tuple[int, Any, list]]:
+    """(position, column, converters) of each of `fields` (a row's columns in that order) that the ORM converts
+    from what the database driver gives (a decimal or date on SQLite)."""
+    columns = [f.get_col(f.model._meta.db_table) for f in fields]
+    return [(i, col, found) for i, col in enumerate(columns)
+            if (found := connection.ops.get_db_converters(col) + col.get_db_converters(connection))]
+
+
+def _converted(row: tuple, converters: list[tuple[int, Any, list]]) -> list:
+    values = list(row)
+    for i, col, functions in converters:
+        for convert in functions:
+            values[i] = convert(values[i], col, connection)
+    return values
 
 
 def _links_and_months(rencana_aksi_id: int, links: bool = True, months: bool = True,
@@ -661,6 +754,28 @@ _LINKS_AND_MONTHS = (
     ("sub_kegiatan", *_columns(SubKegiatan.indikator.through, "subkegiatan", "indikator", SubKegiatan)),
     ("bulan", *_columns(AksiBulan, "aksi", "bulan", Aksi)),
 )
+
+# (model, part) → the condition on the model's rows of that part (`_Scope`), besides the plan, with `%s` for the
+# part's id; "" for all the plan's rows; absent: none of them. A kegiatan's part reads the kegiatan of its program
+# (few) and its own sub kegiatan and aksi; a sub kegiatan's its kegiatan and program.
+_PART: dict[tuple[Any, str], str] = {
+    (Sasaran, "sasaran"): "",
+    (Indikator, "sasaran"): "sasaran_id = %s",
+    **{(Program, jenis): "" for jenis in ("program", "kepala_program", "kegiatan")},
+    (Program, "sub_kegiatan"): f"id IN (SELECT k.program_id FROM {_KEGIATAN} k JOIN {_SUB_KEGIATAN} s "
+                               "ON s.kegiatan_id = k.id WHERE s.id = %s)",
+    **{(Kegiatan, jenis): "program_id = %s" for jenis in ("program", "kepala_program")},
+    (Kegiatan, "kegiatan"): f"program_id IN (SELECT program_id FROM {_KEGIATAN} WHERE id = %s)",
+    (Kegiatan, "sub_kegiatan"): f"id IN (SELECT kegiatan_id FROM {_SUB_KEGIATAN} WHERE id = %s)",
+    **{(SubKegiatan, jenis): f"kegiatan_id IN (SELECT id FROM {_KEGIATAN} WHERE program_id = %s)"
+       for jenis in ("program", "kepala_program")},
+    (SubKegiatan, "kegiatan"): "kegiatan_id = %s",
+    (SubKegiatan, "sub_kegiatan"): "id = %s",
+    (Aksi, "program"): f"sub_kegiatan_id IN (SELECT s.id FROM {_SUB_KEGIATAN} s JOIN {_KEGIATAN} k "
+                       "ON k.id = s.kegiatan_id WHERE k.program_id = %s)",
+    (Aksi, "kegiatan"): f"sub_kegiatan_id IN (SELECT id FROM {_SUB_KEGIATAN} WHERE kegiatan_id = %s)",
+    (Aksi, "sub_kegiatan"): "sub_kegiatan_id = %s",
+}
 
 
 def _perjanjian_kinerja(rencana_aksi_id: int, pejabat: dict[int, Pejabat]) -> tuple[PerjanjianKinerjaData, ...]:

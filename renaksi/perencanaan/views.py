@@ -91,9 +91,22 @@ def _authorise(request, obj, plan: RencanaAksi, perm: str | None) -> None:
 
 
 def _get_plan_for_user(request, pk: int, perm: str | None = None) -> RencanaAksi:
-    plan = get_object_or_404(RencanaAksi.objects.select_related("perangkat_daerah__pemda"), pk=pk)
+    plan = selectors.rencana_aksi_dengan_pd(pk=pk)
+    if plan is None:
+        raise Http404
     _authorise(request, plan, plan, perm)
+    _share_scope(request.user, plan)
     return plan
+
+
+def _share_scope(user, plan: RencanaAksi) -> None:
+    """The menu names the user's PD (or Pemda, `base.html`): when it is the plan's, read with it, the user takes
+    that one rather than reading it again (the same row)."""
+    pd = plan.perangkat_daerah
+    if getattr(user, "perangkat_daerah_id", None) == pd.pk:
+        user.perangkat_daerah = pd
+    elif getattr(user, "pemda_id", None) == pd.pemda_id:
+        user.pemda = pd.pemda
 
 
 def _get_sasaran_for_user(request, sasaran_id: int, perm: str | None = None) -> Sasaran:

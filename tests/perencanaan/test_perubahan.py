@@ -241,3 +241,24 @@ def test_a_plan_of_1000_aksi_copies_in_a_few_seconds_with_few_queries(world, dja
         assert model.objects.filter(rencana_aksi=baru).count() == model.objects.filter(rencana_aksi=plan).count()
     assert PerjanjianKinerjaItem.objects.filter(perjanjian_kinerja__rencana_aksi=baru).count() == \
         PerjanjianKinerjaItem.objects.filter(perjanjian_kinerja__rencana_aksi=plan).count()
+
+
+def test_the_version_list_holds_the_versions_each_user_may_open(world):
+    """The editor's version list (read by hand-written SQL) holds what `rencana_aksi_visible_to` lets each user
+    open: an approved Murni and a draft Perubahan are both listed for the PD's users and its Pemda's admin and
+    evaluator, only the approved one for another PD's perencana, another Pemda's, and anonymous."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from renaksi.perencanaan.selectors import rencana_aksi_visible_to, versi_rencana_aksi
+
+    murni = approve(world.plan)
+    baru = svc.rencana_aksi_buat_perubahan(rencana_aksi=murni, by=world.alice)
+    plan = RencanaAksi.objects.select_related("perangkat_daerah").get(pk=baru.pk)
+    users = [world.alice, world.kabid, world.kepala, world.eve, world.admin, world.charlie, world.dave,
+             AnonymousUser()]
+    listed = {str(u): [v.pk for v in versi_rencana_aksi(rencana_aksi=plan, user=u)] for u in users}
+    assert listed == {str(u): list(rencana_aksi_visible_to(u).filter(perangkat_daerah_id=plan.perangkat_daerah_id,
+                                                                     tahun=plan.tahun)
+                                   .order_by("versi").values_list("pk", flat=True)) for u in users}
+    both, approved = [murni.pk, baru.pk], [murni.pk]
+    assert [listed[str(u)] for u in users] == [both] * 5 + [approved] * 3

@@ -125,3 +125,90 @@ def test_plan_totals_of_an_empty_plan_no_pagu_and_zero_rows(world):
     assert plan_totals(rencana_aksi_id=plan.pk) == {
         "total_program": None, "total_kegiatan": None, "total_sub_kegiatan": None,
         "jumlah_indikator": 0, "jumlah_sub_kegiatan": 0, "jumlah_aksi": 0}
+
+
+def _plan_of_parts(world):
+    """Two sasaran (each an indikator with targets), two programs, the first with two kegiatan, and aksi with
+    decimal targets: every part has neighbours it must leave out."""
+    plan = make_plan(world.pd, tahun=2041, n_sub_kegiatan=2, bidang=[world.bidang_politik])
+    program = plan_data(rencana_aksi=plan).program[0]
+    sasaran = svc.sasaran_create(rencana_aksi=plan, uraian="Sasaran kedua", level=Sasaran.Level.STRATEGIS, nomor="2")
+    kedua = svc.indikator_create(sasaran=sasaran, nama="Indikator kedua", satuan="Persen")
+    svc.target_set(indikator=kedua, tahun=2041, triwulan=None, nilai=Decimal("33.33"))
+    svc.target_set(indikator=kedua, tahun=2041, triwulan=2, nilai=Decimal("12.5"))
+    lain = svc.program_create(rencana_aksi=plan, nama="Program lain", kode="8.01.04", pagu=5)
+    for induk in (program, lain):
+        kegiatan = svc.kegiatan_create(program=induk, nama=f"Kegiatan lain {induk.pk}", pagu=5)
+        sub = svc.sub_kegiatan_create(kegiatan=kegiatan, nama=f"Sub lain {induk.pk}", pagu=5)
+        svc.aksi_create(sub_kegiatan=sub, uraian="Aksi bertarget", target_nilai=Decimal("2.50"),
+                        target_satuan="dokumen", bulan=[4])
+    return plan
+
+
+@pytest.mark.parametrize("jenis", ["sasaran", "program", "kepala_program", "kegiatan", "sub_kegiatan"])
+def test_a_part_reads_its_rows_as_the_whole_plan_has_them(world, jenis):
+    """A part (an editor or monev section, read by hand-written SQL) holds the rows the whole plan (read through
+    the ORM) has in that part, in the same order, with the same values: no neighbour's, none missing."""
+    plan = _plan_of_parts(world)
+    whole = plan_data(rencana_aksi=plan)
+    kegiatan = whole.kegiatan[0]
+    sub = whole.sub_kegiatan[-1]
+    pk = {"sasaran": whole.sasaran[-1].pk, "program": kegiatan.program_id, "kepala_program": kegiatan.program_id,
+          "kegiatan": kegiatan.pk, "sub_kegiatan": sub.pk}[jenis]
+    part = plan_data(rencana_aksi=plan, bagian=(jenis, pk))
+
+    if jenis == "sasaran":
+        expected = {"sasaran": whole.sasaran, "indikator": [i for i in whole.indikator if i.sasaran_id == pk],
+                    "program": [], "kegiatan": [], "sub_kegiatan": []}
+    elif jenis == "sub_kegiatan":
+        expected = {"program": [p for p in whole.program if p.pk == whole.kegiatan_by_id[sub.kegiatan_id].program_id],
+                    "kegiatan": [k for k in whole.kegiatan if k.pk == sub.kegiatan_id], "sub_kegiatan": [sub]}
+    else:
+        program_id = kegiatan.program_id
+        kegiatan_ids = ({kegiatan.pk} if jenis == "kegiatan" else
+                        {k.pk for k in whole.kegiatan if k.program_id == program_id})
+        expected = {"program": whole.program, "kegiatan": [k for k in whole.kegiatan if k.program_id == program_id],
+                    "sub_kegiatan": [s for s in whole.sub_kegiatan if s.kegiatan_id in kegiatan_ids]}
+    sub_ids = {s.pk for s in expected["sub_kegiatan"]}
+    expected["aksi"] = [] if jenis == "kepala_program" else [a for a in whole.aksi if a.sub_kegiatan_id in sub_ids]
+    assert expected["aksi"] or jenis in ("sasaran", "kepala_program")
+    for kind in ("sasaran", "indikator", "program", "kegiatan", "sub_kegiatan"):
+        if kind in expected:
+            assert [(type(r), r.pk) for r in getattr(part, kind)] == [(type(r), r.pk) for r in expected[kind]], kind
+    def fields(rows):
+        return [{k: v for k, v in vars(r).items() if k != "_state"} for r in rows]
+    assert fields(part.program + part.kegiatan + part.sub_kegiatan) == \
+        fields([*expected["program"], *expected["kegiatan"], *expected["sub_kegiatan"]])
+    # the aksi as plain rows, each value as the ORM gives it (a decimal target a Decimal of the field's places)
+    assert [tuple(map(repr, a)) for a in part.aksi] == [tuple(repr(getattr(w, f)) for f in a._fields)
+                                                        for a, w in zip(part.aksi, expected["aksi"], strict=True)]
+    if jenis == "program":  # its second kegiatan's aksi has a decimal target
+        assert any(isinstance(a.target_nilai, Decimal) for a in part.aksi)
+    assert {a.pk: part.bulan_of(a.pk) for a in part.aksi} == {a.pk: whole.bulan_of(a.pk) for a in expected["aksi"]}
+    if jenis == "sasaran":
+        ids = {i.pk for i in expected["indikator"]}
+        assert part.targets == {i: t for i, t in whole.targets.items() if i in ids} and part.targets
+        assert {tw: t.nilai for tw, t in part.targets[part.indikator[0].pk].items()} == {
+            None: Decimal("33.33"), 2: Decimal("12.5")}
+    else:
+        assert part.targets == {} and part.sasaran == ()
+
+
+def test_the_plan_with_its_pd_and_pemda_is_what_select_related_reads(world):
+    """The editor reads its plan with PD and Pemda in one hand-written query: the same values, converted as the
+    ORM converts them (its date), the relations set (no query after it); None for a plan that is not there."""
+    from renaksi.perencanaan.selectors import rencana_aksi_dengan_pd
+
+    RencanaAksi.objects.filter(pk=world.plan.pk).update(tempat="Kota Contoh", tanggal="2024-01-11")
+    orm = RencanaAksi.objects.select_related("perangkat_daerah__pemda").get(pk=world.plan.pk)
+    with CaptureQueriesContext(connection) as queries:
+        plan = rencana_aksi_dengan_pd(pk=world.plan.pk)
+        pd, pemda = plan.perangkat_daerah, plan.perangkat_daerah.pemda
+    assert len(queries) == 1
+
+    def fields(obj):
+        return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    assert (fields(plan), fields(pd), fields(pemda)) == (fields(orm), fields(orm.perangkat_daerah),
+                                                         fields(orm.perangkat_daerah.pemda))
+    assert repr(plan.tanggal) == "datetime.date(2024, 1, 11)" and not plan._state.adding
+    assert rencana_aksi_dengan_pd(pk=world.plan.pk + 1000) is None

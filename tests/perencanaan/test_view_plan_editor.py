@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from renaksi.perencanaan import services as svc
-from renaksi.perencanaan.models import Aksi, SubKegiatan
+from renaksi.perencanaan.models import Aksi, RencanaAksi, SubKegiatan
 from tests.factories import make_plan, submit
 from tests.helpers import OUTSIDERS
 
@@ -169,6 +169,27 @@ def test_constant_number_of_queries(client, world, django_assert_max_num_queries
         section = client.get(urls[0], HTTP_HX_REQUEST="true")
     assert section.content.decode().count('class="row-aksi"') == 2 * n_sub_kegiatan
 
+
+
+@pytest.mark.parametrize(("persona", "lingkup"), [("alice", "Kesbangpol"), ("admin", None), ("charlie", "Dinkes")])
+def test_the_menu_names_the_users_pd_or_pemda_read_once(client, world, persona, lingkup):
+    """The menu names the user's PD (a PD user) or Pemda (the admin): taken from the plan read for the page when it
+    is the plan's (one query less), read when it is another (charlie, another PD of the Pemda, on an approved
+    plan)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = getattr(world, persona)
+    lingkup = lingkup or str(world.pemda)
+    RencanaAksi.objects.filter(pk=world.plan.pk).update(status=RencanaAksi.Status.DISETUJUI)  # charlie may see it
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        html = page(client, world.plan).content.decode()
+    nav = re.search(r'<span class="navbar-text[^>]*>(.*?)</span>', html, re.S).group(1)
+    assert nav.split("·")[-1].strip() == lingkup
+    reads = [q["sql"] for q in queries if 'FROM "organisasi_perangkatdaerah"' in q["sql"]
+             or 'FROM "organisasi_pemda"' in q["sql"]]
+    assert len(reads) == (1 if persona == "charlie" else 0), reads
 
 def test_editor_links_to_the_document_and_the_template_exports(client, world):
     client.force_login(world.eve)
