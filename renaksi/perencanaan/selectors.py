@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -37,16 +37,24 @@ from .narasi import Konteks, konteks
 from .rules import is_kepala_bidang, pd_scope, same_pd
 
 
+def _drafts_scope(user) -> dict[str, int] | None:
+    """Whose plans that are not published `user` may open, as a filter on plans: his Pemda's for an admin pemda or
+    evaluator, his PD's for a user of a PD, nobody's (None) otherwise. The one rule of `rencana_aksi_visible_to` and
+    `versi_rencana_aksi`."""
+    if not user.is_authenticated:
+        return None
+    if user.peran in (Peran.ADMIN_PEMDA, Peran.EVALUATOR) and user.pemda_id:
+        return {"perangkat_daerah__pemda_id": user.pemda_id}
+    if user.perangkat_daerah_id:
+        return {"perangkat_daerah_id": user.perangkat_daerah_id}
+    return None
+
+
 def rencana_aksi_visible_to(user) -> QuerySet[RencanaAksi]:
     """The plans a user may open: his PD's, his Pemda's for admin and evaluator, and published ones."""
     published = Q(status__in=RencanaAksi.PUBLISHED)
-    if not user.is_authenticated:
-        return RencanaAksi.objects.filter(published)
-    if user.peran in (Peran.ADMIN_PEMDA, Peran.EVALUATOR) and user.pemda_id:
-        return RencanaAksi.objects.filter(published | Q(perangkat_daerah__pemda_id=user.pemda_id))
-    if user.perangkat_daerah_id:
-        return RencanaAksi.objects.filter(published | Q(perangkat_daerah_id=user.perangkat_daerah_id))
-    return RencanaAksi.objects.filter(published)
+    scope = _drafts_scope(user)
+    return RencanaAksi.objects.filter(published if scope is None else published | Q(**scope))
 
 
 def importable_perangkat_daerah(user) -> QuerySet[PerangkatDaerah]:
@@ -84,16 +92,6 @@ def rencana_aksi_dengan_pd(*, pk: int) -> RencanaAksi | None:
     return plan
 
 
-def _sees_drafts_of(user, perangkat_daerah_id: int, pemda_id: Callable[[], int | None]) -> bool:
-    """Whether `user` may open the plans of a PD that are not published: `rencana_aksi_visible_to` for one PD
-    (`pemda_id` gives the PD's Pemda, asked only for an admin pemda or evaluator)."""
-    if not user.is_authenticated:
-        return False
-    if user.peran in (Peran.ADMIN_PEMDA, Peran.EVALUATOR) and user.pemda_id:
-        return pemda_id() == user.pemda_id
-    return bool(user.perangkat_daerah_id) and perangkat_daerah_id == user.perangkat_daerah_id
-
-
 def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:
     """The versions of a plan (same PD and year) the user may open (`rencana_aksi_visible_to`), Murni first; one
     query, written by hand (decision 0026): the editor page reads it on every request, and the ORM built the
@@ -101,7 +99,12 @@ def versi_rencana_aksi(*, rencana_aksi: RencanaAksi, user) -> list[RencanaAksi]:
     pd_id = rencana_aksi.perangkat_daerah_id
     where = "perangkat_daerah_id = %s AND tahun = %s"
     params: list[int | str] = [pd_id, rencana_aksi.tahun]
-    if not _sees_drafts_of(user, pd_id, lambda: rencana_aksi.perangkat_daerah.pemda_id):
+    scope = _drafts_scope(user) or {}
+    if "perangkat_daerah__pemda_id" in scope:  # the plan's Pemda, asked only here (the editor has it read)
+        sees_drafts = scope["perangkat_daerah__pemda_id"] == rencana_aksi.perangkat_daerah.pemda_id
+    else:
+        sees_drafts = scope.get("perangkat_daerah_id") == pd_id
+    if not sees_drafts:
         where += f" AND status IN ({', '.join(['%s'] * len(RencanaAksi.PUBLISHED))})"
         params += [status.value for status in RencanaAksi.PUBLISHED]
     return list(RencanaAksi.objects.raw(f"SELECT * FROM {RencanaAksi._meta.db_table} WHERE {where} "
