@@ -26,6 +26,8 @@ def _on_screen(page: Page, selector: str) -> None:
 def test_the_main_pages_fit_a_phone_without_sideways_scrolling(page: Page, live_server, world, artifacts):
     monev.jendela_buka(pemda=world.pemda, tahun=2024, triwulan=1)
     plan = world.plan
+    world.alice.first_name = "Perencana Perangkat Daerah Kota Samarinda"  # as long as the demo's names
+    world.alice.save()
     page.set_viewport_size(PHONE)
     _login(page, live_server, "alice")
     pages = {
@@ -42,6 +44,9 @@ def test_the_main_pages_fit_a_phone_without_sideways_scrolling(page: Page, live_
         assert _page_width(page) <= PHONE["width"], name
     page.goto(live_server.url + reverse("plan_editor", args=[plan.pk]))
     _on_screen(page, "#plan-header .btn")
+    page.locator(".navbar-toggler").click()  # the menu: the user's name and role are cut with "…" at the edge
+    expect(page.get_by_role("button", name="Keluar")).to_be_visible()
+    _on_screen(page, ".nav-pengguna")
 
     # The document is an A4 preview wider than a phone; its toolbar wraps, so Unduh and Cetak are on the screen.
     page.goto(live_server.url + reverse("ra_document", args=[plan.pk]))
