@@ -109,7 +109,7 @@ def nama_lembar(teks: str, dipakai: set[str], cadangan: str) -> str:
     if len(name) > NAMA_MAKS:
         cut = name[:NAMA_MAKS]
         space = cut.rfind(" ")
-        name = (cut[:space] if space >= 20 else cut).strip().strip("'")
+        name = (cut[:space] if space >= 20 else cut).rstrip(" ,;-–—·").strip().strip("'")  # no dangling comma
     taken = {n.casefold() for n in dipakai} | {"history"}
     candidate, n = name, 1
     while candidate.casefold() in taken:

@@ -133,3 +133,21 @@ def test_the_triwulan_report_bar_waits_for_the_approved_plan(client, w):
     assert _post(client, w.plan, "setujui", tw=1).status_code == 204
     client.force_login(w.eve)
     assert _post(client, w.plan, "kunci", tw=1).status_code == 403
+
+
+def test_a_returned_report_says_why_above_the_fold_to_who_must_fix_it(client, w):
+    """The reason was only inside the collapsed "Riwayat alur": the perencana opening the returned report saw the
+    red status and the Ajukan button, not what to fix."""
+    RencanaAksi.objects.filter(pk=w.plan.pk).update(status=S.DISETUJUI)
+    client.force_login(w.alice)
+    assert _post(client, w.plan, "ajukan", tw=1).status_code == 204
+    assert 'id="alur-dikembalikan"' not in _bar(client, w.plan, tw=1).content.decode()
+    client.force_login(w.kepala)
+    assert _post(client, w.plan, "kembalikan", tw=1, alasan="Realisasi anggaran belum diisi").status_code == 204
+    client.force_login(w.alice)
+    html = unescape(_bar(client, w.plan, tw=1).content.decode())
+    shown = html.split('id="alur-dikembalikan"')[1].split("</div>")[0]
+    assert "Dikembalikan oleh kepala" in shown and "<q>Realisasi anggaran belum diisi</q>" in shown
+    assert "Perbaiki, lalu ajukan lagi." in shown
+    assert _post(client, w.plan, "ajukan", tw=1).status_code == 204  # submitted again: the notice goes
+    assert 'id="alur-dikembalikan"' not in _bar(client, w.plan, tw=1).content.decode()

@@ -1,6 +1,7 @@
 """GET /dasbor/: every PD of the Pemda for a year and triwulan (admin pemda, evaluator)."""
 
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -79,3 +80,15 @@ def test_the_collector_is_paused_while_the_dashboard_is_built(client, world, ope
     finally:
         if not enabled:
             gc.disable()
+
+
+def test_the_refusal_page_does_not_call_a_page_one_may_not_read_read_only(client, world):
+    """The 403 page's hint was "Peran Anda hanya dapat membaca bagian ini" also for a page the user may not open at
+    all; that hint stays for a refused change."""
+    client.force_login(world.alice)
+    response = client.get(reverse("dasbor_pemda"))
+    html = unescape(response.content.decode())
+    assert response.status_code == 403 and "Dasbor pemda hanya untuk admin pemda dan evaluator." in html
+    assert "Halaman ini tidak tersedia untuk peran Anda." in html and "hanya dapat membaca" not in html
+    response = client.post(reverse("monev_jendela_set", args=[2024, 1]), {"aksi": "buka"})
+    assert response.status_code == 403 and "hanya dapat membaca bagian ini" in unescape(response.content.decode())

@@ -271,6 +271,8 @@ def test_sheet_names_are_valid_and_unique(wb):
     ("History", set(), "History (2)"),
     ("Naskah", {"NASKAH", "Naskah (2)"}, "Naskah (3)"),
     ("A" * 40, {"A" * 31}, "A" * 27 + " (2)"),
+    ("Tabel 2. Faktor Pendorong, Faktor Penghambat dan Tindak Lanjut Triwulan III", set(),
+     "Tabel 2. Faktor Pendorong"),  # the monev report's second table: no dangling comma
 ])
 def test_nama_lembar(judul, taken, expected):
     assert xlsx.nama_lembar(judul, taken, "Tabel 9") == expected

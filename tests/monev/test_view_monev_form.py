@@ -68,6 +68,17 @@ def test_window_not_open_and_closed_show_values_read_only_with_the_reason(client
     assert "sudah ditutup" in html and "<form id=\"f-ind-" not in html
 
 
+
+@pytest.mark.parametrize("persona,offered", [("admin", True), ("alice", False), ("kepala", False), ("eve", False)])
+def test_a_window_not_open_offers_the_admin_pemda_the_page_that_opens_it(client, world, rows, persona, offered):
+    """"Belum dibuka oleh admin pemda" says who must act; the admin pemda himself gets the way there."""
+    client.force_login(getattr(world, persona))
+    link = f'href="{reverse("monev_jendela")}?tahun=2024"'
+    assert (link in monev_html(client, world.plan, 3)) is offered  # TW III was never opened
+    monev.jendela_tutup(pemda=world.pemda, tahun=2024, triwulan=1)
+    assert (link in monev_html(client, world.plan, 1)) is offered  # closed
+    assert link not in monev_html(client, world.plan, 2)  # open: nothing to do there
+
 def test_capaian_formula_and_predikat_are_shown(client, world, rows):
     monev.realisasi_indikator_set(indikator=rows.iku, triwulan=1, nilai=Decimal("6"))
     client.force_login(world.alice)

@@ -24,3 +24,15 @@ def test_quarters_with_capaian_formula_evaluasi_and_forecast(client, world, rows
 def test_who_may_read(client, world, rows, persona, status):
     client.force_login(getattr(world, persona))
     assert client.get(reverse("monev_indikator", args=[rows.iku.pk])).status_code == status
+
+
+@pytest.mark.parametrize("persona,links", [("alice", False), ("bob", False), ("kepala", False), ("admin", True),
+                                           ("eve", True)])
+def test_the_breadcrumb_offers_the_pemda_dashboard_only_to_who_may_open_it(client, world, rows, persona, links):
+    """The PD's own users get 403 from the Pemda dashboard: the breadcrumb does not lead them there."""
+    user = getattr(world, persona)
+    client.force_login(user)
+    html = client.get(reverse("monev_indikator", args=[rows.iku.pk])).content.decode()
+    assert (f'href="{reverse("dasbor_pemda")}' in html) is links
+    assert client.get(reverse("dasbor_pemda")).status_code == (200 if links else 403)
+    assert reverse("dasbor_pd", args=[world.plan.pk]) in html  # the PD's own dashboard stays one click away

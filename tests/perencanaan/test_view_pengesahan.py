@@ -81,6 +81,13 @@ def test_a_second_save_updates_the_same_pk(client, world, kepala_pd):
     assert "belum mempunyai" not in page and f'value="{kabid.pk}" selected' in page
 
 
+
+def test_the_row_version_is_a_hidden_field_without_a_label(client, world, kepala_pd):
+    """A "Versi baris" label stood over nothing above Tempat penetapan."""
+    html = login(client, world.alice).get(url(world.plan)).content.decode()
+    assert "Versi baris" not in html
+    assert '<input type="hidden" name="versi_baris"' in html  # still sent: a concurrent save is still detected
+
 def test_the_editor_links_to_the_page_for_those_who_may_edit(client, world):
     editor = reverse("plan_editor", args=[world.plan.pk])
     assert url(world.plan) in login(client, world.alice).get(editor).content.decode()

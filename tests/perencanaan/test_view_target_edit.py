@@ -28,6 +28,21 @@ def url(indikator) -> str:
     return reverse("target_edit", args=[indikator.pk])
 
 
+
+def test_each_target_input_sits_in_the_column_of_its_target(login, rows):
+    """The hidden row version had a cell of its own: every input stood one column to the right of its heading (the
+    yearly target under TW I), and the row had one cell more than the table."""
+    client = login("alice")
+    shown = client.get(reverse("indikator_row", args=[rows.iku.pk])).content.decode()
+    form = client.get(url(rows.iku)).content.decode()
+    assert form.count("<td") == shown.count("<td")
+    cells = form.split("<td")
+    names = ["tahunan", "tw1", "tw2", "tw3", "tw4"]
+    assert [i for i, cell in enumerate(cells) if 'class="target-input"' in cell] == \
+        [i for i, cell in enumerate(shown.split("<td")) if "target-cell" in cell]
+    assert [next(n for n in names if f'name="{n}"' in cell) for cell in cells if 'class="target-input"' in cell] == names
+    assert form.count('<input type="hidden" name="versi_baris"') == 1
+
 def test_alice_gets_the_form_with_the_focus_on_the_clicked_quarter(login, rows):
     response = login("alice").get(url(rows.iku) + "?fokus=tw3")
     assert response.status_code == 200
