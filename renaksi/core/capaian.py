@@ -29,7 +29,7 @@ Values are percentages as `Decimal`, rounded to 2 decimals half up (`ROUND_HALF_
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
@@ -68,12 +68,14 @@ Isian = Decimal | Kategori | None
 
 @dataclass(frozen=True)
 class Capaian:
-    """A capaian: `nilai` in % (2 decimals) or None, `rumus` (Indonesian, with the numbers used) and, for a
-    category target with codes only, `tercapai` (True/False) instead of a percentage."""
+    """A capaian: `nilai` in % (2 decimals) or None, `rumus` (Indonesian, with the numbers used), for a
+    category target with codes only `tercapai` (True/False) instead of a percentage, and `target`: the target the
+    capaian is computed against (`target_capaian`; None when the targets it needs are not all filled)."""
 
     nilai: Decimal | None
     rumus: str
     tercapai: bool | None = None
+    target: Isian = None
 
     @property
     def kategori(self) -> bool:
@@ -156,6 +158,25 @@ def capaian_kategori(*, r: Kategori, t: Kategori, r_teks: str = "realisasi", t_t
     return Capaian(None, f"{r_teks} {r.kode} {relation} {t_teks} {t.kode} pada skala {skala}", tercapai=tercapai)
 
 
+def target_capaian(*, target: Sequence[Isian], target_tahun: Isian, triwulan: int,
+                   akumulasi: str = Akumulasi.KUMULATIF) -> Isian:
+    """The target the capaian up to `triwulan` is computed against (the T of the formula): kumulatif ΣT1..n,
+    rata-rata the mean of T1..n, nilai akhir Tn, tetap the yearly target; a category target is compared as is
+    (Tn, or the yearly target for `tetap`). None when a target it needs is empty or numbers and categories mix.
+
+    This is the one place that says which target a capaian uses: the documents print it beside the capaian
+    (LKjIP Tabel 3.1 when the yearly target is empty)."""
+    n = triwulan
+    last = target_tahun if akumulasi == Akumulasi.TETAP else target[n - 1]
+    if isinstance(last, Kategori) or akumulasi not in (Akumulasi.KUMULATIF, Akumulasi.RATA_RATA):
+        return last
+    ts = [v for v in target[:n] if isinstance(v, Decimal)]
+    if len(ts) < n:
+        return None
+    total = sum(ts, Decimal(0))
+    return total if akumulasi == Akumulasi.KUMULATIF else total / n
+
+
 def hitung_capaian(
     *,
     target: Sequence[Isian],
@@ -171,6 +192,14 @@ def hitung_capaian(
         raise ValueError(f"triwulan harus 1–4, bukan {triwulan}")
     if len(target) != 4 or len(realisasi) != 4:
         raise ValueError("target dan realisasi harus berisi 4 triwulan")
+    result = _hitung(target=target, target_tahun=target_tahun, realisasi=realisasi, triwulan=triwulan,
+                     polaritas=polaritas, akumulasi=akumulasi, rumus_negatif=rumus_negatif)
+    return replace(result, target=target_capaian(target=target, target_tahun=target_tahun, triwulan=triwulan,
+                                                 akumulasi=akumulasi))
+
+
+def _hitung(*, target: Sequence[Isian], target_tahun: Isian, realisasi: Sequence[Isian], triwulan: int,
+            polaritas: str, akumulasi: str, rumus_negatif: str) -> Capaian:
     n = triwulan
     tw = ROMAWI[n]
     last_t = target_tahun if akumulasi == Akumulasi.TETAP else target[n - 1]

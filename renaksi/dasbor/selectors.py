@@ -145,6 +145,12 @@ class DasborPD:
     def triwulan(self) -> int:
         return self.data.triwulan
 
+    @property
+    def ada_realisasi(self) -> bool:
+        """Any realisasi (kinerja or anggaran) reported for the triwulan: without one the charts would be empty
+        and "no indicator at risk" would read as a result, so the page says nothing is reported yet."""
+        return bool(self.kelengkapan_indikator[0] or self.kelengkapan_anggaran[0])
+
 
 def dasbor_pd(*, rencana_aksi: RencanaAksi, triwulan: int) -> DasborPD:
     data = monev_data(rencana_aksi=rencana_aksi, triwulan=triwulan, with_aksi=False)
@@ -287,6 +293,11 @@ class DasborPemda:
     @property
     def berisiko(self) -> list[tuple[PDRow, IndikatorRingkas]]:
         return [(row, i) for row in self.pd for i in row.berisiko]
+
+    @property
+    def ada_realisasi(self) -> bool:
+        """Any PD reported a realisasi (kinerja or anggaran) for the triwulan (see `DasborPD.ada_realisasi`)."""
+        return any(row.indikator_dilaporkan or row.sub_dilaporkan for row in self.pd)
 
 
 class Isi(NamedTuple):

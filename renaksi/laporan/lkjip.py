@@ -6,7 +6,9 @@ program); nothing here computes a capaian or a serapan another way.
 
 - Triwulan: the one given, else the latest triwulan with any realisasi (kinerja or anggaran) — TW IV once the year
   is reported; without any realisasi, TW IV and the tables print as the blank form (realisasi cells empty).
-- Tabel 3.1: every indicator of the sasaran strategis (IKU marked), its yearly target as stated, the realisasi of
+- Tabel 3.1: every indicator of the sasaran strategis (IKU marked), its yearly target as stated (when the plan
+  states none, the target the capaian is computed against — Σ, mean or last of the quarterly targets up to the
+  triwulan, `core.capaian.target_capaian` — marked "*" and explained under the table), the realisasi of
   the year up to the triwulan under the indicator's accumulation (kumulatif: the sum, rata-rata: the mean, nilai
   akhir / tetap: the last), capaian (%) with the formula used, predikat; and, when the PD has a plan for the year
   before, that plan's realisasi and capaian of its own latest reported triwulan, matched by indicator name
@@ -49,13 +51,16 @@ class BarisCapaian:
     indikator: str
     iku: bool
     satuan: str
-    target: Nilai
+    target: Nilai  # the yearly target as stated; when empty, the target the capaian uses (`target_triwulan`)
     realisasi: Decimal | Kategori | None  # the year's realisasi up to the triwulan; None: not (fully) reported
     capaian: Capaian | None  # None: nothing reported yet (the blank form)
     predikat: str
     # The plan of the year before, when it has an indicator of the same name: its realisasi and capaian.
     realisasi_lalu: Decimal | Kategori | None = None
     capaian_lalu: Capaian | None = None
+    # True: no yearly target is stated and `target` is the one the capaian is computed against (from the
+    # quarterly targets, `core.capaian.target_capaian`), marked in the table.
+    target_triwulan: bool = False
 
     @property
     def capaian_nilai(self) -> Decimal | None:
@@ -161,10 +166,15 @@ def lkjip(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> LkjipDok
     for item in _strategis(data):
         reported = _reported(item, tw)
         previous = lalu_by_nama.get(_kunci(item.indikator.nama))
+        target = _nilai_target(data.plan.target(item.indikator.pk))
+        dipakai = item.capaian.target
+        target_triwulan = target.kosong and dipakai is not None
+        if target_triwulan:
+            target = _nilai_isian(dipakai)
         rows.append(BarisCapaian(
             nomor=str(len(rows) + 1), sasaran=item.sasaran.uraian if item.sasaran else "", sasaran_rowspan=1,
             indikator=item.indikator.nama, iku=item.indikator.is_iku, satuan=item.indikator.satuan,
-            target=_nilai_target(data.plan.target(item.indikator.pk)),
+            target=target, target_triwulan=target_triwulan,
             realisasi=realisasi_tahun(item, tw) if reported else None,
             capaian=item.capaian if reported else None,
             predikat=str(item.predikat.label) if reported and item.predikat else "",
@@ -204,6 +214,17 @@ def lkjip(*, rencana_aksi: RencanaAksi, triwulan: int | None = None) -> LkjipDok
         total_efisiensi=efisiensi(total_capaian, total_serapan),
         draf=plan.draf,
     )
+
+
+def _nilai_isian(value: Decimal | Kategori | None) -> Nilai:
+    """A computed target (a sum or a mean of quarterly targets) as a document shows it: at most 2 decimals."""
+    if isinstance(value, Kategori):
+        return Nilai(nilai=value.skor, desimal=banyak_desimal(value.skor, tanpa_nol=True) if value.skor else 0,
+                     kategori=value.kode)
+    if value is None:
+        return Nilai()
+    value = bulatkan(value) if banyak_desimal(value, tanpa_nol=True) > 2 else value
+    return Nilai(nilai=value, desimal=banyak_desimal(value, tanpa_nol=True))
 
 
 # --- Layout -------------------------------------------------------------------------------------------------------
@@ -252,7 +273,8 @@ def tabel_capaian(doc: LkjipDokumen) -> blok.Tabel:
         if r.sasaran_rowspan:
             cells.append(blok.Sel(r.sasaran, rowspan=r.sasaran_rowspan))
         nama = f"{r.indikator} (IKU)" if r.iku else r.indikator
-        cells += [blok.Sel(nama), blok.Sel(r.satuan, rata="tengah"), blok.Sel(r.target.tampil, rata="tengah"),
+        target = f"{r.target.tampil}*" if r.target_triwulan else (r.target.tampil or "—")
+        cells += [blok.Sel(nama), blok.Sel(r.satuan, rata="tengah"), blok.Sel(target, rata="tengah"),
                   _angka(r.realisasi), _capaian(r.capaian), blok.Sel(r.predikat, rata="tengah")]
         if lalu:
             cells += [_angka(r.realisasi_lalu), _capaian(r.capaian_lalu)]
@@ -260,6 +282,9 @@ def tabel_capaian(doc: LkjipDokumen) -> blok.Tabel:
         rows.append(blok.Baris(cells))
     notes = [_("Capaian s.d. %(tw)s dihitung terhadap target s.d. %(tw)s menurut jenis akumulasi indikator; "
                "predikat menurut Permendagri 86/2017.") % {"tw": tw}]
+    if any(r.target_triwulan for r in doc.capaian):
+        notes.append(_("* Target tahun tidak diisi dalam rencana aksi: yang tertulis adalah target yang dipakai "
+                       "menghitung capaian s.d. %(tw)s dari target triwulan (lihat rumus capaian).") % {"tw": tw})
     if lalu:
         notes.append(_("Tahun %(tahun)s: rencana aksi tahun sebelumnya, s.d. TW %(tw)s; indikator dicocokkan "
                        "menurut nama.") % {"tahun": doc.tahun_lalu, "tw": ROMAWI[doc.triwulan_lalu or 4]})

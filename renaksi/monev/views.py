@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 from renaksi.accounts.models import Peran
 from renaksi.core.angka import banyak_desimal, teks_kategori
 from renaksi.core.capaian import ROMAWI
+from renaksi.core.wajar import peringatan_persen
 from renaksi.perencanaan.forms import BULAN, nilai_input
 from renaksi.perencanaan.models import Aksi, Indikator, Kegiatan, RencanaAksi, Sasaran, SubKegiatan
 from renaksi.perencanaan.views import (
@@ -151,8 +152,11 @@ class Halaman:
         if form is None and can:
             form = IndikatorMonevForm(indikator=ind, initial=_indikator_initial(item, self.tw))
         realisasi = item.realisasi[self.tw - 1]
-        return {"item": item, "form": form, "can": can, "errors": _errors(form), "bukti": self.bukti.get(ind.pk, []),
-                "realisasi": realisasi, "nilai": item.nilai_realisasi[self.tw - 1], "target_tw": item.target[self.tw - 1], "evaluasi": item.evaluasi,
+        target_tw = item.target[self.tw - 1]
+        peringatan = peringatan_persen(realisasi=item.nilai_realisasi[self.tw - 1], satuan=ind.satuan,
+                                       target=target_tw if target_tw is not None else item.target_tahun)
+        return {"item": item, "peringatan": peringatan, "form": form, "can": can, "errors": _errors(form), "bukti": self.bukti.get(ind.pk, []),
+                "realisasi": realisasi, "nilai": item.nilai_realisasi[self.tw - 1], "target_tw": target_tw, "evaluasi": item.evaluasi,
                 "bidang": self.data.plan.bidang_by_id.get(ind.bidang_id)}
 
     def tindak_lanjut_rows(self) -> list[dict]:

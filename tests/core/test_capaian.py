@@ -169,3 +169,17 @@ def test_scores_give_the_score_ratio(skor_t, skor_r):
                             realisasi=[Kategori("BB", skor_r), None, None, None], triwulan=1, akumulasi="tetap")
     expected = (skor_r / skor_t * 100).quantize(D("0.01"), rounding="ROUND_HALF_UP")
     assert result.nilai == expected
+
+
+@pytest.mark.parametrize(("akumulasi", "triwulan", "expected"), [
+    ("kumulatif", 3, D(60)),  # 10 + 20 + 30
+    ("rata_rata", 2, D(15)),  # (10 + 20) ÷ 2
+    ("nilai_akhir", 3, D(30)),
+    ("tetap", 3, None),  # needs the yearly target, which is empty
+])
+def test_the_target_a_capaian_uses_is_returned_with_it(akumulasi, triwulan, expected):
+    quarters = [D(10), D(20), D(30), D(40)]
+    result = hitung_capaian(target=quarters, target_tahun=None, realisasi=[D(10)] * 4, triwulan=triwulan,
+                            akumulasi=akumulasi)
+    assert result.target == expected
+    assert (result.nilai is None) == (expected is None)

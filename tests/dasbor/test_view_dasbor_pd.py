@@ -54,3 +54,20 @@ def test_query_count_is_constant_as_the_plan_grows(client, world, opened, django
         client.force_login(user)
         with django_assert_max_num_queries(26):
             assert client.get(url(plan, 2)).status_code == 200
+
+
+def test_nothing_reported_for_the_triwulan_says_so_instead_of_empty_charts(client, world, opened):
+    monev.evaluasi_set(indikator=Indikator.objects.get(rencana_aksi=world.plan), triwulan=1,
+                       tindak_lanjut="Sosialisasi ulang")
+    client.force_login(world.alice)
+    html = client.get(url(world.plan, 1)).content.decode()
+    assert "Belum ada realisasi yang dilaporkan untuk TW I." in html
+    for name in ("sasaran", "iku", "program", "sebaran"):
+        assert f'data-chart="chart-{name}"' not in html
+    assert 'id="tabel-berisiko"' not in html and "Tidak ada indikator berisiko." not in html
+    assert 'data-chart="chart-progres"' in html and "Sosialisasi ulang" in html  # aksi progress, open follow-ups
+
+    monev.realisasi_anggaran_set(sub_kegiatan=SubKegiatan.objects.filter(rencana_aksi=world.plan).first(),
+                                 triwulan=1, jumlah=5_000_000)
+    html = client.get(url(world.plan, 1)).content.decode()
+    assert "Belum ada realisasi" not in html and 'data-chart="chart-iku"' in html

@@ -92,3 +92,20 @@ def test_the_refusal_page_does_not_call_a_page_one_may_not_read_read_only(client
     assert "Halaman ini tidak tersedia untuk peran Anda." in html and "hanya dapat membaca" not in html
     response = client.post(reverse("monev_jendela_set", args=[2024, 1]), {"aksi": "buka"})
     assert response.status_code == 403 and "hanya dapat membaca bagian ini" in unescape(response.content.decode())
+
+
+def test_nothing_reported_for_the_triwulan_says_so_instead_of_empty_charts(client, world, opened):
+    """No realisasi for TW II (only TW I is reported): empty charts and "Tidak ada indikator berisiko." would read
+    as results; the page says nothing is reported yet and keeps the per-PD counts and the report status."""
+    make_plan(world.other_pd)
+    monev.realisasi_indikator_set(indikator=Indikator.objects.get(rencana_aksi=world.plan), triwulan=1,
+                                  nilai=Decimal("3"))
+    client.force_login(world.eve)
+    html = client.get(reverse("dasbor_pemda") + "?tahun=2024&tw=2").content.decode()
+    assert "Belum ada realisasi yang dilaporkan untuk TW II." in html
+    assert "data-chart=" not in html and 'id="tabel-berisiko"' not in html
+    assert "Tidak ada indikator berisiko." not in html
+    assert world.other_pd.nama in html.split('id="tabel-pd"')[1] and 'id="tabel-ketepatan"' in html
+
+    html = client.get(reverse("dasbor_pemda") + "?tahun=2024&tw=1").content.decode()
+    assert "Belum ada realisasi" not in html and 'data-chart="chart-capaian"' in html

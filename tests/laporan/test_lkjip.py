@@ -179,3 +179,37 @@ def test_a_constant_number_of_queries(world):
             lkjip.dokumen(rencana_aksi=plan)
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_without_a_yearly_target_the_target_the_capaian_uses_is_printed(samarinda):
+    """No yearly target but quarterly ones: the capaian is computed (DOMAIN.md: kumulatif → ΣR / ΣT of TW I..n,
+    no yearly target needed), so the Target column shows that ΣT, marked, not an empty cell. A `tetap`
+    indicator needs the yearly target: no capaian and "—" beside it."""
+    sasaran = svc.sasaran_create(rencana_aksi=samarinda, uraian="Sasaran tanpa target tahun")
+    kumulatif = svc.indikator_create(sasaran=sasaran, nama="Indikator kumulatif", satuan="Dokumen",
+                                     akumulasi="kumulatif")
+    tetap = svc.indikator_create(sasaran=sasaran, nama="Indikator tetap", satuan="Indeks", akumulasi="tetap")
+    for tw in (1, 2, 3, 4):
+        svc.target_set(indikator=kumulatif, tahun=samarinda.tahun, triwulan=tw, nilai=Decimal(5))
+        svc.target_set(indikator=tetap, tahun=samarinda.tahun, triwulan=tw, nilai=Decimal(70))
+    for tw in (1, 2, 3):
+        monev.realisasi_indikator_set(indikator=kumulatif, triwulan=tw, nilai=Decimal(4))
+        monev.realisasi_indikator_set(indikator=tetap, triwulan=tw, nilai=Decimal(72))
+
+    doc = lkjip.lkjip(rencana_aksi=samarinda, triwulan=3)
+    rows = {r.indikator: r for r in doc.capaian}
+    row = rows["Indikator kumulatif"]
+    assert (row.target.tampil, row.target_triwulan) == ("15", True)  # Σ target TW I–III
+    assert row.capaian.nilai == Decimal("80.00")  # 12 ÷ 15
+    assert row.capaian.target == Decimal(15)
+    row = rows["Indikator tetap"]
+    assert (row.target.kosong, row.target_triwulan, row.capaian.nilai) == (True, False, None)
+
+    tabel = next(b for b in lkjip.dokumen(rencana_aksi=samarinda, triwulan=3).bagian[0].blok
+                 if isinstance(b, blok.Tabel))
+    cells = {next(c.nilai for c in r.sel if c.nilai in rows): r.sel for r in tabel.baris
+             if any(c.nilai in rows for c in r.sel)}
+    sel = cells["Indikator kumulatif"]
+    assert [c.nilai for c in sel[-5:-2]] == ["15*", Decimal(12), Decimal("80.00")]
+    assert [c.nilai for c in cells["Indikator tetap"][-5:-3]] == ["—", Decimal(72)]
+    assert "* Target tahun tidak diisi" in tabel.catatan

@@ -24,7 +24,8 @@ def test_alice_reports_tw1_attaches_a_pdf_and_closes_the_tindak_lanjut_in_tw2(pa
     _login(page, live_server, "alice")
 
     page.goto(live_server.url + reverse("dasbor_pd", args=[plan.pk]) + "?tw=1")
-    expect(page.locator("#tabel-iku")).to_contain_text("belum diisi")
+    expect(page.locator("#belum-ada-realisasi")).to_contain_text("Belum ada realisasi yang dilaporkan untuk TW I")
+    expect(page.locator("#tabel-iku")).to_have_count(0)
 
     page.goto(live_server.url + reverse("monev_form", args=[plan.pk, 1]))
     row = page.locator(f"#ind-{iku.pk}")

@@ -86,3 +86,22 @@ def test_too_long_text_is_refused(client, world, rows):
 def test_get_is_not_allowed(client, world, rows):
     client.force_login(world.alice)
     assert client.get(reverse("monev_indikator_save", args=[rows.iku.pk, 1])).status_code == 405
+
+
+def test_an_implausible_percentage_is_saved_as_typed_and_the_row_warns(client, world, rows):
+    """1.234.567,5 for an indikator in Persen (target TW I 10 %) is kept, not refused nor changed; the saved row
+    says it is implausible. A plausible value shows no warning."""
+    client.force_login(world.alice)
+    response = post(client, rows, realisasi="1.234.567,5")
+    assert response.status_code == 200
+    assert RealisasiIndikator.objects.get(indikator=rows.iku, triwulan=1).nilai == Decimal("1234567.5")
+    html = response.content.decode()
+    assert "realisasi-peringatan" in html
+    assert "Realisasi 1.234.567,5 % melebihi 100 % padahal targetnya 10 %" in html
+    # The monev form shows it again when opened.
+    page = client.get(reverse("monev_bagian", args=[rows.iku.rencana_aksi_id, 1, "sasaran",
+                                                     rows.iku.sasaran_id]), **HX).content.decode()
+    assert "Realisasi 1.234.567,5 % melebihi 100 %" in page
+
+    html = post(client, rows, realisasi="8,5", versi_baris="").content.decode()
+    assert "realisasi-peringatan" not in html

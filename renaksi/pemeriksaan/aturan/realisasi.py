@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from renaksi.core.akumulasi import Akumulasi
 from renaksi.core.capaian import Capaian, Isian, Kategori, hitung_capaian
+from renaksi.core.wajar import peringatan_persen
 
 from ..findings import Severity
 from ..registry import Hit, rule
@@ -188,6 +189,36 @@ def realisasi_capaian_implausible(plan: PlanSnapshot) -> Iterator[Hit]:
         reported.add(ind.id)
         yield Hit(location=plan.indikator_location(ind), values={"capaian": capaian.nilai, "triwulan": k.triwulan},
                   params={"tw": TRIWULAN[k.triwulan], "capaian": num(capaian.nilai), "rumus": capaian.rumus})
+
+
+@rule(
+    "realisasi.persen_above_100",
+    severity=Severity.WARNING,
+    title=_("Realisasi persen di atas 100 dengan target paling tinggi 100"),
+    message=_("TW {tw}: {peringatan}"),
+)
+def realisasi_persen_above_100(plan: PlanSnapshot) -> Iterator[Hit]:
+    """A realisasi of an indicator in Persen above 100 while its target (the triwulan's, else the year's) is at
+    most 100: 1.234.567,5 against 80 is a count or an amount in rupiah typed as a percentage, or a misplaced
+    separator. The value is kept as entered; the monev form shows the same warning on the row after saving
+    (`renaksi.core.wajar.peringatan_persen`, one rule for both). Reported per indikator and triwulan.
+    Values: `realisasi`, `target` (None when there is none), `triwulan`.
+    """
+    if plan.realisasi is None:
+        return
+    for ind_id, own in _kinerja(plan).items():
+        ind = plan.indikator_by_id.get(ind_id)
+        if ind is None:
+            continue
+        for tw, k in sorted(own.items()):
+            target = _target(ind.quarter(tw))
+            target = _target(ind.tahunan) if target is None else target
+            teks = peringatan_persen(realisasi=_isian(k.nilai, k.kategori), satuan=ind.satuan, target=target)
+            if teks:
+                yield Hit(location=plan.indikator_location(ind),
+                          values={"realisasi": k.nilai, "target": target if isinstance(target, Decimal) else None,
+                                  "triwulan": tw},
+                          params={"tw": TRIWULAN[tw], "peringatan": teks}, key=f"tw{tw}")
 
 
 @rule(
