@@ -192,13 +192,13 @@ def realisasi_capaian_implausible(plan: PlanSnapshot) -> Iterator[Hit]:
 
 
 @rule(
-    "realisasi.persen_above_100",
+    "realisasi.persen_implausible",
     severity=Severity.WARNING,
-    title=_("Realisasi persen di atas 100 dengan target paling tinggi 100"),
+    title=_("Realisasi persen di atas 200 dengan target paling tinggi 100"),
     message=_("TW {tw}: {peringatan}"),
 )
-def realisasi_persen_above_100(plan: PlanSnapshot) -> Iterator[Hit]:
-    """A realisasi of an indicator in Persen above 100 while its target (the triwulan's, else the year's) is at
+def realisasi_persen_implausible(plan: PlanSnapshot) -> Iterator[Hit]:
+    """A realisasi of an indicator in Persen above 200 while its target (the triwulan's, else the year's) is at
     most 100: 1.234.567,5 against 80 is a count or an amount in rupiah typed as a percentage, or a misplaced
     separator. The value is kept as entered; the monev form shows the same warning on the row after saving
     (`renaksi.core.wajar.peringatan_persen`, one rule for both). Reported per indikator and triwulan.
