@@ -209,6 +209,12 @@ def format_angka(nilai: Decimal | int | None, desimal: int | None = None) -> str
     return sign + format(abs(value), ",f").translate(_TITIK_KOMA)
 
 
+def format_persen(nilai: Decimal | int | None, desimal: int | None = None) -> str:
+    """A percentage as Indonesian documents write it, the sign against the number: ``29,17%`` (DOMAIN.md, the
+    seeds); the same on screens and in every document. None → ''."""
+    return "" if nilai is None else format_angka(nilai, desimal) + "%"
+
+
 def format_rupiah(nilai: int | None, *, rp: bool = False, kosong: str = "") -> str:
     """Whole rupiah in Indonesian form: ``1.030.000``; with ``rp=True`` ``Rp1.030.000`` (no space, as Indonesian
     spelling writes it). An unknown amount is `kosong` ('' by default; '—' where a sentence needs a word)."""

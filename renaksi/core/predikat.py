@@ -45,3 +45,11 @@ WARNA_PREDIKAT = {
     Predikat.SANGAT_TINGGI: "#1a7f37", Predikat.TINGGI: "#57a35b", Predikat.SEDANG: "#d4a72c",
     Predikat.RENDAH: "#e07b39", Predikat.SANGAT_RENDAH: "#c93c37",
 }
+
+# The same bands as document cell fills (PDF, XLSX, DOCX share them), behind black text: each colour above mixed half
+# with white. Black text on the full colours is about 4:1 on the darkest (sangat tinggi, sangat rendah), below WCAG AA
+# (4.5:1); on these tints every band is above 9:1, the hue still tells the band apart.
+LATAR_PREDIKAT_DOKUMEN = {
+    Predikat.SANGAT_TINGGI: "#8cbf9b", Predikat.TINGGI: "#abd1ad", Predikat.SEDANG: "#ead396",
+    Predikat.RENDAH: "#f0bd9c", Predikat.SANGAT_RENDAH: "#e49e9b",
+}

@@ -28,7 +28,6 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from django.utils.text import slugify
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -38,7 +37,7 @@ from renaksi.pemeriksaan import api as pemeriksaan
 from renaksi.pemeriksaan.findings import Finding
 from renaksi.perencanaan.models import RencanaAksi
 
-from . import blok, builders
+from . import blok, builders, nama
 from .registry import FORMAT, LAPORAN, Format, Laporan
 
 TRIWULAN = (1, 2, 3, 4)
@@ -181,18 +180,10 @@ def sidik_format() -> str:
 
 
 def nama_berkas(*, rencana_aksi: RencanaAksi, laporan: Laporan, format: Format, triwulan: int | None = None) -> str:
-    """`<laporan>-<pd>-<pemda>-<tahun>[-v<versi>][-tw<n>].<ext>`: the PD's singkatan (else its name) and the Pemda
-    as slugs (PDs of two Pemda often share a name), the year and version without separators, e.g.
-    `ra-kesbangpol-samarinda-2024.pdf`, `monev-kesbangpol-samarinda-2024-v2-tw3.xlsx`."""
-    pd = rencana_aksi.perangkat_daerah
-    parts = [laporan.kode, slugify(pd.singkatan) or slugify(pd.nama) or f"pd{pd.pk}", slugify(pd.pemda.nama),
-             str(rencana_aksi.tahun)]
-    parts = [p for p in parts if p]
-    if rencana_aksi.versi > 1:
-        parts.append(f"v{rencana_aksi.versi}")
-    if triwulan is not None:
-        parts.append(f"tw{triwulan}")
-    return "-".join(parts) + "." + format.ekstensi
+    """`<laporan>-<pd>-<pemda>-<tahun>[-v<versi>][-tw<n>].<ext>` (`nama.nama_berkas`, which names the template
+    too), e.g. `ra-kesbangpol-samarinda-2024.pdf`, `monev-kesbangpol-samarinda-2024-v2-tw3.xlsx`."""
+    return nama.nama_berkas(kode=laporan.kode, ekstensi=format.ekstensi, rencana_aksi=rencana_aksi,
+                            triwulan=triwulan)
 
 
 def lampiran_temuan_bagian(temuan: list[Finding]) -> blok.Bagian:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from renaksi.core.angka import format_angka, format_rupiah
+from renaksi.core.angka import format_angka, format_persen, format_rupiah
 from renaksi.core.bulan import format_tanggal
 from renaksi.core.office import teks_xml
 from renaksi.laporan.blok import Penandatangan, Sel, Tabel, TandaTangan
@@ -141,7 +141,7 @@ def teks_sel(sel: Sel) -> str:
         if sel.format == "angka":
             return format_angka(value, sel.desimal)
         if sel.format == "persen":
-            return format_angka(value, sel.desimal) + "%"
+            return format_persen(value, sel.desimal)
         return format_angka(value)
     return teks_xml(str(value))
 

@@ -23,7 +23,7 @@ from renaksi.core.anggaran import realisasi_sampai
 from renaksi.core.angka import banyak_desimal
 from renaksi.core.capaian import ROMAWI, Isian, Kategori
 from renaksi.core.nip import format_nip
-from renaksi.core.predikat import WARNA_PREDIKAT
+from renaksi.core.predikat import LATAR_PREDIKAT_DOKUMEN
 from renaksi.monev.models import TindakLanjut
 from renaksi.monev.selectors import IndikatorMonev, MonevData, data_contoh, monev_data
 from renaksi.perencanaan.models import RencanaAksi
@@ -176,7 +176,7 @@ def _capaian_cells(item: IndikatorMonev, terisi: bool) -> list[Sel]:
     if item.predikat is None:
         predikat = Sel(None)
     else:
-        predikat = Sel(str(item.predikat.label), rata="tengah", isi_latar=WARNA_PREDIKAT[item.predikat].lstrip("#"))
+        predikat = Sel(str(item.predikat.label), rata="tengah", isi_latar=LATAR_PREDIKAT_DOKUMEN[item.predikat].lstrip("#"))
     return [nilai, Sel(capaian.rumus), predikat]
 
 

@@ -12,8 +12,8 @@ builds, formats and names the file.
 
 Every file is of one plan, but for the form (`jenis="formulir"`): the Renaksi template, to fill in and import again,
 is made blank too (no plan; for a PD: its name and bidang filled in) by `templat.formulir(*, rencana_aksi,
-perangkat_daerah, format, lampiran_temuan)`, which names its own file (`templat-renaksi.xlsx`, or after the plan:
-`renaksi-Kesbangpol-2024.xlsx`). docs/decisions/0010.
+perangkat_daerah, format, lampiran_temuan)`, which names its file like every download (`nama.nama_berkas`: `templat-kesbangpol-samarinda-2024.xlsx`,
+blank `templat-kesbangpol-samarinda.xlsx` or `templat-renaksi.xlsx`). docs/decisions/0010.
 """
 
 from __future__ import annotations

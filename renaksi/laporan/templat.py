@@ -47,6 +47,7 @@ from renaksi.perencanaan.templat import (
 )
 
 from .blok import Berkas
+from .nama import nama_berkas
 
 HEADER_FILL = "0B4F6C"
 TITLE_ROW, HEADER_ROW = 1, 2
@@ -281,13 +282,11 @@ def formulir(*, rencana_aksi: RencanaAksi | None, format: str, perangkat_daerah:
         data.temuan = temuan_rows(pemeriksaan.sort_findings(pemeriksaan.open_findings(
             pemeriksaan.check_plan(rencana_aksi))))
     if format == "xlsx":
-        return Berkas(export_filename(data, rencana_aksi, format), XLSX_CONTENT_TYPE, render_xlsx(data))
-    return Berkas(export_filename(data, rencana_aksi, format), DOCX_CONTENT_TYPE, render_docx(data))
+        return Berkas(export_filename(rencana_aksi, perangkat_daerah, format), XLSX_CONTENT_TYPE, render_xlsx(data))
+    return Berkas(export_filename(rencana_aksi, perangkat_daerah, format), DOCX_CONTENT_TYPE, render_docx(data))
 
 
-def export_filename(data: TemplateData, rencana_aksi: RencanaAksi | None, ext: str) -> str:
-    if rencana_aksi is None:
-        return f"templat-renaksi.{ext}"
-    pd = rencana_aksi.perangkat_daerah
-    name = (pd.singkatan or pd.nama).replace(" ", "-")
-    return f"renaksi-{name}-{rencana_aksi.tahun}.{ext}"
+def export_filename(rencana_aksi: RencanaAksi | None, perangkat_daerah: PerangkatDaerah | None, ext: str) -> str:
+    """Named like every download (`nama.nama_berkas`): `templat-kesbangpol-samarinda-2024.xlsx` for a plan,
+    `templat-kesbangpol-samarinda.xlsx` blank for a PD, `templat-renaksi.xlsx` blank for nobody."""
+    return nama_berkas(kode="templat", ekstensi=ext, rencana_aksi=rencana_aksi, perangkat_daerah=perangkat_daerah)

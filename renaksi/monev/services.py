@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from renaksi.accounts.models import Peran, User
 from renaksi.core.angka import KODE_KATEGORI, SKALA_KATEGORI, format_rupiah
@@ -64,11 +65,12 @@ def _plan(row: PlanRow) -> RencanaAksi:
 
 
 ALASAN_LAPORAN = {
-    LaporanTriwulan.Status.DIAJUKAN: "sudah diajukan kepada kepala perangkat daerah; nilainya hanya dapat dibaca "
-                                     "sampai laporan dikembalikan.",
-    LaporanTriwulan.Status.DISETUJUI: "sudah disetujui kepala perangkat daerah; nilainya hanya dapat dibaca.",
-    LaporanTriwulan.Status.TERKUNCI: "sudah dikunci oleh admin pemda; nilainya hanya dapat dibaca. Minta admin "
-                                     "pemda membukanya kembali bila perlu diubah.",
+    LaporanTriwulan.Status.DIAJUKAN: gettext_lazy("sudah diajukan kepada kepala perangkat daerah; nilainya hanya "
+                                                  "dapat dibaca sampai laporan dikembalikan."),
+    LaporanTriwulan.Status.DISETUJUI: gettext_lazy("sudah disetujui kepala perangkat daerah; nilainya hanya dapat "
+                                                   "dibaca."),
+    LaporanTriwulan.Status.TERKUNCI: gettext_lazy("sudah dikunci oleh admin pemda; nilainya hanya dapat dibaca. "
+                                                  "Minta admin pemda membukanya kembali bila perlu diubah."),
 }
 
 
@@ -79,15 +81,17 @@ def alasan_terkunci(*, rencana_aksi: RencanaAksi, triwulan: int, jendela: Jendel
     version, the triwulan report has left draft, the reporting window is not open."""
     label = f"TW {ROMAWI[triwulan]} {rencana_aksi.tahun}"
     if digantikan:
-        return (f"Rencana aksi ini sudah digantikan oleh versi yang lebih baru; realisasi {label} diisi pada versi "
-                f"terbaru.")
+        return gettext("Rencana aksi ini sudah digantikan oleh versi yang lebih baru; realisasi %(triwulan)s diisi "
+                       "pada versi terbaru.") % {"triwulan": label}
     if laporan is not None and not laporan.editable:
-        return f"Laporan {label} berstatus '{laporan.get_status_display()}': {ALASAN_LAPORAN[laporan.status]}"
+        return gettext("Laporan %(triwulan)s berstatus '%(status)s': %(alasan)s") % {
+            "triwulan": label, "status": laporan.get_status_display(), "alasan": ALASAN_LAPORAN[laporan.status]}
     if jendela is None:
-        return f"Pelaporan {label} belum dibuka oleh admin pemda; nilai monev triwulan ini belum dapat diisi."
+        return gettext("Pelaporan %(triwulan)s belum dibuka oleh admin pemda; nilai monev triwulan ini belum dapat "
+                       "diisi.") % {"triwulan": label}
     if not jendela.dibuka:
-        return (f"Pelaporan {label} sudah ditutup; nilai monev triwulan ini hanya dapat dibaca. Minta admin pemda "
-                f"membukanya kembali bila perlu diubah.")
+        return gettext("Pelaporan %(triwulan)s sudah ditutup; nilai monev triwulan ini hanya dapat dibaca. Minta "
+                       "admin pemda membukanya kembali bila perlu diubah.") % {"triwulan": label}
     return ""
 
 
@@ -118,11 +122,11 @@ def _deny_reason(user: User, row: PlanRow) -> str:
     if not user.is_authenticated or user.perangkat_daerah_id != plan.perangkat_daerah_id:
         if user.is_authenticated and user.peran in (Peran.ADMIN_PEMDA, Peran.EVALUATOR) \
                 and user.pemda_id == plan.perangkat_daerah.pemda_id:
-            return "Peran Anda hanya dapat membaca monev; pengisian dilakukan oleh perangkat daerah."
-        return "Data ini bukan milik perangkat daerah Anda."
+            return gettext("Peran Anda hanya dapat membaca monev; pengisian dilakukan oleh perangkat daerah.")
+        return gettext("Data ini bukan milik perangkat daerah Anda.")
     if user.peran == Peran.KEPALA_BIDANG:
-        return "Kepala bidang hanya dapat mengisi monev bidangnya sendiri."
-    return "Peran Anda hanya dapat membaca monev."
+        return gettext("Kepala bidang hanya dapat mengisi monev bidangnya sendiri.")
+    return gettext("Peran Anda hanya dapat membaca monev.")
 
 
 def ensure_may_report(by: User | None, row: PlanRow) -> None:

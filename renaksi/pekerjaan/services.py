@@ -89,7 +89,7 @@ def pekerjaan_selesai(*, pekerjaan: Pekerjaan, hasil: Hasil | None = None, pesan
         pekerjaan.hasil.save(hasil.nama, ContentFile(hasil.isi), save=False)
         pekerjaan.hasil_nama, pekerjaan.hasil_content_type = hasil.nama[:200], hasil.content_type[:150]
     pekerjaan.status, pekerjaan.persen, pekerjaan.selesai, pekerjaan.galat = S.SELESAI, 100, timezone.now(), ""
-    pekerjaan.pesan = (pesan or _("Selesai."))[:300]
+    pekerjaan.pesan = pesan[:300]  # none by default: the "Selesai" badge says it (no "Selesai." beside it)
     pekerjaan.save()
     return pekerjaan
 

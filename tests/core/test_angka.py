@@ -9,6 +9,7 @@ from renaksi.core.angka import (
     JenisAngka,
     banyak_desimal,
     format_angka,
+    format_persen,
     format_rupiah,
     parse_angka,
     parse_uang,
@@ -200,3 +201,17 @@ def test_digits_other_than_0_to_9_are_refused_not_read_as_numbers(teks):
 def test_a_unit_starting_with_e_is_still_a_unit():
     assert parse_angka("12 e-KTP").satuan == "e-KTP"
     assert parse_angka("5 eksemplar").nilai == 5
+
+
+def test_screens_and_documents_print_a_percentage_in_one_form():
+    # DOMAIN.md and the seeds write "29,17%": the sign against the number. A page (the `persen` filter) and a
+    # document cell (`grid.teks_sel`) print the same, and what they print reads back as the same percentage.
+    from renaksi.core.templatetags.angka import persen
+    from renaksi.laporan.blok import Sel
+    from renaksi.laporan.grid import teks_sel
+
+    value = Decimal("96.1100")
+    assert persen(value, 2) == teks_sel(Sel(value, "persen", 2)) == format_persen(value, 2) == "96,11%"
+    assert persen(None, 2) == "" and persen(Decimal("-0.004"), 2) == "0,00%"
+    read = parse_angka(persen(Decimal("29.17"), 2), JenisAngka.PERSEN)
+    assert (read.nilai, read.persen) == (Decimal("29.17"), True)

@@ -28,7 +28,7 @@ def test_every_pd_with_capaian_serapan_completeness_and_drill_down(client, world
     table = html.split('id="tabel-pd"')[1].split("</table>")[0]
     assert world.pd.nama in table and world.other_pd.nama in table
     assert reverse("dasbor_pd", args=[world.foreign_plan.pk]) not in html  # another Pemda's PD
-    assert "120,00 %" in table and "10,00 %" in table and "30,00 %" in table
+    assert "120,00%" in table and "10,00%" in table and "30,00%" in table
     assert reverse("dasbor_pd", args=[world.plan.pk]) in table  # drill down
     assert "capaian tanpa belanja" in html
     berisiko = html.split('id="tabel-berisiko"')[1]

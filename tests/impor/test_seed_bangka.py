@@ -315,6 +315,8 @@ def test_decisions_listed(result):
     assert kinds.count("kolom.keterangan") == 2  # the remarks in the PROGRAM column of lines 65–66
     shifted = [d for d in result["decisions"] if d["kode"] == "pagu.geser_kolom"]
     assert [d["baris"] for d in shifted] == [21, 28, 29]
+    # The source number is quoted exactly as written, as every import message quotes source text.
+    assert all(d["pesan"].startswith("Nilai '") and "' tertulis " in d["pesan"] for d in shifted), shifted
     combined = next(d for d in result["decisions"] if d["kode"] == "pagu.sel_gabungan")
     assert "46.530.000" in combined["pesan"] and "2.720.900.248" in combined["pesan"]
 

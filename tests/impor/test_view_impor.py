@@ -286,10 +286,10 @@ def test_templates_download(client, world, fmt, content_type):
     client.force_login(world.alice)
     blank = client.get(reverse("import_template_blank"), {"format": fmt})
     assert blank.status_code == 200 and blank["Content-Type"] == content_type
-    assert f'filename="templat-renaksi.{fmt}"' in blank["Content-Disposition"]
+    assert f'filename="templat-kesbangpol-contoh.{fmt}"' in blank["Content-Disposition"]
     export = client.get(reverse("plan_export_template", args=[world.plan.pk]), {"format": fmt})
     assert export.status_code == 200 and export["Content-Type"] == content_type
-    assert f"renaksi-Kesbangpol-2024.{fmt}" in export["Content-Disposition"]
+    assert f"templat-kesbangpol-contoh-2024.{fmt}" in export["Content-Disposition"]
 
 
 def test_the_blank_template_of_a_perencana_names_her_pd(client, world):

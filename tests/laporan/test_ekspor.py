@@ -168,11 +168,11 @@ def test_the_blank_template_is_made_without_a_plan_for_a_pd(world, laporan_palsu
     from openpyxl import load_workbook
 
     berkas = run(None, "templat", "xlsx", perangkat_daerah=world.pd)
-    assert berkas.nama == "templat-renaksi.xlsx" and berkas.content_type == registry.FORMAT["xlsx"].content_type
+    assert berkas.nama == "templat-kesbangpol-contoh.xlsx" and berkas.content_type == registry.FORMAT["xlsx"].content_type
     wb = load_workbook(io.BytesIO(berkas.isi))
     values = {row[0]: row[1] for row in wb["Identitas"].iter_rows(min_row=3, values_only=True)}
     assert values["Perangkat Daerah *"] == world.pd.nama and values["Tahun *"] is None
-    assert run(world.plan, "templat", "docx").nama == "renaksi-Kesbangpol-2024.docx"
+    assert run(world.plan, "templat", "docx").nama == "templat-kesbangpol-contoh-2024.docx"
 
 
 def test_a_plans_template_takes_the_findings_appendix_as_a_sheet(world, laporan_palsu):
@@ -324,8 +324,5 @@ def test_every_real_report_of_both_seeds_makes_a_file_of_its_type(seed_plans, db
     assert MAGIC[format](berkas.isi), f"{laporan}.{format} of {seed} is not a {format} file"
     assert berkas.content_type == registry.FORMAT[format].content_type
     pemda = slugify(plan.perangkat_daerah.pemda.nama)
-    if entry.jenis == "formulir":  # the template keeps the name it always had
-        assert berkas.nama == f"renaksi-Kesbangpol-{plan.tahun}.{format}"
-        return
     assert berkas.nama.startswith(f"{laporan}-kesbangpol-{pemda}-{plan.tahun}") and berkas.nama.endswith(
         "." + registry.FORMAT[format].ekstensi)

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from renaksi.core.predikat import WARNA_PREDIKAT, Predikat
+from renaksi.core.predikat import LATAR_PREDIKAT_DOKUMEN, Predikat
 from renaksi.laporan import blok
 from renaksi.laporan.monev import dokumen
 from renaksi.monev import services as monev
@@ -69,7 +69,7 @@ def test_tw2_shows_tw1_and_tw2_with_monev_data_capaian(plan):
     assert capaian.nilai == item.capaian.nilai and capaian.format == "persen"
     assert rumus.nilai == item.capaian.rumus == "Σ realisasi TW I–II ÷ Σ target TW I–II × 100 = 18,5 ÷ 30 × 100"
     assert predikat.nilai == "Rendah" and item.predikat == Predikat.RENDAH
-    assert predikat.isi_latar == WARNA_PREDIKAT[Predikat.RENDAH].lstrip("#") == "e07b39"
+    assert predikat.isi_latar == LATAR_PREDIKAT_DOKUMEN[Predikat.RENDAH].lstrip("#") == "f0bd9c"
     assert row.sel[6].desimal == 0 and row.sel[8].desimal == 1  # "10" and "8,5": the decimals each needs
 
     (ev,) = evaluasi.baris
@@ -98,7 +98,21 @@ def test_tw1_does_not_show_tw2(plan):
     (row,) = tables(dokumen(rencana_aksi=plan, triwulan=1))[0].baris
     assert nilai(row)[5:13] == [D(10), D(10), D(20), None, D(20), None, D(30), None]
     assert row.sel[13].nilai == D("100.00") and row.sel[15].nilai == "Sangat Tinggi"
-    assert row.sel[15].isi_latar == "1a7f37"
+    assert row.sel[15].isi_latar == "8cbf9b"
+
+
+def _luminance(hex_rgb: str) -> float:
+    channels = [int(hex_rgb.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("band", list(Predikat))
+def test_predikat_cells_are_readable_black_on_their_fill(band):
+    # The document's text is black; WCAG AA asks 4.5:1 for normal text (the full band colours gave ~4.1:1).
+    contrast = (_luminance(LATAR_PREDIKAT_DOKUMEN[band]) + 0.05) / 0.05
+    assert contrast >= 4.5, (band, LATAR_PREDIKAT_DOKUMEN[band], round(contrast, 2))
+    assert len(set(LATAR_PREDIKAT_DOKUMEN.values())) == len(Predikat)  # every band its own fill
 
 
 def test_tindak_lanjut_status_given_later(plan):

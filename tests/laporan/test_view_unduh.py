@@ -77,7 +77,7 @@ def test_the_template_of_the_menu_is_the_file_of_its_own_address(client, world):
         own = client.get(reverse("plan_export_template", args=[world.plan.pk]), {"format": fmt, "lampiran": "temuan"})
         assert menu.status_code == own.status_code == 200
         assert menu["Content-Disposition"] == own["Content-Disposition"] == (
-            f'attachment; filename="renaksi-Kesbangpol-2024.{fmt}"')
+            f'attachment; filename="templat-kesbangpol-contoh-2024.{fmt}"')
         assert menu["Content-Type"] == own["Content-Type"] == registry.FORMAT[fmt].content_type
         assert _parts(menu.content) == _parts(own.content)
 

@@ -34,7 +34,7 @@ def test_alice_reports_tw1_attaches_a_pdf_and_closes_the_tindak_lanjut_in_tw2(pa
     row.locator(f"#ind{iku.pk}-tindak_lanjut").fill("Rapat koordinasi ulang")
     row.get_by_role("button", name="Simpan").click()
     row = page.locator(f"#ind-{iku.pk}")
-    expect(row.locator(".capaian-nilai")).to_have_text("85,00 %")
+    expect(row.locator(".capaian-nilai")).to_have_text("85,00%")
     expect(row.locator(".rumus")).to_contain_text("8,5 ÷ 10 × 100")
     expect(row.locator(".predikat")).to_have_text("Tinggi")
     assert RealisasiIndikator.objects.get(indikator=iku, triwulan=1).diisi_oleh == world.alice
@@ -48,7 +48,7 @@ def test_alice_reports_tw1_attaches_a_pdf_and_closes_the_tindak_lanjut_in_tw2(pa
     page.screenshot(path=artifacts / "monev-alice-tw1.png", full_page=True)
 
     page.goto(live_server.url + reverse("dasbor_pd", args=[plan.pk]) + "?tw=1")
-    expect(page.locator("#tabel-iku")).to_contain_text("85,00 %")
+    expect(page.locator("#tabel-iku")).to_contain_text("85,00%")
     expect(page.locator("#tabel-tindak-lanjut")).to_contain_text("Rapat koordinasi ulang")
 
     page.goto(live_server.url + reverse("monev_form", args=[plan.pk, 2]))

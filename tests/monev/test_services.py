@@ -5,6 +5,8 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from renaksi.monev import services as monev
 from renaksi.monev.models import (
@@ -68,6 +70,28 @@ def test_a_triwulan_never_opened_refuses_writes(world, rows):
     with pytest.raises(ValidationError) as exc:
         monev.realisasi_indikator_set(indikator=rows.iku, triwulan=3, nilai=D(5), by=world.alice)
     assert "TW III 2024 belum dibuka oleh admin pemda" in messages(exc)
+
+
+def test_the_lock_reasons_go_through_the_translation_catalogue(world, rows, monkeypatch):
+    # Decision 0001: Indonesian msgids, translated by a catalogue. A catalogue entry for each reason (named
+    # placeholders, so a translation can put them anywhere) must reach the user; an f-string would bypass it.
+    catalogue = {
+        "Pelaporan %(triwulan)s belum dibuka oleh admin pemda; nilai monev triwulan ini belum dapat diisi.":
+            "Reporting for %(triwulan)s has not been opened yet.",
+        "Pelaporan %(triwulan)s sudah ditutup; nilai monev triwulan ini hanya dapat dibaca. Minta admin pemda "
+        "membukanya kembali bila perlu diubah.": "Reporting for %(triwulan)s is closed.",
+    }
+    with translation.override("id"):
+        active = trans_real.translation("id")
+        original = active.gettext
+        monkeypatch.setattr(active, "gettext", lambda msgid: catalogue.get(msgid) or original(msgid))
+        with pytest.raises(ValidationError) as exc:
+            monev.realisasi_indikator_set(indikator=rows.iku, triwulan=3, nilai=D(5), by=world.alice)
+        assert messages(exc) == "Reporting for TW III 2024 has not been opened yet."
+        monev.jendela_tutup(pemda=world.pemda, tahun=2024, triwulan=1, by=world.admin)
+        with pytest.raises(ValidationError) as exc:
+            monev.realisasi_indikator_set(indikator=rows.iku, triwulan=1, nilai=D(6), by=world.alice)
+        assert messages(exc) == "Reporting for TW I 2024 is closed."
 
 
 def test_the_window_is_per_pemda(world, rows):

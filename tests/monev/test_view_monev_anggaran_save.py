@@ -20,14 +20,14 @@ def test_perencana_saves_and_sees_serapan(client, world, rows):
     response = post(client, rows.sub_politik, "2.500.000")
     assert response.status_code == 200
     assert RealisasiAnggaran.objects.get(sub_kegiatan=rows.sub_politik, triwulan=1).jumlah == 2_500_000
-    assert "25,00 %" in response.content.decode()  # of a pagu of 10.000.000
+    assert "25,00%" in response.content.decode()  # of a pagu of 10.000.000
 
 
 def test_serapan_sums_the_triwulan_up_to_n(client, world, rows):
     monev.realisasi_anggaran_set(sub_kegiatan=rows.sub_politik, triwulan=1, jumlah=1_000_000)
     client.force_login(world.alice)
     response = post(client, rows.sub_politik, "2000000", tw=2)
-    assert "30,00 %" in response.content.decode()
+    assert "30,00%" in response.content.decode()
 
 
 def test_kepala_bidang_only_his_bidang(client, world, rows):

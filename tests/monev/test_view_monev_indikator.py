@@ -15,7 +15,7 @@ def test_quarters_with_capaian_formula_evaluasi_and_forecast(client, world, rows
     response = client.get(reverse("monev_indikator", args=[rows.iku.pk]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "50,00 %" in html and "5 ÷ 10 × 100" in html and "Cuaca buruk" in html
+    assert "50,00%" in html and "5 ÷ 10 × 100" in html and "Cuaca buruk" in html
     assert "berisiko" in html  # half of the pace: the year-end forecast is 40 of 80
 
 

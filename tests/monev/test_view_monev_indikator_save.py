@@ -27,7 +27,7 @@ def test_perencana_saves_realisasi_and_sees_capaian_predikat_and_formula(client,
     assert TindakLanjut.objects.get(indikator=rows.iku, triwulan=1).uraian == "Rapat ulang"
     html = response.content.decode()
     assert f'id="ind-{rows.iku.pk}"' in html
-    assert "85,00 %" in html and "8,5 ÷ 10 × 100" in html and "Tinggi" in html
+    assert "85,00%" in html and "8,5 ÷ 10 × 100" in html and "Tinggi" in html
 
 
 def test_kepala_bidang_saves_his_bidang_row(client, world, rows):

@@ -350,6 +350,8 @@ def test_the_status_block_polls_while_running_and_stops_when_done(client, world,
                                                                 isi=b"%PDF"))
     done = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in done and reverse("pekerjaan_unduh", args=[pekerjaan.pk]) in done
+    # The badge says "Selesai"; no message "Selesai." beside it says it a second time.
+    assert done.count("Selesai") == 1 and 'id="pekerjaan-pesan"' not in done
 
     services.pekerjaan_gagal(pekerjaan=pekerjaan, galat="Dokumen tidak dapat dibuat.")
     failed = client.get(url, headers={"HX-Request": "true"}).content.decode()

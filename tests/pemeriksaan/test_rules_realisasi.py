@@ -88,7 +88,7 @@ def test_capaian_at_least_100_without_bukti(plan):
     report(ind, "2", "4")  # up to TW II: 6 of 6
     f = one(plan, "realisasi.capaian_without_bukti")
     assert f.values == {"capaian": D("100.00"), "triwulan": 2}
-    assert f.message == "Capaian TW II 100,00 % tanpa bukti dukung: evaluator akan memintanya."
+    assert f.message == "Capaian TW II 100,00% tanpa bukti dukung: evaluator akan memintanya."
     r = ind.realisasi.get(triwulan=2)
     monev.bukti_dukung_add(realisasi=r, url="https://example.go.id/foto")
     assert realisasi_rules(plan) == []

@@ -200,7 +200,7 @@ def test_editor_links_to_the_document_and_the_template_exports(client, world):
         assert f'formaction="{export}"' in html
     assert reverse("ra_document", args=[world.plan.pk]) in html
     response = client.get(export, {"lampiran": "temuan"})
-    assert response.status_code == 200 and "renaksi-Kesbangpol-2024.docx" in response["Content-Disposition"]
+    assert response.status_code == 200 and "templat-kesbangpol-contoh-2024.docx" in response["Content-Disposition"]
 
 
 # --- sections, bidang filter and search ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from renaksi.core.angka import format_angka, format_rupiah
+from renaksi.core.angka import format_angka, format_persen, format_rupiah
 from renaksi.core.nip import format_nip
 
 register = template.Library()
@@ -27,6 +27,15 @@ def angka(value, desimal=None) -> str:
         value = value.normalize() if value != value.to_integral() else value.quantize(Decimal(1))
         return format_angka(value)
     return format_angka(value, int(desimal))
+
+
+@register.filter
+def persen(value, desimal=None) -> str:
+    """Decimal('96.1100') with desimal=2 → '96,11%' (`format_persen`: as the documents print it); empty stays
+    empty."""
+    if value in (None, ""):
+        return ""
+    return format_persen(Decimal(value), None if desimal in (None, "") else int(desimal))
 
 
 @register.filter

@@ -188,10 +188,10 @@ def read(rakit: Rakit, tabel: Tabel, judul: str = "", bidang: str = "") -> None:
             elif uang is not None and group is not None:
                 group.values.append((uang, index))
             elif uang is not None:
-                doc.warn("pagu.tanpa_nama", gettext("Pagu %(text)s tanpa kegiatan; tidak "
+                doc.warn("pagu.tanpa_nama", gettext("Pagu '%(text)s' tanpa kegiatan; tidak "
                                                     "ditempatkan.") % {"text": text}, uang.place)
     for uang in sejajar.place_amounts(rakit.groups[start:], rakit.stated_total):
-        doc.warn("pagu.tidak_ditempatkan", gettext("Pagu %(uang_teks)s tidak dapat dikaitkan ke "
+        doc.warn("pagu.tidak_ditempatkan", gettext("Pagu '%(uang_teks)s' tidak dapat dikaitkan ke "
                                                    "kegiatan atau sub kegiatan mana pun.")
                                            % {"uang_teks": uang.teks}, uang.place)
 

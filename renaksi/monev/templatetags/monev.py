@@ -68,7 +68,7 @@ def _sub_kegiatan(row: dict, url: str, tw: int, teks: dict[str, str]) -> str:
                 f'    {field_errors}\n    ')
     else:
         cell = f"{_rupiah(row['jumlah'])}"
-    serapan = "—" if s.serapan is None else f"{angka(s.serapan, 2)} %"
+    serapan = "—" if s.serapan is None else f"{angka(s.serapan, 2)}%"
     return (f'\n<tr id="sub-{pk}"{" data-edit-row" if row["can"] else ""}>\n'
             f"  <td>{escape(sub.kode)} {escape(sub.nama)}</td>\n"
             f'  <td class="small text-muted">{escape(sub.bidang_nama or "")}</td>\n'

@@ -151,7 +151,7 @@ def realisasi_shared_pagu(plan: PlanSnapshot) -> Iterator[Hit]:
     "realisasi.capaian_without_bukti",
     severity=Severity.WARNING,
     title=_("Capaian 100 % atau lebih tanpa bukti dukung"),
-    message=_("Capaian TW {tw} {capaian} % tanpa bukti dukung: evaluator akan memintanya."),
+    message=_("Capaian TW {tw} {capaian}% tanpa bukti dukung: evaluator akan memintanya."),
 )
 def realisasi_capaian_without_bukti(plan: PlanSnapshot) -> Iterator[Hit]:
     """A realisation whose capaian up to its triwulan is 100 % or more, with no bukti dukung (file or link)
@@ -172,7 +172,7 @@ def realisasi_capaian_without_bukti(plan: PlanSnapshot) -> Iterator[Hit]:
     "realisasi.capaian_implausible",
     severity=Severity.WARNING,
     title=_("Capaian tidak wajar (lebih dari 300 %)"),
-    message=_("Capaian TW {tw} {capaian} % ({rumus}): lebih dari 300 %, kemungkinan salah satuan atau salah "
+    message=_("Capaian TW {tw} {capaian}% ({rumus}): lebih dari 300 %, kemungkinan salah satuan atau salah "
               "ketik."),
 )
 def realisasi_capaian_implausible(plan: PlanSnapshot) -> Iterator[Hit]:

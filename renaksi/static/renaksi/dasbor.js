@@ -4,7 +4,7 @@
   "use strict";
   if (typeof Chart === "undefined") return;
 
-  function percent(value) { return value === null || value === undefined ? "—" : value.toLocaleString("id-ID") + " %"; }
+  function percent(value) { return value === null || value === undefined ? "—" : value.toLocaleString("id-ID") + "%"; }
 
   function options(spec) {
     var horizontal = !!spec.horizontal;

@@ -29,7 +29,7 @@ def baca(m: Matriks, section: Bagian, row: Row) -> Uang | None:
         place = m.place(section, row, col + 1)
         m.doc.decide(
             "pagu.geser_kolom",
-            gettext("Nilai %(right)s tertulis satu kolom di kanan kolom %(teks)s (sel %(teks)s kosong); "
+            gettext("Nilai '%(right)s' tertulis satu kolom di kanan kolom %(teks)s (sel %(teks)s kosong); "
                     "dibaca sebagai pagu baris ini.")
             % {"right": right, "teks": m.tabel.judul_kolom.get(col, 'ANGGARAN')},
             place,
@@ -42,7 +42,7 @@ def baca(m: Matriks, section: Bagian, row: Row) -> Uang | None:
             text = bersih(row.cell(bcol))
             place = m.place(section, row, bcol)
             m.doc.decide("pagu.geser_kolom",
-                         gettext("Nilai %(text)s tertulis di kolom %(kolom)s (sel "
+                         gettext("Nilai '%(text)s' tertulis di kolom %(kolom)s (sel "
                                  "ANGGARAN kosong); dibaca sebagai pagu baris ini.")
                          % {"text": text, "kolom": ITEM_LABEL[role].upper()}, place)
             return baca_uang(m.doc, text, place)

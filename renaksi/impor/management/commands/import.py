@@ -144,7 +144,7 @@ class Command(BaseCommand):
 
     def _cakupan(self, cakupan) -> None:
         self.stdout.write(f"  angka dokumen: {cakupan.angka}, ditempatkan {cakupan.ditempatkan} "
-                          f"({cakupan.persen} %), diabaikan {cakupan.jumlah_diabaikan}"
+                          f"({cakupan.persen}%), diabaikan {cakupan.jumlah_diabaikan}"
                           + "".join(f"; {alasan} {n}" for alasan, n in cakupan.rincian_diabaikan())
                           + f", tidak ditempatkan {len(cakupan.tidak_ditempatkan)}")
         for kalimat in cakupan.tanpa_tempat:

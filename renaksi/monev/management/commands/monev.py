@@ -46,6 +46,6 @@ class Command(BaseCommand):
             self.stdout.write(f"    {item.capaian.rumus}")
         for sub in data.sub_kegiatan:
             spent = sum(v for v in sub.realisasi_anggaran[:triwulan] if v is not None)
-            serapan = "—" if sub.serapan is None else f"{sub.serapan} %"
+            serapan = "—" if sub.serapan is None else f"{sub.serapan}%"
             self.stdout.write(f"{sub.sub_kegiatan.nama}: Rp{format_rupiah(spent)} dari "
                               f"Rp{format_rupiah(sub.pagu)}, serapan {serapan}")
